@@ -1,0 +1,1 @@
+//! CSDL (OData CSDL XML) reading and writing.

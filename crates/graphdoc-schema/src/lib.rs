@@ -1,0 +1,318 @@
+//! The intermediate schema that every later step of graphdoc reads.
+//!
+//! A [`Schema`] is what the docs say about one API version: structured types
+//! (entities and complex types), enums and operations, each with the file and
+//! line it was read from ([`Source`]), so that any later message can point at
+//! the doc line. Maps are `BTreeMap`s keyed by qualified name so that the JSON
+//! form is deterministic whatever the order the pages were read in.
+
+pub mod csdl;
+mod diagnostic;
+
+pub use diagnostic::{Diagnostic, Severity};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The namespace of most Graph types; the docs omit it in most places.
+pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// Where an item was read from: a path relative to the docs root (with `/`
+/// separators) and a 1-based line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+impl Source {
+    pub fn new(file: impl Into<String>, line: u32) -> Self {
+        Source { file: file.into(), line }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// Everything the docs of one API version describe.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Schema {
+    /// `v1.0` or `beta`.
+    pub version: String,
+    /// Entity and complex types by qualified name (`microsoft.graph.user`).
+    pub types: BTreeMap<String, TypeDef>,
+    /// Enum types by qualified name.
+    pub enums: BTreeMap<String, EnumDef>,
+    /// Operations, sorted by source file then line.
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TypeKind {
+    /// Has a key (or inherits one); addressable on its own.
+    Entity,
+    /// A value type without identity.
+    Complex,
+}
+
+/// An entity or complex type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeDef {
+    /// The simple name, in the docs' spelling (`vppToken`).
+    pub name: String,
+    pub namespace: String,
+    pub kind: TypeKind,
+    /// Qualified name of the base type, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub is_abstract: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub is_open: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The type's own properties (not the inherited ones), structural first
+    /// in table order, then navigation properties in table order.
+    pub properties: Vec<Property>,
+    /// Properties the JSON representation block lists as optional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional_properties: Vec<String>,
+    pub source: Source,
+}
+
+impl TypeDef {
+    pub fn qualified_name(&self) -> String {
+        qualify(&self.namespace, &self.name)
+    }
+
+    pub fn property(&self, name: &str) -> Option<&Property> {
+        self.properties.iter().find(|p| p.name == name)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PropertyKind {
+    /// A value held by the object (Properties table).
+    Structural,
+    /// A link to other entities (Relationships table).
+    Navigation,
+}
+
+/// One row of a Properties or Relationships table, with the facts its
+/// description states.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Property {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: TypeRef,
+    pub kind: PropertyKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub read_only: bool,
+    /// `Some(false)` when the description says "not nullable", `Some(true)`
+    /// when it says "nullable"; `None` when it says neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nullable: Option<bool>,
+    /// Values listed by "Possible values are: …".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub possible_values: Vec<String>,
+    /// OData query options the description says the property supports
+    /// (`$filter`, `$orderby`, …), lowercased.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_options: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required_on_create: bool,
+    pub source: Source,
+}
+
+/// A reference to a type: `Edm.String`, `microsoft.graph.user`, or a
+/// collection of one of them.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TypeRef {
+    /// Qualified name: `Edm.Int32`, `microsoft.graph.callRecords.session`.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub collection: bool,
+}
+
+impl TypeRef {
+    pub fn new(name: impl Into<String>, collection: bool) -> Self {
+        TypeRef { name: name.into(), collection }
+    }
+
+    pub fn is_primitive(&self) -> bool {
+        self.name.starts_with("Edm.")
+    }
+}
+
+impl std::fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.collection {
+            write!(f, "Collection({})", self.name)
+        } else {
+            f.write_str(&self.name)
+        }
+    }
+}
+
+/// An enum type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnumDef {
+    pub name: String,
+    pub namespace: String,
+    /// Members are combinable (`"a,b"` on the wire).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub is_flags: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub members: Vec<EnumMember>,
+    pub source: Source,
+}
+
+impl EnumDef {
+    pub fn qualified_name(&self) -> String {
+        qualify(&self.namespace, &self.name)
+    }
+
+    /// The members after the `unknownFutureValue` sentinel: the service sends
+    /// them only to clients that opt in.
+    pub fn evolvable_members(&self) -> &[EnumMember] {
+        match self.members.iter().position(|m| m.name == UNKNOWN_FUTURE_VALUE) {
+            Some(i) => &self.members[i + 1..],
+            None => &[],
+        }
+    }
+}
+
+/// The sentinel member after which evolvable enum members are listed.
+pub const UNKNOWN_FUTURE_VALUE: &str = "unknownFutureValue";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnumMember {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub source: Source,
+}
+
+/// One API page: an HTTP operation with its request and response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Operation {
+    /// The page title (`Update vppToken`).
+    pub title: String,
+    /// `GET`, `POST`, `PATCH`, `PUT`, `DELETE`.
+    pub method: String,
+    /// Path templates from the HTTP request block, as written.
+    pub paths: Vec<String>,
+    /// Rows of the request body table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub request_body: Vec<Property>,
+    /// The type the request body carries, when the page says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_type: Option<TypeRef>,
+    /// The type the response carries, when the page says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_type: Option<TypeRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ExampleKind {
+    Request,
+    Response,
+}
+
+/// A request or response example of an API page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Example {
+    pub kind: ExampleKind,
+    /// The annotation comment above the block, as JSON.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub annotation: serde_json::Value,
+    /// The first line of the HTTP block (`PATCH https://…`, `HTTP/1.1 200 OK`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub start_line: String,
+    /// The body text after the headers, verbatim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    /// Where the body starts.
+    pub source: Source,
+}
+
+/// `namespace.name`.
+pub fn qualify(namespace: &str, name: &str) -> String {
+    format!("{namespace}.{name}")
+}
+
+/// Splits a qualified name into namespace and simple name.
+pub fn split_qualified(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(i) => (&name[..i], &name[i + 1..]),
+        None => ("", name),
+    }
+}
+
+impl Schema {
+    /// The chain of a type and its ancestors, nearest first, stopping at
+    /// unknown names and at cycles.
+    pub fn ancestry<'a>(&'a self, qualified: &str) -> Vec<&'a TypeDef> {
+        let mut chain: Vec<&TypeDef> = Vec::new();
+        let mut next = self.types.get(qualified);
+        while let Some(t) = next {
+            if chain.iter().any(|seen| std::ptr::eq(*seen, t)) {
+                break;
+            }
+            chain.push(t);
+            next = t.base_type.as_deref().and_then(|b| self.types.get(b));
+        }
+        chain
+    }
+
+    /// Own and inherited properties of a type; a property redefined lower in
+    /// the hierarchy hides the inherited one.
+    pub fn flattened_properties<'a>(&'a self, qualified: &str) -> Vec<&'a Property> {
+        let mut out: Vec<&Property> = Vec::new();
+        for t in self.ancestry(qualified).into_iter().rev() {
+            for p in &t.properties {
+                match out.iter().position(|q| q.name == p.name) {
+                    Some(i) => out[i] = p,
+                    None => out.push(p),
+                }
+            }
+        }
+        out
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("schema serializes");
+        s.push('\n');
+        s
+    }
+
+    pub fn from_json(text: &str) -> Result<Schema, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
