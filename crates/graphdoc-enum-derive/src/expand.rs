@@ -1,0 +1,475 @@
+//! Emits the code for one `#[derive(GraphEnum)]`.
+//!
+//! The generated model crate holds about 1,200 enums, so the expansion is kept
+//! small and mostly non-generic: three `match`es (string to index, index to
+//! variant, variant to index), a few constant tables, and serde impls whose
+//! only generic part is deserializing a `String` and mapping the error.
+
+use crate::model::EnumModel;
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+pub fn expand(model: &EnumModel) -> TokenStream {
+    let ident = &model.ident;
+    let vis = &model.vis;
+    let name = &model.name;
+    let error = format_ident!("{}ParseError", ident);
+    let count = model.members.len();
+
+    let wires: Vec<&str> = model.members.iter().map(|m| m.wire.as_str()).collect();
+    let variants: Vec<_> = model.members.iter().map(|m| &m.ident).collect();
+    let indices: Vec<Literal> = (0..count).map(Literal::usize_unsuffixed).collect();
+    let wire_bytes: Vec<Literal> = wires.iter().map(|w| Literal::byte_string(w.as_bytes())).collect();
+    let expected = wires.join(", ");
+    let evolvable: Vec<&str> = match model.unknown_future_value {
+        Some(ufv) => wires[ufv + 1..].to_vec(),
+        None => Vec::new(),
+    };
+
+    let strict = model.other.is_none();
+    let other_arm = model.other.as_ref().map(|other| quote!(Self::#other(_) => ::core::option::Option::None,));
+    let (index_ty, index_body) = if strict {
+        (quote!(usize), quote!(match self { #(Self::#variants => #indices,)* }))
+    } else {
+        (
+            quote!(::core::option::Option<usize>),
+            quote!(match self { #(Self::#variants => ::core::option::Option::Some(#indices),)* #other_arm }),
+        )
+    };
+    let (as_str_ty, other_as_str) = match &model.other {
+        None => (quote!(&'static str), quote!()),
+        Some(other) => (quote!(&str), quote!(Self::#other(value) => value.as_str(),)),
+    };
+
+    let values_items = values_items(model);
+    let try_from_impl = try_from_impl(model, &error);
+    let evolution_items = evolution_items(model);
+    let other_items = other_items(model, &error);
+
+    let doc_error = format!("The error of parsing a [`{ident}`] (`{name}`) from its wire string or value.");
+    let doc_members = format!("Wire names of the members of `{name}`, in declaration order.");
+    let deserialize_body = match &model.other {
+        None => quote!(value.parse().map_err(::serde::de::Error::custom)),
+        Some(_) => quote!(::core::result::Result::Ok(Self::from_wire(value))),
+    };
+    let numeric_display = if model.has_values {
+        let values_list = model.members.iter().map(|m| m.value.unwrap_or_default().to_string()).collect::<Vec<_>>();
+        let values_list = values_list.join(", ");
+        quote! {
+            if self.numeric {
+                return ::core::write!(f, "invalid {} value {}: expected one of {}", #ident::NAME, self.value, #values_list);
+            }
+        }
+    } else {
+        quote!()
+    };
+    let set_items = if model.flags { set_items(model, &error) } else { quote!() };
+
+    quote! {
+        #[doc = #doc_error]
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #vis struct #error {
+            value: ::std::string::String,
+            numeric: bool,
+        }
+
+        impl #error {
+            /// The rejected input, as written.
+            pub fn value(&self) -> &str {
+                &self.value
+            }
+        }
+
+        impl ::core::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #numeric_display
+                ::core::write!(f, "invalid {} `{}`: expected one of {}", #ident::NAME, self.value, #ident::__GRAPH_ENUM_EXPECTED)
+            }
+        }
+
+        impl ::std::error::Error for #error {}
+
+        impl #ident {
+            /// Wire name of the enum type.
+            pub const NAME: &'static str = #name;
+            #[doc = #doc_members]
+            pub const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+            /// Every known member, in declaration order (same order as `MEMBERS`).
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+            /// Members declared after `unknownFutureValue`: the service sends them only to
+            /// clients that ask with `Prefer: include-unknown-enum-members`.
+            pub const EVOLVABLE_MEMBERS: &'static [&'static str] = &[#(#evolvable),*];
+            #[doc(hidden)]
+            pub const __GRAPH_ENUM_EXPECTED: &'static str = #expected;
+
+            #[doc(hidden)]
+            pub const fn __graph_enum_index_of(value: &str) -> ::core::option::Option<usize> {
+                match value.as_bytes() {
+                    #(#wire_bytes => ::core::option::Option::Some(#indices),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            #[doc(hidden)]
+            pub const fn __graph_enum_member(index: usize) -> Self {
+                match index {
+                    #(#indices => Self::#variants,)*
+                    _ => ::core::panic!("GraphEnum member index out of range"),
+                }
+            }
+
+            /// Position of this member in `MEMBERS` and `ALL`.
+            pub const fn index(&self) -> #index_ty {
+                #index_body
+            }
+
+            /// The member at this position of `MEMBERS`, if any.
+            pub const fn from_index(index: usize) -> ::core::option::Option<Self> {
+                if index < #count {
+                    ::core::option::Option::Some(Self::__graph_enum_member(index))
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+
+            /// The wire string of this value.
+            pub fn as_str(&self) -> #as_str_ty {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    #other_as_str
+                }
+            }
+
+            #values_items
+            #evolution_items
+            #other_items
+        }
+
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for #ident {
+            type Err = #error;
+
+            /// Strict: only known members parse, even when the enum has an `other` variant.
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                match Self::__graph_enum_index_of(value) {
+                    ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::__graph_enum_member(index)),
+                    ::core::option::Option::None => ::core::result::Result::Err(#error {
+                        value: ::std::string::String::from(value),
+                        numeric: false,
+                    }),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #ident {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                #deserialize_body
+            }
+        }
+
+        #try_from_impl
+        #set_items
+    }
+}
+
+/// `VALUES`, `value()`, `from_value()` and `TryFrom<i64>`, when members have values.
+fn values_items(model: &EnumModel) -> TokenStream {
+    if !model.has_values {
+        return quote!();
+    }
+    let values: Vec<i64> = model.members.iter().map(|m| m.value.unwrap_or_default()).collect();
+    let (value_ty, value_body) = if model.other.is_none() {
+        (quote!(i64), quote!(Self::VALUES[self.index()]))
+    } else {
+        (quote!(::core::option::Option<i64>), quote!(match self.index() {
+            ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::VALUES[index]),
+            ::core::option::Option::None => ::core::option::Option::None,
+        }))
+    };
+    quote! {
+        /// Numeric values of the members (the docs' Value column), in declaration order.
+        pub const VALUES: &'static [i64] = &[#(#values),*];
+
+        /// The numeric value of this member.
+        pub const fn value(&self) -> #value_ty {
+            #value_body
+        }
+
+        /// The member with this numeric value, if any.
+        pub fn from_value(value: i64) -> ::core::option::Option<Self> {
+            Self::VALUES.iter().position(|known| *known == value).map(Self::__graph_enum_member)
+        }
+    }
+}
+
+/// `TryFrom<i64>`, an impl block of its own (it cannot live in the inherent impl).
+fn try_from_impl(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
+    if !model.has_values {
+        return quote!();
+    }
+    let ident = &model.ident;
+    quote! {
+        impl ::core::convert::TryFrom<i64> for #ident {
+            type Error = #error;
+
+            fn try_from(value: i64) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_value(value).ok_or_else(|| #error {
+                    value: ::std::string::ToString::to_string(&value),
+                    numeric: true,
+                })
+            }
+        }
+    }
+}
+
+/// `is_evolvable()`, `is_sendable()` and, with `unknownFutureValue`, `serialize_sendable()`.
+fn evolution_items(model: &EnumModel) -> TokenStream {
+    let Some(ufv) = model.unknown_future_value else {
+        return quote! {
+            /// True for members declared after `unknownFutureValue`; this enum has none.
+            pub const fn is_evolvable(&self) -> bool {
+                false
+            }
+
+            /// True when the value may be sent to the service; this enum has no
+            /// `unknownFutureValue` sentinel, so every value may.
+            pub const fn is_sendable(&self) -> bool {
+                true
+            }
+        };
+    };
+    let ufv_variant = &model.members[ufv].ident;
+    let ufv_index = Literal::usize_unsuffixed(ufv);
+    let (is_evolvable_body, is_sendable_body) = match &model.other {
+        None => (quote!(self.index() > #ufv_index), quote!(!::core::matches!(self, Self::#ufv_variant))),
+        Some(_) => (
+            quote!(::core::matches!(self.index(), ::core::option::Option::Some(index) if index > #ufv_index)),
+            quote!(!::core::matches!(self, Self::#ufv_variant) && self.as_str() != "unknownFutureValue"),
+        ),
+    };
+    let message = format!(
+        "{} `unknownFutureValue` must not be sent to the service: it only stands for a member this client does not know",
+        model.name
+    );
+    quote! {
+        /// True for members declared after `unknownFutureValue`: the service returns
+        /// them only with `Prefer: include-unknown-enum-members`, otherwise it sends
+        /// `unknownFutureValue` in their place.
+        pub const fn is_evolvable(&self) -> bool {
+            #is_evolvable_body
+        }
+
+        /// False for `unknownFutureValue`, which a client must never send in a request.
+        pub fn is_sendable(&self) -> bool {
+            #is_sendable_body
+        }
+
+        /// Serializes like `Serialize` but fails on `unknownFutureValue`; for request
+        /// bodies: `#[serde(serialize_with = "Type::serialize_sendable")]`.
+        pub fn serialize_sendable<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            if self.is_sendable() {
+                serializer.serialize_str(self.as_str())
+            } else {
+                ::core::result::Result::Err(<S::Error as ::serde::ser::Error>::custom(#message))
+            }
+        }
+    }
+}
+
+/// `is_known()`, `from_wire()` and `deserialize_strict()` for enums with an `other` variant.
+fn other_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
+    let Some(other) = &model.other else {
+        return quote!();
+    };
+    quote! {
+        /// False for a value kept in the `other` variant.
+        pub const fn is_known(&self) -> bool {
+            !::core::matches!(self, Self::#other(_))
+        }
+
+        /// Lenient parse: a known member, else the string kept in the `other` variant.
+        pub fn from_wire(value: ::std::string::String) -> Self {
+            match Self::__graph_enum_index_of(&value) {
+                ::core::option::Option::Some(index) => Self::__graph_enum_member(index),
+                ::core::option::Option::None => Self::#other(value),
+            }
+        }
+
+        /// Strict deserialization that rejects unknown strings despite the `other`
+        /// variant: `#[serde(deserialize_with = "Type::deserialize_strict")]`.
+        pub fn deserialize_strict<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            let value = <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+            <Self as ::core::str::FromStr>::from_str(&value).map_err(|error: #error| <D::Error as ::serde::de::Error>::custom(error))
+        }
+    }
+}
+
+/// The `<Enum>Set` type of a flags enum: a bit mask indexed by member position,
+/// written on the wire as comma-separated member names.
+fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
+    let ident = &model.ident;
+    let vis = &model.vis;
+    let set = format_ident!("{}Set", ident);
+    let count = model.members.len();
+    let all_bits: u64 = if count == 64 { u64::MAX } else { (1u64 << count) - 1 };
+    let doc = format!(
+        "A set of [`{ident}`] flags; on the wire a comma-separated list of member names such as `\"{}\"`.",
+        model.members.iter().take(2).map(|m| m.wire.as_str()).collect::<Vec<_>>().join(",")
+    );
+    let value_items = if model.has_values {
+        quote! {
+            /// The bitwise OR of the members' numeric values.
+            pub fn value(&self) -> i64 {
+                self.iter().fold(0, |acc, member| acc | member.value())
+            }
+        }
+    } else {
+        quote!()
+    };
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+        #vis struct #set {
+            bits: u64,
+        }
+
+        impl #set {
+            /// The empty set.
+            pub const fn empty() -> Self {
+                Self { bits: 0 }
+            }
+
+            /// The set of all members.
+            pub const fn all() -> Self {
+                Self { bits: #all_bits }
+            }
+
+            /// Bit `i` stands for the member at position `i` of `MEMBERS`.
+            pub const fn bits(&self) -> u64 {
+                self.bits
+            }
+
+            /// The set with these bits, or `None` if a bit stands for no member.
+            pub const fn from_bits(bits: u64) -> ::core::option::Option<Self> {
+                if bits & !#all_bits == 0 {
+                    ::core::option::Option::Some(Self { bits })
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+
+            /// This set with `member` added.
+            pub const fn with(self, member: #ident) -> Self {
+                Self { bits: self.bits | 1 << member.index() }
+            }
+
+            /// Whether `member` is in the set.
+            pub const fn contains(&self, member: &#ident) -> bool {
+                self.bits & 1 << member.index() != 0
+            }
+
+            /// Adds `member`; returns whether it was absent.
+            pub fn insert(&mut self, member: #ident) -> bool {
+                let absent = !self.contains(&member);
+                self.bits |= 1 << member.index();
+                absent
+            }
+
+            /// Removes `member`; returns whether it was present.
+            pub fn remove(&mut self, member: &#ident) -> bool {
+                let present = self.contains(member);
+                self.bits &= !(1 << member.index());
+                present
+            }
+
+            /// Number of members in the set.
+            pub const fn len(&self) -> usize {
+                self.bits.count_ones() as usize
+            }
+
+            /// Whether the set has no member.
+            pub const fn is_empty(&self) -> bool {
+                self.bits == 0
+            }
+
+            /// The members in the set, in declaration order.
+            pub fn iter(&self) -> impl ::core::iter::Iterator<Item = #ident> {
+                let bits = self.bits;
+                (0..#count).filter(move |index| bits & 1 << index != 0).map(#ident::__graph_enum_member)
+            }
+
+            #value_items
+        }
+
+        impl ::core::convert::From<#ident> for #set {
+            fn from(member: #ident) -> Self {
+                Self::empty().with(member)
+            }
+        }
+
+        impl ::core::iter::FromIterator<#ident> for #set {
+            fn from_iter<I: ::core::iter::IntoIterator<Item = #ident>>(members: I) -> Self {
+                members.into_iter().fold(Self::empty(), Self::with)
+            }
+        }
+
+        impl ::core::fmt::Display for #set {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                for (position, member) in self.iter().enumerate() {
+                    if position > 0 {
+                        f.write_str(",")?;
+                    }
+                    f.write_str(member.as_str())?;
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl ::core::fmt::Debug for #set {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{}({:?})", ::core::stringify!(#set), ::std::string::ToString::to_string(self))
+            }
+        }
+
+        impl ::core::str::FromStr for #set {
+            type Err = #error;
+
+            /// Parses `"a,b"`; spaces around names are ignored and `""` is the empty set.
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                let mut set = Self::empty();
+                if value.trim().is_empty() {
+                    return ::core::result::Result::Ok(set);
+                }
+                for name in value.split(',') {
+                    set.bits |= 1 << name.trim().parse::<#ident>()?.index();
+                }
+                ::core::result::Result::Ok(set)
+            }
+        }
+
+        impl ::serde::Serialize for #set {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #set {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                value.parse().map_err(::serde::de::Error::custom)
+            }
+        }
+    }
+}
