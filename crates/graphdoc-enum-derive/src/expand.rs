@@ -19,7 +19,10 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     let wires: Vec<&str> = model.members.iter().map(|m| m.wire.as_str()).collect();
     let variants: Vec<_> = model.members.iter().map(|m| &m.ident).collect();
     let indices: Vec<Literal> = (0..count).map(Literal::usize_unsuffixed).collect();
-    let wire_bytes: Vec<Literal> = wires.iter().map(|w| Literal::byte_string(w.as_bytes())).collect();
+    let wire_bytes: Vec<Literal> = wires
+        .iter()
+        .map(|w| Literal::byte_string(w.as_bytes()))
+        .collect();
     let expected = wires.join(", ");
     let evolvable: Vec<&str> = match model.unknown_future_value {
         Some(ufv) => wires[ufv + 1..].to_vec(),
@@ -27,9 +30,15 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     };
 
     let strict = model.other.is_none();
-    let other_arm = model.other.as_ref().map(|other| quote!(Self::#other(_) => ::core::option::Option::None,));
+    let other_arm = model
+        .other
+        .as_ref()
+        .map(|other| quote!(Self::#other(_) => ::core::option::Option::None,));
     let (index_ty, index_body) = if strict {
-        (quote!(usize), quote!(match self { #(Self::#variants => #indices,)* }))
+        (
+            quote!(usize),
+            quote!(match self { #(Self::#variants => #indices,)* }),
+        )
     } else {
         (
             quote!(::core::option::Option<usize>),
@@ -46,14 +55,19 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     let evolution_items = evolution_items(model);
     let other_items = other_items(model, &error);
 
-    let doc_error = format!("The error of parsing a [`{ident}`] (`{name}`) from its wire string or value.");
+    let doc_error =
+        format!("The error of parsing a [`{ident}`] (`{name}`) from its wire string or value.");
     let doc_members = format!("Wire names of the members of `{name}`, in declaration order.");
     let deserialize_body = match &model.other {
         None => quote!(value.parse().map_err(::serde::de::Error::custom)),
         Some(_) => quote!(::core::result::Result::Ok(Self::from_wire(value))),
     };
     let numeric_display = if model.has_values {
-        let values_list = model.members.iter().map(|m| m.value.unwrap_or_default().to_string()).collect::<Vec<_>>();
+        let values_list = model
+            .members
+            .iter()
+            .map(|m| m.value.unwrap_or_default().to_string())
+            .collect::<Vec<_>>();
         let values_list = values_list.join(", ");
         quote! {
             if self.numeric {
@@ -63,7 +77,11 @@ pub fn expand(model: &EnumModel) -> TokenStream {
     } else {
         quote!()
     };
-    let set_items = if model.flags { set_items(model, &error) } else { quote!() };
+    let set_items = if model.flags {
+        set_items(model, &error)
+    } else {
+        quote!()
+    };
 
     quote! {
         #[doc = #doc_error]
@@ -189,14 +207,22 @@ fn values_items(model: &EnumModel) -> TokenStream {
     if !model.has_values {
         return quote!();
     }
-    let values: Vec<i64> = model.members.iter().map(|m| m.value.unwrap_or_default()).collect();
+    let values: Vec<i64> = model
+        .members
+        .iter()
+        .map(|m| m.value.unwrap_or_default())
+        .collect();
     let (value_ty, value_body) = if model.other.is_none() {
         (quote!(i64), quote!(Self::VALUES[self.index()]))
     } else {
-        (quote!(::core::option::Option<i64>), quote!(match self.index() {
-            ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::VALUES[index]),
-            ::core::option::Option::None => ::core::option::Option::None,
-        }))
+        (
+            quote!(::core::option::Option<i64>),
+            quote!(match self.index() {
+                ::core::option::Option::Some(index) =>
+                    ::core::option::Option::Some(Self::VALUES[index]),
+                ::core::option::Option::None => ::core::option::Option::None,
+            }),
+        )
     };
     quote! {
         /// Numeric values of the members (the docs' Value column), in declaration order.
@@ -253,10 +279,18 @@ fn evolution_items(model: &EnumModel) -> TokenStream {
     let ufv_variant = &model.members[ufv].ident;
     let ufv_index = Literal::usize_unsuffixed(ufv);
     let (is_evolvable_body, is_sendable_body) = match &model.other {
-        None => (quote!(self.index() > #ufv_index), quote!(!::core::matches!(self, Self::#ufv_variant))),
+        None => (
+            quote!(self.index() > #ufv_index),
+            quote!(!::core::matches!(self, Self::#ufv_variant)),
+        ),
         Some(_) => (
-            quote!(::core::matches!(self.index(), ::core::option::Option::Some(index) if index > #ufv_index)),
-            quote!(!::core::matches!(self, Self::#ufv_variant) && self.as_str() != "unknownFutureValue"),
+            quote!(
+                ::core::matches!(self.index(), ::core::option::Option::Some(index) if index > #ufv_index)
+            ),
+            quote!(
+                !::core::matches!(self, Self::#ufv_variant)
+                    && self.as_str() != "unknownFutureValue"
+            ),
         ),
     };
     let message = format!(
@@ -323,7 +357,11 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
     let vis = &model.vis;
     let set = format_ident!("{}Set", ident);
     let count = model.members.len();
-    let all_bits: u64 = if count == 64 { u64::MAX } else { (1u64 << count) - 1 };
+    let all_bits: u64 = if count == 64 {
+        u64::MAX
+    } else {
+        (1u64 << count) - 1
+    };
     let doc = format!(
         "A set of [`{ident}`] flags; on the wire a comma-separated list of member names such as `\"{}\"`.",
         model.members.iter().take(2).map(|m| m.wire.as_str()).collect::<Vec<_>>().join(",")

@@ -4,7 +4,9 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Expr, ExprLit, ExprUnary, Fields, Ident, Lit, LitStr, UnOp, Visibility};
+use syn::{
+    Data, DeriveInput, Expr, ExprLit, ExprUnary, Fields, Ident, Lit, LitStr, UnOp, Visibility,
+};
 
 /// The wire name of the sentinel Graph puts before members that only appear
 /// with `Prefer: include-unknown-enum-members`.
@@ -36,42 +38,42 @@ pub struct Member {
 
 #[derive(Clone, Copy)]
 enum RenameRule {
-    CamelCase,
-    PascalCase,
-    SnakeCase,
-    ScreamingSnakeCase,
-    KebabCase,
-    LowerCase,
-    UpperCase,
+    Camel,
+    Pascal,
+    Snake,
+    ScreamingSnake,
+    Kebab,
+    Lower,
+    Upper,
 }
 
 const RENAME_RULES: &[(&str, RenameRule)] = &[
-    ("camelCase", RenameRule::CamelCase),
-    ("PascalCase", RenameRule::PascalCase),
-    ("snake_case", RenameRule::SnakeCase),
-    ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnakeCase),
-    ("kebab-case", RenameRule::KebabCase),
-    ("lowercase", RenameRule::LowerCase),
-    ("UPPERCASE", RenameRule::UpperCase),
+    ("camelCase", RenameRule::Camel),
+    ("PascalCase", RenameRule::Pascal),
+    ("snake_case", RenameRule::Snake),
+    ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnake),
+    ("kebab-case", RenameRule::Kebab),
+    ("lowercase", RenameRule::Lower),
+    ("UPPERCASE", RenameRule::Upper),
 ];
 
 impl RenameRule {
     /// Same conventions as serde's `rename_all` for variant names.
     fn apply(self, variant: &str) -> String {
         match self {
-            RenameRule::PascalCase => variant.to_owned(),
-            RenameRule::CamelCase => {
+            RenameRule::Pascal => variant.to_owned(),
+            RenameRule::Camel => {
                 let mut chars = variant.chars();
                 match chars.next() {
                     Some(first) => first.to_lowercase().chain(chars).collect(),
                     None => String::new(),
                 }
             }
-            RenameRule::LowerCase => variant.to_ascii_lowercase(),
-            RenameRule::UpperCase => variant.to_ascii_uppercase(),
-            RenameRule::SnakeCase => separated_lowercase(variant, '_'),
-            RenameRule::ScreamingSnakeCase => separated_lowercase(variant, '_').to_ascii_uppercase(),
-            RenameRule::KebabCase => separated_lowercase(variant, '-'),
+            RenameRule::Lower => variant.to_ascii_lowercase(),
+            RenameRule::Upper => variant.to_ascii_uppercase(),
+            RenameRule::Snake => separated_lowercase(variant, '_'),
+            RenameRule::ScreamingSnake => separated_lowercase(variant, '_').to_ascii_uppercase(),
+            RenameRule::Kebab => separated_lowercase(variant, '-'),
         }
     }
 }
@@ -193,22 +195,45 @@ fn parse_variant_attrs(variant: &syn::Variant) -> syn::Result<VariantAttrs> {
 }
 
 fn path_text(path: &syn::Path) -> String {
-    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
 }
 
 /// Accepts an integer literal, optionally negated, that fits an `i64`.
 fn integer_value(expr: &Expr) -> syn::Result<i64> {
     let (negative, lit) = match expr {
-        Expr::Lit(ExprLit { lit: Lit::Int(lit), .. }) => (false, lit),
-        Expr::Unary(ExprUnary { op: UnOp::Neg(_), expr: inner, .. }) => match &**inner {
-            Expr::Lit(ExprLit { lit: Lit::Int(lit), .. }) => (true, lit),
-            _ => return Err(syn::Error::new_spanned(expr, "graph_enum `value` must be an integer literal")),
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(lit), ..
+        }) => (false, lit),
+        Expr::Unary(ExprUnary {
+            op: UnOp::Neg(_),
+            expr: inner,
+            ..
+        }) => match &**inner {
+            Expr::Lit(ExprLit {
+                lit: Lit::Int(lit), ..
+            }) => (true, lit),
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    expr,
+                    "graph_enum `value` must be an integer literal",
+                ))
+            }
         },
-        _ => return Err(syn::Error::new_spanned(expr, "graph_enum `value` must be an integer literal")),
+        _ => {
+            return Err(syn::Error::new_spanned(
+                expr,
+                "graph_enum `value` must be an integer literal",
+            ))
+        }
     };
     let magnitude: i128 = lit.base10_parse()?;
     let value = if negative { -magnitude } else { magnitude };
-    i64::try_from(value).map_err(|_| syn::Error::new_spanned(expr, "graph_enum `value` must fit in an i64"))
+    i64::try_from(value)
+        .map_err(|_| syn::Error::new_spanned(expr, "graph_enum `value` must fit in an i64"))
 }
 
 pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
@@ -219,18 +244,21 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
             return Err(syn::Error::new_spanned(
                 quote::quote!(#keyword #ident),
                 "GraphEnum can only be derived for enums, not for structs",
-            ))
+            ));
         }
         Data::Union(data) => {
             let (keyword, ident) = (&data.union_token, &input.ident);
             return Err(syn::Error::new_spanned(
                 quote::quote!(#keyword #ident),
                 "GraphEnum can only be derived for enums, not for unions",
-            ))
+            ));
         }
     };
     if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        return Err(syn::Error::new_spanned(&input.generics, "GraphEnum does not support generic enums"));
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "GraphEnum does not support generic enums",
+        ));
     }
     let type_attrs = parse_type_attrs(input)?;
     let mut members: Vec<Member> = Vec::with_capacity(data.variants.len());
@@ -252,14 +280,22 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
             if let Some(previous) = &other {
                 return Err(syn::Error::new_spanned(
                     &variant.ident,
-                    format!("only one variant can be `#[graph_enum(other)]`; `{previous}` already is"),
+                    format!(
+                        "only one variant can be `#[graph_enum(other)]`; `{previous}` already is"
+                    ),
                 ));
             }
             if let Some(rename) = &attrs.rename {
-                return Err(syn::Error::new(rename.span(), "the `other` variant has no wire name: remove `rename`"));
+                return Err(syn::Error::new(
+                    rename.span(),
+                    "the `other` variant has no wire name: remove `rename`",
+                ));
             }
             if let Some((_, span)) = attrs.value {
-                return Err(syn::Error::new(span, "the `other` variant has no value: remove `value`"));
+                return Err(syn::Error::new(
+                    span,
+                    "the `other` variant has no value: remove `value`",
+                ));
             }
             match &variant.fields {
                 Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {}
@@ -285,8 +321,10 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
             (None, None) => variant.ident.to_string(),
         };
         if let Some(previous) = members.iter().find(|m| m.wire == wire) {
-            let message =
-                format!("duplicate wire name `{wire}`: variants `{}` and `{}` both use it", previous.ident, variant.ident);
+            let message = format!(
+                "duplicate wire name `{wire}`: variants `{}` and `{}` both use it",
+                previous.ident, variant.ident
+            );
             return Err(match &attrs.rename {
                 Some(lit) => syn::Error::new(lit.span(), message),
                 None => syn::Error::new_spanned(&variant.ident, message),
@@ -297,7 +335,10 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
                 if let Some(previous) = members.iter().find(|m| m.value == Some(value)) {
                     return Err(syn::Error::new(
                         span,
-                        format!("duplicate value {value}: variants `{}` and `{}` both use it", previous.ident, variant.ident),
+                        format!(
+                            "duplicate value {value}: variants `{}` and `{}` both use it",
+                            previous.ident, variant.ident
+                        ),
                     ));
                 }
                 first_with_value.get_or_insert(variant);
@@ -307,7 +348,11 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
                 first_without_value.get_or_insert(variant);
             }
         }
-        members.push(Member { ident: variant.ident.clone(), wire, value: attrs.value.map(|(v, _)| v) });
+        members.push(Member {
+            ident: variant.ident.clone(),
+            wire,
+            value: attrs.value.map(|(v, _)| v),
+        });
     }
 
     if let (Some(without), Some(with)) = (first_without_value, first_with_value) {
@@ -320,12 +365,18 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
         ));
     }
     if members.is_empty() {
-        return Err(syn::Error::new_spanned(&input.ident, "a GraphEnum needs at least one member"));
+        return Err(syn::Error::new_spanned(
+            &input.ident,
+            "a GraphEnum needs at least one member",
+        ));
     }
     if type_attrs.flags && members.len() > MAX_FLAGS_MEMBERS {
         return Err(syn::Error::new_spanned(
             &input.ident,
-            format!("a flags GraphEnum can have at most {MAX_FLAGS_MEMBERS} members, this one has {}", members.len()),
+            format!(
+                "a flags GraphEnum can have at most {MAX_FLAGS_MEMBERS} members, this one has {}",
+                members.len()
+            ),
         ));
     }
     let has_values = first_with_value.is_some();
@@ -348,13 +399,19 @@ mod tests {
 
     #[test]
     fn rename_rules_follow_serde_conventions() {
-        assert_eq!(RenameRule::CamelCase.apply("AssignedToExternalMDM"), "assignedToExternalMDM");
-        assert_eq!(RenameRule::PascalCase.apply("InProgress"), "InProgress");
-        assert_eq!(RenameRule::SnakeCase.apply("InProgress"), "in_progress");
-        assert_eq!(RenameRule::ScreamingSnakeCase.apply("InProgress"), "IN_PROGRESS");
-        assert_eq!(RenameRule::KebabCase.apply("InProgress"), "in-progress");
-        assert_eq!(RenameRule::LowerCase.apply("InProgress"), "inprogress");
-        assert_eq!(RenameRule::UpperCase.apply("InProgress"), "INPROGRESS");
+        assert_eq!(
+            RenameRule::Camel.apply("AssignedToExternalMDM"),
+            "assignedToExternalMDM"
+        );
+        assert_eq!(RenameRule::Pascal.apply("InProgress"), "InProgress");
+        assert_eq!(RenameRule::Snake.apply("InProgress"), "in_progress");
+        assert_eq!(
+            RenameRule::ScreamingSnake.apply("InProgress"),
+            "IN_PROGRESS"
+        );
+        assert_eq!(RenameRule::Kebab.apply("InProgress"), "in-progress");
+        assert_eq!(RenameRule::Lower.apply("InProgress"), "inprogress");
+        assert_eq!(RenameRule::Upper.apply("InProgress"), "INPROGRESS");
     }
 
     #[test]

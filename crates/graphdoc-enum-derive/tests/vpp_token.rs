@@ -83,7 +83,8 @@ struct VppToken {
 
 #[test]
 fn v1_token_round_trips_education_valid_in_progress() {
-    let json = r#"{"vppTokenAccountType":"education","state":"valid","lastSyncStatus":"inProgress"}"#;
+    let json =
+        r#"{"vppTokenAccountType":"education","state":"valid","lastSyncStatus":"inProgress"}"#;
     let token: VppToken = serde_json::from_str(json).unwrap();
     assert_eq!(
         token,
@@ -102,20 +103,40 @@ fn v1_state_rejects_a_type_name_in_strict_mode() {
     assert_eq!(error.to_string(), V1_STATE_ERROR);
     assert_eq!(error.value(), "String");
 
-    let json = r#"{"vppTokenAccountType":"education","state":"String","lastSyncStatus":"inProgress"}"#;
-    let error = serde_json::from_str::<VppToken>(json).unwrap_err().to_string();
+    let json =
+        r#"{"vppTokenAccountType":"education","state":"String","lastSyncStatus":"inProgress"}"#;
+    let error = serde_json::from_str::<VppToken>(json)
+        .unwrap_err()
+        .to_string();
     assert!(error.starts_with(V1_STATE_ERROR), "{error}");
 }
 
 #[test]
 fn v1_values_follow_the_member_value_tables() {
-    assert_eq!(v1::VppTokenState::MEMBERS, ["unknown", "valid", "expired", "invalid", "assignedToExternalMDM"]);
+    assert_eq!(
+        v1::VppTokenState::MEMBERS,
+        [
+            "unknown",
+            "valid",
+            "expired",
+            "invalid",
+            "assignedToExternalMDM"
+        ]
+    );
     assert_eq!(v1::VppTokenState::VALUES, [0, 1, 2, 3, 4]);
     assert_eq!(v1::VppTokenState::AssignedToExternalMdm.value(), 4);
-    assert_eq!(v1::VppTokenSyncStatus::try_from(3), Ok(v1::VppTokenSyncStatus::Failed));
-    assert_eq!(v1::VppTokenAccountType::try_from(1), Ok(v1::VppTokenAccountType::Education));
     assert_eq!(
-        v1::VppTokenAccountType::try_from(2).unwrap_err().to_string(),
+        v1::VppTokenSyncStatus::try_from(3),
+        Ok(v1::VppTokenSyncStatus::Failed)
+    );
+    assert_eq!(
+        v1::VppTokenAccountType::try_from(1),
+        Ok(v1::VppTokenAccountType::Education)
+    );
+    assert_eq!(
+        v1::VppTokenAccountType::try_from(2)
+            .unwrap_err()
+            .to_string(),
         "invalid vppTokenAccountType value 2: expected one of 0, 1"
     );
 }
@@ -124,7 +145,8 @@ fn v1_values_follow_the_member_value_tables() {
 fn beta_state_keeps_newer_members_and_unknown_strings() {
     use beta::VppTokenState;
     let read: Vec<VppTokenState> =
-        serde_json::from_str(r#"["valid","duplicateLocationId","unknownFutureValue","String"]"#).unwrap();
+        serde_json::from_str(r#"["valid","duplicateLocationId","unknownFutureValue","String"]"#)
+            .unwrap();
     assert_eq!(
         read,
         [
@@ -149,7 +171,10 @@ fn beta_state_keeps_newer_members_and_unknown_strings() {
 #[test]
 fn beta_state_parses_strictly_on_request() {
     assert_eq!(
-        "String".parse::<beta::VppTokenState>().unwrap_err().to_string(),
+        "String"
+            .parse::<beta::VppTokenState>()
+            .unwrap_err()
+            .to_string(),
         "invalid vppTokenState `String`: expected one of unknown, valid, expired, invalid, \
          assignedToExternalMDM, unknownFutureValue, duplicateLocationId"
     );
@@ -157,7 +182,9 @@ fn beta_state_parses_strictly_on_request() {
 
 #[test]
 fn v1_state_does_not_know_the_beta_member() {
-    let error = "duplicateLocationId".parse::<v1::VppTokenState>().unwrap_err();
+    let error = "duplicateLocationId"
+        .parse::<v1::VppTokenState>()
+        .unwrap_err();
     assert_eq!(error.value(), "duplicateLocationId");
     assert_eq!(v1::VppTokenState::EVOLVABLE_MEMBERS, [] as [&str; 0]);
     assert!(v1::VppTokenState::Valid.is_sendable());
