@@ -299,9 +299,10 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
             }
             match &variant.fields {
                 Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {}
-                _ => {
+                fields => {
+                    let ident = &variant.ident;
                     return Err(syn::Error::new_spanned(
-                        variant,
+                        quote::quote!(#ident #fields),
                         "the `#[graph_enum(other)]` variant must have exactly one field: `Other(::std::string::String)`",
                     ))
                 }
