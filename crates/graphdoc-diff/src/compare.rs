@@ -439,12 +439,12 @@ impl Context<'_> {
                     let (compatibility, reason) = if evolvable.contains(&m.name.as_str()) {
                         (
                             Additive,
-                            "after unknownFutureValue: sent only to clients that opt in",
+                            "after unknownFutureValue, so sent only to clients that opt in",
                         )
                     } else if m.name == UNKNOWN_FUTURE_VALUE {
                         (Breaking, "the sentinel itself is a value clients that match exhaustively do not know")
                     } else {
-                        (Breaking, "not after unknownFutureValue: clients that match every member exhaustively receive a value they do not know")
+                        (Breaking, "clients that match every member exhaustively receive a value they do not know (it is not after unknownFutureValue)")
                     };
                     self.push(
                         name,

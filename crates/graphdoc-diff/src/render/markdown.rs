@@ -1,5 +1,5 @@
-use super::{headline, marker, values};
-use crate::{ChangeKind, Compatibility, SchemaDiff};
+use super::{headline, marker, subject_title, values};
+use crate::{ChangeKind, Compatibility, SchemaDiff, OPERATIONS_SUBJECT};
 use std::fmt::Write;
 
 pub(crate) fn render(diff: &SchemaDiff) -> String {
@@ -53,7 +53,11 @@ fn sections(out: &mut String, diff: &SchemaDiff) {
     for (subject, mut changes) in groups {
         changes.sort_by_key(|c| c.compatibility);
         let _ = writeln!(out);
-        let _ = writeln!(out, "### `{}`", code(subject));
+        if subject == OPERATIONS_SUBJECT {
+            let _ = writeln!(out, "### {}", subject_title(subject));
+        } else {
+            let _ = writeln!(out, "### `{}`", code(subject));
+        }
         let _ = writeln!(out);
         let _ = writeln!(out, "| | Change | Detail | Why | Source |");
         let _ = writeln!(out, "|---|---|---|---|---|");

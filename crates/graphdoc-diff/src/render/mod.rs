@@ -39,6 +39,15 @@ fn shorten(s: &str, limit: usize) -> String {
     cut
 }
 
+/// The heading of a group of changes.
+pub(crate) fn subject_title(subject: &str) -> &str {
+    if subject == crate::OPERATIONS_SUBJECT {
+        "Operations"
+    } else {
+        subject
+    }
+}
+
 /// `N changes: B breaking, A additive`.
 pub(crate) fn headline(diff: &crate::SchemaDiff) -> String {
     let counts = diff.counts();

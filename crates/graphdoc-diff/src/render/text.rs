@@ -1,4 +1,4 @@
-use super::{headline, marker, values};
+use super::{headline, marker, subject_title, values};
 use crate::{Change, Compatibility, SchemaDiff};
 use std::fmt::Write;
 
@@ -47,7 +47,7 @@ pub(crate) fn render(diff: &SchemaDiff, color: bool) -> String {
     );
     for (subject, changes) in diff.by_subject() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", style.paint(BOLD, subject));
+        let _ = writeln!(out, "{}", style.paint(BOLD, subject_title(subject)));
         for change in changes {
             write_change(&mut out, change, &style);
         }
@@ -92,7 +92,7 @@ fn write_change(out: &mut String, change: &Change, style: &Style) {
     let _ = writeln!(out, "  {}{values}", style.paint(colour, &head));
     let _ = writeln!(
         out,
-        "      {} {} {}",
+        "      {}: {} {}",
         style.paint(colour, change.compatibility.as_str()),
         change.reason,
         style.paint(DIM, &format!("({})", change.source))
