@@ -1,0 +1,153 @@
+//! Inline markdown of a table cell or paragraph: links and plain text.
+
+/// A markdown link: `[text](target)` or the reference form `[text][]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    /// Empty for reference-style links.
+    pub target: String,
+}
+
+/// All links of a piece of inline markdown, in order.
+pub fn links(s: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = find_matching_bracket(after) else { break };
+        let text = &after[..close];
+        let tail = &after[close + 1..];
+        if let Some(target) = tail.strip_prefix('(') {
+            if let Some(end) = target.find(')') {
+                out.push(Link { text: text.to_string(), target: target[..end].trim().to_string() });
+                rest = &target[end + 1..];
+                continue;
+            }
+        } else if let Some(reference) = tail.strip_prefix('[') {
+            if let Some(end) = reference.find(']') {
+                out.push(Link { text: text.to_string(), target: String::new() });
+                rest = &reference[end + 1..];
+                continue;
+            }
+        }
+        rest = tail;
+    }
+    out
+}
+
+fn find_matching_bracket(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return Some(i),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The text a reader sees: links reduced to their text, emphasis, code
+/// marks and HTML tags removed, `<br>` and runs of whitespace made one space.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '[' {
+            if let Some(close) = find_matching_bracket(&rest[1..]) {
+                let text = &rest[1..1 + close];
+                let tail = &rest[close + 2..];
+                let skip = if tail.starts_with('(') {
+                    tail.find(')').map(|e| e + 1)
+                } else if tail.starts_with('[') {
+                    tail.find(']').map(|e| e + 1)
+                } else {
+                    Some(0)
+                };
+                if let Some(skip) = skip {
+                    out.push_str(&plain(text));
+                    rest = &tail[skip..];
+                    continue;
+                }
+            }
+        }
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let tag = &rest[1..end];
+                let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                if !name.is_empty() || tag.starts_with('!') {
+                    if name.eq_ignore_ascii_case("br") || name.eq_ignore_ascii_case("p") || name.eq_ignore_ascii_case("li") {
+                        out.push(' ');
+                    }
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        if c == '&' {
+            if let Some(entity) = ["&nbsp;", "&#160;"].iter().find(|e| rest.starts_with(**e)) {
+                out.push(' ');
+                rest = &rest[entity.len()..];
+                continue;
+            }
+            if let Some((entity, ch)) = [("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&#124;", '|')]
+                .iter()
+                .find(|(e, _)| rest.starts_with(*e))
+            {
+                out.push(*ch);
+                rest = &rest[entity.len()..];
+                continue;
+            }
+        }
+        if c == '*' || c == '`' || (c == '_' && is_emphasis_underscore(&out, rest)) {
+            rest = &rest[1..];
+            continue;
+        }
+        if c == '\\' && rest.len() > 1 {
+            let next = rest[1..].chars().next().unwrap_or(' ');
+            if next.is_ascii_punctuation() {
+                out.push(next);
+                rest = &rest[1 + next.len_utf8()..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    collapse_whitespace(&out)
+}
+
+/// `_` marks emphasis only at a word boundary (`snake_case` keeps it).
+fn is_emphasis_underscore(before: &str, rest: &str) -> bool {
+    let prev_alnum = before.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let next_alnum = rest[1..].chars().next().is_some_and(|c| c.is_alphanumeric());
+    !(prev_alnum && next_alnum)
+}
+
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_of_cells() {
+        assert_eq!(plain("[vppToken](../resources/vpptoken.md) collection"), "vppToken collection");
+        assert_eq!(plain("**Read-only.**<br>Not&nbsp;nullable `x`"), "Read-only. Not nullable x");
+        assert_eq!(plain("[identitySet][] collection"), "identitySet collection");
+        assert_eq!(plain("snake_case _emph_"), "snake_case emph");
+        assert_eq!(plain("a \\| b"), "a | b");
+    }
+
+    #[test]
+    fn finds_links() {
+        let l = links("Inherits from [entity](entity.md) and [x][]");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0], Link { text: "entity".into(), target: "entity.md".into() });
+        assert_eq!(l[1].text, "x");
+    }
+}

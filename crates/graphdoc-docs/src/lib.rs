@@ -1,0 +1,152 @@
+//! The docs front-end: a Microsoft Graph docs tree in, a [`Schema`] and
+//! diagnostics out.
+//!
+//! Reading happens in two passes. Each page is parsed on its own ([`page`]),
+//! in parallel, into raw items whose type names are still as written. Then
+//! [`resolve`] qualifies every name against what the whole version defines,
+//! decides entity vs complex and navigation vs structural, and reports what
+//! it could not resolve. Output depends only on the set of pages, never on
+//! the order they were found in or on the number of threads.
+
+pub mod cells;
+pub mod facts;
+pub mod markdown;
+pub mod page;
+mod resolve;
+pub mod types;
+
+use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+pub use page::{codes, PageKind};
+
+/// A schema with what was said while reading it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub schema: Schema,
+    /// Sorted by file, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A page as read from disk: its path (as it should appear in messages)
+/// and its bytes.
+#[derive(Debug, Clone)]
+pub struct PageInput {
+    pub path: String,
+    pub kind: PageKind,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    /// `<root>/api-reference/<version>` does not exist or is not a directory.
+    MissingVersion(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::MissingVersion(p) => write!(f, "no docs at {}: expected a docs tree with api-reference/<version>/{{resources,api}}", p.display()),
+            LoadError::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The versions a docs tree may hold.
+pub const VERSIONS: [&str; 2] = ["v1.0", "beta"];
+
+/// Lists the pages of one version, sorted by path.
+pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>, LoadError> {
+    let base = root.join("api-reference").join(version);
+    if !base.is_dir() {
+        return Err(LoadError::MissingVersion(base));
+    }
+    let mut pages = Vec::new();
+    for (dir, kind) in [("resources", PageKind::Resource), ("api", PageKind::Api)] {
+        let d = base.join(dir);
+        if !d.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&d).sort_by_file_name() {
+            let entry = entry.map_err(|e| LoadError::Io(d.clone(), e.into()))?;
+            let p = entry.path();
+            if entry.file_type().is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+                pages.push((p.to_path_buf(), kind));
+            }
+        }
+    }
+    pages.sort();
+    Ok(pages)
+}
+
+/// Reads every page of `version` under `root` and builds its schema. A page
+/// that cannot be read is a diagnostic, not an error: only a missing docs
+/// tree is.
+pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
+    let pages = list_pages(root, version)?;
+    let mut unreadable = Vec::new();
+    let inputs: Vec<PageInput> = pages
+        .into_par_iter()
+        .filter_map(|(path, kind)| {
+            let shown = display_path(&path);
+            match std::fs::read(&path) {
+                Ok(bytes) => Some(Ok(PageInput { path: shown, kind, bytes })),
+                Err(e) => Some(Err(Diagnostic::new(&Source::new(shown, 1), Severity::Error, codes::UNREADABLE, format!("cannot read page: {e}")))),
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|r| r.map_err(|d| unreadable.push(d)).ok())
+        .collect();
+    let mut loaded = load_pages(version, inputs);
+    loaded.diagnostics.extend(unreadable);
+    loaded.diagnostics.sort();
+    Ok(loaded)
+}
+
+/// Builds a schema from pages already in memory (tests, fuzzing, tools that
+/// read docs from elsewhere).
+pub fn load_pages(version: &str, mut pages: Vec<PageInput>) -> Loaded {
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let parsed: Vec<page::PageItems> = pages.par_iter().map(parse_input).collect();
+    let mut loaded = resolve::resolve(version, &pages, parsed);
+    loaded.diagnostics.sort();
+    loaded.diagnostics.dedup();
+    loaded
+}
+
+fn parse_input(input: &PageInput) -> page::PageItems {
+    let (text, invalid_at) = decode(&input.bytes);
+    // Lines end in \n for the parser; a CRLF page gives the same schema.
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let mut items = page::parse_page(&input.path, &text, input.kind);
+    if let Some(line) = invalid_at {
+        items.diagnostics.push(Diagnostic::new(
+            &Source::new(input.path.clone(), line),
+            Severity::Warning,
+            codes::INVALID_UTF8,
+            "page is not valid UTF-8; invalid bytes were read as U+FFFD",
+        ));
+    }
+    items
+}
+
+/// UTF-8 text of a page, and the line of the first invalid byte if any.
+fn decode(bytes: &[u8]) -> (String, Option<u32>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            (String::from_utf8_lossy(bytes).into_owned(), Some(line))
+        }
+    }
+}
+
+/// Paths in messages use `/` whatever the platform, so output is the same everywhere.
+pub fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}

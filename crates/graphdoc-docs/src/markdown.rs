@@ -1,0 +1,351 @@
+//! Block structure of a page: headings, tables, fenced code, HTML comments
+//! and paragraphs, each with the line it starts on.
+//!
+//! pulldown-cmark finds the blocks; table rows are then re-split from the
+//! source lines themselves, because the docs' tables are often ragged (more
+//! cells than the header) and GFM would silently drop the extra cells.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading { level: u8, text: String, line: u32 },
+    Table(Table),
+    Code { info: String, text: String, line: u32 },
+    Comment { text: String, line: u32 },
+    Paragraph { text: String, line: u32 },
+}
+
+impl Block {
+    pub fn line(&self) -> u32 {
+        match self {
+            Block::Heading { line, .. }
+            | Block::Code { line, .. }
+            | Block::Comment { line, .. }
+            | Block::Paragraph { line, .. } => *line,
+            Block::Table(t) => t.line,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub line: u32,
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub line: u32,
+    /// Raw cell text (markdown), trimmed, with `\|` unescaped.
+    pub cells: Vec<String>,
+    /// 1-based column of each cell's first character.
+    pub columns: Vec<u32>,
+}
+
+/// Byte offset → 1-based line number.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line(&self, offset: usize) -> u32 {
+        let i = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        i as u32 + 1
+    }
+}
+
+pub fn blocks(text: &str) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let mut out = Vec::new();
+    let mut parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    while let Some((event, range)) = parser.next() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let mut heading = String::new();
+                for (e, _) in parser.by_ref() {
+                    match e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) | Event::Code(t) => heading.push_str(&t),
+                        Event::SoftBreak | Event::HardBreak => heading.push(' '),
+                        _ => {}
+                    }
+                }
+                out.push(Block::Heading {
+                    level: heading_level(level),
+                    text: heading.trim().to_string(),
+                    line: index.line(range.start),
+                });
+            }
+            Event::Start(Tag::Table(_)) => {
+                skip_to_end(&mut parser, |e| matches!(e, Event::End(TagEnd::Table)));
+                if let Some(t) = split_table(text, range.clone(), &index) {
+                    out.push(Block::Table(t));
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                let mut code = String::new();
+                let mut first_text: Option<usize> = None;
+                for (e, r) in parser.by_ref() {
+                    match e {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(t) => {
+                            first_text.get_or_insert(r.start);
+                            code.push_str(&t);
+                        }
+                        _ => {}
+                    }
+                }
+                let line = match first_text {
+                    Some(o) => index.line(o),
+                    None => index.line(range.start) + 1,
+                };
+                out.push(Block::Code { info, text: code, line });
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                collect_comments(&html, range.start, text, &index, &mut out);
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                let start = range.start;
+                let mut end = range.end;
+                for (e, r) in parser.by_ref() {
+                    if matches!(e, Event::End(TagEnd::HtmlBlock)) {
+                        break;
+                    }
+                    end = end.max(r.end);
+                }
+                let html = &text[start..end.min(text.len())];
+                push_comments(html, start, &index, &mut out);
+            }
+            Event::Start(Tag::Paragraph) => {
+                let start = range.start;
+                let mut para = String::new();
+                while let Some((e, r)) = parser.next() {
+                    match e {
+                        Event::End(TagEnd::Paragraph) => break,
+                        Event::Text(t) | Event::Code(t) => para.push_str(&t),
+                        Event::SoftBreak | Event::HardBreak => para.push('\n'),
+                        Event::InlineHtml(h) => {
+                            if h.starts_with("<!--") {
+                                push_comments(&h, r.start, &index, &mut out);
+                            }
+                        }
+                        Event::Start(Tag::Link { dest_url, .. }) => {
+                            para.push('[');
+                            // Keep the link target: base types are named by links in prose.
+                            let mut inner = String::new();
+                            for (e2, _) in parser.by_ref() {
+                                match e2 {
+                                    Event::End(TagEnd::Link) => break,
+                                    Event::Text(t) | Event::Code(t) => inner.push_str(&t),
+                                    _ => {}
+                                }
+                            }
+                            para.push_str(&inner);
+                            para.push_str("](");
+                            para.push_str(&dest_url);
+                            para.push(')');
+                        }
+                        _ => {}
+                    }
+                }
+                out.push(Block::Paragraph { text: para, line: index.line(start) });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn skip_to_end<'a, I>(parser: &mut I, is_end: impl Fn(&Event<'a>) -> bool)
+where
+    I: Iterator<Item = (Event<'a>, Range<usize>)>,
+{
+    for (e, _) in parser.by_ref() {
+        if is_end(&e) {
+            break;
+        }
+    }
+}
+
+/// An inline `<!--` may be split by pulldown-cmark over several events when
+/// the comment spans lines inside a paragraph; gather the source up to `-->`.
+fn collect_comments(html: &str, start: usize, text: &str, index: &LineIndex, out: &mut Vec<Block>) {
+    if html.trim_start().starts_with("<!--") {
+        if let Some(end) = text[start..].find("-->") {
+            push_comments(&text[start..start + end + 3], start, index, out);
+        }
+    }
+}
+
+/// Every `<!-- … -->` in an HTML chunk becomes a Comment block.
+fn push_comments(html: &str, base: usize, index: &LineIndex, out: &mut Vec<Block>) {
+    let mut rest = 0;
+    while let Some(open) = html[rest..].find("<!--") {
+        let body_start = rest + open + 4;
+        let Some(close) = html[body_start..].find("-->") else {
+            out.push(Block::Comment {
+                text: html[body_start..].to_string(),
+                line: index.line(base + rest + open),
+            });
+            return;
+        };
+        out.push(Block::Comment {
+            text: html[body_start..body_start + close].to_string(),
+            line: index.line(base + rest + open),
+        });
+        rest = body_start + close + 3;
+    }
+}
+
+/// Splits the source lines of a table into header and rows.
+fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Table> {
+    let src = &text[range.start..range.end.min(text.len())];
+    let first_line = index.line(range.start);
+    let mut lines = src.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let (_, header_line) = lines.next()?;
+    let header = split_row(header_line).0;
+    let mut rows = Vec::new();
+    for (i, line) in lines {
+        if is_delimiter_row(line) {
+            continue;
+        }
+        let (cells, columns) = split_row(line);
+        rows.push(Row { line: first_line + i as u32, cells, columns });
+    }
+    Some(Table { line: first_line, header, rows })
+}
+
+pub fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// Splits one table line on unescaped pipes outside code spans; drops the
+/// optional outer pipes.
+pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
+    let mut cells = Vec::new();
+    let mut columns = Vec::new();
+    let mut current = String::new();
+    let mut cell_start = 0usize;
+    let mut in_code = false;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some((_, '|'))) => {
+                current.push('|');
+                chars.next();
+            }
+            '`' => {
+                in_code = !in_code;
+                current.push(c);
+            }
+            '|' if !in_code => {
+                cells.push(std::mem::take(&mut current));
+                columns.push(cell_start as u32 + 1);
+                cell_start = i + 1;
+            }
+            _ => current.push(c),
+        }
+    }
+    // An unbalanced backtick made us swallow pipes: split again ignoring code spans.
+    if in_code {
+        return split_row_plain(line);
+    }
+    cells.push(current);
+    columns.push(cell_start as u32 + 1);
+    trim_outer(cells, columns, line)
+}
+
+fn split_row_plain(line: &str) -> (Vec<String>, Vec<u32>) {
+    let mut cells = Vec::new();
+    let mut columns = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == '|' && !line[..i].ends_with('\\') {
+            cells.push(line[start..i].replace("\\|", "|"));
+            columns.push(start as u32 + 1);
+            start = i + 1;
+        }
+    }
+    cells.push(line[start..].replace("\\|", "|"));
+    columns.push(start as u32 + 1);
+    trim_outer(cells, columns, line)
+}
+
+fn trim_outer(mut cells: Vec<String>, mut columns: Vec<u32>, line: &str) -> (Vec<String>, Vec<u32>) {
+    let trimmed = line.trim();
+    if trimmed.starts_with('|') && !cells.is_empty() {
+        cells.remove(0);
+        columns.remove(0);
+    }
+    if trimmed.ends_with('|') && !trimmed.ends_with("\\|") && cells.len() > 1 {
+        cells.pop();
+        columns.pop();
+    }
+    let mut out_columns = Vec::with_capacity(columns.len());
+    let cells = cells
+        .into_iter()
+        .zip(columns)
+        .map(|(c, col)| {
+            let lead = c.len() - c.trim_start().len();
+            out_columns.push(col + lead as u32);
+            c.trim().to_string()
+        })
+        .collect();
+    (cells, out_columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_rows_with_escapes_code_and_missing_outer_pipes() {
+        let (cells, cols) = split_row("a | `x|y` | b\\|c");
+        assert_eq!(cells, vec!["a", "`x|y`", "b|c"]);
+        assert_eq!(cols, vec![1, 5, 13]);
+        let (cells, _) = split_row("|id|String||");
+        assert_eq!(cells, vec!["id", "String", ""]);
+    }
+
+    #[test]
+    fn finds_blocks_with_lines() {
+        let text = "# Title\n\ntext [a](a.md)\n\n<!-- {\"blockType\": \"resource\"} -->\n```json\n{}\n```\n\n|a|b|\n|-|-|\n|1|2|3|\n";
+        let b = blocks(text);
+        assert!(matches!(&b[0], Block::Heading { level: 1, text, line: 1 } if text == "Title"));
+        assert!(matches!(&b[1], Block::Paragraph { text, line: 3 } if text == "text [a](a.md)"));
+        assert!(matches!(&b[2], Block::Comment { line: 5, .. }));
+        assert!(matches!(&b[3], Block::Code { info, text, line: 7 } if info == "json" && text == "{}\n"));
+        let Block::Table(t) = &b[4] else { panic!("{:?}", b[4]) };
+        assert_eq!(t.header, vec!["a", "b"]);
+        assert_eq!(t.rows[0].cells, vec!["1", "2", "3"]);
+        assert_eq!(t.rows[0].line, 12);
+    }
+}

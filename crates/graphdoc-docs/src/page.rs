@@ -1,0 +1,831 @@
+//! One page in, the items it defines out (unresolved: type names are still
+//! as the page wrote them; `resolve` qualifies them against the corpus).
+
+use crate::cells::{self, plain};
+use crate::markdown::{self, Block, Table};
+use crate::types::{parse_type_cell, CellType, TypeCellError, TypeName};
+use graphdoc_schema::{
+    Diagnostic, EnumDef, EnumMember, Example, ExampleKind, Operation, PropertyKind, Severity, Source, DEFAULT_NAMESPACE,
+};
+use serde_json::Value;
+
+/// Codes of the front-end's diagnostics.
+pub mod codes {
+    pub const NO_TITLE: &str = "GD0001";
+    pub const BAD_ANNOTATION: &str = "GD0002";
+    pub const BAD_TYPE_CELL: &str = "GD0003";
+    pub const RAGGED_ROW: &str = "GD0004";
+    pub const MISSING_CELL: &str = "GD0005";
+    pub const BAD_PROPERTY_NAME: &str = "GD0006";
+    pub const UNNAMED_ENUM: &str = "GD0007";
+    pub const TYPE_ALIAS: &str = "GD0008";
+    pub const UNKNOWN_TYPE: &str = "GD0009";
+    pub const DUPLICATE_DEFINITION: &str = "GD0010";
+    pub const DUPLICATE_PROPERTY: &str = "GD0011";
+    pub const BAD_ENUM_VALUE: &str = "GD0012";
+    pub const NO_ITEMS: &str = "GD0013";
+    pub const INVALID_UTF8: &str = "GD0014";
+    pub const UNREADABLE: &str = "GD0015";
+    pub const KIND_FROM_TYPE: &str = "GD0016";
+    pub const UNKNOWN_HEADER: &str = "GD0017";
+    pub const NO_HTTP_REQUEST: &str = "GD0018";
+    pub const UNKNOWN_BASE: &str = "GD0019";
+}
+
+/// A property row whose type is not resolved yet.
+#[derive(Debug, Clone)]
+pub struct RawProperty {
+    pub name: String,
+    pub cell_type: CellType,
+    pub kind: PropertyKind,
+    pub description: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawType {
+    pub name: String,
+    pub namespace: String,
+    /// From the annotation (`@odata.type`): the authoritative name.
+    pub annotated: bool,
+    pub base: Option<CellType>,
+    pub key: Option<String>,
+    pub is_abstract: bool,
+    pub is_open: bool,
+    pub description: String,
+    pub properties: Vec<RawProperty>,
+    pub optional_properties: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawOperation {
+    pub op: Operation,
+    pub request_body: Vec<RawProperty>,
+    pub request_type: Option<CellType>,
+    pub response_type: Option<CellType>,
+}
+
+#[derive(Debug, Default)]
+pub struct PageItems {
+    pub types: Vec<RawType>,
+    pub enums: Vec<EnumDef>,
+    pub operations: Vec<RawOperation>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKind {
+    Resource,
+    Api,
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    out: PageItems,
+}
+
+impl Ctx<'_> {
+    fn src(&self, line: u32) -> Source {
+        Source::new(self.file, line)
+    }
+    fn diag(&mut self, line: u32, severity: Severity, code: &str, message: impl Into<String>) {
+        let d = Diagnostic::new(&self.src(line), severity, code, message);
+        self.out.diagnostics.push(d);
+    }
+}
+
+/// Blanks the YAML front matter (keeping its newlines, so lines stay true)
+/// and returns its `key: value` pairs.
+fn split_front_matter(text: &str) -> (String, Vec<(String, String)>) {
+    let mut pairs = Vec::new();
+    let trimmed = text.trim_start_matches('\u{feff}');
+    if !trimmed.starts_with("---") {
+        return (trimmed.to_string(), pairs);
+    }
+    let mut end = None;
+    let mut offset = 0;
+    for (i, line) in trimmed.split_inclusive('\n').enumerate() {
+        if i > 0 && line.trim_end() == "---" {
+            end = Some(offset + line.len());
+            break;
+        }
+        if i > 0 {
+            if let Some((k, v)) = line.split_once(':') {
+                pairs.push((k.trim().to_string(), v.trim().trim_matches('"').to_string()));
+            }
+        }
+        offset += line.len();
+    }
+    let Some(end) = end else { return (trimmed.to_string(), Vec::new()) };
+    let blanked: String = trimmed[..end].chars().filter(|&c| c == '\n').collect();
+    (blanked + &trimmed[end..], pairs)
+}
+
+pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
+    let (body, front) = split_front_matter(text);
+    let blocks = markdown::blocks(&body);
+    let mut ctx = Ctx { file, out: PageItems::default() };
+    let doc_type = front.iter().find(|(k, _)| k == "doc_type").map(|(_, v)| v.as_str()).unwrap_or("");
+    match kind {
+        PageKind::Resource => parse_resource_page(&mut ctx, &blocks, doc_type),
+        PageKind::Api => parse_api_page(&mut ctx, &blocks),
+    }
+    ctx.out
+}
+
+fn namespace_of(blocks: &[Block]) -> Option<String> {
+    blocks.iter().find_map(|b| match b {
+        Block::Paragraph { text, .. } => {
+            let t = text.trim();
+            let rest = t.strip_prefix("Namespace:").or_else(|| t.strip_prefix("Namespace :"))?;
+            let ns = rest.split_whitespace().next()?.trim_matches(|c: char| c == '`' || c == '*' || c == '.');
+            Some(ns.to_string()).filter(|n| crate::types::is_type_identifier(n))
+        }
+        _ => None,
+    })
+}
+
+fn title(blocks: &[Block]) -> Option<(&str, u32)> {
+    blocks.iter().find_map(|b| match b {
+        Block::Heading { level: 1, text, line } => Some((text.as_str(), *line)),
+        _ => None,
+    })
+}
+
+/// The page's subject from a title such as `vppToken resource type`.
+fn title_subject(title: &str) -> Option<(&str, TitleKind)> {
+    let t = title.trim();
+    let lower = t.to_ascii_lowercase();
+    for (suffix, kind) in [
+        (" resource type", TitleKind::Type),
+        (" complex type", TitleKind::Type),
+        (" entity type", TitleKind::Type),
+        (" resource", TitleKind::Type),
+        (" enum type", TitleKind::Enum),
+        (" enumeration type", TitleKind::Enum),
+        (" enumeration", TitleKind::Enum),
+        (" enum", TitleKind::Enum),
+        (" type", TitleKind::Type),
+        (" object", TitleKind::Type),
+    ] {
+        if lower.ends_with(suffix) {
+            let name = t[..t.len() - suffix.len()].trim().trim_matches('`');
+            if crate::types::is_type_identifier(name) {
+                return Some((name, kind));
+            }
+        }
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleKind {
+    Type,
+    Enum,
+}
+
+/// The headings above each block: `stack[level-1]`.
+struct Headings {
+    stack: Vec<Option<String>>,
+}
+
+impl Headings {
+    fn new() -> Self {
+        Headings { stack: vec![None; 6] }
+    }
+    fn push(&mut self, level: u8, text: &str) {
+        let i = (level.clamp(1, 6) - 1) as usize;
+        self.stack[i] = Some(text.to_ascii_lowercase());
+        for s in &mut self.stack[i + 1..] {
+            *s = None;
+        }
+    }
+    fn innermost(&self) -> Option<&str> {
+        self.stack.iter().rev().flatten().next().map(String::as_str)
+    }
+    fn any(&self, pred: impl Fn(&str) -> bool) -> bool {
+        self.stack.iter().flatten().any(|h| pred(h))
+    }
+}
+
+/// Columns of a property-like table.
+struct Columns {
+    name: usize,
+    ty: Option<usize>,
+    description: Option<usize>,
+    value: Option<usize>,
+}
+
+fn columns(table: &Table) -> Columns {
+    let header: Vec<String> = table.header.iter().map(|h| plain(h).to_ascii_lowercase()).collect();
+    let find = |pred: &dyn Fn(&str) -> bool| header.iter().position(|h| pred(h));
+    Columns {
+        name: 0,
+        ty: find(&|h| h == "type" || h.ends_with(" type") || h == "data type" || h == "type(s)"),
+        description: find(&|h| h.contains("description") || h == "notes" || h == "remarks"),
+        value: find(&|h| h == "value" || h == "values"),
+    }
+}
+
+fn is_property_header(first: &str) -> bool {
+    matches!(
+        first,
+        "property" | "properties" | "name" | "property name" | "relationship" | "relationships" | "relationship name"
+            | "navigation property" | "field" | "parameter"
+    )
+}
+
+fn is_member_header(first: &str) -> bool {
+    matches!(first, "member" | "members" | "value" | "name" | "enum value" | "member name" | "values")
+}
+
+/// A row that only labels a group of rows (`| **Group management** |||`).
+fn is_section_row(cells: &[String]) -> bool {
+    cells.iter().skip(1).all(|c| plain(c).is_empty())
+        && cells.first().is_some_and(|c| {
+            let t = c.trim();
+            (t.starts_with("**") || t.starts_with("__") || t.starts_with('*')) && !plain(t).is_empty()
+        })
+}
+
+fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
+    let namespace = namespace_of(blocks).unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
+    let title = title(blocks);
+    let subject = title.and_then(|(t, _)| title_subject(t));
+    let title_line = title.map(|(_, l)| l).unwrap_or(1);
+    if title.is_none() {
+        ctx.diag(1, Severity::Warning, codes::NO_TITLE, "page has no `# title` heading");
+    }
+    let is_enum_page = doc_type.eq_ignore_ascii_case("enumPageType") || matches!(subject, Some((_, TitleKind::Enum)));
+
+    let mut headings = Headings::new();
+    let mut properties: Vec<RawProperty> = Vec::new();
+    let mut pending_annotation: Option<(Value, u32)> = None;
+    let mut resource_annotation: Option<Value> = None;
+    let mut base_from_prose: Option<CellType> = None;
+    let mut description = String::new();
+    let mut page_enum_members: Vec<EnumMember> = Vec::new();
+    let mut page_enum_line = title_line;
+    let mut page_flags = false;
+
+    for block in blocks {
+        match block {
+            Block::Heading { level, text, .. } => headings.push(*level, text),
+            Block::Paragraph { text, line } => {
+                let p = text.trim();
+                if base_from_prose.is_none() {
+                    base_from_prose = inherits_from(p);
+                }
+                if description.is_empty() && !p.starts_with("Namespace") && !p.starts_with('>') && !p.starts_with('[') && headings.stack[1].is_none() {
+                    description = plain(p);
+                }
+                if is_enum_page && p.to_ascii_lowercase().contains("flag") {
+                    page_flags = true;
+                }
+                let _ = line;
+            }
+            Block::Comment { text, line } => {
+                if let Some(v) = annotation(ctx, text, *line) {
+                    pending_annotation = Some((v, *line));
+                }
+            }
+            Block::Code { .. } => {
+                if let Some((v, _)) = pending_annotation.take() {
+                    if v.get("blockType").and_then(Value::as_str) == Some("resource") && resource_annotation.is_none() {
+                        resource_annotation = Some(v);
+                    }
+                }
+            }
+            Block::Table(table) => {
+                pending_annotation = None;
+                let cols = columns(table);
+                let first = table.header.first().map(|h| plain(h).to_ascii_lowercase()).unwrap_or_default();
+                let in_relationships = headings.any(|h| h.contains("relationship") || h.contains("navigation propert"));
+                let in_properties = headings.any(|h| h.contains("propert"));
+                let values_heading = headings
+                    .innermost()
+                    .and_then(|h| h.strip_suffix(" values").or_else(|| h.strip_suffix(" enum values")))
+                    .map(str::to_string);
+                if (in_properties || in_relationships) && cols.ty.is_some() && is_property_header(&first) && values_heading.is_none() {
+                    let kind = if in_relationships && !headings.innermost().is_some_and(|h| h.contains("propert") && !h.contains("navigation")) {
+                        PropertyKind::Navigation
+                    } else {
+                        PropertyKind::Structural
+                    };
+                    properties.extend(property_rows(ctx, table, &cols, kind));
+                } else if let Some(enum_heading) = values_heading.filter(|_| is_member_header(&first) && cols.ty.is_none()) {
+                    let name = enum_heading_name(headings.innermost().unwrap_or(""), &enum_heading);
+                    if let Some(name) = name {
+                        let members = member_rows(ctx, table, &cols);
+                        ctx.out.enums.push(EnumDef {
+                            name,
+                            namespace: namespace.clone(),
+                            is_flags: false,
+                            description: String::new(),
+                            members,
+                            source: ctx.src(table.line),
+                        });
+                    }
+                } else if is_enum_page && is_member_header(&first) && cols.ty.is_none() && headings.any(|h| h.contains("member") || h.contains("value")) {
+                    if page_enum_members.is_empty() {
+                        page_enum_line = table.line;
+                    }
+                    page_enum_members.extend(member_rows(ctx, table, &cols));
+                } else if (in_properties || in_relationships) && is_property_header(&first) && cols.ty.is_none() && cols.description.is_some() {
+                    ctx.diag(
+                        table.line,
+                        Severity::Warning,
+                        codes::UNKNOWN_HEADER,
+                        format!("property table has no Type column (header: {}); its rows are not read", table.header.join(" | ")),
+                    );
+                }
+            }
+        }
+    }
+
+    if is_enum_page {
+        let Some(name) = subject.map(|(n, _)| n.to_string()) else {
+            ctx.diag(title_line, Severity::Warning, codes::NO_TITLE, "enum page title does not name the enum (`# x enum type`)");
+            return;
+        };
+        if page_enum_members.is_empty() {
+            ctx.diag(title_line, Severity::Warning, codes::NO_ITEMS, format!("enum page for `{name}` has no members table"));
+        }
+        let (ns, simple) = qualified_parts(&name, &namespace);
+        ctx.out.enums.push(EnumDef {
+            name: simple,
+            namespace: ns,
+            is_flags: page_flags,
+            description,
+            members: page_enum_members,
+            source: ctx.src(page_enum_line.min(title_line)),
+        });
+        return;
+    }
+
+    let annotated_name = resource_annotation
+        .as_ref()
+        .and_then(|a| a.get("@odata.type"))
+        .and_then(Value::as_str)
+        .map(|s| s.trim().trim_start_matches('#').to_string())
+        .filter(|s| crate::types::is_type_identifier(s));
+    let (name, ns, annotated) = match (&annotated_name, subject) {
+        (Some(q), _) => {
+            let (ns, simple) = qualified_parts(q, &namespace);
+            (simple, ns, true)
+        }
+        (None, Some((n, TitleKind::Type))) => {
+            let (ns, simple) = qualified_parts(n, &namespace);
+            (simple, ns, false)
+        }
+        _ => {
+            if !properties.is_empty() {
+                ctx.diag(
+                    title_line,
+                    Severity::Warning,
+                    codes::NO_TITLE,
+                    "page has property tables but neither a `# x resource type` title nor a resource annotation names the type; its properties are not read",
+                );
+            }
+            return;
+        }
+    };
+    let ann = resource_annotation.as_ref();
+    let base_annotated = ann.and_then(|a| a.get("baseType")).and_then(Value::as_str).map(|b| CellType {
+        name: TypeName::Named(b.trim().trim_start_matches('#').to_string()),
+        collection: false,
+        link: None,
+        alias_of: None,
+    });
+    let key = ann.and_then(|a| a.get("keyProperty")).and_then(Value::as_str).map(str::to_string);
+    let flag = |k: &str| ann.and_then(|a| a.get(k)).is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
+    let optional_properties = ann
+        .and_then(|a| a.get("optionalProperties"))
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default();
+    ctx.out.types.push(RawType {
+        name,
+        namespace: ns,
+        annotated,
+        base: base_annotated.or(base_from_prose),
+        key,
+        is_abstract: flag("abstract") || flag("isAbstract"),
+        is_open: flag("openType"),
+        description,
+        properties,
+        optional_properties,
+        source: ctx.src(title_line),
+    });
+}
+
+/// "callRecords.session" within namespace microsoft.graph.callRecords, or a
+/// fully qualified name: split into (namespace, simple name).
+fn qualified_parts(name: &str, page_namespace: &str) -> (String, String) {
+    match name.rfind('.') {
+        Some(i) => {
+            let ns = &name[..i];
+            let ns = if ns.starts_with("microsoft.") || ns == "microsoft" {
+                ns.to_string()
+            } else if page_namespace.ends_with(&format!(".{ns}")) || page_namespace == ns {
+                page_namespace.to_string()
+            } else {
+                format!("{DEFAULT_NAMESPACE}.{ns}")
+            };
+            (ns, name[i + 1..].to_string())
+        }
+        None => (page_namespace.to_string(), name.to_string()),
+    }
+}
+
+/// `### vppTokenState values` → `vppTokenState`.
+fn enum_heading_name(heading_lower: &str, stripped: &str) -> Option<String> {
+    let _ = heading_lower;
+    let name = stripped.trim().trim_matches('`');
+    crate::types::is_type_identifier(name).then(|| name.to_string())
+}
+
+/// The base type named by "Inherits from [x](x.md)".
+fn inherits_from(paragraph: &str) -> Option<CellType> {
+    let lower = paragraph.to_ascii_lowercase();
+    let at = ["inherits from", "derived from", "derives from", "extends"].iter().find_map(|m| lower.find(m).map(|i| i + m.len()))?;
+    let rest = &paragraph[at..];
+    let link = cells::links(rest).into_iter().next()?;
+    // Only a link that directly follows the phrase names the base type.
+    let before = rest.find('[').unwrap_or(usize::MAX);
+    if before > 8 {
+        return None;
+    }
+    let text = plain(&link.text);
+    let name = text.trim().trim_matches('`').to_string();
+    Some(CellType {
+        name: TypeName::Named(if crate::types::is_type_identifier(&name) { name } else { String::new() }),
+        collection: false,
+        link: Some(link.target).filter(|t| !t.is_empty()),
+        alias_of: None,
+    })
+}
+
+fn annotation(ctx: &mut Ctx, text: &str, line: u32) -> Option<Value> {
+    let t = text.trim();
+    if !t.starts_with('{') {
+        return None;
+    }
+    match serde_json::from_str::<Value>(t) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            // Trailing commas are the common slip; forgive them, but say so.
+            let repaired = remove_trailing_commas(t);
+            if let Ok(v) = serde_json::from_str::<Value>(&repaired) {
+                ctx.diag(line, Severity::Note, codes::BAD_ANNOTATION, "annotation comment has a trailing comma (read anyway)");
+                return Some(v);
+            }
+            ctx.out.diagnostics.push(
+                Diagnostic::new(
+                    &ctx.src(line + e.line().saturating_sub(1) as u32),
+                    Severity::Warning,
+                    codes::BAD_ANNOTATION,
+                    format!("annotation comment is not valid JSON: {e}"),
+                )
+                .with_column(e.column() as u32),
+            );
+            None
+        }
+    }
+}
+
+fn remove_trailing_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '"' && (i == 0 || chars[i - 1] != '\\') {
+            in_string = !in_string;
+        }
+        if c == ',' && !in_string {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some('}') | Some(']')) {
+                i += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKind) -> Vec<RawProperty> {
+    let ty_col = cols.ty.unwrap_or(1);
+    let desc_col = cols.description;
+    let header_len = table.header.len();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) || is_section_row(&row.cells) {
+            continue;
+        }
+        let mut cells = row.cells.clone();
+        if cells.len() > header_len {
+            if let Some(d) = desc_col.filter(|&d| d + 1 == header_len) {
+                // An unescaped pipe inside the last (description) cell.
+                let extra = cells.split_off(d + 1);
+                let joined: Vec<&str> = extra.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
+                if !joined.is_empty() {
+                    ctx.out.diagnostics.push(
+                        Diagnostic::new(
+                            &ctx.src(row.line),
+                            Severity::Note,
+                            codes::RAGGED_ROW,
+                            format!("row has {} cells but the header has {header_len}; the extra cells were read as part of the description", row.cells.len()),
+                        )
+                        .with_column(row.columns.get(header_len).copied().unwrap_or(1)),
+                    );
+                    cells[d] = format!("{} | {}", cells[d], joined.join(" | "));
+                }
+            }
+        }
+        let raw_name = &cells[cols.name];
+        let name = plain(raw_name).trim_matches(|c: char| c == '`' || c == '*').trim().to_string();
+        let Some(type_cell) = cells.get(ty_col) else {
+            ctx.diag(row.line, Severity::Warning, codes::MISSING_CELL, format!("row for `{name}` has no type cell; the property is not read"));
+            continue;
+        };
+        if !crate::types::is_type_identifier(&name) {
+            let sev = if name.starts_with('@') { Severity::Note } else { Severity::Warning };
+            ctx.out.diagnostics.push(
+                Diagnostic::new(&ctx.src(row.line), sev, codes::BAD_PROPERTY_NAME, format!("`{name}` is not a property name; the row is not read"))
+                    .with_column(row.columns.first().copied().unwrap_or(1)),
+            );
+            continue;
+        }
+        let description = desc_col.and_then(|d| cells.get(d)).map(|d| plain(d)).unwrap_or_default();
+        let column = row.columns.get(ty_col).copied().unwrap_or(1);
+        match parse_type_cell(type_cell) {
+            Ok(cell_type) => {
+                if let Some(canonical) = cell_type.alias_of {
+                    ctx.out.diagnostics.push(
+                        Diagnostic::new(
+                            &ctx.src(row.line),
+                            Severity::Note,
+                            codes::TYPE_ALIAS,
+                            format!("type `{}` of `{name}` is not an Edm name; read as {canonical}", plain(type_cell)),
+                        )
+                        .with_column(column),
+                    );
+                }
+                out.push(RawProperty { name, cell_type, kind, description, source: ctx.src(row.line) });
+            }
+            Err(TypeCellError::UnnamedEnum) => {
+                ctx.out.diagnostics.push(
+                    Diagnostic::new(
+                        &ctx.src(row.line),
+                        Severity::Warning,
+                        codes::UNNAMED_ENUM,
+                        format!("type of `{name}` is `{}` without the enum's name; the property is not read", plain(type_cell)),
+                    )
+                    .with_column(column),
+                );
+            }
+            Err(TypeCellError::Empty) => {
+                ctx.out.diagnostics.push(
+                    Diagnostic::new(&ctx.src(row.line), Severity::Warning, codes::MISSING_CELL, format!("type cell of `{name}` is empty; the property is not read"))
+                        .with_column(column),
+                );
+            }
+            Err(TypeCellError::Unrecognized(t)) => {
+                ctx.out.diagnostics.push(
+                    Diagnostic::new(
+                        &ctx.src(row.line),
+                        Severity::Warning,
+                        codes::BAD_TYPE_CELL,
+                        format!("type `{t}` of `{name}` is not a type name graphdoc understands; the property is not read"),
+                    )
+                    .with_column(column),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn member_rows(ctx: &mut Ctx, table: &Table, cols: &Columns) -> Vec<EnumMember> {
+    let mut out = Vec::new();
+    let first_is_value = table.header.first().is_some_and(|h| plain(h).eq_ignore_ascii_case("value"));
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) || is_section_row(&row.cells) {
+            continue;
+        }
+        let name = plain(&row.cells[0]).trim_matches(|c: char| c == '`' || c == '"').trim().to_string();
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            ctx.out.diagnostics.push(
+                Diagnostic::new(&ctx.src(row.line), Severity::Warning, codes::BAD_ENUM_VALUE, format!("`{name}` is not an enum member name; the row is not read"))
+                    .with_column(row.columns.first().copied().unwrap_or(1)),
+            );
+            continue;
+        }
+        let value_col = if first_is_value { None } else { cols.value };
+        let value = match value_col.and_then(|v| row.cells.get(v)).map(|v| plain(v)) {
+            None => None,
+            Some(v) if v.is_empty() => None,
+            Some(v) => match parse_int(&v) {
+                Some(n) => Some(n),
+                None => {
+                    ctx.out.diagnostics.push(
+                        Diagnostic::new(
+                            &ctx.src(row.line),
+                            Severity::Warning,
+                            codes::BAD_ENUM_VALUE,
+                            format!("value `{v}` of member `{name}` is not a number; read without a value"),
+                        )
+                        .with_column(value_col.and_then(|c| row.columns.get(c).copied()).unwrap_or(1)),
+                    );
+                    None
+                }
+            },
+        };
+        let description = cols.description.and_then(|d| row.cells.get(d)).map(|d| plain(d)).unwrap_or_default();
+        out.push(EnumMember { name, value, description, source: ctx.src(row.line) });
+    }
+    out
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        return i64::from_str_radix(hex, 16).ok();
+    }
+    s.parse().ok()
+}
+
+const METHODS: [&str; 5] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+
+fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
+    let Some((title, title_line)) = title(blocks) else {
+        ctx.diag(1, Severity::Warning, codes::NO_TITLE, "API page has no `# title` heading; it is not read");
+        return;
+    };
+    let title = title.to_string();
+    let mut headings = Headings::new();
+    let mut method = String::new();
+    let mut paths: Vec<String> = Vec::new();
+    let mut request_body: Vec<RawProperty> = Vec::new();
+    let mut request_type: Option<CellType> = None;
+    let mut response_type: Option<CellType> = None;
+    let mut examples: Vec<Example> = Vec::new();
+    let mut pending: Option<(Value, u32)> = None;
+    for block in blocks {
+        let section = headings.stack[1].clone().unwrap_or_default();
+        match block {
+            Block::Heading { level, text, .. } => headings.push(*level, text),
+            Block::Comment { text, line } => {
+                if let Some(v) = annotation(ctx, text, *line) {
+                    pending = Some((v, *line));
+                }
+            }
+            Block::Code { info, text, line } => {
+                let annotation = pending.take().map(|(v, _)| v);
+                let block_type = annotation.as_ref().and_then(|a| a.get("blockType")).and_then(Value::as_str).unwrap_or("");
+                if section.starts_with("http request") && paths.is_empty() {
+                    for l in text.lines() {
+                        let mut words = l.split_whitespace();
+                        let (Some(m), Some(p)) = (words.next(), words.next()) else { continue };
+                        let m = m.to_ascii_uppercase();
+                        if METHODS.contains(&m.as_str()) {
+                            if method.is_empty() {
+                                method = m;
+                            }
+                            paths.push(strip_host(p).to_string());
+                        }
+                    }
+                } else if matches!(block_type, "request" | "response") || (info.starts_with("http") && section.starts_with("example")) {
+                    let kind = if block_type == "response" || text.trim_start().starts_with("HTTP/") {
+                        ExampleKind::Response
+                    } else {
+                        ExampleKind::Request
+                    };
+                    examples.push(http_example(kind, annotation.unwrap_or(Value::Null), text, *line, ctx.file));
+                }
+            }
+            Block::Table(table) => {
+                pending = None;
+                if section.starts_with("request body") {
+                    let cols = columns(table);
+                    let first = table.header.first().map(|h| plain(h).to_ascii_lowercase()).unwrap_or_default();
+                    if cols.ty.is_some() && is_property_header(&first) {
+                        request_body.extend(property_rows(ctx, table, &cols, PropertyKind::Structural));
+                    }
+                }
+            }
+            Block::Paragraph { text, .. } => {
+                if section.starts_with("request body") && request_type.is_none() {
+                    request_type = linked_resource(text);
+                } else if section.starts_with("response") && response_type.is_none() {
+                    response_type = linked_resource(text);
+                }
+            }
+        }
+    }
+    if method.is_empty() {
+        ctx.diag(title_line, Severity::Note, codes::NO_HTTP_REQUEST, "API page has no `METHOD /path` line under `## HTTP request`");
+    }
+    ctx.out.operations.push(RawOperation {
+        op: Operation {
+            title,
+            method,
+            paths,
+            request_body: Vec::new(),
+            request_type: None,
+            response_type: None,
+            examples,
+            source: ctx.src(title_line),
+        },
+        request_body,
+        request_type,
+        response_type,
+    });
+}
+
+/// `https://graph.microsoft.com/v1.0/me` → `/me`; `localtest` is beta's test host path.
+fn strip_host(p: &str) -> &str {
+    let p = p.strip_prefix("https://graph.microsoft.com").unwrap_or(p);
+    for v in ["/v1.0/", "/beta/", "/localtest/"] {
+        if let Some(rest) = p.strip_prefix(v) {
+            return &p[p.len() - rest.len() - 1..];
+        }
+    }
+    p
+}
+
+/// The first link to a resource page in a sentence, with "collection" when
+/// the sentence says so.
+fn linked_resource(paragraph: &str) -> Option<CellType> {
+    let link = cells::links(paragraph).into_iter().find(|l| l.target.contains("resources/") || !l.target.contains('/') && l.target.ends_with(".md"))?;
+    let name = plain(&link.text);
+    let lower = paragraph.to_ascii_lowercase();
+    let collection = lower.contains("collection of") || lower.contains(&format!("{} collection", name.to_ascii_lowercase())) || lower.contains("array of");
+    Some(CellType {
+        name: TypeName::Named(if crate::types::is_type_identifier(&name) { name } else { String::new() }),
+        collection,
+        link: Some(link.target),
+        alias_of: None,
+    })
+}
+
+fn http_example(kind: ExampleKind, annotation: Value, text: &str, line: u32, file: &str) -> Example {
+    let trimmed = text.trim_start_matches('\n');
+    let skipped = (text.len() - trimmed.len()) as u32;
+    let first = trimmed.lines().next().unwrap_or("").trim();
+    let looks_http = first.starts_with("HTTP/") || METHODS.iter().any(|m| first.starts_with(m));
+    if !looks_http {
+        return Example { kind, annotation, start_line: String::new(), body: text.to_string(), source: Source::new(file, line) };
+    }
+    // Headers run to the first blank line; the body follows.
+    let mut body_line = line + skipped;
+    let mut offset = 0;
+    let mut seen_blank = false;
+    for l in trimmed.split_inclusive('\n') {
+        offset += l.len();
+        body_line += 1;
+        if l.trim().is_empty() {
+            seen_blank = true;
+            break;
+        }
+    }
+    let body = if seen_blank { trimmed[offset..].to_string() } else { String::new() };
+    let lead = body.len() - body.trim_start_matches('\n').len();
+    Example {
+        kind,
+        annotation,
+        start_line: first.to_string(),
+        body: body.trim_start_matches('\n').to_string(),
+        source: Source::new(file, body_line + lead as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_hosts() {
+        assert_eq!(strip_host("https://graph.microsoft.com/localtest/deviceAppManagement/vppTokens/{id}"), "/deviceAppManagement/vppTokens/{id}");
+        assert_eq!(strip_host("/me"), "/me");
+    }
+
+    #[test]
+    fn qualifies_names() {
+        assert_eq!(qualified_parts("microsoft.graph.callRecords.session", "microsoft.graph"), ("microsoft.graph.callRecords".into(), "session".into()));
+        assert_eq!(qualified_parts("callRecords.session", "microsoft.graph.callRecords"), ("microsoft.graph.callRecords".into(), "session".into()));
+        assert_eq!(qualified_parts("user", "microsoft.graph"), ("microsoft.graph".into(), "user".into()));
+    }
+
+    #[test]
+    fn front_matter_keeps_lines() {
+        let (body, pairs) = split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
+        assert_eq!(body, "\n\n\n\n# x\n");
+        assert_eq!(pairs[1], ("doc_type".into(), "enumPageType".into()));
+    }
+}

@@ -1,0 +1,349 @@
+//! Second pass: qualify type names against everything one version defines.
+
+use crate::page::{codes, PageItems, RawProperty, RawType};
+use crate::types::{CellType, TypeName};
+use crate::{Loaded, PageInput};
+use graphdoc_schema::{
+    qualify, Diagnostic, EnumDef, Operation, Property, PropertyKind, Schema, Severity, Source, TypeDef, TypeKind, TypeRef,
+    DEFAULT_NAMESPACE,
+};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Defined {
+    Type,
+    Enum,
+}
+
+struct Index {
+    /// lowercase qualified name → (qualified name, what)
+    qualified: HashMap<String, (String, Defined)>,
+    /// lowercase simple name → qualified names
+    simple: HashMap<String, Vec<String>>,
+    /// lowercase page file name → qualified names defined on that page
+    pages: HashMap<String, Vec<String>>,
+}
+
+impl Index {
+    fn add(&mut self, qualified: &str, simple: &str, what: Defined, file: &str) {
+        self.qualified.entry(qualified.to_ascii_lowercase()).or_insert_with(|| (qualified.to_string(), what));
+        let names = self.simple.entry(simple.to_ascii_lowercase()).or_default();
+        if !names.iter().any(|n| n == qualified) {
+            names.push(qualified.to_string());
+        }
+        self.pages.entry(page_key(file)).or_default().push(qualified.to_string());
+    }
+
+    fn lookup(&self, lower_qualified: &str) -> Option<&(String, Defined)> {
+        self.qualified.get(lower_qualified)
+    }
+
+    /// Resolves a name as written in the docs, from a page in `namespace`.
+    fn resolve_name(&self, name: &str, namespace: &str) -> Option<&(String, Defined)> {
+        let lower = name.to_ascii_lowercase();
+        if lower.contains('.') {
+            if let Some(hit) = self.lookup(&lower) {
+                return Some(hit);
+            }
+            for prefix in [namespace, DEFAULT_NAMESPACE] {
+                if let Some(hit) = self.lookup(&format!("{}.{lower}", prefix.to_ascii_lowercase())) {
+                    return Some(hit);
+                }
+            }
+            if let Some(rest) = lower.strip_prefix("graph.") {
+                return self.lookup(&format!("microsoft.graph.{rest}"));
+            }
+            return None;
+        }
+        for ns in [namespace, DEFAULT_NAMESPACE] {
+            if let Some(hit) = self.lookup(&format!("{}.{lower}", ns.to_ascii_lowercase())) {
+                return Some(hit);
+            }
+        }
+        match self.simple.get(&lower).map(Vec::as_slice) {
+            Some([only]) => self.lookup(&only.to_ascii_lowercase()),
+            _ => None,
+        }
+    }
+
+    /// The item defined by the page a link points at, when it defines one.
+    fn resolve_link(&self, target: &str) -> Option<&(String, Defined)> {
+        match self.pages.get(&page_key(target)).map(Vec::as_slice) {
+            Some([only]) => self.lookup(&only.to_ascii_lowercase()),
+            _ => None,
+        }
+    }
+}
+
+/// `../resources/Intune-X.md#anchor` → `intune-x.md`.
+fn page_key(path: &str) -> String {
+    let no_anchor = path.split(['#', '?']).next().unwrap_or(path);
+    no_anchor.rsplit('/').next().unwrap_or(no_anchor).to_ascii_lowercase()
+}
+
+struct Resolver<'a> {
+    index: &'a Index,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    /// Resolves a cell's type; reports a name no page defines.
+    fn type_ref(&mut self, cell: &CellType, namespace: &str, source: &Source, what: &str) -> (TypeRef, Option<Defined>) {
+        let name = match &cell.name {
+            TypeName::Primitive(edm) => return (TypeRef::new(*edm, cell.collection), None),
+            TypeName::Named(n) => n,
+        };
+        let hit = (!name.is_empty())
+            .then(|| self.index.resolve_name(name, namespace))
+            .flatten()
+            .or_else(|| cell.link.as_deref().and_then(|l| self.index.resolve_link(l)));
+        if let Some((q, defined)) = hit {
+            return (TypeRef::new(q.clone(), cell.collection), Some(*defined));
+        }
+        let shown = if name.is_empty() { cell.link.clone().unwrap_or_default() } else { name.clone() };
+        self.diagnostics.push(Diagnostic::new(
+            source,
+            Severity::Warning,
+            codes::UNKNOWN_TYPE,
+            format!("{what} refers to type `{shown}`, which no page of this version defines"),
+        ));
+        let qualified = if name.is_empty() {
+            qualify(namespace, "unknown")
+        } else if name.contains('.') {
+            name.clone()
+        } else {
+            qualify(namespace, name)
+        };
+        (TypeRef::new(qualified, cell.collection), None)
+    }
+}
+
+pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut raw_types: Vec<RawType> = Vec::new();
+    let mut enums: BTreeMap<String, EnumDef> = BTreeMap::new();
+    let mut raw_ops = Vec::new();
+    for (input, items) in pages.iter().zip(parsed) {
+        diagnostics.extend(items.diagnostics);
+        let defines_nothing = items.types.is_empty() && items.enums.is_empty() && items.operations.is_empty();
+        if defines_nothing && input.kind == crate::PageKind::Resource {
+            diagnostics.push(Diagnostic::new(
+                &Source::new(input.path.clone(), 1),
+                Severity::Note,
+                codes::NO_ITEMS,
+                "page defines no type or enum (not a resource or enum page?)",
+            ));
+        }
+        raw_types.extend(items.types);
+        for e in items.enums {
+            add_enum(&mut enums, e, &mut diagnostics);
+        }
+        raw_ops.extend(items.operations);
+    }
+
+    // Types: first definition (in path order) wins.
+    let mut types_by_name: BTreeMap<String, RawType> = BTreeMap::new();
+    for t in raw_types {
+        let q = qualify(&t.namespace, &t.name);
+        if let Some(first) = types_by_name.get(&q) {
+            diagnostics.push(Diagnostic::new(
+                &t.source,
+                Severity::Warning,
+                codes::DUPLICATE_DEFINITION,
+                format!("type `{q}` is already defined at {}; this definition is ignored", first.source),
+            ));
+            continue;
+        }
+        types_by_name.insert(q, t);
+    }
+
+    let mut index = Index { qualified: HashMap::new(), simple: HashMap::new(), pages: HashMap::new() };
+    for (q, t) in &types_by_name {
+        index.add(q, &t.name, Defined::Type, &t.source.file);
+    }
+    for (q, e) in &enums {
+        if index.lookup(&q.to_ascii_lowercase()).is_some() {
+            diagnostics.push(Diagnostic::new(&e.source, Severity::Warning, codes::DUPLICATE_DEFINITION, format!("`{q}` is defined both as a type and as an enum")));
+            continue;
+        }
+        index.add(q, &e.name, Defined::Enum, &e.source.file);
+    }
+
+    let mut resolver = Resolver { index: &index, diagnostics: &mut diagnostics };
+
+    // Base types first: kinds depend on them.
+    let mut bases: HashMap<String, Option<String>> = HashMap::new();
+    for (q, t) in &types_by_name {
+        let base = t.base.as_ref().and_then(|b| {
+            let (r, defined) = resolver.type_ref(b, &t.namespace, &t.source, &format!("base type of `{}`", t.name));
+            match defined {
+                Some(Defined::Type) if &r.name != q => Some(r.name),
+                Some(_) => None,
+                None => Some(r.name),
+            }
+        });
+        bases.insert(q.clone(), base);
+    }
+    let entity = qualify(DEFAULT_NAMESPACE, "entity");
+    let entity_is_keyed = types_by_name.get(&entity).is_some_and(|e| e.key.is_some());
+    for (q, t) in &types_by_name {
+        let base = bases.get_mut(q).expect("every type has a base entry");
+        if base.is_none() && q != &entity {
+            // Graph's keyed types derive from `entity` (which holds `id`)
+            // unless a page says otherwise; a row "Inherited from [x]" also
+            // names an ancestor when the page states no base.
+            if let Some(from_row) = inherited_from_rows(t) {
+                if let (r, Some(Defined::Type)) = resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note") {
+                    if &r.name != q {
+                        *base = Some(r.name);
+                    }
+                }
+            }
+            if base.is_none() && entity_is_keyed && t.key.as_deref() == Some("id") {
+                *base = Some(entity.clone());
+            }
+        }
+    }
+    let is_entity = |q: &str| -> bool {
+        let mut cur = Some(q.to_string());
+        let mut steps = 0;
+        while let Some(name) = cur {
+            let Some(t) = types_by_name.get(&name) else { return false };
+            if t.key.is_some() {
+                return true;
+            }
+            steps += 1;
+            if steps > 64 {
+                return false;
+            }
+            cur = bases.get(&name).cloned().flatten();
+        }
+        false
+    };
+    let kinds: HashMap<String, TypeKind> =
+        types_by_name.keys().map(|q| (q.clone(), if is_entity(q) { TypeKind::Entity } else { TypeKind::Complex })).collect();
+
+    let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
+    for (q, t) in &types_by_name {
+        let mut properties: Vec<Property> = Vec::new();
+        for p in &t.properties {
+            if properties.iter().any(|x| x.name == p.name) {
+                resolver.diagnostics.push(Diagnostic::new(
+                    &p.source,
+                    Severity::Warning,
+                    codes::DUPLICATE_PROPERTY,
+                    format!("property `{}` of `{}` is listed twice; the first row is kept", p.name, t.name),
+                ));
+                continue;
+            }
+            properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
+        }
+        // Structural first, then navigation, each in table order.
+        properties.sort_by_key(|p| p.kind == PropertyKind::Navigation);
+        types.insert(
+            q.clone(),
+            TypeDef {
+                name: t.name.clone(),
+                namespace: t.namespace.clone(),
+                kind: kinds[q],
+                base_type: bases[q].clone(),
+                key: t.key.clone(),
+                is_abstract: t.is_abstract,
+                is_open: t.is_open,
+                description: t.description.clone(),
+                properties,
+                optional_properties: t.optional_properties.clone(),
+                source: t.source.clone(),
+            },
+        );
+    }
+
+    let mut operations: Vec<Operation> = Vec::new();
+    for raw in raw_ops {
+        let mut op = raw.op;
+        let ns = DEFAULT_NAMESPACE;
+        op.request_body = raw.request_body.iter().map(|p| property(&mut resolver, p, ns, &kinds, &op.title)).collect();
+        op.request_type = raw.request_type.as_ref().map(|c| resolver.type_ref(c, ns, &op.source, "request body").0);
+        op.response_type = raw.response_type.as_ref().map(|c| resolver.type_ref(c, ns, &op.source, "response").0);
+        operations.push(op);
+    }
+    operations.sort_by(|a, b| a.source.cmp(&b.source));
+
+    Loaded { schema: Schema { version: version.to_string(), types, enums, operations }, diagnostics }
+}
+
+fn property(resolver: &mut Resolver, p: &RawProperty, namespace: &str, kinds: &HashMap<String, TypeKind>, owner: &str) -> Property {
+    let (ty, _) = resolver.type_ref(&p.cell_type, namespace, &p.source, &format!("property `{}` of `{owner}`", p.name));
+    // CSDL allows only entity types behind navigation properties, and only
+    // them there: the type decides, whichever table the row sits in.
+    let kind = match kinds.get(&ty.name) {
+        Some(TypeKind::Entity) => PropertyKind::Navigation,
+        Some(TypeKind::Complex) => PropertyKind::Structural,
+        None => {
+            if ty.is_primitive() {
+                PropertyKind::Structural
+            } else {
+                p.kind
+            }
+        }
+    };
+    if kind != p.kind {
+        let (table, should) = match p.kind {
+            PropertyKind::Navigation => ("Relationships", "Properties"),
+            PropertyKind::Structural => ("Properties", "Relationships"),
+        };
+        resolver.diagnostics.push(Diagnostic::new(
+            &p.source,
+            Severity::Note,
+            codes::KIND_FROM_TYPE,
+            format!("`{}` is listed under {table} but its type `{}` belongs under {should}", p.name, ty.name),
+        ));
+    }
+    let f = crate::facts::facts(&p.description);
+    Property {
+        name: p.name.clone(),
+        ty,
+        kind,
+        description: p.description.clone(),
+        read_only: f.read_only,
+        nullable: f.nullable,
+        possible_values: f.possible_values,
+        query_options: f.query_options,
+        required_on_create: f.required_on_create,
+        source: p.source.clone(),
+    }
+}
+
+/// "Inherited from [entity](entity.md)" in a row's description.
+fn inherited_from_rows(t: &RawType) -> Option<CellType> {
+    t.properties.iter().find_map(|p| {
+        let lower = p.description.to_ascii_lowercase();
+        let at = lower.find("inherited from ")? + "inherited from ".len();
+        let word: String = p.description[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_').collect();
+        let word = word.trim_end_matches('.').to_string();
+        crate::types::is_type_identifier(&word).then(|| CellType { name: TypeName::Named(word), collection: false, link: None, alias_of: None })
+    })
+}
+
+fn add_enum(enums: &mut BTreeMap<String, EnumDef>, e: EnumDef, diagnostics: &mut Vec<Diagnostic>) {
+    let q = e.qualified_name();
+    match enums.get_mut(&q) {
+        None => {
+            enums.insert(q, e);
+        }
+        Some(existing) => {
+            let names = |d: &EnumDef| d.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+            if names(existing) != names(&e) {
+                diagnostics.push(Diagnostic::new(
+                    &e.source,
+                    Severity::Warning,
+                    codes::DUPLICATE_DEFINITION,
+                    format!("enum `{q}` is also defined at {} with other members; the longer list is kept", existing.source),
+                ));
+            }
+            if e.members.len() > existing.members.len() {
+                *existing = e;
+            }
+        }
+    }
+}

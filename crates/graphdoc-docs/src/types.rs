@@ -1,0 +1,195 @@
+//! Type cells: `String`, `[user](user.md) collection`, `Collection(Int32)`,
+//! `String (url)`, `microsoft.graph.callRecords.session`…
+
+use crate::cells::{self, Link};
+
+/// A type as written in a cell, before names are resolved against the
+/// types the corpus defines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellType {
+    pub name: TypeName,
+    pub collection: bool,
+    /// The link target, when the type is a link (used to resolve the name).
+    pub link: Option<String>,
+    /// A spelling we accepted but that is not the canonical one (`int`,
+    /// `DateTime`): worth a note.
+    pub alias_of: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeName {
+    /// `Edm.String` etc.
+    Primitive(&'static str),
+    /// A type named in the docs; maybe qualified.
+    Named(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeCellError {
+    Empty,
+    /// `Enumeration`, `enum`: the enum's name is not given.
+    UnnamedEnum,
+    Unrecognized(String),
+}
+
+/// Canonical Edm primitive for a spelling, and whether it was an alias.
+pub fn primitive(word: &str) -> Option<(&'static str, bool)> {
+    let w = word.trim().to_ascii_lowercase();
+    let w = w.strip_prefix("edm.").unwrap_or(&w);
+    let canonical = match w {
+        "string" => "Edm.String",
+        "boolean" => "Edm.Boolean",
+        "int32" => "Edm.Int32",
+        "int64" => "Edm.Int64",
+        "int16" => "Edm.Int16",
+        "double" => "Edm.Double",
+        "single" => "Edm.Single",
+        "decimal" => "Edm.Decimal",
+        "datetimeoffset" => "Edm.DateTimeOffset",
+        "date" => "Edm.Date",
+        "timeofday" => "Edm.TimeOfDay",
+        "duration" => "Edm.Duration",
+        "guid" => "Edm.Guid",
+        "binary" => "Edm.Binary",
+        "stream" => "Edm.Stream",
+        "byte" => "Edm.Byte",
+        "sbyte" => "Edm.SByte",
+        _ => {
+            let alias = match w {
+                "bool" => "Edm.Boolean",
+                "int" | "integer" => "Edm.Int32",
+                "long" => "Edm.Int64",
+                "float" => "Edm.Single",
+                "datetime" => "Edm.DateTimeOffset",
+                "timestamp" => "Edm.DateTimeOffset",
+                "uuid" => "Edm.Guid",
+                _ => return None,
+            };
+            return Some((alias, true));
+        }
+    };
+    Some((canonical, false))
+}
+
+pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
+    let cell_links: Vec<Link> = cells::links(raw);
+    let mut text = cells::plain(raw);
+    if text.is_empty() {
+        return Err(TypeCellError::Empty);
+    }
+    let mut collection = false;
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("collection(") && text.ends_with(')') {
+        text = text["collection(".len()..text.len() - 1].trim().to_string();
+        collection = true;
+    } else if let Some(rest) = strip_prefix_ci(&text, "collection of ") {
+        text = rest.trim().to_string();
+        collection = true;
+    } else if let Some(rest) = strip_suffix_ci(&text, " collection").or_else(|| strip_suffix_ci(&text, " collections")) {
+        text = rest.trim().to_string();
+        collection = true;
+    } else if let Some(rest) = text.strip_suffix("[]") {
+        text = rest.trim().to_string();
+        collection = true;
+    }
+    // A note after the type: "String (url)", "string, maximum size 20".
+    let mut name = text.as_str();
+    if let Some(i) = name.find(" (") {
+        name = name[..i].trim();
+    }
+    if let Some(i) = name.find(',') {
+        name = name[..i].trim();
+    }
+    // "String collection (url)": the note hid the collection word.
+    if !collection {
+        if let Some(rest) = strip_suffix_ci(name, " collection") {
+            name = rest.trim();
+            collection = true;
+        }
+    }
+    if name.eq_ignore_ascii_case("enumeration") || name.eq_ignore_ascii_case("enum") {
+        return Err(TypeCellError::UnnamedEnum);
+    }
+    if let Some((edm, alias)) = primitive(name) {
+        return Ok(CellType {
+            name: TypeName::Primitive(edm),
+            collection,
+            link: None,
+            alias_of: alias.then_some(edm),
+        });
+    }
+    let link = cell_links.into_iter().find(|l| cells::plain(&l.text) == name || name.contains(&cells::plain(&l.text)));
+    if is_type_identifier(name) {
+        return Ok(CellType {
+            name: TypeName::Named(name.to_string()),
+            collection,
+            link: link.map(|l| l.target).filter(|t| !t.is_empty()),
+            alias_of: None,
+        });
+    }
+    Err(TypeCellError::Unrecognized(text))
+}
+
+/// `user`, `callRecords.session`, `microsoft.graph.json`.
+pub fn is_type_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !s.ends_with('.')
+        && !s.contains("..")
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &s[prefix.len()..])
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(suffix.len())?;
+    (s.is_char_boundary(at) && s[at..].eq_ignore_ascii_case(suffix)).then(|| &s[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(s: &str, collection: bool) -> CellType {
+        CellType { name: TypeName::Named(s.into()), collection, link: None, alias_of: None }
+    }
+
+    #[test]
+    fn primitives_in_any_case_and_with_notes() {
+        for (cell, edm, coll) in [
+            ("String", "Edm.String", false),
+            ("string (url)", "Edm.String", false),
+            ("`DateTimeOffset`", "Edm.DateTimeOffset", false),
+            ("String collection", "Edm.String", true),
+            ("Collection(Int32)", "Edm.Int32", true),
+            ("Edm.Binary", "Edm.Binary", false),
+            ("string, maximum size 20", "Edm.String", false),
+            ("GUID", "Edm.Guid", false),
+        ] {
+            let t = parse_type_cell(cell).unwrap();
+            assert_eq!((t.name, t.collection), (TypeName::Primitive(edm), coll), "{cell}");
+        }
+        assert_eq!(parse_type_cell("int").unwrap().alias_of, Some("Edm.Int32"));
+    }
+
+    #[test]
+    fn named_and_linked_types() {
+        let t = parse_type_cell("[vppToken](../resources/vpptoken.md) collection").unwrap();
+        assert_eq!(t.name, TypeName::Named("vppToken".into()));
+        assert!(t.collection);
+        assert_eq!(t.link.as_deref(), Some("../resources/vpptoken.md"));
+        assert_eq!(parse_type_cell("Collection([user](user.md))").unwrap().name, TypeName::Named("user".into()));
+        assert_eq!(parse_type_cell("microsoft.graph.callRecords.session").unwrap(), named("microsoft.graph.callRecords.session", false));
+        assert_eq!(parse_type_cell("[identitySet][] collection").unwrap(), named("identitySet", true));
+    }
+
+    #[test]
+    fn bad_cells() {
+        assert_eq!(parse_type_cell(""), Err(TypeCellError::Empty));
+        assert_eq!(parse_type_cell("Enumeration"), Err(TypeCellError::UnnamedEnum));
+        assert!(matches!(parse_type_cell("String or Int32"), Err(TypeCellError::Unrecognized(_))));
+    }
+}
