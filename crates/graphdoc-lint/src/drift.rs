@@ -327,6 +327,13 @@ fn kind_word(kind: TypeKind) -> &'static str {
     }
 }
 
+fn with_article(kind: TypeKind) -> &'static str {
+    match kind {
+        TypeKind::Entity => "an entity type",
+        TypeKind::Complex => "a complex type",
+    }
+}
+
 fn property_kind_word(kind: PropertyKind) -> &'static str {
     match kind {
         PropertyKind::Structural => "structural",
@@ -492,9 +499,9 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
                 DriftKind::TypeKindDiffers,
                 meta_key.to_string(),
                 format!(
-                    "`{meta_key}` is a {} in the docs but a {} in the metadata",
-                    kind_word(d.kind),
-                    kind_word(m.kind)
+                    "`{meta_key}` is {} in the docs but {} in the metadata",
+                    with_article(d.kind),
+                    with_article(m.kind)
                 ),
             ));
         }

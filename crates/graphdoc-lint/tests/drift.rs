@@ -309,6 +309,14 @@ fn each_disagreement_is_one_finding_at_the_docs_line() {
     assert!(message(DriftKind::PropertyTypeDiffers, "t.thing/tags")
         .contains("`Collection(Edm.String)`"));
     assert!(message(DriftKind::BaseTypeDiffers, "t.person").contains("no base type"));
+    assert_eq!(
+        message(DriftKind::TypeKindDiffers, "t.person"),
+        "`t.person` is an entity type in the docs but a complex type in the metadata"
+    );
+    assert_eq!(
+        message(DriftKind::MissingProperty, "t.thing/note"),
+        "`t.thing` lacks structural property `note` of type `Edm.String`"
+    );
     assert!(message(DriftKind::ExtraProperty, "t.person/id").contains("inherited by `t.person`"));
     assert!(message(DriftKind::EnumValueDiffers, "t.color/green")
         .contains("docs say 5, metadata says 1"));
