@@ -236,8 +236,9 @@ pub fn read(xml: &str, file: &str) -> Result<Schema, CsdlError> {
         return Err(reader.error(
             root,
             format!(
-                "the root element is <{}>, not <edmx:Edmx>",
-                root.tag_name().name()
+                "the root element is <{}> in namespace {:?}, not <Edmx> in {EDMX_NS} (CSDL 4.0)",
+                root.tag_name().name(),
+                root.tag_name().namespace().unwrap_or("")
             ),
         ));
     }
@@ -248,8 +249,23 @@ pub fn read(xml: &str, file: &str) -> Result<Schema, CsdlError> {
                 && c.tag_name().name() == "DataServices"
                 && c.tag_name().namespace() == Some(EDMX_NS)
         })
-        .flat_map(|d| edm_children(d, "Schema"))
+        .flat_map(|d| d.children())
+        .filter(|c| c.is_element() && c.tag_name().name() == "Schema")
         .collect();
+    // A Schema of another namespace is older CSDL, whose elements this
+    // reader would silently skip.
+    if let Some(other) = schemas
+        .iter()
+        .find(|s| s.tag_name().namespace() != Some(EDM_NS))
+    {
+        return Err(reader.error(
+            *other,
+            format!(
+                "<Schema> is in namespace {:?}, not {EDM_NS} (CSDL 4.0)",
+                other.tag_name().namespace().unwrap_or("")
+            ),
+        ));
+    }
     // Vocabulary aliases (`Core` for `Org.OData.Core.V1`) come from the
     // references, type aliases from the schemas.
     let includes = root

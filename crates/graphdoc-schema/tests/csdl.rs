@@ -326,6 +326,14 @@ fn structural_errors_point_at_the_element() {
     let err = csdl::read(&bad_value, "m.xml").unwrap_err();
     assert_eq!(err.line, 7, "{err}");
 
+    let older = SMALL.replace(
+        "http://docs.oasis-open.org/odata/ns/edm\"",
+        "http://schemas.microsoft.com/ado/2009/11/edm\"",
+    );
+    let err = csdl::read(&older, "v3.xml").unwrap_err();
+    assert_eq!((err.line, err.column), (4, 5), "{err}");
+    assert!(err.message.contains("CSDL 4.0"), "{err}");
+
     let err = csdl::read("<root/>", "r.xml").unwrap_err();
     assert_eq!((err.line, err.column), (1, 1));
 
