@@ -55,6 +55,8 @@ pub struct RawType {
     pub description: String,
     pub properties: Vec<RawProperty>,
     pub optional_properties: Vec<String>,
+    /// The Methods table lists at least one API page: the type is addressable.
+    pub has_methods: bool,
     pub source: Source,
 }
 
@@ -268,6 +270,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
     let mut page_enum_members: Vec<EnumMember> = Vec::new();
     let mut page_enum_line = title_line;
     let mut page_flags = false;
+    let mut has_methods = false;
 
     for block in blocks {
         match block {
@@ -301,6 +304,9 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 pending_annotation = None;
                 let cols = columns(table);
                 let first = table.header.first().map(|h| plain(h).to_ascii_lowercase()).unwrap_or_default();
+                if headings.any(|h| h == "methods") {
+                    has_methods |= table.rows.iter().any(|r| r.cells.first().is_some_and(|c| c.contains("../api/")));
+                }
                 let in_relationships = headings.any(|h| h.contains("relationship") || h.contains("navigation propert"));
                 let in_properties = headings.any(|h| h.contains("propert"));
                 let values_heading = headings
@@ -416,6 +422,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         description,
         properties,
         optional_properties,
+        has_methods,
         source: ctx.src(title_line),
     });
 }
@@ -449,7 +456,9 @@ fn enum_heading_name(heading_lower: &str, stripped: &str) -> Option<String> {
 /// The base type named by "Inherits from [x](x.md)".
 fn inherits_from(paragraph: &str) -> Option<CellType> {
     let lower = paragraph.to_ascii_lowercase();
-    let at = ["inherits from", "derived from", "derives from", "extends"].iter().find_map(|m| lower.find(m).map(|i| i + m.len()))?;
+    let at = ["inherits from", "derived from", "derives from", "a subclass of", "subtype of", "derived type of"]
+        .iter()
+        .find_map(|m| lower.find(m).map(|i| i + m.len()))?;
     let rest = &paragraph[at..];
     let link = cells::links(rest).into_iter().next()?;
     // Only a link that directly follows the phrase names the base type.

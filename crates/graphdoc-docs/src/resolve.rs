@@ -141,22 +141,7 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         raw_ops.extend(items.operations);
     }
 
-    // Types: first definition (in path order) wins.
-    let mut types_by_name: BTreeMap<String, RawType> = BTreeMap::new();
-    for t in raw_types {
-        let q = qualify(&t.namespace, &t.name);
-        if let Some(first) = types_by_name.get(&q) {
-            diagnostics.push(Diagnostic::new(
-                &t.source,
-                Severity::Warning,
-                codes::DUPLICATE_DEFINITION,
-                format!("type `{q}` is already defined at {}; this definition is ignored", first.source),
-            ));
-            continue;
-        }
-        types_by_name.insert(q, t);
-    }
-
+    let types_by_name = merge_types(raw_types, &mut diagnostics);
     let mut index = Index { qualified: HashMap::new(), simple: HashMap::new(), pages: HashMap::new() };
     for (q, t) in &types_by_name {
         index.add(q, &t.name, Defined::Type, &t.source.file);
@@ -199,7 +184,7 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
                     }
                 }
             }
-            if base.is_none() && entity_is_keyed && t.key.as_deref() == Some("id") {
+            if base.is_none() && entity_is_keyed && (t.key.as_deref() == Some("id") || addressable_with_id(t)) {
                 *base = Some(entity.clone());
             }
         }
@@ -209,7 +194,7 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         let mut steps = 0;
         while let Some(name) = cur {
             let Some(t) = types_by_name.get(&name) else { return false };
-            if t.key.is_some() {
+            if t.key.is_some() || addressable_with_id(t) {
                 return true;
             }
             steps += 1;
@@ -346,4 +331,41 @@ fn add_enum(enums: &mut BTreeMap<String, EnumDef>, e: EnumDef, diagnostics: &mut
             }
         }
     }
+}
+
+/// A type the docs give operations (a Methods table linking API pages) and
+/// an `id` is an entity even when no annotation names its key.
+fn addressable_with_id(t: &RawType) -> bool {
+    t.key.is_none() && t.has_methods && t.properties.iter().any(|p| p.name == "id")
+}
+
+/// Several pages may document one type (`user.md` and
+/// `intune-devices-user.md`). The page named after the type is the primary
+/// one; the others add the properties it lacks.
+fn merge_types(raw_types: Vec<RawType>, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, RawType> {
+    let mut groups: BTreeMap<String, Vec<RawType>> = BTreeMap::new();
+    for t in raw_types {
+        groups.entry(qualify(&t.namespace, &t.name)).or_default().push(t);
+    }
+    let mut out = BTreeMap::new();
+    for (q, mut group) in groups {
+        group.sort_by_key(|t| (page_key(&t.source.file) != format!("{}.md", t.name.to_ascii_lowercase()), !t.annotated, t.source.clone()));
+        let mut primary = group.remove(0);
+        for other in group {
+            let added: Vec<RawProperty> =
+                other.properties.into_iter().filter(|p| !primary.properties.iter().any(|x| x.name == p.name)).collect();
+            diagnostics.push(Diagnostic::new(
+                &other.source,
+                Severity::Note,
+                codes::DUPLICATE_DEFINITION,
+                format!("type `{q}` is also documented at {}; {} properties from this page were added to it", primary.source, added.len()),
+            ));
+            primary.properties.extend(added);
+            primary.base = primary.base.or(other.base);
+            primary.key = primary.key.or(other.key);
+            primary.has_methods |= other.has_methods;
+        }
+        out.insert(q, primary);
+    }
+    out
 }
