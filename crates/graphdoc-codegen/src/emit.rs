@@ -1,0 +1,372 @@
+//! Tokens for the generated files, formatted with prettyplease.
+
+use crate::docs::doc_lines;
+use crate::plan::{EnumPlan, OperationPlan, RustType, StructPlan, VersionPlan};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// `#[doc = "..."]` attributes for free text.
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let lines = spaced(doc_lines(text));
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// `///text` reads badly; prettyplease prints the literal as is.
+fn spaced(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|l| if l.is_empty() { l } else { format!(" {l}") })
+        .collect()
+}
+
+/// Doc attributes for several paragraphs, skipping empty ones.
+fn doc_paragraphs(paragraphs: &[String]) -> TokenStream {
+    let text = paragraphs
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    doc_attrs(&text)
+}
+
+pub fn format_tokens(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        // Only a bug in this crate gets here; the raw tokens at least show it.
+        Err(e) => format!("compile_error!({:?});\n{tokens}\n", e.to_string()),
+    }
+}
+
+pub struct Ctx {
+    /// `::graph_model_runtime`
+    pub rt: TokenStream,
+}
+
+impl Ctx {
+    pub fn new(runtime_lib: &str) -> Self {
+        let rt = ident(runtime_lib);
+        Ctx { rt: quote!(::#rt) }
+    }
+
+    fn ty(&self, t: &RustType) -> TokenStream {
+        let rt = &self.rt;
+        match t {
+            RustType::Path(p) if p.starts_with("::") => syn::parse_str::<syn::Type>(p)
+                .map(|t| quote!(#t))
+                .unwrap_or_else(|_| quote!(::serde_json::Value)),
+            RustType::Path(p) => {
+                let i = ident(p);
+                quote!(#rt::#i)
+            }
+            RustType::Struct { name, poly: true } => {
+                let i = ident(name);
+                quote!(#rt::Poly<crate::#i>)
+            }
+            RustType::Struct { name, poly: false } => {
+                let i = ident(name);
+                quote!(crate::#i)
+            }
+            RustType::Enum { name } => {
+                let i = ident(name);
+                quote!(crate::#i)
+            }
+            RustType::Vec(inner) => {
+                let inner = self.ty(inner);
+                quote!(::std::vec::Vec<#inner>)
+            }
+            RustType::Page(inner) => {
+                let inner = self.ty(inner);
+                quote!(#rt::Page<#inner>)
+            }
+            RustType::NoBody => quote!(#rt::NoBody),
+        }
+    }
+
+    /// A property type: structs are boxed so that recursive types have a size.
+    fn field_ty(&self, t: &RustType) -> TokenStream {
+        let inner = match t {
+            RustType::Struct { poly: false, .. } => {
+                let s = self.ty(t);
+                quote!(::std::boxed::Box<#s>)
+            }
+            _ => self.ty(t),
+        };
+        let rt = &self.rt;
+        quote!(#rt::Field<#inner>)
+    }
+
+    pub fn struct_item(&self, s: &StructPlan) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&s.rust_name);
+        let mut paragraphs = vec![s.description.clone(), format!("Wire type: {}", s.wire_name)];
+        if let Some(b) = &s.base_wire_name {
+            paragraphs.push(format!("Derives from {b}; its properties are included."));
+        }
+        paragraphs.push(format!("Documented at {}", s.source));
+        let doc = doc_paragraphs(&paragraphs);
+        let field_defs = s.fields.iter().map(|f| {
+            let fname = ident(&f.rust_name);
+            let ty = self.field_ty(&f.ty);
+            let mut text = vec![
+                f.description.clone(),
+                format!("Wire name: {}; type: {}", f.wire_name, f.schema_type),
+            ];
+            if f.read_only {
+                text.push("Read-only.".into());
+            }
+            let doc = doc_paragraphs(&text);
+            quote! { #doc pub #fname: #ty, }
+        });
+        let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
+        let wire_name = &s.wire_name;
+        let is_abstract = s.is_abstract;
+        let base = match &s.base_rust_name {
+            Some(b) => {
+                let b = ident(b);
+                quote!(::core::option::Option::Some(<crate::#b as #rt::Object>::static_desc))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let (field_fn, field_mut_fn) = if s.fields.is_empty() {
+            (
+                quote! {
+                    fn field(&self, _index: usize) -> ::core::option::Option<&dyn #rt::FieldValue> {
+                        ::core::option::Option::None
+                    }
+                },
+                quote! {
+                    fn field_mut(&mut self, _index: usize) -> ::core::option::Option<&mut dyn #rt::FieldValue> {
+                        ::core::option::Option::None
+                    }
+                },
+            )
+        } else {
+            let idx: Vec<usize> = (0..s.fields.len()).collect();
+            let fnames: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
+            (
+                quote! {
+                    fn field(&self, index: usize) -> ::core::option::Option<&dyn #rt::FieldValue> {
+                        let field: &dyn #rt::FieldValue = match index {
+                            #( #idx => &self.#fnames, )*
+                            _ => return ::core::option::Option::None,
+                        };
+                        ::core::option::Option::Some(field)
+                    }
+                },
+                quote! {
+                    fn field_mut(&mut self, index: usize) -> ::core::option::Option<&mut dyn #rt::FieldValue> {
+                        let field: &mut dyn #rt::FieldValue = match index {
+                            #( #idx => &mut self.#fnames, )*
+                            _ => return ::core::option::Option::None,
+                        };
+                        ::core::option::Option::Some(field)
+                    }
+                },
+            )
+        };
+        quote! {
+            #doc
+            #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq)]
+            pub struct #name {
+                #(#field_defs)*
+                /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
+                pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            }
+
+            impl #rt::Object for #name {
+                fn static_desc() -> &'static #rt::TypeDesc {
+                    static DESC: #rt::TypeDesc = #rt::TypeDesc {
+                        name: #wire_name,
+                        base: #base,
+                        fields: &[#(#wire_names),*],
+                        is_abstract: #is_abstract,
+                        lookup: crate::lookup_type,
+                        make: #rt::make_object::<#name>,
+                    };
+                    &DESC
+                }
+                #field_fn
+                #field_mut_fn
+                fn additional_properties(&self) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                    &self.additional_properties
+                }
+                fn additional_properties_mut(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                    &mut self.additional_properties
+                }
+            }
+
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #rt::debug_object(self, f)
+                }
+            }
+
+            impl #rt::Wire for #name {
+                fn to_json(&self) -> ::serde_json::Value {
+                    #rt::object_to_json(self)
+                }
+                fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
+                    #rt::object_from_json(value)
+                }
+            }
+
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    #rt::serialize_wire(self, serializer)
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    #rt::deserialize_wire(deserializer)
+                }
+            }
+        }
+    }
+
+    pub fn enum_item(&self, e: &EnumPlan) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&e.rust_name);
+        let doc = doc_paragraphs(&[
+            e.description.clone(),
+            format!("Wire type: {}", e.wire_name),
+            format!("Documented at {}", e.source),
+        ]);
+        let simple = &e.simple_wire_name;
+        let head = if e.is_flags {
+            quote!(#[graph_enum(name = #simple, flags)])
+        } else {
+            quote!(#[graph_enum(name = #simple)])
+        };
+        let variants = e.members.iter().map(|(variant, wire, value, description)| {
+            let v = ident(variant);
+            let doc = doc_attrs(description);
+            match value {
+                Some(n) => quote! { #doc #[graph_enum(rename = #wire, value = #n)] #v, },
+                None => quote! { #doc #[graph_enum(rename = #wire)] #v, },
+            }
+        });
+        // The derive keeps unknown strings only in plain enums; its flags
+        // sets are strict.
+        let other = if e.is_flags {
+            quote!()
+        } else {
+            quote! {
+                /// A value this model does not know (from a newer service), kept as received.
+                #[graph_enum(other)]
+                Other(::std::string::String),
+            }
+        };
+        let wire_for = |ty: &Ident| {
+            quote! {
+                impl #rt::Wire for #ty {
+                    fn to_json(&self) -> ::serde_json::Value {
+                        #rt::enum_to_json(self)
+                    }
+                    fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
+                        #rt::enum_from_json(value)
+                    }
+                }
+            }
+        };
+        let wire_enum = wire_for(&name);
+        let wire_set = if e.is_flags {
+            wire_for(&format_ident!("{}Set", name))
+        } else {
+            quote!()
+        };
+        quote! {
+            #doc
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash, ::graphdoc_enum_derive::GraphEnum)]
+            #head
+            pub enum #name {
+                #(#variants)*
+                #other
+            }
+            #wire_enum
+            #wire_set
+        }
+    }
+
+    pub fn operation_item(&self, op: &OperationPlan) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&op.rust_name);
+        let method = ident(op.method);
+        let title = &op.title;
+        let first = op.paths.first().cloned().unwrap_or_default();
+        let paths = &op.paths;
+        let request = self.ty(&op.request);
+        let response = self.ty(&op.response);
+        let doc = doc_paragraphs(&[
+            op.title.clone(),
+            format!("{} {}", op.method.to_ascii_uppercase(), first),
+            format!("Documented at {}", op.source),
+        ]);
+        quote! {
+            #doc
+            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default)]
+            pub struct #name;
+
+            impl #rt::Operation for #name {
+                const TITLE: &'static str = #title;
+                const METHOD: #rt::Method = #rt::Method::#method;
+                const PATH: &'static str = #first;
+                const PATHS: &'static [&'static str] = &[#(#paths),*];
+                type Request = #request;
+                type Response = #response;
+            }
+        }
+    }
+}
+
+/// Groups items into modules by the first letter of their Rust name (`a` …
+/// `z`): files stay a navigable size, and adding a type touches one file.
+pub fn by_letter<T>(items: &[T], name: impl Fn(&T) -> &str) -> BTreeMap<String, Vec<&T>> {
+    let mut groups: BTreeMap<String, Vec<&T>> = BTreeMap::new();
+    for item in items {
+        let first = name(item)
+            .chars()
+            .next()
+            .map(|c| c.to_ascii_lowercase())
+            .filter(char::is_ascii_lowercase)
+            .unwrap_or('x');
+        groups.entry(first.to_string()).or_default().push(item);
+    }
+    groups
+}
+
+/// `mod a; pub use self::a::*;` for each group.
+pub fn module_index(groups: &[String], doc: &str) -> TokenStream {
+    let mods: Vec<Ident> = groups.iter().map(|g| ident(g)).collect();
+    let lines = spaced(doc_lines(doc));
+    quote! {
+        #( #![doc = #lines] )*
+        #( mod #mods; pub use self::#mods::*; )*
+    }
+}
+
+pub fn lookup_fn(ctx: &Ctx, plan: &VersionPlan) -> TokenStream {
+    let rt = &ctx.rt;
+    let mut sorted: Vec<&StructPlan> = plan.structs.iter().collect();
+    sorted.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+    let n = sorted.len();
+    let entries = sorted.iter().map(|s| {
+        let i = ident(&s.rust_name);
+        quote!(<crate::#i as #rt::Object>::static_desc)
+    });
+    quote! {
+        /// Finds a type of this version by qualified wire name
+        /// (`microsoft.graph.user`); used to read polymorphic payloads.
+        pub fn lookup_type(name: &str) -> ::core::option::Option<&'static #rt::TypeDesc> {
+            // Sorted by wire name at generation time.
+            static TYPES: [fn() -> &'static #rt::TypeDesc; #n] = [#(#entries),*];
+            TYPES.binary_search_by(|t| t().name.cmp(name)).ok().map(|i| TYPES[i]())
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Rust names for wire names: case conversion, keywords, names that are not
+//! identifiers, and collisions.
+
+use std::collections::BTreeSet;
+
+/// Every keyword of any edition, strict, reserved and weak ones that cannot
+/// be a plain identifier somewhere (`union` and `macro_rules` are fine but
+/// kept out to stay clear of confusion).
+const KEYWORDS: &[&str] = &[
+    "abstract",
+    "as",
+    "async",
+    "await",
+    "become",
+    "box",
+    "break",
+    "const",
+    "continue",
+    "crate",
+    "do",
+    "dyn",
+    "else",
+    "enum",
+    "extern",
+    "false",
+    "final",
+    "fn",
+    "for",
+    "gen",
+    "if",
+    "impl",
+    "in",
+    "let",
+    "loop",
+    "macro",
+    "macro_rules",
+    "match",
+    "mod",
+    "move",
+    "mut",
+    "override",
+    "priv",
+    "pub",
+    "raw",
+    "ref",
+    "return",
+    "safe",
+    "self",
+    "Self",
+    "static",
+    "struct",
+    "super",
+    "trait",
+    "true",
+    "try",
+    "type",
+    "typeof",
+    "union",
+    "unsafe",
+    "unsized",
+    "use",
+    "virtual",
+    "where",
+    "while",
+    "yield",
+];
+
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// Splits a wire name into lowercase ASCII words: camelCase and acronym
+/// boundaries, digits stay with the word before them, anything that is not
+/// an ASCII letter or digit separates words (and is dropped).
+pub fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if c.is_ascii_uppercase() && !current.is_empty() {
+            let prev = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            // fooBar | HTTPServer -> HTTP Server | ipv4Address
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_is_lower)
+            {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// `organizationName` -> `organization_name`; never a keyword, never empty,
+/// never starting with a digit.
+pub fn snake_case(name: &str) -> String {
+    let mut s = words(name).join("_");
+    if s.is_empty() {
+        s = "field".to_owned();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'n');
+    }
+    if is_keyword(&s) {
+        s.push('_');
+    }
+    s
+}
+
+/// `vppToken` -> `VppToken`, `HTTPServer` -> `HttpServer`; never a keyword,
+/// never empty, never starting with a digit.
+pub fn pascal_case(name: &str) -> String {
+    let mut s: String = words(name)
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + cs.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        s = "Unnamed".to_owned();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'T');
+    }
+    if is_keyword(&s) {
+        s.push('_');
+    }
+    s
+}
+
+/// Hands out unique names within one namespace, in call order: the second
+/// `fooBar`/`foo_bar` becomes `foo_bar_2`.
+#[derive(Default)]
+pub struct NameAllocator {
+    taken: BTreeSet<String>,
+}
+
+impl NameAllocator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Marks a name as used without handing it out.
+    pub fn reserve(&mut self, name: &str) {
+        self.taken.insert(name.to_owned());
+    }
+
+    #[cfg(test)]
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
+    /// `base`, or `base` with the smallest free suffix; `sep` goes between
+    /// (`_` for snake case, empty for Pascal case).
+    pub fn allocate(&mut self, base: &str, sep: &str) -> String {
+        self.allocate_with_companions(base, sep, &[])
+    }
+
+    /// Like [`allocate`](Self::allocate) for a name that also takes
+    /// `<name><suffix>` for each suffix (an enum's `ParseError` and `Set`
+    /// types, which its derive generates).
+    pub fn allocate_with_companions(&mut self, base: &str, sep: &str, suffixes: &[&str]) -> String {
+        let mut candidate = base.to_owned();
+        // `Self_` + `2` would be `Self_2`, which is not camel case.
+        let stem = match base.trim_end_matches('_') {
+            s if sep.is_empty() && !s.is_empty() => s,
+            _ => base,
+        };
+        let mut n = 2;
+        while self.taken.contains(&candidate)
+            || suffixes
+                .iter()
+                .any(|s| self.taken.contains(&format!("{candidate}{s}")))
+        {
+            candidate = format!("{stem}{sep}{n}");
+            n += 1;
+        }
+        for s in suffixes {
+            self.taken.insert(format!("{candidate}{s}"));
+        }
+        self.taken.insert(candidate.clone());
+        candidate
+    }
+}
+
+/// The module name of an API version: `v1.0` -> `v1_0`, `beta` -> `beta`.
+pub fn version_module(version: &str) -> String {
+    let mut s: String = version
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'v');
+    }
+    if is_keyword(&s) {
+        s.push('_');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_to_snake_case() {
+        assert_eq!(snake_case("organizationName"), "organization_name");
+        assert_eq!(snake_case("vppTokenAccountType"), "vpp_token_account_type");
+        assert_eq!(snake_case("HTTPServer"), "http_server");
+        assert_eq!(snake_case("ipv4Address"), "ipv4_address");
+        assert_eq!(snake_case("isOAuthEnabled"), "is_o_auth_enabled");
+    }
+
+    #[test]
+    fn keywords_get_a_trailing_underscore() {
+        for (wire, rust) in [
+            ("type", "type_"),
+            ("ref", "ref_"),
+            ("self", "self_"),
+            ("match", "match_"),
+            ("Self", "self_"),
+        ] {
+            assert_eq!(snake_case(wire), rust);
+        }
+        assert_eq!(pascal_case("self"), "Self_");
+        assert_eq!(pascal_case("Self"), "Self_");
+    }
+
+    #[test]
+    fn non_identifiers_become_identifiers() {
+        assert_eq!(snake_case("@odata.type"), "odata_type");
+        assert_eq!(snake_case("3dModel"), "n3d_model");
+        assert_eq!(snake_case("content-type"), "content_type");
+        assert_eq!(snake_case("a.b.c"), "a_b_c");
+        assert_eq!(snake_case(""), "field");
+        assert_eq!(snake_case("@@@"), "field");
+        assert_eq!(snake_case("é"), "field");
+        assert_eq!(snake_case("_"), "field");
+        assert_eq!(pascal_case("3dModel"), "T3dModel");
+        assert_eq!(pascal_case("ios_vpp-app"), "IosVppApp");
+        assert_eq!(pascal_case(""), "Unnamed");
+    }
+
+    #[test]
+    fn collisions_get_numbered() {
+        let mut names = NameAllocator::new();
+        assert_eq!(names.allocate(&snake_case("fooBar"), "_"), "foo_bar");
+        assert_eq!(names.allocate(&snake_case("foo_bar"), "_"), "foo_bar_2");
+        assert_eq!(names.allocate(&snake_case("FooBar"), "_"), "foo_bar_3");
+        names.reserve("x");
+        assert_eq!(names.allocate("x", "_"), "x_2");
+        let mut flags = NameAllocator::new();
+        flags.reserve("ColorSet");
+        assert_eq!(
+            flags.allocate_with_companions("Color", "", &["ParseError", "Set"]),
+            "Color2"
+        );
+        assert!(flags.is_taken("Color2ParseError"));
+        assert!(flags.is_taken("Color2Set"));
+        let mut types = NameAllocator::new();
+        assert_eq!(types.allocate(&pascal_case("user"), ""), "User");
+        assert_eq!(types.allocate(&pascal_case("User"), ""), "User2");
+        assert_eq!(types.allocate(&pascal_case("self"), ""), "Self_");
+        assert_eq!(types.allocate(&pascal_case("Self"), ""), "Self2");
+    }
+
+    #[test]
+    fn version_modules() {
+        assert_eq!(version_module("v1.0"), "v1_0");
+        assert_eq!(version_module("beta"), "beta");
+        assert_eq!(version_module("1.0"), "v1_0");
+        assert_eq!(version_module(""), "v");
+    }
+}

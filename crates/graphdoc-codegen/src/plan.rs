@@ -1,0 +1,381 @@
+//! From a schema to a naming plan: the Rust name of every type, enum,
+//! field and operation, and the Rust type of every property.
+
+use crate::naming::{pascal_case, snake_case, version_module, NameAllocator};
+use graphdoc_schema::{Diagnostic, Property, Schema, Severity, TypeRef, DEFAULT_NAMESPACE};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The names the generated version crate uses at its root besides types.
+const RESERVED_ROOT: &[&str] = &["Field", "Poly", "Wire", "Object", "TypeDesc"];
+
+pub struct VersionPlan {
+    pub version: String,
+    pub module: String,
+    pub structs: Vec<StructPlan>,
+    pub enums: Vec<EnumPlan>,
+    pub operations: Vec<OperationPlan>,
+}
+
+pub struct StructPlan {
+    pub rust_name: String,
+    pub wire_name: String,
+    pub description: String,
+    pub base_rust_name: Option<String>,
+    pub base_wire_name: Option<String>,
+    pub is_abstract: bool,
+    pub fields: Vec<FieldPlan>,
+    pub source: String,
+}
+
+pub struct FieldPlan {
+    pub rust_name: String,
+    pub wire_name: String,
+    pub ty: RustType,
+    pub description: String,
+    pub schema_type: String,
+    pub read_only: bool,
+}
+
+pub struct EnumPlan {
+    pub rust_name: String,
+    pub wire_name: String,
+    pub simple_wire_name: String,
+    pub description: String,
+    pub is_flags: bool,
+    /// (variant, wire name, value, description)
+    pub members: Vec<(String, String, Option<i64>, String)>,
+    pub source: String,
+}
+
+pub struct OperationPlan {
+    pub rust_name: String,
+    pub title: String,
+    pub method: &'static str,
+    pub paths: Vec<String>,
+    pub request: RustType,
+    pub response: RustType,
+    pub source: String,
+}
+
+/// The Rust type of a property or body, before wrapping in `Field`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RustType {
+    /// A runtime type (`DateTimeOffset`) or a primitive path, by full path text.
+    Path(&'static str),
+    /// A generated struct; `poly` when it has derived types.
+    Struct {
+        name: String,
+        poly: bool,
+    },
+    /// A generated enum (or its `Set` type for flags).
+    Enum {
+        name: String,
+    },
+    Vec(Box<RustType>),
+    /// A collection response.
+    Page(Box<RustType>),
+    NoBody,
+}
+
+enum Resolved {
+    Struct(String, bool),
+    Enum(String),
+}
+
+pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> VersionPlan {
+    let mut root = NameAllocator::new();
+    for r in RESERVED_ROOT {
+        root.reserve(r);
+    }
+    let mut resolved: BTreeMap<String, Resolved> = BTreeMap::new();
+
+    // Flags enums first: the derive generates `<Name>ParseError` next to
+    // every enum, and `<Name>Set` next to flags enums; those names are taken
+    // with the enum's.
+    let mut enum_names: BTreeMap<&str, String> = BTreeMap::new();
+    let mut flags_enums: BTreeSet<&str> = BTreeSet::new();
+    for flags_first in [true, false] {
+        for (q, _) in schema
+            .enums
+            .iter()
+            .filter(|(_, e)| is_flags(e) == flags_first)
+        {
+            let base = type_base_name(q);
+            let name = if flags_first {
+                flags_enums.insert(q);
+                root.allocate_with_companions(&base, "", &["ParseError", "Set"])
+            } else {
+                root.allocate_with_companions(&base, "", &["ParseError"])
+            };
+            resolved.insert(
+                q.clone(),
+                Resolved::Enum(if flags_first {
+                    format!("{name}Set")
+                } else {
+                    name.clone()
+                }),
+            );
+            enum_names.insert(q, name);
+        }
+    }
+    let has_descendants: BTreeSet<&str> = schema
+        .types
+        .values()
+        .filter_map(|t| t.base_type.as_deref())
+        .collect();
+    let mut struct_names: BTreeMap<&str, String> = BTreeMap::new();
+    for q in schema.types.keys() {
+        let name = root.allocate(&type_base_name(q), "");
+        resolved.insert(
+            q.clone(),
+            Resolved::Struct(name.clone(), has_descendants.contains(q.as_str())),
+        );
+        struct_names.insert(q, name);
+    }
+
+    let resolve = |r: &TypeRef,
+                   poly_ok: bool,
+                   diagnostics: &mut Vec<Diagnostic>,
+                   at: &graphdoc_schema::Source| {
+        let single = resolve_name(&r.name, &resolved, poly_ok).unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::new(
+                at,
+                Severity::Warning,
+                UNKNOWN_TYPE,
+                format!(
+                    "type `{}` is not defined; generated as serde_json::Value",
+                    r.name
+                ),
+            ));
+            RustType::Path(VALUE)
+        });
+        if r.collection {
+            RustType::Vec(Box::new(single))
+        } else {
+            single
+        }
+    };
+
+    let mut structs = Vec::new();
+    for (q, t) in &schema.types {
+        let mut fields_alloc = NameAllocator::new();
+        fields_alloc.reserve("additional_properties");
+        let fields = schema
+            .flattened_properties(q)
+            .into_iter()
+            .map(|p: &Property| FieldPlan {
+                rust_name: fields_alloc.allocate(&snake_case(&p.name), "_"),
+                wire_name: p.name.clone(),
+                ty: resolve(&p.ty, true, diagnostics, &p.source),
+                description: p.description.clone(),
+                schema_type: p.ty.to_string(),
+                read_only: p.read_only,
+            })
+            .collect();
+        let base_rust_name = t
+            .base_type
+            .as_deref()
+            .and_then(|b| struct_names.get(b).cloned());
+        if let (Some(b), None) = (&t.base_type, &base_rust_name) {
+            diagnostics.push(Diagnostic::new(
+                &t.source,
+                Severity::Warning,
+                UNKNOWN_BASE,
+                format!("base type `{b}` of `{q}` is not defined; its properties are missing"),
+            ));
+        }
+        structs.push(StructPlan {
+            rust_name: struct_names[q.as_str()].clone(),
+            wire_name: q.clone(),
+            description: t.description.clone(),
+            base_wire_name: base_rust_name.as_ref().and(t.base_type.clone()),
+            base_rust_name,
+            is_abstract: t.is_abstract,
+            fields,
+            source: t.source.to_string(),
+        });
+    }
+
+    let mut enums = Vec::new();
+    for (q, e) in &schema.enums {
+        let mut variants = NameAllocator::new();
+        variants.reserve("Other");
+        let mut seen = BTreeSet::new();
+        let mut members = Vec::new();
+        for m in &e.members {
+            if !seen.insert(m.name.as_str()) {
+                continue;
+            }
+            members.push((
+                variants.allocate(&pascal_case(&m.name), ""),
+                m.name.clone(),
+                m.value,
+                m.description.clone(),
+            ));
+        }
+        // The derive takes values for all members or none, and no value twice.
+        let distinct_values: BTreeSet<i64> = members.iter().filter_map(|m| m.2).collect();
+        if distinct_values.len() != members.len() {
+            for m in &mut members {
+                m.2 = None;
+            }
+        }
+        enums.push(EnumPlan {
+            rust_name: enum_names[q.as_str()].clone(),
+            wire_name: q.clone(),
+            simple_wire_name: e.name.clone(),
+            description: e.description.clone(),
+            is_flags: flags_enums.contains(q.as_str()),
+            members,
+            source: e.source.to_string(),
+        });
+    }
+
+    let mut ops_alloc = NameAllocator::new();
+    let mut operations = Vec::new();
+    for op in &schema.operations {
+        let method = match op.method.to_ascii_uppercase().as_str() {
+            "GET" => "Get",
+            "POST" => "Post",
+            "PATCH" => "Patch",
+            "PUT" => "Put",
+            "DELETE" => "Delete",
+            other => {
+                diagnostics.push(Diagnostic::new(
+                    &op.source,
+                    Severity::Warning,
+                    UNSUPPORTED_METHOD,
+                    format!(
+                        "HTTP method `{other}` is not supported; operation `{}` skipped",
+                        op.title
+                    ),
+                ));
+                continue;
+            }
+        };
+        let request = match &op.request_type {
+            Some(r) => resolve(r, false, diagnostics, &op.source),
+            None if op.request_body.is_empty() => RustType::NoBody,
+            None => RustType::Path(VALUE),
+        };
+        let response = match &op.response_type {
+            Some(r) if r.collection => {
+                let item = resolve(
+                    &TypeRef::new(r.name.clone(), false),
+                    true,
+                    diagnostics,
+                    &op.source,
+                );
+                RustType::Page(Box::new(item))
+            }
+            Some(r) => resolve(r, true, diagnostics, &op.source),
+            None => RustType::NoBody,
+        };
+        operations.push(OperationPlan {
+            rust_name: ops_alloc.allocate(&pascal_case(&op.title), ""),
+            title: op.title.clone(),
+            method,
+            paths: op
+                .paths
+                .iter()
+                .map(|p| relative_path(p, &schema.version))
+                .collect(),
+            request,
+            response,
+            source: op.source.to_string(),
+        });
+    }
+
+    VersionPlan {
+        version: schema.version.clone(),
+        module: version_module(&schema.version),
+        structs,
+        enums,
+        operations,
+    }
+}
+
+/// Flags enums become a `<Name>Set`; the derive's sets hold at most 64
+/// members, and a larger one is read as a plain enum whose `Other` keeps
+/// the combined text.
+fn is_flags(e: &graphdoc_schema::EnumDef) -> bool {
+    let mut names: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    e.is_flags && names.len() <= 64
+}
+
+/// Diagnostic codes of code generation.
+pub const UNKNOWN_TYPE: &str = "GD0801";
+pub const UNKNOWN_BASE: &str = "GD0802";
+pub const UNSUPPORTED_METHOD: &str = "GD0803";
+
+pub const VALUE: &str = "::serde_json::Value";
+
+/// `microsoft.graph.vppToken` -> `VppToken`; other namespaces keep their
+/// last segment as a prefix: `microsoft.graph.callRecords.session` ->
+/// `CallRecordsSession`.
+fn type_base_name(qualified: &str) -> String {
+    let (ns, name) = graphdoc_schema::split_qualified(qualified);
+    let prefix = match ns.strip_prefix(DEFAULT_NAMESPACE) {
+        Some("") => String::new(),
+        Some(rest) => rest.trim_start_matches('.').to_owned(),
+        None => ns.to_owned(),
+    };
+    pascal_case(&format!("{prefix}.{name}"))
+}
+
+fn resolve_name(
+    name: &str,
+    resolved: &BTreeMap<String, Resolved>,
+    poly_ok: bool,
+) -> Option<RustType> {
+    if let Some(edm) = name.strip_prefix("Edm.") {
+        return Some(RustType::Path(edm_type(edm)));
+    }
+    let found = resolved
+        .get(name)
+        .or_else(|| resolved.get(&format!("{DEFAULT_NAMESPACE}.{name}")))?;
+    Some(match found {
+        Resolved::Struct(n, poly) => RustType::Struct {
+            name: n.clone(),
+            poly: *poly && poly_ok,
+        },
+        Resolved::Enum(n) => RustType::Enum { name: n.clone() },
+    })
+}
+
+/// The Rust type of an `Edm` primitive; see the crate docs for the choices.
+fn edm_type(edm: &str) -> &'static str {
+    match edm {
+        "String" => "::std::string::String",
+        "Boolean" => "::core::primitive::bool",
+        "Byte" => "::core::primitive::u8",
+        "SByte" => "::core::primitive::i8",
+        "Int16" => "::core::primitive::i16",
+        "Int32" => "::core::primitive::i32",
+        "Int64" => "::core::primitive::i64",
+        "Single" => "::core::primitive::f32",
+        "Double" => "::core::primitive::f64",
+        "Decimal" => "::serde_json::Number",
+        "DateTimeOffset" => "DateTimeOffset",
+        "Date" => "Date",
+        "TimeOfDay" => "TimeOfDay",
+        "Duration" => "Duration",
+        "Guid" => "Guid",
+        "Binary" => "Base64",
+        _ => VALUE,
+    }
+}
+
+/// Paths as templates relative to the service root: a leading
+/// `https://graph.microsoft.com/<version>` is dropped.
+fn relative_path(path: &str, version: &str) -> String {
+    let p = path.trim();
+    let p = p.strip_prefix("https://graph.microsoft.com").unwrap_or(p);
+    let p = p
+        .strip_prefix(&format!("/{version}"))
+        .filter(|r| r.is_empty() || r.starts_with('/'))
+        .unwrap_or(p);
+    p.to_owned()
+}

@@ -1,0 +1,220 @@
+//! A small hand-built schema: vppToken as the v1.0 docs describe it, a
+//! polymorphic directoryObject hierarchy, a flags enum and hostile names.
+
+#![allow(dead_code)]
+
+use graphdoc_schema::*;
+
+pub fn src(line: u32) -> Source {
+    Source::new("resources/fixture.md", line)
+}
+
+pub fn prop(name: &str, ty: &str, collection: bool) -> Property {
+    Property {
+        name: name.into(),
+        ty: TypeRef::new(ty, collection),
+        kind: PropertyKind::Structural,
+        description: format!("The {name}."),
+        read_only: false,
+        nullable: None,
+        possible_values: Vec::new(),
+        query_options: Vec::new(),
+        required_on_create: false,
+        source: src(1),
+    }
+}
+
+pub fn typedef(name: &str, base: Option<&str>, properties: Vec<Property>) -> TypeDef {
+    TypeDef {
+        name: name.into(),
+        namespace: DEFAULT_NAMESPACE.into(),
+        kind: TypeKind::Entity,
+        base_type: base.map(|b| format!("microsoft.graph.{b}")),
+        key: None,
+        is_abstract: false,
+        is_open: false,
+        description: format!("A {name}."),
+        properties,
+        optional_properties: Vec::new(),
+        source: src(1),
+    }
+}
+
+pub fn enumdef(name: &str, flags: bool, members: &[(&str, Option<i64>)]) -> EnumDef {
+    EnumDef {
+        name: name.into(),
+        namespace: DEFAULT_NAMESPACE.into(),
+        is_flags: flags,
+        description: format!("The {name} values."),
+        members: members
+            .iter()
+            .map(|(n, v)| EnumMember {
+                name: (*n).into(),
+                value: *v,
+                description: String::new(),
+                source: src(2),
+            })
+            .collect(),
+        source: src(2),
+    }
+}
+
+pub fn small_schema(version: &str) -> Schema {
+    let mut s = Schema {
+        version: version.into(),
+        ..Schema::default()
+    };
+    let mut add = |t: TypeDef| {
+        s.types.insert(t.qualified_name(), t);
+    };
+    add(typedef(
+        "entity",
+        None,
+        vec![prop("id", "Edm.String", false)],
+    ));
+    add(typedef(
+        "vppToken",
+        Some("entity"),
+        vec![
+            prop("organizationName", "Edm.String", false),
+            prop(
+                "vppTokenAccountType",
+                "microsoft.graph.vppTokenAccountType",
+                false,
+            ),
+            prop("appleId", "Edm.String", false),
+            prop("expirationDateTime", "Edm.DateTimeOffset", false),
+            prop("lastSyncDateTime", "Edm.DateTimeOffset", false),
+            prop("token", "Edm.String", false),
+            prop("lastModifiedDateTime", "Edm.DateTimeOffset", false),
+            prop("state", "microsoft.graph.vppTokenState", false),
+            prop(
+                "lastSyncStatus",
+                "microsoft.graph.vppTokenSyncStatus",
+                false,
+            ),
+            prop("automaticallyUpdateApps", "Edm.Boolean", false),
+            prop("countryOrRegion", "Edm.String", false),
+        ],
+    ));
+    add(typedef(
+        "directoryObject",
+        Some("entity"),
+        vec![prop("deletedDateTime", "Edm.DateTimeOffset", false)],
+    ));
+    add(typedef(
+        "user",
+        Some("directoryObject"),
+        vec![prop("displayName", "Edm.String", false)],
+    ));
+    add(typedef(
+        "group",
+        Some("directoryObject"),
+        vec![prop("mailEnabled", "Edm.Boolean", false)],
+    ));
+    add(typedef(
+        "directoryQuery",
+        None,
+        vec![
+            prop("members", "microsoft.graph.directoryObject", true),
+            prop("owner", "microsoft.graph.directoryObject", false),
+            prop("colors", "microsoft.graph.color", false),
+            prop("next", "microsoft.graph.directoryQuery", false),
+        ],
+    ));
+    // Names that collide with the prelude, keywords, non-identifiers.
+    add(typedef(
+        "option",
+        None,
+        vec![
+            prop("type", "Edm.String", false),
+            prop("self", "Edm.Int64", false),
+            prop("@odata.type", "Edm.String", false),
+            prop("3dModel", "Edm.Guid", false),
+            prop("content-type", "Edm.Binary", false),
+            prop("contentType", "Edm.Duration", false),
+            prop("additionalProperties", "Edm.Double", false),
+            prop("when", "Edm.Date", false),
+            prop("at", "Edm.TimeOfDay", false),
+            prop("amount", "Edm.Decimal", false),
+            prop("mystery", "microsoft.graph.notDefinedAnywhere", false),
+            prop("result", "microsoft.graph.result", false),
+        ],
+    ));
+    add(typedef(
+        "result",
+        None,
+        vec![prop("string", "Edm.String", false)],
+    ));
+    add(typedef(
+        "String",
+        None,
+        vec![prop("value", "Edm.String", false)],
+    ));
+    let mut add_enum = |e: EnumDef| {
+        s.enums.insert(e.qualified_name(), e);
+    };
+    add_enum(enumdef(
+        "vppTokenState",
+        false,
+        &[
+            ("unknown", Some(0)),
+            ("valid", Some(1)),
+            ("expired", Some(2)),
+            ("invalid", Some(3)),
+            ("assignedToExternalMDM", Some(4)),
+        ],
+    ));
+    add_enum(enumdef(
+        "vppTokenSyncStatus",
+        false,
+        &[
+            ("none", Some(0)),
+            ("inProgress", Some(1)),
+            ("completed", Some(2)),
+            ("failed", Some(3)),
+        ],
+    ));
+    add_enum(enumdef(
+        "vppTokenAccountType",
+        false,
+        &[("business", None), ("education", None)],
+    ));
+    add_enum(enumdef(
+        "color",
+        true,
+        &[("red", Some(1)), ("green", Some(2)), ("blue", Some(4))],
+    ));
+    add_enum(enumdef(
+        "keywords",
+        false,
+        &[
+            ("self", None),
+            ("Self", None),
+            ("other", None),
+            ("type", None),
+            ("3d", None),
+        ],
+    ));
+    s.operations.push(Operation {
+        title: "Update vppToken".into(),
+        method: "PATCH".into(),
+        paths: vec!["/deviceAppManagement/vppTokens/{vppTokenId}".into()],
+        request_body: Vec::new(),
+        request_type: Some(TypeRef::new("microsoft.graph.vppToken", false)),
+        response_type: Some(TypeRef::new("microsoft.graph.vppToken", false)),
+        examples: Vec::new(),
+        source: Source::new("api/vpptoken-update.md", 1),
+    });
+    s.operations.push(Operation {
+        title: "List members".into(),
+        method: "GET".into(),
+        paths: vec!["https://graph.microsoft.com/v1.0/groups/{id}/members".into()],
+        request_body: Vec::new(),
+        request_type: None,
+        response_type: Some(TypeRef::new("microsoft.graph.directoryObject", true)),
+        examples: Vec::new(),
+        source: Source::new("api/group-list-members.md", 1),
+    });
+    s
+}
