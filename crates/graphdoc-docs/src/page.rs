@@ -30,6 +30,7 @@ pub mod codes {
     pub const UNKNOWN_HEADER: &str = "GD0017";
     pub const NO_HTTP_REQUEST: &str = "GD0018";
     pub const UNKNOWN_BASE: &str = "GD0019";
+    pub const JSON_ONLY_PROPERTY: &str = "GD0020";
 }
 
 /// A property row whose type is not resolved yet.
@@ -57,6 +58,14 @@ pub struct RawType {
     pub optional_properties: Vec<String>,
     /// The Methods table lists at least one API page: the type is addressable.
     pub has_methods: bool,
+    /// Properties shown by the JSON representation block, typed from their
+    /// placeholders (`"String (timestamp)"`, `true`, `{"@odata.type": …}`).
+    pub json_properties: Vec<RawProperty>,
+    /// Properties of the JSON representation whose placeholder does not
+    /// tell their type (`1024`, `"Contoso"`).
+    pub json_untyped: Vec<(String, Source)>,
+    /// Types a "Derived types" section lists.
+    pub derived: Vec<CellType>,
     pub source: Source,
 }
 
@@ -271,6 +280,10 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
     let mut page_enum_line = title_line;
     let mut page_flags = false;
     let mut has_methods = false;
+    let mut derived: Vec<CellType> = Vec::new();
+    let mut says_abstract = false;
+    let mut json_properties: Vec<RawProperty> = Vec::new();
+    let mut json_untyped: Vec<(String, Source)> = Vec::new();
 
     for block in blocks {
         match block {
@@ -279,6 +292,10 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 let p = text.trim();
                 if base_from_prose.is_none() {
                     base_from_prose = inherits_from(p);
+                }
+                let lower = p.to_ascii_lowercase();
+                if headings.stack[1].is_none() && (lower.contains("abstract class") || lower.contains("abstract type") || lower.contains("abstract base")) {
+                    says_abstract = true;
                 }
                 if description.is_empty() && !p.starts_with("Namespace") && !p.starts_with('>') && !p.starts_with('[') && headings.stack[1].is_none() {
                     description = plain(p);
@@ -293,10 +310,11 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                     pending_annotation = Some((v, *line));
                 }
             }
-            Block::Code { .. } => {
+            Block::Code { text, line, .. } => {
                 if let Some((v, _)) = pending_annotation.take() {
                     if v.get("blockType").and_then(Value::as_str) == Some("resource") && resource_annotation.is_none() {
                         resource_annotation = Some(v);
+                        (json_properties, json_untyped) = representation_properties(ctx.file, text, *line);
                     }
                 }
             }
@@ -304,6 +322,9 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 pending_annotation = None;
                 let cols = columns(table);
                 let first = table.header.first().map(|h| plain(h).to_ascii_lowercase()).unwrap_or_default();
+                if headings.any(|h| h.contains("derived types")) {
+                    derived.extend(table.rows.iter().filter_map(|r| r.cells.first()).filter_map(|c| parse_type_cell(c).ok()));
+                }
                 if headings.any(|h| h == "methods") {
                     has_methods |= table.rows.iter().any(|r| r.cells.first().is_some_and(|c| c.contains("../api/")));
                 }
@@ -417,12 +438,15 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         annotated,
         base: base_annotated.or(base_from_prose),
         key,
-        is_abstract: flag("abstract") || flag("isAbstract"),
+        is_abstract: flag("abstract") || flag("isAbstract") || says_abstract,
         is_open: flag("openType"),
         description,
         properties,
         optional_properties,
         has_methods,
+        json_properties,
+        json_untyped,
+        derived,
         source: ctx.src(title_line),
     });
 }
@@ -836,5 +860,66 @@ mod tests {
         let (body, pairs) = split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
         assert_eq!(body, "\n\n\n\n# x\n");
         assert_eq!(pairs[1], ("doc_type".into(), "enumPageType".into()));
+    }
+}
+
+/// Properties of a JSON representation block whose values are type
+/// placeholders. A block that is not strict JSON yields nothing here (the
+/// samples checker reports it).
+fn representation_properties(file: &str, text: &str, line: u32) -> (Vec<RawProperty>, Vec<(String, Source)>) {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else { return (Vec::new(), Vec::new()) };
+    let mut out = Vec::new();
+    let mut untyped = Vec::new();
+    for (name, value) in &map {
+        if name.starts_with('@') || !crate::types::is_type_identifier(name) {
+            continue;
+        }
+        let offset = text.find(&format!("\"{name}\"")).map(|i| text[..i].matches('\n').count() as u32).unwrap_or(0);
+        let Some(cell_type) = placeholder_type(value) else {
+            untyped.push((name.clone(), Source::new(file, line + offset)));
+            continue;
+        };
+        out.push(RawProperty {
+            name: name.clone(),
+            cell_type,
+            kind: PropertyKind::Structural,
+            description: String::new(),
+            source: Source::new(file, line + offset),
+        });
+    }
+    (out, untyped)
+}
+
+fn placeholder_type(value: &Value) -> Option<CellType> {
+    let simple = |name: TypeName| CellType { name, collection: false, link: None, alias_of: None };
+    match value {
+        Value::Bool(_) => Some(simple(TypeName::Primitive("Edm.Boolean"))),
+        // A number does not say which of Int32, Int64, Double… it is.
+        Value::Number(_) => None,
+        Value::String(s) => {
+            let lower = s.to_ascii_lowercase();
+            let noted = |note: &str| lower.starts_with("string") && lower.contains(&format!("({note}"));
+            if noted("timestamp") {
+                return Some(simple(TypeName::Primitive("Edm.DateTimeOffset")));
+            }
+            if noted("duration") {
+                return Some(simple(TypeName::Primitive("Edm.Duration")));
+            }
+            match parse_type_cell(s) {
+                Ok(t @ CellType { name: TypeName::Primitive(_), .. }) => Some(t),
+                Ok(t @ CellType { name: TypeName::Named(_), .. }) if s.starts_with("microsoft.graph.") => Some(t),
+                _ => None,
+            }
+        }
+        Value::Object(o) => {
+            let t = o.get("@odata.type")?.as_str()?.trim_start_matches('#');
+            crate::types::is_type_identifier(t).then(|| simple(TypeName::Named(t.to_string())))
+        }
+        Value::Array(items) => {
+            let mut t = placeholder_type(items.first()?)?;
+            t.collection = true;
+            Some(t)
+        }
+        Value::Null => None,
     }
 }

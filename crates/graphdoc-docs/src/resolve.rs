@@ -169,6 +169,19 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         });
         bases.insert(q.clone(), base);
     }
+    // A "Derived types" section names the base of types whose own page
+    // states none.
+    for (q, t) in &types_by_name {
+        for child in &t.derived {
+            if let (r, Some(Defined::Type)) = resolver.type_ref(child, &t.namespace, &t.source, "derived type") {
+                if &r.name != q {
+                    if let Some(slot @ None) = bases.get_mut(&r.name) {
+                        *slot = Some(q.clone());
+                    }
+                }
+            }
+        }
+    }
     let entity = qualify(DEFAULT_NAMESPACE, "entity");
     let entity_is_keyed = types_by_name.get(&entity).is_some_and(|e| e.key.is_some());
     for (q, t) in &types_by_name {
@@ -222,6 +235,28 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
                 continue;
             }
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
+        }
+        for p in &t.json_properties {
+            if properties.iter().any(|x| x.name == p.name) || t.properties.iter().any(|x| x.name == p.name) {
+                continue;
+            }
+            resolver.diagnostics.push(Diagnostic::new(
+                &p.source,
+                Severity::Warning,
+                codes::JSON_ONLY_PROPERTY,
+                format!("property `{}` of `{}` is in the JSON representation but in no table; read from the representation", p.name, t.name),
+            ));
+            properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
+        }
+        for (name, source) in &t.json_untyped {
+            if !properties.iter().any(|x| &x.name == name) {
+                resolver.diagnostics.push(Diagnostic::new(
+                    source,
+                    Severity::Warning,
+                    codes::JSON_ONLY_PROPERTY,
+                    format!("property `{name}` of `{}` is in the JSON representation but in no table, and its placeholder does not tell its type; not read", t.name),
+                ));
+            }
         }
         // Structural first, then navigation, each in table order.
         properties.sort_by_key(|p| p.kind == PropertyKind::Navigation);
@@ -364,6 +399,11 @@ fn merge_types(raw_types: Vec<RawType>, diagnostics: &mut Vec<Diagnostic>) -> BT
             primary.base = primary.base.or(other.base);
             primary.key = primary.key.or(other.key);
             primary.has_methods |= other.has_methods;
+            primary.derived.extend(other.derived);
+            if primary.json_properties.is_empty() && primary.json_untyped.is_empty() {
+                primary.json_properties = other.json_properties;
+                primary.json_untyped = other.json_untyped;
+            }
         }
         out.insert(q, primary);
     }
