@@ -14,18 +14,26 @@ pub fn links(s: &str) -> Vec<Link> {
     let mut rest = s;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
-        let Some(close) = find_matching_bracket(after) else { break };
+        let Some(close) = find_matching_bracket(after) else {
+            break;
+        };
         let text = &after[..close];
         let tail = &after[close + 1..];
         if let Some(target) = tail.strip_prefix('(') {
             if let Some(end) = target.find(')') {
-                out.push(Link { text: text.to_string(), target: target[..end].trim().to_string() });
+                out.push(Link {
+                    text: text.to_string(),
+                    target: target[..end].trim().to_string(),
+                });
                 rest = &target[end + 1..];
                 continue;
             }
         } else if let Some(reference) = tail.strip_prefix('[') {
             if let Some(end) = reference.find(']') {
-                out.push(Link { text: text.to_string(), target: String::new() });
+                out.push(Link {
+                    text: text.to_string(),
+                    target: String::new(),
+                });
                 rest = &reference[end + 1..];
                 continue;
             }
@@ -76,9 +84,16 @@ pub fn plain(s: &str) -> String {
         if c == '<' {
             if let Some(end) = rest.find('>') {
                 let tag = &rest[1..end];
-                let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
                 if !name.is_empty() || tag.starts_with('!') {
-                    if name.eq_ignore_ascii_case("br") || name.eq_ignore_ascii_case("p") || name.eq_ignore_ascii_case("li") {
+                    if name.eq_ignore_ascii_case("br")
+                        || name.eq_ignore_ascii_case("p")
+                        || name.eq_ignore_ascii_case("li")
+                    {
                         out.push(' ');
                     }
                     rest = &rest[end + 1..];
@@ -92,9 +107,15 @@ pub fn plain(s: &str) -> String {
                 rest = &rest[entity.len()..];
                 continue;
             }
-            if let Some((entity, ch)) = [("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&#124;", '|')]
-                .iter()
-                .find(|(e, _)| rest.starts_with(*e))
+            if let Some((entity, ch)) = [
+                ("&lt;", '<'),
+                ("&gt;", '>'),
+                ("&amp;", '&'),
+                ("&quot;", '"'),
+                ("&#124;", '|'),
+            ]
+            .iter()
+            .find(|(e, _)| rest.starts_with(*e))
             {
                 out.push(*ch);
                 rest = &rest[entity.len()..];
@@ -122,7 +143,10 @@ pub fn plain(s: &str) -> String {
 /// `_` marks emphasis only at a word boundary (`snake_case` keeps it).
 fn is_emphasis_underscore(before: &str, rest: &str) -> bool {
     let prev_alnum = before.chars().last().is_some_and(|c| c.is_alphanumeric());
-    let next_alnum = rest[1..].chars().next().is_some_and(|c| c.is_alphanumeric());
+    let next_alnum = rest[1..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric());
     !(prev_alnum && next_alnum)
 }
 
@@ -136,9 +160,18 @@ mod tests {
 
     #[test]
     fn plain_text_of_cells() {
-        assert_eq!(plain("[vppToken](../resources/vpptoken.md) collection"), "vppToken collection");
-        assert_eq!(plain("**Read-only.**<br>Not&nbsp;nullable `x`"), "Read-only. Not nullable x");
-        assert_eq!(plain("[identitySet][] collection"), "identitySet collection");
+        assert_eq!(
+            plain("[vppToken](../resources/vpptoken.md) collection"),
+            "vppToken collection"
+        );
+        assert_eq!(
+            plain("**Read-only.**<br>Not&nbsp;nullable `x`"),
+            "Read-only. Not nullable x"
+        );
+        assert_eq!(
+            plain("[identitySet][] collection"),
+            "identitySet collection"
+        );
         assert_eq!(plain("snake_case _emph_"), "snake_case emph");
         assert_eq!(plain("a \\| b"), "a | b");
     }
@@ -147,7 +180,13 @@ mod tests {
     fn finds_links() {
         let l = links("Inherits from [entity](entity.md) and [x][]");
         assert_eq!(l.len(), 2);
-        assert_eq!(l[0], Link { text: "entity".into(), target: "entity.md".into() });
+        assert_eq!(
+            l[0],
+            Link {
+                text: "entity".into(),
+                target: "entity.md".into()
+            }
+        );
         assert_eq!(l[1].text, "x");
     }
 }

@@ -18,12 +18,22 @@ pub struct Facts {
 pub fn facts(description: &str) -> Facts {
     let lower = description.to_ascii_lowercase();
     let mut f = Facts {
-        read_only: lower.contains("read-only") || lower.contains("read only") || lower.contains("readonly"),
+        read_only: lower.contains("read-only")
+            || lower.contains("read only")
+            || lower.contains("readonly"),
         ..Facts::default()
     };
-    if ["not nullable", "non-nullable", "not null.", "cannot be null", "non nullable", "isn't nullable", "is not nullable"]
-        .iter()
-        .any(|p| lower.contains(p))
+    if [
+        "not nullable",
+        "non-nullable",
+        "not null.",
+        "cannot be null",
+        "non nullable",
+        "isn't nullable",
+        "is not nullable",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
     {
         f.nullable = Some(false);
     } else if lower.contains("nullable") {
@@ -35,7 +45,9 @@ pub fn facts(description: &str) -> Facts {
     f.query_options = query_options(description);
     f.required_on_create = sentences_of(description).any(|s| {
         let s = s.trim_start().to_ascii_lowercase();
-        s.starts_with("required") && !s.starts_with("required if") || s.contains("required when creating") || s.contains("required on create")
+        s.starts_with("required") && !s.starts_with("required if")
+            || s.contains("required when creating")
+            || s.contains("required on create")
     });
     f
 }
@@ -59,20 +71,34 @@ pub fn possible_values(description: &str) -> (Vec<String>, usize) {
     let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
     while from < lower.len() {
-        let next = MARKERS.iter().filter_map(|m| lower[from..].find(m).map(|i| (from + i, m.len()))).min();
+        let next = MARKERS
+            .iter()
+            .filter_map(|m| lower[from..].find(m).map(|i| (from + i, m.len())))
+            .min();
         let Some((at, len)) = next else { break };
         starts.push((at, len));
         from = at + len;
     }
-    let Some(&(at, len)) = starts.first() else { return (Vec::new(), 0) };
+    let Some(&(at, len)) = starts.first() else {
+        return (Vec::new(), 0);
+    };
     let rest = description[at + len..].trim_start_matches([':', ' ']);
     let end = sentence_end(rest);
     let list = &rest[..end];
     let values = list
         .split([',', ';'])
         .flat_map(|v| v.split(" or ").flat_map(|w| w.split(" and ")))
-        .map(|v| v.trim().trim_matches(|c: char| c == '`' || c == '"' || c == '\'' || c == '*' || c == '.').trim())
-        .map(|v| v.strip_prefix("and ").or_else(|| v.strip_prefix("or ")).unwrap_or(v).trim())
+        .map(|v| {
+            v.trim()
+                .trim_matches(|c: char| c == '`' || c == '"' || c == '\'' || c == '*' || c == '.')
+                .trim()
+        })
+        .map(|v| {
+            v.strip_prefix("and ")
+                .or_else(|| v.strip_prefix("or "))
+                .unwrap_or(v)
+                .trim()
+        })
         .filter(|v| !v.is_empty() && is_member_like(v))
         .map(str::to_string)
         .collect();
@@ -80,7 +106,8 @@ pub fn possible_values(description: &str) -> (Vec<String>, usize) {
 }
 
 fn is_member_like(v: &str) -> bool {
-    v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+    v.chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
 }
 
 /// End of the sentence that holds a values list: a period followed by a
@@ -100,9 +127,15 @@ fn sentence_end(s: &str) -> usize {
 pub fn query_options(description: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, _) in description.match_indices('$') {
-        let word: String = description[i + 1..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let word: String = description[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
         let word = word.to_ascii_lowercase();
-        if matches!(word.as_str(), "filter" | "orderby" | "select" | "expand" | "search" | "count" | "top" | "skip") {
+        if matches!(
+            word.as_str(),
+            "filter" | "orderby" | "select" | "expand" | "search" | "count" | "top" | "skip"
+        ) {
             let option = format!("${word}");
             if !out.contains(&option) {
                 out.push(option);
@@ -119,7 +152,8 @@ mod tests {
 
     #[test]
     fn reads_facts() {
-        let f = facts("The id. Read-only. Not nullable. Supports $filter (eq) and $orderBy. Required.");
+        let f =
+            facts("The id. Read-only. Not nullable. Supports $filter (eq) and $orderBy. Required.");
         assert!(f.read_only);
         assert_eq!(f.nullable, Some(false));
         assert_eq!(f.query_options, vec!["$filter", "$orderby"]);

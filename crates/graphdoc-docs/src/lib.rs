@@ -74,7 +74,9 @@ pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>
         for entry in walkdir::WalkDir::new(&d).sort_by_file_name() {
             let entry = entry.map_err(|e| LoadError::Io(d.clone(), e.into()))?;
             let p = entry.path();
-            if entry.file_type().is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+            if entry.file_type().is_file()
+                && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            {
                 pages.push((p.to_path_buf(), kind));
             }
         }
@@ -94,8 +96,17 @@ pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
         .filter_map(|(path, kind)| {
             let shown = display_path(&path);
             match std::fs::read(&path) {
-                Ok(bytes) => Some(Ok(PageInput { path: shown, kind, bytes })),
-                Err(e) => Some(Err(Diagnostic::new(&Source::new(shown, 1), Severity::Error, codes::UNREADABLE, format!("cannot read page: {e}")))),
+                Ok(bytes) => Some(Ok(PageInput {
+                    path: shown,
+                    kind,
+                    bytes,
+                })),
+                Err(e) => Some(Err(Diagnostic::new(
+                    &Source::new(shown, 1),
+                    Severity::Error,
+                    codes::UNREADABLE,
+                    format!("cannot read page: {e}"),
+                ))),
             }
         })
         .collect::<Vec<_>>()
@@ -122,7 +133,11 @@ pub fn load_pages(version: &str, mut pages: Vec<PageInput>) -> Loaded {
 fn parse_input(input: &PageInput) -> page::PageItems {
     let (text, invalid_at) = decode(&input.bytes);
     // Lines end in \n for the parser; a CRLF page gives the same schema.
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     let mut items = page::parse_page(&input.path, &text, input.kind);
     if let Some(line) = invalid_at {
         items.diagnostics.push(Diagnostic::new(
@@ -140,7 +155,11 @@ fn decode(bytes: &[u8]) -> (String, Option<u32>) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32
+                + 1;
             (String::from_utf8_lossy(bytes).into_owned(), Some(line))
         }
     }

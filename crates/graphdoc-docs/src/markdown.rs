@@ -10,11 +10,25 @@ use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Heading { level: u8, text: String, line: u32 },
+    Heading {
+        level: u8,
+        text: String,
+        line: u32,
+    },
     Table(Table),
-    Code { info: String, text: String, line: u32 },
-    Comment { text: String, line: u32 },
-    Paragraph { text: String, line: u32 },
+    Code {
+        info: String,
+        text: String,
+        line: u32,
+    },
+    Comment {
+        text: String,
+        line: u32,
+    },
+    Paragraph {
+        text: String,
+        line: u32,
+    },
 }
 
 impl Block {
@@ -69,9 +83,12 @@ impl LineIndex {
 pub fn blocks(text: &str) -> Vec<Block> {
     let index = LineIndex::new(text);
     let mut out = Vec::new();
+    let mut quote_depth = 0usize;
     let mut parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     while let Some((event, range)) = parser.next() {
         match event {
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::Heading { level, .. }) => {
                 let mut heading = String::new();
                 for (e, _) in parser.by_ref() {
@@ -115,7 +132,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     Some(o) => index.line(o),
                     None => index.line(range.start) + 1,
                 };
-                out.push(Block::Code { info, text: code, line });
+                out.push(Block::Code {
+                    info,
+                    text: code,
+                    line,
+                });
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 collect_comments(&html, range.start, text, &index, &mut out);
@@ -134,7 +155,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
             }
             Event::Start(Tag::Paragraph) => {
                 let start = range.start;
-                let mut para = String::new();
+                // Quoted paragraphs (notes, warnings) keep their marker so
+                // callers can tell them from the page's own prose.
+                let mut para = if quote_depth > 0 {
+                    String::from("> ")
+                } else {
+                    String::new()
+                };
                 while let Some((e, r)) = parser.next() {
                     match e {
                         Event::End(TagEnd::Paragraph) => break,
@@ -164,7 +191,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
                         _ => {}
                     }
                 }
-                out.push(Block::Paragraph { text: para, line: index.line(start) });
+                out.push(Block::Paragraph {
+                    text: para,
+                    line: index.line(start),
+                });
             }
             _ => {}
         }
@@ -228,7 +258,10 @@ fn push_comments(html: &str, base: usize, index: &LineIndex, out: &mut Vec<Block
 fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Table> {
     let src = &text[range.start..range.end.min(text.len())];
     let first_line = index.line(range.start);
-    let mut lines = src.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = src
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let (_, header_line) = lines.next()?;
     let header = split_row(header_line).0;
     let mut rows = Vec::new();
@@ -237,9 +270,17 @@ fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Tab
             continue;
         }
         let (cells, columns) = split_row(line);
-        rows.push(Row { line: first_line + i as u32, cells, columns });
+        rows.push(Row {
+            line: first_line + i as u32,
+            cells,
+            columns,
+        });
     }
-    Some(Table { line: first_line, header, rows })
+    Some(Table {
+        line: first_line,
+        header,
+        rows,
+    })
 }
 
 pub fn is_delimiter_row(line: &str) -> bool {
@@ -299,7 +340,11 @@ fn split_row_plain(line: &str) -> (Vec<String>, Vec<u32>) {
     trim_outer(cells, columns, line)
 }
 
-fn trim_outer(mut cells: Vec<String>, mut columns: Vec<u32>, line: &str) -> (Vec<String>, Vec<u32>) {
+fn trim_outer(
+    mut cells: Vec<String>,
+    mut columns: Vec<u32>,
+    line: &str,
+) -> (Vec<String>, Vec<u32>) {
     let trimmed = line.trim();
     if trimmed.starts_with('|') && !cells.is_empty() {
         cells.remove(0);
@@ -342,8 +387,12 @@ mod tests {
         assert!(matches!(&b[0], Block::Heading { level: 1, text, line: 1 } if text == "Title"));
         assert!(matches!(&b[1], Block::Paragraph { text, line: 3 } if text == "text [a](a.md)"));
         assert!(matches!(&b[2], Block::Comment { line: 5, .. }));
-        assert!(matches!(&b[3], Block::Code { info, text, line: 7 } if info == "json" && text == "{}\n"));
-        let Block::Table(t) = &b[4] else { panic!("{:?}", b[4]) };
+        assert!(
+            matches!(&b[3], Block::Code { info, text, line: 7 } if info == "json" && text == "{}\n")
+        );
+        let Block::Table(t) = &b[4] else {
+            panic!("{:?}", b[4])
+        };
         assert_eq!(t.header, vec!["a", "b"]);
         assert_eq!(t.rows[0].cells, vec!["1", "2", "3"]);
         assert_eq!(t.rows[0].line, 12);

@@ -5,7 +5,8 @@ use crate::cells::{self, plain};
 use crate::markdown::{self, Block, Table};
 use crate::types::{parse_type_cell, CellType, TypeCellError, TypeName};
 use graphdoc_schema::{
-    Diagnostic, EnumDef, EnumMember, Example, ExampleKind, Operation, PropertyKind, Severity, Source, DEFAULT_NAMESPACE,
+    Diagnostic, EnumDef, EnumMember, Example, ExampleKind, Operation, PropertyKind, Severity,
+    Source, DEFAULT_NAMESPACE,
 };
 use serde_json::Value;
 
@@ -128,7 +129,9 @@ fn split_front_matter(text: &str) -> (String, Vec<(String, String)>) {
         }
         offset += line.len();
     }
-    let Some(end) = end else { return (trimmed.to_string(), Vec::new()) };
+    let Some(end) = end else {
+        return (trimmed.to_string(), Vec::new());
+    };
     let blanked: String = trimmed[..end].chars().filter(|&c| c == '\n').collect();
     (blanked + &trimmed[end..], pairs)
 }
@@ -136,8 +139,15 @@ fn split_front_matter(text: &str) -> (String, Vec<(String, String)>) {
 pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
     let (body, front) = split_front_matter(text);
     let blocks = markdown::blocks(&body);
-    let mut ctx = Ctx { file, out: PageItems::default() };
-    let doc_type = front.iter().find(|(k, _)| k == "doc_type").map(|(_, v)| v.as_str()).unwrap_or("");
+    let mut ctx = Ctx {
+        file,
+        out: PageItems::default(),
+    };
+    let doc_type = front
+        .iter()
+        .find(|(k, _)| k == "doc_type")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
     match kind {
         PageKind::Resource => parse_resource_page(&mut ctx, &blocks, doc_type),
         PageKind::Api => parse_api_page(&mut ctx, &blocks),
@@ -149,8 +159,13 @@ fn namespace_of(blocks: &[Block]) -> Option<String> {
     blocks.iter().find_map(|b| match b {
         Block::Paragraph { text, .. } => {
             let t = text.trim();
-            let rest = t.strip_prefix("Namespace:").or_else(|| t.strip_prefix("Namespace :"))?;
-            let ns = rest.split_whitespace().next()?.trim_matches(|c: char| c == '`' || c == '*' || c == '.');
+            let rest = t
+                .strip_prefix("Namespace:")
+                .or_else(|| t.strip_prefix("Namespace :"))?;
+            let ns = rest
+                .split_whitespace()
+                .next()?
+                .trim_matches(|c: char| c == '`' || c == '*' || c == '.');
             Some(ns.to_string()).filter(|n| crate::types::is_type_identifier(n))
         }
         _ => None,
@@ -159,7 +174,11 @@ fn namespace_of(blocks: &[Block]) -> Option<String> {
 
 fn title(blocks: &[Block]) -> Option<(&str, u32)> {
     blocks.iter().find_map(|b| match b {
-        Block::Heading { level: 1, text, line } => Some((text.as_str(), *line)),
+        Block::Heading {
+            level: 1,
+            text,
+            line,
+        } => Some((text.as_str(), *line)),
         _ => None,
     })
 }
@@ -203,7 +222,9 @@ struct Headings {
 
 impl Headings {
     fn new() -> Self {
-        Headings { stack: vec![None; 6] }
+        Headings {
+            stack: vec![None; 6],
+        }
     }
     fn push(&mut self, level: u8, text: &str) {
         let i = (level.clamp(1, 6) - 1) as usize;
@@ -229,7 +250,11 @@ struct Columns {
 }
 
 fn columns(table: &Table) -> Columns {
-    let header: Vec<String> = table.header.iter().map(|h| plain(h).to_ascii_lowercase()).collect();
+    let header: Vec<String> = table
+        .header
+        .iter()
+        .map(|h| plain(h).to_ascii_lowercase())
+        .collect();
     let find = |pred: &dyn Fn(&str) -> bool| header.iter().position(|h| pred(h));
     Columns {
         name: 0,
@@ -242,13 +267,24 @@ fn columns(table: &Table) -> Columns {
 fn is_property_header(first: &str) -> bool {
     matches!(
         first,
-        "property" | "properties" | "name" | "property name" | "relationship" | "relationships" | "relationship name"
-            | "navigation property" | "field" | "parameter"
+        "property"
+            | "properties"
+            | "name"
+            | "property name"
+            | "relationship"
+            | "relationships"
+            | "relationship name"
+            | "navigation property"
+            | "field"
+            | "parameter"
     )
 }
 
 fn is_member_header(first: &str) -> bool {
-    matches!(first, "member" | "members" | "value" | "name" | "enum value" | "member name" | "values")
+    matches!(
+        first,
+        "member" | "members" | "value" | "name" | "enum value" | "member name" | "values"
+    )
 }
 
 /// A row that only labels a group of rows (`| **Group management** |||`).
@@ -256,7 +292,8 @@ fn is_section_row(cells: &[String]) -> bool {
     cells.iter().skip(1).all(|c| plain(c).is_empty())
         && cells.first().is_some_and(|c| {
             let t = c.trim();
-            (t.starts_with("**") || t.starts_with("__") || t.starts_with('*')) && !plain(t).is_empty()
+            (t.starts_with("**") || t.starts_with("__") || t.starts_with('*'))
+                && !plain(t).is_empty()
         })
 }
 
@@ -266,9 +303,15 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
     let subject = title.and_then(|(t, _)| title_subject(t));
     let title_line = title.map(|(_, l)| l).unwrap_or(1);
     if title.is_none() {
-        ctx.diag(1, Severity::Warning, codes::NO_TITLE, "page has no `# title` heading");
+        ctx.diag(
+            1,
+            Severity::Warning,
+            codes::NO_TITLE,
+            "page has no `# title` heading",
+        );
     }
-    let is_enum_page = doc_type.eq_ignore_ascii_case("enumPageType") || matches!(subject, Some((_, TitleKind::Enum)));
+    let is_enum_page = doc_type.eq_ignore_ascii_case("enumPageType")
+        || matches!(subject, Some((_, TitleKind::Enum)));
 
     let mut headings = Headings::new();
     let mut properties: Vec<RawProperty> = Vec::new();
@@ -294,10 +337,19 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                     base_from_prose = inherits_from(p);
                 }
                 let lower = p.to_ascii_lowercase();
-                if headings.stack[1].is_none() && (lower.contains("abstract class") || lower.contains("abstract type") || lower.contains("abstract base")) {
+                if headings.stack[1].is_none()
+                    && (lower.contains("abstract class")
+                        || lower.contains("abstract type")
+                        || lower.contains("abstract base"))
+                {
                     says_abstract = true;
                 }
-                if description.is_empty() && !p.starts_with("Namespace") && !p.starts_with('>') && !p.starts_with('[') && headings.stack[1].is_none() {
+                if description.is_empty()
+                    && !p.starts_with("Namespace")
+                    && !p.starts_with('>')
+                    && !p.starts_with('[')
+                    && headings.stack[1].is_none()
+                {
                     description = plain(p);
                 }
                 if is_enum_page && p.to_ascii_lowercase().contains("flag") {
@@ -312,36 +364,79 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
             }
             Block::Code { text, line, .. } => {
                 if let Some((v, _)) = pending_annotation.take() {
-                    if v.get("blockType").and_then(Value::as_str) == Some("resource") && resource_annotation.is_none() {
+                    if v.get("blockType").and_then(Value::as_str) == Some("resource")
+                        && resource_annotation.is_none()
+                    {
                         resource_annotation = Some(v);
-                        (json_properties, json_untyped) = representation_properties(ctx.file, text, *line);
+                        (json_properties, json_untyped) =
+                            representation_properties(ctx.file, text, *line);
                     }
                 }
             }
             Block::Table(table) => {
                 pending_annotation = None;
                 let cols = columns(table);
-                let first = table.header.first().map(|h| plain(h).to_ascii_lowercase()).unwrap_or_default();
+                let first = table
+                    .header
+                    .first()
+                    .map(|h| plain(h).to_ascii_lowercase())
+                    .unwrap_or_default();
                 if headings.any(|h| h.contains("derived types")) {
-                    derived.extend(table.rows.iter().filter_map(|r| r.cells.first()).filter_map(|c| parse_type_cell(c).ok()));
+                    derived.extend(
+                        table
+                            .rows
+                            .iter()
+                            .filter_map(|r| r.cells.first())
+                            .filter_map(|c| parse_type_cell(c).ok()),
+                    );
                 }
                 if headings.any(|h| h == "methods") {
-                    has_methods |= table.rows.iter().any(|r| r.cells.first().is_some_and(|c| c.contains("../api/")));
+                    has_methods |= table
+                        .rows
+                        .iter()
+                        .any(|r| r.cells.first().is_some_and(|c| c.contains("../api/")));
                 }
-                let in_relationships = headings.any(|h| h.contains("relationship") || h.contains("navigation propert"));
+                let in_relationships = headings
+                    .any(|h| h.contains("relationship") || h.contains("navigation propert"));
                 let in_properties = headings.any(|h| h.contains("propert"));
                 let values_heading = headings
                     .innermost()
-                    .and_then(|h| h.strip_suffix(" values").or_else(|| h.strip_suffix(" enum values")))
+                    .and_then(|h| {
+                        h.strip_suffix(" values")
+                            .or_else(|| h.strip_suffix(" enum values"))
+                    })
                     .map(str::to_string);
-                if (in_properties || in_relationships) && cols.ty.is_some() && is_property_header(&first) && values_heading.is_none() {
-                    let kind = if in_relationships && !headings.innermost().is_some_and(|h| h.contains("propert") && !h.contains("navigation")) {
+                // "### Properties of a claims-mapping policy definition":
+                // a sub-section about a nested document, not this type.
+                let about_other = headings.stack[2..].iter().flatten().any(|h| {
+                    (h.starts_with("properties of") || h.starts_with("properties for"))
+                        && !subject.is_some_and(|(n, _)| h.contains(&n.to_ascii_lowercase()))
+                });
+                if about_other && cols.ty.is_some() {
+                    ctx.diag(
+                        table.line,
+                        Severity::Note,
+                        codes::UNKNOWN_HEADER,
+                        format!("table under `{}` describes something other than the page's type; not read as its properties", headings.innermost().unwrap_or("")),
+                    );
+                } else if (in_properties || in_relationships)
+                    && cols.ty.is_some()
+                    && is_property_header(&first)
+                    && values_heading.is_none()
+                {
+                    let kind = if in_relationships
+                        && !headings
+                            .innermost()
+                            .is_some_and(|h| h.contains("propert") && !h.contains("navigation"))
+                    {
                         PropertyKind::Navigation
                     } else {
                         PropertyKind::Structural
                     };
                     properties.extend(property_rows(ctx, table, &cols, kind));
-                } else if let Some(enum_heading) = values_heading.filter(|_| is_member_header(&first) && cols.ty.is_none()) {
+                } else if let Some(enum_heading) =
+                    values_heading.filter(|_| is_member_header(&first) && cols.ty.is_none())
+                {
                     let name = enum_heading_name(headings.innermost().unwrap_or(""), &enum_heading);
                     if let Some(name) = name {
                         let members = member_rows(ctx, table, &cols);
@@ -354,17 +449,28 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                             source: ctx.src(table.line),
                         });
                     }
-                } else if is_enum_page && is_member_header(&first) && cols.ty.is_none() && headings.any(|h| h.contains("member") || h.contains("value")) {
+                } else if is_enum_page
+                    && is_member_header(&first)
+                    && cols.ty.is_none()
+                    && headings.any(|h| h.contains("member") || h.contains("value"))
+                {
                     if page_enum_members.is_empty() {
                         page_enum_line = table.line;
                     }
                     page_enum_members.extend(member_rows(ctx, table, &cols));
-                } else if (in_properties || in_relationships) && is_property_header(&first) && cols.ty.is_none() && cols.description.is_some() {
+                } else if (in_properties || in_relationships)
+                    && is_property_header(&first)
+                    && cols.ty.is_none()
+                    && cols.description.is_some()
+                {
                     ctx.diag(
                         table.line,
                         Severity::Warning,
                         codes::UNKNOWN_HEADER,
-                        format!("property table has no Type column (header: {}); its rows are not read", table.header.join(" | ")),
+                        format!(
+                            "property table has no Type column (header: {}); its rows are not read",
+                            table.header.join(" | ")
+                        ),
                     );
                 }
             }
@@ -373,11 +479,21 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
 
     if is_enum_page {
         let Some(name) = subject.map(|(n, _)| n.to_string()) else {
-            ctx.diag(title_line, Severity::Warning, codes::NO_TITLE, "enum page title does not name the enum (`# x enum type`)");
+            ctx.diag(
+                title_line,
+                Severity::Warning,
+                codes::NO_TITLE,
+                "enum page title does not name the enum (`# x enum type`)",
+            );
             return;
         };
         if page_enum_members.is_empty() {
-            ctx.diag(title_line, Severity::Warning, codes::NO_ITEMS, format!("enum page for `{name}` has no members table"));
+            ctx.diag(
+                title_line,
+                Severity::Warning,
+                codes::NO_ITEMS,
+                format!("enum page for `{name}` has no members table"),
+            );
         }
         let (ns, simple) = qualified_parts(&name, &namespace);
         ctx.out.enums.push(EnumDef {
@@ -419,18 +535,32 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         }
     };
     let ann = resource_annotation.as_ref();
-    let base_annotated = ann.and_then(|a| a.get("baseType")).and_then(Value::as_str).map(|b| CellType {
-        name: TypeName::Named(b.trim().trim_start_matches('#').to_string()),
-        collection: false,
-        link: None,
-        alias_of: None,
-    });
-    let key = ann.and_then(|a| a.get("keyProperty")).and_then(Value::as_str).map(str::to_string);
-    let flag = |k: &str| ann.and_then(|a| a.get(k)).is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
+    let base_annotated = ann
+        .and_then(|a| a.get("baseType"))
+        .and_then(Value::as_str)
+        .map(|b| CellType {
+            name: TypeName::Named(b.trim().trim_start_matches('#').to_string()),
+            collection: false,
+            link: None,
+            alias_of: None,
+        });
+    let key = ann
+        .and_then(|a| a.get("keyProperty"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let flag = |k: &str| {
+        ann.and_then(|a| a.get(k))
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
+    };
     let optional_properties = ann
         .and_then(|a| a.get("optionalProperties"))
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     ctx.out.types.push(RawType {
         name,
@@ -480,9 +610,16 @@ fn enum_heading_name(heading_lower: &str, stripped: &str) -> Option<String> {
 /// The base type named by "Inherits from [x](x.md)".
 fn inherits_from(paragraph: &str) -> Option<CellType> {
     let lower = paragraph.to_ascii_lowercase();
-    let at = ["inherits from", "derived from", "derives from", "a subclass of", "subtype of", "derived type of"]
-        .iter()
-        .find_map(|m| lower.find(m).map(|i| i + m.len()))?;
+    let at = [
+        "inherits from",
+        "derived from",
+        "derives from",
+        "a subclass of",
+        "subtype of",
+        "derived type of",
+    ]
+    .iter()
+    .find_map(|m| lower.find(m).map(|i| i + m.len()))?;
     let rest = &paragraph[at..];
     let link = cells::links(rest).into_iter().next()?;
     // Only a link that directly follows the phrase names the base type.
@@ -493,7 +630,11 @@ fn inherits_from(paragraph: &str) -> Option<CellType> {
     let text = plain(&link.text);
     let name = text.trim().trim_matches('`').to_string();
     Some(CellType {
-        name: TypeName::Named(if crate::types::is_type_identifier(&name) { name } else { String::new() }),
+        name: TypeName::Named(if crate::types::is_type_identifier(&name) {
+            name
+        } else {
+            String::new()
+        }),
         collection: false,
         link: Some(link.target).filter(|t| !t.is_empty()),
         alias_of: None,
@@ -511,7 +652,12 @@ fn annotation(ctx: &mut Ctx, text: &str, line: u32) -> Option<Value> {
             // Trailing commas are the common slip; forgive them, but say so.
             let repaired = remove_trailing_commas(t);
             if let Ok(v) = serde_json::from_str::<Value>(&repaired) {
-                ctx.diag(line, Severity::Note, codes::BAD_ANNOTATION, "annotation comment has a trailing comma (read anyway)");
+                ctx.diag(
+                    line,
+                    Severity::Note,
+                    codes::BAD_ANNOTATION,
+                    "annotation comment has a trailing comma (read anyway)",
+                );
                 return Some(v);
             }
             ctx.out.diagnostics.push(
@@ -551,7 +697,12 @@ fn remove_trailing_commas(s: &str) -> String {
     out
 }
 
-fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKind) -> Vec<RawProperty> {
+fn property_rows(
+    ctx: &mut Ctx,
+    table: &Table,
+    cols: &Columns,
+    kind: PropertyKind,
+) -> Vec<RawProperty> {
     let ty_col = cols.ty.unwrap_or(1);
     let desc_col = cols.description;
     let header_len = table.header.len();
@@ -565,7 +716,11 @@ fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKin
             if let Some(d) = desc_col.filter(|&d| d + 1 == header_len) {
                 // An unescaped pipe inside the last (description) cell.
                 let extra = cells.split_off(d + 1);
-                let joined: Vec<&str> = extra.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
+                let joined: Vec<&str> = extra
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
                 if !joined.is_empty() {
                     ctx.out.diagnostics.push(
                         Diagnostic::new(
@@ -581,20 +736,40 @@ fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKin
             }
         }
         let raw_name = &cells[cols.name];
-        let name = plain(raw_name).trim_matches(|c: char| c == '`' || c == '*').trim().to_string();
+        let name = plain(raw_name)
+            .trim_matches(|c: char| c == '`' || c == '*')
+            .trim()
+            .to_string();
         let Some(type_cell) = cells.get(ty_col) else {
-            ctx.diag(row.line, Severity::Warning, codes::MISSING_CELL, format!("row for `{name}` has no type cell; the property is not read"));
+            ctx.diag(
+                row.line,
+                Severity::Warning,
+                codes::MISSING_CELL,
+                format!("row for `{name}` has no type cell; the property is not read"),
+            );
             continue;
         };
         if !crate::types::is_type_identifier(&name) {
-            let sev = if name.starts_with('@') { Severity::Note } else { Severity::Warning };
+            let sev = if name.starts_with('@') {
+                Severity::Note
+            } else {
+                Severity::Warning
+            };
             ctx.out.diagnostics.push(
-                Diagnostic::new(&ctx.src(row.line), sev, codes::BAD_PROPERTY_NAME, format!("`{name}` is not a property name; the row is not read"))
-                    .with_column(row.columns.first().copied().unwrap_or(1)),
+                Diagnostic::new(
+                    &ctx.src(row.line),
+                    sev,
+                    codes::BAD_PROPERTY_NAME,
+                    format!("`{name}` is not a property name; the row is not read"),
+                )
+                .with_column(row.columns.first().copied().unwrap_or(1)),
             );
             continue;
         }
-        let description = desc_col.and_then(|d| cells.get(d)).map(|d| plain(d)).unwrap_or_default();
+        let description = desc_col
+            .and_then(|d| cells.get(d))
+            .map(|d| plain(d))
+            .unwrap_or_default();
         let column = row.columns.get(ty_col).copied().unwrap_or(1);
         match parse_type_cell(type_cell) {
             Ok(cell_type) => {
@@ -604,12 +779,21 @@ fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKin
                             &ctx.src(row.line),
                             Severity::Note,
                             codes::TYPE_ALIAS,
-                            format!("type `{}` of `{name}` is not an Edm name; read as {canonical}", plain(type_cell)),
+                            format!(
+                                "type `{}` of `{name}` is not an Edm name; read as {canonical}",
+                                plain(type_cell)
+                            ),
                         )
                         .with_column(column),
                     );
                 }
-                out.push(RawProperty { name, cell_type, kind, description, source: ctx.src(row.line) });
+                out.push(RawProperty {
+                    name,
+                    cell_type,
+                    kind,
+                    description,
+                    source: ctx.src(row.line),
+                });
             }
             Err(TypeCellError::UnnamedEnum) => {
                 ctx.out.diagnostics.push(
@@ -624,8 +808,13 @@ fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKin
             }
             Err(TypeCellError::Empty) => {
                 ctx.out.diagnostics.push(
-                    Diagnostic::new(&ctx.src(row.line), Severity::Warning, codes::MISSING_CELL, format!("type cell of `{name}` is empty; the property is not read"))
-                        .with_column(column),
+                    Diagnostic::new(
+                        &ctx.src(row.line),
+                        Severity::Warning,
+                        codes::MISSING_CELL,
+                        format!("type cell of `{name}` is empty; the property is not read"),
+                    )
+                    .with_column(column),
                 );
             }
             Err(TypeCellError::Unrecognized(t)) => {
@@ -646,16 +835,27 @@ fn property_rows(ctx: &mut Ctx, table: &Table, cols: &Columns, kind: PropertyKin
 
 fn member_rows(ctx: &mut Ctx, table: &Table, cols: &Columns) -> Vec<EnumMember> {
     let mut out = Vec::new();
-    let first_is_value = table.header.first().is_some_and(|h| plain(h).eq_ignore_ascii_case("value"));
+    let first_is_value = table
+        .header
+        .first()
+        .is_some_and(|h| plain(h).eq_ignore_ascii_case("value"));
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) || is_section_row(&row.cells) {
             continue;
         }
-        let name = plain(&row.cells[0]).trim_matches(|c: char| c == '`' || c == '"').trim().to_string();
+        let name = plain(&row.cells[0])
+            .trim_matches(|c: char| c == '`' || c == '"')
+            .trim()
+            .to_string();
         if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
             ctx.out.diagnostics.push(
-                Diagnostic::new(&ctx.src(row.line), Severity::Warning, codes::BAD_ENUM_VALUE, format!("`{name}` is not an enum member name; the row is not read"))
-                    .with_column(row.columns.first().copied().unwrap_or(1)),
+                Diagnostic::new(
+                    &ctx.src(row.line),
+                    Severity::Warning,
+                    codes::BAD_ENUM_VALUE,
+                    format!("`{name}` is not an enum member name; the row is not read"),
+                )
+                .with_column(row.columns.first().copied().unwrap_or(1)),
             );
             continue;
         }
@@ -679,8 +879,17 @@ fn member_rows(ctx: &mut Ctx, table: &Table, cols: &Columns) -> Vec<EnumMember> 
                 }
             },
         };
-        let description = cols.description.and_then(|d| row.cells.get(d)).map(|d| plain(d)).unwrap_or_default();
-        out.push(EnumMember { name, value, description, source: ctx.src(row.line) });
+        let description = cols
+            .description
+            .and_then(|d| row.cells.get(d))
+            .map(|d| plain(d))
+            .unwrap_or_default();
+        out.push(EnumMember {
+            name,
+            value,
+            description,
+            source: ctx.src(row.line),
+        });
     }
     out
 }
@@ -697,7 +906,12 @@ const METHODS: [&str; 5] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
     let Some((title, title_line)) = title(blocks) else {
-        ctx.diag(1, Severity::Warning, codes::NO_TITLE, "API page has no `# title` heading; it is not read");
+        ctx.diag(
+            1,
+            Severity::Warning,
+            codes::NO_TITLE,
+            "API page has no `# title` heading; it is not read",
+        );
         return;
     };
     let title = title.to_string();
@@ -720,11 +934,17 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
             }
             Block::Code { info, text, line } => {
                 let annotation = pending.take().map(|(v, _)| v);
-                let block_type = annotation.as_ref().and_then(|a| a.get("blockType")).and_then(Value::as_str).unwrap_or("");
+                let block_type = annotation
+                    .as_ref()
+                    .and_then(|a| a.get("blockType"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
                 if section.starts_with("http request") && paths.is_empty() {
                     for l in text.lines() {
                         let mut words = l.split_whitespace();
-                        let (Some(m), Some(p)) = (words.next(), words.next()) else { continue };
+                        let (Some(m), Some(p)) = (words.next(), words.next()) else {
+                            continue;
+                        };
                         let m = m.to_ascii_uppercase();
                         if METHODS.contains(&m.as_str()) {
                             if method.is_empty() {
@@ -733,22 +953,40 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                             paths.push(strip_host(p).to_string());
                         }
                     }
-                } else if matches!(block_type, "request" | "response") || (info.starts_with("http") && section.starts_with("example")) {
-                    let kind = if block_type == "response" || text.trim_start().starts_with("HTTP/") {
+                } else if matches!(block_type, "request" | "response")
+                    || (info.starts_with("http") && section.starts_with("example"))
+                {
+                    let kind = if block_type == "response" || text.trim_start().starts_with("HTTP/")
+                    {
                         ExampleKind::Response
                     } else {
                         ExampleKind::Request
                     };
-                    examples.push(http_example(kind, annotation.unwrap_or(Value::Null), text, *line, ctx.file));
+                    examples.push(http_example(
+                        kind,
+                        annotation.unwrap_or(Value::Null),
+                        text,
+                        *line,
+                        ctx.file,
+                    ));
                 }
             }
             Block::Table(table) => {
                 pending = None;
                 if section.starts_with("request body") {
                     let cols = columns(table);
-                    let first = table.header.first().map(|h| plain(h).to_ascii_lowercase()).unwrap_or_default();
+                    let first = table
+                        .header
+                        .first()
+                        .map(|h| plain(h).to_ascii_lowercase())
+                        .unwrap_or_default();
                     if cols.ty.is_some() && is_property_header(&first) {
-                        request_body.extend(property_rows(ctx, table, &cols, PropertyKind::Structural));
+                        request_body.extend(property_rows(
+                            ctx,
+                            table,
+                            &cols,
+                            PropertyKind::Structural,
+                        ));
                     }
                 }
             }
@@ -762,7 +1000,12 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
         }
     }
     if method.is_empty() {
-        ctx.diag(title_line, Severity::Note, codes::NO_HTTP_REQUEST, "API page has no `METHOD /path` line under `## HTTP request`");
+        ctx.diag(
+            title_line,
+            Severity::Note,
+            codes::NO_HTTP_REQUEST,
+            "API page has no `METHOD /path` line under `## HTTP request`",
+        );
     }
     ctx.out.operations.push(RawOperation {
         op: Operation {
@@ -795,25 +1038,45 @@ fn strip_host(p: &str) -> &str {
 /// The first link to a resource page in a sentence, with "collection" when
 /// the sentence says so.
 fn linked_resource(paragraph: &str) -> Option<CellType> {
-    let link = cells::links(paragraph).into_iter().find(|l| l.target.contains("resources/") || !l.target.contains('/') && l.target.ends_with(".md"))?;
+    let link = cells::links(paragraph).into_iter().find(|l| {
+        l.target.contains("resources/") || !l.target.contains('/') && l.target.ends_with(".md")
+    })?;
     let name = plain(&link.text);
     let lower = paragraph.to_ascii_lowercase();
-    let collection = lower.contains("collection of") || lower.contains(&format!("{} collection", name.to_ascii_lowercase())) || lower.contains("array of");
+    let collection = lower.contains("collection of")
+        || lower.contains(&format!("{} collection", name.to_ascii_lowercase()))
+        || lower.contains("array of");
     Some(CellType {
-        name: TypeName::Named(if crate::types::is_type_identifier(&name) { name } else { String::new() }),
+        name: TypeName::Named(if crate::types::is_type_identifier(&name) {
+            name
+        } else {
+            String::new()
+        }),
         collection,
         link: Some(link.target),
         alias_of: None,
     })
 }
 
-fn http_example(kind: ExampleKind, annotation: Value, text: &str, line: u32, file: &str) -> Example {
+fn http_example(
+    kind: ExampleKind,
+    annotation: Value,
+    text: &str,
+    line: u32,
+    file: &str,
+) -> Example {
     let trimmed = text.trim_start_matches('\n');
     let skipped = (text.len() - trimmed.len()) as u32;
     let first = trimmed.lines().next().unwrap_or("").trim();
     let looks_http = first.starts_with("HTTP/") || METHODS.iter().any(|m| first.starts_with(m));
     if !looks_http {
-        return Example { kind, annotation, start_line: String::new(), body: text.to_string(), source: Source::new(file, line) };
+        return Example {
+            kind,
+            annotation,
+            start_line: String::new(),
+            body: text.to_string(),
+            source: Source::new(file, line),
+        };
     }
     // Headers run to the first blank line; the body follows.
     let mut body_line = line + skipped;
@@ -827,7 +1090,11 @@ fn http_example(kind: ExampleKind, annotation: Value, text: &str, line: u32, fil
             break;
         }
     }
-    let body = if seen_blank { trimmed[offset..].to_string() } else { String::new() };
+    let body = if seen_blank {
+        trimmed[offset..].to_string()
+    } else {
+        String::new()
+    };
     let lead = body.len() - body.trim_start_matches('\n').len();
     Example {
         kind,
@@ -844,20 +1111,33 @@ mod tests {
 
     #[test]
     fn strips_hosts() {
-        assert_eq!(strip_host("https://graph.microsoft.com/localtest/deviceAppManagement/vppTokens/{id}"), "/deviceAppManagement/vppTokens/{id}");
+        assert_eq!(
+            strip_host("https://graph.microsoft.com/localtest/deviceAppManagement/vppTokens/{id}"),
+            "/deviceAppManagement/vppTokens/{id}"
+        );
         assert_eq!(strip_host("/me"), "/me");
     }
 
     #[test]
     fn qualifies_names() {
-        assert_eq!(qualified_parts("microsoft.graph.callRecords.session", "microsoft.graph"), ("microsoft.graph.callRecords".into(), "session".into()));
-        assert_eq!(qualified_parts("callRecords.session", "microsoft.graph.callRecords"), ("microsoft.graph.callRecords".into(), "session".into()));
-        assert_eq!(qualified_parts("user", "microsoft.graph"), ("microsoft.graph".into(), "user".into()));
+        assert_eq!(
+            qualified_parts("microsoft.graph.callRecords.session", "microsoft.graph"),
+            ("microsoft.graph.callRecords".into(), "session".into())
+        );
+        assert_eq!(
+            qualified_parts("callRecords.session", "microsoft.graph.callRecords"),
+            ("microsoft.graph.callRecords".into(), "session".into())
+        );
+        assert_eq!(
+            qualified_parts("user", "microsoft.graph"),
+            ("microsoft.graph".into(), "user".into())
+        );
     }
 
     #[test]
     fn front_matter_keeps_lines() {
-        let (body, pairs) = split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
+        let (body, pairs) =
+            split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
         assert_eq!(body, "\n\n\n\n# x\n");
         assert_eq!(pairs[1], ("doc_type".into(), "enumPageType".into()));
     }
@@ -866,15 +1146,24 @@ mod tests {
 /// Properties of a JSON representation block whose values are type
 /// placeholders. A block that is not strict JSON yields nothing here (the
 /// samples checker reports it).
-fn representation_properties(file: &str, text: &str, line: u32) -> (Vec<RawProperty>, Vec<(String, Source)>) {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else { return (Vec::new(), Vec::new()) };
+fn representation_properties(
+    file: &str,
+    text: &str,
+    line: u32,
+) -> (Vec<RawProperty>, Vec<(String, Source)>) {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) else {
+        return (Vec::new(), Vec::new());
+    };
     let mut out = Vec::new();
     let mut untyped = Vec::new();
     for (name, value) in &map {
         if name.starts_with('@') || !crate::types::is_type_identifier(name) {
             continue;
         }
-        let offset = text.find(&format!("\"{name}\"")).map(|i| text[..i].matches('\n').count() as u32).unwrap_or(0);
+        let offset = text
+            .find(&format!("\"{name}\""))
+            .map(|i| text[..i].matches('\n').count() as u32)
+            .unwrap_or(0);
         let Some(cell_type) = placeholder_type(value) else {
             untyped.push((name.clone(), Source::new(file, line + offset)));
             continue;
@@ -891,14 +1180,20 @@ fn representation_properties(file: &str, text: &str, line: u32) -> (Vec<RawPrope
 }
 
 fn placeholder_type(value: &Value) -> Option<CellType> {
-    let simple = |name: TypeName| CellType { name, collection: false, link: None, alias_of: None };
+    let simple = |name: TypeName| CellType {
+        name,
+        collection: false,
+        link: None,
+        alias_of: None,
+    };
     match value {
         Value::Bool(_) => Some(simple(TypeName::Primitive("Edm.Boolean"))),
         // A number does not say which of Int32, Int64, Double… it is.
         Value::Number(_) => None,
         Value::String(s) => {
             let lower = s.to_ascii_lowercase();
-            let noted = |note: &str| lower.starts_with("string") && lower.contains(&format!("({note}"));
+            let noted =
+                |note: &str| lower.starts_with("string") && lower.contains(&format!("({note}"));
             if noted("timestamp") {
                 return Some(simple(TypeName::Primitive("Edm.DateTimeOffset")));
             }
@@ -906,8 +1201,18 @@ fn placeholder_type(value: &Value) -> Option<CellType> {
                 return Some(simple(TypeName::Primitive("Edm.Duration")));
             }
             match parse_type_cell(s) {
-                Ok(t @ CellType { name: TypeName::Primitive(_), .. }) => Some(t),
-                Ok(t @ CellType { name: TypeName::Named(_), .. }) if s.starts_with("microsoft.graph.") => Some(t),
+                Ok(
+                    t @ CellType {
+                        name: TypeName::Primitive(_),
+                        ..
+                    },
+                ) => Some(t),
+                Ok(
+                    t @ CellType {
+                        name: TypeName::Named(_),
+                        ..
+                    },
+                ) if s.starts_with("microsoft.graph.") => Some(t),
                 _ => None,
             }
         }

@@ -4,8 +4,8 @@ use crate::page::{codes, PageItems, RawProperty, RawType};
 use crate::types::{CellType, TypeName};
 use crate::{Loaded, PageInput};
 use graphdoc_schema::{
-    qualify, Diagnostic, EnumDef, Operation, Property, PropertyKind, Schema, Severity, Source, TypeDef, TypeKind, TypeRef,
-    DEFAULT_NAMESPACE,
+    qualify, Diagnostic, EnumDef, Operation, Property, PropertyKind, Schema, Severity, Source,
+    TypeDef, TypeKind, TypeRef, DEFAULT_NAMESPACE,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,12 +26,17 @@ struct Index {
 
 impl Index {
     fn add(&mut self, qualified: &str, simple: &str, what: Defined, file: &str) {
-        self.qualified.entry(qualified.to_ascii_lowercase()).or_insert_with(|| (qualified.to_string(), what));
+        self.qualified
+            .entry(qualified.to_ascii_lowercase())
+            .or_insert_with(|| (qualified.to_string(), what));
         let names = self.simple.entry(simple.to_ascii_lowercase()).or_default();
         if !names.iter().any(|n| n == qualified) {
             names.push(qualified.to_string());
         }
-        self.pages.entry(page_key(file)).or_default().push(qualified.to_string());
+        self.pages
+            .entry(page_key(file))
+            .or_default()
+            .push(qualified.to_string());
     }
 
     fn lookup(&self, lower_qualified: &str) -> Option<&(String, Defined)> {
@@ -46,7 +51,8 @@ impl Index {
                 return Some(hit);
             }
             for prefix in [namespace, DEFAULT_NAMESPACE] {
-                if let Some(hit) = self.lookup(&format!("{}.{lower}", prefix.to_ascii_lowercase())) {
+                if let Some(hit) = self.lookup(&format!("{}.{lower}", prefix.to_ascii_lowercase()))
+                {
                     return Some(hit);
                 }
             }
@@ -78,7 +84,11 @@ impl Index {
 /// `../resources/Intune-X.md#anchor` → `intune-x.md`.
 fn page_key(path: &str) -> String {
     let no_anchor = path.split(['#', '?']).next().unwrap_or(path);
-    no_anchor.rsplit('/').next().unwrap_or(no_anchor).to_ascii_lowercase()
+    no_anchor
+        .rsplit('/')
+        .next()
+        .unwrap_or(no_anchor)
+        .to_ascii_lowercase()
 }
 
 struct Resolver<'a> {
@@ -88,7 +98,13 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     /// Resolves a cell's type; reports a name no page defines.
-    fn type_ref(&mut self, cell: &CellType, namespace: &str, source: &Source, what: &str) -> (TypeRef, Option<Defined>) {
+    fn type_ref(
+        &mut self,
+        cell: &CellType,
+        namespace: &str,
+        source: &Source,
+        what: &str,
+    ) -> (TypeRef, Option<Defined>) {
         let name = match &cell.name {
             TypeName::Primitive(edm) => return (TypeRef::new(*edm, cell.collection), None),
             TypeName::Named(n) => n,
@@ -96,11 +112,19 @@ impl Resolver<'_> {
         let hit = (!name.is_empty())
             .then(|| self.index.resolve_name(name, namespace))
             .flatten()
-            .or_else(|| cell.link.as_deref().and_then(|l| self.index.resolve_link(l)));
+            .or_else(|| {
+                cell.link
+                    .as_deref()
+                    .and_then(|l| self.index.resolve_link(l))
+            });
         if let Some((q, defined)) = hit {
             return (TypeRef::new(q.clone(), cell.collection), Some(*defined));
         }
-        let shown = if name.is_empty() { cell.link.clone().unwrap_or_default() } else { name.clone() };
+        let shown = if name.is_empty() {
+            cell.link.clone().unwrap_or_default()
+        } else {
+            name.clone()
+        };
         self.diagnostics.push(Diagnostic::new(
             source,
             Severity::Warning,
@@ -125,7 +149,8 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
     let mut raw_ops = Vec::new();
     for (input, items) in pages.iter().zip(parsed) {
         diagnostics.extend(items.diagnostics);
-        let defines_nothing = items.types.is_empty() && items.enums.is_empty() && items.operations.is_empty();
+        let defines_nothing =
+            items.types.is_empty() && items.enums.is_empty() && items.operations.is_empty();
         if defines_nothing && input.kind == crate::PageKind::Resource {
             diagnostics.push(Diagnostic::new(
                 &Source::new(input.path.clone(), 1),
@@ -142,25 +167,42 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
     }
 
     let types_by_name = merge_types(raw_types, &mut diagnostics);
-    let mut index = Index { qualified: HashMap::new(), simple: HashMap::new(), pages: HashMap::new() };
+    let mut index = Index {
+        qualified: HashMap::new(),
+        simple: HashMap::new(),
+        pages: HashMap::new(),
+    };
     for (q, t) in &types_by_name {
         index.add(q, &t.name, Defined::Type, &t.source.file);
     }
     for (q, e) in &enums {
         if index.lookup(&q.to_ascii_lowercase()).is_some() {
-            diagnostics.push(Diagnostic::new(&e.source, Severity::Warning, codes::DUPLICATE_DEFINITION, format!("`{q}` is defined both as a type and as an enum")));
+            diagnostics.push(Diagnostic::new(
+                &e.source,
+                Severity::Warning,
+                codes::DUPLICATE_DEFINITION,
+                format!("`{q}` is defined both as a type and as an enum"),
+            ));
             continue;
         }
         index.add(q, &e.name, Defined::Enum, &e.source.file);
     }
 
-    let mut resolver = Resolver { index: &index, diagnostics: &mut diagnostics };
+    let mut resolver = Resolver {
+        index: &index,
+        diagnostics: &mut diagnostics,
+    };
 
     // Base types first: kinds depend on them.
     let mut bases: HashMap<String, Option<String>> = HashMap::new();
     for (q, t) in &types_by_name {
         let base = t.base.as_ref().and_then(|b| {
-            let (r, defined) = resolver.type_ref(b, &t.namespace, &t.source, &format!("base type of `{}`", t.name));
+            let (r, defined) = resolver.type_ref(
+                b,
+                &t.namespace,
+                &t.source,
+                &format!("base type of `{}`", t.name),
+            );
             match defined {
                 Some(Defined::Type) if &r.name != q => Some(r.name),
                 Some(_) => None,
@@ -173,7 +215,9 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
     // states none.
     for (q, t) in &types_by_name {
         for child in &t.derived {
-            if let (r, Some(Defined::Type)) = resolver.type_ref(child, &t.namespace, &t.source, "derived type") {
+            if let (r, Some(Defined::Type)) =
+                resolver.type_ref(child, &t.namespace, &t.source, "derived type")
+            {
                 if &r.name != q {
                     if let Some(slot @ None) = bases.get_mut(&r.name) {
                         *slot = Some(q.clone());
@@ -191,13 +235,18 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
             // unless a page says otherwise; a row "Inherited from [x]" also
             // names an ancestor when the page states no base.
             if let Some(from_row) = inherited_from_rows(t) {
-                if let (r, Some(Defined::Type)) = resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note") {
+                if let (r, Some(Defined::Type)) =
+                    resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note")
+                {
                     if &r.name != q {
                         *base = Some(r.name);
                     }
                 }
             }
-            if base.is_none() && entity_is_keyed && (t.key.as_deref() == Some("id") || addressable_with_id(t)) {
+            if base.is_none()
+                && entity_is_keyed
+                && (t.key.as_deref() == Some("id") || addressable_with_id(t))
+            {
                 *base = Some(entity.clone());
             }
         }
@@ -206,7 +255,9 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         let mut cur = Some(q.to_string());
         let mut steps = 0;
         while let Some(name) = cur {
-            let Some(t) = types_by_name.get(&name) else { return false };
+            let Some(t) = types_by_name.get(&name) else {
+                return false;
+            };
             if t.key.is_some() || addressable_with_id(t) {
                 return true;
             }
@@ -218,8 +269,19 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         }
         false
     };
-    let kinds: HashMap<String, TypeKind> =
-        types_by_name.keys().map(|q| (q.clone(), if is_entity(q) { TypeKind::Entity } else { TypeKind::Complex })).collect();
+    let kinds: HashMap<String, TypeKind> = types_by_name
+        .keys()
+        .map(|q| {
+            (
+                q.clone(),
+                if is_entity(q) {
+                    TypeKind::Entity
+                } else {
+                    TypeKind::Complex
+                },
+            )
+        })
+        .collect();
 
     let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
     for (q, t) in &types_by_name {
@@ -230,14 +292,19 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
                     &p.source,
                     Severity::Warning,
                     codes::DUPLICATE_PROPERTY,
-                    format!("property `{}` of `{}` is listed twice; the first row is kept", p.name, t.name),
+                    format!(
+                        "property `{}` of `{}` is listed twice; the first row is kept",
+                        p.name, t.name
+                    ),
                 ));
                 continue;
             }
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
         for p in &t.json_properties {
-            if properties.iter().any(|x| x.name == p.name) || t.properties.iter().any(|x| x.name == p.name) {
+            if properties.iter().any(|x| x.name == p.name)
+                || t.properties.iter().any(|x| x.name == p.name)
+            {
                 continue;
             }
             resolver.diagnostics.push(Diagnostic::new(
@@ -282,18 +349,47 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
     for raw in raw_ops {
         let mut op = raw.op;
         let ns = DEFAULT_NAMESPACE;
-        op.request_body = raw.request_body.iter().map(|p| property(&mut resolver, p, ns, &kinds, &op.title)).collect();
-        op.request_type = raw.request_type.as_ref().map(|c| resolver.type_ref(c, ns, &op.source, "request body").0);
-        op.response_type = raw.response_type.as_ref().map(|c| resolver.type_ref(c, ns, &op.source, "response").0);
+        op.request_body = raw
+            .request_body
+            .iter()
+            .map(|p| property(&mut resolver, p, ns, &kinds, &op.title))
+            .collect();
+        op.request_type = raw
+            .request_type
+            .as_ref()
+            .map(|c| resolver.type_ref(c, ns, &op.source, "request body").0);
+        op.response_type = raw
+            .response_type
+            .as_ref()
+            .map(|c| resolver.type_ref(c, ns, &op.source, "response").0);
         operations.push(op);
     }
     operations.sort_by(|a, b| a.source.cmp(&b.source));
 
-    Loaded { schema: Schema { version: version.to_string(), types, enums, operations }, diagnostics }
+    Loaded {
+        schema: Schema {
+            version: version.to_string(),
+            types,
+            enums,
+            operations,
+        },
+        diagnostics,
+    }
 }
 
-fn property(resolver: &mut Resolver, p: &RawProperty, namespace: &str, kinds: &HashMap<String, TypeKind>, owner: &str) -> Property {
-    let (ty, _) = resolver.type_ref(&p.cell_type, namespace, &p.source, &format!("property `{}` of `{owner}`", p.name));
+fn property(
+    resolver: &mut Resolver,
+    p: &RawProperty,
+    namespace: &str,
+    kinds: &HashMap<String, TypeKind>,
+    owner: &str,
+) -> Property {
+    let (ty, _) = resolver.type_ref(
+        &p.cell_type,
+        namespace,
+        &p.source,
+        &format!("property `{}` of `{owner}`", p.name),
+    );
     // CSDL allows only entity types behind navigation properties, and only
     // them there: the type decides, whichever table the row sits in.
     let kind = match kinds.get(&ty.name) {
@@ -316,7 +412,10 @@ fn property(resolver: &mut Resolver, p: &RawProperty, namespace: &str, kinds: &H
             &p.source,
             Severity::Note,
             codes::KIND_FROM_TYPE,
-            format!("`{}` is listed under {table} but its type `{}` belongs under {should}", p.name, ty.name),
+            format!(
+                "`{}` is listed under {table} but its type `{}` belongs under {should}",
+                p.name, ty.name
+            ),
         ));
     }
     let f = crate::facts::facts(&p.description);
@@ -339,9 +438,17 @@ fn inherited_from_rows(t: &RawType) -> Option<CellType> {
     t.properties.iter().find_map(|p| {
         let lower = p.description.to_ascii_lowercase();
         let at = lower.find("inherited from ")? + "inherited from ".len();
-        let word: String = p.description[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_').collect();
+        let word: String = p.description[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+            .collect();
         let word = word.trim_end_matches('.').to_string();
-        crate::types::is_type_identifier(&word).then(|| CellType { name: TypeName::Named(word), collection: false, link: None, alias_of: None })
+        crate::types::is_type_identifier(&word).then(|| CellType {
+            name: TypeName::Named(word),
+            collection: false,
+            link: None,
+            alias_of: None,
+        })
     })
 }
 
@@ -377,18 +484,33 @@ fn addressable_with_id(t: &RawType) -> bool {
 /// Several pages may document one type (`user.md` and
 /// `intune-devices-user.md`). The page named after the type is the primary
 /// one; the others add the properties it lacks.
-fn merge_types(raw_types: Vec<RawType>, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, RawType> {
+fn merge_types(
+    raw_types: Vec<RawType>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, RawType> {
     let mut groups: BTreeMap<String, Vec<RawType>> = BTreeMap::new();
     for t in raw_types {
-        groups.entry(qualify(&t.namespace, &t.name)).or_default().push(t);
+        groups
+            .entry(qualify(&t.namespace, &t.name))
+            .or_default()
+            .push(t);
     }
     let mut out = BTreeMap::new();
     for (q, mut group) in groups {
-        group.sort_by_key(|t| (page_key(&t.source.file) != format!("{}.md", t.name.to_ascii_lowercase()), !t.annotated, t.source.clone()));
+        group.sort_by_key(|t| {
+            (
+                page_key(&t.source.file) != format!("{}.md", t.name.to_ascii_lowercase()),
+                !t.annotated,
+                t.source.clone(),
+            )
+        });
         let mut primary = group.remove(0);
         for other in group {
-            let added: Vec<RawProperty> =
-                other.properties.into_iter().filter(|p| !primary.properties.iter().any(|x| x.name == p.name)).collect();
+            let added: Vec<RawProperty> = other
+                .properties
+                .into_iter()
+                .filter(|p| !primary.properties.iter().any(|x| x.name == p.name))
+                .collect();
             diagnostics.push(Diagnostic::new(
                 &other.source,
                 Severity::Note,

@@ -85,7 +85,9 @@ pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
     } else if let Some(rest) = strip_prefix_ci(&text, "collection of ") {
         text = rest.trim().to_string();
         collection = true;
-    } else if let Some(rest) = strip_suffix_ci(&text, " collection").or_else(|| strip_suffix_ci(&text, " collections")) {
+    } else if let Some(rest) =
+        strip_suffix_ci(&text, " collection").or_else(|| strip_suffix_ci(&text, " collections"))
+    {
         text = rest.trim().to_string();
         collection = true;
     } else if let Some(rest) = text.strip_suffix("[]") {
@@ -118,7 +120,9 @@ pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
             alias_of: alias.then_some(edm),
         });
     }
-    let link = cell_links.into_iter().find(|l| cells::plain(&l.text) == name || name.contains(&cells::plain(&l.text)));
+    let link = cell_links
+        .into_iter()
+        .find(|l| cells::plain(&l.text) == name || name.contains(&cells::plain(&l.text)));
     if is_type_identifier(name) {
         return Ok(CellType {
             name: TypeName::Named(name.to_string()),
@@ -134,14 +138,17 @@ pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
 pub fn is_type_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         && !s.ends_with('.')
         && !s.contains("..")
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    (s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix))
-        .then(|| &s[prefix.len()..])
+    (s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix))
+    .then(|| &s[prefix.len()..])
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
@@ -154,7 +161,12 @@ mod tests {
     use super::*;
 
     fn named(s: &str, collection: bool) -> CellType {
-        CellType { name: TypeName::Named(s.into()), collection, link: None, alias_of: None }
+        CellType {
+            name: TypeName::Named(s.into()),
+            collection,
+            link: None,
+            alias_of: None,
+        }
     }
 
     #[test]
@@ -170,7 +182,11 @@ mod tests {
             ("GUID", "Edm.Guid", false),
         ] {
             let t = parse_type_cell(cell).unwrap();
-            assert_eq!((t.name, t.collection), (TypeName::Primitive(edm), coll), "{cell}");
+            assert_eq!(
+                (t.name, t.collection),
+                (TypeName::Primitive(edm), coll),
+                "{cell}"
+            );
         }
         assert_eq!(parse_type_cell("int").unwrap().alias_of, Some("Edm.Int32"));
     }
@@ -181,15 +197,30 @@ mod tests {
         assert_eq!(t.name, TypeName::Named("vppToken".into()));
         assert!(t.collection);
         assert_eq!(t.link.as_deref(), Some("../resources/vpptoken.md"));
-        assert_eq!(parse_type_cell("Collection([user](user.md))").unwrap().name, TypeName::Named("user".into()));
-        assert_eq!(parse_type_cell("microsoft.graph.callRecords.session").unwrap(), named("microsoft.graph.callRecords.session", false));
-        assert_eq!(parse_type_cell("[identitySet][] collection").unwrap(), named("identitySet", true));
+        assert_eq!(
+            parse_type_cell("Collection([user](user.md))").unwrap().name,
+            TypeName::Named("user".into())
+        );
+        assert_eq!(
+            parse_type_cell("microsoft.graph.callRecords.session").unwrap(),
+            named("microsoft.graph.callRecords.session", false)
+        );
+        assert_eq!(
+            parse_type_cell("[identitySet][] collection").unwrap(),
+            named("identitySet", true)
+        );
     }
 
     #[test]
     fn bad_cells() {
         assert_eq!(parse_type_cell(""), Err(TypeCellError::Empty));
-        assert_eq!(parse_type_cell("Enumeration"), Err(TypeCellError::UnnamedEnum));
-        assert!(matches!(parse_type_cell("String or Int32"), Err(TypeCellError::Unrecognized(_))));
+        assert_eq!(
+            parse_type_cell("Enumeration"),
+            Err(TypeCellError::UnnamedEnum)
+        );
+        assert!(matches!(
+            parse_type_cell("String or Int32"),
+            Err(TypeCellError::Unrecognized(_))
+        ));
     }
 }
