@@ -1,0 +1,864 @@
+//! A forgiving JSON reader for doc samples.
+//!
+//! Doc JSON is written for people: it has comments, `...` where content was
+//! cut, trailing commas, `{id}` placeholders, single quotes and unquoted
+//! keys. [`read`] accepts those, says what it forgave and where, and records
+//! the position of every value by JSON pointer so that later findings can
+//! point at a doc line. Input it cannot read is a [`ReadError`] with a
+//! position, never a panic: nesting is capped at [`MAX_DEPTH`].
+
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+use std::collections::BTreeMap;
+
+/// Deeper nesting is refused rather than risking the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// A 1-based line and column in the text given to [`read`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// What the reader accepted although JSON does not allow it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Forgiven {
+    /// `// …` or `# …` to the end of the line.
+    LineComment,
+    /// `/* … */`.
+    BlockComment,
+    /// `...` or `…` standing for cut content (element, member or value).
+    Truncation,
+    /// A comma before `]` or `}`, or a doubled comma.
+    ExtraComma,
+    /// Two members or elements with no comma between them.
+    MissingComma,
+    /// `"a" | "b"`: the first alternative is kept.
+    Alternatives,
+    /// `{id}` or `<id>` where a value belongs; read as the string `"{id}"`.
+    Placeholder,
+    /// `'text'`.
+    SingleQuotes,
+    /// `key: value`.
+    UnquotedKey,
+    /// A bare word where a value belongs (`String`, `True`, `undefined`).
+    Bareword,
+    /// `+1`, `.5`, `01`, `1.`: read as a number.
+    LooseNumber,
+    /// A raw line break or tab, or an unknown escape, inside a string.
+    LooseString,
+    /// The same key twice in one object; the last one is kept.
+    DuplicateKey,
+    /// Text after the top-level value.
+    TrailingContent,
+}
+
+impl Forgiven {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Forgiven::LineComment => "line comment",
+            Forgiven::BlockComment => "block comment",
+            Forgiven::Truncation => "`...` truncation",
+            Forgiven::ExtraComma => "extra comma",
+            Forgiven::MissingComma => "missing comma",
+            Forgiven::Alternatives => "`a | b` alternatives (first kept)",
+            Forgiven::Placeholder => "unquoted placeholder",
+            Forgiven::SingleQuotes => "single-quoted string",
+            Forgiven::UnquotedKey => "unquoted key",
+            Forgiven::Bareword => "bare word read as a value",
+            Forgiven::LooseNumber => "number not in JSON form",
+            Forgiven::LooseString => "raw control character or unknown escape in a string",
+            Forgiven::DuplicateKey => "duplicate key (last kept)",
+            Forgiven::TrailingContent => "content after the JSON value (ignored)",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Note {
+    pub pos: Pos,
+    pub kind: Forgiven,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReadError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.pos.line, self.pos.column, self.message)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Read {
+    pub value: Value,
+    /// In text order.
+    pub forgiven: Vec<Note>,
+    /// Where each value starts, by JSON pointer (`""` is the root).
+    pub positions: BTreeMap<String, Pos>,
+}
+
+/// Reads `text` as forgiving JSON.
+pub fn read(text: &str) -> Result<Read, ReadError> {
+    let mut p = Parser {
+        chars: text.chars().collect(),
+        i: 0,
+        line: 1,
+        column: 1,
+        forgiven: Vec::new(),
+        positions: BTreeMap::new(),
+    };
+    p.skip_trivia();
+    let start = p.pos();
+    if p.at_end() {
+        return Err(ReadError {
+            pos: start,
+            message: "empty block: no JSON value".into(),
+        });
+    }
+    let value = match p.value(&mut String::new(), 0)? {
+        Some(v) => v,
+        None => Value::Null,
+    };
+    p.alternatives(0)?;
+    p.skip_trivia();
+    if !p.at_end() {
+        p.note(p.pos(), Forgiven::TrailingContent);
+    }
+    Ok(Read {
+        value,
+        forgiven: p.forgiven,
+        positions: p.positions,
+    })
+}
+
+/// Escapes one JSON pointer segment (RFC 6901).
+pub fn pointer_segment(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+struct Parser {
+    chars: Vec<char>,
+    i: usize,
+    line: u32,
+    column: u32,
+    forgiven: Vec<Note>,
+    positions: BTreeMap<String, Pos>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '$' | '@' | '-' | '.' | '+' | ':' | '/' | '#')
+}
+
+impl Parser {
+    fn at_end(&self) -> bool {
+        self.i >= self.chars.len()
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.i).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.i + ahead).copied()
+    }
+
+    fn pos(&self) -> Pos {
+        Pos {
+            line: self.line,
+            column: self.column,
+        }
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.i += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.column = 1;
+        } else {
+            self.column += 1;
+        }
+        Some(c)
+    }
+
+    fn note(&mut self, pos: Pos, kind: Forgiven) {
+        self.forgiven.push(Note { pos, kind });
+    }
+
+    fn error<T>(&self, pos: Pos, message: impl Into<String>) -> Result<T, ReadError> {
+        Err(ReadError {
+            pos,
+            message: message.into(),
+        })
+    }
+
+    fn unexpected<T>(&self, wanted: &str) -> Result<T, ReadError> {
+        match self.peek() {
+            Some(c) => self.error(
+                self.pos(),
+                format!("expected {wanted}, found `{}`", c.escape_debug()),
+            ),
+            None => self.error(
+                self.pos(),
+                format!("expected {wanted}, found the end of the block"),
+            ),
+        }
+    }
+
+    /// Skips whitespace and comments.
+    fn skip_trivia(&mut self) {
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || c == '\u{feff}' {
+                self.bump();
+            } else if c == '/' && self.peek_at(1) == Some('/')
+                || c == '#' && self.peek_at(1).is_none_or(|n| n == ' ' || n == '\n')
+            {
+                self.note(self.pos(), Forgiven::LineComment);
+                while self.peek().is_some_and(|c| c != '\n') {
+                    self.bump();
+                }
+            } else if c == '/' && self.peek_at(1) == Some('*') {
+                self.note(self.pos(), Forgiven::BlockComment);
+                self.bump();
+                self.bump();
+                while !self.at_end() && !(self.peek() == Some('*') && self.peek_at(1) == Some('/'))
+                {
+                    self.bump();
+                }
+                self.bump();
+                self.bump();
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Length of a `...`, `..` or `…` run at the cursor, if there is one.
+    fn ellipsis_len(&self) -> Option<usize> {
+        if self.peek() == Some('…') {
+            let mut n = 1;
+            while self.peek_at(n) == Some('…') || self.peek_at(n) == Some('.') {
+                n += 1;
+            }
+            return Some(n);
+        }
+        let mut n = 0;
+        while self.peek_at(n) == Some('.') || self.peek_at(n) == Some('…') {
+            n += 1;
+        }
+        // `.5` is a number, not a truncation.
+        (n >= 2).then_some(n)
+    }
+
+    fn skip_ellipsis(&mut self) -> bool {
+        match self.ellipsis_len() {
+            Some(n) => {
+                self.note(self.pos(), Forgiven::Truncation);
+                for _ in 0..n {
+                    self.bump();
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A value at the cursor; `None` for a truncation standing where a value belongs.
+    fn value(&mut self, pointer: &mut String, depth: usize) -> Result<Option<Value>, ReadError> {
+        if depth > MAX_DEPTH {
+            return self.error(
+                self.pos(),
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+            );
+        }
+        let start = self.pos();
+        let Some(c) = self.peek() else {
+            return self.unexpected("a value");
+        };
+        let value = match c {
+            '{' => {
+                if let Some(placeholder) = self.brace_placeholder() {
+                    placeholder
+                } else {
+                    self.object(pointer, depth)?
+                }
+            }
+            '[' => self.array(pointer, depth)?,
+            '"' | '\'' | '“' | '”' => Value::String(self.string()?),
+            '<' => self.angle_placeholder()?,
+            '.' | '…' if self.ellipsis_len().is_some() => {
+                self.skip_ellipsis();
+                return Ok(None);
+            }
+            c if c == '-' || c == '+' || c == '.' || c.is_ascii_digit() => self.number_or_word(),
+            c if is_word_char(c) => self.word_value(),
+            _ => return self.unexpected("a value"),
+        };
+        self.positions.insert(pointer.clone(), start);
+        Ok(Some(value))
+    }
+
+    /// `{id}` where a value belongs (not `{}` and not `{ "a": 1 }`).
+    fn brace_placeholder(&mut self) -> Option<Value> {
+        let mut n = 1;
+        let mut inner = String::new();
+        loop {
+            let c = self.peek_at(n)?;
+            if c == '}' {
+                break;
+            }
+            if !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')) || c == '\n' {
+                return None;
+            }
+            inner.push(c);
+            n += 1;
+        }
+        if inner.trim().is_empty() || inner.trim().contains(' ') {
+            return None;
+        }
+        let pos = self.pos();
+        let mut text = String::new();
+        for _ in 0..=n {
+            text.extend(self.bump());
+        }
+        self.note(pos, Forgiven::Placeholder);
+        Some(Value::String(text))
+    }
+
+    fn angle_placeholder(&mut self) -> Result<Value, ReadError> {
+        let pos = self.pos();
+        let mut n = 1;
+        while let Some(c) = self.peek_at(n) {
+            if c == '>' {
+                let mut text = String::new();
+                for _ in 0..=n {
+                    text.extend(self.bump());
+                }
+                self.note(pos, Forgiven::Placeholder);
+                return Ok(Value::String(text));
+            }
+            if c == '\n' {
+                break;
+            }
+            n += 1;
+        }
+        self.unexpected("a value")
+    }
+
+    fn object(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {
+        let open = self.pos();
+        self.bump();
+        let mut map = Map::new();
+        let mut after_member = false;
+        loop {
+            let before_trivia = self.line;
+            self.skip_trivia();
+            let Some(c) = self.peek() else {
+                return self.error(
+                    open,
+                    "object is not closed: no `}` before the end of the block",
+                );
+            };
+            match c {
+                '}' => {
+                    self.bump();
+                    return Ok(Value::Object(map));
+                }
+                ',' => {
+                    let pos = self.pos();
+                    self.bump();
+                    self.skip_trivia();
+                    if !after_member || matches!(self.peek(), Some('}') | Some(',')) {
+                        self.note(pos, Forgiven::ExtraComma);
+                    }
+                    after_member = false;
+                    continue;
+                }
+                _ => {}
+            }
+            if after_member {
+                let pos = self.pos();
+                if self.line == before_trivia && !matches!(c, '.' | '…') {
+                    return self.unexpected("`,` or `}`");
+                }
+                self.note(pos, Forgiven::MissingComma);
+            }
+            after_member = true;
+            if self.skip_ellipsis() {
+                continue;
+            }
+            let key_pos = self.pos();
+            let key = match c {
+                '"' | '\'' | '“' | '”' => self.string()?,
+                c if is_word_char(c) => {
+                    self.note(key_pos, Forgiven::UnquotedKey);
+                    self.word(|c| is_word_char(c) && c != ':')
+                }
+                _ => return self.unexpected("a property name or `}`"),
+            };
+            self.skip_trivia();
+            if self.peek() != Some(':') {
+                // `"..."` alone as a member is a truncation too.
+                if key.chars().all(|c| c == '.' || c == '…') && !key.is_empty() {
+                    self.note(key_pos, Forgiven::Truncation);
+                    continue;
+                }
+                return self.unexpected(&format!("`:` after property name \"{key}\""));
+            }
+            self.bump();
+            self.skip_trivia();
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&pointer_segment(&key));
+            let value = self.value(pointer, depth + 1)?;
+            self.alternatives(depth + 1)?;
+            pointer.truncate(len);
+            if let Some(value) = value {
+                if map.insert(key, value).is_some() {
+                    self.note(key_pos, Forgiven::DuplicateKey);
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {
+        let open = self.pos();
+        self.bump();
+        let mut items = Vec::new();
+        let mut after_item = false;
+        loop {
+            let before_trivia = self.line;
+            self.skip_trivia();
+            let Some(c) = self.peek() else {
+                return self.error(
+                    open,
+                    "array is not closed: no `]` before the end of the block",
+                );
+            };
+            match c {
+                ']' => {
+                    self.bump();
+                    return Ok(Value::Array(items));
+                }
+                ',' => {
+                    let pos = self.pos();
+                    self.bump();
+                    self.skip_trivia();
+                    if !after_item || matches!(self.peek(), Some(']') | Some(',')) {
+                        self.note(pos, Forgiven::ExtraComma);
+                    }
+                    after_item = false;
+                    continue;
+                }
+                _ => {}
+            }
+            if after_item {
+                let pos = self.pos();
+                if self.line == before_trivia && !matches!(c, '.' | '…') {
+                    return self.unexpected("`,` or `]`");
+                }
+                self.note(pos, Forgiven::MissingComma);
+            }
+            after_item = true;
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&items.len().to_string());
+            let value = self.value(pointer, depth + 1)?;
+            self.alternatives(depth + 1)?;
+            pointer.truncate(len);
+            if let Some(value) = value {
+                items.push(value);
+            }
+        }
+    }
+
+    /// `| other` after a value: the other alternatives are read and dropped.
+    fn alternatives(&mut self, depth: usize) -> Result<(), ReadError> {
+        loop {
+            let save = (self.i, self.line, self.column, self.forgiven.len());
+            self.skip_trivia();
+            if self.peek() != Some('|') {
+                (self.i, self.line, self.column) = (save.0, save.1, save.2);
+                self.forgiven.truncate(save.3);
+                return Ok(());
+            }
+            self.note(self.pos(), Forgiven::Alternatives);
+            self.bump();
+            self.skip_trivia();
+            // Positions of the dropped alternative must not shadow the kept one.
+            let kept = std::mem::take(&mut self.positions);
+            let result = self.value(&mut String::from("/-"), depth);
+            self.positions = kept;
+            result?;
+        }
+    }
+
+    fn string(&mut self) -> Result<String, ReadError> {
+        let start = self.pos();
+        let Some(open) = self.bump() else {
+            return self.unexpected("a string");
+        };
+        let close = match open {
+            '\'' => {
+                self.note(start, Forgiven::SingleQuotes);
+                '\''
+            }
+            '“' | '”' => {
+                self.note(start, Forgiven::SingleQuotes);
+                '”'
+            }
+            _ => '"',
+        };
+        let mut out = String::new();
+        loop {
+            let pos = self.pos();
+            let Some(c) = self.bump() else {
+                return self.error(start, "string is not closed before the end of the block");
+            };
+            match c {
+                c if c == close || (close == '”' && c == '“') => return Ok(out),
+                '\\' => {
+                    let Some(e) = self.bump() else {
+                        return self
+                            .error(start, "string is not closed before the end of the block");
+                    };
+                    match e {
+                        '"' | '\\' | '/' | '\'' => out.push(e),
+                        'b' => out.push('\u{8}'),
+                        'f' => out.push('\u{c}'),
+                        'n' => out.push('\n'),
+                        'r' => out.push('\r'),
+                        't' => out.push('\t'),
+                        'u' => out.push(self.unicode_escape(pos)),
+                        other => {
+                            self.note(pos, Forgiven::LooseString);
+                            out.push('\\');
+                            out.push(other);
+                        }
+                    }
+                    if e == '\'' && close != '\'' {
+                        self.note(pos, Forgiven::LooseString);
+                    }
+                }
+                '\n' if close != '"' || self.string_ends_later(close) => {
+                    self.note(pos, Forgiven::LooseString);
+                    out.push(c);
+                }
+                '\n' => return self.error(start, "string is not closed on its line"),
+                c if (c as u32) < 0x20 => {
+                    self.note(pos, Forgiven::LooseString);
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+    }
+
+    /// Whether a line break inside a string is followed, within a few
+    /// lines, by its closing quote and then JSON punctuation; otherwise the
+    /// quote was simply never closed and reporting that here is clearer.
+    fn string_ends_later(&self, close: char) -> bool {
+        let rest = &self.chars[self.i..];
+        let line_end = rest.iter().position(|&c| c == '\n').unwrap_or(rest.len());
+        let line = &rest[..line_end];
+        match line.iter().position(|&c| c == close) {
+            Some(q) => line[q + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_none_or(|c| matches!(c, ',' | '}' | ']' | ':')),
+            None => false,
+        }
+    }
+
+    fn unicode_escape(&mut self, pos: Pos) -> char {
+        let mut code = 0u32;
+        for _ in 0..4 {
+            match self.peek().and_then(|c| c.to_digit(16)) {
+                Some(d) => {
+                    self.bump();
+                    code = code * 16 + d;
+                }
+                None => {
+                    self.note(pos, Forgiven::LooseString);
+                    return char::REPLACEMENT_CHARACTER;
+                }
+            }
+        }
+        if (0xD800..0xDC00).contains(&code)
+            && self.peek() == Some('\\')
+            && self.peek_at(1) == Some('u')
+        {
+            let save = (self.i, self.line, self.column);
+            self.bump();
+            self.bump();
+            let mut low = 0u32;
+            for _ in 0..4 {
+                match self.peek().and_then(|c| c.to_digit(16)) {
+                    Some(d) => {
+                        self.bump();
+                        low = low * 16 + d;
+                    }
+                    None => {
+                        (self.i, self.line, self.column) = save;
+                        return char::REPLACEMENT_CHARACTER;
+                    }
+                }
+            }
+            if (0xDC00..0xE000).contains(&low) {
+                return char::from_u32(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+            }
+            (self.i, self.line, self.column) = save;
+        }
+        char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    fn word(&mut self, in_word: impl Fn(char) -> bool) -> String {
+        let mut out = String::new();
+        while let Some(c) = self.peek() {
+            if !in_word(c) {
+                break;
+            }
+            out.push(c);
+            self.bump();
+        }
+        out
+    }
+
+    fn word_value(&mut self) -> Value {
+        let pos = self.pos();
+        let word = self.word(is_word_char);
+        match word.as_str() {
+            "true" => return Value::Bool(true),
+            "false" => return Value::Bool(false),
+            "null" => return Value::Null,
+            _ => {}
+        }
+        self.note(pos, Forgiven::Bareword);
+        match word.as_str() {
+            "True" | "TRUE" => Value::Bool(true),
+            "False" | "FALSE" => Value::Bool(false),
+            "Null" | "NULL" | "None" | "undefined" | "nil" => Value::Null,
+            _ => Value::String(word),
+        }
+    }
+
+    fn number_or_word(&mut self) -> Value {
+        let pos = self.pos();
+        let word = self.word(is_word_char);
+        if let Ok(Value::Number(n)) = serde_json::from_str::<Value>(&word) {
+            return Value::Number(n);
+        }
+        let trimmed = word.trim_start_matches('+');
+        let loose = trimmed.parse::<i64>().map(Number::from).ok().or_else(|| {
+            trimmed
+                .parse::<f64>()
+                .ok()
+                .filter(|f| {
+                    f.is_finite()
+                        && !trimmed.contains(|c: char| c.is_alphabetic() && c != 'e' && c != 'E')
+                })
+                .and_then(Number::from_f64)
+        });
+        match loose {
+            Some(n) => {
+                self.note(pos, Forgiven::LooseNumber);
+                Value::Number(n)
+            }
+            None => {
+                self.note(pos, Forgiven::Bareword);
+                Value::String(word)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn kinds(text: &str) -> (Value, Vec<Forgiven>) {
+        let r = read(text).unwrap_or_else(|e| panic!("{text:?} unreadable: {e}"));
+        (r.value, r.forgiven.iter().map(|n| n.kind).collect())
+    }
+
+    #[test]
+    fn strict_json_needs_no_forgiveness() {
+        let (v, k) =
+            kinds(r#"{"a": [1, 2.5, -3e2, true, false, null, "x\n\u00e9\ud83d\ude00"], "b": {}}"#);
+        assert_eq!(
+            v,
+            json!({"a": [1, 2.5, -300.0, true, false, null, "x\né😀"], "b": {}})
+        );
+        assert!(k.is_empty(), "{k:?}");
+    }
+
+    #[test]
+    fn comments() {
+        let (v, k) = kinds("{\n  // the id\n  \"id\": \"1\", /* inline */ \"n\": 2 # trailing\n}");
+        assert_eq!(v, json!({"id": "1", "n": 2}));
+        assert_eq!(
+            k,
+            [
+                Forgiven::LineComment,
+                Forgiven::BlockComment,
+                Forgiven::LineComment
+            ]
+        );
+    }
+
+    #[test]
+    fn truncations_as_element_member_and_value() {
+        let (v, k) = kinds("{\"value\": [ {\"a\": 1}, ... ], \"b\": ..., …, \"c\": [\"x\", …]}");
+        assert_eq!(v, json!({"value": [{"a": 1}], "c": ["x"]}));
+        assert_eq!(k, [Forgiven::Truncation; 4]);
+        let (v, k) = kinds("{\n  \"a\": 1,\n  ...\n}");
+        assert_eq!(v, json!({"a": 1}));
+        assert_eq!(k, [Forgiven::Truncation]);
+        let (v, k) = kinds("{\"a\": 1, \"...\"}");
+        assert_eq!(v, json!({"a": 1}));
+        assert_eq!(k, [Forgiven::Truncation]);
+    }
+
+    #[test]
+    fn extra_and_missing_commas() {
+        let (v, k) = kinds("{\"a\": [1, 2,], \"b\": 2,}");
+        assert_eq!(v, json!({"a": [1, 2], "b": 2}));
+        assert_eq!(k, [Forgiven::ExtraComma, Forgiven::ExtraComma]);
+        let (v, k) = kinds("{\"a\": 1\n \"b\": 2}");
+        assert_eq!(v, json!({"a": 1, "b": 2}));
+        assert_eq!(k, [Forgiven::MissingComma]);
+        assert!(
+            read("{\"a\": 1 \"b\": 2}").is_err(),
+            "a missing comma on one line is not forgiven"
+        );
+    }
+
+    #[test]
+    fn alternatives_keep_the_first() {
+        let (v, k) = kinds("{\"role\": \"owner\" | \"member\" | \"guest\", \"n\": 1}");
+        assert_eq!(v, json!({"role": "owner", "n": 1}));
+        assert_eq!(k, [Forgiven::Alternatives, Forgiven::Alternatives]);
+        // Inside a string it is plain JSON; the validator splits it.
+        let (v, k) = kinds("{\"role\": \"owner | member\"}");
+        assert_eq!(v, json!({"role": "owner | member"}));
+        assert!(k.is_empty());
+    }
+
+    #[test]
+    fn placeholders() {
+        let (v, k) =
+            kinds("{\"id\": {id}, \"user\": <user-id>, \"empty\": {}, \"obj\": {\"a\": 1}}");
+        assert_eq!(
+            v,
+            json!({"id": "{id}", "user": "<user-id>", "empty": {}, "obj": {"a": 1}})
+        );
+        assert_eq!(k, [Forgiven::Placeholder, Forgiven::Placeholder]);
+    }
+
+    #[test]
+    fn single_quotes_unquoted_keys_and_barewords() {
+        // `'it'` closes at the second quote; `'s'` then follows on the same line with no comma.
+        assert!(read("{name: 'it''s'}").is_err());
+        let (v, k) = kinds("{name: 'x', 'b': True, c: String, d: undefined, @odata.type: \"#t\"}");
+        assert_eq!(
+            v,
+            json!({"name": "x", "b": true, "c": "String", "d": null, "@odata.type": "#t"})
+        );
+        assert_eq!(
+            k,
+            [
+                Forgiven::UnquotedKey,
+                Forgiven::SingleQuotes,
+                Forgiven::SingleQuotes,
+                Forgiven::Bareword,
+                Forgiven::UnquotedKey,
+                Forgiven::Bareword,
+                Forgiven::UnquotedKey,
+                Forgiven::Bareword,
+                Forgiven::UnquotedKey,
+            ]
+        );
+    }
+
+    #[test]
+    fn loose_numbers_strings_duplicates_and_trailing_content() {
+        let (v, k) = kinds("[+1, 01, .5]");
+        assert_eq!(v, json!([1, 1, 0.5]));
+        assert_eq!(k, [Forgiven::LooseNumber; 3]);
+        let (v, k) = kinds("[2017-01-01]");
+        assert_eq!(v, json!(["2017-01-01"]));
+        assert_eq!(k, [Forgiven::Bareword]);
+        let (v, k) = kinds("{\"a\": \"x\\d\ty\"}");
+        assert_eq!(v, json!({"a": "x\\d\ty"}));
+        assert_eq!(k, [Forgiven::LooseString, Forgiven::LooseString]);
+        let (v, k) = kinds("{\"a\": 1, \"a\": 2}");
+        assert_eq!(v, json!({"a": 2}));
+        assert_eq!(k, [Forgiven::DuplicateKey]);
+        let (v, k) = kinds("{\"a\": 1}\n{\"b\": 2}");
+        assert_eq!(v, json!({"a": 1}));
+        assert_eq!(k, [Forgiven::TrailingContent]);
+    }
+
+    #[test]
+    fn positions_by_pointer() {
+        let r = read("{\n  \"a\": {\n    \"b/c\": [1,\n      2]\n  }\n}").unwrap();
+        assert_eq!(r.positions[""], Pos { line: 1, column: 1 });
+        assert_eq!(r.positions["/a"], Pos { line: 2, column: 8 });
+        assert_eq!(
+            r.positions["/a/b~1c"],
+            Pos {
+                line: 3,
+                column: 12
+            }
+        );
+        assert_eq!(r.positions["/a/b~1c/1"], Pos { line: 4, column: 7 });
+        let r = read("{\"a\": \"x\" | {\"b\": 1}}").unwrap();
+        assert_eq!(r.positions.keys().collect::<Vec<_>>(), ["", "/a"]);
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        let e = read("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!(e.pos, Pos { line: 3, column: 7 });
+        assert!(e.message.contains("`:`"), "{e}");
+        let e = read("{\n  \"a\": [1, 2\n").unwrap_err();
+        assert_eq!(e.pos, Pos { line: 2, column: 8 });
+        let e = read("{\"a\": \"never closed\n}").unwrap_err();
+        assert_eq!(e.pos, Pos { line: 1, column: 7 });
+        assert!(read("").is_err());
+        assert!(read("   // only a comment").is_err());
+        assert!(read("{\"a\": ?}").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let deep = "[".repeat(100_000);
+        let e = read(&deep).unwrap_err();
+        assert!(e.message.contains("nesting"), "{e}");
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(read(&ok).is_ok());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_input_reads_or_errors(s in ".{0,200}") {
+            let _ = read(&s);
+        }
+
+        #[test]
+        fn json_like_garbage_reads_or_errors(s in r#"[\[\]{}",:'./*…|<>#a-z0-9 \n\\-]{0,120}"#) {
+            if let Err(e) = read(&s) {
+                let lines = s.split('\n').count() as u32;
+                proptest::prop_assert!(e.pos.line >= 1 && e.pos.line <= lines, "{:?} at {:?}", s, e.pos);
+            }
+        }
+    }
+}
