@@ -304,7 +304,7 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
                     return Err(syn::Error::new_spanned(
                         quote::quote!(#ident #fields),
                         "the `#[graph_enum(other)]` variant must have exactly one field: `Other(::std::string::String)`",
-                    ))
+                    ));
                 }
             }
             other = Some(variant.ident.clone());
