@@ -57,9 +57,10 @@ impl Context<'_> {
     }
 
     fn types(&mut self) {
-        for (name, old) in &self.from.types {
-            if !self.to.types.contains_key(name) {
-                self.push(
+        let (from, to) = (self.from, self.to);
+        for pair in pairs(&from.types, &to.types) {
+            match pair {
+                Pair::From(name, old) => self.push(
                     name,
                     Found {
                         kind: ChangeKind::TypeRemoved,
@@ -70,12 +71,8 @@ impl Context<'_> {
                         reason: "clients that read, write or cast to this type fail".into(),
                         source: &old.source,
                     },
-                );
-            }
-        }
-        for (name, new) in &self.to.types {
-            match self.from.types.get(name) {
-                None => self.push(
+                ),
+                Pair::To(name, new) => self.push(
                     name,
                     Found {
                         kind: ChangeKind::TypeAdded,
@@ -87,7 +84,7 @@ impl Context<'_> {
                         source: &new.source,
                     },
                 ),
-                Some(old) => {
+                Pair::Both(name, old, new) => {
                     self.type_header(name, old, new);
                     self.properties(name, old, new);
                 }
@@ -192,13 +189,23 @@ impl Context<'_> {
     /// the other side has, own or inherited, so that moving a property
     /// along the hierarchy is not reported as a removal.
     fn properties(&mut self, name: &str, old: &TypeDef, new: &TypeDef) {
+        if same_properties(
+            &old.properties,
+            &new.properties,
+            self.options.include_descriptions,
+        ) {
+            // Every own property is found as it was, so nothing can differ;
+            // most types of a real diff are so, and this keeps the diff fast.
+            return;
+        }
         let old_own = own_properties(old);
         let new_own = own_properties(new);
-        let old_all = all_properties(self.from, name);
-        let new_all = all_properties(self.to, name);
+        let (from, to) = (self.from, self.to);
+        let old_all = |p: &str| old_own.get(p).copied().or_else(|| inherited(from, name, p));
+        let new_all = |p: &str| new_own.get(p).copied().or_else(|| inherited(to, name, p));
 
         for p in old_own.values() {
-            match new_all.get(p.name.as_str()) {
+            match new_all(&p.name) {
                 Some(q) => self.property(name, p, q),
                 None => {
                     self.push(
@@ -225,7 +232,7 @@ impl Context<'_> {
             if old_own.contains_key(q.name.as_str()) {
                 continue;
             }
-            match old_all.get(q.name.as_str()) {
+            match old_all(&q.name) {
                 Some(p) => self.property(name, p, q),
                 None => {
                     let (compatibility, reason) = if q.required_on_create {
@@ -347,9 +354,10 @@ impl Context<'_> {
     }
 
     fn enums(&mut self) {
-        for (name, old) in &self.from.enums {
-            if !self.to.enums.contains_key(name) {
-                self.push(
+        let (from, to) = (self.from, self.to);
+        for pair in pairs(&from.enums, &to.enums) {
+            match pair {
+                Pair::From(name, old) => self.push(
                     name,
                     Found {
                         kind: ChangeKind::EnumRemoved,
@@ -360,12 +368,8 @@ impl Context<'_> {
                         reason: "clients that read, write or match on this enum fail".into(),
                         source: &old.source,
                     },
-                );
-            }
-        }
-        for (name, new) in &self.to.enums {
-            match self.from.enums.get(name) {
-                None => self.push(
+                ),
+                Pair::To(name, new) => self.push(
                     name,
                     Found {
                         kind: ChangeKind::EnumAdded,
@@ -377,7 +381,7 @@ impl Context<'_> {
                         source: &new.source,
                     },
                 ),
-                Some(old) => self.enum_pair(name, old, new),
+                Pair::Both(name, old, new) => self.enum_pair(name, old, new),
             }
         }
     }
@@ -498,7 +502,7 @@ impl Context<'_> {
         let new_ops = operations_by_key(&self.to.operations);
         for (key, (op, path)) in &old_ops {
             if !new_ops.contains_key(key) {
-                let member = format!("{} {}", key.0, path.trim());
+                let member = format!("{} {}", method_of(key), path.trim());
                 self.push(
                     OPERATIONS_SUBJECT,
                     Found {
@@ -515,7 +519,7 @@ impl Context<'_> {
         }
         for (key, (op, path)) in &new_ops {
             if !old_ops.contains_key(key) {
-                let member = format!("{} {}", key.0, path.trim());
+                let member = format!("{} {}", method_of(key), path.trim());
                 self.push(
                     OPERATIONS_SUBJECT,
                     Found {
@@ -561,15 +565,28 @@ fn own_properties(t: &TypeDef) -> BTreeMap<&str, &Property> {
     map
 }
 
-/// Own and inherited properties by name, the nearest declaration winning.
-fn all_properties<'s>(schema: &'s Schema, name: &str) -> HashMap<&'s str, &'s Property> {
-    let mut map = HashMap::new();
-    for t in schema.ancestry(name) {
-        for p in &t.properties {
-            map.entry(p.name.as_str()).or_insert(p);
-        }
-    }
-    map
+/// Whether two property lists say the same, row by row, in everything the
+/// comparison looks at.
+fn same_properties(a: &[Property], b: &[Property], include_descriptions: bool) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(p, q)| {
+            p.name == q.name
+                && p.ty == q.ty
+                && p.kind == q.kind
+                && p.read_only == q.read_only
+                && effective_nullable(p) == effective_nullable(q)
+                && p.required_on_create == q.required_on_create
+                && (!include_descriptions || p.description == q.description)
+        })
+}
+
+/// A property an ancestor of the type declares, the nearest one winning.
+fn inherited<'s>(schema: &'s Schema, type_name: &str, property: &str) -> Option<&'s Property> {
+    schema
+        .ancestry(type_name)
+        .into_iter()
+        .skip(1)
+        .find_map(|t| t.property(property))
 }
 
 fn members_by_name(e: &EnumDef) -> BTreeMap<&str, &EnumMember> {
@@ -580,16 +597,15 @@ fn members_by_name(e: &EnumDef) -> BTreeMap<&str, &EnumMember> {
     map
 }
 
-type OperationKey = (String, String);
-
-/// Operations by (method, normalized path), one entry per listed path; when
+/// Operations by `METHOD normalized-path`, one entry per listed path; when
 /// two pages list the same operation, the one read first (by source) counts.
-fn operations_by_key(ops: &[Operation]) -> BTreeMap<OperationKey, (&Operation, &str)> {
-    let mut map: BTreeMap<OperationKey, (&Operation, &str)> = BTreeMap::new();
+/// A hash map is enough: the changes are sorted afterwards.
+fn operations_by_key(ops: &[Operation]) -> HashMap<String, (&Operation, &str)> {
+    let mut map: HashMap<String, (&Operation, &str)> = HashMap::with_capacity(ops.len());
     for op in ops {
         let method = op.method.trim().to_ascii_uppercase();
         for path in &op.paths {
-            let key = (method.clone(), normalize_path(path));
+            let key = format!("{method} {}", normalize_path(path));
             match map.get(&key) {
                 Some((seen, _)) if seen.source <= op.source => {}
                 _ => {
@@ -599,6 +615,40 @@ fn operations_by_key(ops: &[Operation]) -> BTreeMap<OperationKey, (&Operation, &
         }
     }
     map
+}
+
+fn method_of(key: &str) -> &str {
+    key.split(' ').next().unwrap_or_default()
+}
+
+/// An entry of one map or both, from [`pairs`].
+enum Pair<'s, V> {
+    From(&'s str, &'s V),
+    To(&'s str, &'s V),
+    Both(&'s str, &'s V, &'s V),
+}
+
+/// Walks two maps in key order together: one pass, no lookups.
+fn pairs<'s, V>(
+    from: &'s BTreeMap<String, V>,
+    to: &'s BTreeMap<String, V>,
+) -> impl Iterator<Item = Pair<'s, V>> {
+    let mut a = from.iter().peekable();
+    let mut b = to.iter().peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (None, None) => None,
+        (Some(_), None) => a.next().map(|(k, v)| Pair::From(k, v)),
+        (None, Some(_)) => b.next().map(|(k, v)| Pair::To(k, v)),
+        (Some((ka, _)), Some((kb, _))) => match ka.cmp(kb) {
+            std::cmp::Ordering::Less => a.next().map(|(k, v)| Pair::From(k, v)),
+            std::cmp::Ordering::Greater => b.next().map(|(k, v)| Pair::To(k, v)),
+            std::cmp::Ordering::Equal => {
+                let (k, old) = a.next()?;
+                let (_, new) = b.next()?;
+                Some(Pair::Both(k, old, new))
+            }
+        },
+    })
 }
 
 /// OData's default: a property is nullable unless it says otherwise.

@@ -52,6 +52,7 @@ pub fn normalize_path(path: &str) -> String {
                 }
             }
             c if c.is_whitespace() => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
