@@ -1,1 +1,509 @@
+//! Doc samples: every JSON block of a docs tree, read tolerantly and checked
+//! against the schema the docs themselves describe.
+//!
+//! [`extract`] finds the blocks (resource representations, request and
+//! response bodies, other ```json examples) with their annotation comment,
+//! HTTP line and position; [`tolerant`] reads them, forgiving what doc JSON
+//! usually gets wrong and saying so; [`validate`] checks each value against
+//! the type its context names. [`run`] is the `cargo xtask samples` entry
+//! point; [`samples_for_roundtrip`] hands clean samples to the code
+//! generator's round-trip tests.
+
+pub mod extract;
 pub mod tolerant;
+pub mod validate;
+
+use extract::{RawSample, SampleKind};
+use graphdoc_docs::LoadError;
+use graphdoc_schema::{Diagnostic, Operation, Schema, Severity, Source};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use validate::{FindingKind, Lookup};
+
+/// Diagnostic codes of this crate.
+pub mod codes {
+    /// A JSON block the tolerant reader could not read.
+    pub const UNREADABLE: &str = "GS0001";
+    /// Something the tolerant reader forgave.
+    pub const FORGIVEN: &str = "GS0002";
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadStatus {
+    /// Valid JSON as it stands.
+    Strict,
+    /// Read after forgiving something.
+    Tolerant,
+    Unreadable,
+}
+
+/// A problem with a sample value, at the doc position of the value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// JSON pointer of the value inside the sample.
+    pub pointer: String,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// What was found about one JSON block.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SampleReport {
+    pub version: String,
+    pub file: String,
+    /// Page line of the first line of the JSON.
+    pub line: u32,
+    pub kind: SampleKind,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub http_line: String,
+    /// The annotation's `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub read: ReadStatus,
+    /// `microsoft.graph.user`, or `Collection(microsoft.graph.user)`; `None`
+    /// when the context names no type the docs define.
+    pub validated_as: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub forgiven: Vec<Diagnostic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<Diagnostic>,
+    pub findings: Vec<Finding>,
+    /// The value read, for later steps (round trip).
+    #[serde(skip)]
+    pub value: Option<Value>,
+}
+
+impl SampleReport {
+    /// A short text report of this sample (used by the snapshot tests).
+    pub fn render(&self) -> String {
+        let mut out = format!("{}:{} {:?}", self.file, self.line, self.kind);
+        if !self.http_line.is_empty() {
+            out.push_str(&format!(" `{}`", self.http_line));
+        }
+        if let Some(n) = &self.name {
+            out.push_str(&format!(" name={n}"));
+        }
+        out.push_str(&format!(
+            "\n  read: {:?}\n  validated as: {}\n",
+            self.read,
+            self.validated_as.as_deref().unwrap_or("-")
+        ));
+        for d in &self.forgiven {
+            out.push_str(&format!(
+                "  forgiven {}:{}: {}\n",
+                d.line,
+                d.column.unwrap_or(0),
+                d.message
+            ));
+        }
+        if let Some(d) = &self.unreadable {
+            out.push_str(&format!(
+                "  unreadable {}:{}: {}\n",
+                d.line,
+                d.column.unwrap_or(0),
+                d.message
+            ));
+        }
+        for f in &self.findings {
+            out.push_str(&format!(
+                "  {}:{}: {} {}: {}\n",
+                f.line,
+                f.column,
+                f.kind.code(),
+                f.pointer,
+                f.message
+            ));
+        }
+        out
+    }
+}
+
+/// Counts for one version.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub version: String,
+    pub blocks: usize,
+    pub strict: usize,
+    pub tolerant: usize,
+    pub unreadable: usize,
+    /// Readable samples whose context names a type the docs define.
+    pub validated: usize,
+    /// Validated samples without findings.
+    pub clean: usize,
+    pub findings: BTreeMap<String, usize>,
+    /// Forgiven constructs by kind.
+    pub forgiven: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    fn of(version: &str, samples: &[SampleReport]) -> Summary {
+        let mut s = Summary {
+            version: version.to_string(),
+            blocks: samples.len(),
+            ..Summary::default()
+        };
+        for r in samples {
+            match r.read {
+                ReadStatus::Strict => s.strict += 1,
+                ReadStatus::Tolerant => s.tolerant += 1,
+                ReadStatus::Unreadable => s.unreadable += 1,
+            }
+            if r.validated_as.is_some() {
+                s.validated += 1;
+                if r.findings.is_empty() {
+                    s.clean += 1;
+                }
+            }
+            for f in &r.findings {
+                *s.findings.entry(f.kind.code().to_string()).or_default() += 1;
+            }
+            for d in &r.forgiven {
+                *s.forgiven.entry(d.message.clone()).or_default() += 1;
+            }
+        }
+        s
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "{}: {} blocks: {} strict, {} tolerant, {} unreadable; {} validated, {} clean",
+            self.version,
+            self.blocks,
+            self.strict,
+            self.tolerant,
+            self.unreadable,
+            self.validated,
+            self.clean
+        );
+        let total: usize = self.findings.values().sum();
+        out.push_str(&format!("; {total} findings"));
+        if !self.findings.is_empty() {
+            let parts: Vec<String> = self
+                .findings
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            out.push_str(&format!(" ({})", parts.join(", ")));
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// Samples and counts of one version.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VersionReport {
+    pub summary: Summary,
+    /// Sorted by file, then line.
+    pub samples: Vec<SampleReport>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// What `cargo xtask samples` prints and returns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SamplesOutcome {
+    pub rendered: String,
+    pub summaries: Vec<Summary>,
+    /// 0: every block readable and no findings; 1: findings or unreadable blocks.
+    pub exit_code: i32,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    Load(LoadError),
+    UnknownVersion(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Load(e) => e.fmt(f),
+            Error::UnknownVersion(v) => {
+                write!(f, "unknown version `{v}`: expected v1.0, beta or all")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<LoadError> for Error {
+    fn from(e: LoadError) -> Self {
+        Error::Load(e)
+    }
+}
+
+/// `cargo xtask samples`: checks the samples of `versions` (`v1.0`, `beta`,
+/// or `all`) of the docs tree at `docs` and renders the report.
+pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutcome, Error> {
+    let mut wanted: Vec<&str> = Vec::new();
+    for v in versions {
+        match *v {
+            "all" => wanted.extend(graphdoc_docs::VERSIONS),
+            v if graphdoc_docs::VERSIONS.contains(&v) => wanted.push(v),
+            other => return Err(Error::UnknownVersion(other.to_string())),
+        }
+    }
+    wanted.dedup();
+    let reports = wanted
+        .iter()
+        .map(|v| check_version(docs, v))
+        .collect::<Result<Vec<_>, _>>()?;
+    let exit_code = i32::from(
+        reports
+            .iter()
+            .any(|r| r.summary.unreadable > 0 || !r.summary.findings.is_empty()),
+    );
+    let rendered = match format {
+        Format::Human => render_human(&reports),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&reports).expect("reports serialize");
+            s.push('\n');
+            s
+        }
+    };
+    Ok(SamplesOutcome {
+        rendered,
+        summaries: reports.into_iter().map(|r| r.summary).collect(),
+        exit_code,
+    })
+}
+
+/// One line per finding and per unreadable block, then the counts.
+pub fn render_human(reports: &[VersionReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for s in &r.samples {
+            if let Some(d) = &s.unreadable {
+                out.push_str(&format!("{d}\n"));
+            }
+            for f in &s.findings {
+                out.push_str(&format!(
+                    "{}:{}:{}: {}: {} [{}]\n",
+                    f.file,
+                    f.line,
+                    f.column,
+                    f.kind.code(),
+                    f.message,
+                    if f.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &f.pointer
+                    }
+                ));
+            }
+        }
+    }
+    for r in reports {
+        out.push_str(&r.summary.render());
+    }
+    out
+}
+
+/// Loads one version's schema and checks every JSON block of its pages.
+pub fn check_version(docs: &Path, version: &str) -> Result<VersionReport, Error> {
+    let loaded = graphdoc_docs::load(docs, version)?;
+    let pages = graphdoc_docs::list_pages(docs, version)?;
+    let texts: Vec<(String, String)> = pages
+        .into_par_iter()
+        .filter_map(|(path, _)| {
+            // Unreadable pages are already the front-end's diagnostics.
+            let bytes = std::fs::read(&path).ok()?;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = if text.contains('\r') {
+                text.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                text
+            };
+            Some((graphdoc_docs::display_path(&path), text))
+        })
+        .collect();
+    Ok(check_pages(&loaded.schema, version, &texts))
+}
+
+/// Checks the JSON blocks of pages already in memory (`(path, text)`)
+/// against `schema`.
+pub fn check_pages(schema: &Schema, version: &str, pages: &[(String, String)]) -> VersionReport {
+    let lookup = Lookup::new(schema);
+    let mut ops: HashMap<&str, &Operation> = HashMap::new();
+    for op in &schema.operations {
+        ops.entry(op.source.file.as_str()).or_insert(op);
+    }
+    let mut samples: Vec<SampleReport> = pages
+        .par_iter()
+        .flat_map_iter(|(file, text)| {
+            let op = ops.get(file.as_str()).copied();
+            let lookup = &lookup;
+            extract::samples(text)
+                .into_iter()
+                .map(move |raw| check_sample(lookup, version, file, &raw, op))
+        })
+        .collect();
+    samples.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    VersionReport {
+        summary: Summary::of(version, &samples),
+        samples,
+    }
+}
+
+fn check_sample(
+    lookup: &Lookup,
+    version: &str,
+    file: &str,
+    raw: &RawSample,
+    op: Option<&Operation>,
+) -> SampleReport {
+    let mut report = SampleReport {
+        version: version.to_string(),
+        file: file.to_string(),
+        line: raw.line,
+        kind: raw.kind,
+        http_line: raw.http_line.clone(),
+        name: raw
+            .annotation
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        read: ReadStatus::Unreadable,
+        validated_as: None,
+        forgiven: Vec::new(),
+        unreadable: None,
+        findings: Vec::new(),
+        value: None,
+    };
+    let at = |line: u32| Source::new(file, raw.line + line.saturating_sub(1));
+    let read = match tolerant::read(&raw.body) {
+        Ok(r) => r,
+        Err(e) => {
+            report.unreadable = Some(
+                Diagnostic::new(
+                    &at(e.pos.line),
+                    Severity::Error,
+                    codes::UNREADABLE,
+                    format!("JSON sample cannot be read: {}", e.message),
+                )
+                .with_column(e.pos.column),
+            );
+            return report;
+        }
+    };
+    let strict = read.forgiven.is_empty() && serde_json::from_str::<Value>(&raw.body).is_ok();
+    report.read = if strict {
+        ReadStatus::Strict
+    } else {
+        ReadStatus::Tolerant
+    };
+    report.forgiven = read
+        .forgiven
+        .iter()
+        .map(|n| {
+            Diagnostic::new(
+                &at(n.pos.line),
+                Severity::Note,
+                codes::FORGIVEN,
+                n.kind.describe(),
+            )
+            .with_column(n.pos.column)
+        })
+        .collect();
+    let position = |pointer: &str| -> (u32, u32) {
+        let mut p = pointer;
+        loop {
+            if let Some(pos) = read.positions.get(p) {
+                return (raw.line + pos.line - 1, pos.column);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return (raw.line, 1),
+            }
+        }
+    };
+    match validate::root_type(lookup, raw, op, &read.value) {
+        Ok(Some((qualified, collection))) => {
+            report.validated_as = Some(if collection {
+                format!("Collection({qualified})")
+            } else {
+                qualified.clone()
+            });
+            for f in validate::check(lookup, raw, &qualified, collection, &read.value) {
+                let (line, column) = position(&f.pointer);
+                report.findings.push(Finding {
+                    kind: f.kind,
+                    pointer: f.pointer,
+                    file: file.to_string(),
+                    line,
+                    column,
+                    message: f.message,
+                });
+            }
+        }
+        Ok(None) => {}
+        Err(name) => {
+            let (line, column) = position("");
+            report.findings.push(Finding {
+                kind: FindingKind::UnknownType,
+                pointer: String::new(),
+                file: file.to_string(),
+                line,
+                column,
+                message: format!(
+                    "the annotation's `@odata.type` names `{name}`, which the docs do not define"
+                ),
+            });
+        }
+    }
+    report.value = Some(read.value);
+    report
+}
+
+/// Samples fit for a round trip through generated types: request and
+/// response bodies (not placeholder representations) that read and
+/// validated without findings, as (qualified type name, one object of that
+/// type, where it starts). Collections are split into their items.
+pub fn samples_for_roundtrip(report: &VersionReport) -> Vec<(String, Value, Source)> {
+    let mut out = Vec::new();
+    for s in &report.samples {
+        let (Some(validated), Some(value)) = (&s.validated_as, &s.value) else {
+            continue;
+        };
+        if !s.findings.is_empty() || s.kind == SampleKind::Resource {
+            continue;
+        }
+        let source = Source::new(s.file.clone(), s.line);
+        match validated
+            .strip_prefix("Collection(")
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            Some(item_type) => {
+                let items = match value {
+                    Value::Array(items) => items.clone(),
+                    Value::Object(o) => o
+                        .get("value")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                out.extend(
+                    items
+                        .into_iter()
+                        .map(|v| (item_type.to_string(), v, source.clone())),
+                );
+            }
+            None => out.push((validated.clone(), value.clone(), source)),
+        }
+    }
+    out
+}
