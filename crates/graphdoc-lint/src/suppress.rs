@@ -1,0 +1,336 @@
+//! Suppressions: a config file and inline markdown comments.
+//!
+//! # Config file
+//!
+//! `graphdoc-lint.toml` at the docs root (or the file given by `--config`):
+//!
+//! ```toml
+//! [[allow]]
+//! rule = "GL007"            # a GLxxx rule, or a front-end GDxxxx code
+//! path = "api-reference/*/resources/intune-onboarding-vpptoken.md"
+//! line = 40                 # optional: only this line
+//! reason = "published defect kept on purpose (docs-src/README.md #1)"
+//! ```
+//!
+//! `path` is a glob over paths relative to the docs root, `/`-separated;
+//! `*` does not cross `/`, `**` does. `reason` is required and must not be
+//! empty.
+//!
+//! # Inline
+//!
+//! `<!-- graphdoc-lint allow GL007, GL008: reason -->`
+//! - on a line of its own, it applies to the next block: skipping blank lines
+//!   and other HTML comments (such as the docs' `blockType` annotations), the
+//!   whole fenced code block if one starts there, else the run of non-blank
+//!   lines (a table or a paragraph). A comment inside a table would end the
+//!   table, so tables are suppressed as a whole;
+//! - after other text on a line, it applies to that line only.
+//!
+//! A suppression that suppresses nothing is itself a finding (GL014), when
+//! its rule ran and its path was linted. GL014 and GL015 cannot be
+//! suppressed.
+
+use crate::rules::{self, Finding};
+use serde::Deserialize;
+
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Config entry: a glob over root-relative paths, optionally one line.
+    Glob {
+        pattern: glob::Pattern,
+        line: Option<u32>,
+    },
+    /// Inline comment: lines `from..=to` of one file (shown path).
+    Lines { file: String, from: u32, to: u32 },
+}
+
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub rule: String,
+    pub scope: Scope,
+    pub reason: String,
+    /// Where the suppression is written (shown path, line).
+    pub origin: (String, u32),
+    pub used: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    allow: Vec<ConfigEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigEntry {
+    rule: String,
+    path: String,
+    #[serde(default)]
+    line: Option<u32>,
+    reason: String,
+}
+
+fn known_code(code: &str) -> bool {
+    rules::rule(code).is_some()
+        || (code.len() == 6
+            && code.starts_with("GD")
+            && code[2..].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Reads a config file's text; `shown` is its path for messages. Errors are
+/// usage errors (exit 2): a config that cannot be read must not silently
+/// suppress nothing.
+pub fn parse_config(text: &str, shown: &str) -> Result<Vec<Suppression>, String> {
+    let config: ConfigFile = toml::from_str(text).map_err(|e| format!("{shown}: {e}"))?;
+    let entry_lines: Vec<u32> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[allow]]")
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
+    let mut out = Vec::new();
+    for (i, e) in config.allow.into_iter().enumerate() {
+        let line = entry_lines.get(i).copied().unwrap_or(1);
+        if !known_code(&e.rule) {
+            return Err(format!("{shown}:{line}: unknown rule `{}`", e.rule));
+        }
+        if e.rule == rules::UNUSED_SUPPRESSION || e.rule == rules::BAD_SUPPRESSION {
+            return Err(format!("{shown}:{line}: {} cannot be suppressed", e.rule));
+        }
+        if e.reason.trim().is_empty() {
+            return Err(format!("{shown}:{line}: `reason` must not be empty"));
+        }
+        let pattern = glob::Pattern::new(&e.path)
+            .map_err(|err| format!("{shown}:{line}: bad path glob `{}`: {err}", e.path))?;
+        out.push(Suppression {
+            rule: e.rule.to_ascii_uppercase(),
+            scope: Scope::Glob {
+                pattern,
+                line: e.line,
+            },
+            reason: e.reason,
+            origin: (shown.to_string(), line),
+            used: 0,
+        });
+    }
+    Ok(out)
+}
+
+const MARKER: &str = "<!-- graphdoc-lint";
+
+/// Inline suppressions of one page, and GL015 findings for comments that
+/// cannot be read.
+pub fn parse_inline(file: &str, text: &str) -> (Vec<Suppression>, Vec<Finding>) {
+    let mut sups = Vec::new();
+    let mut bad = Vec::new();
+    if !text.contains(MARKER) {
+        return (sups, bad);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(at) = l.find(MARKER) else { continue };
+        let line = i as u32 + 1;
+        let column = l[..at].chars().count() as u32 + 1;
+        let body = &l[at + MARKER.len()..];
+        let parsed = body
+            .split_once("-->")
+            .ok_or("the comment must end on the same line")
+            .and_then(|(inner, _)| {
+                inner
+                    .trim()
+                    .strip_prefix("allow ")
+                    .ok_or("expected `allow CODE: reason`")
+            })
+            .and_then(|rest| rest.split_once(':').ok_or("a reason is required after `:`"))
+            .and_then(|(codes, reason)| {
+                let codes: Vec<String> = codes
+                    .split(',')
+                    .map(|c| c.trim().to_ascii_uppercase())
+                    .collect();
+                if reason.trim().is_empty() {
+                    Err("a reason is required after `:`")
+                } else if codes.iter().any(|c| !known_code(c)) {
+                    Err("unknown rule code")
+                } else if codes
+                    .iter()
+                    .any(|c| c == rules::UNUSED_SUPPRESSION || c == rules::BAD_SUPPRESSION)
+                {
+                    Err("GL014 and GL015 cannot be suppressed")
+                } else {
+                    Ok((codes, reason.trim().to_string()))
+                }
+            });
+        match parsed {
+            Err(why) => bad.push(
+                Finding::new(
+                    rules::BAD_SUPPRESSION,
+                    file,
+                    line,
+                    format!("inline suppression cannot be read: {why}"),
+                )
+                .at(column, MARKER.len() as u32)
+                .note("write `<!-- graphdoc-lint allow GL007: reason -->`"),
+            ),
+            Ok((codes, reason)) => {
+                let own_line = l[..at].trim().is_empty();
+                let (from, to) = if own_line {
+                    next_block(&lines, i + 1)
+                } else {
+                    (line, line)
+                };
+                for code in codes {
+                    sups.push(Suppression {
+                        rule: code,
+                        scope: Scope::Lines {
+                            file: file.to_string(),
+                            from,
+                            to,
+                        },
+                        reason: reason.clone(),
+                        origin: (file.to_string(), line),
+                        used: 0,
+                    });
+                }
+            }
+        }
+    }
+    (sups, bad)
+}
+
+/// The 1-based line range of the block starting at or after index `i`.
+fn next_block(lines: &[&str], mut i: usize) -> (u32, u32) {
+    loop {
+        let Some(l) = lines.get(i) else { return (0, 0) };
+        let t = l.trim();
+        if t.is_empty() {
+            i += 1;
+        } else if t.starts_with("<!--") {
+            while i < lines.len() && !lines[i].contains("-->") {
+                i += 1;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let start = i;
+    let first = lines[i].trim_start();
+    if let Some(fence) = ["```", "~~~"].into_iter().find(|f| first.starts_with(f)) {
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].trim_start().starts_with(fence) {
+            j += 1;
+        }
+        return (start as u32 + 1, j.min(lines.len() - 1) as u32 + 1);
+    }
+    let mut j = i;
+    while j + 1 < lines.len() && !lines[j + 1].trim().is_empty() {
+        j += 1;
+    }
+    (start as u32 + 1, j as u32 + 1)
+}
+
+impl Suppression {
+    /// `relative` is the finding's path relative to the docs root.
+    pub fn matches(&self, f: &Finding, relative: &str) -> bool {
+        if f.rule == rules::UNUSED_SUPPRESSION || f.rule == rules::BAD_SUPPRESSION {
+            return false;
+        }
+        if self.rule != f.rule && f.subcode.as_deref() != Some(self.rule.as_str()) {
+            return false;
+        }
+        match &self.scope {
+            Scope::Glob { pattern, line } => {
+                let opts = glob::MatchOptions {
+                    case_sensitive: true,
+                    require_literal_separator: true,
+                    require_literal_leading_dot: false,
+                };
+                pattern.matches_with(relative, opts) && line.is_none_or(|l| l == f.line)
+            }
+            Scope::Lines { file, from, to } => *file == f.file && (*from..=*to).contains(&f.line),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_line_comment_covers_next_table() {
+        let text = "<!-- graphdoc-lint allow GL007: copied on purpose -->\n\n|a|b|\n|-|-|\n|x|y|\n\ntail\n";
+        let (s, bad) = parse_inline("p.md", text);
+        assert!(bad.is_empty());
+        assert!(matches!(&s[0].scope, Scope::Lines { from: 3, to: 5, .. }));
+    }
+
+    #[test]
+    fn comment_covers_fenced_block_after_annotation() {
+        let text = "<!-- graphdoc-lint allow GL010: sample -->\n<!-- {\n  \"blockType\": \"request\"\n} -->\n```http\nPATCH x\n\n{}\n```\nafter\n";
+        let (s, _) = parse_inline("p.md", text);
+        assert!(
+            matches!(&s[0].scope, Scope::Lines { from: 5, to: 9, .. }),
+            "{:?}",
+            s[0].scope
+        );
+    }
+
+    #[test]
+    fn trailing_comment_covers_its_line() {
+        let (s, _) = parse_inline(
+            "p.md",
+            "a\ntext <!-- graphdoc-lint allow GL008, GD0009: r -->\n",
+        );
+        assert_eq!(s.len(), 2);
+        assert!(matches!(&s[1].scope, Scope::Lines { from: 2, to: 2, .. }));
+        assert_eq!(s[1].rule, "GD0009");
+    }
+
+    #[test]
+    fn unreadable_comments_are_findings() {
+        for text in [
+            "<!-- graphdoc-lint allow GL007 -->",
+            "<!-- graphdoc-lint allow GL007: -->",
+            "<!-- graphdoc-lint allow GL999: r -->",
+            "<!-- graphdoc-lint deny GL007: r -->",
+            "<!-- graphdoc-lint allow GL014: r -->",
+        ] {
+            let (s, bad) = parse_inline("p.md", text);
+            assert!(s.is_empty(), "{text}");
+            assert_eq!(bad.len(), 1, "{text}");
+            assert_eq!(bad[0].rule, rules::BAD_SUPPRESSION);
+        }
+    }
+
+    #[test]
+    fn config_requires_reason_and_known_rule() {
+        let ok = "[[allow]]\nrule = \"GL007\"\npath = \"api-reference/*/x.md\"\nreason = \"r\"\n";
+        let s = parse_config(ok, "c.toml").unwrap();
+        assert_eq!(s[0].origin, ("c.toml".to_string(), 1));
+        let f = Finding::new(
+            rules::DUPLICATE_DESCRIPTION,
+            "root/api-reference/v1.0/x.md",
+            3,
+            "m",
+        );
+        assert!(s[0].matches(&f, "api-reference/v1.0/x.md"));
+        assert!(!s[0].matches(&f, "api-reference/v1.0/sub/x.md"));
+        assert!(parse_config("[[allow]]\nrule = \"GL007\"\npath = \"x\"\n", "c").is_err());
+        assert!(parse_config(
+            "[[allow]]\nrule = \"GL007\"\npath = \"x\"\nreason = \" \"\n",
+            "c"
+        )
+        .is_err());
+        assert!(parse_config(
+            "[[allow]]\nrule = \"GL777\"\npath = \"x\"\nreason = \"r\"\n",
+            "c"
+        )
+        .is_err());
+        assert!(parse_config(
+            "[[allow]]\nrule = \"GL007\"\npath = \"x\"\nreason = \"r\"\nextra = 1\n",
+            "c"
+        )
+        .is_err());
+    }
+}
