@@ -189,7 +189,7 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                 match Self::__graph_enum_index_of(value) {
                     ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::__graph_enum_member(index)),
                     ::core::option::Option::None => ::core::result::Result::Err(#error {
-                        value: ::std::string::String::from(value),
+                        value: ::std::borrow::ToOwned::to_owned(value),
                         numeric: false,
                     }),
                 }
@@ -243,13 +243,22 @@ fn values_items(model: &EnumModel) -> TokenStream {
         pub const VALUES: &'static [i64] = &[#(#values),*];
 
         /// The numeric value of this member.
+        #[inline]
         pub const fn value(&self) -> #value_ty {
             #value_body
         }
 
         /// The member with this numeric value, if any.
-        pub fn from_value(value: i64) -> ::core::option::Option<Self> {
-            Self::VALUES.iter().position(|known| *known == value).map(Self::__graph_enum_member)
+        #[inline]
+        pub const fn from_value(value: i64) -> ::core::option::Option<Self> {
+            let mut index = 0;
+            while index < Self::VALUES.len() {
+                if Self::VALUES[index] == value {
+                    return ::core::option::Option::Some(Self::__graph_enum_member(index));
+                }
+                index += 1;
+            }
+            ::core::option::Option::None
         }
     }
 }
@@ -318,17 +327,20 @@ fn evolution_items(model: &EnumModel) -> TokenStream {
         /// True for members declared after `unknownFutureValue`: the service returns
         /// them only with `Prefer: include-unknown-enum-members`, otherwise it sends
         /// `unknownFutureValue` in their place.
+        #[inline]
         pub const fn is_evolvable(&self) -> bool {
             #is_evolvable_body
         }
 
         /// False for `unknownFutureValue`, which a client must never send in a request.
+        #[inline]
         pub fn is_sendable(&self) -> bool {
             #is_sendable_body
         }
 
         /// Serializes like `Serialize` but fails on `unknownFutureValue`; for request
         /// bodies: `#[serde(serialize_with = "Type::serialize_sendable")]`.
+        #[inline]
         pub fn serialize_sendable<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
             if self.is_sendable() {
                 serializer.serialize_str(self.as_str())
@@ -346,11 +358,13 @@ fn other_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
     };
     quote! {
         /// False for a value kept in the `other` variant.
+        #[inline]
         pub const fn is_known(&self) -> bool {
             !::core::matches!(self, Self::#other(_))
         }
 
         /// Lenient parse: a known member, else the string kept in the `other` variant.
+        #[inline]
         pub fn from_wire(value: ::std::string::String) -> Self {
             match Self::__graph_enum_index_of(&value) {
                 ::core::option::Option::Some(index) => Self::__graph_enum_member(index),
@@ -360,6 +374,7 @@ fn other_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
 
         /// Strict deserialization that rejects unknown strings despite the `other`
         /// variant: `#[serde(deserialize_with = "Type::deserialize_strict")]`.
+        #[inline]
         pub fn deserialize_strict<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
             let value = <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
             <Self as ::core::str::FromStr>::from_str(&value).map_err(|error: #error| <D::Error as ::serde::de::Error>::custom(error))
@@ -387,8 +402,16 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
         quote! {
             /// The bitwise OR of the members' numeric values.
             #[inline]
-            pub fn value(&self) -> i64 {
-                self.iter().fold(0, |acc, member| acc | member.value())
+            pub const fn value(&self) -> i64 {
+                let mut value = 0;
+                let mut index = 0;
+                while index < #ident::VALUES.len() {
+                    if self.bits & 1 << index != 0 {
+                        value |= #ident::VALUES[index];
+                    }
+                    index += 1;
+                }
+                value
             }
         }
     } else {
@@ -474,7 +497,8 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
             #[inline]
             pub fn iter(&self) -> impl ::core::iter::Iterator<Item = #ident> {
                 let bits = self.bits;
-                (0..#count).filter(move |index| bits & 1 << index != 0).map(#ident::__graph_enum_member)
+                let present = ::core::iter::Iterator::filter(0..#count, move |index| bits & 1 << index != 0);
+                ::core::iter::Iterator::map(present, #ident::__graph_enum_member)
             }
 
             #value_items
@@ -490,18 +514,19 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
         impl ::core::iter::FromIterator<#ident> for #set {
             #[inline]
             fn from_iter<I: ::core::iter::IntoIterator<Item = #ident>>(members: I) -> Self {
-                members.into_iter().fold(Self::empty(), Self::with)
+                let members = ::core::iter::IntoIterator::into_iter(members);
+                ::core::iter::Iterator::fold(members, Self::empty(), Self::with)
             }
         }
 
         impl ::core::fmt::Display for #set {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                for (position, member) in self.iter().enumerate() {
-                    if position > 0 {
-                        f.write_str(",")?;
-                    }
+                let mut separator = "";
+                for member in self.iter() {
+                    f.write_str(separator)?;
                     f.write_str(member.as_str())?;
+                    separator = ",";
                 }
                 ::core::result::Result::Ok(())
             }
