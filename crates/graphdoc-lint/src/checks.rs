@@ -424,44 +424,27 @@ pub fn enum_samples(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                     first_line: ex.source.line,
                     pages,
                 };
-                match (&body.value, declared) {
-                    (Value::Object(_), Some(ty))
-                        if ty.collection
-                            || body.get("@odata.type").is_none()
-                                && body.get("value").is_some()
-                                && !schema.types.contains_key(&ty.name) =>
-                    {
-                        if let Some(Node {
-                            value: Value::Array(items),
-                            ..
-                        }) = body.get("value")
-                        {
-                            for item in items {
-                                checker.object(item, Some(&ty.name), &mut out);
-                            }
+                let ty = declared.map(|t| t.name.as_str());
+                // A collection response wraps its items in "value", unless
+                // the type itself has a property of that name.
+                let wraps_items = |t: Option<&str>| {
+                    t.is_none_or(|t| {
+                        !schema
+                            .flattened_properties(t)
+                            .iter()
+                            .any(|p| p.name == "value")
+                    })
+                };
+                match body.get("value") {
+                    Some(Node {
+                        value: Value::Array(items),
+                        ..
+                    }) if body.get("@odata.type").is_none() && wraps_items(ty) => {
+                        for item in items {
+                            checker.object(item, ty, &mut out);
                         }
                     }
-                    (Value::Object(_), ty) => {
-                        let ty = ty.map(|t| t.name.as_str());
-                        match body.get("value") {
-                            Some(Node {
-                                value: Value::Array(items),
-                                ..
-                            }) if ty.is_none_or(|t| {
-                                !schema
-                                    .flattened_properties(t)
-                                    .iter()
-                                    .any(|p| p.name == "value")
-                            }) =>
-                            {
-                                for item in items {
-                                    checker.object(item, ty, &mut out);
-                                }
-                            }
-                            _ => checker.object(&body, ty, &mut out),
-                        }
-                    }
-                    _ => {}
+                    _ => checker.object(&body, ty, &mut out),
                 }
             }
             out
@@ -493,9 +476,12 @@ impl SampleChecker<'_> {
         let Value::Object(members) = &node.value else {
             return;
         };
-        let ty = self
-            .resolve_odata_type(node)
-            .or_else(|| declared.map(str::to_string));
+        // An `@odata.type` overrides the declared type; one that names no
+        // type leaves the object's type unknown.
+        let ty = match node.get("@odata.type") {
+            Some(_) => self.resolve_odata_type(node),
+            None => declared.map(str::to_string),
+        };
         let Some(ty) = ty else { return };
         let props = self.schema.flattened_properties(&ty);
         for (key, value) in members {

@@ -242,7 +242,7 @@ mod tests {
             panic!("array")
         };
         let c = items[0].get("c").unwrap();
-        assert_eq!((c.line, c.column, &c.value), (3, 15, &Value::Bool(true)));
+        assert_eq!((c.line, c.column, &c.value), (3, 17, &Value::Bool(true)));
     }
 
     #[test]

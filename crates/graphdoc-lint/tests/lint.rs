@@ -1,0 +1,438 @@
+//! End-to-end tests of `graphdoc_lint::run` on the docs-src tree and on the
+//! broken fixture trees under tests/fixtures/.
+
+use graphdoc_lint::{cli, rules, run, Finding, Format, LintOptions};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    crate_dir().join("tests/fixtures").join(name)
+}
+
+fn docs_src() -> PathBuf {
+    crate_dir().join("../../docs-src")
+}
+
+/// (rule, path relative to `root`'s api-reference/, line) of each finding.
+fn keys(findings: &[Finding], root: &Path) -> BTreeSet<(String, String, u32)> {
+    let prefix = format!("{}/", graphdoc_docs::display_path(root));
+    findings
+        .iter()
+        .map(|f| {
+            let rel = f.file.strip_prefix(&prefix).unwrap_or(&f.file);
+            let rel = rel.strip_prefix("api-reference/").unwrap_or(rel);
+            (f.rule.to_string(), rel.to_string(), f.line)
+        })
+        .collect()
+}
+
+fn expected(items: &[(&str, &str, &[u32])]) -> BTreeSet<(String, String, u32)> {
+    items
+        .iter()
+        .flat_map(|(rule, file, lines)| {
+            lines
+                .iter()
+                .map(move |l| (rule.to_string(), file.to_string(), *l))
+        })
+        .collect()
+}
+
+fn lint(root: &Path, configure: impl FnOnce(&mut LintOptions)) -> graphdoc_lint::LintOutcome {
+    let mut opts = LintOptions::new(root);
+    configure(&mut opts);
+    run(&opts).expect("lint runs")
+}
+
+fn of_rule(findings: &[Finding], rule: &str, root: &Path) -> BTreeSet<(String, String, u32)> {
+    let only: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .cloned()
+        .collect();
+    keys(&only, root)
+}
+
+#[test]
+fn docs_src_is_clean_with_its_suppressions() {
+    let out = lint(&docs_src(), |o| o.deny_warnings = true);
+    assert_eq!(out.findings, Vec::new(), "{}", out.rendered);
+    assert_eq!(out.exit_code, 0);
+    assert_eq!(out.suppressed, 26);
+}
+
+/// Exactly the deliberate defects docs-src/README.md lists, and nothing else.
+/// A duplicated description is reported once, on the copy (countryOrRegion),
+/// the later of the two lines the README names.
+#[test]
+fn docs_src_without_suppressions_finds_exactly_the_published_defects() {
+    let root = docs_src();
+    let out = lint(&root, |o| {
+        o.no_suppressions = true;
+        o.deny_warnings = true;
+    });
+    let want = expected(&[
+        (
+            "GL007",
+            "v1.0/resources/intune-onboarding-vpptoken.md",
+            &[37],
+        ),
+        (
+            "GL007",
+            "v1.0/api/intune-onboarding-vpptoken-update.md",
+            &[60],
+        ),
+        (
+            "GL007",
+            "beta/resources/intune-onboarding-vpptoken.md",
+            &[40],
+        ),
+        (
+            "GL007",
+            "beta/api/intune-onboarding-vpptoken-update.md",
+            &[63],
+        ),
+        (
+            "GL008",
+            "v1.0/resources/intune-onboarding-vpptoken.md",
+            &[28, 34, 35],
+        ),
+        (
+            "GL008",
+            "v1.0/api/intune-onboarding-vpptoken-update.md",
+            &[51, 57, 58],
+        ),
+        (
+            "GL008",
+            "beta/resources/intune-onboarding-vpptoken.md",
+            &[30, 36, 38],
+        ),
+        (
+            "GL008",
+            "beta/api/intune-onboarding-vpptoken-update.md",
+            &[53, 59, 61],
+        ),
+        (
+            "GL009",
+            "beta/api/intune-onboarding-vpptoken-update.md",
+            &[25, 27],
+        ),
+        (
+            "GL010",
+            "beta/api/intune-onboarding-vpptoken-update.md",
+            &[90, 95, 100, 105, 134, 140, 145, 150],
+        ),
+    ]);
+    assert_eq!(keys(&out.findings, &root), want, "{}", out.rendered);
+    assert_eq!(out.exit_code, 1);
+    // Without --deny warnings, warnings do not fail the run.
+    let lenient = lint(&root, |o| o.no_suppressions = true);
+    assert_eq!(lenient.exit_code, 0);
+}
+
+#[test]
+fn human_output_points_at_the_offending_text() {
+    let out = lint(&docs_src(), |o| {
+        o.no_suppressions = true;
+        o.version = "beta".into();
+    });
+    let block = out
+        .rendered
+        .split("\n\n")
+        .find(|b| b.contains("GL010") && b.contains(":95:"))
+        .expect("the state sample finding");
+    let lines: Vec<&str> = block.lines().collect();
+    assert_eq!(lines[0], "warning[GL010]: example sets `state` to \"String\", which is not a member of `vppTokenState`");
+    assert!(
+        lines[1].ends_with(
+            "docs-src/api-reference/beta/api/intune-onboarding-vpptoken-update.md:95:12"
+        ),
+        "{block}"
+    );
+    assert_eq!(lines[3], "95 |   \"state\": \"String\",");
+    assert_eq!(lines[4], "   |            ^^^^^^^^");
+    assert!(
+        lines[5].starts_with("   = note: members: unknown, valid, expired"),
+        "{block}"
+    );
+}
+
+fn broken() -> (PathBuf, Vec<Finding>) {
+    let root = fixture("broken");
+    let out = lint(&root, |_| {});
+    (root, out.findings)
+}
+
+const WIDGET: &str = "v1.0/resources/widget.md";
+const UPDATE: &str = "v1.0/api/widget-update.md";
+const LIST: &str = "v1.0/api/widget-list.md";
+
+#[test]
+fn gl002_table_property_missing_from_json() {
+    let (root, f) = broken();
+    assert_eq!(
+        of_rule(&f, rules::MISSING_IN_JSON, &root),
+        expected(&[("GL002", WIDGET, &[21])])
+    );
+}
+
+#[test]
+fn gl003_placeholder_type_disagrees_with_table() {
+    let (root, f) = broken();
+    // size: "Int64" vs Int32; label: "String (timestamp)" vs String.
+    assert_eq!(
+        of_rule(&f, rules::JSON_TYPE_MISMATCH, &root),
+        expected(&[("GL003", WIDGET, &[39, 41])])
+    );
+    let size = f
+        .iter()
+        .find(|x| x.rule == rules::JSON_TYPE_MISMATCH && x.line == 39)
+        .unwrap();
+    assert!(
+        size.message
+            .contains("the block says `Int64`, the table `Int32`"),
+        "{}",
+        size.message
+    );
+}
+
+#[test]
+fn gl004_possible_value_not_a_member() {
+    let (root, f) = broken();
+    assert_eq!(
+        of_rule(&f, rules::POSSIBLE_VALUES, &root),
+        expected(&[("GL004", WIDGET, &[19])])
+    );
+    let x = f.iter().find(|x| x.rule == rules::POSSIBLE_VALUES).unwrap();
+    assert!(x.message.contains("`purple`"), "{}", x.message);
+}
+
+#[test]
+fn gl005_link_to_missing_page() {
+    let (root, f) = broken();
+    // gadget.md is missing; widgetcolor.md exists; ../../concepts is outside the checked folders.
+    assert_eq!(
+        of_rule(&f, rules::BROKEN_LINK, &root),
+        expected(&[("GL005", WIDGET, &[10])])
+    );
+}
+
+#[test]
+fn gl006_odata_type_of_no_page() {
+    let (root, f) = broken();
+    assert_eq!(
+        of_rule(&f, rules::UNDEFINED_TYPE, &root),
+        expected(&[("GL006", UPDATE, &[59])])
+    );
+}
+
+#[test]
+fn gl007_identical_descriptions() {
+    let (root, f) = broken();
+    assert_eq!(
+        of_rule(&f, rules::DUPLICATE_DESCRIPTION, &root),
+        expected(&[("GL007", WIDGET, &[22])])
+    );
+}
+
+#[test]
+fn gl008_repeated_sentence() {
+    let (root, f) = broken();
+    assert_eq!(
+        of_rule(&f, rules::REPEATED_SENTENCE, &root),
+        expected(&[("GL008", WIDGET, &[23])])
+    );
+}
+
+#[test]
+fn gl009_todo_in_permissions() {
+    let (root, f) = broken();
+    assert_eq!(
+        of_rule(&f, rules::PLACEHOLDER_TEXT, &root),
+        expected(&[("GL009", UPDATE, &[15])])
+    );
+}
+
+#[test]
+fn gl010_enum_values_in_examples() {
+    let (root, f) = broken();
+    // Request: "purple" (not a member); "shade": "green" is fine and
+    // "label" is not an enum. Response of the update: its @odata.type names
+    // no type, so the declared type is not used either. List response: the
+    // items of "value", "Blue" differs in case.
+    assert_eq!(
+        of_rule(&f, rules::ENUM_SAMPLE, &root),
+        expected(&[("GL010", UPDATE, &[42]), ("GL010", LIST, &[50])])
+    );
+}
+
+#[test]
+fn gl001_front_end_diagnostics_keep_severity() {
+    let (_, f) = broken();
+    for x in f.iter().filter(|x| x.rule == rules::FRONTEND) {
+        let sub = x.subcode.as_deref().unwrap_or("");
+        assert!(sub.starts_with("GD") && x.message.starts_with(sub), "{x:?}");
+    }
+}
+
+#[test]
+fn gl011_gl012_version_drift() {
+    let root = fixture("versions");
+    let out = lint(&root, |_| {});
+    let want = expected(&[
+        ("GL011", "beta/resources/thing.md", &[6]),
+        ("GL012", "beta/resources/thing.md", &[16]),
+    ]);
+    let drift: Vec<Finding> = out
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("GL01") && f.rule <= "GL012")
+        .cloned()
+        .collect();
+    assert_eq!(keys(&drift, &root), want, "{}", out.rendered);
+    // One version alone: no comparison.
+    let single = lint(&root, |o| o.version = "beta".into());
+    assert!(!single
+        .findings
+        .iter()
+        .any(|f| f.rule == rules::VERSION_MISSING || f.rule == rules::VERSION_TYPE));
+}
+
+#[test]
+fn gl013_metadata_drift_with_metadata_only() {
+    let root = fixture("broken");
+    let out = lint(&root, |o| o.metadata = Some(root.join("metadata.csdl")));
+    let drift: Vec<&Finding> = out
+        .findings
+        .iter()
+        .filter(|f| f.rule == rules::METADATA_DRIFT)
+        .collect();
+    assert!(
+        drift
+            .iter()
+            .any(|f| f.subcode.as_deref() == Some("property-type-differs")
+                && f.message.contains("size")),
+        "{drift:?}"
+    );
+    assert!(
+        drift
+            .iter()
+            .any(|f| f.subcode.as_deref() == Some("missing-property")
+                && f.message.contains("weight")),
+        "{drift:?}"
+    );
+    let (_, without) = broken();
+    assert!(!without.iter().any(|f| f.rule == rules::METADATA_DRIFT));
+}
+
+#[test]
+fn suppressions_inline_and_config_with_unused_and_bad_ones() {
+    let root = fixture("suppress");
+    let out = lint(&root, |_| {});
+    let page = "v1.0/resources/thing.md";
+    let want = expected(&[
+        ("GL007", page, &[25]),
+        ("GL014", page, &[27]),
+        ("GL015", page, &[29]),
+        ("GL014", "graphdoc-lint.toml", &[6]),
+    ]);
+    assert_eq!(keys(&out.findings, &root), want, "{}", out.rendered);
+    // GL007 at 18 (inline), GL008 at 19 and the two GD0016 (config).
+    assert_eq!(out.suppressed, 4);
+    // Off: the suppressed ones come back, the suppression findings go.
+    let off = lint(&root, |o| o.no_suppressions = true);
+    let want_off = expected(&[
+        ("GL007", page, &[18, 25]),
+        ("GL008", page, &[19]),
+        ("GL001", page, &[24, 25]),
+    ]);
+    assert_eq!(keys(&off.findings, &root), want_off, "{}", off.rendered);
+}
+
+fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn exit_codes() {
+    let src = docs_src();
+    let d = src.to_str().unwrap();
+    assert_eq!(cli(&args(&["--docs", d, "--deny", "warnings"]), &src).1, 0);
+    assert_eq!(
+        cli(
+            &args(&["--docs", d, "--deny", "warnings", "--no-suppress"]),
+            &src
+        )
+        .1,
+        1
+    );
+    assert_eq!(cli(&args(&["--docs", d, "--no-suppress"]), &src).1, 0);
+    let missing = crate_dir().join("tests/fixtures/no-such-tree");
+    assert_eq!(
+        cli(&args(&["--docs", missing.to_str().unwrap()]), &src).1,
+        2
+    );
+    assert_eq!(cli(&args(&["--version", "v2"]), &src).1, 2);
+    assert_eq!(cli(&args(&["--format", "xml"]), &src).1, 2);
+    assert_eq!(cli(&args(&["--deny", "notes"]), &src).1, 2);
+    assert_eq!(cli(&args(&["--bogus"]), &src).1, 2);
+    assert_eq!(cli(&args(&["--metadata", "/no/such/file.csdl"]), &src).1, 2);
+    let bad_config = fixture("broken").join("metadata.csdl");
+    assert_eq!(
+        cli(
+            &args(&["--docs", d, "--config", bad_config.to_str().unwrap()]),
+            &src
+        )
+        .1,
+        2
+    );
+    let (text, code) = cli(&args(&["--explain", "GL010"]), &src);
+    assert_eq!(code, 0);
+    assert!(text.starts_with("GL010 enum-sample-value"));
+    assert_eq!(cli(&args(&["--explain", "GL999"]), &src).1, 2);
+}
+
+#[test]
+fn every_rule_has_a_unique_code_summary_and_explanation() {
+    let mut seen = BTreeSet::new();
+    for r in graphdoc_lint::RULES {
+        assert!(seen.insert(r.code), "duplicate {}", r.code);
+        assert!(
+            !r.summary.is_empty() && !r.summary.contains('\n'),
+            "{}",
+            r.code
+        );
+        let text = graphdoc_lint::explain(r.code).unwrap();
+        assert!(
+            text.starts_with(&format!("{} {}", r.code, r.name)),
+            "{}",
+            r.code
+        );
+    }
+}
+
+#[test]
+fn github_format_lines() {
+    let out = lint(&docs_src(), |o| {
+        o.no_suppressions = true;
+        o.format = Format::Github;
+        o.version = "beta".into();
+    });
+    let line = out
+        .rendered
+        .lines()
+        .find(|l| l.contains("line=25,"))
+        .unwrap();
+    assert!(line.starts_with("::warning file="), "{line}");
+    assert!(
+        line.contains("intune-onboarding-vpptoken-update.md,line=25,col=37,"),
+        "{line}"
+    );
+    assert!(
+        line.contains("title=GL009::permissions table holds placeholder text"),
+        "{line}"
+    );
+}
