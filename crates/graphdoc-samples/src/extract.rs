@@ -79,7 +79,7 @@ pub fn samples(text: &str) -> Vec<RawSample> {
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                if lang == "http" || lang == "https" {
+                if matches!(lang.as_str(), "http" | "https" | "msgraph-interactive") {
                     out.extend(http_sample(annotation, &block_type, &text, line));
                 } else if matches!(lang.as_str(), "json" | "jsonc" | "json5" | "odata")
                     || (lang.is_empty()

@@ -298,9 +298,9 @@ pub fn render_human(reports: &[VersionReport]) -> String {
                     f.kind.code(),
                     f.message,
                     if f.pointer.is_empty() {
-                        "/"
+                        "/".to_string()
                     } else {
-                        &f.pointer
+                        f.pointer.escape_debug().to_string()
                     }
                 ));
             }
@@ -445,7 +445,8 @@ fn check_sample(
                     file: file.to_string(),
                     line,
                     column,
-                    message: f.message,
+                    // A key may hold a raw line break (forgiven); keep reports one line each.
+                    message: f.message.replace('\n', "\\n").replace('\r', "\\r"),
                 });
             }
         }

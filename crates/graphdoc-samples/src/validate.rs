@@ -173,7 +173,9 @@ pub fn root_type(
     if let Some(a) = annotated {
         return match lookup.structured(a) {
             Some(t) => Ok(Some((t.to_string(), annotated_collection))),
-            None if lookup.named(a).is_some() => Ok(None),
+            None if lookup.named(a).is_some() || is_primitive_name(strip_collection(a).0) => {
+                Ok(None)
+            }
             None => Err(a.to_string()),
         };
     }
@@ -564,6 +566,27 @@ impl Checker<'_, '_> {
         };
         let table = ty.name.as_str();
         let ok = match &said {
+            Placeholder::AnyInteger => {
+                !ty.collection
+                    && matches!(
+                        table,
+                        "Edm.Int16" | "Edm.Int32" | "Edm.Int64" | "Edm.Byte" | "Edm.SByte"
+                    )
+            }
+            Placeholder::AnyNumber => {
+                !ty.collection
+                    && matches!(
+                        table,
+                        "Edm.Int16"
+                            | "Edm.Int32"
+                            | "Edm.Int64"
+                            | "Edm.Byte"
+                            | "Edm.SByte"
+                            | "Edm.Double"
+                            | "Edm.Single"
+                            | "Edm.Decimal"
+                    )
+            }
             Placeholder::AnyString => {
                 !ty.collection
                     && (matches!(
@@ -591,6 +614,8 @@ impl Checker<'_, '_> {
         if !ok {
             let said_text = match &said {
                 Placeholder::AnyString => "Edm.String".to_string(),
+                Placeholder::AnyInteger => "an integer".to_string(),
+                Placeholder::AnyNumber => "a number".to_string(),
                 Placeholder::Primitive(p) | Placeholder::Named(p) => p.clone(),
             };
             self.find(
@@ -608,6 +633,10 @@ impl Checker<'_, '_> {
 enum Placeholder {
     /// `"String"`: fits any type sent as a JSON string.
     AnyString,
+    /// `"Integer"`: fits any integer type.
+    AnyInteger,
+    /// `"Number"`: fits any numeric type.
+    AnyNumber,
     /// `Edm.Int32` etc.
     Primitive(String),
     /// A type the docs define.
@@ -632,8 +661,25 @@ const EDM_NAMES: [&str; 15] = [
     "Guid",
 ];
 
+/// `Edm.String`, `String`, `int32`: the annotation of a sample that is a
+/// primitive (or a collection of them) names no type to check against.
+fn is_primitive_name(name: &str) -> bool {
+    let bare = name
+        .trim()
+        .trim_start_matches("Edm.")
+        .trim_start_matches("edm.");
+    EDM_NAMES.iter().any(|n| n.eq_ignore_ascii_case(bare))
+        || [
+            "binary", "stream", "untyped", "int", "integer", "number", "bool",
+        ]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(bare))
+}
+
 fn placeholder_type(lookup: &Lookup, s: &str) -> Option<Placeholder> {
+    // `"@odata.type: microsoft.graph.alertSeverity"` names the type too.
     let t = s.trim();
+    let t = t.strip_prefix("@odata.type:").map(str::trim).unwrap_or(t);
     let (head, qualifier) = match t.split_once('(') {
         Some((h, q)) if !h.trim().eq_ignore_ascii_case("collection") => (
             h.trim(),
@@ -655,6 +701,18 @@ fn placeholder_type(lookup: &Lookup, s: &str) -> Option<Placeholder> {
             "guid" | "uuid" => edm("Guid"),
             _ => Some(Placeholder::AnyString),
         };
+    }
+    if ["integer", "int", "long"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(bare))
+    {
+        return Some(Placeholder::AnyInteger);
+    }
+    if ["number", "float"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(bare))
+    {
+        return Some(Placeholder::AnyNumber);
     }
     if bare.eq_ignore_ascii_case("timestamp") {
         return edm("DateTimeOffset");
