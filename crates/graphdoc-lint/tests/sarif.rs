@@ -1,0 +1,91 @@
+//! The SARIF output validates against the official SARIF 2.1.0 JSON schema
+//! (OASIS, `sarif-schema-2.1.0.json`, committed next to this test; taken
+//! unchanged from the `serde-sarif` 0.8.0 crate, which ships the OASIS file),
+//! and carries what GitHub code scanning reads.
+
+use graphdoc_lint::{run, Format, LintOptions};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn sarif_of(root: PathBuf) -> Value {
+    let mut opts = LintOptions::new(root);
+    opts.format = Format::Sarif;
+    opts.no_suppressions = true;
+    let out = run(&opts).expect("lint runs");
+    serde_json::from_str(&out.rendered).expect("SARIF output is JSON")
+}
+
+fn validator() -> jsonschema::Validator {
+    let text = include_str!("sarif-schema-2.1.0.json");
+    // The official file's `run.language` pattern has a stray `]`
+    // (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`), which the meta-schema's
+    // `format: regex` rejects; it is replaced in memory by the pattern it
+    // means. Our output never sets `language`.
+    let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert!(
+        text.contains(broken),
+        "the known defect of the schema file moved"
+    );
+    let text = text.replace(broken, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let v = validator();
+    for root in [
+        "../../docs-src",
+        "tests/fixtures/broken",
+        "tests/fixtures/suppress",
+    ] {
+        let log = sarif_of(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(root));
+        let errors: Vec<String> = v
+            .iter_errors(&log)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{root}: {errors:#?}");
+    }
+}
+
+#[test]
+fn the_validator_rejects_what_github_would_reject() {
+    let v = validator();
+    let mut log = sarif_of(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs-src"));
+    assert!(v.is_valid(&log));
+    log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        0.into();
+    assert!(!v.is_valid(&log), "startLine must be >= 1");
+    let mut log2 = sarif_of(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs-src"));
+    log2["version"] = "2.0.0".into();
+    assert!(!v.is_valid(&log2));
+}
+
+#[test]
+fn sarif_has_the_fields_github_code_scanning_reads() {
+    let log = sarif_of(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs-src"));
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"]
+        .as_str()
+        .unwrap()
+        .ends_with("sarif-2.1.0.json"));
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "graphdoc-lint");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), graphdoc_lint::RULES.len());
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 26);
+    for r in results {
+        let id = r["ruleId"].as_str().unwrap();
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], id);
+        assert!(!r["message"]["text"].as_str().unwrap().is_empty());
+        let loc = &r["locations"][0]["physicalLocation"];
+        let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(
+            uri.contains("docs-src/api-reference/") && uri.ends_with(".md"),
+            "{uri}"
+        );
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
