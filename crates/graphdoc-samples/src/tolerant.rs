@@ -227,8 +227,7 @@ impl Parser {
                 self.note(self.pos(), Forgiven::BlockComment);
                 self.bump();
                 self.bump();
-                while !self.at_end() && !(self.peek() == Some('*') && self.peek_at(1) == Some('/'))
-                {
+                while !self.at_end() && (self.peek() != Some('*') || self.peek_at(1) != Some('/')) {
                     self.bump();
                 }
                 self.bump();

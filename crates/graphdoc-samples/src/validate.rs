@@ -458,7 +458,9 @@ impl Checker<'_, '_> {
         if def.members.is_empty() {
             return;
         }
-        if self.placeholders && placeholder_type(self.lookup, s).is_some() {
+        // A member spelled like a placeholder (`attributeType` has `Boolean`) is a member.
+        let is_member = def.members.iter().any(|m| m.name == s.trim());
+        if self.placeholders && !is_member && placeholder_type(self.lookup, s).is_some() {
             self.placeholder(s, ty, pointer);
             return;
         }
@@ -522,15 +524,9 @@ impl Checker<'_, '_> {
                     self.find(kind, pointer, format!("\"{s}\" is not a valid Edm.{edm}"));
                 }
             }
-            "Boolean" => {
-                if !v.is_boolean() {
-                    wrong(self, "a boolean");
-                }
-            }
-            "Int16" | "Int32" | "Int64" | "Byte" | "SByte" => {
-                if !(v.is_i64() || v.is_u64()) {
-                    wrong(self, "an integer");
-                }
+            "Boolean" if !v.is_boolean() => wrong(self, "a boolean"),
+            "Int16" | "Int32" | "Int64" | "Byte" | "SByte" if !(v.is_i64() || v.is_u64()) => {
+                wrong(self, "an integer")
             }
             "Double" | "Single" | "Decimal" => {
                 let special = v
