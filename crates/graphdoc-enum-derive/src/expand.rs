@@ -5,8 +5,8 @@
 //! variant, variant to index), a few constant tables, and serde impls whose
 //! only generic part is deserializing a `String` and mapping the error. Every
 //! generated function is `#[inline]`, so a model crate compiles to machine code
-//! only the functions its users call (measured: about 20% less build time for
-//! 1,200 enums in a debug build).
+//! only the functions its users call (on 1,200 enums, a debug build took about
+//! a fifth less CPU time with it, in noisy measurements).
 
 use crate::model::EnumModel;
 use proc_macro2::{Literal, TokenStream};
@@ -378,6 +378,21 @@ fn other_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
         pub fn deserialize_strict<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
             let value = <::std::string::String as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
             <Self as ::core::str::FromStr>::from_str(&value).map_err(|error: #error| <D::Error as ::serde::de::Error>::custom(error))
+        }
+
+        /// `deserialize_strict` for a nullable property: `#[serde(default, deserialize_with =
+        /// "Type::deserialize_strict_option")]` on an `Option<Type>` field.
+        #[inline]
+        pub fn deserialize_strict_option<'de, D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<::core::option::Option<Self>, D::Error> {
+            match <::core::option::Option<::std::string::String> as ::serde::Deserialize<'de>>::deserialize(deserializer)? {
+                ::core::option::Option::Some(value) => match <Self as ::core::str::FromStr>::from_str(&value) {
+                    ::core::result::Result::Ok(member) => ::core::result::Result::Ok(::core::option::Option::Some(member)),
+                    ::core::result::Result::Err(error) => ::core::result::Result::Err(<D::Error as ::serde::de::Error>::custom(error)),
+                },
+                ::core::option::Option::None => ::core::result::Result::Ok(::core::option::Option::None),
+            }
         }
     }
 }

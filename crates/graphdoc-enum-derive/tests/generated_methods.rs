@@ -366,3 +366,38 @@ fn a_flag_set_of_64_members_uses_every_bit() {
     assert_eq!(last.bits(), 1 << 63);
     assert_eq!(last.iter().collect::<Vec<_>>(), [Wide::M63]);
 }
+
+#[derive(Debug, serde::Deserialize)]
+struct StrictOptionalColor {
+    #[serde(default, deserialize_with = "ColorName::deserialize_strict_option")]
+    color: Option<ColorName>,
+}
+
+#[test]
+fn deserialize_strict_option_allows_null_and_absence_only() {
+    let read = |json: &str| serde_json::from_str::<StrictOptionalColor>(json).map(|v| v.color);
+    assert_eq!(
+        read(r#"{"color":"light_blue"}"#).unwrap(),
+        Some(ColorName::LightBlue)
+    );
+    assert_eq!(read(r#"{"color":null}"#).unwrap(), None);
+    assert_eq!(read("{}").unwrap(), None);
+    let error = read(r#"{"color":"teal"}"#).unwrap_err().to_string();
+    assert!(
+        error.starts_with("invalid colorName `teal`: expected one of dark_red, light_blue"),
+        "{error}"
+    );
+}
+
+#[test]
+fn values_lookups_work_in_const_context() {
+    const HIDDEN: Option<RiskLevel> = RiskLevel::from_value(-1);
+    const HIDDEN_VALUE: i64 = RiskLevel::Hidden.value();
+    const TUESDAY_AND_WEDNESDAY: i64 = WeekDaysSet::empty()
+        .with(WeekDays::Tuesday)
+        .with(WeekDays::Wednesday)
+        .value();
+    assert_eq!(HIDDEN, Some(RiskLevel::Hidden));
+    assert_eq!(HIDDEN_VALUE, -1);
+    assert_eq!(TUESDAY_AND_WEDNESDAY, 6);
+}
