@@ -232,6 +232,17 @@ fn is_value_wrapper(lookup: &Lookup, qualified: &str, value: &Value) -> bool {
             .any(|p| p.name == "value")
 }
 
+/// `{ "value": { … } }` for a type without a `value` property.
+fn is_single_value_wrapper(lookup: &Lookup, qualified: &str, o: &Map<String, Value>) -> bool {
+    matches!(o.get("value"), Some(Value::Object(_)))
+        && o.keys().all(|k| k == "value" || k.starts_with('@'))
+        && !lookup
+            .schema
+            .flattened_properties(qualified)
+            .iter()
+            .any(|p| p.name == "value")
+}
+
 /// Checks a sample's value against `qualified` (items of `value`, or of
 /// the array, when `collection`).
 pub fn check(
@@ -261,6 +272,18 @@ pub fn check(
                 .collect(),
             _ => vec![(String::new(), value)],
         },
+        (false, Value::Object(o)) if is_single_value_wrapper(lookup, qualified, o) => {
+            // A common doc slip (the Intune pages): one object wrapped like a
+            // collection. Say so once and check the object itself.
+            c.find(
+                FindingKind::UnknownProperty,
+                "/value",
+                format!(
+                    "`value` wraps a single {qualified}; the payload should be the object itself"
+                ),
+            );
+            vec![("/value".to_string(), &o["value"])]
+        }
         _ => vec![(String::new(), value)],
     };
     for (pointer, item) in items {
@@ -544,7 +567,9 @@ impl Checker<'_, '_> {
     /// `"microsoft.graph.x"`) against the property table's type.
     fn placeholder(&mut self, s: &str, ty: &TypeRef, pointer: &str) {
         let Some(said) = placeholder_type(self.lookup, s) else {
-            if !ty.is_primitive() || ty.collection {
+            // `"values": "Json"` names the property's own type by its simple name.
+            let own_name = graphdoc_schema::split_qualified(&ty.name).1;
+            if (!ty.is_primitive() || ty.collection) && !s.trim().eq_ignore_ascii_case(own_name) {
                 self.find(
                     FindingKind::WrongJsonType,
                     pointer,
