@@ -59,6 +59,17 @@ fn find_matching_bracket(s: &str) -> Option<usize> {
 /// The text a reader sees: links reduced to their text, emphasis, code
 /// marks and HTML tags removed, `<br>` and runs of whitespace made one space.
 pub fn plain(s: &str) -> String {
+    plain_nested(s, 0)
+}
+
+/// Real links nest a level or two; past this depth a link's text is kept as
+/// written, so that a cell of thousands of `[` cannot exhaust the stack.
+const MAX_LINK_NESTING: usize = 32;
+
+fn plain_nested(s: &str, depth: usize) -> String {
+    if !s.contains(['[', '<', '&', '*', '`', '_', '\\']) {
+        return collapse_whitespace(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
@@ -75,7 +86,11 @@ pub fn plain(s: &str) -> String {
                     Some(0)
                 };
                 if let Some(skip) = skip {
-                    out.push_str(&plain(text));
+                    if depth < MAX_LINK_NESTING {
+                        out.push_str(&plain_nested(text, depth + 1));
+                    } else {
+                        out.push_str(text);
+                    }
                     rest = &tail[skip..];
                     continue;
                 }
@@ -151,7 +166,14 @@ fn is_emphasis_underscore(before: &str, rest: &str) -> bool {
 }
 
 pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

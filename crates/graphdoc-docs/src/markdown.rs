@@ -291,34 +291,41 @@ pub fn is_delimiter_row(line: &str) -> bool {
 /// Splits one table line on unescaped pipes outside code spans; drops the
 /// optional outer pipes.
 pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
+    let bytes = line.as_bytes();
     let mut cells = Vec::new();
     let mut columns = Vec::new();
     let mut current = String::new();
     let mut cell_start = 0usize;
+    let mut piece_start = 0usize;
     let mut in_code = false;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' if matches!(chars.peek(), Some((_, '|'))) => {
+    let mut i = 0;
+    // Bytes: `|`, `\` and backtick are ASCII, so slicing at them keeps UTF-8 intact.
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
+                current.push_str(&line[piece_start..i]);
                 current.push('|');
-                chars.next();
+                i += 2;
+                piece_start = i;
+                continue;
             }
-            '`' => {
-                in_code = !in_code;
-                current.push(c);
-            }
-            '|' if !in_code => {
+            b'`' => in_code = !in_code,
+            b'|' if !in_code => {
+                current.push_str(&line[piece_start..i]);
                 cells.push(std::mem::take(&mut current));
                 columns.push(cell_start as u32 + 1);
                 cell_start = i + 1;
+                piece_start = i + 1;
             }
-            _ => current.push(c),
+            _ => {}
         }
+        i += 1;
     }
     // An unbalanced backtick made us swallow pipes: split again ignoring code spans.
     if in_code {
         return split_row_plain(line);
     }
+    current.push_str(&line[piece_start..]);
     cells.push(current);
     columns.push(cell_start as u32 + 1);
     trim_outer(cells, columns, line)
