@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "graphdoc: Microsoft Graph docs → schema, diff, Rust models, lint")]
+#[command(
+    name = "cargo xtask",
+    about = "graphdoc: Microsoft Graph docs → schema, diff, Rust models, lint"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -37,6 +40,92 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
     },
+    /// Write the Rust model crate generated from a docs tree.
+    Regenerate {
+        #[arg(long, default_value = "docs-src")]
+        docs: PathBuf,
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Write nothing; fail with a diff when the output is stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
+    Diff {
+        #[arg(long, default_value = "docs-src")]
+        docs: PathBuf,
+        #[arg(long, default_value = "v1.0")]
+        from: String,
+        #[arg(long, default_value = "beta")]
+        to: String,
+        /// Read the `from` side from this docs tree (with --from as its version).
+        #[arg(long)]
+        from_docs: Option<PathBuf>,
+        /// Read the `to` side from this docs tree (with --to as its version).
+        #[arg(long)]
+        to_docs: Option<PathBuf>,
+        /// Read the `from` side from a schema JSON file (`cargo xtask schema` output).
+        #[arg(long, conflicts_with = "from_docs")]
+        from_schema: Option<PathBuf>,
+        #[arg(long, conflicts_with = "to_docs")]
+        to_schema: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Also report changed descriptions.
+        #[arg(long)]
+        descriptions: bool,
+        /// Exit 1 when changes of this class are found.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
+    /// Check every JSON sample of a docs tree against the schema.
+    Samples {
+        #[arg(long, default_value = "docs-src")]
+        docs: PathBuf,
+        /// v1.0, beta or all.
+        #[arg(long, default_value = "all")]
+        version: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+    },
+    /// Run the doc lints.
+    Lint {
+        #[arg(long, default_value = "docs-src")]
+        docs: PathBuf,
+        #[arg(long)]
+        metadata: Option<PathBuf>,
+        /// human, json, sarif or github.
+        #[arg(long, default_value = "human")]
+        format: String,
+        /// `--deny warnings`: warnings fail the run too.
+        #[arg(long, value_parser = ["warnings"])]
+        deny: Option<String>,
+        /// v1.0, beta or all.
+        #[arg(long, default_value = "all")]
+        version: String,
+        /// Suppressions file (default: <docs>/graphdoc-lint.toml).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Ignore all suppressions.
+        #[arg(long)]
+        no_suppressions: bool,
+        /// Print the explanation of a rule and exit.
+        #[arg(long, value_name = "CODE")]
+        explain: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Breaking,
+    Any,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -64,7 +153,12 @@ fn main() -> ExitCode {
 
 fn run(cmd: Cmd) -> Result<ExitCode, String> {
     match cmd {
-        Cmd::Schema { docs, version, format, out } => {
+        Cmd::Schema {
+            docs,
+            version,
+            format,
+            out,
+        } => {
             let loaded = load(&docs, &version)?;
             let text = match format {
                 SchemaFormat::Json => loaded.schema.to_json(),
@@ -73,10 +167,17 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             emit(out.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Drift { metadata, docs, version, format } => {
+        Cmd::Drift {
+            metadata,
+            docs,
+            version,
+            format,
+        } => {
             let loaded = load(&docs, &version)?;
-            let xml = std::fs::read_to_string(&metadata).map_err(|e| format!("cannot read {}: {e}", metadata.display()))?;
-            let meta = graphdoc_schema::csdl::read(&xml, &graphdoc_docs::display_path(&metadata)).map_err(|e| e.to_string())?;
+            let xml = std::fs::read_to_string(&metadata)
+                .map_err(|e| format!("cannot read {}: {e}", metadata.display()))?;
+            let meta = graphdoc_schema::csdl::read(&xml, &graphdoc_docs::display_path(&metadata))
+                .map_err(|e| e.to_string())?;
             let report = graphdoc_lint::drift::compare(&loaded.schema, &meta);
             let text = match format {
                 ReportFormat::Human => report.to_human(),
@@ -85,6 +186,169 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             emit(None, &text)?;
             Ok(ExitCode::SUCCESS)
         }
+        Cmd::Regenerate { docs, out, check } => regenerate(&docs, &out, check),
+        Cmd::Diff {
+            docs,
+            from,
+            to,
+            from_docs,
+            to_docs,
+            from_schema,
+            to_schema,
+            format,
+            descriptions,
+            fail_on,
+        } => {
+            let from_side = side(
+                from_schema.as_deref(),
+                from_docs.as_deref().unwrap_or(&docs),
+                &from,
+            )?;
+            let to_side = side(
+                to_schema.as_deref(),
+                to_docs.as_deref().unwrap_or(&docs),
+                &to,
+            )?;
+            let options = graphdoc_diff::DiffOptions {
+                include_descriptions: descriptions,
+                from_label: None,
+                to_label: None,
+            };
+            let diff = graphdoc_diff::diff(&from_side, &to_side, &options);
+            let text = match format {
+                DiffFormat::Human => {
+                    diff.to_text(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+                }
+                DiffFormat::Markdown => diff.to_markdown(),
+                DiffFormat::Json => diff.to_json(),
+            };
+            emit(None, &text)?;
+            let failed = match fail_on {
+                Some(FailOn::Breaking) => diff.has_breaking(),
+                Some(FailOn::Any) => !diff.is_empty(),
+                None => false,
+            };
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Cmd::Samples {
+            docs,
+            version,
+            format,
+        } => {
+            let format = match format {
+                ReportFormat::Human => graphdoc_samples::Format::Human,
+                ReportFormat::Json => graphdoc_samples::Format::Json,
+            };
+            let outcome = graphdoc_samples::run(&docs, &[version.as_str()], format)
+                .map_err(|e| e.to_string())?;
+            emit(None, &outcome.rendered)?;
+            Ok(ExitCode::from(outcome.exit_code.clamp(0, 255) as u8))
+        }
+        Cmd::Lint {
+            docs,
+            metadata,
+            format,
+            deny,
+            version,
+            config,
+            no_suppressions,
+            explain,
+        } => {
+            if let Some(code) = explain {
+                let text =
+                    graphdoc_lint::explain(&code).ok_or_else(|| format!("no rule `{code}`"))?;
+                emit(None, &format!("{text}\n"))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let options = graphdoc_lint::LintOptions {
+                docs,
+                metadata,
+                format: format.parse()?,
+                deny_warnings: deny.is_some(),
+                version,
+                config,
+                no_suppressions,
+            };
+            let outcome = graphdoc_lint::run(&options).map_err(|e| e.to_string())?;
+            emit(None, &outcome.rendered)?;
+            Ok(ExitCode::from(outcome.exit_code))
+        }
+    }
+}
+
+/// The versions a docs tree holds, in `VERSIONS` order.
+fn versions_in(docs: &Path) -> Vec<&'static str> {
+    graphdoc_docs::VERSIONS
+        .into_iter()
+        .filter(|v| docs.join("api-reference").join(v).is_dir())
+        .collect()
+}
+
+fn regenerate(docs: &Path, out: &Path, check: bool) -> Result<ExitCode, String> {
+    let versions = versions_in(docs);
+    if versions.is_empty() {
+        return Err(format!(
+            "no docs at {}: expected api-reference/v1.0 or api-reference/beta",
+            docs.display()
+        ));
+    }
+    let schemas = versions
+        .iter()
+        .map(|v| load(docs, v).map(|l| l.schema))
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = graphdoc_codegen::Options {
+        source: format!(
+            "the docs in `{}` ({})",
+            graphdoc_docs::display_path(docs),
+            versions.join(", ")
+        ),
+        // generated/ sits beside crates/ in this workspace.
+        enum_derive: graphdoc_codegen::Dependency::Path("../crates/graphdoc-enum-derive".into()),
+        ..graphdoc_codegen::Options::default()
+    };
+    let generated = graphdoc_codegen::generate(&schemas, &options);
+    for d in &generated.diagnostics {
+        eprintln!("{d}");
+    }
+    if check {
+        return match graphdoc_codegen::check(out, &generated) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(stale) => {
+                eprintln!("{stale}");
+                eprintln!("{} is stale: run `cargo xtask regenerate`", out.display());
+                Ok(ExitCode::from(1))
+            }
+        };
+    }
+    let report = graphdoc_codegen::write(out, &generated)
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "{}: {} files written, {} unchanged, {} removed",
+        out.display(),
+        report.written.len(),
+        report.unchanged,
+        report.removed.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn side(
+    schema_file: Option<&Path>,
+    docs: &Path,
+    version: &str,
+) -> Result<graphdoc_schema::Schema, String> {
+    match schema_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            graphdoc_schema::Schema::from_json(&text)
+                .map_err(|e| format!("{}: not a schema: {e}", path.display()))
+        }
+        None => load(docs, version).map(|l| l.schema),
     }
 }
 
@@ -103,16 +367,26 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {
     match out {
         None => {
             use std::io::Write;
-            std::io::stdout().write_all(text.as_bytes()).map_err(|e| e.to_string())
+            std::io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(|e| e.to_string())
         }
-        Some(path) => write_atomically(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => write_atomically(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
     }
 }
 
 /// Writes through a temporary file in the same directory, then renames.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("out"), std::process::id()));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
+        std::process::id()
+    ));
     let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

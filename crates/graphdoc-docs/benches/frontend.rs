@@ -13,33 +13,77 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/graph-docs")));
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/graph-docs"
+            ))
+        });
     if !docs.join("api-reference").is_dir() {
-        eprintln!("no corpus at {}; pass a docs tree as argument", docs.display());
+        eprintln!(
+            "no corpus at {}; pass a docs tree as argument",
+            docs.display()
+        );
         return;
     }
     let baseline = best_of(5, || {
         let mut events = 0usize;
         for version in graphdoc_docs::VERSIONS {
             for (path, _) in graphdoc_docs::list_pages(&docs, version).expect("docs tree") {
-                let text = String::from_utf8_lossy(&std::fs::read(&path).expect("readable page")).into_owned();
+                let text = String::from_utf8_lossy(&std::fs::read(&path).expect("readable page"))
+                    .into_owned();
                 events += Parser::new_ext(&text, Options::ENABLE_TABLES).count();
             }
         }
         events
     });
     let schemas = best_of(5, || {
-        graphdoc_docs::VERSIONS.iter().map(|v| graphdoc_docs::load(&docs, v).expect("docs tree").schema.types.len()).sum::<usize>()
+        graphdoc_docs::VERSIONS
+            .iter()
+            .map(|v| {
+                graphdoc_docs::load(&docs, v)
+                    .expect("docs tree")
+                    .schema
+                    .types
+                    .len()
+            })
+            .sum::<usize>()
     });
-    println!("walk + read + pulldown-cmark parse (both versions, 1 thread): {:>8.1} ms", ms(baseline));
-    println!("build both schemas (graphdoc_docs::load, all threads):        {:>8.1} ms", ms(schemas));
-    println!("ratio schemas / parse: {:.2} (goal ≤ 2.00)", schemas.as_secs_f64() / baseline.as_secs_f64());
+    println!(
+        "walk + read + pulldown-cmark parse (both versions, 1 thread): {:>8.1} ms",
+        ms(baseline)
+    );
+    println!(
+        "build both schemas (graphdoc_docs::load, all threads):        {:>8.1} ms",
+        ms(schemas)
+    );
+    println!(
+        "ratio schemas / parse: {:.2} (goal ≤ 2.00)",
+        schemas.as_secs_f64() / baseline.as_secs_f64()
+    );
     let single = best_of(3, || {
-        rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("pool").install(|| {
-            graphdoc_docs::VERSIONS.iter().map(|v| graphdoc_docs::load(&docs, v).expect("docs tree").schema.types.len()).sum::<usize>()
-        })
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("pool")
+            .install(|| {
+                graphdoc_docs::VERSIONS
+                    .iter()
+                    .map(|v| {
+                        graphdoc_docs::load(&docs, v)
+                            .expect("docs tree")
+                            .schema
+                            .types
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
     });
-    println!("build both schemas on 1 thread:                               {:>8.1} ms (ratio {:.2})", ms(single), single.as_secs_f64() / baseline.as_secs_f64());
+    println!(
+        "build both schemas on 1 thread:                               {:>8.1} ms (ratio {:.2})",
+        ms(single),
+        single.as_secs_f64() / baseline.as_secs_f64()
+    );
 }
 
 fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {

@@ -289,7 +289,10 @@ fn is_member_header(first: &str) -> bool {
 
 /// A row that only labels a group of rows (`| **Group management** |||`).
 fn is_section_row(cells: &[String]) -> bool {
-    cells.iter().skip(1).all(|c| c.trim().is_empty() || plain(c).is_empty())
+    cells
+        .iter()
+        .skip(1)
+        .all(|c| c.trim().is_empty() || plain(c).is_empty())
         && cells.first().is_some_and(|c| {
             let t = c.trim();
             (t.starts_with("**") || t.starts_with("__") || t.starts_with('*'))

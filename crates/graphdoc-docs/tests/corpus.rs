@@ -9,19 +9,40 @@ use std::collections::HashMap;
 
 #[test]
 fn both_versions_read_and_diagnostics_point_inside_files() {
-    let Some(corpus) = common::corpus() else { return };
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
     for version in graphdoc_docs::VERSIONS {
         let loaded = load(&corpus, version).unwrap();
-        assert!(loaded.schema.types.len() > 500, "{version}: only {} types", loaded.schema.types.len());
-        assert!(loaded.schema.enums.len() > 100, "{version}: only {} enums", loaded.schema.enums.len());
+        assert!(
+            loaded.schema.types.len() > 500,
+            "{version}: only {} types",
+            loaded.schema.types.len()
+        );
+        assert!(
+            loaded.schema.enums.len() > 100,
+            "{version}: only {} enums",
+            loaded.schema.enums.len()
+        );
         let mut line_counts: HashMap<&str, usize> = HashMap::new();
         for d in &loaded.diagnostics {
-            let lines = *line_counts.entry(&d.file).or_insert_with(|| std::fs::read(&d.file).map(|b| b.split(|&c| c == b'\n').count()).unwrap_or(0));
-            assert!(d.line >= 1 && d.line as usize <= lines, "{d} is outside its file ({lines} lines)");
+            let lines = *line_counts.entry(&d.file).or_insert_with(|| {
+                std::fs::read(&d.file)
+                    .map(|b| b.split(|&c| c == b'\n').count())
+                    .unwrap_or(0)
+            });
+            assert!(
+                d.line >= 1 && d.line as usize <= lines,
+                "{d} is outside its file ({lines} lines)"
+            );
         }
         for t in loaded.schema.types.values() {
             for p in &t.properties {
-                assert!(!p.name.is_empty() && !p.ty.name.is_empty(), "{}: empty name or type", p.source);
+                assert!(
+                    !p.name.is_empty() && !p.ty.name.is_empty(),
+                    "{}: empty name or type",
+                    p.source
+                );
             }
         }
     }
@@ -29,16 +50,26 @@ fn both_versions_read_and_diagnostics_point_inside_files() {
 
 #[test]
 fn output_does_not_depend_on_threads_or_page_order() {
-    let Some(corpus) = common::corpus() else { return };
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
     let pages: Vec<PageInput> = graphdoc_docs::list_pages(&corpus, "v1.0")
         .unwrap()
         .into_iter()
-        .map(|(path, kind)| PageInput { path: graphdoc_docs::display_path(&path), kind, bytes: std::fs::read(&path).unwrap() })
+        .map(|(path, kind)| PageInput {
+            path: graphdoc_docs::display_path(&path),
+            kind,
+            bytes: std::fs::read(&path).unwrap(),
+        })
         .collect();
     let parallel = load_pages("v1.0", pages.clone());
     let mut reversed = pages;
     reversed.reverse();
-    let single = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| load_pages("v1.0", reversed));
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| load_pages("v1.0", reversed));
     assert_eq!(parallel.schema.to_json(), single.schema.to_json());
     assert_eq!(parallel.diagnostics, single.diagnostics);
 }

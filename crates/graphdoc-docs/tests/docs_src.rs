@@ -25,8 +25,12 @@ fn beta_schema_snapshot() {
 fn docs_src_reads_without_warnings() {
     for version in ["v1.0", "beta"] {
         let loaded = load(&docs_src(), version).unwrap();
-        let warnings: Vec<String> =
-            loaded.diagnostics.iter().filter(|d| d.severity >= Severity::Warning).map(|d| d.to_string()).collect();
+        let warnings: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= Severity::Warning)
+            .map(|d| d.to_string())
+            .collect();
         assert!(warnings.is_empty(), "{version}: {warnings:#?}");
     }
 }
@@ -39,17 +43,44 @@ fn vpp_token_family_facts() {
     assert_eq!(token.base_type.as_deref(), Some("microsoft.graph.entity"));
     let state = token.property("state").unwrap();
     assert_eq!(state.ty.name, "microsoft.graph.vppTokenState");
-    assert_eq!(state.possible_values, ["unknown", "valid", "expired", "invalid", "assignedToExternalMDM"]);
+    assert_eq!(
+        state.possible_values,
+        [
+            "unknown",
+            "valid",
+            "expired",
+            "invalid",
+            "assignedToExternalMDM"
+        ]
+    );
     let results = token.property("tokenActionResults").unwrap();
     assert!(results.ty.collection);
     assert_eq!(results.ty.name, "microsoft.graph.vppTokenActionResult");
-    let beta_states: Vec<&str> = beta.enums["microsoft.graph.vppTokenState"].members.iter().map(|m| m.name.as_str()).collect();
-    let v1_states: Vec<&str> = v1.enums["microsoft.graph.vppTokenState"].members.iter().map(|m| m.name.as_str()).collect();
+    let beta_states: Vec<&str> = beta.enums["microsoft.graph.vppTokenState"]
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    let v1_states: Vec<&str> = v1.enums["microsoft.graph.vppTokenState"]
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert!(beta_states.contains(&"duplicateLocationId"));
     assert!(!v1_states.contains(&"duplicateLocationId"));
-    let update = beta.operations.iter().find(|o| o.method == "PATCH").unwrap();
-    assert_eq!(update.paths, ["/deviceAppManagement/vppTokens/{vppTokenId}"]);
-    assert_eq!(update.response_type.as_ref().map(|t| t.name.as_str()), Some("microsoft.graph.vppToken"));
+    let update = beta
+        .operations
+        .iter()
+        .find(|o| o.method == "PATCH")
+        .unwrap();
+    assert_eq!(
+        update.paths,
+        ["/deviceAppManagement/vppTokens/{vppTokenId}"]
+    );
+    assert_eq!(
+        update.response_type.as_ref().map(|t| t.name.as_str()),
+        Some("microsoft.graph.vppToken")
+    );
     assert_eq!(update.examples.len(), 2);
 }
 

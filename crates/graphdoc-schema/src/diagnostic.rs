@@ -37,7 +37,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(source: &Source, severity: Severity, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(
+        source: &Source,
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             file: source.file.clone(),
             line: source.line,

@@ -27,7 +27,10 @@ pub struct Source {
 
 impl Source {
     pub fn new(file: impl Into<String>, line: u32) -> Self {
-        Source { file: file.into(), line }
+        Source {
+            file: file.into(),
+            line,
+        }
     }
 }
 
@@ -147,7 +150,10 @@ pub struct TypeRef {
 
 impl TypeRef {
     pub fn new(name: impl Into<String>, collection: bool) -> Self {
-        TypeRef { name: name.into(), collection }
+        TypeRef {
+            name: name.into(),
+            collection,
+        }
     }
 
     pub fn is_primitive(&self) -> bool {
@@ -188,7 +194,11 @@ impl EnumDef {
     /// The members after the `unknownFutureValue` sentinel: the service sends
     /// them only to clients that opt in.
     pub fn evolvable_members(&self) -> &[EnumMember] {
-        match self.members.iter().position(|m| m.name == UNKNOWN_FUTURE_VALUE) {
+        match self
+            .members
+            .iter()
+            .position(|m| m.name == UNKNOWN_FUTURE_VALUE)
+        {
             Some(i) => &self.members[i + 1..],
             None => &[],
         }
