@@ -3,10 +3,10 @@
 //!
 //! One module per API version, each behind a cargo feature of the same name.
 //! Every property is a `runtime::Field` (absent, null or a value); see the runtime docs.
-/// Microsoft Graph beta (feature `beta`).
-#[cfg(feature = "beta")]
-pub use ::graph_model_beta as beta;
 pub use ::graph_model_runtime as runtime;
 /// Microsoft Graph v1.0 (feature `v1_0`).
 #[cfg(feature = "v1_0")]
 pub use ::graph_model_v1_0 as v1_0;
+/// Microsoft Graph beta (feature `beta`).
+#[cfg(feature = "beta")]
+pub use ::graph_model_beta as beta;

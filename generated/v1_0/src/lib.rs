@@ -8,13 +8,12 @@ pub use self::enums::*;
 pub use self::types::*;
 /// Finds a type of this version by qualified wire name
 /// (`microsoft.graph.user`); used to read polymorphic payloads.
-pub fn lookup_type(name: &str) -> ::core::option::Option<&'static ::graph_model_runtime::TypeDesc> {
+pub fn lookup_type(
+    name: &str,
+) -> ::core::option::Option<&'static ::graph_model_runtime::TypeDesc> {
     static TYPES: [fn() -> &'static ::graph_model_runtime::TypeDesc; 2usize] = [
         <crate::Entity as ::graph_model_runtime::Object>::static_desc,
         <crate::VppToken as ::graph_model_runtime::Object>::static_desc,
     ];
-    TYPES
-        .binary_search_by(|t| t().name.cmp(name))
-        .ok()
-        .map(|i| TYPES[i]())
+    TYPES.binary_search_by(|t| t().name.cmp(name)).ok().map(|i| TYPES[i]())
 }

@@ -10,7 +10,7 @@
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
-    ::graphdoc_enum_derive::GraphEnum,
+    ::graphdoc_enum_derive::GraphEnum
 )]
 #[graph_enum(name = "actionState")]
 pub enum ActionState {

@@ -5,14 +5,19 @@
 ///
 /// Documented at docs-src/api-reference/beta/api/intune-onboarding-vpptoken-update.md:10
 #[derive(
-    ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::fmt::Debug,
+    ::core::default::Default
 )]
 pub struct UpdateVppToken;
 impl ::graph_model_runtime::Operation for UpdateVppToken {
     const TITLE: &'static str = "Update vppToken";
     const METHOD: ::graph_model_runtime::Method = ::graph_model_runtime::Method::Patch;
     const PATH: &'static str = "/deviceAppManagement/vppTokens/{vppTokenId}";
-    const PATHS: &'static [&'static str] = &["/deviceAppManagement/vppTokens/{vppTokenId}"];
+    const PATHS: &'static [&'static str] = &[
+        "/deviceAppManagement/vppTokens/{vppTokenId}",
+    ];
     type Request = crate::VppToken;
     type Response = crate::VppToken;
 }

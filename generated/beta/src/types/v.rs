@@ -27,11 +27,15 @@ pub struct VppToken {
     /// Date and time after which the token is no longer valid.
     ///
     /// Wire name: expirationDateTime; type: Edm.DateTimeOffset
-    pub expiration_date_time: ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub expiration_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// Date and time of the most recent app sync with the Apple volume purchase service that used this token.
     ///
     /// Wire name: lastSyncDateTime; type: Edm.DateTimeOffset
-    pub last_sync_date_time: ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub last_sync_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// The token string as downloaded from the Apple Volume Purchase Program.
     ///
     /// Wire name: token; type: Edm.String
@@ -39,8 +43,9 @@ pub struct VppToken {
     /// Date and time the token was last changed.
     ///
     /// Wire name: lastModifiedDateTime; type: Edm.DateTimeOffset
-    pub last_modified_date_time:
-        ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub last_modified_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// Present state of the token. Possible values are: unknown, valid, expired, invalid, assignedToExternalMDM. Possible values are: unknown, valid, expired, invalid, assignedToExternalMDM, duplicateLocationId.
     ///
     /// Wire name: state; type: microsoft.graph.vppTokenState
@@ -48,8 +53,9 @@ pub struct VppToken {
     /// Status records of the actions that have been run against the token.
     ///
     /// Wire name: tokenActionResults; type: Collection(microsoft.graph.vppTokenActionResult)
-    pub token_action_results:
-        ::graph_model_runtime::Field<::std::vec::Vec<crate::VppTokenActionResult>>,
+    pub token_action_results: ::graph_model_runtime::Field<
+        ::std::vec::Vec<crate::VppTokenActionResult>,
+    >,
     /// Outcome of the most recent app sync started with this token. Possible values are: none, inProgress, completed, failed. Possible values are: none, inProgress, completed, failed.
     ///
     /// Wire name: lastSyncStatus; type: microsoft.graph.vppTokenSyncStatus
@@ -65,7 +71,9 @@ pub struct VppToken {
     /// Whether consent was given to share data with the Apple Volume Purchase Program.
     ///
     /// Wire name: dataSharingConsentGranted; type: Edm.Boolean
-    pub data_sharing_consent_granted: ::graph_model_runtime::Field<::core::primitive::bool>,
+    pub data_sharing_consent_granted: ::graph_model_runtime::Field<
+        ::core::primitive::bool,
+    >,
     /// Friendly name for the token, chosen by an administrator.
     ///
     /// Wire name: displayName; type: Edm.String
@@ -77,14 +85,20 @@ pub struct VppToken {
     /// Whether an administrator agreed to take over management of the token from an external MDM service.
     ///
     /// Wire name: claimTokenManagementFromExternalMdm; type: Edm.Boolean
-    pub claim_token_management_from_external_mdm:
-        ::graph_model_runtime::Field<::core::primitive::bool>,
+    pub claim_token_management_from_external_mdm: ::graph_model_runtime::Field<
+        ::core::primitive::bool,
+    >,
     /// IDs of the role scope tags assigned to this entity.
     ///
     /// Wire name: roleScopeTagIds; type: Collection(Edm.String)
-    pub role_scope_tag_ids: ::graph_model_runtime::Field<::std::vec::Vec<::std::string::String>>,
+    pub role_scope_tag_ids: ::graph_model_runtime::Field<
+        ::std::vec::Vec<::std::string::String>,
+    >,
     /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
-    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl ::graph_model_runtime::Object for VppToken {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {
@@ -232,13 +246,20 @@ pub struct VppTokenActionResult {
     /// When the action was started.
     ///
     /// Wire name: startDateTime; type: Edm.DateTimeOffset
-    pub start_date_time: ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub start_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// When the state of the action last changed.
     ///
     /// Wire name: lastUpdatedDateTime; type: Edm.DateTimeOffset
-    pub last_updated_date_time: ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub last_updated_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
-    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl ::graph_model_runtime::Object for VppTokenActionResult {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {

@@ -10,7 +10,7 @@
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
-    ::graphdoc_enum_derive::GraphEnum,
+    ::graphdoc_enum_derive::GraphEnum
 )]
 #[graph_enum(name = "vppTokenAccountType")]
 pub enum VppTokenAccountType {
@@ -45,7 +45,7 @@ impl ::graph_model_runtime::Wire for VppTokenAccountType {
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
-    ::graphdoc_enum_derive::GraphEnum,
+    ::graphdoc_enum_derive::GraphEnum
 )]
 #[graph_enum(name = "vppTokenState")]
 pub enum VppTokenState {
@@ -89,7 +89,7 @@ impl ::graph_model_runtime::Wire for VppTokenState {
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
-    ::graphdoc_enum_derive::GraphEnum,
+    ::graphdoc_enum_derive::GraphEnum
 )]
 #[graph_enum(name = "vppTokenSyncStatus")]
 pub enum VppTokenSyncStatus {

@@ -13,7 +13,10 @@ pub struct Entity {
     /// Read-only.
     pub id: ::graph_model_runtime::Field<::std::string::String>,
     /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
-    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl ::graph_model_runtime::Object for Entity {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {

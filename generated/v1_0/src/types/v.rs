@@ -27,11 +27,15 @@ pub struct VppToken {
     /// Date and time after which the token is no longer valid.
     ///
     /// Wire name: expirationDateTime; type: Edm.DateTimeOffset
-    pub expiration_date_time: ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub expiration_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// Date and time of the most recent app sync with the Apple volume purchase service that used this token.
     ///
     /// Wire name: lastSyncDateTime; type: Edm.DateTimeOffset
-    pub last_sync_date_time: ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub last_sync_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// The token string as downloaded from the Apple Volume Purchase Program.
     ///
     /// Wire name: token; type: Edm.String
@@ -39,8 +43,9 @@ pub struct VppToken {
     /// Date and time the token was last changed.
     ///
     /// Wire name: lastModifiedDateTime; type: Edm.DateTimeOffset
-    pub last_modified_date_time:
-        ::graph_model_runtime::Field<::graph_model_runtime::DateTimeOffset>,
+    pub last_modified_date_time: ::graph_model_runtime::Field<
+        ::graph_model_runtime::DateTimeOffset,
+    >,
     /// Present state of the token. Possible values are: unknown, valid, expired, invalid, assignedToExternalMDM. Possible values are: unknown, valid, expired, invalid, assignedToExternalMDM.
     ///
     /// Wire name: state; type: microsoft.graph.vppTokenState
@@ -58,7 +63,10 @@ pub struct VppToken {
     /// Wire name: countryOrRegion; type: Edm.String
     pub country_or_region: ::graph_model_runtime::Field<::std::string::String>,
     /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
-    pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub additional_properties: ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl ::graph_model_runtime::Object for VppToken {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {
