@@ -91,25 +91,24 @@ pub fn duplicate_descriptions(schema: &Schema, pages: &Pages) -> Vec<Finding> {
             match first.get(&normalized) {
                 // Split pages can repeat a row; only different properties count.
                 Some(earlier) if earlier.name != p.name && earlier.source.file == p.source.file => {
+                    let Some((wrong, right)) = misfit(earlier, p) else {
+                        continue;
+                    };
                     let f = Finding::new(
                         rules::DUPLICATE_DESCRIPTION,
-                        &p.source.file,
-                        p.source.line,
+                        &wrong.source.file,
+                        wrong.source.line,
                         format!(
                             "description of `{}` is identical to that of `{}`",
-                            p.name, earlier.name
+                            wrong.name, right.name
                         ),
                     )
                     .note(format!(
-                        "`{}` at line {} has the same text; was it copied from the wrong row?",
-                        earlier.name, earlier.source.line
+                        "`{}` at line {} has the same text, which speaks of `{}` rather than `{}`",
+                        right.name, right.source.line, right.name, wrong.name
                     ));
-                    out.push(place(
-                        f,
-                        pages,
-                        &p.description.chars().take(40).collect::<String>(),
-                        0,
-                    ));
+                    let needle: String = wrong.description.chars().take(40).collect();
+                    out.push(place(f, pages, &needle, 0));
                 }
                 Some(_) => {}
                 None => {
@@ -119,6 +118,59 @@ pub fn duplicate_descriptions(schema: &Schema, pages: &Pages) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Lowercased words of a camelCase name (`countryOrRegion`: country, or,
+/// region), without one-letter words.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in name.chars() {
+        if c.is_uppercase() && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.extend(c.to_lowercase());
+    }
+    words.push(current);
+    words.retain(|w| w.len() >= 2);
+    words
+}
+
+/// Of two properties sharing a description, the one the text does not fit
+/// and the one it fits. Only the words telling the two names apart count
+/// (for `countryOrRegion` and `automaticallyUpdateApps` all of them; for
+/// `ownerType` and `managedDeviceOwnerType` only managed and device); a
+/// name word fits when a word of the description starts with it. `None`
+/// when the text fits both equally: aliases and deprecated twins share a
+/// description on purpose.
+fn misfit<'a>(a: &'a Property, b: &'a Property) -> Option<(&'a Property, &'a Property)> {
+    let text: Vec<String> = a
+        .description
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let (wa, wb) = (name_words(&a.name), name_words(&b.name));
+    let only_a: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).collect();
+    let only_b: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    if only_a.is_empty() || only_b.is_empty() {
+        return None;
+    }
+    let fit = |words: &[&String]| {
+        let found = words
+            .iter()
+            .filter(|w| text.iter().any(|t| t.starts_with(w.as_str())))
+            .count();
+        found as f64 / words.len() as f64
+    };
+    let (fa, fb) = (fit(&only_a), fit(&only_b));
+    if fa < fb {
+        Some((a, b))
+    } else if fb < fa {
+        Some((b, a))
+    } else {
+        None
+    }
 }
 
 /// Sentences of a description, split at `. ` (plain text).
@@ -135,15 +187,15 @@ pub fn repeated_sentences(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     let mut out = Vec::new();
     for table in property_tables(schema) {
         for p in table {
-            let fx = facts::facts(&p.description);
-            if fx.possible_values_sentences > 1 {
+            let sentences_starting = possible_values_sentence_starts(&p.description);
+            if sentences_starting > 1 {
                 let f = Finding::new(
                     rules::REPEATED_SENTENCE,
                     &p.source.file,
                     p.source.line,
                     format!(
                         "description of `{}` has {} \"Possible values\" sentences",
-                        p.name, fx.possible_values_sentences
+                        p.name, sentences_starting
                     ),
                 )
                 .note("tools read only the first list; keep one sentence with the complete list");
@@ -169,6 +221,21 @@ pub fn repeated_sentences(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     out
 }
 
+/// How many sentences of a description start with "Possible values".
+/// `facts::facts` also counts the marker inside a sentence, as in "For a
+/// B2B scenario, possible values: …. For a B2C scenario, possible values:
+/// …", two lists for two cases rather than a repetition.
+fn possible_values_sentence_starts(description: &str) -> usize {
+    description
+        .split(". ")
+        .filter(|s| {
+            s.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("possible values")
+        })
+        .count()
+}
+
 /// The values of every "Possible values" sentence of a description.
 fn all_possible_values(description: &str) -> Vec<String> {
     let lower = description.to_ascii_lowercase();
@@ -191,7 +258,8 @@ pub fn possible_values(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                 continue;
             };
             for v in all_possible_values(&p.description) {
-                if e.members.iter().any(|m| m.name == v) {
+                // "Possible values are: `null`, …" tells nullability.
+                if v == "null" || e.members.iter().any(|m| m.name == v) {
                     continue;
                 }
                 let hint = match e.members.iter().find(|m| m.name.eq_ignore_ascii_case(&v)) {
@@ -697,6 +765,17 @@ pub fn undefined_types(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec
     for e in schema.enums.values() {
         simple.insert(e.name.to_ascii_lowercase());
     }
+    // A resource page of a type without properties (a facet with none yet)
+    // gives no TypeDef; its file name still defines the name.
+    for file in pages
+        .keys()
+        .filter(|f| f.starts_with(version_dir) && f.contains("/resources/"))
+    {
+        let stem = file.rsplit('/').next().unwrap_or("");
+        let stem = stem.trim_end_matches(".md").to_ascii_lowercase();
+        simple.insert(stem.rsplit('-').next().unwrap_or("").to_string());
+        simple.insert(stem);
+    }
     let list: Vec<(&String, &String)> = pages
         .iter()
         .filter(|(f, _)| f.starts_with(version_dir))
@@ -857,6 +936,65 @@ pub fn metadata_drift(report: &crate::drift::DriftReport) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prop(name: &str, description: &str) -> Property {
+        Property {
+            name: name.into(),
+            ty: TypeRef::new("Edm.String", false),
+            kind: PropertyKind::Structural,
+            description: description.into(),
+            read_only: false,
+            nullable: None,
+            possible_values: Vec::new(),
+            query_options: Vec::new(),
+            required_on_create: false,
+            source: graphdoc_schema::Source::new("p.md", 1),
+        }
+    }
+
+    #[test]
+    fn misfit_picks_the_row_the_text_does_not_describe() {
+        let text =
+            "Indicates whether apps bought with this VPP token are kept up to date automatically.";
+        let (a, b) = (
+            prop("automaticallyUpdateApps", text),
+            prop("countryOrRegion", text),
+        );
+        let (wrong, right) = misfit(&a, &b).unwrap();
+        assert_eq!(
+            (wrong.name.as_str(), right.name.as_str()),
+            ("countryOrRegion", "automaticallyUpdateApps")
+        );
+        // Aliases: the distinguishing words fit equally (here: not at all).
+        let text = "Ownership of the device. Can be 'company' or 'personal'.";
+        assert!(misfit(
+            &prop("ownerType", text),
+            &prop("managedDeviceOwnerType", text)
+        )
+        .is_none());
+        let text = "Type of Role. Set to True if it is built-in.";
+        assert!(misfit(
+            &prop("isBuiltIn", text),
+            &prop("isBuiltInRoleDefinition", text)
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn possible_values_counted_only_at_sentence_start() {
+        assert_eq!(
+            possible_values_sentence_starts(
+                "For B2B, possible values: `a`. For B2C, possible values: `b`."
+            ),
+            0
+        );
+        assert_eq!(
+            possible_values_sentence_starts(
+                "X. Possible values are: `a`. Possible values are: `a`."
+            ),
+            2
+        );
+    }
 
     #[test]
     fn join_path_resolves_dots() {

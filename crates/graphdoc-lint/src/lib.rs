@@ -62,6 +62,8 @@ pub struct LintOptions {
     pub config: Option<PathBuf>,
     /// Ignore every suppression (config and inline).
     pub no_suppressions: bool,
+    /// Rules off by default to run too (`GL011`).
+    pub enable: Vec<String>,
 }
 
 impl LintOptions {
@@ -74,6 +76,7 @@ impl LintOptions {
             version: "all".into(),
             config: None,
             no_suppressions: false,
+            enable: Vec::new(),
         }
     }
 }
@@ -187,11 +190,21 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         .collect::<Result<_, _>>()?;
 
     let mut findings: Vec<Finding> = versions.iter().flat_map(version_findings).collect();
-    let mut ran: HashSet<&str> = rules::RULES.iter().map(|r| r.code).collect();
+    let enabled = |code: &str| {
+        rules::rule(code).is_some_and(|r| r.enabled)
+            || opts.enable.iter().any(|e| e.eq_ignore_ascii_case(code))
+    };
+    let mut ran: HashSet<&str> = rules::RULES
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| enabled(c))
+        .collect();
     let v1 = versions.iter().find(|v| v.name == "v1.0");
     let beta = versions.iter().find(|v| v.name == "beta");
     match (v1, beta) {
-        (Some(a), Some(b)) => {
+        (Some(a), Some(b))
+            if ran.contains(rules::VERSION_MISSING) || ran.contains(rules::VERSION_TYPE) =>
+        {
             findings.extend(checks::version_drift(&a.loaded.schema, &b.loaded.schema))
         }
         _ => {
@@ -215,6 +228,8 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
             ran.remove(rules::METADATA_DRIFT);
         }
     }
+
+    findings.retain(|f| ran.contains(f.rule));
 
     let root_shown = display_path(&opts.docs);
     let relative = |file: &str| -> String {
@@ -337,7 +352,7 @@ fn read_config(opts: &LintOptions) -> Result<Vec<suppress::Suppression>, LintErr
 }
 
 pub const USAGE: &str = "usage: lint [--docs DIR] [--metadata FILE.csdl] [--format human|json|sarif|github] \
-[--deny warnings] [--version v1.0|beta|all] [--config FILE] [--no-suppress] | --explain CODE | --list-rules";
+[--deny warnings] [--version v1.0|beta|all] [--config FILE] [--no-suppress] [--enable CODE,…] | --explain CODE | --list-rules";
 
 /// What `cli` was asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -375,6 +390,14 @@ pub fn parse_args(args: &[String], default_docs: &Path) -> Result<Command, LintE
             "--version" => opts.version = value("--version")?,
             "--config" => opts.config = Some(value("--config")?.into()),
             "--no-suppress" => opts.no_suppressions = true,
+            "--enable" => {
+                for code in value("--enable")?.split(',') {
+                    match rules::rule(code.trim()) {
+                        Some(r) => opts.enable.push(r.code.to_string()),
+                        None => return Err(usage(format!("--enable: no rule `{code}`"))),
+                    }
+                }
+            }
             "--explain" => return Ok(Command::Explain(value("--explain")?)),
             "--list-rules" => return Ok(Command::ListRules),
             other => return Err(usage(format!("unknown argument `{other}`"))),

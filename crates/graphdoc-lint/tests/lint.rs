@@ -281,7 +281,13 @@ fn gl001_front_end_diagnostics_keep_severity() {
 #[test]
 fn gl011_gl012_version_drift() {
     let root = fixture("versions");
-    let out = lint(&root, |_| {});
+    // Off by default.
+    let default = lint(&root, |_| {});
+    assert!(!default
+        .findings
+        .iter()
+        .any(|f| f.rule == rules::VERSION_MISSING || f.rule == rules::VERSION_TYPE));
+    let out = lint(&root, |o| o.enable = vec!["GL011".into(), "GL012".into()]);
     let want = expected(&[
         ("GL011", "beta/resources/thing.md", &[6]),
         ("GL012", "beta/resources/thing.md", &[16]),
@@ -294,7 +300,10 @@ fn gl011_gl012_version_drift() {
         .collect();
     assert_eq!(keys(&drift, &root), want, "{}", out.rendered);
     // One version alone: no comparison.
-    let single = lint(&root, |o| o.version = "beta".into());
+    let single = lint(&root, |o| {
+        o.version = "beta".into();
+        o.enable = vec!["GL011".into(), "GL012".into()];
+    });
     assert!(!single
         .findings
         .iter()
