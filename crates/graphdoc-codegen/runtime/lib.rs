@@ -16,7 +16,7 @@
 //! * [`Operation`] describes one HTTP operation (method, path template,
 //!   request and response types) for use with any HTTP client.
 
-use serde::de::{DeserializeOwned, Error as _};
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 use std::any::Any;
@@ -316,13 +316,22 @@ impl<T: Wire> Wire for Box<T> {
 }
 
 /// The type-erased view of a [`Field`], used by the generic (de)serializer.
-pub trait FieldValue {
+pub trait FieldValue: Any {
     /// `None` when absent.
     fn to_json(&self) -> Option<Value>;
     fn set_json(&mut self, value: Value) -> Result<(), Error>;
+    /// Equal to `other`, a field of the same type.
+    fn eq_dyn(&self, other: &dyn FieldValue) -> bool;
+    fn as_any(&self) -> &dyn Any;
 }
 
-impl<T: Wire> FieldValue for Field<T> {
+impl<T: Wire + PartialEq + 'static> FieldValue for Field<T> {
+    fn eq_dyn(&self, other: &dyn FieldValue) -> bool {
+        other.as_any().downcast_ref::<Self>().is_some_and(|o| self == o)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
     fn to_json(&self) -> Option<Value> {
         match self {
             Field::Absent => None,
@@ -478,13 +487,18 @@ pub fn deserialize_wire<'de, W: Wire, D: Deserializer<'de>>(
     W::from_json(value).map_err(D::Error::custom)
 }
 
-/// `Wire::to_json` for the enums (they implement serde through their derive).
-pub fn enum_to_json<E: Serialize>(value: &E) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
+/// The string of a JSON string value (enums read through this).
+pub fn string_from_json(value: Value) -> Result<String, Error> {
+    String::from_json(value)
 }
 
-pub fn enum_from_json<E: DeserializeOwned>(value: Value) -> Result<E, Error> {
-    serde_json::from_value(value).map_err(|e| Error::new(e.to_string()))
+/// Reads a JSON string with `FromStr` (flags sets read through this).
+pub fn parse_from_json<T: std::str::FromStr>(value: Value) -> Result<T, Error>
+where
+    T::Err: fmt::Display,
+{
+    let text = String::from_json(value)?;
+    text.parse().map_err(|e: T::Err| Error::new(e.to_string()))
 }
 
 fn strip_type_name(name: &str) -> &str {
@@ -565,7 +579,7 @@ impl<T> fmt::Debug for Poly<T> {
 
 impl<T> PartialEq for Poly<T> {
     fn eq(&self, other: &Self) -> bool {
-        object_to_json(&*self.inner) == object_to_json(&*other.inner)
+        objects_equal(&*self.inner, &*other.inner)
     }
 }
 
@@ -1197,6 +1211,18 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// `PartialEq` for the generated structs: same type, equal fields (absent,
+/// null and set differ) and equal additional properties.
+pub fn objects_equal(a: &dyn Object, b: &dyn Object) -> bool {
+    let desc = a.type_desc();
+    desc.name == b.type_desc().name
+        && a.additional_properties() == b.additional_properties()
+        && (0..desc.fields.len()).all(|i| match (a.field(i), b.field(i)) {
+            (Some(x), Some(y)) => x.eq_dyn(y),
+            (x, y) => x.is_none() && y.is_none(),
+        })
 }
 
 /// `Debug` for the generated structs: the fields that are set, by wire name.

@@ -172,7 +172,7 @@ impl Ctx {
         };
         quote! {
             #doc
-            #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq)]
+            #[derive(::core::clone::Clone, ::core::default::Default)]
             pub struct #name {
                 #(#field_defs)*
                 /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
@@ -198,6 +198,12 @@ impl Ctx {
                 }
                 fn additional_properties_mut(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
                     &mut self.additional_properties
+                }
+            }
+
+            impl ::core::cmp::PartialEq for #name {
+                fn eq(&self, other: &Self) -> bool {
+                    #rt::objects_equal(self, other)
                 }
             }
 
@@ -263,21 +269,34 @@ impl Ctx {
                 Other(::std::string::String),
             }
         };
-        let wire_for = |ty: &Ident| {
+        // Through the derive's string API, not serde_json: nothing generic
+        // is instantiated per enum.
+        let wire_enum = if e.is_flags {
+            quote!()
+        } else {
             quote! {
-                impl #rt::Wire for #ty {
+                impl #rt::Wire for #name {
                     fn to_json(&self) -> ::serde_json::Value {
-                        #rt::enum_to_json(self)
+                        ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
                     }
                     fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
-                        #rt::enum_from_json(value)
+                        #rt::string_from_json(value).map(Self::from_wire)
                     }
                 }
             }
         };
-        let wire_enum = wire_for(&name);
         let wire_set = if e.is_flags {
-            wire_for(&format_ident!("{}Set", name))
+            let set = format_ident!("{}Set", name);
+            quote! {
+                impl #rt::Wire for #set {
+                    fn to_json(&self) -> ::serde_json::Value {
+                        ::serde_json::Value::String(::std::string::ToString::to_string(self))
+                    }
+                    fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
+                        #rt::parse_from_json(value)
+                    }
+                }
+            }
         } else {
             quote!()
         };
@@ -310,7 +329,6 @@ impl Ctx {
         ]);
         quote! {
             #doc
-            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default)]
             pub struct #name;
 
             impl #rt::Operation for #name {
@@ -341,14 +359,20 @@ pub fn by_letter<T>(items: &[T], name: impl Fn(&T) -> &str) -> BTreeMap<String, 
     groups
 }
 
-/// `mod a; pub use self::a::*;` for each group.
+/// A module file documented by `doc` with [`module_list`].
 pub fn module_index(groups: &[String], doc: &str) -> TokenStream {
-    let mods: Vec<Ident> = groups.iter().map(|g| ident(g)).collect();
     let lines = spaced(doc_lines(doc));
+    let mods = module_list(groups);
     quote! {
         #( #![doc = #lines] )*
-        #( mod #mods; pub use self::#mods::*; )*
+        #mods
     }
+}
+
+/// `mod a; pub use self::a::*;` for each group.
+pub fn module_list(groups: &[String]) -> TokenStream {
+    let mods: Vec<Ident> = groups.iter().map(|g| ident(g)).collect();
+    quote! { #( mod #mods; pub use self::#mods::*; )* }
 }
 
 pub fn lookup_fn(ctx: &Ctx, plan: &VersionPlan) -> TokenStream {
