@@ -56,6 +56,25 @@ fn find_matching_bracket(s: &str) -> Option<usize> {
     None
 }
 
+/// Byte offset of each `[` of `s` that is closed → offset of its `]`: the
+/// same pairs as `find_matching_bracket` from each `[`, in one pass.
+fn matching_brackets(s: &str) -> std::collections::HashMap<usize, usize> {
+    let mut open = Vec::new();
+    let mut pairs = std::collections::HashMap::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => open.push(i),
+            ']' => {
+                if let Some(start) = open.pop() {
+                    pairs.insert(start, i);
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs
+}
+
 /// The text a reader sees: links reduced to their text, emphasis, code
 /// marks and HTML tags removed, `<br>` and runs of whitespace made one space.
 pub fn plain(s: &str) -> String {
@@ -70,12 +89,16 @@ fn plain_nested(s: &str, depth: usize) -> String {
     if !s.contains(['[', '<', '&', '*', '`', '_', '\\']) {
         return collapse_whitespace(s);
     }
+    // Matched once for the whole text: scanning ahead from every `[` is
+    // quadratic in a cell of thousands of unclosed `[`.
+    let closing = matching_brackets(s);
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
         let c = rest.chars().next().unwrap_or(' ');
         if c == '[' {
-            if let Some(close) = find_matching_bracket(&rest[1..]) {
+            let at = s.len() - rest.len();
+            if let Some(close) = closing.get(&at).map(|end| end - at - 1) {
                 let text = &rest[1..1 + close];
                 let tail = &rest[close + 2..];
                 let skip = if tail.starts_with('(') {

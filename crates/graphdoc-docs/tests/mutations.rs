@@ -23,7 +23,10 @@ const CLEAN_SETS: usize = 4;
 const SAMPLE_PER_GROUP: usize = 150;
 
 fn docs_root() -> Option<PathBuf> {
-    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/graph-docs"));
+    let root = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/graph-docs"
+    ));
     if root.join("api-reference").is_dir() {
         return Some(root.canonicalize().expect("the docs tree resolves"));
     }
@@ -123,11 +126,19 @@ fn line_ranges(bytes: &[u8]) -> Vec<(usize, usize)> {
 }
 
 fn positions_of(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> Vec<usize> {
-    bytes.iter().enumerate().filter(|(_, &b)| wanted(b)).map(|(i, _)| i).collect()
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| wanted(b))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn table_rows(bytes: &[u8]) -> Vec<(usize, usize)> {
-    line_ranges(bytes).into_iter().filter(|&(s, e)| bytes[s..e].trim_ascii_start().starts_with(b"|")).collect()
+    line_ranges(bytes)
+        .into_iter()
+        .filter(|&(s, e)| bytes[s..e].trim_ascii_start().starts_with(b"|"))
+        .collect()
 }
 
 /// Byte ranges of the bodies of fenced blocks whose info string starts with `json`.
@@ -203,13 +214,15 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             };
             b.truncate(at + 1);
         }
-        Mutation::DropPipe | Mutation::DuplicatePipe => match rng.pick(&positions_of(&b, |x| x == b'|')) {
-            Some(&at) if m == Mutation::DropPipe => {
-                b.remove(at);
+        Mutation::DropPipe | Mutation::DuplicatePipe => {
+            match rng.pick(&positions_of(&b, |x| x == b'|')) {
+                Some(&at) if m == Mutation::DropPipe => {
+                    b.remove(at);
+                }
+                Some(&at) => b.insert(at, b'|'),
+                None => cut_anywhere(&mut b, rng),
             }
-            Some(&at) => b.insert(at, b'|'),
-            None => cut_anywhere(&mut b, rng),
-        },
+        }
         Mutation::SwapRows | Mutation::DeleteRow => {
             let rows = table_rows(&b);
             if rows.len() < 2 {
@@ -231,7 +244,11 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             let bodies = json_bodies(&b);
             let targets: Vec<usize> = bodies
                 .iter()
-                .flat_map(|&(s, e)| positions_of(&b[s..e], |x| matches!(x, b'{' | b'}' | b'"' | b'[' | b']')).into_iter().map(move |i| s + i))
+                .flat_map(|&(s, e)| {
+                    positions_of(&b[s..e], |x| matches!(x, b'{' | b'}' | b'"' | b'[' | b']'))
+                        .into_iter()
+                        .map(move |i| s + i)
+                })
                 .collect();
             match rng.pick(&targets) {
                 Some(&at) => {
@@ -249,26 +266,47 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
                         b.drain(e - 3..e);
                     }
                     // one JSON character of the comment
-                    1 => match rng.pick(&positions_of(&b[s..e], |x| matches!(x, b'{' | b'}' | b'"' | b':' | b','))) {
+                    1 => match rng.pick(&positions_of(&b[s..e], |x| {
+                        matches!(x, b'{' | b'}' | b'"' | b':' | b',')
+                    })) {
                         Some(&i) => {
                             b.remove(s + i);
                         }
                         None => b.insert(s + 4, b'{'),
                     },
                     // a value the annotation does not expect
-                    _ => insert(&mut b, s + 4, b" {\"blockType\": [[[ 1e999999, \"name\": null} "),
+                    _ => insert(
+                        &mut b,
+                        s + 4,
+                        b" {\"blockType\": [[[ 1e999999, \"name\": null} ",
+                    ),
                 },
                 None => cut_anywhere(&mut b, rng),
             }
         }
         Mutation::InvalidUtf8 => {
             let at = rng.below(b.len() + 1);
-            let bad: &[&[u8]] = &[b"\xFF", b"\xC3", b"\xE2\x82", b"\xED\xA0\x80", b"\xF8\x88\x80\x80\x80", b"\xC0\xAF"];
+            let bad: &[&[u8]] = &[
+                b"\xFF",
+                b"\xC3",
+                b"\xE2\x82",
+                b"\xED\xA0\x80",
+                b"\xF8\x88\x80\x80\x80",
+                b"\xC0\xAF",
+            ];
             insert(&mut b, at, rng.pick(bad).expect("non-empty"));
         }
         Mutation::Crlf => b = crlf(&b),
         Mutation::HugeCell => {
-            let huge: Vec<u8> = (0..100 * 1024).map(|i| if i % 97 == 96 { b' ' } else { b'a' + (i % 26) as u8 }).collect();
+            let huge: Vec<u8> = (0..100 * 1024)
+                .map(|i| {
+                    if i % 97 == 96 {
+                        b' '
+                    } else {
+                        b'a' + (i % 26) as u8
+                    }
+                })
+                .collect();
             match rng.pick(&positions_of(&b, |x| x == b'|')) {
                 Some(&at) => insert(&mut b, at + 1, &huge),
                 None => {
@@ -282,7 +320,10 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             let depth = 10_000;
             let mut deep = vec![open; depth];
             if rng.below(2) == 0 {
-                deep.extend(std::iter::repeat_n(if open == b'[' { b']' } else { b'}' }, depth));
+                deep.extend(std::iter::repeat_n(
+                    if open == b'[' { b']' } else { b'}' },
+                    depth,
+                ));
             }
             // inside a JSON block when there is one, else anywhere
             let at = match rng.pick(&json_bodies(&b)) {
@@ -300,14 +341,21 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             insert(&mut b, at, &deep);
         }
         Mutation::DeepQuotes => {
-            let mut deep = if rng.below(2) == 0 { vec![b'>'; 10_000] } else { b"> ".repeat(5_000) };
+            let mut deep = if rng.below(2) == 0 {
+                vec![b'>'; 10_000]
+            } else {
+                b"> ".repeat(5_000)
+            };
             deep.extend_from_slice(b" | a | b |\n");
             let at = line_start(&b, rng);
             insert(&mut b, at, &deep);
         }
         Mutation::Empty => b.clear(),
         Mutation::OnlyFrontMatter => {
-            let end = b.starts_with(b"---").then(|| find(&b[3..], b"\n---").map(|i| i + 3 + 4)).flatten();
+            let end = b
+                .starts_with(b"---")
+                .then(|| find(&b[3..], b"\n---").map(|i| i + 3 + 4))
+                .flatten();
             match end {
                 Some(end) => b.truncate(end),
                 None => b = b"---\ntitle: \"only front matter\"\n---\n".to_vec(),
@@ -319,8 +367,10 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
         }
         Mutation::UnclosedFence => {
             // drop the closing fence of a block when there is one
-            let fences: Vec<(usize, usize)> =
-                line_ranges(&b).into_iter().filter(|&(s, e)| b[s..e].trim_ascii().starts_with(b"```")).collect();
+            let fences: Vec<(usize, usize)> = line_ranges(&b)
+                .into_iter()
+                .filter(|&(s, e)| b[s..e].trim_ascii().starts_with(b"```"))
+                .collect();
             if fences.len() >= 2 && rng.below(2) == 0 {
                 let (s, e) = fences[1 + 2 * rng.below(fences.len() / 2)];
                 b.drain(s..e);
@@ -367,7 +417,11 @@ fn corpus(root: &Path) -> Corpus {
         let mut rest = Vec::new();
         let listed = graphdoc_docs::list_pages(root, version).expect("docs tree lists");
         for kind in [PageKind::Resource, PageKind::Api] {
-            let mut group: Vec<&PathBuf> = listed.iter().filter(|(_, k)| *k == kind).map(|(p, _)| p).collect();
+            let mut group: Vec<&PathBuf> = listed
+                .iter()
+                .filter(|(_, k)| *k == kind)
+                .map(|(p, _)| p)
+                .collect();
             for _ in 0..SAMPLE_PER_GROUP.min(group.len()) {
                 let path = group.swap_remove(rng.below(group.len()));
                 pages.push((version, read_page(path, kind)));
@@ -392,7 +446,11 @@ fn corpus(root: &Path) -> Corpus {
 
 fn read_page(path: &Path, kind: PageKind) -> PageInput {
     let bytes = std::fs::read(path).expect("page reads");
-    PageInput { path: graphdoc_docs::display_path(path), kind, bytes }
+    PageInput {
+        path: graphdoc_docs::display_path(path),
+        kind,
+        bytes,
+    }
 }
 
 struct Case {
@@ -405,7 +463,11 @@ struct Case {
 
 impl std::fmt::Display for Case {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "case {} (seed {SEED:#x}): {:?} of {} ({})", self.number, self.mutations, self.page.path, self.version)
+        write!(
+            f,
+            "case {} (seed {SEED:#x}): {:?} of {} ({})",
+            self.number, self.mutations, self.page.path, self.version
+        )
     }
 }
 
@@ -422,7 +484,11 @@ fn case(corpus: &Corpus, number: usize) -> Case {
     let original = rng.below(corpus.pages.len());
     let (version, page) = &corpus.pages[original];
     // Mostly one mutation, sometimes a few on top of each other.
-    let count = if rng.below(4) == 0 { 2 + rng.below(2) } else { 1 };
+    let count = if rng.below(4) == 0 {
+        2 + rng.below(2)
+    } else {
+        1
+    };
     let mut bytes = page.bytes.clone();
     let mut mutations = Vec::new();
     for _ in 0..count {
@@ -430,20 +496,35 @@ fn case(corpus: &Corpus, number: usize) -> Case {
         bytes = mutate(m, &bytes, &mut rng);
         mutations.push(m);
     }
-    Case { number, version, mutations, page: PageInput { bytes, ..page.clone() }, original }
+    Case {
+        number,
+        version,
+        mutations,
+        page: PageInput {
+            bytes,
+            ..page.clone()
+        },
+        original,
+    }
 }
 
 /// The number of lines a page has, counted as the front-end counts them
 /// (CR and CRLF end lines too).
 fn line_count(bytes: &[u8]) -> u32 {
-    let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n").replace('\r', "\n");
+    let text = String::from_utf8_lossy(bytes)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     text.lines().count() as u32
 }
 
 fn defines_or_says_something(loaded: &Loaded, path: &str) -> bool {
     loaded.schema.types.values().any(|t| t.source.file == path)
         || loaded.schema.enums.values().any(|e| e.source.file == path)
-        || loaded.schema.operations.iter().any(|o| o.source.file == path)
+        || loaded
+            .schema
+            .operations
+            .iter()
+            .any(|o| o.source.file == path)
         || loaded.diagnostics.iter().any(|d| d.file == path)
 }
 
@@ -456,7 +537,10 @@ fn original_names(corpus: &Corpus, version: &str, original: usize) -> BTreeSet<S
         return names.clone();
     }
     let names = defined_names(version, vec![corpus.pages[original].1.clone()]);
-    cache.lock().expect("cache lock").insert(original, names.clone());
+    cache
+        .lock()
+        .expect("cache lock")
+        .insert(original, names.clone());
     names
 }
 
@@ -498,10 +582,21 @@ fn own_items(schema: &Schema, file: &str, foreign: &BTreeSet<String>) -> String 
         let mut properties: Vec<_> = t.properties.iter().collect();
         properties.sort_by(|a, b| a.source.cmp(&b.source).then(a.name.cmp(&b.name)));
         for p in properties {
-            let ty = if touches_foreign(&p.ty.name) { "(foreign)".to_string() } else { p.ty.to_string() };
+            let ty = if touches_foreign(&p.ty.name) {
+                "(foreign)".to_string()
+            } else {
+                p.ty.to_string()
+            };
             out += &format!(
                 "  {} at {}: {ty} ro={} null={:?} values={:?} query={:?} req={} {}\n",
-                p.name, p.source, p.read_only, p.nullable, p.possible_values, p.query_options, p.required_on_create, p.description
+                p.name,
+                p.source,
+                p.read_only,
+                p.nullable,
+                p.possible_values,
+                p.query_options,
+                p.required_on_create,
+                p.description
             );
         }
     }
@@ -520,7 +615,10 @@ fn own_items(schema: &Schema, file: &str, foreign: &BTreeSet<String>) -> String 
 
 fn load_guarded(version: &str, pages: Vec<PageInput>) -> Result<Loaded, String> {
     catch_unwind(AssertUnwindSafe(|| load_pages(version, pages))).map_err(|e| {
-        e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default()
+        e.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
     })
 }
 
@@ -541,7 +639,10 @@ fn check_batch(corpus: &Corpus, version: &str, cases: &[Case], clean: &CleanSet)
                 }
             }
             if failures.is_empty() {
-                failures.push(format!("a batch of cases {:?} panicked, but no page alone does", cases.iter().map(|c| c.number).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "a batch of cases {:?} panicked, but no page alone does",
+                    cases.iter().map(|c| c.number).collect::<Vec<_>>()
+                ));
             }
             return failures;
         }
@@ -553,7 +654,10 @@ fn check_batch(corpus: &Corpus, version: &str, cases: &[Case], clean: &CleanSet)
         let lines = line_count(&c.page.bytes);
         for d in loaded.diagnostics.iter().filter(|d| d.file == c.page.path) {
             if d.line < 1 || d.line > lines + 1 {
-                failures.push(format!("{c}: diagnostic at line {} of a {lines}-line page: {d}", d.line));
+                failures.push(format!(
+                    "{c}: diagnostic at line {} of a {lines}-line page: {d}",
+                    d.line
+                ));
             }
         }
     }
@@ -563,7 +667,10 @@ fn check_batch(corpus: &Corpus, version: &str, cases: &[Case], clean: &CleanSet)
     for c in cases {
         foreign.extend(original_names(corpus, version, c.original));
     }
-    foreign.extend(defined_names(version, cases.iter().map(|c| c.page.clone()).collect()));
+    foreign.extend(defined_names(
+        version,
+        cases.iter().map(|c| c.page.clone()).collect(),
+    ));
     for page in clean_pages {
         let want = own_items(&clean.alone, &page.path, &foreign);
         let got = own_items(&loaded.schema, &page.path, &foreign);
@@ -579,7 +686,9 @@ fn check_batch(corpus: &Corpus, version: &str, cases: &[Case], clean: &CleanSet)
 fn mutated_pages_never_panic_and_leave_other_pages_alone() {
     let Some(root) = docs_root() else { return };
     let corpus = corpus(&root);
-    let only: Option<usize> = std::env::var("GRAPHDOC_MUTATION_CASE").ok().map(|s| s.parse().expect("GRAPHDOC_MUTATION_CASE is a case number"));
+    let only: Option<usize> = std::env::var("GRAPHDOC_MUTATION_CASE")
+        .ok()
+        .map(|s| s.parse().expect("GRAPHDOC_MUTATION_CASE is a case number"));
     let numbers: Vec<usize> = match only {
         Some(n) => vec![n],
         None => (0..CASES).collect(),
@@ -588,7 +697,10 @@ fn mutated_pages_never_panic_and_leave_other_pages_alone() {
     // Cases are generated batch by batch: some are megabytes.
     let mut by_version: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &n in &numbers {
-        by_version.entry(corpus.pages[case_original(&corpus, n)].0).or_default().push(n);
+        by_version
+            .entry(corpus.pages[case_original(&corpus, n)].0)
+            .or_default()
+            .push(n);
     }
     let mut batch_number = 0;
     let mut failures = Vec::new();
@@ -602,7 +714,8 @@ fn mutated_pages_never_panic_and_leave_other_pages_alone() {
             let mut rest = Vec::new();
             for n in pending {
                 let original = case_original(&corpus, n);
-                if batch.len() < MUTATED_PER_BATCH && !batch.iter().any(|b| b.original == original) {
+                if batch.len() < MUTATED_PER_BATCH && !batch.iter().any(|b| b.original == original)
+                {
                     batch.push(case(&corpus, n));
                 } else {
                     rest.push(n);
@@ -613,7 +726,11 @@ fn mutated_pages_never_panic_and_leave_other_pages_alone() {
             let clean = &sets[batch_number % sets.len()];
             batch_number += 1;
             checked += batch.len();
-            seen_mutations.extend(batch.iter().flat_map(|c| c.mutations.iter().map(|m| format!("{m:?}"))));
+            seen_mutations.extend(
+                batch
+                    .iter()
+                    .flat_map(|c| c.mutations.iter().map(|m| format!("{m:?}"))),
+            );
             if std::env::var("GRAPHDOC_MUTATION_TRACE").is_ok() {
                 eprintln!("batch at {:.1?}:", started.elapsed());
                 for c in &batch {
@@ -623,12 +740,24 @@ fn mutated_pages_never_panic_and_leave_other_pages_alone() {
             failures.extend(check_batch(&corpus, version, &batch, clean));
         }
     }
-    eprintln!("{checked} mutated pages checked in {:.1?}", started.elapsed());
+    eprintln!(
+        "{checked} mutated pages checked in {:.1?}",
+        started.elapsed()
+    );
     if only.is_none() {
         assert!(checked >= 10_000, "only {checked} mutated pages");
-        assert_eq!(seen_mutations.len(), MUTATIONS.len(), "mutations never drawn: {seen_mutations:?}");
+        assert_eq!(
+            seen_mutations.len(),
+            MUTATIONS.len(),
+            "mutations never drawn: {seen_mutations:?}"
+        );
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -636,14 +765,39 @@ fn crlf_pages_read_like_lf_pages() {
     let Some(root) = docs_root() else { return };
     let corpus = corpus(&root);
     for version in ["v1.0", "beta"] {
-        let lf: Vec<PageInput> = corpus.pages.iter().filter(|(v, _)| *v == version).map(|(_, p)| p.clone()).collect();
-        let crlf_pages: Vec<PageInput> = lf.iter().map(|p| PageInput { bytes: crlf(&p.bytes), ..p.clone() }).collect();
-        assert!(crlf_pages.iter().all(|p| p.bytes.windows(2).any(|w| w == b"\r\n")), "every sampled page has lines");
+        let lf: Vec<PageInput> = corpus
+            .pages
+            .iter()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let crlf_pages: Vec<PageInput> = lf
+            .iter()
+            .map(|p| PageInput {
+                bytes: crlf(&p.bytes),
+                ..p.clone()
+            })
+            .collect();
+        assert!(
+            crlf_pages
+                .iter()
+                .all(|p| p.bytes.windows(2).any(|w| w == b"\r\n")),
+            "every sampled page has lines"
+        );
         let from_lf = load_pages(version, lf);
         let from_crlf = load_pages(version, crlf_pages);
-        assert!(!from_lf.schema.types.is_empty() && !from_lf.schema.operations.is_empty(), "the sample defines types and operations");
-        assert_eq!(from_lf.schema, from_crlf.schema, "{version}: CRLF changes the schema");
-        assert_eq!(from_lf.diagnostics, from_crlf.diagnostics, "{version}: CRLF changes the diagnostics");
+        assert!(
+            !from_lf.schema.types.is_empty() && !from_lf.schema.operations.is_empty(),
+            "the sample defines types and operations"
+        );
+        assert_eq!(
+            from_lf.schema, from_crlf.schema,
+            "{version}: CRLF changes the schema"
+        );
+        assert_eq!(
+            from_lf.diagnostics, from_crlf.diagnostics,
+            "{version}: CRLF changes the diagnostics"
+        );
     }
 }
 
@@ -652,14 +806,31 @@ fn invalid_utf8_is_a_gd0014_at_its_line() {
     let Some(root) = docs_root() else { return };
     let corpus = corpus(&root);
     let mut rng = Rng::new(SEED ^ 0x0014);
-    let valid = corpus.pages.iter().filter(|(_, p)| std::str::from_utf8(&p.bytes).is_ok() && !p.bytes.contains(&b'\r'));
+    let valid = corpus
+        .pages
+        .iter()
+        .filter(|(_, p)| std::str::from_utf8(&p.bytes).is_ok() && !p.bytes.contains(&b'\r'));
     for (version, page) in valid.take(40) {
         let lines = line_ranges(&page.bytes);
         let line = rng.below(lines.len());
         let mut bytes = page.bytes.clone();
-        insert(&mut bytes, lines[line].0 + rng.below(lines[line].1 - lines[line].0 + 1), b"\xFF\xFE");
-        let loaded = load_pages(version, vec![PageInput { bytes, ..page.clone() }]);
-        let gd0014: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == graphdoc_docs::codes::INVALID_UTF8).collect();
+        insert(
+            &mut bytes,
+            lines[line].0 + rng.below(lines[line].1 - lines[line].0 + 1),
+            b"\xFF\xFE",
+        );
+        let loaded = load_pages(
+            version,
+            vec![PageInput {
+                bytes,
+                ..page.clone()
+            }],
+        );
+        let gd0014: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == graphdoc_docs::codes::INVALID_UTF8)
+            .collect();
         assert_eq!(gd0014.len(), 1, "{}: {:?}", page.path, loaded.diagnostics);
         assert_eq!(gd0014[0].line, line as u32 + 1, "{}", page.path);
         assert_eq!(gd0014[0].file, page.path);
@@ -681,16 +852,43 @@ fn deeply_nested_brackets_in_a_cell_do_not_exhaust_the_stack() {
         .stack_size(512 * 1024)
         .spawn(move || {
             let plain = graphdoc_docs::cells::plain(&deep);
-            let loaded = load_pages("v1.0", vec![PageInput { path: "widget.md".into(), kind: PageKind::Resource, bytes: page.into_bytes() }]);
+            let loaded = load_pages(
+                "v1.0",
+                vec![PageInput {
+                    path: "widget.md".into(),
+                    kind: PageKind::Resource,
+                    bytes: page.into_bytes(),
+                }],
+            );
             (plain, loaded)
         })
         .expect("thread starts")
         .join();
     let (plain, loaded) = loaded.expect("no stack overflow or panic");
     // The outer links are unwrapped; past the nesting limit the text stays as written.
-    assert!(plain.starts_with("[[[") && plain.contains('x') && plain.len() < 20_001, "{}", &plain[..40]);
+    assert!(
+        plain.starts_with("[[[") && plain.contains('x') && plain.len() < 20_001,
+        "{}",
+        &plain[..40]
+    );
     let widget = &loaded.schema.types["microsoft.graph.widget"];
     let names: Vec<&str> = widget.properties.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["name", "size"]);
     assert!(widget.properties[0].description.contains('x'));
+}
+
+/// Found by the mutation test (`DeepBrackets`, unclosed): every `[` of a
+/// cell scanned to the end of the cell for its `]`, so 200,000 unclosed `[`
+/// took hours in a debug build. Unclosed brackets are kept as written.
+#[test]
+fn unclosed_brackets_in_a_cell_are_read_in_one_pass() {
+    let unclosed = "[".repeat(200_000);
+    assert_eq!(
+        graphdoc_docs::cells::plain(&format!("a {unclosed} b")),
+        format!("a {unclosed} b")
+    );
+    let cell = graphdoc_docs::types::parse_type_cell(&format!("[{unclosed}widget](widget.md)"));
+    assert!(cell.is_err(), "{cell:?}");
+    // Closed ones pair up as before, innermost first.
+    assert_eq!(graphdoc_docs::cells::plain("[[a] [b](x.md) [c]"), "[a b c");
 }
