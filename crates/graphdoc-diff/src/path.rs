@@ -4,7 +4,8 @@
 /// * the query string is dropped (`?$select=…` does not make another
 ///   operation);
 /// * every `{placeholder}` becomes `{}`, so `{user-id}`, `{id}` and
-///   `{id | userPrincipalName}` match;
+///   `{id | userPrincipalName}` match; so does a literal GUID, which some
+///   pages write where the template has a key;
 /// * repeated and trailing `/` are dropped, and a leading `/` is ensured;
 /// * letters are lowercased, since Graph matches URL segments without
 ///   regard to case and the docs spell them both ways.
@@ -59,10 +60,41 @@ pub fn normalize_path(path: &str) -> String {
     while out.len() > 1 && out.ends_with('/') {
         out.pop();
     }
+    if out.len() >= GUID_LEN && out.contains('-') {
+        out = replace_guids(&out);
+    }
     if !out.starts_with('/') {
         out.insert(0, '/');
     }
     out
+}
+
+const GUID_LEN: usize = 36;
+
+/// Replaces each `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex) with `{}`.
+fn replace_guids(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.len() - i >= GUID_LEN && is_guid(&bytes[i..i + GUID_LEN]) {
+            out.push_str("{}");
+            i += GUID_LEN;
+        } else {
+            // Copy one whole character (paths may hold non-ASCII text).
+            let len = path[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&path[i..i + len]);
+            i += len;
+        }
+    }
+    out
+}
+
+fn is_guid(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(i, c)| match i {
+        8 | 13 | 18 | 23 => *c == b'-',
+        _ => c.is_ascii_hexdigit(),
+    })
 }
 
 fn rest_has_closing_brace(mut chars: impl Iterator<Item = char>) -> bool {
@@ -107,6 +139,27 @@ mod tests {
             normalize_path("/users/{id}/manager")
         );
         assert_ne!(normalize_path("/users/{id}"), normalize_path("/users"));
+    }
+
+    #[test]
+    fn literal_guids_are_keys() {
+        assert_eq!(
+            normalize_path("/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments"),
+            normalize_path("/education/classes/{id}/assignments")
+        );
+        assert_eq!(
+            normalize_path("/groups('02bd9fd6-8f93-4758-87c3-1fb73740a315')/members/é"),
+            "/groups('{}')/members/é"
+        );
+        // Not a GUID: wrong length or a non-hex digit.
+        assert_eq!(
+            normalize_path("/a/acdefc6b-2dc6-4e71-b1e9-6d9810ab179"),
+            "/a/acdefc6b-2dc6-4e71-b1e9-6d9810ab179"
+        );
+        assert_eq!(
+            normalize_path("/a/zcdefc6b-2dc6-4e71-b1e9-6d9810ab1793"),
+            "/a/zcdefc6b-2dc6-4e71-b1e9-6d9810ab1793"
+        );
     }
 
     #[test]
