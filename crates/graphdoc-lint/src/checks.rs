@@ -85,7 +85,9 @@ pub fn duplicate_descriptions(schema: &Schema, pages: &Pages) -> Vec<Finding> {
         let mut first: HashMap<String, &Property> = HashMap::new();
         for p in table {
             let normalized = cells::collapse_whitespace(p.description.trim()).to_ascii_lowercase();
-            if normalized.split_whitespace().count() < 5 {
+            // An inherited row repeats the base type's text on every derived
+            // page: the base page's own table is where it is reported.
+            if normalized.split_whitespace().count() < 5 || normalized.contains("inherited from") {
                 continue;
             }
             match first.get(&normalized) {

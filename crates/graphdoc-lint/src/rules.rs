@@ -133,9 +133,14 @@ are the front-end diagnostic GD0009 (GL001).\n",
         explain: "GL007 duplicate-description\n\n\
 Two rows of one Properties, Relationships or request-body table carry the\n\
 same description, word for word: a description copied from the wrong row.\n\
-The finding is on the later row and names the earlier one. Descriptions of\n\
+The finding names the other row. Descriptions of\n\
 fewer than five words are not compared (\"Not yet documented\", \"For\n\
-internal use only.\").\n",
+internal use only.\"), nor rows \"Inherited from\" a base type (reported on\n\
+the base type's page). The finding is on the row whose name the text does not\n\
+describe: of the words telling the two names apart (`country`, `region` vs\n\
+`automatically`, `update`, `apps`), the description must mention a larger\n\
+share of one name's than of the other's; when both fit equally (aliases,\n\
+deprecated twins) nothing is reported.\n",
     },
     Rule {
         code: REPEATED_SENTENCE,
