@@ -226,6 +226,9 @@ impl std::fmt::Display for ChangeKind {
     }
 }
 
+/// The longest comment GitHub accepts, in characters.
+pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
+
 /// The subject that renderers group operations under.
 pub const OPERATIONS_SUBJECT: &str = "operations";
 
@@ -378,7 +381,16 @@ impl SchemaDiff {
     /// Markdown for a pull-request comment: a summary table of counts, then
     /// one section per subject, subjects with breaking changes first.
     pub fn to_markdown(&self) -> String {
-        render::markdown::render(self)
+        render::markdown::render(self, None)
+    }
+
+    /// [`to_markdown`](Self::to_markdown) kept within `max_chars` bytes
+    /// (a pull-request comment has a limit: [`GITHUB_COMMENT_LIMIT`]): the
+    /// heading and the summary table always, then the changes in the same
+    /// order until the next one would not fit, then a note of how many were
+    /// left out.
+    pub fn to_markdown_within(&self, max_chars: usize) -> String {
+        render::markdown::render(self, Some(max_chars))
     }
 
     /// Pretty JSON: labels, counts, changes and the missing-properties view.

@@ -130,6 +130,48 @@ fn json() {
 }
 
 #[test]
+fn markdown_within_a_limit() {
+    let case = small_case();
+    let full = case.to_markdown();
+    assert_eq!(
+        case.to_markdown_within(graphdoc_diff::GITHUB_COMMENT_LIMIT),
+        full
+    );
+
+    let limit = 1_800;
+    assert!(full.len() > limit, "the case must not fit for this test");
+    let cut = case.to_markdown_within(limit);
+    assert!(cut.len() <= limit, "{} > {limit}", cut.len());
+    // The summary table is whole, the rows shown are the first rows of the
+    // full comment, and the note counts the others.
+    let table_end = full.find("| **total**").unwrap();
+    assert_eq!(cut[..table_end], full[..table_end]);
+    let rows = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.starts_with("| **breaking**") || l.starts_with("| additive"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (all, shown) = (rows(&full), rows(&cut));
+    assert!(!shown.is_empty() && shown.len() < all.len());
+    assert_eq!(shown[..], all[..shown.len()]);
+    let note = format!("_{} more changes not shown", all.len() - shown.len());
+    assert!(cut.contains(&note), "{cut}");
+    // The missing-properties block is small enough to stay.
+    assert!(cut.ends_with("</details>\n"), "{cut}");
+
+    // With room for the summary only, no row is shown, and the block is
+    // replaced by a count.
+    let tight = case.to_markdown_within(table_end + 300);
+    assert!(tight.contains("_8 more changes not shown"), "{tight}");
+    assert!(!tight.contains("| additive |") && !tight.contains("| **breaking** |"));
+    assert!(
+        tight.ends_with("_1 property of `v1.0` is missing in `beta` (not listed here)._\n"),
+        "{tight}"
+    );
+}
+
+#[test]
 fn empty_diff_renders_plainly() {
     let options = DiffOptions {
         from_label: Some("a".into()),
