@@ -8,6 +8,24 @@
 //! `from` side. [`SchemaDiff::to_text`], [`SchemaDiff::to_markdown`] and
 //! [`SchemaDiff::to_json`] render it.
 //!
+//! ```
+//! use graphdoc_diff::{diff, ChangeKind, DiffOptions};
+//! use graphdoc_schema::Schema;
+//!
+//! let v1: Schema = serde_json::from_str(r#"{"version": "v1.0", "types": {}, "enums": {},
+//!     "operations": []}"#).unwrap();
+//! let beta: Schema = serde_json::from_str(r#"{"version": "beta", "types": {}, "enums": {
+//!     "microsoft.graph.colour": {"name": "colour", "namespace": "microsoft.graph",
+//!         "members": [], "source": {"file": "beta/resources/colour.md", "line": 1}}},
+//!     "operations": []}"#).unwrap();
+//!
+//! let result = diff(&v1, &beta, &DiffOptions::default());
+//! assert!(!result.has_breaking()); // what `--fail-on breaking` looks at
+//! assert_eq!(result.counts().by_kind[&ChangeKind::EnumAdded].additive, 1);
+//! assert_eq!(result.changes[0].source.to_string(), "beta/resources/colour.md:1");
+//! print!("{}", result.to_text(false)); // or to_markdown(), to_json()
+//! ```
+//!
 //! # What is compared
 //!
 //! * Entity and complex types by qualified name: added, removed, kind
