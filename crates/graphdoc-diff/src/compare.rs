@@ -598,7 +598,9 @@ fn members_by_name(e: &EnumDef) -> BTreeMap<&str, &EnumMember> {
 }
 
 /// Operations by `METHOD normalized-path`, one entry per listed path; when
-/// two pages list the same operation, the one read first (by source) counts.
+/// two pages (or two paths of one page) are the same operation, the first
+/// by source, then path as written, then title counts, whatever the order
+/// of the list.
 /// A hash map is enough: the changes are sorted afterwards.
 fn operations_by_key(ops: &[Operation]) -> HashMap<String, (&Operation, &str)> {
     let mut map: HashMap<String, (&Operation, &str)> = HashMap::with_capacity(ops.len());
@@ -607,7 +609,7 @@ fn operations_by_key(ops: &[Operation]) -> HashMap<String, (&Operation, &str)> {
         for path in &op.paths {
             let key = format!("{method} {}", normalize_path(path));
             match map.get(&key) {
-                Some((seen, _)) if seen.source <= op.source => {}
+                Some(&seen) if rank(seen) <= rank((op, path)) => {}
                 _ => {
                     map.insert(key, (op, path.as_str()));
                 }
@@ -615,6 +617,11 @@ fn operations_by_key(ops: &[Operation]) -> HashMap<String, (&Operation, &str)> {
         }
     }
     map
+}
+
+/// The order in which duplicates of one operation are preferred.
+fn rank<'s>((op, path): (&'s Operation, &'s str)) -> (&'s Source, &'s str, &'s str) {
+    (&op.source, path, &op.title)
 }
 
 fn method_of(key: &str) -> &str {

@@ -735,3 +735,14 @@ fn result_does_not_depend_on_operation_order() {
     assert_eq!(d1, d2);
     assert_eq!(d1.to_json(), d2.to_json());
 }
+
+#[test]
+fn duplicate_operations_pick_the_same_one_in_any_order() {
+    let a = op("GET", &["/things/{thing-id}"], "same.md");
+    let b = op("GET", &["/things/{id}"], "same.md");
+    let empty = ops_only(vec![]);
+    let d1 = run(&empty, &ops_only(vec![a.clone(), b.clone()]));
+    let d2 = run(&empty, &ops_only(vec![b, a]));
+    assert_eq!(single(&d1).member.as_deref(), Some("GET /things/{id}"));
+    assert_eq!(d1, d2);
+}
