@@ -670,7 +670,7 @@ fn annotation(ctx: &mut Ctx, text: &str, line: u32) -> Option<Value> {
                     codes::BAD_ANNOTATION,
                     format!("annotation comment is not valid JSON: {e}"),
                 )
-                .with_column(e.column() as u32),
+                .with_column(e.column().max(1) as u32),
             );
             None
         }

@@ -892,3 +892,28 @@ fn unclosed_brackets_in_a_cell_are_read_in_one_pass() {
     // Closed ones pair up as before, innermost first.
     assert_eq!(graphdoc_docs::cells::plain("[[a] [b](x.md) [c]"), "[a b c");
 }
+
+/// Found by the `markdown_page` fuzz target: a line break inside a string of
+/// an annotation comment made serde_json report column 0, and the
+/// diagnostic carried it, though columns are 1-based.
+#[test]
+fn annotation_errors_at_a_line_start_have_a_column() {
+    let page = "# widget resource type\n\nNamespace: microsoft.graph\n\n<!-- {\n  \"blockType\": \"resource\n\"\n} -->\n```json\n{ \"id\": \"String\" }\n```\n";
+    let loaded = load_pages(
+        "v1.0",
+        vec![PageInput {
+            path: "widget.md".into(),
+            kind: PageKind::Resource,
+            bytes: page.as_bytes().to_vec(),
+        }],
+    );
+    let bad: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphdoc_docs::codes::BAD_ANNOTATION)
+        .collect();
+    assert_eq!(bad.len(), 1, "{:?}", loaded.diagnostics);
+    // serde_json reports the position just after the line break.
+    assert_eq!(bad[0].line, 7, "{}", bad[0]);
+    assert_eq!(bad[0].column, Some(1), "{}", bad[0]);
+}
