@@ -167,10 +167,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
                         Event::End(TagEnd::Paragraph) => break,
                         Event::Text(t) | Event::Code(t) => para.push_str(&t),
                         Event::SoftBreak | Event::HardBreak => para.push('\n'),
-                        Event::InlineHtml(h) => {
-                            if h.starts_with("<!--") {
-                                push_comments(&h, r.start, &index, &mut out);
-                            }
+                        Event::InlineHtml(h) if h.starts_with("<!--") => {
+                            push_comments(&h, r.start, &index, &mut out);
                         }
                         Event::Start(Tag::Link { dest_url, .. }) => {
                             para.push('[');

@@ -1108,44 +1108,6 @@ fn http_example(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_hosts() {
-        assert_eq!(
-            strip_host("https://graph.microsoft.com/localtest/deviceAppManagement/vppTokens/{id}"),
-            "/deviceAppManagement/vppTokens/{id}"
-        );
-        assert_eq!(strip_host("/me"), "/me");
-    }
-
-    #[test]
-    fn qualifies_names() {
-        assert_eq!(
-            qualified_parts("microsoft.graph.callRecords.session", "microsoft.graph"),
-            ("microsoft.graph.callRecords".into(), "session".into())
-        );
-        assert_eq!(
-            qualified_parts("callRecords.session", "microsoft.graph.callRecords"),
-            ("microsoft.graph.callRecords".into(), "session".into())
-        );
-        assert_eq!(
-            qualified_parts("user", "microsoft.graph"),
-            ("microsoft.graph".into(), "user".into())
-        );
-    }
-
-    #[test]
-    fn front_matter_keeps_lines() {
-        let (body, pairs) =
-            split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
-        assert_eq!(body, "\n\n\n\n# x\n");
-        assert_eq!(pairs[1], ("doc_type".into(), "enumPageType".into()));
-    }
-}
-
 /// Properties of a JSON representation block whose values are type
 /// placeholders. A block that is not strict JSON yields nothing here (the
 /// samples checker reports it).
@@ -1229,5 +1191,43 @@ fn placeholder_type(value: &Value) -> Option<CellType> {
             Some(t)
         }
         Value::Null => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_hosts() {
+        assert_eq!(
+            strip_host("https://graph.microsoft.com/localtest/deviceAppManagement/vppTokens/{id}"),
+            "/deviceAppManagement/vppTokens/{id}"
+        );
+        assert_eq!(strip_host("/me"), "/me");
+    }
+
+    #[test]
+    fn qualifies_names() {
+        assert_eq!(
+            qualified_parts("microsoft.graph.callRecords.session", "microsoft.graph"),
+            ("microsoft.graph.callRecords".into(), "session".into())
+        );
+        assert_eq!(
+            qualified_parts("callRecords.session", "microsoft.graph.callRecords"),
+            ("microsoft.graph.callRecords".into(), "session".into())
+        );
+        assert_eq!(
+            qualified_parts("user", "microsoft.graph"),
+            ("microsoft.graph".into(), "user".into())
+        );
+    }
+
+    #[test]
+    fn front_matter_keeps_lines() {
+        let (body, pairs) =
+            split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
+        assert_eq!(body, "\n\n\n\n# x\n");
+        assert_eq!(pairs[1], ("doc_type".into(), "enumPageType".into()));
     }
 }

@@ -443,7 +443,7 @@ fn inherited_from_rows(t: &RawType) -> Option<CellType> {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
             .collect();
         let word = word.trim_end_matches('.').to_string();
-        crate::types::is_type_identifier(&word).then(|| CellType {
+        crate::types::is_type_identifier(&word).then_some(CellType {
             name: TypeName::Named(word),
             collection: false,
             link: None,

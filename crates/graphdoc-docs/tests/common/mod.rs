@@ -6,6 +6,7 @@ pub fn workspace_root() -> PathBuf {
 
 /// `../shared/graph-docs`, or `None` (with a message) outside CI when it is
 /// missing. Under `CI=true` a missing corpus fails the test.
+#[allow(dead_code)] // not every test file reads the corpus
 pub fn corpus() -> Option<PathBuf> {
     let path = workspace_root().join("../shared/graph-docs");
     if path.join("api-reference").is_dir() {
