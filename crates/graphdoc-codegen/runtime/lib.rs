@@ -290,19 +290,31 @@ impl Wire for f32 {
     }
 }
 
+// The generic impls below are instantiated once per field type (thousands
+// of them), so they are written as plain loops and matches: iterator
+// adaptors, closures and `?` would each add several instantiations per type.
+
 impl<T: Wire> Wire for Vec<T> {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(Wire::to_json).collect())
+        let mut items = Vec::with_capacity(self.len());
+        for item in self {
+            items.push(item.to_json());
+        }
+        Value::Array(items)
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| T::from_json(v).map_err(|e| e.at(i.to_string())))
-                .collect(),
-            other => Err(expected("an array", &other)),
+        let items = match value {
+            Value::Array(items) => items,
+            other => return Err(expected("an array", &other)),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match T::from_json(item) {
+                Ok(v) => out.push(v),
+                Err(e) => return Err(e.at(i.to_string())),
+            }
         }
+        Ok(out)
     }
 }
 
@@ -311,27 +323,21 @@ impl<T: Wire> Wire for Box<T> {
         (**self).to_json()
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        T::from_json(value).map(Box::new)
+        match T::from_json(value) {
+            Ok(v) => Ok(Box::new(v)),
+            Err(e) => Err(e),
+        }
     }
 }
 
 /// The type-erased view of a [`Field`], used by the generic (de)serializer.
-pub trait FieldValue: Any {
+pub trait FieldValue {
     /// `None` when absent.
     fn to_json(&self) -> Option<Value>;
     fn set_json(&mut self, value: Value) -> Result<(), Error>;
-    /// Equal to `other`, a field of the same type.
-    fn eq_dyn(&self, other: &dyn FieldValue) -> bool;
-    fn as_any(&self) -> &dyn Any;
 }
 
-impl<T: Wire + PartialEq + 'static> FieldValue for Field<T> {
-    fn eq_dyn(&self, other: &dyn FieldValue) -> bool {
-        other.as_any().downcast_ref::<Self>().is_some_and(|o| self == o)
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
+impl<T: Wire> FieldValue for Field<T> {
     fn to_json(&self) -> Option<Value> {
         match self {
             Field::Absent => None,
@@ -340,11 +346,17 @@ impl<T: Wire + PartialEq + 'static> FieldValue for Field<T> {
         }
     }
     fn set_json(&mut self, value: Value) -> Result<(), Error> {
-        *self = match value {
-            Value::Null => Field::Null,
-            v => Field::Value(T::from_json(v)?),
-        };
-        Ok(())
+        if value.is_null() {
+            *self = Field::Null;
+            return Ok(());
+        }
+        match T::from_json(value) {
+            Ok(v) => {
+                *self = Field::Value(v);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -458,22 +470,25 @@ pub fn fill_object(object: &mut dyn Object, map: JsonMap) -> Result<(), Error> {
     Ok(())
 }
 
+/// `Wire::from_json` of the generated structs.
 pub fn object_from_json<T: Object + Default>(value: Value) -> Result<T, Error> {
+    let mut object = T::default();
     match value {
-        Value::Object(map) => object_from_map(map),
+        Value::Object(map) => match fill_object(&mut object, map) {
+            Ok(()) => Ok(object),
+            Err(e) => Err(e),
+        },
         other => Err(expected("an object", &other)),
     }
 }
 
-pub fn object_from_map<T: Object + Default>(map: JsonMap) -> Result<T, Error> {
-    let mut object = T::default();
-    fill_object(&mut object, map)?;
-    Ok(object)
-}
-
 /// The `make` entry of a [`TypeDesc`].
 pub fn make_object<T: Object + Default>(map: JsonMap) -> Result<Box<dyn Object>, Error> {
-    object_from_map::<T>(map).map(|o| Box::new(o) as Box<dyn Object>)
+    let mut object: Box<dyn Object> = Box::new(T::default());
+    match fill_object(&mut *object, map) {
+        Ok(()) => Ok(object),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn serialize_wire<W: Wire, S: Serializer>(value: &W, serializer: S) -> Result<S::Ok, S::Error> {
@@ -624,10 +639,10 @@ impl<T: Object> Wire for Poly<T> {
         poly_to_json(T::static_desc(), &*self.inner)
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        poly_from_json(T::static_desc(), value).map(|inner| Poly {
-            inner,
-            base: PhantomData,
-        })
+        match poly_from_json(T::static_desc(), value) {
+            Ok(inner) => Ok(Poly { inner, base: PhantomData }),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1213,16 +1228,11 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
     Ok(out)
 }
 
-/// `PartialEq` for the generated structs: same type, equal fields (absent,
-/// null and set differ) and equal additional properties.
+/// `PartialEq` for the generated structs: the same type and the same JSON
+/// form (so absent, null and set differ, and `NaN` equals `NaN`). Comparing
+/// JSON keeps `PartialEq` out of the per-field-type code.
 pub fn objects_equal(a: &dyn Object, b: &dyn Object) -> bool {
-    let desc = a.type_desc();
-    desc.name == b.type_desc().name
-        && a.additional_properties() == b.additional_properties()
-        && (0..desc.fields.len()).all(|i| match (a.field(i), b.field(i)) {
-            (Some(x), Some(y)) => x.eq_dyn(y),
-            (x, y) => x.is_none() && y.is_none(),
-        })
+    a.type_desc().name == b.type_desc().name && object_to_json(a) == object_to_json(b)
 }
 
 /// `Debug` for the generated structs: the fields that are set, by wire name.

@@ -133,6 +133,7 @@ impl Ctx {
             }
             None => quote!(::core::option::Option::None),
         };
+        let all_fields: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
         let (field_fn, field_mut_fn) = if s.fields.is_empty() {
             (
                 quote! {
@@ -172,7 +173,7 @@ impl Ctx {
         };
         quote! {
             #doc
-            #[derive(::core::clone::Clone, ::core::default::Default)]
+            #[derive(::core::clone::Clone)]
             pub struct #name {
                 #(#field_defs)*
                 /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
@@ -198,6 +199,17 @@ impl Ctx {
                 }
                 fn additional_properties_mut(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
                     &mut self.additional_properties
+                }
+            }
+
+            // By hand: the derive would call `Field::<T>::default()` for every
+            // field type, one more function per type.
+            impl ::core::default::Default for #name {
+                fn default() -> Self {
+                    #name {
+                        #( #all_fields: #rt::Field::Absent, )*
+                        additional_properties: ::serde_json::Map::new(),
+                    }
                 }
             }
 
@@ -280,7 +292,10 @@ impl Ctx {
                         ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
                     }
                     fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
-                        #rt::string_from_json(value).map(Self::from_wire)
+                        match #rt::string_from_json(value) {
+                            ::core::result::Result::Ok(text) => ::core::result::Result::Ok(Self::from_wire(text)),
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                        }
                     }
                 }
             }

@@ -8,15 +8,17 @@
 //! # What the generated crate looks like
 //!
 //! ```text
-//! <out>/Cargo.toml, src/lib.rs   facade: features `v1_0`, `beta` (both default)
-//! <out>/runtime/                 hand-written runtime, shared by the versions
-//! <out>/v1_0/ and <out>/beta/    one crate per API version:
-//!     src/types/{a..z}.rs        structs, grouped by first letter
-//!     src/enums/{a..z}.rs        enums
-//!     src/operations/{a..z}.rs   operation descriptors
+//! <out>/Cargo.toml, src/lib.rs     facade: features `v1_0`, `beta` (both default)
+//! <out>/runtime/                   hand-written runtime, shared by the versions
+//! <out>/<version>/enums/src/{a..z}.rs   crate <name>-<version>-enums
+//! <out>/<version>/types/src/{a..z}.rs   crate <name>-<version>-types (structs)
+//! <out>/<version>/src/operations/       crate <name>-<version> (operations,
+//!                                       re-exports types and enums)
 //! ```
 //!
-//! The facade re-exports each version crate as a module (`graph_model::v1_0`,
+//! Items are grouped into files by the first letter of their Rust name, so a
+//! file stays navigable and adding a type touches one file. The facade
+//! re-exports each version crate as a module (`graph_model::v1_0`,
 //! `graph_model::beta`) behind its feature. Types never refer across
 //! versions, so turning a feature off cannot break the other version.
 //!
@@ -59,14 +61,24 @@
 //!
 //! * Each struct carries a static field table (`TypeDesc`: wire name, base,
 //!   wire names of the fields) and two `match`es from field index to a
-//!   `&dyn FieldValue`. Reading and writing go through `serde_json::Value`
-//!   in generic-free runtime functions (`object_to_json`, `fill_object`)
-//!   that are compiled once; the per-type `Serialize`/`Deserialize`/`Wire`
-//!   impls are one-line calls into them. `Debug` also goes through the table.
-//! * What remains per type is small: the struct, derives of `Clone`,
-//!   `Default` and `PartialEq`, and `FieldValue` for each distinct field type.
-//! * Each API version is its own crate, so the two compile in parallel,
-//!   and a user who needs one version builds only that one.
+//!   `&dyn FieldValue`. Reading, writing, `PartialEq` and `Debug` go through
+//!   that table in generic-free runtime functions (`object_to_json`,
+//!   `fill_object`, `objects_equal`, `debug_object`) that are compiled once;
+//!   the per-type impls are one-line calls into them. Values go through
+//!   `serde_json::Value`, so no serde visitor is instantiated per type.
+//! * What remains per type is small: the struct, derives of `Clone` and
+//!   `Default`, and `FieldValue` for each distinct field type.
+//! * Enums are read and written through the derive's string API
+//!   (`as_str`, `from_wire`), not through serde_json.
+//! * Operation descriptors are unit structs with associated consts and
+//!   types only: no derives, no code.
+//! * Each version is three crates (enums, types, operations): cargo builds
+//!   them in parallel and pipelined, no single rustc holds a whole version
+//!   (peak memory), and a user who needs one version builds only that one.
+//! * Debug info is of little use for generated data types and costs about a
+//!   third of their build: with `Options::standalone_workspace` the facade
+//!   turns it off for the generated crates; in another workspace, add
+//!   `[profile.dev.package."<crate>"] debug = false` for each to its root.
 //! * No date/time, UUID or base64 crate is pulled in (see below).
 //!
 //! # Edm types
@@ -404,7 +416,7 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         for v in &versions {
             for suffix in ["", "-enums", "-types"] {
                 facade.push_str(&format!(
-                    "\n[profile.dev.package.\"{package}-{}{suffix}\"]\ndebug = false\n",
+                    "\n[profile.dev.package.\"{package}-{}{suffix}\"]\ndebug = false\nincremental = false\n",
                     v.module
                 ));
             }
