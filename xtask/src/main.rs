@@ -265,13 +265,13 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
                 return Ok(ExitCode::SUCCESS);
             }
             let options = graphdoc_lint::LintOptions {
-                docs,
                 metadata,
                 format: format.parse()?,
                 deny_warnings: deny.is_some(),
                 version,
                 config,
                 no_suppressions,
+                ..graphdoc_lint::LintOptions::new(docs)
             };
             let outcome = graphdoc_lint::run(&options).map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
