@@ -10,10 +10,12 @@
 //! ```text
 //! <out>/Cargo.toml, src/lib.rs     facade: features `v1_0`, `beta` (both default)
 //! <out>/runtime/                   hand-written runtime, shared by the versions
-//! <out>/<version>/enums/src/{a..z}.rs   crate <name>-<version>-enums
-//! <out>/<version>/types/src/{a..z}.rs   crate <name>-<version>-types (structs)
-//! <out>/<version>/src/operations/       crate <name>-<version> (operations,
-//!                                       re-exports types and enums)
+//! <out>/<version>/enums-N/src/{a..z}.rs  crates <name>-<version>-enums-N
+//!                                         (about 300 enums each)
+//! <out>/<version>/types/src/{a..z}.rs    crate <name>-<version>-types (structs;
+//!                                         re-exports the enums)
+//! <out>/<version>/src/operations/        crate <name>-<version> (operations;
+//!                                         re-exports the types)
 //! ```
 //!
 //! Items are grouped into files by the first letter of their Rust name, so a
@@ -66,19 +68,32 @@
 //!   `fill_object`, `objects_equal`, `debug_object`) that are compiled once;
 //!   the per-type impls are one-line calls into them. Values go through
 //!   `serde_json::Value`, so no serde visitor is instantiated per type.
-//! * What remains per type is small: the struct, derives of `Clone` and
-//!   `Default`, and `FieldValue` for each distinct field type.
+//! * What remains per type is small: the struct, a derived `Clone`, a
+//!   `Default` written out (`Field::Absent` literals, no call per field
+//!   type), and per distinct field type `FieldValue`, `Clone` and drop glue.
+//!   Equality compares the JSON forms, so no `PartialEq` is instantiated
+//!   per field type. The generic runtime code is written as plain loops and
+//!   matches: iterator adaptors, closures and `?` would each add several
+//!   instantiations for every one of the ~2,000 field types of beta.
 //! * Enums are read and written through the derive's string API
 //!   (`as_str`, `from_wire`), not through serde_json.
 //! * Operation descriptors are unit structs with associated consts and
 //!   types only: no derives, no code.
-//! * Each version is three crates (enums, types, operations): cargo builds
-//!   them in parallel and pipelined, no single rustc holds a whole version
-//!   (peak memory), and a user who needs one version builds only that one.
+//! * Each version is several crates: enums (which never refer to each
+//!   other, split into crates of about 300), types, and operations. Cargo
+//!   builds them in parallel and pipelined (the types start once the enums'
+//!   metadata is ready), no single rustc holds a whole version (peak
+//!   memory), and a user who needs one version builds only that one. The
+//!   structs of a version refer to each other in cycles, so they stay one
+//!   crate; it is the critical path of the build.
 //! * Debug info is of little use for generated data types and costs about a
-//!   third of their build: with `Options::standalone_workspace` the facade
-//!   turns it off for the generated crates; in another workspace, add
-//!   `[profile.dev.package."<crate>"] debug = false` for each to its root.
+//!   third of their build, and incremental compilation only adds overhead to
+//!   code that is regenerated, not edited: with
+//!   `Options::standalone_workspace` the facade turns both off for the
+//!   generated crates; in another workspace, add
+//!   `[profile.dev.package."<crate>"]` with `debug = false` and
+//!   `incremental = false` for each to the workspace root
+//!   ([`GeneratedCrate::model_packages`] lists them).
 //! * No date/time, UUID or base64 crate is pulled in (see below).
 //!
 //! # Edm types
@@ -175,6 +190,10 @@ pub struct GeneratedCrate {
     pub files: Vec<GeneratedFile>,
     /// Things in the schemas that could not be generated as written.
     pub diagnostics: Vec<Diagnostic>,
+    /// Package names of the generated model crates (all but the runtime and
+    /// the facade): the ones to build without debug info or incremental
+    /// compilation.
+    pub model_packages: Vec<String>,
 }
 
 impl GeneratedCrate {
@@ -206,6 +225,8 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
     modules.reserve("src");
     modules.reserve("target");
     let mut versions = Vec::new();
+    // Every generated crate but the runtime and the facade.
+    let mut model_packages: Vec<String> = Vec::new();
     for schema in schemas {
         let mut plan = plan::plan_version(schema, &mut out.diagnostics);
         plan.module = modules.allocate(&plan.module, "_");
@@ -233,7 +254,6 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
     for plan in &versions {
         let dir = &plan.module;
         let version_package = format!("{package}-{dir}");
-        let enums_package = format!("{version_package}-enums");
         let types_package = format!("{version_package}-types");
         let enum_derive = match &options.enum_derive {
             Dependency::Path(p) if std::path::Path::new(p).is_absolute() => {
@@ -254,43 +274,68 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
                 .collect()
         };
 
-        // Enums.
-        out.push(
-            format!("{dir}/enums/Cargo.toml"),
-            format!(
-                "{toml_header}{}",
-                cargo_toml(
-                    &enums_package,
-                    &format!("Microsoft Graph {} enums, generated.", plan.version),
-                    &[
-                        runtime_dep("../../"),
-                        format!("graphdoc-enum-derive = {enum_derive}")
-                    ]
-                )
-            ),
-        );
-        let groups = by_letter(&plan.enums, |e| &e.rust_name);
-        let doc = crate_docs(&format!("{} enums", plan.enums.len()));
-        let mods = emit::module_list(&groups.keys().cloned().collect::<Vec<_>>());
-        let lib_rs = quote! {
-            #( #![doc = #doc] )*
-            #![allow(clippy::enum_variant_names)]
-            #mods
-        };
-        out.push(
-            format!("{dir}/enums/src/lib.rs"),
-            format!("{rs_header}{}", format_tokens(lib_rs)),
-        );
-        for (letter, items) in &groups {
-            let items = items.iter().map(|e| ctx.enum_item(e));
+        // Enums: they never refer to each other, so they are split into
+        // crates of about ENUMS_PER_CRATE that compile in parallel.
+        let enum_groups = by_letter(&plan.enums, |e| &e.rust_name);
+        let enum_parts = split_groups(&enum_groups, ENUMS_PER_CRATE);
+        let mut enum_packages = Vec::new();
+        for (i, part) in enum_parts.iter().enumerate() {
+            let n = i + 1;
+            let enums_package = format!("{version_package}-enums-{n}");
             out.push(
-                format!("{dir}/enums/src/{letter}.rs"),
-                format!("{rs_header}{}", format_tokens(quote!(#(#items)*))),
+                format!("{dir}/enums-{n}/Cargo.toml"),
+                format!(
+                    "{toml_header}{}",
+                    cargo_toml(
+                        &enums_package,
+                        &format!(
+                            "Microsoft Graph {} enums (part {n}), generated.",
+                            plan.version
+                        ),
+                        &[
+                            runtime_dep("../../"),
+                            format!("graphdoc-enum-derive = {enum_derive}")
+                        ]
+                    )
+                ),
             );
+            let count: usize = part.iter().map(|(_, items)| items.len()).sum();
+            let doc = crate_docs(&format!("{count} enums (part {n} of {})", enum_parts.len()));
+            let mods =
+                emit::module_list(&part.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>());
+            let lib_rs = quote! {
+                #( #![doc = #doc] )*
+                #![allow(clippy::enum_variant_names)]
+                #mods
+            };
+            out.push(
+                format!("{dir}/enums-{n}/src/lib.rs"),
+                format!("{rs_header}{}", format_tokens(lib_rs)),
+            );
+            for (letter, items) in part {
+                let items = items.iter().map(|e| ctx.enum_item(e));
+                out.push(
+                    format!("{dir}/enums-{n}/src/{letter}.rs"),
+                    format!("{rs_header}{}", format_tokens(quote!(#(#items)*))),
+                );
+            }
+            model_packages.push(enums_package.clone());
+            enum_packages.push((n, enums_package));
         }
+        model_packages.push(types_package.clone());
+        model_packages.push(version_package.clone());
 
         // Types.
-        let enums_lib = emit::ident(&enums_package.replace('-', "_"));
+        let enums_libs: Vec<proc_macro2::Ident> = enum_packages
+            .iter()
+            .map(|(_, p)| emit::ident(&p.replace('-', "_")))
+            .collect();
+        let mut types_deps = vec![runtime_dep("../../")];
+        types_deps.extend(
+            enum_packages
+                .iter()
+                .map(|(n, p)| format!("{p} = {{ path = \"../enums-{n}\" }}")),
+        );
         out.push(
             format!("{dir}/types/Cargo.toml"),
             format!(
@@ -301,10 +346,7 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
                         "Microsoft Graph {} structured types, generated.",
                         plan.version
                     ),
-                    &[
-                        runtime_dep("../../"),
-                        format!("{enums_package} = {{ path = \"../enums\" }}")
-                    ]
+                    &types_deps
                 )
             ),
         );
@@ -317,7 +359,7 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         let lookup = emit::lookup_fn(&ctx, plan);
         let lib_rs = quote! {
             #( #![doc = #doc] )*
-            pub use ::#enums_lib::*;
+            #( pub use ::#enums_libs::*; )*
             #mods
             #lookup
         };
@@ -413,15 +455,13 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         facade.push_str("\n[workspace]\n");
         // Debug info for tens of thousands of generated items costs a third
         // of the build and is of little use; see "Why it compiles fast".
-        for v in &versions {
-            for suffix in ["", "-enums", "-types"] {
-                facade.push_str(&format!(
-                    "\n[profile.dev.package.\"{package}-{}{suffix}\"]\ndebug = false\nincremental = false\n",
-                    v.module
-                ));
-            }
+        for p in &model_packages {
+            facade.push_str(&format!(
+                "\n[profile.dev.package.\"{p}\"]\ndebug = false\nincremental = false\n"
+            ));
         }
     }
+    out.model_packages = model_packages;
     out.push("Cargo.toml", format!("{toml_header}{facade}"));
     let runtime_ident = emit::ident(&runtime_lib);
     let version_items = versions.iter().map(|v| {
@@ -472,6 +512,32 @@ impl GeneratedCrate {
             contents,
         });
     }
+}
+
+/// About this many enums go into one crate (see "Why it compiles fast").
+const ENUMS_PER_CRATE: usize = 300;
+
+/// Splits letter groups into contiguous parts of about `per_part` items.
+fn split_groups<'a, T>(
+    groups: &'a std::collections::BTreeMap<String, Vec<&'a T>>,
+    per_part: usize,
+) -> Vec<Vec<(&'a str, &'a [&'a T])>> {
+    let total: usize = groups.values().map(Vec::len).sum();
+    let parts = total.div_ceil(per_part).max(1);
+    let target = total.div_ceil(parts);
+    let mut out: Vec<Vec<(&str, &[&T])>> = vec![Vec::new()];
+    let mut filled = 0;
+    for (letter, items) in groups {
+        if filled >= target && out.len() < parts {
+            out.push(Vec::new());
+            filled = 0;
+        }
+        out.last_mut()
+            .expect("non-empty")
+            .push((letter.as_str(), items.as_slice()));
+        filled += items.len();
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {

@@ -284,6 +284,7 @@ mod tests {
                 })
                 .collect(),
             diagnostics: Vec::new(),
+            model_packages: Vec::new(),
         }
     }
 
