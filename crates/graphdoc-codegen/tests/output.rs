@@ -2,7 +2,6 @@ mod common;
 
 use graphdoc_codegen::{generate, Options};
 
-
 #[test]
 fn every_rust_file_parses() {
     let out = generate(
@@ -24,12 +23,23 @@ fn output_is_deterministic_and_every_file_is_marked() {
     assert_eq!(a, b);
     for f in &a.files {
         let first = f.contents.lines().next().unwrap_or_default();
-        assert!(first.contains(graphdoc_codegen::GENERATED_MARKER), "{}: {first}", f.path);
+        assert!(
+            first.contains(graphdoc_codegen::GENERATED_MARKER),
+            "{}: {first}",
+            f.path
+        );
     }
     let facade = a.file("src/lib.rs").unwrap();
-    assert!(facade.contains("#[cfg(feature = \"v1_0\")]") && facade.contains("#[cfg(feature = \"beta\")]"), "{facade}");
+    assert!(
+        facade.contains("#[cfg(feature = \"v1_0\")]")
+            && facade.contains("#[cfg(feature = \"beta\")]"),
+        "{facade}"
+    );
     let manifest = a.file("Cargo.toml").unwrap();
-    assert!(manifest.contains("default = [\"v1_0\", \"beta\"]"), "{manifest}");
+    assert!(
+        manifest.contains("default = [\"v1_0\", \"beta\"]"),
+        "{manifest}"
+    );
 }
 
 #[test]
@@ -37,14 +47,25 @@ fn enums_are_split_into_crates_that_the_types_crate_re_exports() {
     let mut schema = common::small_schema("beta");
     for i in 0..650 {
         let letter = char::from(b'a' + (i % 26) as u8);
-        let e = common::enumdef(&format!("{letter}Kind{i}"), i % 7 == 0, &[("one", None), ("two", None)]);
+        let e = common::enumdef(
+            &format!("{letter}Kind{i}"),
+            i % 7 == 0,
+            &[("one", None), ("two", None)],
+        );
         schema.enums.insert(e.qualified_name(), e);
     }
     let total = schema.enums.len();
-    let options = Options { standalone_workspace: true, ..Options::default() };
+    let options = Options {
+        standalone_workspace: true,
+        ..Options::default()
+    };
     let out = generate(&[schema], &options);
-    let enum_crates: Vec<&str> =
-        out.files.iter().filter(|f| f.path.starts_with("beta/enums-") && f.path.ends_with("/Cargo.toml")).map(|f| f.path.as_str()).collect();
+    let enum_crates: Vec<&str> = out
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("beta/enums-") && f.path.ends_with("/Cargo.toml"))
+        .map(|f| f.path.as_str())
+        .collect();
     assert_eq!(enum_crates.len(), total.div_ceil(300), "{enum_crates:?}");
     let defined = out
         .files
@@ -55,11 +76,19 @@ fn enums_are_split_into_crates_that_the_types_crate_re_exports() {
     assert_eq!(defined, total);
     let types_lib = out.file("beta/types/src/lib.rs").unwrap();
     for n in 1..=enum_crates.len() {
-        assert!(types_lib.contains(&format!("pub use ::graph_model_beta_enums_{n}::*;")), "{types_lib}");
+        assert!(
+            types_lib.contains(&format!("pub use ::graph_model_beta_enums_{n}::*;")),
+            "{types_lib}"
+        );
     }
     let manifest = out.file("Cargo.toml").unwrap();
     for p in &out.model_packages {
-        assert!(manifest.contains(&format!("[profile.dev.package.\"{p}\"]\ndebug = false\nincremental = false")), "{p}");
+        assert!(
+            manifest.contains(&format!(
+                "[profile.dev.package.\"{p}\"]\ndebug = false\nincremental = false"
+            )),
+            "{p}"
+        );
     }
     assert_eq!(out.model_packages.len(), enum_crates.len() + 2);
 }
