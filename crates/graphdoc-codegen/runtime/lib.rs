@@ -640,7 +640,10 @@ impl<T: Object> Wire for Poly<T> {
     }
     fn from_json(value: Value) -> Result<Self, Error> {
         match poly_from_json(T::static_desc(), value) {
-            Ok(inner) => Ok(Poly { inner, base: PhantomData }),
+            Ok(inner) => Ok(Poly {
+                inner,
+                base: PhantomData,
+            }),
             Err(e) => Err(e),
         }
     }

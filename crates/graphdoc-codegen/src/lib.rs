@@ -209,7 +209,7 @@ impl GeneratedCrate {
 pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
     let mut out = GeneratedCrate::default();
     let source = one_line(&options.source);
-    let package = one_line(&options.crate_name);
+    let package = package_name(&options.crate_name);
     let lib = package.replace('-', "_");
     let runtime_package = format!("{package}-runtime");
     let runtime_lib = runtime_package.replace('-', "_");
@@ -538,6 +538,18 @@ fn split_groups<'a, T>(
         filled += items.len();
     }
     out
+}
+
+/// A cargo package name whose `-`-to-`_` form is an identifier.
+fn package_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    match cleaned.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => cleaned,
+        _ => "graph-model".to_owned(),
+    }
 }
 
 fn one_line(s: &str) -> String {

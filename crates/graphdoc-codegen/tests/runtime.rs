@@ -1,0 +1,132 @@
+//! The runtime copied into generated crates, tested directly.
+
+#[allow(dead_code)]
+#[path = "../runtime/lib.rs"]
+mod runtime;
+
+use runtime::*;
+use serde_json::json;
+
+#[test]
+fn date_time_offsets_keep_their_text_and_give_their_parts() {
+    for text in [
+        "2016-12-31T23:57:57.2481234-08:00",
+        "2017-01-01T00:00:00Z",
+        "2020-02-29T12:30:00.1+05:30",
+        "2019-05-06T07:08:09",
+    ] {
+        let t = DateTimeOffset::new(text).unwrap();
+        assert_eq!(t.as_str(), text);
+        assert_eq!(DateTimeOffset::from_json(t.to_json()).unwrap(), t);
+    }
+    let t = DateTimeOffset::new("2020-02-29T12:30:00.1+05:30").unwrap();
+    assert_eq!(
+        (t.year(), t.month(), t.day(), t.hour(), t.minute()),
+        (2020, 2, 29, 12, 30)
+    );
+    assert_eq!(
+        (t.nanosecond(), t.offset_minutes()),
+        (100_000_000, Some(330))
+    );
+    assert_eq!(
+        DateTimeOffset::new("1970-01-01T00:00:00Z")
+            .unwrap()
+            .unix_timestamp(),
+        0
+    );
+    assert_eq!(
+        DateTimeOffset::new("1969-12-31T16:00:00-08:00")
+            .unwrap()
+            .unix_timestamp(),
+        0
+    );
+    assert_eq!(
+        DateTimeOffset::new("2019-05-06T07:08:09")
+            .unwrap()
+            .offset_minutes(),
+        None
+    );
+    for bad in [
+        "",
+        "2016-13-01T00:00:00Z",
+        "2016-12-31 23:57:57Z",
+        "2016-12-31T25:00:00Z",
+        "2016-12-31T23:57:57.Z",
+        "2016-12-31T23:57:57+8",
+    ] {
+        assert!(DateTimeOffset::new(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn durations_dates_times_guids_and_base64() {
+    assert_eq!(
+        Duration::new("PT1H30M").unwrap().to_std(),
+        Some(std::time::Duration::from_secs(5400))
+    );
+    assert_eq!(
+        Duration::new("P1DT0.5S").unwrap().as_seconds_f64(),
+        Some(86_400.5)
+    );
+    assert_eq!(Duration::new("-PT2S").unwrap().as_seconds_f64(), Some(-2.0));
+    assert_eq!(Duration::new("-PT2S").unwrap().to_std(), None);
+    assert_eq!(Duration::new("P1Y").unwrap().as_seconds_f64(), None);
+    for bad in ["", "P", "PT", "1H", "PT1.5H", "P1S", "PT1M1H"] {
+        assert!(Duration::new(bad).is_err(), "{bad}");
+    }
+    assert_eq!(Date::new("2017-09-04").unwrap().day(), 4);
+    assert!(Date::new("2017-9-4").is_err());
+    assert_eq!(TimeOfDay::new("11:00:00.0000000").unwrap().hour(), 11);
+    assert!(TimeOfDay::new("24:00:00").is_err());
+    let g = Guid::new("9CEB2F92-2F92-9CEB-922F-EB9C922FEB9C").unwrap();
+    assert_eq!(g.as_str(), "9CEB2F92-2F92-9CEB-922F-EB9C922FEB9C");
+    assert_eq!(
+        Guid::from_u128(g.to_u128()).as_str(),
+        "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c"
+    );
+    assert!(Guid::new("9ceb2f92-2f92-9ceb-922f-eb9c922feb9").is_err());
+    for bytes in [&b""[..], b"f", b"fo", b"foo", b"foob", b"\xff\x00\x80"] {
+        assert_eq!(Base64::encode(bytes).decode().unwrap(), bytes);
+    }
+    assert_eq!(Base64::encode(b"hello").as_str(), "aGVsbG8=");
+    assert!(Base64::new("a*b").is_err());
+}
+
+#[test]
+fn numbers_and_fields() {
+    assert_eq!(
+        i64::from_json(json!("9007199254740993")).unwrap(),
+        9_007_199_254_740_993
+    );
+    assert!(i32::from_json(json!(1u64 << 40)).is_err());
+    assert!(u8::from_json(json!(-1)).is_err());
+    assert!(f64::from_json(json!("NaN")).unwrap().is_nan());
+    assert_eq!(f64::INFINITY.to_json(), json!("INF"));
+    let mut f: Field<String> = Field::Absent;
+    assert_eq!(FieldValue::to_json(&f), None);
+    f.set_json(json!(null)).unwrap();
+    assert!(f.is_null());
+    f.set_json(json!("x")).unwrap();
+    assert_eq!(f.value().map(String::as_str), Some("x"));
+    let err = Vec::<bool>::from_json(json!([true, 1])).unwrap_err();
+    assert_eq!(err.path(), "1");
+}
+
+#[test]
+fn paths_and_pages() {
+    assert_eq!(
+        expand_path("/users/{id}/x", &[("id", "a/b c")]).unwrap(),
+        "/users/a%2Fb%20c/x"
+    );
+    assert!(expand_path("/users/{id}", &[]).is_err());
+    assert!(expand_path("/users/{id", &[("id", "x")]).is_err());
+    let page = Page::<i32>::from_json(json!({"value": [1, 2], "@odata.nextLink": "n"})).unwrap();
+    assert_eq!(
+        (page.value.as_slice(), page.next_link()),
+        (&[1, 2][..], Some("n"))
+    );
+    assert_eq!(
+        page.to_json(),
+        json!({"value": [1, 2], "@odata.nextLink": "n"})
+    );
+}
