@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// What [`write`] did, paths relative to the output directory.
+/// What [`write()`] did, paths relative to the output directory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
     pub written: Vec<String>,
