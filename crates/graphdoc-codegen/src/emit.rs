@@ -358,18 +358,43 @@ impl Ctx {
     }
 }
 
+/// A file holds at most about this many items before its letter is split
+/// by the second letter.
+const ITEMS_PER_FILE: usize = 150;
+
 /// Groups items into modules by the first letter of their Rust name (`a` …
-/// `z`): files stay a navigable size, and adding a type touches one file.
+/// `z`), and letters with many items by the first two (`de`, `di`): files
+/// stay a navigable size, and adding a type touches one file.
 pub fn by_letter<T>(items: &[T], name: impl Fn(&T) -> &str) -> BTreeMap<String, Vec<&T>> {
-    let mut groups: BTreeMap<String, Vec<&T>> = BTreeMap::new();
-    for item in items {
-        let first = name(item)
+    let key = |item: &T, len: usize| -> String {
+        let mut k: String = name(item)
             .chars()
-            .next()
+            .take(len)
             .map(|c| c.to_ascii_lowercase())
-            .filter(char::is_ascii_lowercase)
-            .unwrap_or('x');
-        groups.entry(first.to_string()).or_default().push(item);
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { 'x' })
+            .collect();
+        if !k.starts_with(|c: char| c.is_ascii_lowercase()) {
+            k.insert(0, 'x');
+        }
+        // `as`, `do`, `fn`, `if`, `in` are keywords.
+        if crate::naming::is_keyword(&k) {
+            k.push('_');
+        }
+        k
+    };
+    let mut first: BTreeMap<String, Vec<&T>> = BTreeMap::new();
+    for item in items {
+        first.entry(key(item, 1)).or_default().push(item);
+    }
+    let mut groups: BTreeMap<String, Vec<&T>> = BTreeMap::new();
+    for (letter, members) in first {
+        if members.len() <= ITEMS_PER_FILE {
+            groups.insert(letter, members);
+        } else {
+            for item in members {
+                groups.entry(key(item, 2)).or_default().push(item);
+            }
+        }
     }
     groups
 }
