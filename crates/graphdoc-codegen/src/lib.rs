@@ -96,6 +96,18 @@
 //!   ([`GeneratedCrate::model_packages`] lists them).
 //! * No date/time, UUID or base64 crate is pulled in (see below).
 //!
+//! Measured on the 2-core machine for the model generated from the real
+//! docs (v1.0 and beta: 3,356 structs, 1,125 enums, 7,116 operations, 34 MB
+//! of source), cold `cargo build` in the dev profile, standalone: 45 s wall,
+//! 73 s user CPU, 1.8 GB peak memory (86 s wall when other builds shared
+//! the cores). Without the profile overrides (debug info, incremental): 67 s
+//! wall, 113 s CPU, 2.4 GB. The largest crate, beta's structs, is the
+//! critical path (25 s). `cargo clippy -- -D warnings` and `cargo doc` with
+//! `RUSTDOCFLAGS=-D warnings` are clean on that output.
+//!
+//! The simplest setup is the output in its own standalone workspace
+//! (`Options::standalone_workspace`), excluded from the surrounding one.
+//!
 //! # Edm types
 //!
 //! | Edm | Rust | why |
