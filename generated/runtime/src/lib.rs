@@ -291,19 +291,31 @@ impl Wire for f32 {
     }
 }
 
+// The generic impls below are instantiated once per field type (thousands
+// of them), so they are written as plain loops and matches: iterator
+// adaptors, closures and `?` would each add several instantiations per type.
+
 impl<T: Wire> Wire for Vec<T> {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(Wire::to_json).collect())
+        let mut items = Vec::with_capacity(self.len());
+        for item in self {
+            items.push(item.to_json());
+        }
+        Value::Array(items)
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| T::from_json(v).map_err(|e| e.at(i.to_string())))
-                .collect(),
-            other => Err(expected("an array", &other)),
+        let items = match value {
+            Value::Array(items) => items,
+            other => return Err(expected("an array", &other)),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match T::from_json(item) {
+                Ok(v) => out.push(v),
+                Err(e) => return Err(e.at(i.to_string())),
+            }
         }
+        Ok(out)
     }
 }
 
@@ -312,7 +324,10 @@ impl<T: Wire> Wire for Box<T> {
         (**self).to_json()
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        T::from_json(value).map(Box::new)
+        match T::from_json(value) {
+            Ok(v) => Ok(Box::new(v)),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -332,11 +347,17 @@ impl<T: Wire> FieldValue for Field<T> {
         }
     }
     fn set_json(&mut self, value: Value) -> Result<(), Error> {
-        *self = match value {
-            Value::Null => Field::Null,
-            v => Field::Value(T::from_json(v)?),
-        };
-        Ok(())
+        if value.is_null() {
+            *self = Field::Null;
+            return Ok(());
+        }
+        match T::from_json(value) {
+            Ok(v) => {
+                *self = Field::Value(v);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -450,22 +471,25 @@ pub fn fill_object(object: &mut dyn Object, map: JsonMap) -> Result<(), Error> {
     Ok(())
 }
 
+/// `Wire::from_json` of the generated structs.
 pub fn object_from_json<T: Object + Default>(value: Value) -> Result<T, Error> {
+    let mut object = T::default();
     match value {
-        Value::Object(map) => object_from_map(map),
+        Value::Object(map) => match fill_object(&mut object, map) {
+            Ok(()) => Ok(object),
+            Err(e) => Err(e),
+        },
         other => Err(expected("an object", &other)),
     }
 }
 
-pub fn object_from_map<T: Object + Default>(map: JsonMap) -> Result<T, Error> {
-    let mut object = T::default();
-    fill_object(&mut object, map)?;
-    Ok(object)
-}
-
 /// The `make` entry of a [`TypeDesc`].
 pub fn make_object<T: Object + Default>(map: JsonMap) -> Result<Box<dyn Object>, Error> {
-    object_from_map::<T>(map).map(|o| Box::new(o) as Box<dyn Object>)
+    let mut object: Box<dyn Object> = Box::new(T::default());
+    match fill_object(&mut *object, map) {
+        Ok(()) => Ok(object),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn serialize_wire<W: Wire, S: Serializer>(value: &W, serializer: S) -> Result<S::Ok, S::Error> {
@@ -571,7 +595,7 @@ impl<T> fmt::Debug for Poly<T> {
 
 impl<T> PartialEq for Poly<T> {
     fn eq(&self, other: &Self) -> bool {
-        object_to_json(&*self.inner) == object_to_json(&*other.inner)
+        objects_equal(&*self.inner, &*other.inner)
     }
 }
 
@@ -616,10 +640,13 @@ impl<T: Object> Wire for Poly<T> {
         poly_to_json(T::static_desc(), &*self.inner)
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        poly_from_json(T::static_desc(), value).map(|inner| Poly {
-            inner,
-            base: PhantomData,
-        })
+        match poly_from_json(T::static_desc(), value) {
+            Ok(inner) => Ok(Poly {
+                inner,
+                base: PhantomData,
+            }),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1203,6 +1230,13 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// `PartialEq` for the generated structs: the same type and the same JSON
+/// form (so absent, null and set differ, and `NaN` equals `NaN`). Comparing
+/// JSON keeps `PartialEq` out of the per-field-type code.
+pub fn objects_equal(a: &dyn Object, b: &dyn Object) -> bool {
+    a.type_desc().name == b.type_desc().name && object_to_json(a) == object_to_json(b)
 }
 
 /// `Debug` for the generated structs: the fields that are set, by wire name.

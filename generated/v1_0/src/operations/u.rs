@@ -4,12 +4,6 @@
 /// PATCH /deviceAppManagement/vppTokens/{vppTokenId}
 ///
 /// Documented at docs-src/api-reference/v1.0/api/intune-onboarding-vpptoken-update.md:10
-#[derive(
-    ::core::clone::Clone,
-    ::core::marker::Copy,
-    ::core::fmt::Debug,
-    ::core::default::Default
-)]
 pub struct UpdateVppToken;
 impl ::graph_model_runtime::Operation for UpdateVppToken {
     const TITLE: &'static str = "Update vppToken";

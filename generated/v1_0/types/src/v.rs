@@ -6,7 +6,7 @@
 /// Derives from microsoft.graph.entity; its properties are included.
 ///
 /// Documented at docs-src/api-reference/v1.0/resources/intune-onboarding-vpptoken.md:10
-#[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq)]
+#[derive(::core::clone::Clone)]
 pub struct VppToken {
     /// Identifier the service assigns when the token is uploaded, used as the key. Inherited from entity.
     ///
@@ -146,6 +146,30 @@ impl ::graph_model_runtime::Object for VppToken {
         &mut self,
     ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
         &mut self.additional_properties
+    }
+}
+impl ::core::default::Default for VppToken {
+    fn default() -> Self {
+        VppToken {
+            id: ::graph_model_runtime::Field::Absent,
+            organization_name: ::graph_model_runtime::Field::Absent,
+            vpp_token_account_type: ::graph_model_runtime::Field::Absent,
+            apple_id: ::graph_model_runtime::Field::Absent,
+            expiration_date_time: ::graph_model_runtime::Field::Absent,
+            last_sync_date_time: ::graph_model_runtime::Field::Absent,
+            token: ::graph_model_runtime::Field::Absent,
+            last_modified_date_time: ::graph_model_runtime::Field::Absent,
+            state: ::graph_model_runtime::Field::Absent,
+            last_sync_status: ::graph_model_runtime::Field::Absent,
+            automatically_update_apps: ::graph_model_runtime::Field::Absent,
+            country_or_region: ::graph_model_runtime::Field::Absent,
+            additional_properties: ::serde_json::Map::new(),
+        }
+    }
+}
+impl ::core::cmp::PartialEq for VppToken {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model_runtime::objects_equal(self, other)
     }
 }
 impl ::core::fmt::Debug for VppToken {

@@ -46,6 +46,11 @@ impl ::graph_model_runtime::Wire for ActionState {
     fn from_json(
         value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::string_from_json(value).map(Self::from_wire)
+        match ::graph_model_runtime::string_from_json(value) {
+            ::core::result::Result::Ok(text) => {
+                ::core::result::Result::Ok(Self::from_wire(text))
+            }
+            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+        }
     }
 }

@@ -31,7 +31,12 @@ impl ::graph_model_runtime::Wire for VppTokenAccountType {
     fn from_json(
         value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::string_from_json(value).map(Self::from_wire)
+        match ::graph_model_runtime::string_from_json(value) {
+            ::core::result::Result::Ok(text) => {
+                ::core::result::Result::Ok(Self::from_wire(text))
+            }
+            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+        }
     }
 }
 /// States that an Apple Volume Purchase Program token can be in.
@@ -78,7 +83,12 @@ impl ::graph_model_runtime::Wire for VppTokenState {
     fn from_json(
         value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::string_from_json(value).map(Self::from_wire)
+        match ::graph_model_runtime::string_from_json(value) {
+            ::core::result::Result::Ok(text) => {
+                ::core::result::Result::Ok(Self::from_wire(text))
+            }
+            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+        }
     }
 }
 /// Outcomes of the most recent app sync run with an Apple Volume Purchase Program token.
@@ -119,6 +129,11 @@ impl ::graph_model_runtime::Wire for VppTokenSyncStatus {
     fn from_json(
         value: ::serde_json::Value,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::string_from_json(value).map(Self::from_wire)
+        match ::graph_model_runtime::string_from_json(value) {
+            ::core::result::Result::Ok(text) => {
+                ::core::result::Result::Ok(Self::from_wire(text))
+            }
+            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+        }
     }
 }

@@ -4,7 +4,7 @@
 /// Wire type: microsoft.graph.entity
 ///
 /// Documented at docs-src/api-reference/v1.0/resources/entity.md:10
-#[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq)]
+#[derive(::core::clone::Clone)]
 pub struct Entity {
     /// Unique identifier of the entity. Read-only.
     ///
@@ -59,6 +59,19 @@ impl ::graph_model_runtime::Object for Entity {
         &mut self,
     ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
         &mut self.additional_properties
+    }
+}
+impl ::core::default::Default for Entity {
+    fn default() -> Self {
+        Entity {
+            id: ::graph_model_runtime::Field::Absent,
+            additional_properties: ::serde_json::Map::new(),
+        }
+    }
+}
+impl ::core::cmp::PartialEq for Entity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model_runtime::objects_equal(self, other)
     }
 }
 impl ::core::fmt::Debug for Entity {
