@@ -218,20 +218,36 @@ enum TitleKind {
 /// The headings above each block: `stack[level-1]`.
 struct Headings {
     stack: Vec<Option<String>>,
+    /// The same headings as written: names taken from a heading
+    /// (`### phoneType values`) keep the docs' spelling.
+    as_written: Vec<Option<String>>,
 }
 
 impl Headings {
     fn new() -> Self {
         Headings {
             stack: vec![None; 6],
+            as_written: vec![None; 6],
         }
     }
     fn push(&mut self, level: u8, text: &str) {
         let i = (level.clamp(1, 6) - 1) as usize;
         self.stack[i] = Some(text.to_ascii_lowercase());
+        self.as_written[i] = Some(text.to_string());
         for s in &mut self.stack[i + 1..] {
             *s = None;
         }
+        for s in &mut self.as_written[i + 1..] {
+            *s = None;
+        }
+    }
+    fn innermost_as_written(&self) -> Option<&str> {
+        self.as_written
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map(String::as_str)
     }
     fn innermost(&self) -> Option<&str> {
         self.stack.iter().rev().flatten().next().map(String::as_str)
@@ -402,13 +418,13 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 let in_relationships = headings
                     .any(|h| h.contains("relationship") || h.contains("navigation propert"));
                 let in_properties = headings.any(|h| h.contains("propert"));
-                let values_heading = headings
-                    .innermost()
-                    .and_then(|h| {
-                        h.strip_suffix(" values")
-                            .or_else(|| h.strip_suffix(" enum values"))
-                    })
-                    .map(str::to_string);
+                let values_heading = headings.innermost_as_written().and_then(|h| {
+                    let lower = h.to_ascii_lowercase();
+                    [" enum values", " values"]
+                        .iter()
+                        .find(|suffix| lower.ends_with(*suffix))
+                        .map(|suffix| h[..h.len() - suffix.len()].to_string())
+                });
                 // "### Properties of a claims-mapping policy definition":
                 // a sub-section about a nested document, not this type.
                 let about_other = headings.stack[2..].iter().flatten().any(|h| {
@@ -440,7 +456,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 } else if let Some(enum_heading) =
                     values_heading.filter(|_| is_member_header(&first) && cols.ty.is_none())
                 {
-                    let name = enum_heading_name(headings.innermost().unwrap_or(""), &enum_heading);
+                    let name = enum_heading_name(&enum_heading);
                     if let Some(name) = name {
                         let members = member_rows(ctx, table, &cols);
                         ctx.out.enums.push(EnumDef {
@@ -604,8 +620,7 @@ fn qualified_parts(name: &str, page_namespace: &str) -> (String, String) {
 }
 
 /// `### vppTokenState values` → `vppTokenState`.
-fn enum_heading_name(heading_lower: &str, stripped: &str) -> Option<String> {
-    let _ = heading_lower;
+fn enum_heading_name(stripped: &str) -> Option<String> {
     let name = stripped.trim().trim_matches('`');
     crate::types::is_type_identifier(name).then(|| name.to_string())
 }
