@@ -77,6 +77,10 @@ enum Cmd {
         /// Exit 1 when changes of this class are found.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// With `--format markdown`: stay within this many characters (GitHub
+        /// refuses comments over 65,536), noting how many changes were left out.
+        #[arg(long)]
+        max_chars: Option<usize>,
     },
     /// Check every JSON sample of a docs tree against the schema.
     Samples {
@@ -198,28 +202,28 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             format,
             descriptions,
             fail_on,
+            max_chars,
         } => {
-            let from_side = side(
-                from_schema.as_deref(),
-                from_docs.as_deref().unwrap_or(&docs),
-                &from,
-            )?;
-            let to_side = side(
-                to_schema.as_deref(),
-                to_docs.as_deref().unwrap_or(&docs),
-                &to,
-            )?;
+            let two_trees = from_docs.is_some() || to_docs.is_some();
+            let from_tree = from_docs.as_deref().unwrap_or(&docs);
+            let to_tree = to_docs.as_deref().unwrap_or(&docs);
+            let from_side = side(from_schema.as_deref(), from_tree, &from)?;
+            let to_side = side(to_schema.as_deref(), to_tree, &to)?;
             let options = graphdoc_diff::DiffOptions {
                 include_descriptions: descriptions,
-                from_label: None,
-                to_label: None,
+                from_label: side_label(from_schema.as_deref(), two_trees, from_tree, &from),
+                to_label: side_label(to_schema.as_deref(), two_trees, to_tree, &to),
             };
             let diff = graphdoc_diff::diff(&from_side, &to_side, &options);
             let text = match format {
-                DiffFormat::Human => {
-                    diff.to_text(std::io::IsTerminal::is_terminal(&std::io::stdout()))
-                }
-                DiffFormat::Markdown => diff.to_markdown(),
+                DiffFormat::Human => diff.to_text(
+                    std::io::IsTerminal::is_terminal(&std::io::stdout())
+                        && std::env::var_os("NO_COLOR").is_none(),
+                ),
+                DiffFormat::Markdown => match max_chars {
+                    Some(limit) => diff.to_markdown_within(limit),
+                    None => diff.to_markdown(),
+                },
                 DiffFormat::Json => diff.to_json(),
             };
             emit(None, &text)?;
@@ -348,7 +352,39 @@ fn side(
             graphdoc_schema::Schema::from_json(&text)
                 .map_err(|e| format!("{}: not a schema: {e}", path.display()))
         }
-        None => load(docs, version).map(|l| l.schema),
+        None => {
+            // A diff is about the API, not the pages: one line per side
+            // instead of every diagnostic (`cargo xtask schema` lists them).
+            let loaded = graphdoc_docs::load(docs, version).map_err(|e| e.to_string())?;
+            let warnings = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity >= graphdoc_schema::Severity::Warning)
+                .count();
+            if warnings > 0 {
+                eprintln!(
+                    "note: {} ({version}) read with {warnings} warnings; `cargo xtask schema --docs {} --version {version}` lists them",
+                    docs.display(),
+                    docs.display()
+                );
+            }
+            Ok(loaded.schema)
+        }
+    }
+}
+
+/// What to call one side of a diff when its version alone would be
+/// ambiguous (two trees of the same version, or a saved schema).
+fn side_label(
+    schema_file: Option<&Path>,
+    two_trees: bool,
+    tree: &Path,
+    version: &str,
+) -> Option<String> {
+    match schema_file {
+        Some(file) => Some(file.display().to_string()),
+        None if two_trees => Some(format!("{} ({version})", tree.display())),
+        None => None,
     }
 }
 
