@@ -33,6 +33,10 @@ pub struct RawSample {
     pub http_line: String,
     /// The request method for a request body.
     pub method: String,
+    /// For a response: the start line of the request it answers (the last
+    /// HTTP request of the page before it, with or without a body).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub request_line: String,
     /// The JSON text.
     pub body: String,
     /// 1-based page line of the first line of `body`.
@@ -46,6 +50,7 @@ pub fn samples(text: &str) -> Vec<RawSample> {
     let mut out = Vec::new();
     let mut pending: Option<Value> = None;
     let mut in_representation = false;
+    let mut last_request = String::new();
     for block in blocks(text) {
         match block {
             Block::Heading { text, .. } => {
@@ -79,14 +84,44 @@ pub fn samples(text: &str) -> Vec<RawSample> {
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                if matches!(lang.as_str(), "http" | "https" | "msgraph-interactive") {
-                    out.extend(http_sample(annotation, &block_type, &text, line));
+                let (trimmed, trimmed_line) = trim_leading_blank_lines(&text, line);
+                let first = trimmed.lines().next().unwrap_or("").trim();
+                // Unlabelled fences hold HTTP exchanges and JSON too.
+                let unlabelled_http = lang.is_empty() && http_start(first).is_some();
+                let unlabelled_json = lang.is_empty()
+                    && (matches!(first, "{" | "[")
+                        || ["{\"", "[{", "[\""].iter().any(|p| first.starts_with(p)));
+                if matches!(lang.as_str(), "http" | "https" | "msgraph-interactive")
+                    || unlabelled_http
+                {
+                    let Some(http) = http_block(&block_type, trimmed, trimmed_line) else {
+                        continue;
+                    };
+                    if http.kind == SampleKind::Request {
+                        last_request = http.start.clone();
+                    }
+                    let Some((body, body_line)) = http.body else {
+                        continue;
+                    };
+                    out.push(RawSample {
+                        kind: http.kind,
+                        annotation,
+                        request_line: if http.kind == SampleKind::Response {
+                            last_request.clone()
+                        } else {
+                            String::new()
+                        },
+                        http_line: http.start,
+                        method: http.method,
+                        body,
+                        line: body_line,
+                    });
                 } else if matches!(lang.as_str(), "json" | "jsonc" | "json5" | "odata")
+                    || unlabelled_json
                     || (lang.is_empty()
                         && matches!(block_type.as_str(), "resource" | "request" | "response"))
                 {
-                    let (body, line) = trim_leading_blank_lines(&text, line);
-                    if body.trim().is_empty() {
+                    if trimmed.trim().is_empty() {
                         continue;
                     }
                     let kind = match block_type.as_str() {
@@ -101,8 +136,13 @@ pub fn samples(text: &str) -> Vec<RawSample> {
                         annotation,
                         http_line: String::new(),
                         method: String::new(),
-                        body: body.to_string(),
-                        line,
+                        request_line: if kind == SampleKind::Response {
+                            last_request.clone()
+                        } else {
+                            String::new()
+                        },
+                        body: trimmed.to_string(),
+                        line: trimmed_line,
                     });
                 }
             }
@@ -124,61 +164,98 @@ fn trim_leading_blank_lines(text: &str, line: u32) -> (&str, u32) {
     (rest, line)
 }
 
-/// The JSON body of an HTTP block: what follows the first blank line after
-/// the start line and headers, when the headers do not name a non-JSON
-/// content type and the body looks like JSON.
-fn http_sample(annotation: Value, block_type: &str, text: &str, line: u32) -> Option<RawSample> {
-    let (text, line) = trim_leading_blank_lines(text, line);
-    let first = text.lines().next().unwrap_or("").trim();
-    let method = first
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
-    let kind = if first.starts_with("HTTP/") || block_type == "response" {
-        SampleKind::Response
-    } else if METHODS.contains(&method.as_str()) || block_type == "request" {
-        SampleKind::Request
-    } else {
-        return None;
+/// `(kind, method)` of an HTTP start line: `HTTP/1.1 200 OK` (or the
+/// `HTTP code: 200 OK` some pages write) is a response, `POST https://…` a
+/// request.
+fn http_start(first: &str) -> Option<(SampleKind, String)> {
+    let upper = first.to_ascii_uppercase();
+    if upper.starts_with("HTTP/") || upper.starts_with("HTTP CODE:") {
+        return Some((SampleKind::Response, String::new()));
+    }
+    let method = upper.split_whitespace().next().unwrap_or("");
+    METHODS
+        .contains(&method)
+        .then(|| (SampleKind::Request, method.to_string()))
+}
+
+/// What an HTTP block holds.
+struct HttpBlock {
+    kind: SampleKind,
+    start: String,
+    method: String,
+    /// The JSON body and the page line it starts on.
+    body: Option<(String, u32)>,
+}
+
+/// `Content-Type: application/json`, `Prefer: …`: a header line.
+fn is_header(line: &str) -> bool {
+    let Some((name, _)) = line.split_once(':') else {
+        return false;
     };
-    let mut offset = 0;
-    let mut body_line = line;
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Reads an HTTP block (`text` starts at its first non-blank line, page
+/// line `line`): the start line, then headers and blank lines in any order
+/// (pages put a blank line after the start line, or none before the body),
+/// then the body, kept when it is JSON (by content type, or by its first
+/// character when there is none). A block that starts with the JSON itself
+/// is a body without a start line.
+fn http_block(block_type: &str, text: &str, line: u32) -> Option<HttpBlock> {
+    let first = text.lines().next().unwrap_or("").trim();
+    let by_annotation = match block_type {
+        "response" => Some(SampleKind::Response),
+        "request" => Some(SampleKind::Request),
+        _ => None,
+    };
+    if first.starts_with(['{', '[']) {
+        return Some(HttpBlock {
+            kind: by_annotation.unwrap_or(SampleKind::Other),
+            start: String::new(),
+            method: String::new(),
+            body: Some((text.to_string(), line)),
+        });
+    }
+    let (kind, method) = match (http_start(first), by_annotation) {
+        (Some(k), _) => k,
+        (None, Some(k)) => (k, String::new()),
+        (None, None) => return None,
+    };
     let mut content_type = String::new();
-    let mut found_blank = false;
-    for l in text.split_inclusive('\n') {
-        offset += l.len();
-        body_line += 1;
-        if l.trim().is_empty() {
-            found_blank = true;
-            break;
-        }
-        if let Some((name, value)) = l.split_once(':') {
+    let offset = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut body_line = line + 1;
+    let mut rest = &text[offset..];
+    while let Some(l) = rest.split_inclusive('\n').next() {
+        let t = l.trim();
+        if !t.is_empty() {
+            if !is_header(t) {
+                break;
+            }
+            let (name, value) = t.split_once(':').unwrap_or_default();
             if name.trim().eq_ignore_ascii_case("content-type") {
                 content_type = value.trim().to_ascii_lowercase();
             }
         }
+        rest = &rest[l.len()..];
+        body_line += 1;
     }
-    if !found_blank {
-        return None;
-    }
-    let (body, body_line) = trim_leading_blank_lines(&text[offset..], body_line);
-    let starts_like_json = body.trim_start().starts_with(['{', '[']);
+    let starts_like_json = rest.trim_start().starts_with(['{', '[']);
     let json_type = content_type.is_empty() || content_type.contains("json");
-    if body.trim().is_empty() || !json_type || (content_type.is_empty() && !starts_like_json) {
-        return None;
-    }
-    Some(RawSample {
+    let body =
+        (!rest.trim().is_empty() && json_type && (starts_like_json || !content_type.is_empty()))
+            .then(|| (rest.to_string(), body_line));
+    Some(HttpBlock {
         kind,
-        annotation,
-        http_line: first.to_string(),
+        start: first.to_string(),
         method: if kind == SampleKind::Request {
             method
         } else {
             String::new()
         },
-        body: body.to_string(),
-        line: body_line,
+        body,
     })
 }
 

@@ -63,13 +63,21 @@ pub struct SampleReport {
     pub kind: SampleKind,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub http_line: String,
+    /// For a response, the request it answers.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub request_line: String,
     /// The annotation's `name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub read: ReadStatus,
-    /// `microsoft.graph.user`, or `Collection(microsoft.graph.user)`; `None`
-    /// when the context names no type the docs define.
+    /// `microsoft.graph.user`, `Collection(microsoft.graph.user)`,
+    /// `Collection(Edm.String)` or `parameters of `…``; `None` when the
+    /// context names nothing the docs define.
     pub validated_as: Option<String>,
+    /// Whether `validated_as` names a structured type (one the generated
+    /// crate has a struct for).
+    #[serde(skip)]
+    pub structured: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forgiven: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -86,6 +94,9 @@ impl SampleReport {
         let mut out = format!("{}:{} {:?}", self.file, self.line, self.kind);
         if !self.http_line.is_empty() {
             out.push_str(&format!(" `{}`", self.http_line));
+        }
+        if !self.request_line.is_empty() {
+            out.push_str(&format!(" answering `{}`", self.request_line));
         }
         if let Some(n) = &self.name {
             out.push_str(&format!(" name={n}"));
@@ -371,6 +382,7 @@ fn check_sample(
         line: raw.line,
         kind: raw.kind,
         http_line: raw.http_line.clone(),
+        request_line: raw.request_line.clone(),
         name: raw
             .annotation
             .get("name")
@@ -378,6 +390,7 @@ fn check_sample(
             .map(str::to_string),
         read: ReadStatus::Unreadable,
         validated_as: None,
+        structured: false,
         forgiven: Vec::new(),
         unreadable: None,
         findings: Vec::new(),
@@ -430,14 +443,12 @@ fn check_sample(
             }
         }
     };
-    match validate::root_type(lookup, raw, op, &read.value) {
-        Ok(Some((qualified, collection))) => {
-            report.validated_as = Some(if collection {
-                format!("Collection({qualified})")
-            } else {
-                qualified.clone()
-            });
-            for f in validate::check(lookup, raw, &qualified, collection, &read.value) {
+    match validate::target(lookup, raw, op, &read.value) {
+        Ok(Some(target)) => {
+            report.validated_as = Some(target.describe());
+            report.structured = matches!(&target, validate::Target::Type(t)
+                if lookup.structured(&t.name).is_some());
+            for f in validate::check_target(lookup, raw, &target, &read.value) {
                 let (line, column) = position(&f.pointer);
                 report.findings.push(Finding {
                     kind: f.kind,
@@ -470,16 +481,24 @@ fn check_sample(
 }
 
 /// Samples fit for a round trip through generated types: request and
-/// response bodies (not placeholder representations) that read and
-/// validated without findings, as (qualified type name, one object of that
-/// type, where it starts). Collections are split into their items.
+/// response bodies (not placeholder representations) validated as a
+/// structured type without findings about their values (findings about what
+/// they leave out, `absent_*`, do not matter to a round trip), as
+/// (qualified type name, one object of that type, where it starts).
+/// Collections are split into their items.
 pub fn samples_for_roundtrip(report: &VersionReport) -> Vec<(String, Value, Source)> {
     let mut out = Vec::new();
     for s in &report.samples {
         let (Some(validated), Some(value)) = (&s.validated_as, &s.value) else {
             continue;
         };
-        if !s.findings.is_empty() || s.kind == SampleKind::Resource {
+        let value_findings = s.findings.iter().any(|f| {
+            !matches!(
+                f.kind,
+                FindingKind::AbsentProperty | FindingKind::AbsentRequired
+            )
+        });
+        if value_findings || s.kind == SampleKind::Resource || !s.structured {
             continue;
         }
         let source = Source::new(s.file.clone(), s.line);

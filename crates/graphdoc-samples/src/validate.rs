@@ -2,7 +2,7 @@
 
 use crate::extract::{RawSample, SampleKind};
 use crate::tolerant::pointer_segment;
-use graphdoc_schema::{Operation, Property, Schema, TypeRef, DEFAULT_NAMESPACE};
+use graphdoc_schema::{Operation, Property, PropertyKind, Schema, TypeRef, DEFAULT_NAMESPACE};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -29,6 +29,11 @@ pub enum FindingKind {
     NullNotNullable,
     /// A request body sets a property the docs say is read-only.
     ReadOnlyInRequest,
+    /// A representation or full response without properties of its type
+    /// (switched off by `truncated`, and for `$select` responses).
+    AbsentProperty,
+    /// A create request or action call without what the docs say is required.
+    AbsentRequired,
     /// A representation placeholder names another type than the property table.
     PlaceholderDrift,
     /// `@odata.type` names a type the docs do not define.
@@ -48,6 +53,8 @@ impl FindingKind {
             FindingKind::MalformedTimeOfDay => "malformed_time_of_day",
             FindingKind::NullNotNullable => "null_not_nullable",
             FindingKind::ReadOnlyInRequest => "read_only_in_request",
+            FindingKind::AbsentProperty => "absent_property",
+            FindingKind::AbsentRequired => "absent_required",
             FindingKind::PlaceholderDrift => "placeholder_drift",
             FindingKind::UnknownType => "unknown_type",
         }
@@ -141,65 +148,188 @@ fn strip_collection(raw: &str) -> (&str, bool) {
     }
 }
 
+/// What a sample is checked against.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target<'a> {
+    /// A type the docs define (structured or enum) or an `Edm` primitive,
+    /// or a collection of one.
+    Type(TypeRef),
+    /// The rows of an operation's request body table: an action's
+    /// parameters, when the page names no type for the body.
+    Parameters(&'a Operation),
+    /// The body of a `…/$ref` request: `{ "@odata.id": "…" }`.
+    Reference,
+}
+
+impl Target<'_> {
+    /// `microsoft.graph.user`, `Collection(Edm.String)`, or
+    /// `parameters of <page title>`.
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Type(t) => t.to_string(),
+            Target::Parameters(op) => format!("parameters of `{}`", op.title),
+            Target::Reference => "reference (`@odata.id`)".to_string(),
+        }
+    }
+}
+
+/// An annotation flag written as `true` or `"true"`.
+fn flag(annotation: &Value, key: &str) -> bool {
+    annotation.get(key).is_some_and(|v| {
+        v == &Value::Bool(true)
+            || v.as_str()
+                .is_some_and(|s| s.trim().eq_ignore_ascii_case("true"))
+    })
+}
+
+/// The annotation's type: `@odata.type`, or `@type` as some pages write it.
+fn annotated_type(annotation: &Value) -> Option<&str> {
+    ["@odata.type", "@type"]
+        .iter()
+        .find_map(|k| annotation.get(k).and_then(Value::as_str))
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// `Edm.String`, `string`, `Int32` → `Edm.String`, `Edm.String`, `Edm.Int32`.
+fn primitive_name(name: &str) -> Option<String> {
+    let bare = name
+        .trim()
+        .trim_start_matches("Edm.")
+        .trim_start_matches("edm.");
+    if let Some(n) = EDM_NAMES.iter().find(|n| n.eq_ignore_ascii_case(bare)) {
+        return Some(format!("Edm.{n}"));
+    }
+    let alias = match bare.to_ascii_lowercase().as_str() {
+        "int" | "integer" => "Int32",
+        "long" => "Int64",
+        "bool" => "Boolean",
+        "number" | "float" => "Double",
+        "binary" => "Binary",
+        "stream" => "Stream",
+        "untyped" => "Untyped",
+        _ => return None,
+    };
+    Some(format!("Edm.{alias}"))
+}
+
+/// A type name as the docs write it (`user`, `graph.user`,
+/// `Collection(Edm.String)`) → the reference the checker uses, or `None`
+/// when the docs define no such type.
+fn type_ref(lookup: &Lookup, raw: &str, collection: bool) -> Option<TypeRef> {
+    let (name, inner_collection) = strip_collection(raw);
+    let collection = collection || inner_collection;
+    if let Some(p) = primitive_name(name) {
+        return Some(TypeRef::new(p, collection));
+    }
+    match lookup.named(name)? {
+        Named::Structured(q) | Named::Enum(q) => Some(TypeRef::new(q, collection)),
+    }
+}
+
 /// The type a sample is checked against: `(qualified name, whether the
-/// payload is a collection)`, or `None` when its context names no type the
-/// docs define. Payload `@odata.type` wins over the annotation, which wins
-/// over the operation's declared types. A name the docs do not define is
-/// returned as the error, for an `unknown_type` finding.
+/// payload is a collection)`, or `None` when its context names no
+/// structured type the docs define. Kept for callers that only care about
+/// structured types; [`target`] is the full answer.
 pub fn root_type(
     lookup: &Lookup,
     sample: &RawSample,
     op: Option<&Operation>,
     value: &Value,
 ) -> Result<Option<(String, bool)>, String> {
-    let annotated = sample
-        .annotation
-        .get("@odata.type")
-        .and_then(Value::as_str)
-        .filter(|s| !s.trim().is_empty());
+    Ok(target(lookup, sample, op, value)?.and_then(|t| match t {
+        Target::Type(t) if lookup.structured(&t.name).is_some() => Some((t.name, t.collection)),
+        _ => None,
+    }))
+}
+
+/// What a sample is checked against, or `None` when its context names
+/// nothing the docs define. Payload `@odata.type` wins over the annotation
+/// (`@odata.type`, `isCollection`), which wins over the operation's declared
+/// types: the request type (for a PATCH or PUT without one, the type the
+/// operation returns, as an update body is a partial resource), else the
+/// request body table; the response type for a 200/201 response. A name the
+/// docs do not define is returned as the error, for an `unknown_type`
+/// finding.
+pub fn target<'a>(
+    lookup: &Lookup,
+    sample: &RawSample,
+    op: Option<&'a Operation>,
+    value: &Value,
+) -> Result<Option<Target<'a>>, String> {
+    if sample.kind == SampleKind::Request
+        && sample
+            .http_line
+            .split(['?', ' '])
+            .any(|part| part.trim_end_matches('/').ends_with("/$ref"))
+    {
+        return Ok(Some(Target::Reference));
+    }
+    let annotated = annotated_type(&sample.annotation);
+    // The docs' validator convention for "the request body table of this
+    // page".
+    if annotated.is_some_and(|a| {
+        a.trim()
+            .to_ascii_lowercase()
+            .starts_with("requestbodyresourcefor.")
+    }) {
+        return Ok(op
+            .filter(|op| !op.request_body.is_empty())
+            .map(Target::Parameters));
+    }
     let annotated_collection = annotated.is_some_and(|a| strip_collection(a).1)
-        || sample.annotation.get("isCollection").is_some_and(|v| {
-            v == &Value::Bool(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
-        });
+        || flag(&sample.annotation, "isCollection");
     let payload = first_object(value)
         .and_then(|o| o.get("@odata.type"))
         .and_then(Value::as_str);
     if let Some(t) = payload.and_then(|p| lookup.structured(p)) {
-        return Ok(Some((
-            t.to_string(),
+        return Ok(Some(Target::Type(TypeRef::new(
+            t,
             annotated_collection || value.is_array() || is_value_wrapper(lookup, t, value),
-        )));
+        ))));
     }
     if let Some(a) = annotated {
-        return match lookup.structured(a) {
-            Some(t) => Ok(Some((t.to_string(), annotated_collection))),
-            None if lookup.named(a).is_some() || is_primitive_name(strip_collection(a).0) => {
-                Ok(None)
-            }
+        return match type_ref(lookup, a, annotated_collection) {
+            Some(t) => Ok(Some(Target::Type(t))),
             None => Err(a.to_string()),
         };
     }
-    let declared: Option<&TypeRef> = match (sample.kind, op) {
-        (SampleKind::Request, Some(op))
-            if matches!(sample.method.as_str(), "POST" | "PATCH" | "PUT") =>
-        {
-            op.request_type.as_ref()
+    let Some(op) = op else { return Ok(None) };
+    let declared: Option<TypeRef> = match sample.kind {
+        SampleKind::Request if matches!(sample.method.as_str(), "POST" | "PATCH" | "PUT") => {
+            match &op.request_type {
+                Some(t) => Some(t.clone()),
+                None => {
+                    let returned = op
+                        .response_type
+                        .as_ref()
+                        .filter(|r| !r.collection && lookup.structured(&r.name).is_some());
+                    match returned {
+                        Some(r) if matches!(sample.method.as_str(), "PATCH" | "PUT") => {
+                            Some(r.clone())
+                        }
+                        _ if !op.request_body.is_empty() => {
+                            return Ok(Some(Target::Parameters(op)))
+                        }
+                        _ => None,
+                    }
+                }
+            }
         }
-        (SampleKind::Response, Some(op))
+        SampleKind::Response
             if sample.http_line.contains(" 200")
                 || sample.http_line.contains(" 201")
                 || sample.http_line.is_empty() =>
         {
-            op.response_type.as_ref()
+            op.response_type.clone()
         }
         _ => None,
     };
     Ok(declared.and_then(|d| {
-        let t = lookup.structured(&d.name)?;
-        Some((
-            t.to_string(),
-            d.collection || annotated_collection || is_value_wrapper(lookup, t, value),
-        ))
+        let mut t = type_ref(lookup, &d.name, d.collection || annotated_collection)?;
+        if let Some(q) = lookup.structured(&t.name) {
+            t.collection = t.collection || is_value_wrapper(lookup, q, value);
+        }
+        Some(Target::Type(t))
     }))
 }
 
@@ -243,8 +373,50 @@ fn is_single_value_wrapper(lookup: &Lookup, qualified: &str, o: &Map<String, Val
             .any(|p| p.name == "value")
 }
 
+/// Whether the absence of a property says something about the sample.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Completeness {
+    /// Nothing: the sample is `truncated`, a `$select` response, an error…
+    Unchecked,
+    /// A resource representation or a full response: every structural
+    /// property is expected, except those the representation's annotation
+    /// lists as `optionalProperties`.
+    Full,
+    /// A create request or an action call: the properties or parameters the
+    /// docs say are required.
+    Required,
+}
+
+fn completeness(sample: &RawSample) -> Completeness {
+    if flag(&sample.annotation, "truncated") {
+        return Completeness::Unchecked;
+    }
+    match sample.kind {
+        SampleKind::Resource => Completeness::Full,
+        SampleKind::Response => {
+            let request = sample.request_line.to_ascii_lowercase();
+            // A response to `$select` holds only what was selected; an
+            // error or a 206 holds something else.
+            let selected = ["$select=", "%24select="]
+                .iter()
+                .any(|s| request.contains(s));
+            let success = sample.http_line.is_empty()
+                || sample.http_line.contains(" 200")
+                || sample.http_line.contains(" 201");
+            if selected || !success {
+                Completeness::Unchecked
+            } else {
+                Completeness::Full
+            }
+        }
+        SampleKind::Request if sample.method == "POST" => Completeness::Required,
+        _ => Completeness::Unchecked,
+    }
+}
+
 /// Checks a sample's value against `qualified` (items of `value`, or of
-/// the array, when `collection`).
+/// the array, when `collection`). Kept for callers that know only a
+/// structured type; [`check_target`] takes any target.
 pub fn check(
     lookup: &Lookup,
     sample: &RawSample,
@@ -252,13 +424,101 @@ pub fn check(
     collection: bool,
     value: &Value,
 ) -> Vec<RawFinding> {
+    check_target(
+        lookup,
+        sample,
+        &Target::Type(TypeRef::new(qualified, collection)),
+        value,
+    )
+}
+
+/// Checks a sample's value against `target`.
+pub fn check_target(
+    lookup: &Lookup,
+    sample: &RawSample,
+    target: &Target,
+    value: &Value,
+) -> Vec<RawFinding> {
     let mut c = Checker {
         lookup,
         placeholders: sample.kind == SampleKind::Resource,
         findings: Vec::new(),
     };
-    let ty = TypeRef::new(qualified, false);
-    let items: Vec<(String, &Value)> = match (collection, value) {
+    let completeness = completeness(sample);
+    let writes = sample.kind == SampleKind::Request
+        && matches!(sample.method.as_str(), "POST" | "PATCH" | "PUT");
+    let ty = match target {
+        Target::Parameters(op) => {
+            match value {
+                Value::Object(o) => {
+                    c.parameters(o, op);
+                    if completeness == Completeness::Required {
+                        let rows: Vec<&Property> = op.request_body.iter().collect();
+                        c.absent(o, &rows, completeness, &format!("`{}`", op.title), "");
+                    }
+                }
+                other => c.find(
+                    FindingKind::WrongJsonType,
+                    "",
+                    format!(
+                        "expected an object (the parameters of `{}`), found {}",
+                        op.title,
+                        json_kind(other)
+                    ),
+                ),
+            }
+            return c.findings;
+        }
+        Target::Reference => {
+            match value {
+                Value::Object(o) => {
+                    for key in o.keys().filter(|k| !is_annotation(k)) {
+                        c.find(
+                            FindingKind::UnknownProperty,
+                            &format!("/{}", pointer_segment(key)),
+                            format!("`{key}` in the body of a `$ref` request, which holds only `@odata.id`"),
+                        );
+                    }
+                    if !o.contains_key("@odata.id") {
+                        c.find(
+                            FindingKind::AbsentRequired,
+                            "",
+                            "the body of a `$ref` request without `@odata.id`".to_string(),
+                        );
+                    }
+                }
+                other => c.find(
+                    FindingKind::WrongJsonType,
+                    "",
+                    format!(
+                        "expected an object with `@odata.id`, found {}",
+                        json_kind(other)
+                    ),
+                ),
+            }
+            return c.findings;
+        }
+        Target::Type(t) => t,
+    };
+    let Some(qualified) = c.lookup.structured(&ty.name) else {
+        // An enum or a primitive: OData wraps it as `{ "value": … }`.
+        let inner = match value {
+            Value::Object(o) if o.contains_key("value") => {
+                for key in o.keys().filter(|k| *k != "value" && !is_annotation(k)) {
+                    c.find(
+                        FindingKind::UnknownProperty,
+                        &format!("/{}", pointer_segment(key)),
+                        format!("`{key}` next to the `value` of a {ty} payload"),
+                    );
+                }
+                ("/value".to_string(), &o["value"])
+            }
+            _ => (String::new(), value),
+        };
+        c.value(inner.1, ty, None, &inner.0, 0);
+        return c.findings;
+    };
+    let items: Vec<(String, &Value)> = match (ty.collection, value) {
         (true, Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -286,12 +546,28 @@ pub fn check(
         }
         _ => vec![(String::new(), value)],
     };
+    let item_ty = TypeRef::new(qualified, false);
     for (pointer, item) in items {
-        c.value(item, &ty, None, &pointer, 0);
-        if sample.kind == SampleKind::Request
-            && matches!(sample.method.as_str(), "POST" | "PATCH" | "PUT")
-        {
-            c.read_only(item, qualified, &pointer);
+        c.value(item, &item_ty, None, &pointer, 0);
+        let Value::Object(o) = item else { continue };
+        let actual = c.actual_type(o, qualified);
+        if writes {
+            c.read_only(o, &actual, &pointer);
+        }
+        if completeness != Completeness::Unchecked {
+            // A representation is checked against its page's own table:
+            // many list only what the type adds to its base.
+            let props: Vec<&Property> = if sample.kind == SampleKind::Resource {
+                lookup
+                    .schema
+                    .types
+                    .get(&actual)
+                    .map(|t| t.properties.iter().collect())
+                    .unwrap_or_default()
+            } else {
+                lookup.schema.flattened_properties(&actual)
+            };
+            c.absent(o, &props, completeness, &actual, &pointer);
         }
     }
     c.findings
@@ -328,8 +604,17 @@ impl Checker<'_, '_> {
         });
     }
 
-    fn read_only(&mut self, value: &Value, qualified: &str, pointer: &str) {
-        let Value::Object(o) = value else { return };
+    /// The type an object is: the one its `@odata.type` names, if the
+    /// docs define it, else the declared one.
+    fn actual_type(&self, o: &Map<String, Value>, declared: &str) -> String {
+        o.get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|t| self.lookup.structured(t))
+            .unwrap_or(declared)
+            .to_string()
+    }
+
+    fn read_only(&mut self, o: &Map<String, Value>, qualified: &str, pointer: &str) {
         let props = self.lookup.schema.flattened_properties(qualified);
         for key in o.keys() {
             if let Some(p) = props
@@ -345,6 +630,87 @@ impl Checker<'_, '_> {
                         p.source
                     ),
                 );
+            }
+        }
+    }
+
+    /// Properties `o` lacks: with [`Completeness::Full`], every structural
+    /// property not listed as optional; with [`Completeness::Required`],
+    /// those the docs say are required. One finding per object, at the
+    /// object.
+    fn absent(
+        &mut self,
+        o: &Map<String, Value>,
+        props: &[&Property],
+        completeness: Completeness,
+        owner: &str,
+        pointer: &str,
+    ) {
+        let optional: Vec<&str> = self
+            .lookup
+            .schema
+            .ancestry(owner)
+            .iter()
+            .flat_map(|t| t.optional_properties.iter().map(String::as_str))
+            .collect();
+        let missing: Vec<&str> = props
+            .iter()
+            .filter(|p| match completeness {
+                Completeness::Full => {
+                    p.kind == PropertyKind::Structural && !optional.contains(&p.name.as_str())
+                }
+                Completeness::Required => p.required_on_create,
+                Completeness::Unchecked => false,
+            })
+            .map(|p| p.name.as_str())
+            .filter(|name| !o.contains_key(*name))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let (kind, why) = match completeness {
+            Completeness::Required => (
+                FindingKind::AbsentRequired,
+                "which the docs say are required",
+            ),
+            _ => (
+                FindingKind::AbsentProperty,
+                "and the sample is not marked `truncated`",
+            ),
+        };
+        let shown = if missing.len() > 6 {
+            format!("{}, … ({} in all)", missing[..6].join(", "), missing.len())
+        } else {
+            missing.join(", ")
+        };
+        self.find(kind, pointer, format!("{owner} without {shown}, {why}"));
+    }
+
+    /// An action's parameters against its request body table.
+    fn parameters(&mut self, o: &Map<String, Value>, op: &Operation) {
+        for (key, v) in o {
+            if is_annotation(key) {
+                continue;
+            }
+            let here = format!("/{}", pointer_segment(key));
+            match op.request_body.iter().find(|p| &p.name == key) {
+                Some(p) => self.value(v, &p.ty, Some(p), &here, 1),
+                None => {
+                    let hint = op
+                        .request_body
+                        .iter()
+                        .find(|p| p.name.eq_ignore_ascii_case(key))
+                        .map(|p| format!(" (did you mean `{}`?)", p.name))
+                        .unwrap_or_default();
+                    self.find(
+                        FindingKind::UnknownProperty,
+                        &here,
+                        format!(
+                            "`{key}` is not a parameter of `{}` (request body table){hint}",
+                            op.title
+                        ),
+                    );
+                }
             }
         }
     }
@@ -681,21 +1047,6 @@ const EDM_NAMES: [&str; 15] = [
     "Duration",
     "Guid",
 ];
-
-/// `Edm.String`, `String`, `int32`: the annotation of a sample that is a
-/// primitive (or a collection of them) names no type to check against.
-fn is_primitive_name(name: &str) -> bool {
-    let bare = name
-        .trim()
-        .trim_start_matches("Edm.")
-        .trim_start_matches("edm.");
-    EDM_NAMES.iter().any(|n| n.eq_ignore_ascii_case(bare))
-        || [
-            "binary", "stream", "untyped", "int", "integer", "number", "bool",
-        ]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(bare))
-}
 
 fn placeholder_type(lookup: &Lookup, s: &str) -> Option<Placeholder> {
     // `"@odata.type: microsoft.graph.alertSeverity"` names the type too.
