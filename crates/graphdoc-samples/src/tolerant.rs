@@ -123,13 +123,20 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     }
     let value = match p.value(&mut String::new(), 0)? {
         Some(v) => v,
-        None => Value::Null,
+        None => {
+            // A block that is only `...` reads as null, which needs a position too.
+            p.positions.insert(String::new(), start);
+            Value::Null
+        }
     };
     p.alternatives(0)?;
     p.skip_trivia();
     if !p.at_end() {
         p.note(p.pos(), Forgiven::TrailingContent);
     }
+    // A duplicate key is noted only after its value is read, behind the
+    // value's own notes. Stable, so notes at one position keep their order.
+    p.forgiven.sort_by_key(|n| n.pos);
     Ok(Read {
         value,
         forgiven: p.forgiven,
