@@ -72,6 +72,18 @@ impl Index {
         }
     }
 
+    /// A cell's type resolved without reporting anything: for evidence
+    /// gathered before properties are resolved (and reported) in order.
+    fn resolve_cell(&self, cell: &CellType, namespace: &str) -> Option<&(String, Defined)> {
+        match &cell.name {
+            TypeName::Primitive(_) => None,
+            TypeName::Named(n) => (!n.is_empty())
+                .then(|| self.resolve_name(n, namespace))
+                .flatten()
+                .or_else(|| cell.link.as_deref().and_then(|l| self.resolve_link(l))),
+        }
+    }
+
     /// The item defined by the page a link points at, when it defines one.
     fn resolve_link(&self, target: &str) -> Option<&(String, Defined)> {
         match self.pages.get(&page_key(target)).map(Vec::as_slice) {
@@ -193,81 +205,115 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         diagnostics: &mut diagnostics,
     };
 
+    let entity = qualify(DEFAULT_NAMESPACE, "entity");
     // Base types first: kinds depend on them.
     let mut bases: HashMap<String, Option<String>> = HashMap::new();
+    let resolve_base = |resolver: &mut Resolver, q: &str, t: &RawType, b: &CellType| {
+        let (r, defined) = resolver.type_ref(
+            b,
+            &t.namespace,
+            &t.source,
+            &format!("base type of `{}`", t.name),
+        );
+        match defined {
+            Some(Defined::Type) if r.name != q => Some(r.name),
+            Some(_) => None,
+            None => Some(r.name),
+        }
+    };
     for (q, t) in &types_by_name {
-        let base = t.base.as_ref().and_then(|b| {
-            let (r, defined) = resolver.type_ref(
-                b,
-                &t.namespace,
-                &t.source,
-                &format!("base type of `{}`", t.name),
-            );
-            match defined {
-                Some(Defined::Type) if &r.name != q => Some(r.name),
-                Some(_) => None,
-                None => Some(r.name),
-            }
-        });
+        let base = t
+            .base
+            .as_ref()
+            .and_then(|b| resolve_base(&mut resolver, q, t, b));
         bases.insert(q.clone(), base);
     }
-    // A "Derived types" section names the base of types whose own page
-    // states none.
+    // What follows only fills in bases a page leaves unstated; a page that
+    // says `"baseType": null` has stated one.
+    let unstated = |bases: &HashMap<String, Option<String>>, q: &str| {
+        bases.get(q).is_some_and(Option::is_none)
+            && types_by_name.get(q).is_some_and(|t| !t.states_no_base)
+    };
+    // A "Derived types" section or sentence names the base of types whose
+    // own page states none.
     for (q, t) in &types_by_name {
         for child in &t.derived {
-            if let (r, Some(Defined::Type)) =
-                resolver.type_ref(child, &t.namespace, &t.source, "derived type")
-            {
-                if &r.name != q {
-                    if let Some(slot @ None) = bases.get_mut(&r.name) {
-                        *slot = Some(q.clone());
-                    }
+            if let Some((r, Defined::Type)) = index.resolve_cell(child, &t.namespace) {
+                if r != q && unstated(&bases, r) && !ancestors(&bases, q).contains(r) {
+                    bases.insert(r.clone(), Some(q.clone()));
                 }
             }
         }
     }
-    let entity = qualify(DEFAULT_NAMESPACE, "entity");
-    let entity_is_keyed = types_by_name.get(&entity).is_some_and(|e| e.key.is_some());
+    // A row "Inherited from [x]" names an ancestor when the page states no
+    // base.
     for (q, t) in &types_by_name {
-        let base = bases.get_mut(q).expect("every type has a base entry");
-        if base.is_none() && q != &entity {
-            // Graph's keyed types derive from `entity` (which holds `id`)
-            // unless a page says otherwise; a row "Inherited from [x]" also
-            // names an ancestor when the page states no base.
-            if let Some(from_row) = inherited_from_rows(t) {
-                if let (r, Some(Defined::Type)) =
-                    resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note")
-                {
-                    if &r.name != q {
-                        *base = Some(r.name);
-                    }
+        if !unstated(&bases, q) || q == &entity {
+            continue;
+        }
+        if let Some(from_row) = inherited_from_rows(t) {
+            if let (r, Some(Defined::Type)) =
+                resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note")
+            {
+                if &r.name != q && !ancestors(&bases, &r.name).contains(q) {
+                    bases.insert(q.clone(), Some(r.name));
                 }
             }
-            if base.is_none()
-                && entity_is_keyed
-                && (t.key.as_deref() == Some("id") || addressable_with_id(t))
-            {
-                *base = Some(entity.clone());
+        }
+    }
+    // An API page that says it returns `B` and shows an object of type `T`
+    // in its response example tells that `T` is a `B`.
+    for (t, b) in bases_from_examples(&raw_ops, &index) {
+        if unstated(&bases, &t) && !ancestors(&bases, &b).contains(&t) {
+            bases.insert(t, Some(b));
+        }
+    }
+
+    // A key annotation is copied between pages more often than any other
+    // line: on a type that has no such property, no base to inherit it from
+    // and no operations of its own, it is not evidence of an entity.
+    let mut keys: HashMap<String, Option<String>> = HashMap::new();
+    for (q, t) in &types_by_name {
+        let key = t.key.clone().filter(|k| {
+            let has = t.properties.iter().any(|p| &p.name == k)
+                || t.json_properties.iter().any(|p| &p.name == k)
+                || t.json_untyped.iter().any(|(n, _)| n == k);
+            let trusted = has || t.has_methods || bases[q].is_some();
+            if !trusted {
+                resolver.diagnostics.push(Diagnostic::new(
+                    &t.source,
+                    Severity::Note,
+                    codes::KIND_FROM_TYPE,
+                    format!("`{}` is annotated with key `{k}` but has no such property, no base type and no methods; read as a complex type", t.name),
+                ));
             }
+            trusted
+        });
+        keys.insert(q.clone(), key);
+    }
+    let addressable = addressable_types(&types_by_name, &raw_ops, &index);
+
+    let entity_is_keyed = types_by_name.get(&entity).is_some_and(|e| e.key.is_some());
+    let has_identity = |q: &str| {
+        types_by_name
+            .get(q)
+            .is_some_and(|t| keys[q].is_some() || addressable_with_id(t) || addressable.contains(q))
+    };
+    for q in types_by_name.keys() {
+        // Graph's addressable types derive from `entity` (which holds `id`)
+        // unless a page says otherwise.
+        if unstated(&bases, q)
+            && q != &entity
+            && entity_is_keyed
+            && (keys[q].as_deref() == Some("id") || has_identity(q) && keys[q].is_none())
+        {
+            bases.insert(q.clone(), Some(entity.clone()));
         }
     }
     let is_entity = |q: &str| -> bool {
-        let mut cur = Some(q.to_string());
-        let mut steps = 0;
-        while let Some(name) = cur {
-            let Some(t) = types_by_name.get(&name) else {
-                return false;
-            };
-            if t.key.is_some() || addressable_with_id(t) {
-                return true;
-            }
-            steps += 1;
-            if steps > 64 {
-                return false;
-            }
-            cur = bases.get(&name).cloned().flatten();
-        }
-        false
+        std::iter::once(q.to_string())
+            .chain(ancestors(&bases, q))
+            .any(|name| has_identity(&name))
     };
     let kinds: HashMap<String, TypeKind> = types_by_name
         .keys()
@@ -334,7 +380,7 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
                 namespace: t.namespace.clone(),
                 kind: kinds[q],
                 base_type: bases[q].clone(),
-                key: t.key.clone(),
+                key: keys[q].clone(),
                 is_abstract: t.is_abstract,
                 is_open: t.is_open,
                 description: t.description.clone(),
@@ -473,6 +519,160 @@ fn add_enum(enums: &mut BTreeMap<String, EnumDef>, e: EnumDef, diagnostics: &mut
             }
         }
     }
+}
+
+/// The chain of bases above `q`, nearest first; stops at a cycle.
+fn ancestors(bases: &HashMap<String, Option<String>>, q: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = bases.get(q).cloned().flatten();
+    while let Some(b) = cur {
+        if b == q || out.contains(&b) {
+            break;
+        }
+        cur = bases.get(&b).cloned().flatten();
+        out.push(b);
+    }
+    out
+}
+
+/// Types the docs address as entities without saying so on their own page:
+/// the target of a row in some Relationships table (CSDL allows navigation
+/// only to entity types), and the type an API returns from a path that ends
+/// in a key (`GET /x/{id}/items/{item-id}`: only entities are addressed by
+/// key).
+fn addressable_types(
+    types: &BTreeMap<String, RawType>,
+    ops: &[crate::page::RawOperation],
+    index: &Index,
+) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for t in types.values() {
+        for p in t
+            .properties
+            .iter()
+            .filter(|p| p.kind == PropertyKind::Navigation)
+        {
+            if let Some((q, Defined::Type)) = index.resolve_cell(&p.cell_type, &t.namespace) {
+                out.insert(q.clone());
+            }
+        }
+    }
+    for raw in ops {
+        let by_key = matches!(raw.op.method.as_str(), "GET" | "PATCH" | "PUT")
+            && raw.op.paths.iter().any(|p| ends_in_key(p));
+        if !by_key {
+            continue;
+        }
+        if let Some(cell) = raw.response_type.as_ref().filter(|c| !c.collection) {
+            if let Some((q, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) {
+                out.insert(q.clone());
+            }
+        }
+    }
+    out
+}
+
+/// `/users/{id}/events/{event-id}` (a query string aside).
+fn ends_in_key(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    path.contains('/') && last.starts_with('{') && last.ends_with('}')
+}
+
+/// (T, B) pairs: an API page says it returns `B` and its response example
+/// shows a `T` (`"@odata.type": "#microsoft.graph.T"` on the returned
+/// object or on the items of `value`). A type shown under several bases is
+/// left out.
+fn bases_from_examples(ops: &[crate::page::RawOperation], index: &Index) -> Vec<(String, String)> {
+    let mut seen: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for raw in ops {
+        let Some(cell) = &raw.response_type else {
+            continue;
+        };
+        let Some((b, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) else {
+            continue;
+        };
+        for ex in &raw.op.examples {
+            if ex.kind != graphdoc_schema::ExampleKind::Response {
+                continue;
+            }
+            for shown in returned_odata_types(&ex.body) {
+                let name = shown.trim_start_matches('#');
+                let Some((t, Defined::Type)) = index.resolve_name(name, DEFAULT_NAMESPACE) else {
+                    continue;
+                };
+                if t == b {
+                    continue;
+                }
+                match seen.get_mut(t) {
+                    None => {
+                        seen.insert(t.clone(), Some(b.clone()));
+                    }
+                    Some(slot) => {
+                        if slot.as_ref() != Some(b) {
+                            *slot = None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    seen.into_iter()
+        .filter_map(|(t, b)| Some((t, b?)))
+        .collect()
+}
+
+/// The `@odata.type` values of the object a response body returns, or of
+/// the objects of its `value` array; nested objects are other properties'
+/// values and do not count. A scan rather than a JSON parse, because
+/// example bodies are often cut short with `...`.
+fn returned_odata_types(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if !body.contains("@odata.type") {
+        return out;
+    }
+    let bytes = body.as_bytes();
+    // Open brackets, and whether each `[` is the value of `value`.
+    let mut stack: Vec<(u8, bool)> = Vec::new();
+    let mut last_key = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let text = body.get(start..j.min(bytes.len())).unwrap_or("");
+                let mut k = j + 1;
+                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                let is_key = bytes.get(k) == Some(&b':');
+                let returned = matches!(
+                    stack.as_slice(),
+                    [(b'{', _)] | [(b'{', _), (b'[', true), (b'{', _)]
+                );
+                if is_key {
+                    last_key = text.to_string();
+                } else if returned && last_key == "@odata.type" {
+                    out.push(text.to_string());
+                }
+                i = j + 1;
+                continue;
+            }
+            b'{' => stack.push((b'{', false)),
+            b'[' => stack.push((b'[', last_key == "value" && stack.len() == 1)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => last_key.clear(),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 /// A type the docs give operations (a Methods table linking API pages) and

@@ -73,10 +73,23 @@ pub fn primitive(word: &str) -> Option<(&'static str, bool)> {
 
 pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
     let cell_links: Vec<Link> = cells::links(raw);
-    let mut text = cells::plain(raw);
-    if text.is_empty() {
+    let full = cells::plain(raw);
+    if full.is_empty() {
         return Err(TypeCellError::Empty);
     }
+    // "educationOutcome collection. Holds grades…": a description that
+    // spilled into the type cell. The type is the first sentence, when that
+    // sentence alone reads as a type.
+    if let Some((head, _)) = full.split_once(". ") {
+        if let Ok(t) = parse_type_text(head, &cell_links) {
+            return Ok(t);
+        }
+    }
+    parse_type_text(&full, &cell_links)
+}
+
+fn parse_type_text(full: &str, cell_links: &[Link]) -> Result<CellType, TypeCellError> {
+    let mut text = full.to_string();
     let mut collection = false;
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("collection(") && text.ends_with(')') {
@@ -120,14 +133,24 @@ pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
             alias_of: alias.then_some(edm),
         });
     }
+    // "[itemAnalytics][] resource", "alertStatus enum": the kind of thing
+    // named after the name adds nothing.
+    for noun in [" resource", " object", " enum", " enumeration"] {
+        if let Some(rest) = strip_suffix_ci(name, noun) {
+            if is_type_identifier(rest.trim()) {
+                name = rest.trim();
+                break;
+            }
+        }
+    }
     let link = cell_links
-        .into_iter()
+        .iter()
         .find(|l| cells::plain(&l.text) == name || name.contains(&cells::plain(&l.text)));
     if is_type_identifier(name) {
         return Ok(CellType {
             name: TypeName::Named(name.to_string()),
             collection,
-            link: link.map(|l| l.target).filter(|t| !t.is_empty()),
+            link: link.map(|l| l.target.clone()).filter(|t| !t.is_empty()),
             alias_of: None,
         });
     }
@@ -209,6 +232,25 @@ mod tests {
             parse_type_cell("[identitySet][] collection").unwrap(),
             named("identitySet", true)
         );
+    }
+
+    #[test]
+    fn trailing_nouns_and_spilled_descriptions() {
+        let t = parse_type_cell("[itemAnalytics][] resource").unwrap();
+        assert_eq!(t, named("itemAnalytics", false));
+        assert_eq!(
+            parse_type_cell("alertStatus enum").unwrap(),
+            named("alertStatus", false)
+        );
+        assert_eq!(
+            parse_type_cell("educationOutcome collection. Holds grades and feedback.").unwrap(),
+            named("educationOutcome", true)
+        );
+        // Only a first sentence that reads as a type is taken.
+        assert!(matches!(
+            parse_type_cell("Moment in time. DateTimeOffset"),
+            Err(TypeCellError::Unrecognized(_))
+        ));
     }
 
     #[test]

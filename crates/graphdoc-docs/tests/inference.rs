@@ -1,0 +1,344 @@
+//! What the front-end infers about a type from pages other than its own:
+//! kinds from the tables and API paths that address it, bases from base pages
+//! and response examples. Each test states the evidence in a few small pages
+//! and checks the schema read from them.
+
+use graphdoc_docs::{load_pages, Loaded, PageInput, PageKind};
+use graphdoc_schema::{PropertyKind, TypeKind};
+
+fn page(path: &str, kind: PageKind, text: &str) -> PageInput {
+    PageInput {
+        path: format!("api-reference/v1.0/{path}"),
+        kind,
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+fn resource(name: &str, text: &str) -> PageInput {
+    page(
+        &format!("resources/{}.md", name.to_ascii_lowercase()),
+        PageKind::Resource,
+        text,
+    )
+}
+
+const ENTITY: &str = r#"# entity resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| id | String | The identifier. Read-only. |
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.entity",
+  "keyProperty": "id"
+}-->
+```json
+{ "id": "String (identifier)" }
+```
+"#;
+
+/// A type with an `id`, no annotation key and no methods of its own.
+fn plain_type(name: &str, annotation_extra: &str) -> String {
+    format!(
+        r#"# {name} resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| id | String | Read-only. |
+| status | String | The status. |
+
+<!-- {{
+  "blockType": "resource",
+  {annotation_extra}
+  "@odata.type": "microsoft.graph.{name}"
+}}-->
+```json
+{{ "id": "String (identifier)", "status": "String" }}
+```
+"#
+    )
+}
+
+fn load(pages: Vec<PageInput>) -> Loaded {
+    load_pages("v1.0", pages)
+}
+
+fn base_of(loaded: &Loaded, name: &str) -> Option<String> {
+    loaded.schema.types[&format!("microsoft.graph.{name}")]
+        .base_type
+        .clone()
+}
+
+fn kind_of(loaded: &Loaded, name: &str) -> TypeKind {
+    loaded.schema.types[&format!("microsoft.graph.{name}")].kind
+}
+
+#[test]
+fn a_relationship_target_is_an_entity_derived_from_entity() {
+    let call = r#"# call resource type
+
+Namespace: microsoft.graph
+
+## Relationships
+
+| Relationship | Type | Description |
+|:--|:--|:--|
+| operations | [commsOperation](commsoperation.md) collection | Read-only. |
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.call", "keyProperty": "id" }-->
+```json
+{ }
+```
+"#;
+    let with_target = load(vec![
+        resource("entity", ENTITY),
+        resource("call", call),
+        resource("commsOperation", &plain_type("commsOperation", "")),
+    ]);
+    assert_eq!(kind_of(&with_target, "commsOperation"), TypeKind::Entity);
+    assert_eq!(
+        base_of(&with_target, "commsOperation").as_deref(),
+        Some("microsoft.graph.entity")
+    );
+    let op = &with_target.schema.types["microsoft.graph.call"].properties[0];
+    assert_eq!(op.kind, PropertyKind::Navigation);
+
+    // Without the relationship nothing says it is addressable.
+    let alone = load(vec![
+        resource("entity", ENTITY),
+        resource("commsOperation", &plain_type("commsOperation", "")),
+    ]);
+    assert_eq!(kind_of(&alone, "commsOperation"), TypeKind::Complex);
+    assert_eq!(base_of(&alone, "commsOperation"), None);
+}
+
+#[test]
+fn a_type_returned_from_a_keyed_path_is_an_entity() {
+    let get = |path: &str| {
+        format!(
+            r#"# Get shiftRequest
+
+## HTTP request
+
+```http
+GET {path}
+```
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a [shiftRequest](../resources/shiftrequest.md) object in the response body.
+"#
+        )
+    };
+    let keyed = load(vec![
+        resource("entity", ENTITY),
+        resource("shiftRequest", &plain_type("shiftRequest", "")),
+        page(
+            "api/shiftrequest-get.md",
+            PageKind::Api,
+            &get("/teams/{teamId}/schedule/shiftRequests/{shiftRequestId}"),
+        ),
+    ]);
+    assert_eq!(kind_of(&keyed, "shiftRequest"), TypeKind::Entity);
+
+    // A property path is no key: complex values are read that way too.
+    let unkeyed = load(vec![
+        resource("entity", ENTITY),
+        resource("shiftRequest", &plain_type("shiftRequest", "")),
+        page(
+            "api/shiftrequest-get.md",
+            PageKind::Api,
+            &get("/teams/{teamId}/schedule/shiftRequest"),
+        ),
+    ]);
+    assert_eq!(kind_of(&unkeyed, "shiftRequest"), TypeKind::Complex);
+}
+
+#[test]
+fn a_key_naming_no_property_is_not_evidence_of_an_entity() {
+    let settings = r#"# implicitGrantSettings resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| enableIdTokenIssuance | Boolean | Whether ID tokens are issued. |
+
+<!-- {
+  "blockType": "resource",
+  "keyProperty": "id",
+  "@odata.type": "microsoft.graph.implicitGrantSettings"
+}-->
+```json
+{ "enableIdTokenIssuance": "Boolean" }
+```
+"#;
+    let loaded = load(vec![
+        resource("entity", ENTITY),
+        resource("implicitGrantSettings", settings),
+    ]);
+    let t = &loaded.schema.types["microsoft.graph.implicitGrantSettings"];
+    assert_eq!(t.kind, TypeKind::Complex);
+    assert_eq!(t.base_type, None);
+    assert_eq!(t.key, None);
+    assert!(loaded.diagnostics.iter().any(|d| d
+        .message
+        .contains("annotated with key `id` but has no such property")));
+
+    // The same key on a type that has methods stays.
+    let with_methods = settings.replace(
+        "## Properties",
+        "## Methods\n\n| Method | Return type | Description |\n|:--|:--|:--|\n| [Get](../api/implicitgrantsettings-get.md) | implicitGrantSettings | Read it. |\n\n## Properties",
+    );
+    let loaded = load(vec![
+        resource("entity", ENTITY),
+        resource("implicitGrantSettings", &with_methods),
+    ]);
+    assert_eq!(kind_of(&loaded, "implicitGrantSettings"), TypeKind::Entity);
+}
+
+#[test]
+fn derived_types_named_in_a_sentence_of_the_base_page() {
+    let outcome = r#"# educationOutcome resource type
+
+Namespace: microsoft.graph
+
+The result of grading. This is a base class; the derived types are [educationFeedbackOutcome](educationfeedbackoutcome.md), [educationPointsOutcome](educationpointsoutcome.md), and [educationRubricOutcome](educationrubricoutcome.md). See [grading](grading.md) for more.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| id | String | Read-only. |
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.educationOutcome", "keyProperty": "id" }-->
+```json
+{ "id": "String (identifier)" }
+```
+"#;
+    let mut pages = vec![
+        resource("entity", ENTITY),
+        resource("educationOutcome", outcome),
+        resource("grading", &plain_type("grading", "")),
+    ];
+    for child in [
+        "educationFeedbackOutcome",
+        "educationPointsOutcome",
+        "educationRubricOutcome",
+    ] {
+        pages.push(resource(
+            child,
+            &plain_type(child, "\"keyProperty\": \"id\","),
+        ));
+    }
+    let loaded = load(pages);
+    for child in [
+        "educationFeedbackOutcome",
+        "educationPointsOutcome",
+        "educationRubricOutcome",
+    ] {
+        assert_eq!(
+            base_of(&loaded, child).as_deref(),
+            Some("microsoft.graph.educationOutcome"),
+            "{child}"
+        );
+    }
+    // A link in another sentence is not a derived type.
+    assert_eq!(base_of(&loaded, "grading"), None);
+}
+
+#[test]
+fn prose_bases_after_filler_words_and_other_verbs() {
+    for sentence in [
+        "Inherits from base class [identityUserFlow](identityuserflow.md).",
+        "This creates a subclass from [identityUserFlow](identityuserflow.md), which…",
+    ] {
+        let child = format!(
+            "# b2xIdentityUserFlow resource type\n\nNamespace: microsoft.graph\n\n{sentence}\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| apiConnectorConfiguration | String | Config. |\n"
+        );
+        let loaded = load(vec![
+            resource("identityUserFlow", &plain_type("identityUserFlow", "")),
+            resource("b2xIdentityUserFlow", &child),
+        ]);
+        assert_eq!(
+            base_of(&loaded, "b2xIdentityUserFlow").as_deref(),
+            Some("microsoft.graph.identityUserFlow"),
+            "{sentence}"
+        );
+    }
+    // A link that follows other words is about something else.
+    let child = "# b2xIdentityUserFlow resource type\n\nNamespace: microsoft.graph\n\nInherits from the settings of the tenant, see [identityUserFlow](identityuserflow.md).\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| apiConnectorConfiguration | String | Config. |\n";
+    let loaded = load(vec![
+        resource("identityUserFlow", &plain_type("identityUserFlow", "")),
+        resource("b2xIdentityUserFlow", child),
+    ]);
+    assert_eq!(base_of(&loaded, "b2xIdentityUserFlow"), None);
+}
+
+const RECORD_API: &str = r##"# call: record
+
+## HTTP request
+
+```http
+POST /communications/calls/{id}/record
+```
+
+## Response
+
+This method returns a `200 OK` response code and a [commsOperation](../resources/commsoperation.md) object.
+
+## Example
+
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.commsOperation" } -->
+```http
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{
+  "@odata.type": "#microsoft.graph.recordOperation",
+  "resultInfo": { "@odata.type": "#microsoft.graph.resultInfo" },
+  "id": "0fe0623f",
+  ...
+}
+```
+"##;
+
+#[test]
+fn a_response_example_shows_a_subtype_of_the_returned_type() {
+    let loaded = load(vec![
+        resource("commsOperation", &plain_type("commsOperation", "")),
+        resource("recordOperation", &plain_type("recordOperation", "")),
+        resource("resultInfo", &plain_type("resultInfo", "")),
+        page("api/call-record.md", PageKind::Api, RECORD_API),
+    ]);
+    assert_eq!(
+        base_of(&loaded, "recordOperation").as_deref(),
+        Some("microsoft.graph.commsOperation")
+    );
+    // Nested objects are other properties' values.
+    assert_eq!(base_of(&loaded, "resultInfo"), None);
+}
+
+#[test]
+fn a_stated_null_base_is_not_overridden() {
+    let loaded = load(vec![
+        resource("commsOperation", &plain_type("commsOperation", "")),
+        resource(
+            "recordOperation",
+            &plain_type("recordOperation", "\"baseType\": null,"),
+        ),
+        page("api/call-record.md", PageKind::Api, RECORD_API),
+    ]);
+    assert_eq!(base_of(&loaded, "recordOperation"), None);
+}
