@@ -6,8 +6,10 @@
 #   corpus/annotation     the bodies of real `<!-- { … } -->` annotation comments
 #   corpus/csdl_read      single elements of the real CSDL in an Edmx skeleton,
 #                         plus one large slice of it
-#   corpus/codegen        schemas the front-end reads from single real pages
-#                         (JSON), plus raw bytes for the byte-built schemas
+#   corpus/tolerant_json  the JSON of real ```json blocks and HTTP bodies
+#   corpus/codegen        schemas the front-end reads from docs-src and from
+#                         single real pages (JSON), plus raw bytes for the
+#                         byte-built schemas
 set -euo pipefail
 
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +21,7 @@ shared=$(cd "$workspace/../shared" 2>/dev/null && pwd) || {
 per_group=${1:-150}
 corpus="$fuzz_dir/corpus"
 rm -rf "$corpus"
-mkdir -p "$corpus"/{markdown_page,annotation,csdl_read,codegen}
+mkdir -p "$corpus"/{markdown_page,annotation,csdl_read,codegen,tolerant_json}
 
 python3 - "$shared" "$corpus" "$per_group" <<'PY'
 import hashlib, pathlib, random, re, sys
@@ -32,6 +34,8 @@ def put(target, data):
     (corpus / target / name).write_bytes(data)
 
 annotations = set()
+json_blocks = set()
+fence = re.compile(r"^```[ \t]*(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
 for version_bit, version in enumerate(["v1.0", "beta"]):
     for kind_bit, kind in enumerate(["resources", "api"]):
         pages = sorted((shared / "graph-docs/api-reference" / version / kind).glob("*.md"))
@@ -42,8 +46,19 @@ for version_bit, version in enumerate(["v1.0", "beta"]):
             put("markdown_page", bytes([version_bit << 1 | kind_bit]) + data)
             text = data.decode("utf-8", "replace")
             annotations.update(m.group(1).strip() for m in re.finditer(r"<!--(.*?)-->", text, re.S) if "{" in m.group(1))
+            for m in fence.finditer(text):
+                lang, body = m.group(1).lower(), m.group(2)
+                if lang == "http":
+                    # The body after the request or status line and headers.
+                    body = body.split("\n\n", 1)[1] if "\n\n" in body else ""
+                elif lang not in ("json", "jsonc", "json5", "odata"):
+                    continue
+                if body.strip() and len(body) < 16_000:
+                    json_blocks.add(body)
 for body in sorted(annotations)[:2000]:
     put("annotation", body.encode())
+for body in rng.sample(sorted(json_blocks), min(1500, len(json_blocks))):
+    put("tolerant_json", body.encode())
 
 csdl = (shared / "metadata/v1.0.csdl.xml").read_text()
 head = ('<?xml version="1.0" encoding="utf-8"?>\n'
@@ -60,7 +75,13 @@ for page in rng.sample(sorted((shared / "graph-docs/api-reference/v1.0/resources
     put("codegen", page.read_bytes()[:256])
 PY
 
-# JSON schemas of single pages, read by the real front-end through the xtask.
+# JSON schemas read by the real front-end through the xtask: the project's own
+# docs-src (both versions), then single real pages.
+for version in v1.0 beta; do
+  (cd "$workspace" && cargo xtask schema --docs docs-src --version "$version" \
+     --out "$corpus/codegen/docs-src-$version.json" >/dev/null 2>&1) || true
+  [ -s "$corpus/codegen/docs-src-$version.json" ] || rm -f "$corpus/codegen/docs-src-$version.json"
+done
 one_page=$(mktemp -d)
 trap 'rm -rf "$one_page"' EXIT
 mkdir -p "$one_page/api-reference/v1.0/resources"
@@ -75,6 +96,6 @@ done
 
 ls "$corpus/codegen"/*.json >/dev/null 2>&1 || echo "seed.sh: no JSON schema seeds for codegen (does \`cargo xtask schema\` build?)" >&2
 
-for t in markdown_page annotation csdl_read codegen; do
+for t in markdown_page annotation csdl_read codegen tolerant_json; do
   echo "$t: $(ls "$corpus/$t" | wc -l) seeds"
 done

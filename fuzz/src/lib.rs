@@ -162,6 +162,93 @@ pub fn codegen(data: &[u8]) {
     }
 }
 
+/// Target `tolerant_json`: the input is the text of a doc JSON block, read
+/// by the samples' tolerant reader. Every position it reports must lie in
+/// the text, every value it returns must have a position, its notes must
+/// be in text order, and JSON that `serde_json` reads must read the same
+/// (only duplicate keys noted, only nesting beyond its cap refused).
+pub fn tolerant_json(data: &[u8]) {
+    use graphdoc_samples::tolerant::{self, Forgiven, Pos};
+    let text = String::from_utf8_lossy(data);
+    // The reader counts `\n` only, and columns in chars.
+    let line_lengths: Vec<usize> = text.split('\n').map(|l| l.chars().count()).collect();
+    let inside = |what: &str, pos: Pos| {
+        let line = pos.line as usize;
+        assert!(
+            line >= 1
+                && line <= line_lengths.len()
+                && pos.column >= 1
+                && pos.column as usize <= line_lengths[line - 1] + 1,
+            "{what} at {}:{} is outside the text ({} lines)",
+            pos.line,
+            pos.column,
+            line_lengths.len()
+        );
+    };
+    let read = tolerant::read(&text);
+    match &read {
+        Err(e) => inside(&format!("error `{}`", e.message), e.pos),
+        Ok(r) => {
+            for n in &r.forgiven {
+                inside(n.kind.describe(), n.pos);
+            }
+            assert!(
+                r.forgiven.windows(2).all(|w| w[0].pos <= w[1].pos),
+                "notes out of text order: {:?}",
+                r.forgiven
+            );
+            for (pointer, pos) in &r.positions {
+                inside(&format!("value {pointer:?}"), *pos);
+            }
+            let mut pointers = Vec::new();
+            value_pointers(&r.value, &mut String::new(), &mut pointers);
+            for p in pointers {
+                assert!(r.positions.contains_key(&p), "value {p:?} has no position");
+            }
+        }
+    }
+    if let Ok(strict) = serde_json::from_str::<serde_json::Value>(&text) {
+        match read {
+            Ok(r) => {
+                assert_eq!(r.value, strict, "strict JSON reads differently");
+                assert!(
+                    r.forgiven.iter().all(|n| n.kind == Forgiven::DuplicateKey),
+                    "strict JSON with notes: {:?}",
+                    r.forgiven
+                );
+            }
+            Err(e) => assert!(
+                e.message.contains("nesting deeper"),
+                "strict JSON refused: {e}"
+            ),
+        }
+    }
+}
+
+fn value_pointers(value: &serde_json::Value, pointer: &mut String, out: &mut Vec<String>) {
+    out.push(pointer.clone());
+    let len = pointer.len();
+    match value {
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                value_pointers(item, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                pointer.push('/');
+                pointer.push_str(&graphdoc_samples::tolerant::pointer_segment(key));
+                value_pointers(item, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Names that have broken code generators: keywords, raw identifiers,
 /// leading digits, non-ASCII, separators, case collisions, the empty name.
 const NAMES: &[&str] = &[
