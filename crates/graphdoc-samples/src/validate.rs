@@ -5,7 +5,7 @@ use crate::tolerant::pointer_segment;
 use graphdoc_schema::{Operation, Property, PropertyKind, Schema, TypeRef, DEFAULT_NAMESPACE};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Nested objects deeper than this are not checked (the reader already caps
 /// depth; this keeps recursion here bounded on its own terms).
@@ -74,6 +74,10 @@ pub struct Lookup<'a> {
     pub schema: &'a Schema,
     lower_types: HashMap<String, &'a str>,
     lower_enums: HashMap<String, &'a str>,
+    /// Types some other type derives from.
+    bases: HashSet<&'a str>,
+    /// Base type → the types that name it as their base.
+    derived: HashMap<&'a str, Vec<&'a str>>,
 }
 
 enum Named<'a> {
@@ -95,6 +99,19 @@ impl<'a> Lookup<'a> {
                 .keys()
                 .map(|k| (k.to_ascii_lowercase(), k.as_str()))
                 .collect(),
+            bases: schema
+                .types
+                .values()
+                .filter_map(|t| t.base_type.as_deref())
+                .collect(),
+            derived: schema
+                .types
+                .iter()
+                .filter_map(|(name, t)| Some((t.base_type.as_deref()?, name.as_str())))
+                .fold(HashMap::new(), |mut m, (base, name)| {
+                    m.entry(base).or_insert_with(Vec::new).push(name);
+                    m
+                }),
         }
     }
 
@@ -128,6 +145,42 @@ impl<'a> Lookup<'a> {
         self.schema.ancestry(qualified).iter().any(|t| t.is_open)
     }
 
+    /// A concrete type without a single property, own or inherited, that
+    /// nothing derives from (`microsoft.graph.Json`): the docs use it for
+    /// "any JSON", so any value fits.
+    fn is_untyped(&self, qualified: &str) -> bool {
+        let chain = self.schema.ancestry(qualified);
+        !chain.is_empty()
+            && chain.iter().all(|t| t.properties.is_empty())
+            && !chain[0].is_abstract
+            && !self.bases.contains(qualified)
+    }
+
+    /// The first type below `base` (breadth first, in name order) that has
+    /// a property named `key`.
+    fn derived_with(&self, base: &str, key: &str) -> Option<&'a str> {
+        let mut queue: Vec<&str> = self.derived.get(base).cloned().unwrap_or_default();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut i = 0;
+        while i < queue.len() {
+            let t = queue[i];
+            i += 1;
+            if !seen.insert(t) {
+                continue;
+            }
+            if self
+                .schema
+                .types
+                .get(t)
+                .is_some_and(|d| d.property(key).is_some())
+            {
+                return Some(t);
+            }
+            queue.extend(self.derived.get(t).into_iter().flatten());
+        }
+        None
+    }
+
     fn derives_from(&self, derived: &str, base: &str) -> bool {
         self.schema
             .ancestry(derived)
@@ -139,11 +192,13 @@ impl<'a> Lookup<'a> {
 /// `Collection(x)` → (`x`, true).
 fn strip_collection(raw: &str) -> (&str, bool) {
     let t = raw.trim();
+    // Pages write `collection(…)` too.
     match t
-        .strip_prefix("Collection(")
-        .and_then(|r| r.strip_suffix(')'))
+        .get(..11)
+        .filter(|p| p.eq_ignore_ascii_case("collection("))
+        .and_then(|_| t[11..].strip_suffix(')'))
     {
-        Some(inner) => (inner, true),
+        Some(inner) => (inner.trim(), true),
         None => (t, false),
     }
 }
@@ -289,7 +344,13 @@ pub fn target<'a>(
     }
     if let Some(a) = annotated {
         return match type_ref(lookup, a, annotated_collection) {
-            Some(t) => Ok(Some(Target::Type(t))),
+            Some(mut t) => {
+                // `isCollection` is often left out of a `value` list's annotation.
+                if let Some(q) = lookup.structured(&t.name) {
+                    t.collection = t.collection || is_value_wrapper(lookup, q, value);
+                }
+                Ok(Some(Target::Type(t)))
+            }
             None => Err(a.to_string()),
         };
     }
@@ -412,6 +473,33 @@ fn completeness(sample: &RawSample) -> Completeness {
         SampleKind::Request if sample.method == "POST" => Completeness::Required,
         _ => Completeness::Unchecked,
     }
+}
+
+/// Whether a read-only property may still be set when the object is
+/// created: the docs often write "read-only" for "cannot be changed after
+/// creation" ("After a category is created, the name cannot be changed.
+/// Read-only.").
+fn settable_on_create(p: &Property) -> bool {
+    if p.required_on_create {
+        return true;
+    }
+    let d = p.description.to_ascii_lowercase();
+    let immutable = [
+        "cannot be changed",
+        "can't be changed",
+        "cannot be modified",
+        "can't be modified",
+        "cannot be updated",
+        "can't be updated",
+        "immutable",
+    ];
+    immutable.iter().any(|w| d.contains(w))
+        || d.split(". ").any(|sentence| {
+            (sentence.contains("creat") || sentence.contains("activat"))
+                && ["after", "once", "only", "when", "must be", "during", "at "]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+        })
 }
 
 /// Checks a sample's value against `qualified` (items of `value`, or of
@@ -552,7 +640,7 @@ pub fn check_target(
         let Value::Object(o) = item else { continue };
         let actual = c.actual_type(o, qualified);
         if writes {
-            c.read_only(o, &actual, &pointer);
+            c.read_only(o, &actual, &pointer, sample.method == "POST");
         }
         if completeness != Completeness::Unchecked {
             // A representation is checked against its page's own table:
@@ -591,6 +679,16 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
+/// `extension_<app id>_<name>`: a directory schema extension, which any
+/// directory object may carry beyond its documented properties.
+fn is_directory_extension(key: &str) -> bool {
+    key.strip_prefix("extension_")
+        .and_then(|rest| rest.split_once('_'))
+        .is_some_and(|(app, name)| {
+            app.len() == 32 && app.bytes().all(|b| b.is_ascii_hexdigit()) && !name.is_empty()
+        })
+}
+
 fn is_annotation(key: &str) -> bool {
     key.starts_with('@') || key.contains("@odata.") || key.contains('@')
 }
@@ -614,13 +712,13 @@ impl Checker<'_, '_> {
             .to_string()
     }
 
-    fn read_only(&mut self, o: &Map<String, Value>, qualified: &str, pointer: &str) {
+    fn read_only(&mut self, o: &Map<String, Value>, qualified: &str, pointer: &str, create: bool) {
         let props = self.lookup.schema.flattened_properties(qualified);
         for key in o.keys() {
             if let Some(p) = props
                 .iter()
                 .find(|p| &p.name == key)
-                .filter(|p| p.read_only)
+                .filter(|p| p.read_only && !(create && settable_on_create(p)))
             {
                 self.find(
                     FindingKind::ReadOnlyInRequest,
@@ -663,7 +761,7 @@ impl Checker<'_, '_> {
                 Completeness::Unchecked => false,
             })
             .map(|p| p.name.as_str())
-            .filter(|name| !o.contains_key(*name))
+            .filter(|name| !o.keys().any(|k| k.eq_ignore_ascii_case(name)))
             .collect();
         if missing.is_empty() {
             return;
@@ -693,24 +791,23 @@ impl Checker<'_, '_> {
                 continue;
             }
             let here = format!("/{}", pointer_segment(key));
-            match op.request_body.iter().find(|p| &p.name == key) {
+            // Parameter tables often capitalize (`Message`, `SaveToSentItems`)
+            // where samples and the service use camelCase: match ignoring case.
+            let row = op.request_body.iter().find(|p| &p.name == key).or_else(|| {
+                op.request_body
+                    .iter()
+                    .find(|p| p.name.eq_ignore_ascii_case(key))
+            });
+            match row {
                 Some(p) => self.value(v, &p.ty, Some(p), &here, 1),
-                None => {
-                    let hint = op
-                        .request_body
-                        .iter()
-                        .find(|p| p.name.eq_ignore_ascii_case(key))
-                        .map(|p| format!(" (did you mean `{}`?)", p.name))
-                        .unwrap_or_default();
-                    self.find(
-                        FindingKind::UnknownProperty,
-                        &here,
-                        format!(
-                            "`{key}` is not a parameter of `{}` (request body table){hint}",
-                            op.title
-                        ),
-                    );
-                }
+                None => self.find(
+                    FindingKind::UnknownProperty,
+                    &here,
+                    format!(
+                        "`{key}` is not a parameter of `{}` (request body table)",
+                        op.title
+                    ),
+                ),
             }
         }
     }
@@ -726,6 +823,13 @@ impl Checker<'_, '_> {
         if depth > MAX_CHECK_DEPTH {
             return;
         }
+        if self
+            .lookup
+            .structured(&ty.name)
+            .is_some_and(|t| self.lookup.is_untyped(t))
+        {
+            return;
+        }
         if v.is_null() {
             if let Some(p) = prop.filter(|p| p.nullable == Some(false)) {
                 self.find(
@@ -738,6 +842,25 @@ impl Checker<'_, '_> {
                 );
             }
             return;
+        }
+        // `{ "@odata.type": "microsoft.graph.printOrientation" }` in a
+        // representation names the property's type, enums included.
+        if let Some(Value::String(named)) = v
+            .as_object()
+            .filter(|o| self.placeholders && o.len() == 1)
+            .and_then(|o| o.get("@odata.type"))
+        {
+            let named = named.trim().trim_start_matches('#');
+            let as_type = if named.contains('.') && !named.starts_with("Edm.") {
+                named.to_string()
+            } else {
+                format!("Edm.{}", named.trim_start_matches("Edm."))
+            };
+            if placeholder_type(self.lookup, &as_type).is_some() {
+                let item = TypeRef::new(ty.name.clone(), false);
+                self.placeholder(&as_type, &item, pointer);
+                return;
+            }
         }
         if ty.collection {
             match v {
@@ -802,7 +925,7 @@ impl Checker<'_, '_> {
         let props = self.lookup.schema.flattened_properties(&qualified);
         let open = self.lookup.is_open(&qualified);
         for (key, v) in o {
-            if is_annotation(key) {
+            if is_annotation(key) || is_directory_extension(key) {
                 continue;
             }
             let here = format!("{pointer}/{}", pointer_segment(key));
@@ -819,6 +942,11 @@ impl Checker<'_, '_> {
                         && !self.lookup.derives_from(&qualified, declared)
                     {
                         format!("; `@odata.type` {qualified} does not derive from {declared}")
+                    } else if let Some(d) = (!o.contains_key("@odata.type"))
+                        .then(|| self.lookup.derived_with(&qualified, key))
+                        .flatten()
+                    {
+                        format!(" but of the derived {d}, and the object has no `@odata.type`")
                     } else {
                         String::new()
                     };
@@ -981,6 +1109,7 @@ impl Checker<'_, '_> {
                         "Edm.String"
                             | "Edm.Guid"
                             | "Edm.Binary"
+                            | "Edm.Stream"
                             | "Edm.Date"
                             | "Edm.DateTimeOffset"
                             | "Edm.Duration"
@@ -1071,6 +1200,8 @@ fn placeholder_type(lookup: &Lookup, s: &str) -> Option<Placeholder> {
             "duration" => edm("Duration"),
             "time" | "timeofday" | "time of day" => edm("TimeOfDay"),
             "guid" | "uuid" => edm("Guid"),
+            "stream" => edm("Stream"),
+            "binary" | "base64" => edm("Binary"),
             _ => Some(Placeholder::AnyString),
         };
     }
