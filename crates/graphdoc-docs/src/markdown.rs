@@ -153,6 +153,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 let html = &text[start..end.min(text.len())];
                 push_comments(html, start, &index, &mut out);
             }
+            Event::Start(Tag::Paragraph) if looks_like_table(&text[range.clone()]) => {
+                // GFM rejects a table whose delimiter row does not match its
+                // header (a cell more or less, tabs); the docs mean a table.
+                skip_to_end(&mut parser, |e| matches!(e, Event::End(TagEnd::Paragraph)));
+                if let Some(t) = split_table(text, range.clone(), &index) {
+                    out.push(Block::Table(t));
+                }
+            }
             Event::Start(Tag::Paragraph) => {
                 let start = range.start;
                 // Quoted paragraphs (notes, warnings) keep their marker so
@@ -281,6 +289,15 @@ fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Tab
     })
 }
 
+/// A paragraph whose first two lines are a pipe row and a delimiter row.
+fn looks_like_table(src: &str) -> bool {
+    let mut lines = src.lines();
+    let (Some(header), Some(delimiter)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    header.trim_start().starts_with('|') && delimiter.contains('|') && is_delimiter_row(delimiter)
+}
+
 pub fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
@@ -401,5 +418,20 @@ mod tests {
         assert_eq!(t.header, vec!["a", "b"]);
         assert_eq!(t.rows[0].cells, vec!["1", "2", "3"]);
         assert_eq!(t.rows[0].line, 12);
+    }
+
+    #[test]
+    fn a_table_gfm_rejects_is_still_a_table() {
+        // The delimiter row has one cell more than the header.
+        let text =
+            "## Properties\n\n| Property | Type |\n|:--|:--|:--|\n| id | String |\n\nAfter.\n";
+        let b = blocks(text);
+        let Block::Table(t) = &b[1] else {
+            panic!("{:?}", b[1])
+        };
+        assert_eq!(t.header, vec!["Property", "Type"]);
+        assert_eq!(t.rows[0].cells, vec!["id", "String"]);
+        assert_eq!(t.rows[0].line, 5);
+        assert!(matches!(&b[2], Block::Paragraph { text, line: 7 } if text == "After."));
     }
 }
