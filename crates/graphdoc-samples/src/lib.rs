@@ -480,27 +480,44 @@ fn check_sample(
     report
 }
 
-/// Samples fit for a round trip through generated types: request and
-/// response bodies (not placeholder representations) validated as a
-/// structured type without findings about their values (findings about what
-/// they leave out, `absent_*`, do not matter to a round trip), as
-/// (qualified type name, one object of that type, where it starts).
-/// Collections are split into their items.
-pub fn samples_for_roundtrip(report: &VersionReport) -> Vec<(String, Value, Source)> {
+/// One object of a request or response sample, for a round trip through
+/// the generated types.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundTripObject {
+    /// Qualified name of the type the context names (the generated crate
+    /// picks a derived type by `@odata.type` itself).
+    pub type_name: String,
+    pub value: Value,
+    /// Where the sample starts.
+    pub source: Source,
+    /// The item's index when the sample is a collection.
+    pub item: Option<usize>,
+    /// Whether validation found something wrong with the value itself (not
+    /// only with what it leaves out).
+    pub has_value_findings: bool,
+}
+
+/// Every request, response and other example (not representations)
+/// validated as a structured type, as
+/// objects of that type: collections are split into their items. Samples
+/// with findings are included (and say so): a round trip shows what the
+/// generated types make of them.
+pub fn roundtrip_objects(report: &VersionReport) -> Vec<RoundTripObject> {
     let mut out = Vec::new();
     for s in &report.samples {
         let (Some(validated), Some(value)) = (&s.validated_as, &s.value) else {
             continue;
         };
-        let value_findings = s.findings.iter().any(|f| {
+        // Representations hold placeholders, not values.
+        if s.kind == SampleKind::Resource || !s.structured {
+            continue;
+        }
+        let has_value_findings = s.findings.iter().any(|f| {
             !matches!(
                 f.kind,
                 FindingKind::AbsentProperty | FindingKind::AbsentRequired
             )
         });
-        if value_findings || s.kind == SampleKind::Resource || !s.structured {
-            continue;
-        }
         let source = Source::new(s.file.clone(), s.line);
         match validated
             .strip_prefix("Collection(")
@@ -516,14 +533,36 @@ pub fn samples_for_roundtrip(report: &VersionReport) -> Vec<(String, Value, Sour
                         .unwrap_or_default(),
                     _ => Vec::new(),
                 };
-                out.extend(
-                    items
-                        .into_iter()
-                        .map(|v| (item_type.to_string(), v, source.clone())),
-                );
+                out.extend(items.into_iter().enumerate().map(|(i, v)| RoundTripObject {
+                    type_name: item_type.to_string(),
+                    value: v,
+                    source: source.clone(),
+                    item: Some(i),
+                    has_value_findings,
+                }));
             }
-            None => out.push((validated.clone(), value.clone(), source)),
+            None => out.push(RoundTripObject {
+                type_name: validated.clone(),
+                value: value.clone(),
+                source,
+                item: None,
+                has_value_findings,
+            }),
         }
     }
     out
+}
+
+/// Samples fit for a round trip through generated types: request and
+/// response bodies (not placeholder representations) validated as a
+/// structured type without findings about their values (findings about what
+/// they leave out, `absent_*`, do not matter to a round trip), as
+/// (qualified type name, one object of that type, where it starts).
+/// Collections are split into their items.
+pub fn samples_for_roundtrip(report: &VersionReport) -> Vec<(String, Value, Source)> {
+    roundtrip_objects(report)
+        .into_iter()
+        .filter(|o| !o.has_value_findings)
+        .map(|o| (o.type_name, o.value, o.source))
+        .collect()
 }
