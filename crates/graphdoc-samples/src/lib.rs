@@ -70,14 +70,15 @@ pub struct SampleReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub read: ReadStatus,
-    /// `microsoft.graph.user`, `Collection(microsoft.graph.user)`,
-    /// `Collection(Edm.String)` or `parameters of `…``; `None` when the
-    /// context names nothing the docs define.
+    /// What the sample was checked against: `microsoft.graph.user`,
+    /// `Collection(microsoft.graph.user)`, `Collection(Edm.String)`, an
+    /// enum, `parameters of `…`` (an action's request body table) or
+    /// `reference (`@odata.id`)`; `None` when the context names nothing
+    /// the docs define.
+    pub checked_as: Option<String>,
+    /// `checked_as` when it is a structured type or a collection of one
+    /// (what the generated crate has a struct for), else `None`.
     pub validated_as: Option<String>,
-    /// Whether `validated_as` names a structured type (one the generated
-    /// crate has a struct for).
-    #[serde(skip)]
-    pub structured: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forgiven: Vec<Diagnostic>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +105,7 @@ impl SampleReport {
         out.push_str(&format!(
             "\n  read: {:?}\n  validated as: {}\n",
             self.read,
-            self.validated_as.as_deref().unwrap_or("-")
+            self.checked_as.as_deref().unwrap_or("-")
         ));
         for d in &self.forgiven {
             out.push_str(&format!(
@@ -144,7 +145,8 @@ pub struct Summary {
     pub strict: usize,
     pub tolerant: usize,
     pub unreadable: usize,
-    /// Readable samples whose context names a type the docs define.
+    /// Readable samples whose context names something the docs define
+    /// (`checked_as`).
     pub validated: usize,
     /// Validated samples without findings.
     pub clean: usize,
@@ -166,7 +168,7 @@ impl Summary {
                 ReadStatus::Tolerant => s.tolerant += 1,
                 ReadStatus::Unreadable => s.unreadable += 1,
             }
-            if r.validated_as.is_some() {
+            if r.checked_as.is_some() {
                 s.validated += 1;
                 if r.findings.is_empty() {
                     s.clean += 1;
@@ -389,8 +391,8 @@ fn check_sample(
             .and_then(Value::as_str)
             .map(str::to_string),
         read: ReadStatus::Unreadable,
+        checked_as: None,
         validated_as: None,
-        structured: false,
         forgiven: Vec::new(),
         unreadable: None,
         findings: Vec::new(),
@@ -445,9 +447,11 @@ fn check_sample(
     };
     match validate::target(lookup, raw, op, &read.value) {
         Ok(Some(target)) => {
-            report.validated_as = Some(target.describe());
-            report.structured = matches!(&target, validate::Target::Type(t)
-                if lookup.structured(&t.name).is_some());
+            report.checked_as = Some(target.describe());
+            if matches!(&target, validate::Target::Type(t) if lookup.structured(&t.name).is_some())
+            {
+                report.validated_as = report.checked_as.clone();
+            }
             for f in validate::check_target(lookup, raw, &target, &read.value) {
                 let (line, column) = position(&f.pointer);
                 report.findings.push(Finding {
@@ -509,7 +513,7 @@ pub fn roundtrip_objects(report: &VersionReport) -> Vec<RoundTripObject> {
             continue;
         };
         // Representations hold placeholders, not values.
-        if s.kind == SampleKind::Resource || !s.structured {
+        if s.kind == SampleKind::Resource {
             continue;
         }
         let has_value_findings = s.findings.iter().any(|f| {
