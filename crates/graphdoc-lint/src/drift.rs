@@ -49,7 +49,12 @@
 //!   no base on both sides agrees) / types in both;
 //! - enum coverage: metadata enums matched by a docs enum / metadata enums;
 //! - enum-member precision, recall and F1 over the enums in both, computed
-//!   like the property scores.
+//!   like the property scores (micro-averaged: one long enum weighs as much
+//!   as all its members);
+//! - enum-member F1, macro-averaged: the mean over the enums in both (with
+//!   at least one member on either side) of each enum's own F1, so that one
+//!   enum whose docs list hundreds of members the metadata lacks counts as
+//!   one enum, not as hundreds of members.
 
 use graphdoc_schema::{
     EnumDef, Property, PropertyKind, Schema, Severity, Source, TypeDef, TypeKind,
@@ -179,6 +184,32 @@ impl Ratio {
     }
 }
 
+/// The mean of several scores, with how many were averaged.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Mean {
+    pub count: usize,
+    /// `None` when nothing was averaged.
+    pub value: Option<f64>,
+}
+
+impl Mean {
+    pub fn of(values: &[f64]) -> Self {
+        Mean {
+            count: values.len(),
+            value: (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64),
+        }
+    }
+}
+
+impl std::fmt::Display for Mean {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.value {
+            Some(v) => write!(f, "{v:.4} (mean over {})", self.count),
+            None => write!(f, "n/a (mean over 0)"),
+        }
+    }
+}
+
 impl std::fmt::Display for Ratio {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.value {
@@ -203,6 +234,8 @@ pub struct DriftScores {
     pub enum_member_precision: Ratio,
     pub enum_member_recall: Ratio,
     pub enum_member_f1: Ratio,
+    /// Mean of each enum's member F1 (see the module docs).
+    pub enum_member_f1_macro: Mean,
 }
 
 impl DriftScores {
@@ -252,6 +285,11 @@ impl DriftReport {
         for (label, ratio) in self.scores.entries() {
             let _ = writeln!(out, "{label}: {ratio}");
         }
+        let _ = writeln!(
+            out,
+            "enum-member F1, macro (mean of per-enum F1): {}",
+            self.scores.enum_member_f1_macro
+        );
         out
     }
 
@@ -655,7 +693,7 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
     }
     findings.extend(deduplicated.into_findings());
 
-    let (enum_pairs, members) = compare_enums(docs, metadata, &mut findings);
+    let (enum_pairs, members, per_enum_f1) = compare_enums(docs, metadata, &mut findings);
 
     findings.sort();
     let scores = DriftScores {
@@ -670,17 +708,19 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
         enum_member_precision: members.precision(),
         enum_member_recall: members.recall(),
         enum_member_f1: members.f1(),
+        enum_member_f1_macro: Mean::of(&per_enum_f1),
     };
     DriftReport { findings, scores }
 }
 
-/// Adds the enum findings; returns the number of enums in both and the
-/// member counts over them.
+/// Adds the enum findings; returns the number of enums in both, the member
+/// counts over them, and each one's member F1 (enums with no member on
+/// either side have none).
 fn compare_enums(
     docs: &Schema,
     metadata: &Schema,
     findings: &mut Vec<DriftFinding>,
-) -> (usize, Counts) {
+) -> (usize, Counts, Vec<f64>) {
     let docs_enums: Vec<&EnumDef> = docs.enums.values().collect();
     let meta_enums: Vec<&EnumDef> = metadata.enums.values().collect();
     let docs_keys: Vec<&str> = docs.enums.keys().map(String::as_str).collect();
@@ -711,6 +751,7 @@ fn compare_enums(
     }
 
     let mut members = Counts::default();
+    let mut per_enum_f1 = Vec::new();
     for &(i, j) in &pairing.pairs {
         let (d, m) = (docs_enums[i], meta_enums[j]);
         let meta_key = meta_keys[j];
@@ -731,6 +772,12 @@ fn compare_enums(
         members.docs += d.members.len();
         members.metadata += m.members.len();
         members.matched += member_pairing.pairs.len();
+        let this_enum = Counts {
+            matched: member_pairing.pairs.len(),
+            docs: d.members.len(),
+            metadata: m.members.len(),
+        };
+        per_enum_f1.extend(this_enum.f1().value);
         for &mj in &member_pairing.right_only {
             let name = &m.members[mj].name;
             findings.push(DriftFinding::new(
@@ -778,5 +825,5 @@ fn compare_enums(
             }
         }
     }
-    (pairing.pairs.len(), members)
+    (pairing.pairs.len(), members, per_enum_f1)
 }

@@ -1,4 +1,4 @@
-use graphdoc_lint::drift::{compare, DriftKind, DriftReport, Ratio};
+use graphdoc_lint::drift::{compare, DriftKind, DriftReport, Mean, Ratio};
 use graphdoc_schema::{
     csdl, EnumDef, EnumMember, Property, PropertyKind, Schema, Severity, Source, TypeDef, TypeKind,
     TypeRef,
@@ -346,6 +346,64 @@ fn scores_count_what_the_module_docs_say() {
     assert_eq!(s.enum_member_precision, Ratio::new(3, 4));
     assert_eq!(s.enum_member_recall, Ratio::new(3, 4));
     assert_eq!(s.enum_member_f1, Ratio::new(6, 8));
+    assert_eq!(
+        s.enum_member_f1_macro,
+        Mean {
+            count: 1,
+            value: Some(0.75)
+        }
+    );
+}
+
+#[test]
+fn macro_enum_member_f1_weighs_each_enum_once() {
+    const DOCS: &str = "enums.md";
+    let mut docs = Schema::default();
+    let mut meta = Schema::default();
+    // `small` agrees; `long` has 2 members in the metadata, and the docs add
+    // 98 more.
+    add_enum(
+        &mut meta,
+        "t.small",
+        &[("a", None, 1), ("b", None, 2)],
+        META,
+        1,
+    );
+    add_enum(
+        &mut docs,
+        "t.small",
+        &[("a", None, 1), ("b", None, 2)],
+        DOCS,
+        1,
+    );
+    add_enum(
+        &mut meta,
+        "t.long",
+        &[("x", None, 3), ("y", None, 4)],
+        META,
+        3,
+    );
+    let names: Vec<String> = (0..98).map(|i| format!("extra{i}")).collect();
+    let mut long: Vec<(&str, Option<i64>, u32)> = vec![("x", None, 10), ("y", None, 11)];
+    long.extend(names.iter().map(|n| (n.as_str(), None, 12)));
+    add_enum(&mut docs, "t.long", &long, DOCS, 10);
+    // An enum with no members on either side has no F1 and is not averaged.
+    add_enum(&mut meta, "t.empty", &[], META, 5);
+    add_enum(&mut docs, "t.empty", &[], DOCS, 20);
+
+    let report = compare(&docs, &meta);
+    let s = &report.scores;
+    // Micro: 4 matched of 102 docs and 4 metadata members.
+    assert_eq!(s.enum_member_f1, Ratio::new(8, 106));
+    // Macro: small 1.0, long 2*2/(100+2); mean of the two.
+    let long_f1 = 4.0 / 102.0;
+    assert_eq!(s.enum_member_f1_macro.count, 2);
+    assert!((s.enum_member_f1_macro.value.unwrap() - (1.0 + long_f1) / 2.0).abs() < 1e-12);
+    assert!(report
+        .to_human()
+        .contains("enum-member F1, macro (mean of per-enum F1): 0.5196 (mean over 2)"));
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["scores"]["enum_member_f1_macro"]["count"], 2);
 }
 
 #[test]
