@@ -281,4 +281,47 @@ mod tests {
         assert_eq!(s[1].line, 18);
         assert!(s[1].body.starts_with("{\n  \"a\""));
     }
+
+    #[test]
+    fn http_layouts_and_the_request_a_response_answers() {
+        let page = "```http\nGET https://graph.microsoft.com/v1.0/me?$select=id\n```\n\n```http\nHTTP code: 200 OK\ncontent-type: application/json;odata.metadata\n\n{\"id\": \"1\"}\n```\n\n```\nPOST https://graph.microsoft.com/v1.0/me/x\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n\n```http\nHTTP/1.1 201 Created\nContent-type: application/json\n{\"b\": 2}\n```\n\n```\n{\"c\": 3}\n```\n\n```\n{activity}_{date}\n```\n\n```http\nPOST https://graph.microsoft.com/v1.0/me/y\nContent-type: text/plain\n\n{not json}\n```\n";
+        let s = samples(page);
+        let seen: Vec<(SampleKind, &str, &str, u32)> = s
+            .iter()
+            .map(|s| {
+                (
+                    s.kind,
+                    s.http_line.as_str(),
+                    s.request_line.as_str(),
+                    s.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    SampleKind::Response,
+                    "HTTP code: 200 OK",
+                    "GET https://graph.microsoft.com/v1.0/me?$select=id",
+                    9
+                ),
+                (
+                    SampleKind::Request,
+                    "POST https://graph.microsoft.com/v1.0/me/x",
+                    "",
+                    17
+                ),
+                (
+                    SampleKind::Response,
+                    "HTTP/1.1 201 Created",
+                    "POST https://graph.microsoft.com/v1.0/me/x",
+                    23
+                ),
+                (SampleKind::Other, "", "", 27),
+            ],
+            "{s:#?}"
+        );
+        assert_eq!(s[1].method, "POST");
+    }
 }

@@ -1,0 +1,572 @@
+//! What the validator reports, on small pages written for each rule: the
+//! type a sample is checked against, each kind of finding with its pointer
+//! and page line, and what switches a check off.
+
+use graphdoc_docs::{load_pages, PageInput, PageKind};
+use graphdoc_samples::validate::FindingKind;
+use graphdoc_samples::{check_pages, ReadStatus, SampleReport, VersionReport};
+
+const WIDGET: &str = r##"# widget resource type
+
+Namespace: microsoft.graph
+
+A thing with parts.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|Identifier. Read-only.|
+|name|String|Display name. After a widget is created, the name cannot be changed. Read-only.|
+|size|Int32|How big.|
+|createdDateTime|DateTimeOffset|When it was made. Read-only.|
+|color|[widgetColor](widgetcolor.md)|Its color. Possible values are: `red`, `blue`.|
+|serial|Guid|Serial number. Not nullable.|
+|shipDate|Date|When it ships.|
+|warranty|Duration|How long the warranty lasts.|
+|extra|[Json](json.md)|Anything.|
+
+## JSON representation
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.widget",
+  "optionalProperties": ["extra"]
+} -->
+```json
+{
+  "id": "String (identifier)",
+  "name": "String",
+  "size": "Int64",
+  "createdDateTime": "String (timestamp)",
+  "color": {"@odata.type": "microsoft.graph.widgetColor"},
+  "serial": "Guid",
+  "shipDate": "String (date)"
+}
+```
+"##;
+
+const GADGET: &str = r##"# gadget resource type
+
+Namespace: microsoft.graph
+
+Inherits from [widget](widget.md).
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|power|Int32|Watts.|
+
+## JSON representation
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.gadget", "truncated": true } -->
+```json
+{
+  "name": "String"
+}
+```
+"##;
+
+const COLOR: &str = r##"# widgetColor enum type
+
+Namespace: microsoft.graph
+
+## Members
+|Member|Value|Description|
+|:---|:---|:---|
+|red|0|Red.|
+|blue|1|Blue.|
+"##;
+
+const JSON: &str = r##"# Json resource type
+
+Namespace: microsoft.graph
+
+Any JSON.
+
+## Properties
+None.
+"##;
+
+const GET: &str = r##"# Get widget
+
+Namespace: microsoft.graph
+
+Get a widget.
+
+## HTTP request
+<!-- { "blockType": "ignored" } -->
+```http
+GET /widgets/{id}
+```
+
+## Response
+If successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.
+
+## Examples
+
+### Request
+<!-- { "blockType": "request", "name": "get_widget" } -->
+```http
+GET https://graph.microsoft.com/v1.0/widgets/1
+```
+
+### Response
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->
+```http
+HTTP/1.1 200 OK
+Content-type: application/json
+
+{
+  "id": "1",
+  "name": "w",
+  "size": 3,
+  "createdDateTime": "2020-01-01T00:00:00Z",
+  "color": "green",
+  "serial": null,
+  "shipDate": "2020-13-01",
+  "warranty": "1 day",
+  "extra": [1, "two", {"three": 3}],
+  "extension_0123456789abcdef0123456789abcdef_code": "x",
+  "colour": "red"
+}
+```
+
+### Response
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget", "truncated": true } -->
+```http
+HTTP/1.1 200 OK
+
+{
+  "id": "1"
+}
+```
+
+### Response
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->
+```http
+HTTP/1.1 200 OK
+
+{
+  "value": [
+    { "@odata.type": "#microsoft.graph.gadget", "id": "1", "power": 5, "serial": "zzz" }
+  ]
+}
+```
+
+### Request
+<!-- { "blockType": "request", "name": "get_widget_select" } -->
+```http
+GET https://graph.microsoft.com/v1.0/widgets/1?$select=name
+```
+
+### Response
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->
+```http
+HTTP/1.1 200 OK
+Content-type: application/json
+
+{
+  "name": "w"
+}
+```
+"##;
+
+const CREATE: &str = r##"# Create widget
+
+Namespace: microsoft.graph
+
+Create a widget.
+
+## HTTP request
+<!-- { "blockType": "ignored" } -->
+```http
+POST /widgets
+```
+
+## Request body
+In the request body, supply a JSON representation of a [widget](../resources/widget.md) object.
+
+## Response
+If successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object in the response body.
+
+## Example
+
+### Request
+<!-- { "blockType": "request", "name": "create_widget" } -->
+```http
+POST https://graph.microsoft.com/v1.0/widgets
+
+Content-type: application/json
+
+{
+  "name": "w",
+  "createdDateTime": "2020-01-01T00:00:00Z"
+}
+```
+"##;
+
+const RESIZE: &str = r##"# widget: resize
+
+Namespace: microsoft.graph
+
+Resize a widget.
+
+## HTTP request
+<!-- { "blockType": "ignored" } -->
+```http
+POST /widgets/{id}/resize
+```
+
+## Request body
+In the request body, provide a JSON object with the following parameters.
+
+|Parameter|Type|Description|
+|:---|:---|:---|
+|NewSize|Int32|The new size. Required.|
+|reason|String|Why.|
+
+## Response
+If successful, this method returns a `204 No Content` response code.
+
+## Example
+<!-- { "blockType": "request", "name": "resize_widget" } -->
+```http
+POST https://graph.microsoft.com/v1.0/widgets/1/resize
+{
+  "newSize": "big",
+  "why": "no reason"
+}
+```
+
+<!-- { "blockType": "request", "name": "resize_widget_2" } -->
+```
+POST https://graph.microsoft.com/v1.0/widgets/1/resize
+Content-type: application/json
+
+{
+  "reason": "smaller"
+}
+```
+
+<!-- { "blockType": "request", "name": "add_ref" } -->
+```http
+POST https://graph.microsoft.com/v1.0/widgets/1/parts/$ref
+Content-type: application/json
+
+{
+  "@odata.id": "https://graph.microsoft.com/v1.0/parts/2",
+  "name": "x"
+}
+```
+"##;
+
+fn corpus() -> VersionReport {
+    let pages = [
+        (
+            "api-reference/v1.0/resources/widget.md",
+            PageKind::Resource,
+            WIDGET,
+        ),
+        (
+            "api-reference/v1.0/resources/gadget.md",
+            PageKind::Resource,
+            GADGET,
+        ),
+        (
+            "api-reference/v1.0/resources/widgetcolor.md",
+            PageKind::Resource,
+            COLOR,
+        ),
+        (
+            "api-reference/v1.0/resources/json.md",
+            PageKind::Resource,
+            JSON,
+        ),
+        ("api-reference/v1.0/api/widget-get.md", PageKind::Api, GET),
+        (
+            "api-reference/v1.0/api/widget-post.md",
+            PageKind::Api,
+            CREATE,
+        ),
+        (
+            "api-reference/v1.0/api/widget-resize.md",
+            PageKind::Api,
+            RESIZE,
+        ),
+    ];
+    let inputs = pages
+        .iter()
+        .map(|(path, kind, text)| PageInput {
+            path: path.to_string(),
+            kind: *kind,
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect();
+    let loaded = load_pages("v1.0", inputs);
+    let texts: Vec<(String, String)> = pages
+        .iter()
+        .map(|(p, _, t)| (p.to_string(), t.to_string()))
+        .collect();
+    check_pages(&loaded.schema, "v1.0", &texts)
+}
+
+/// The 1-based line of the first line of `page` that contains `needle`
+/// after line `after`.
+fn line_of(page: &str, needle: &str, after: u32) -> u32 {
+    page.lines()
+        .enumerate()
+        .skip(after as usize)
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i as u32 + 1)
+        .unwrap_or_else(|| panic!("`{needle}` not in the page"))
+}
+
+fn sample<'a>(r: &'a VersionReport, file: &str, nth: usize) -> &'a SampleReport {
+    r.samples
+        .iter()
+        .filter(|s| s.file.ends_with(file))
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no sample {nth} in {file}"))
+}
+
+/// `(kind, pointer, line)` of each finding.
+fn findings(s: &SampleReport) -> Vec<(FindingKind, &str, u32)> {
+    s.findings
+        .iter()
+        .map(|f| (f.kind, f.pointer.as_str(), f.line))
+        .collect()
+}
+
+#[test]
+fn representation_placeholders_are_checked_against_the_property_table() {
+    let r = corpus();
+    let s = sample(&r, "resources/widget.md", 0);
+    assert_eq!(s.checked_as.as_deref(), Some("microsoft.graph.widget"));
+    let f = findings(s);
+    // "Int64" where the table says Int32 is drift; "String (timestamp)",
+    // "Guid", "String (date)" and the `{ "@odata.type": … }` enum
+    // placeholder agree with the table.
+    assert!(
+        f.contains(&(
+            FindingKind::PlaceholderDrift,
+            "/size",
+            line_of(WIDGET, "\"size\": \"Int64\"", 0)
+        )),
+        "{}",
+        s.render()
+    );
+    // `warranty` is in the table but not in the block (`extra` is optional).
+    assert!(
+        f.contains(&(FindingKind::AbsentProperty, "", s.line)),
+        "{}",
+        s.render()
+    );
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::AbsentProperty
+            && f.message.contains("warranty")
+            && !f.message.contains("extra")));
+    assert_eq!(f.len(), 2, "{}", s.render());
+    // `truncated` switches the absent-property check off.
+    let gadget = sample(&r, "resources/gadget.md", 0);
+    assert!(gadget.findings.is_empty(), "{}", gadget.render());
+}
+
+#[test]
+fn response_values_are_checked_with_pointers_and_lines() {
+    let r = corpus();
+    let s = sample(&r, "api/widget-get.md", 0);
+    assert_eq!(s.kind, graphdoc_samples::extract::SampleKind::Response);
+    assert_eq!(
+        s.request_line,
+        "GET https://graph.microsoft.com/v1.0/widgets/1"
+    );
+    assert_eq!(s.read, ReadStatus::Strict);
+    let f = findings(s);
+    for expected in [
+        (
+            FindingKind::NotEnumMember,
+            "/color",
+            line_of(GET, "\"green\"", 0),
+        ),
+        (
+            FindingKind::NullNotNullable,
+            "/serial",
+            line_of(GET, "\"serial\": null", 0),
+        ),
+        (
+            FindingKind::MalformedDate,
+            "/shipDate",
+            line_of(GET, "2020-13-01", 0),
+        ),
+        (
+            FindingKind::MalformedDuration,
+            "/warranty",
+            line_of(GET, "1 day", 0),
+        ),
+        (
+            FindingKind::UnknownProperty,
+            "/colour",
+            line_of(GET, "\"colour\"", 0),
+        ),
+    ] {
+        assert!(
+            f.contains(&expected),
+            "{expected:?} missing:\n{}",
+            s.render()
+        );
+    }
+    // `Json` takes any value; a directory extension property is allowed;
+    // every property is present, so nothing is absent.
+    assert_eq!(f.len(), 5, "{}", s.render());
+    let colour = s.findings.iter().find(|f| f.pointer == "/colour").unwrap();
+    assert_eq!(colour.column, 13);
+}
+
+#[test]
+fn absent_properties_are_reported_unless_truncated_or_selected() {
+    let r = corpus();
+    let truncated = sample(&r, "api/widget-get.md", 1);
+    assert!(truncated.findings.is_empty(), "{}", truncated.render());
+    let selected = sample(&r, "api/widget-get.md", 3);
+    assert!(selected.request_line.contains("$select=name"));
+    assert!(selected.findings.is_empty(), "{}", selected.render());
+    // The same pages without `truncated`, and without `$select`.
+    let check_get = |page: String| {
+        let loaded = load_pages(
+            "v1.0",
+            vec![
+                PageInput {
+                    path: "w.md".into(),
+                    kind: PageKind::Resource,
+                    bytes: WIDGET.into(),
+                },
+                PageInput {
+                    path: "c.md".into(),
+                    kind: PageKind::Resource,
+                    bytes: COLOR.into(),
+                },
+            ],
+        );
+        check_pages(&loaded.schema, "v1.0", &[("get.md".into(), page)])
+    };
+    let untruncated = check_get(GET.replace(r#", "truncated": true"#, ""));
+    let unselected = check_get(GET.replace("?$select=name", ""));
+    for s in [&untruncated.samples[1], &unselected.samples[3]] {
+        assert_eq!(
+            findings(s),
+            [(FindingKind::AbsentProperty, "", s.line)],
+            "{}",
+            s.render()
+        );
+        assert!(
+            s.findings[0].message.contains("size, createdDateTime"),
+            "{}",
+            s.render()
+        );
+    }
+}
+
+#[test]
+fn derived_types_by_odata_type_and_collections_by_value() {
+    let r = corpus();
+    let s = sample(&r, "api/widget-get.md", 2);
+    assert_eq!(
+        s.checked_as.as_deref(),
+        Some("Collection(microsoft.graph.gadget)")
+    );
+    // `power` (the gadget's own) and `id` (inherited) are known; the
+    // malformed GUID is found in the item.
+    let f = findings(s);
+    assert!(
+        f.contains(&(
+            FindingKind::MalformedGuid,
+            "/value/0/serial",
+            line_of(GET, "\"zzz\"", 0)
+        )),
+        "{}",
+        s.render()
+    );
+    assert!(
+        !f.iter().any(|(k, _, _)| *k == FindingKind::UnknownProperty),
+        "{}",
+        s.render()
+    );
+}
+
+#[test]
+fn request_bodies_read_only_and_required() {
+    let r = corpus();
+    // A blank line between the request line and the headers.
+    let create = sample(&r, "api/widget-post.md", 0);
+    assert_eq!(create.checked_as.as_deref(), Some("microsoft.graph.widget"));
+    assert_eq!(create.line, line_of(CREATE, "\"name\": \"w\"", 0) - 1);
+    // `createdDateTime` is read-only; `name` is read-only only after
+    // creation, so a create request may set it.
+    assert_eq!(
+        findings(create),
+        [(
+            FindingKind::ReadOnlyInRequest,
+            "/createdDateTime",
+            line_of(CREATE, "\"createdDateTime\"", 0)
+        )],
+        "{}",
+        create.render()
+    );
+}
+
+#[test]
+fn action_parameters_reference_bodies_and_unlabelled_fences() {
+    let r = corpus();
+    // No blank line between the request line and the body.
+    let resize = sample(&r, "api/widget-resize.md", 0);
+    assert_eq!(
+        resize.checked_as.as_deref(),
+        Some("parameters of `widget: resize`")
+    );
+    assert_eq!(resize.validated_as, None, "no structured type");
+    assert_eq!(
+        findings(resize),
+        [
+            // `newSize` matches the table's `NewSize`, ignoring case.
+            (
+                FindingKind::WrongJsonType,
+                "/newSize",
+                line_of(RESIZE, "\"newSize\"", 0)
+            ),
+            (
+                FindingKind::UnknownProperty,
+                "/why",
+                line_of(RESIZE, "\"why\"", 0)
+            ),
+        ],
+        "{}",
+        resize.render()
+    );
+    // An unlabelled fence holding a request; the required parameter is missing.
+    let second = sample(&r, "api/widget-resize.md", 1);
+    assert_eq!(
+        second.http_line,
+        "POST https://graph.microsoft.com/v1.0/widgets/1/resize"
+    );
+    assert_eq!(
+        findings(second),
+        [(FindingKind::AbsentRequired, "", second.line)],
+        "{}",
+        second.render()
+    );
+    let reference = sample(&r, "api/widget-resize.md", 2);
+    assert_eq!(
+        reference.checked_as.as_deref(),
+        Some("reference (`@odata.id`)")
+    );
+    assert_eq!(
+        findings(reference),
+        [(
+            FindingKind::UnknownProperty,
+            "/name",
+            line_of(RESIZE, "\"name\": \"x\"", 0)
+        )],
+        "{}",
+        reference.render()
+    );
+}
