@@ -142,6 +142,9 @@ mod write;
 
 pub use naming::{pascal_case, snake_case};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};
+/// The fault-injection seam of [`write()`], for its fault tests only.
+#[doc(hidden)]
+pub use write::{write_with_faults, Step};
 
 use emit::{by_letter, format_tokens, Ctx};
 use graphdoc_schema::{Diagnostic, Schema};

@@ -13,18 +13,75 @@ pub struct WriteReport {
     pub written: Vec<String>,
     pub unchanged: usize,
     pub removed: Vec<String>,
+    /// Interrupted earlier writes found beside the output and undone first.
+    pub recovered: usize,
 }
 
-/// Writes `generated` under `out_dir`.
+/// Writes `generated` under `out_dir`, all or nothing.
 ///
-/// Only files whose bytes differ are replaced (others keep their mtime).
-/// The new files are first staged in a sibling temporary directory, so an
-/// error while writing them leaves `out_dir` as it was; each is then moved
-/// into place with a rename, which replaces a file atomically. Files that
-/// carry the generated marker but are no longer generated are removed;
-/// other files are left alone. No temporary file survives.
+/// Only files whose bytes differ are replaced (others keep their mtime);
+/// files that carry the generated marker but are no longer generated are
+/// removed; other files are left alone.
+///
+/// The change is a small transaction in a staging directory beside
+/// `out_dir` (same file system, so every move is an atomic rename):
+///
+/// 1. the new files are written into the staging directory;
+/// 2. a journal of the planned moves is written there;
+/// 3. each file to be replaced or removed is moved into the staging
+///    directory, and each new file moved into place;
+/// 4. a `committed` mark is written, and the staging directory removed.
+///
+/// An error in steps 1–3 undoes the moves made so far, so `out_dir` is as it
+/// was and nothing temporary is left. If the process dies instead (or the
+/// undo fails too), the staging directory stays, and the next `write` to the
+/// same `out_dir` finds it, puts the old files back from the journal unless
+/// the mark says the change was complete, and removes it. A lock file in each
+/// staging directory tells a live writer's directory from an abandoned one.
 pub fn write(out_dir: &Path, generated: &GeneratedCrate) -> io::Result<WriteReport> {
-    let mut report = WriteReport::default();
+    write_with_faults(out_dir, generated, &mut |_, _| Ok(()))
+}
+
+/// A file-system step of [`write()`], for [`write_with_faults`].
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A new file written into the staging directory.
+    Stage,
+    /// The journal written.
+    Journal,
+    /// A missing output directory created.
+    CreateDir,
+    /// An old file moved out of the output into the staging directory.
+    MoveAside,
+    /// A new file moved into the output.
+    MoveIn,
+    /// The `committed` mark written.
+    Commit,
+    /// An old file put back, or a new one taken out, while undoing.
+    Restore,
+    /// A staging directory removed.
+    Cleanup,
+}
+
+/// [`write()`] with `fault` called before every step that changes the file
+/// system; an error it returns stands for that step failing.
+///
+/// This seam exists because the failures `write` must survive cannot be
+/// arranged for real in a test: tests run as root (permissions do not stop
+/// writes), a full disk cannot be made on demand, and a kill must land
+/// between two particular steps. Tests fail the k-th step, or end the
+/// process there, and check that the output is unchanged.
+#[doc(hidden)]
+pub fn write_with_faults(
+    out_dir: &Path,
+    generated: &GeneratedCrate,
+    fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+) -> io::Result<WriteReport> {
+    let mut report = WriteReport {
+        recovered: recover_interrupted(out_dir, fault)?,
+        ..WriteReport::default()
+    };
     let mut changed = Vec::new();
     for file in &generated.files {
         let target = out_dir.join(&file.path);
@@ -34,79 +91,449 @@ pub fn write(out_dir: &Path, generated: &GeneratedCrate) -> io::Result<WriteRepo
         }
     }
     let wanted: BTreeSet<&str> = generated.files.iter().map(|f| f.path.as_str()).collect();
-    let stale: Vec<String> = generated_files_in(out_dir)?
+    let stale: Vec<String> = generated_files_in(out_dir)
+        .map_err(|e| context(e, format!("cannot list {}", out_dir.display())))?
         .into_iter()
         .filter(|p| !wanted.contains(p.as_str()))
         .collect();
-
-    if !changed.is_empty() {
-        let staging = staging_dir(out_dir)?;
-        let result = stage_and_swap(out_dir, &staging, &changed);
-        let cleanup = fs::remove_dir_all(&staging);
-        result?;
-        cleanup.or_else(|e| {
-            if e.kind() == io::ErrorKind::NotFound {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })?;
-        report.written = changed.iter().map(|f| f.path.clone()).collect();
+    if changed.is_empty() && stale.is_empty() {
+        return Ok(report);
     }
+
+    let mut plan = Plan::default();
+    for file in &changed {
+        plan.entries.push(Entry {
+            path: file.path.clone(),
+            new: true,
+            existed: exists_as_file(&out_dir.join(&file.path))?,
+        });
+    }
+    for path in &stale {
+        plan.entries.push(Entry {
+            path: path.clone(),
+            new: false,
+            existed: true,
+        });
+    }
+    plan.dirs = missing_dirs(out_dir, changed.iter().map(|f| f.path.as_str()));
+
+    let staging = Staging::create(out_dir)?;
+
+    let staged = changed.iter().enumerate().try_for_each(|(i, file)| {
+        let path = staging.new_file(i);
+        fault(Step::Stage, &path)?;
+        fs::write(&path, &file.contents)
+            .map_err(|e| context(e, format!("cannot write {}", path.display())))
+    });
+    if let Err(e) = staged {
+        // Nothing in `out_dir` has changed yet.
+        return Err(staging.discard(e, fault));
+    }
+    if let Err(e) = apply(out_dir, &staging, &plan, fault) {
+        return Err(staging.undo(out_dir, e, fault));
+    }
+    staging.finish(out_dir, fault)?;
+
+    report.written = changed.iter().map(|f| f.path.clone()).collect();
     for path in stale {
-        let full = out_dir.join(&path);
-        fs::remove_file(&full)?;
-        remove_empty_parents(out_dir, &full);
+        remove_empty_parents(out_dir, &out_dir.join(&path));
         report.removed.push(path);
     }
     Ok(report)
 }
 
-fn stage_and_swap(
+/// Steps 2 and 3: the journal, then the moves.
+fn apply(
     out_dir: &Path,
-    staging: &Path,
-    changed: &[&crate::GeneratedFile],
+    staging: &Staging,
+    plan: &Plan,
+    fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
 ) -> io::Result<()> {
-    for (i, file) in changed.iter().enumerate() {
-        fs::write(staging.join(i.to_string()), &file.contents)?;
+    staging.write_journal(plan, fault)?;
+    for dir in &plan.dirs {
+        let full = out_dir.join(dir);
+        fault(Step::CreateDir, &full)?;
+        fs::create_dir(&full)
+            .map_err(|e| context(e, format!("cannot create {}", full.display())))?;
     }
-    // Directories first: a path that cannot be created fails before any
-    // file is replaced.
-    for file in changed {
-        if let Some(parent) = out_dir.join(&file.path).parent() {
-            fs::create_dir_all(parent)?;
+    for (i, entry) in plan.entries.iter().enumerate() {
+        let target = out_dir.join(&entry.path);
+        if entry.existed {
+            fault(Step::MoveAside, &target)?;
+            fs::rename(&target, staging.old_file(i))
+                .map_err(|e| context(e, format!("cannot move {} aside", target.display())))?;
         }
-    }
-    for (i, file) in changed.iter().enumerate() {
-        fs::rename(staging.join(i.to_string()), out_dir.join(&file.path))?;
+        if entry.new {
+            fault(Step::MoveIn, &target)?;
+            fs::rename(staging.new_file(i), &target)
+                .map_err(|e| context(e, format!("cannot write {}", target.display())))?;
+        }
     }
     Ok(())
 }
 
-/// A fresh directory next to `out_dir` (same file system, so renames from
-/// it are atomic).
-fn staging_dir(out_dir: &Path) -> io::Result<PathBuf> {
-    let parent = match out_dir.parent() {
+/// The moves of one write, as recorded in its journal. Entry `i` moves the
+/// file there now (if any) to `old-i` and the staged `new-i` (if any) in;
+/// the entries with a new file come first, in staging order.
+#[derive(Debug, Default, PartialEq)]
+struct Plan {
+    entries: Vec<Entry>,
+    /// Directories under the output to create, parents first.
+    dirs: Vec<String>,
+}
+
+#[derive(Debug, PartialEq)]
+struct Entry {
+    path: String,
+    /// A new version is moved in.
+    new: bool,
+    /// A file is there now and is moved aside (and back on undo).
+    existed: bool,
+}
+
+impl Plan {
+    fn to_json(&self) -> String {
+        let entries: Vec<serde_json::Value> = self
+            .entries
+            .iter()
+            .map(|e| serde_json::json!({ "path": e.path, "new": e.new, "existed": e.existed }))
+            .collect();
+        serde_json::json!({ "entries": entries, "dirs": self.dirs }).to_string()
+    }
+
+    fn from_json(text: &str) -> Option<Plan> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let entries = v
+            .get("entries")?
+            .as_array()?
+            .iter()
+            .map(|e| {
+                Some(Entry {
+                    path: e.get("path")?.as_str()?.to_string(),
+                    new: e.get("new")?.as_bool()?,
+                    existed: e.get("existed")?.as_bool()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let dirs = v
+            .get("dirs")?
+            .as_array()?
+            .iter()
+            .map(|d| d.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Plan { entries, dirs })
+    }
+}
+
+fn context(e: io::Error, what: String) -> io::Error {
+    io::Error::new(e.kind(), format!("{what}: {e}"))
+}
+
+/// Whether `path` is a file (or a link) to be replaced; a directory where a
+/// generated file belongs is an error, not something to move away.
+fn exists_as_file(path: &Path) -> io::Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is a directory, where a generated file belongs",
+                path.display()
+            ),
+        )),
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(context(e, format!("cannot read {}", path.display()))),
+    }
+}
+
+/// The directories under `out_dir` (relative, parents first) that the
+/// files need and that do not exist; `""` stands for `out_dir` itself.
+fn missing_dirs<'a>(out_dir: &Path, files: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut dirs = BTreeSet::new();
+    for file in files {
+        let mut rel = file;
+        while let Some(cut) = rel.rfind('/') {
+            rel = &rel[..cut];
+            if out_dir.join(rel).exists() || !dirs.insert(rel.to_string()) {
+                break;
+            }
+        }
+        if !rel.contains('/') && !out_dir.exists() {
+            dirs.insert(String::new());
+        }
+    }
+    let mut dirs: Vec<String> = dirs.into_iter().collect();
+    dirs.sort_by_key(|d| {
+        (
+            if d.is_empty() {
+                0
+            } else {
+                d.matches('/').count() + 1
+            },
+            d.clone(),
+        )
+    });
+    dirs
+}
+
+const STAGING_INFIX: &str = ".graphdoc-staging-";
+const JOURNAL: &str = "journal";
+const COMMITTED: &str = "committed";
+const LOCK: &str = "lock";
+
+/// A staging directory of this process, with its lock held.
+struct Staging {
+    dir: PathBuf,
+    _lock: fs::File,
+}
+
+/// The sibling directory of `out_dir` that holds staging directories (same
+/// file system, so renames from them are atomic).
+fn staging_parent(out_dir: &Path) -> PathBuf {
+    match out_dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
+    }
+}
+
+fn staging_prefix(out_dir: &Path) -> String {
     let base = out_dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    for n in 0..1000 {
-        let candidate = parent.join(format!(
-            ".{base}.graphdoc-staging-{}-{n}",
-            std::process::id()
-        ));
-        match fs::create_dir(&candidate) {
-            Ok(()) => return Ok(candidate),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+    format!(".{base}{STAGING_INFIX}")
+}
+
+impl Staging {
+    fn create(out_dir: &Path) -> io::Result<Staging> {
+        let parent = staging_parent(out_dir);
+        fs::create_dir_all(&parent)
+            .map_err(|e| context(e, format!("cannot create {}", parent.display())))?;
+        let prefix = staging_prefix(out_dir);
+        for n in 0..1000 {
+            let dir = parent.join(format!("{prefix}{}-{n}", std::process::id()));
+            match fs::create_dir(&dir) {
+                Ok(()) => {
+                    let lock = fs::File::create(dir.join(LOCK))
+                        .and_then(|f| f.try_lock().map_err(io::Error::from).map(|()| f))
+                        .map_err(|e| {
+                            let _ = fs::remove_dir_all(&dir);
+                            context(e, format!("cannot lock {}", dir.display()))
+                        })?;
+                    return Ok(Staging { dir, _lock: lock });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    return Err(context(e, format!("cannot create {}", dir.display())));
+                }
+            }
+        }
+        Err(io::Error::other(format!(
+            "no free staging directory name in {}",
+            parent.display()
+        )))
+    }
+
+    fn new_file(&self, i: usize) -> PathBuf {
+        self.dir.join(format!("new-{i}"))
+    }
+
+    fn old_file(&self, i: usize) -> PathBuf {
+        self.dir.join(format!("old-{i}"))
+    }
+
+    fn write_journal(
+        &self,
+        plan: &Plan,
+        fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let path = self.dir.join(JOURNAL);
+        fault(Step::Journal, &path)?;
+        // Whole or absent: a journal cut short by a kill would undo too little.
+        let partial = self.dir.join("journal.partial");
+        fs::write(&partial, plan.to_json())
+            .and_then(|()| fs::rename(&partial, &path))
+            .map_err(|e| context(e, format!("cannot write {}", path.display())))
+    }
+
+    /// Removes the staging directory after an error before any move.
+    fn discard(
+        self,
+        error: io::Error,
+        fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+    ) -> io::Error {
+        match remove_staging(&self.dir, fault) {
+            Ok(()) => error,
+            Err(e) => context(
+                error,
+                format!("(and the staging directory is left behind: {e}; the next run removes it)"),
+            ),
         }
     }
-    Err(io::Error::other("no free staging directory name"))
+
+    /// Undoes the moves after an error during them.
+    fn undo(
+        self,
+        out_dir: &Path,
+        error: io::Error,
+        fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+    ) -> io::Error {
+        match restore(out_dir, &self.dir, fault).and_then(|()| remove_staging(&self.dir, fault)) {
+            Ok(()) => io::Error::new(
+                error.kind(),
+                format!("{error}; {} is left as it was", out_dir.display()),
+            ),
+            Err(e) => io::Error::new(
+                error.kind(),
+                format!(
+                    "{error}; undoing the partial write failed too ({e}): the next run restores {} from {}",
+                    out_dir.display(),
+                    self.dir.display()
+                ),
+            ),
+        }
+    }
+
+    /// Step 4: the mark, then the staging directory goes.
+    fn finish(
+        self,
+        out_dir: &Path,
+        fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mark = self.dir.join(COMMITTED);
+        let marked = fault(Step::Commit, &mark)
+            .and_then(|()| fs::write(&mark, ""))
+            .map_err(|e| context(e, format!("cannot write {}", mark.display())));
+        if let Err(e) = marked {
+            return Err(self.undo(out_dir, e, fault));
+        }
+        remove_staging(&self.dir, fault).map_err(|e| {
+            context(
+                e,
+                format!(
+                    "{} is written, but its staging directory is left behind (the next run removes it)",
+                    out_dir.display()
+                ),
+            )
+        })
+    }
+}
+
+fn remove_staging(
+    dir: &Path,
+    fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+) -> io::Result<()> {
+    fault(Step::Cleanup, dir)?;
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(context(e, format!("cannot remove {}", dir.display())))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Puts `out_dir` back as it was before the write staged in `staging`,
+/// from its journal; nothing to do without a journal (nothing was moved) or
+/// with the `committed` mark (the write was complete).
+fn restore(
+    out_dir: &Path,
+    staging: &Path,
+    fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+) -> io::Result<()> {
+    if staging.join(COMMITTED).exists() {
+        return Ok(());
+    }
+    let journal = match fs::read_to_string(staging.join(JOURNAL)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(context(
+                e,
+                format!("cannot read the journal in {}", staging.display()),
+            ))
+        }
+    };
+    let plan = Plan::from_json(&journal).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("unreadable journal in {}", staging.display()),
+        )
+    })?;
+    for (i, entry) in plan.entries.iter().enumerate().rev() {
+        let target = out_dir.join(&entry.path);
+        let old = staging.join(format!("old-{i}"));
+        let moved_in = entry.new && !staging.join(format!("new-{i}")).exists();
+        if old.exists() {
+            fault(Step::Restore, &target)?;
+            fs::rename(&old, &target)
+                .map_err(|e| context(e, format!("cannot put back {}", target.display())))?;
+        } else if moved_in && !entry.existed {
+            fault(Step::Restore, &target)?;
+            match fs::remove_file(&target) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(context(e, format!("cannot remove {}", target.display())));
+                }
+                _ => {}
+            }
+        }
+    }
+    for dir in plan.dirs.iter().rev() {
+        // Only if empty: anything else in it was not ours.
+        let _ = fs::remove_dir(out_dir.join(dir));
+    }
+    Ok(())
+}
+
+/// Finds the staging directories that earlier writes to `out_dir` left
+/// when they were killed, restores what they moved and removes them.
+/// Returns how many there were.
+fn recover_interrupted(
+    out_dir: &Path,
+    fault: &mut dyn FnMut(Step, &Path) -> io::Result<()>,
+) -> io::Result<usize> {
+    let parent = staging_parent(out_dir);
+    let prefix = staging_prefix(out_dir);
+    let entries = match fs::read_dir(&parent) {
+        Ok(entries) => entries,
+        // No parent yet: nothing was ever staged there.
+        Err(_) => return Ok(0),
+    };
+    let mut leftovers: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    leftovers.sort();
+    let mut recovered = 0;
+    for dir in leftovers {
+        if !dir.is_dir() || held_by_a_live_writer(&dir) {
+            continue;
+        }
+        restore(out_dir, &dir, fault)
+            .and_then(|()| remove_staging(&dir, fault))
+            .map_err(|e| {
+                context(
+                    e,
+                    format!(
+                        "cannot undo the interrupted write to {} left in {}",
+                        out_dir.display(),
+                        dir.display()
+                    ),
+                )
+            })?;
+        recovered += 1;
+    }
+    Ok(recovered)
+}
+
+/// A writer holds the lock of its staging directory until it is done; the
+/// lock goes with the process, so a free lock means the writer died.
+fn held_by_a_live_writer(dir: &Path) -> bool {
+    match fs::File::open(dir.join(LOCK)) {
+        Ok(f) => matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)),
+        // Killed before its lock file existed.
+        Err(_) => false,
+    }
 }
 
 fn remove_empty_parents(root: &Path, file: &Path) {
@@ -283,8 +710,7 @@ mod tests {
                     contents: (*c).into(),
                 })
                 .collect(),
-            diagnostics: Vec::new(),
-            model_packages: Vec::new(),
+            ..GeneratedCrate::default()
         }
     }
 
@@ -360,6 +786,28 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("model")]);
+        fs::remove_dir_all(&root).unwrap();
+    }
+
+    /// Only staging directories whose writer is gone are recovered: one
+    /// whose lock is held belongs to a write still running.
+    #[test]
+    fn a_live_writers_staging_directory_is_left_alone() {
+        let root = temp_dir("live");
+        let out = root.join("model");
+        let live = Staging::create(&out).unwrap();
+        let abandoned = root.join(format!(".model{STAGING_INFIX}0-0"));
+        fs::create_dir(&abandoned).unwrap();
+        fs::write(abandoned.join(LOCK), "").unwrap();
+        let report = write(&out, &krate(&[("a.rs", &marked("a"))])).unwrap();
+        assert_eq!(report.recovered, 1);
+        assert!(live.dir.join(LOCK).exists());
+        assert!(!abandoned.exists());
+        let live_dir = live.dir.clone();
+        drop(live);
+        let report = write(&out, &krate(&[("a.rs", &marked("a"))])).unwrap();
+        assert_eq!(report.recovered, 1, "its writer is gone now");
+        assert!(!live_dir.exists());
         fs::remove_dir_all(&root).unwrap();
     }
 
