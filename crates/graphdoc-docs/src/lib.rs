@@ -68,13 +68,23 @@ pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>
     let mut pages = Vec::new();
     for (dir, kind) in [("resources", PageKind::Resource), ("api", PageKind::Api)] {
         let d = base.join(dir);
-        if !d.is_dir() {
-            continue;
+        match std::fs::metadata(&d) {
+            Ok(m) if m.is_dir() => {}
+            // Absent: a tree may hold only resources or only API pages. A
+            // dangling link or a file in its place is an error, not absence.
+            Err(_) if std::fs::symlink_metadata(&d).is_err() => continue,
+            Ok(_) => {
+                let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a directory");
+                return Err(LoadError::Io(d, e));
+            }
+            Err(e) => return Err(LoadError::Io(d, e)),
         }
         for entry in walkdir::WalkDir::new(&d).sort_by_file_name() {
             let entry = entry.map_err(|e| LoadError::Io(d.clone(), e.into()))?;
             let p = entry.path();
-            if entry.file_type().is_file()
+            // A linked page is read through its link, and a dangling one is
+            // reported as unreadable rather than skipped without a word.
+            if (entry.file_type().is_file() || entry.path_is_symlink())
                 && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
             {
                 pages.push((p.to_path_buf(), kind));
