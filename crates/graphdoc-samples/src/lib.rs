@@ -328,11 +328,18 @@ pub fn render_human(reports: &[VersionReport]) -> String {
 /// Loads one version's schema and checks every JSON block of its pages.
 pub fn check_version(docs: &Path, version: &str) -> Result<VersionReport, Error> {
     let loaded = graphdoc_docs::load(docs, version)?;
+    let texts = read_pages(docs, version)?;
+    Ok(check_pages(&loaded.schema, version, &texts))
+}
+
+/// The pages of one version as `(display path, text with \n line ends)`,
+/// in path order. Pages that cannot be read are left out: the front-end
+/// already reports them.
+pub fn read_pages(docs: &Path, version: &str) -> Result<Vec<(String, String)>, Error> {
     let pages = graphdoc_docs::list_pages(docs, version)?;
-    let texts: Vec<(String, String)> = pages
+    let mut texts: Vec<(String, String)> = pages
         .into_par_iter()
         .filter_map(|(path, _)| {
-            // Unreadable pages are already the front-end's diagnostics.
             let bytes = std::fs::read(&path).ok()?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let text = if text.contains('\r') {
@@ -343,7 +350,8 @@ pub fn check_version(docs: &Path, version: &str) -> Result<VersionReport, Error>
             Some((graphdoc_docs::display_path(&path), text))
         })
         .collect();
-    Ok(check_pages(&loaded.schema, version, &texts))
+    texts.sort();
+    Ok(texts)
 }
 
 /// Checks the JSON blocks of pages already in memory (`(path, text)`)

@@ -53,6 +53,9 @@ pub enum Forgiven {
     DuplicateKey,
     /// Text after the top-level value.
     TrailingContent,
+    /// Whitespace JSON does not allow (a no-break space, a byte-order
+    /// mark); noted once per line.
+    UnusualWhitespace,
 }
 
 impl Forgiven {
@@ -72,6 +75,7 @@ impl Forgiven {
             Forgiven::LooseString => "raw control character or unknown escape in a string",
             Forgiven::DuplicateKey => "duplicate key (last kept)",
             Forgiven::TrailingContent => "content after the JSON value (ignored)",
+            Forgiven::UnusualWhitespace => "whitespace JSON does not allow (no-break space…)",
         }
     }
 }
@@ -226,7 +230,17 @@ impl Parser {
     /// Skips whitespace and comments.
     fn skip_trivia(&mut self) {
         while let Some(c) = self.peek() {
-            if c.is_whitespace() || c == '\u{feff}' {
+            if matches!(c, ' ' | '\t' | '\n' | '\r') {
+                self.bump();
+            } else if c.is_whitespace() || c == '\u{feff}' {
+                let line = self.line;
+                let noted = self
+                    .forgiven
+                    .last()
+                    .is_some_and(|n| n.kind == Forgiven::UnusualWhitespace && n.pos.line == line);
+                if !noted {
+                    self.note(self.pos(), Forgiven::UnusualWhitespace);
+                }
                 self.bump();
             } else if c == '/' && self.peek_at(1) == Some('/')
                 || c == '#' && self.peek_at(1).is_none_or(|n| n == ' ' || n == '\n')
@@ -816,6 +830,13 @@ mod tests {
         let (v, k) = kinds("{\"a\": 1}\n{\"b\": 2}");
         assert_eq!(v, json!({"a": 1}));
         assert_eq!(k, [Forgiven::TrailingContent]);
+    }
+
+    #[test]
+    fn unusual_whitespace_is_noted_once_per_line() {
+        let (v, k) = kinds("{\u{a0}\u{a0}\"a\": 1,\u{a0}\n\u{feff}\"b\": 2}");
+        assert_eq!(v, json!({"a": 1, "b": 2}));
+        assert_eq!(k, [Forgiven::UnusualWhitespace; 2]);
     }
 
     #[test]
