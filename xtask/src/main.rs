@@ -302,7 +302,24 @@ fn regenerate(docs: &Path, out: &Path, check: bool) -> Result<ExitCode, String> 
     }
     let schemas = versions
         .iter()
-        .map(|v| load(docs, v).map(|l| l.schema))
+        .map(|v| {
+            let loaded = load(docs, v)?;
+            // A model without the types of unreadable pages would silently
+            // delete them from the output: keep the previous one instead.
+            let unreadable = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == graphdoc_docs::codes::UNREADABLE)
+                .count();
+            if unreadable > 0 {
+                return Err(format!(
+                    "{unreadable} page(s) of {} ({v}) cannot be read (see above); {} is left as it was",
+                    docs.display(),
+                    out.display()
+                ));
+            }
+            Ok(loaded.schema)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let options = graphdoc_codegen::Options {
         source: format!(
