@@ -460,7 +460,7 @@ fn check_sample(
             {
                 report.validated_as = report.checked_as.clone();
             }
-            for f in validate::check_target(lookup, raw, &target, &read.value) {
+            for f in validate::check_target(lookup, raw, file, &target, &read.value) {
                 let (line, column) = position(&f.pointer);
                 report.findings.push(Finding {
                     kind: f.kind,

@@ -475,6 +475,23 @@ fn completeness(sample: &RawSample) -> Completeness {
     }
 }
 
+/// Whether the docs say a request must carry `p`, without a condition:
+/// "Required." yes; "Required for users that will be assigned licenses" or
+/// "Required information for joining a meeting" no, and a read-only
+/// property ("Required. Read-only.": always in responses) never.
+fn required_in_request(p: &Property) -> bool {
+    if !p.required_on_create || p.read_only {
+        return false;
+    }
+    let d = p.description.to_ascii_lowercase();
+    d.contains("required when creating")
+        || d.contains("required on create")
+        || d.split(". ").any(|sentence| {
+            let t = sentence.trim().trim_end_matches('.').trim();
+            t == "required" || t.starts_with("required,") || t.starts_with("required;")
+        })
+}
+
 /// Whether a read-only property may still be set when the object is
 /// created: the docs often write "read-only" for "cannot be changed after
 /// creation" ("After a category is created, the name cannot be changed.
@@ -515,15 +532,18 @@ pub fn check(
     check_target(
         lookup,
         sample,
+        "",
         &Target::Type(TypeRef::new(qualified, collection)),
         value,
     )
 }
 
-/// Checks a sample's value against `target`.
+/// Checks a sample's value against `target`. `file` is the page the
+/// sample is on (a representation is checked against that page's rows).
 pub fn check_target(
     lookup: &Lookup,
     sample: &RawSample,
+    file: &str,
     target: &Target,
     value: &Value,
 ) -> Vec<RawFinding> {
@@ -645,12 +665,19 @@ pub fn check_target(
         if completeness != Completeness::Unchecked {
             // A representation is checked against its page's own table:
             // many list only what the type adds to its base.
+            // A type documented on several pages (the Intune
+            // `deviceManagement`) is checked against this page's rows.
             let props: Vec<&Property> = if sample.kind == SampleKind::Resource {
                 lookup
                     .schema
                     .types
                     .get(&actual)
-                    .map(|t| t.properties.iter().collect())
+                    .map(|t| {
+                        t.properties
+                            .iter()
+                            .filter(|p| p.source.file == file)
+                            .collect()
+                    })
                     .unwrap_or_default()
             } else {
                 lookup.schema.flattened_properties(&actual)
@@ -757,7 +784,7 @@ impl Checker<'_, '_> {
                 Completeness::Full => {
                     p.kind == PropertyKind::Structural && !optional.contains(&p.name.as_str())
                 }
-                Completeness::Required => p.required_on_create,
+                Completeness::Required => required_in_request(p),
                 Completeness::Unchecked => false,
             })
             .map(|p| p.name.as_str())
@@ -843,6 +870,34 @@ impl Checker<'_, '_> {
             }
             return;
         }
+        // `"[String]"` in a representation: a collection of strings.
+        if let Some(inner) = v
+            .as_str()
+            .filter(|_| self.placeholders)
+            .map(str::trim)
+            .and_then(|t| t.strip_prefix('['))
+            .and_then(|t| t.strip_suffix(']'))
+        {
+            if ty.collection {
+                let item = TypeRef::new(ty.name.clone(), false);
+                self.value(
+                    &Value::String(inner.trim().to_string()),
+                    &item,
+                    prop,
+                    pointer,
+                    depth + 1,
+                );
+            } else {
+                self.find(
+                    FindingKind::PlaceholderDrift,
+                    pointer,
+                    format!(
+                        "the representation says \"[{inner}]\" (a collection), the property table says {ty}"
+                    ),
+                );
+            }
+            return;
+        }
         // `{ "@odata.type": "microsoft.graph.printOrientation" }` in a
         // representation names the property's type, enums included.
         if let Some(Value::String(named)) = v
@@ -890,7 +945,7 @@ impl Checker<'_, '_> {
             return;
         }
         match self.lookup.named(&ty.name) {
-            Some(Named::Enum(e)) => self.enum_value(v, e, ty, pointer),
+            Some(Named::Enum(e)) => self.enum_value(v, e, ty, prop, pointer),
             Some(Named::Structured(t)) => match v {
                 Value::Object(o) => self.object(o, t, pointer, depth),
                 Value::String(s) if self.placeholders => self.placeholder(s, ty, pointer),
@@ -960,7 +1015,14 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn enum_value(&mut self, v: &Value, qualified: &str, ty: &TypeRef, pointer: &str) {
+    fn enum_value(
+        &mut self,
+        v: &Value,
+        qualified: &str,
+        ty: &TypeRef,
+        prop: Option<&Property>,
+        pointer: &str,
+    ) {
         let Value::String(s) = v else {
             self.find(
                 FindingKind::WrongJsonType,
@@ -1008,10 +1070,19 @@ impl Checker<'_, '_> {
                 .map(|b| format!("\"{b}\""))
                 .collect::<Vec<_>>()
                 .join(", ");
+            // The enum table and the property's "Possible values" disagree
+            // now and then; say so, the fix is then in the table.
+            let listed =
+                prop.is_some_and(|p| bad.iter().all(|b| p.possible_values.iter().any(|v| v == b)));
+            let note = if listed {
+                "; the property's description lists it"
+            } else {
+                ""
+            };
             self.find(
                 FindingKind::NotEnumMember,
                 pointer,
-                format!("{what} is not a member of {qualified} ({shown})"),
+                format!("{what} is not a member of {qualified} ({shown}){note}"),
             );
         }
     }

@@ -15,11 +15,13 @@ A thing with parts.
 ## Properties
 |Property|Type|Description|
 |:---|:---|:---|
-|id|String|Identifier. Read-only.|
+|id|String|Identifier. Required. Read-only.|
 |name|String|Display name. After a widget is created, the name cannot be changed. Read-only.|
 |size|Int32|How big.|
 |createdDateTime|DateTimeOffset|When it was made. Read-only.|
-|color|[widgetColor](widgetcolor.md)|Its color. Possible values are: `red`, `blue`.|
+|color|[widgetColor](widgetcolor.md)|Its color. Possible values are: `red`, `blue`, `green`.|
+|tags|String collection|Labels.|
+|region|String|Required for widgets that ship abroad.|
 |serial|Guid|Serial number. Not nullable.|
 |shipDate|Date|When it ships.|
 |warranty|Duration|How long the warranty lasts.|
@@ -39,7 +41,9 @@ A thing with parts.
   "createdDateTime": "String (timestamp)",
   "color": {"@odata.type": "microsoft.graph.widgetColor"},
   "serial": "Guid",
-  "shipDate": "String (date)"
+  "shipDate": "String (date)",
+  "tags": "[String]",
+  "region": "String"
 }
 ```
 "##;
@@ -124,6 +128,8 @@ Content-type: application/json
   "shipDate": "2020-13-01",
   "warranty": "1 day",
   "extra": [1, "two", {"three": 3}],
+  "tags": ["a"],
+  "region": "r",
   "extension_0123456789abcdef0123456789abcdef_code": "x",
   "colour": "red"
 }
@@ -342,8 +348,8 @@ fn representation_placeholders_are_checked_against_the_property_table() {
     assert_eq!(s.checked_as.as_deref(), Some("microsoft.graph.widget"));
     let f = findings(s);
     // "Int64" where the table says Int32 is drift; "String (timestamp)",
-    // "Guid", "String (date)" and the `{ "@odata.type": … }` enum
-    // placeholder agree with the table.
+    // "Guid", "String (date)", "[String]" and the `{ "@odata.type": … }`
+    // enum placeholder agree with the table.
     assert!(
         f.contains(&(
             FindingKind::PlaceholderDrift,
@@ -418,6 +424,16 @@ fn response_values_are_checked_with_pointers_and_lines() {
     // `Json` takes any value; a directory extension property is allowed;
     // every property is present, so nothing is absent.
     assert_eq!(f.len(), 5, "{}", s.render());
+    // `green` is missing from the enum table, not from the property's
+    // description: the message says so.
+    let color = s.findings.iter().find(|f| f.pointer == "/color").unwrap();
+    assert!(
+        color
+            .message
+            .ends_with("the property's description lists it"),
+        "{}",
+        color.message
+    );
     let colour = s.findings.iter().find(|f| f.pointer == "/colour").unwrap();
     assert_eq!(colour.column, 13);
 }
@@ -501,7 +517,9 @@ fn request_bodies_read_only_and_required() {
     assert_eq!(create.checked_as.as_deref(), Some("microsoft.graph.widget"));
     assert_eq!(create.line, line_of(CREATE, "\"name\": \"w\"", 0) - 1);
     // `createdDateTime` is read-only; `name` is read-only only after
-    // creation, so a create request may set it.
+    // creation, so a create request may set it. `id` is "Required.
+    // Read-only." (always in responses) and `region` is required only for
+    // some widgets: neither is missing from the request.
     assert_eq!(
         findings(create),
         [(
