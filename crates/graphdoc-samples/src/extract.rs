@@ -103,6 +103,17 @@ pub fn samples(text: &str) -> Vec<RawSample> {
                     let Some((body, body_line)) = http.body else {
                         continue;
                     };
+                    // `GET …/$value` answers with the raw content
+                    // (`{Raw bytes of the file}`), not JSON, unless the
+                    // headers say otherwise.
+                    let raw_value = http.kind == SampleKind::Response
+                        && http.content_type.is_empty()
+                        && last_request
+                            .split(['?', ' '])
+                            .any(|part| part.trim_end_matches('/').ends_with("/$value"));
+                    if raw_value {
+                        continue;
+                    }
                     out.push(RawSample {
                         kind: http.kind,
                         annotation,
@@ -183,6 +194,8 @@ struct HttpBlock {
     kind: SampleKind,
     start: String,
     method: String,
+    /// Lowercased; empty when the headers name none.
+    content_type: String,
     /// The JSON body and the page line it starts on.
     body: Option<(String, u32)>,
 }
@@ -216,6 +229,7 @@ fn http_block(block_type: &str, text: &str, line: u32) -> Option<HttpBlock> {
             kind: by_annotation.unwrap_or(SampleKind::Other),
             start: String::new(),
             method: String::new(),
+            content_type: String::new(),
             body: Some((text.to_string(), line)),
         });
     }
@@ -255,6 +269,7 @@ fn http_block(block_type: &str, text: &str, line: u32) -> Option<HttpBlock> {
         } else {
             String::new()
         },
+        content_type,
         body,
     })
 }
@@ -284,7 +299,7 @@ mod tests {
 
     #[test]
     fn http_layouts_and_the_request_a_response_answers() {
-        let page = "```http\nGET https://graph.microsoft.com/v1.0/me?$select=id\n```\n\n```http\nHTTP code: 200 OK\ncontent-type: application/json;odata.metadata\n\n{\"id\": \"1\"}\n```\n\n```\nPOST https://graph.microsoft.com/v1.0/me/x\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n\n```http\nHTTP/1.1 201 Created\nContent-type: application/json\n{\"b\": 2}\n```\n\n```\n{\"c\": 3}\n```\n\n```\n{activity}_{date}\n```\n\n```http\nPOST https://graph.microsoft.com/v1.0/me/y\nContent-type: text/plain\n\n{not json}\n```\n";
+        let page = "```http\nGET https://graph.microsoft.com/v1.0/me?$select=id\n```\n\n```http\nHTTP code: 200 OK\ncontent-type: application/json;odata.metadata\n\n{\"id\": \"1\"}\n```\n\n```\nPOST https://graph.microsoft.com/v1.0/me/x\n\nContent-type: application/json\n\n{\"a\": 1}\n```\n\n```http\nHTTP/1.1 201 Created\nContent-type: application/json\n{\"b\": 2}\n```\n\n```\n{\"c\": 3}\n```\n\n```\n{activity}_{date}\n```\n\n```http\nPOST https://graph.microsoft.com/v1.0/me/y\nContent-type: text/plain\n\n{not json}\n```\n\n```http\nGET https://graph.microsoft.com/v1.0/me/photo/$value\n```\n\n```http\nHTTP/1.1 200 OK\n\n{Raw bytes of the photo}\n```\n";
         let s = samples(page);
         let seen: Vec<(SampleKind, &str, &str, u32)> = s
             .iter()
