@@ -141,8 +141,17 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// Open by the annotation (`"openType": true`), or by the page saying
+    /// so in prose ("This is an _open type_ that…"), which some pages do
+    /// instead.
     fn is_open(&self, qualified: &str) -> bool {
-        self.schema.ancestry(qualified).iter().any(|t| t.is_open)
+        self.schema.ancestry(qualified).iter().any(|t| {
+            t.is_open
+                || t.description
+                    .replace(['_', '*'], "")
+                    .to_ascii_lowercase()
+                    .contains("is an open type")
+        })
     }
 
     /// A concrete type without a single property, own or inherited, that

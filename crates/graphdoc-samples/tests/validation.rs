@@ -26,6 +26,7 @@ A thing with parts.
 |shipDate|Date|When it ships.|
 |warranty|Duration|How long the warranty lasts.|
 |extra|[Json](json.md)|Anything.|
+|parts|[partSet](partset.md)|The parts.|
 
 ## JSON representation
 <!-- {
@@ -66,6 +67,18 @@ Inherits from [widget](widget.md).
   "name": "String"
 }
 ```
+"##;
+
+const PARTS: &str = r##"# partSet resource type
+
+Namespace: microsoft.graph
+
+This is an _open type_: each property names a part.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|count|Int32|How many parts.|
 "##;
 
 const COLOR: &str = r##"# widgetColor enum type
@@ -128,6 +141,7 @@ Content-type: application/json
   "shipDate": "2020-13-01",
   "warranty": "1 day",
   "extra": [1, "two", {"three": 3}],
+  "parts": {"count": 2, "wheel": true, "axle": true},
   "tags": ["a"],
   "region": "r",
   "extension_0123456789abcdef0123456789abcdef_code": "x",
@@ -421,8 +435,9 @@ fn response_values_are_checked_with_pointers_and_lines() {
             s.render()
         );
     }
-    // `Json` takes any value; a directory extension property is allowed;
-    // every property is present, so nothing is absent.
+    // `Json` takes any value; an open type (said in prose) takes any
+    // property; a directory extension property is allowed; every
+    // property is present, so nothing is absent.
     assert_eq!(f.len(), 5, "{}", s.render());
     // `green` is missing from the enum table, not from the property's
     // description: the message says so.
