@@ -300,6 +300,11 @@ fn corpus() -> VersionReport {
             PageKind::Resource,
             JSON,
         ),
+        (
+            "api-reference/v1.0/resources/partset.md",
+            PageKind::Resource,
+            PARTS,
+        ),
         ("api-reference/v1.0/api/widget-get.md", PageKind::Api, GET),
         (
             "api-reference/v1.0/api/widget-post.md",
