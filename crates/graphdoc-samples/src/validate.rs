@@ -363,7 +363,9 @@ pub fn target<'a>(
             None => Err(a.to_string()),
         };
     }
-    let Some(op) = op else { return Ok(None) };
+    let Some(op) = op.filter(|op| fits_operation(sample, op)) else {
+        return Ok(None);
+    };
     let declared: Option<TypeRef> = match sample.kind {
         SampleKind::Request if matches!(sample.method.as_str(), "POST" | "PATCH" | "PUT") => {
             match &op.request_type {
@@ -443,15 +445,85 @@ fn is_single_value_wrapper(lookup: &Lookup, qualified: &str, o: &Map<String, Val
             .any(|p| p.name == "value")
 }
 
+/// Whether a sample's request is the page's operation, as far as the URL
+/// tells: it must contain the last fixed segment of one of the
+/// operation's paths (`extensions` of `/users/{id}/messages/{id}/extensions`).
+/// Pages show other calls too (creating a message with an extension on the
+/// "Create open extension" page, a callback to the bot on a calls page);
+/// the operation's types say nothing about those.
+fn fits_operation(sample: &RawSample, op: &Operation) -> bool {
+    let line = match sample.kind {
+        SampleKind::Request => &sample.http_line,
+        SampleKind::Response => &sample.request_line,
+        _ => return true,
+    };
+    let Some(url) = line.split_whitespace().nth(1) else {
+        return true;
+    };
+    let path = url.split('?').next().unwrap_or("");
+    let path = match path.find("://") {
+        Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
+        None => path,
+    };
+    let segment = |s: &str| {
+        s.split('(')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    };
+    let mut segments: Vec<String> = path.split(['/', ':']).map(segment).collect();
+    // `/me` is `/users/{id}`.
+    if segments.get(1).is_some_and(|s| s == "me") {
+        segments.push("users".to_string());
+    }
+    // A path cut short (`/users/{id`) says nothing; neither does a sample id.
+    if op
+        .paths
+        .iter()
+        .any(|t| t.matches('{').count() != t.matches('}').count())
+    {
+        return true;
+    }
+    let is_name = |s: &&str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '$')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '$' | '.' | '_' | '('))
+    };
+    let mut any = false;
+    for template in &op.paths {
+        let last = template
+            .split('?')
+            .next()
+            .unwrap_or("")
+            .split(['/', ':'])
+            .map(|s| s.split('(').next().unwrap_or("").trim())
+            .rfind(|s| !s.contains(['{', '}']) && is_name(s))
+            .map(segment);
+        if let Some(last) = last {
+            any = true;
+            if segments.contains(&last) {
+                return true;
+            }
+        }
+    }
+    !any
+}
+
 /// Whether the absence of a property says something about the sample.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Completeness {
     /// Nothing: the sample is `truncated`, a `$select` response, an error…
     Unchecked,
-    /// A resource representation or a full response: every structural
-    /// property is expected, except those the representation's annotation
-    /// lists as `optionalProperties`.
-    Full,
+    /// A resource representation: every structural property of the page's
+    /// table is expected, except those the annotation lists as
+    /// `optionalProperties`.
+    Representation,
+    /// A full response: likewise, and a property the docs call "Optional"
+    /// may be left out too.
+    Response,
     /// A create request or an action call: the properties or parameters the
     /// docs say are required.
     Required,
@@ -462,7 +534,7 @@ fn completeness(sample: &RawSample) -> Completeness {
         return Completeness::Unchecked;
     }
     match sample.kind {
-        SampleKind::Resource => Completeness::Full,
+        SampleKind::Resource => Completeness::Representation,
         SampleKind::Response => {
             let request = sample.request_line.to_ascii_lowercase();
             // A response to `$select` holds only what was selected; an
@@ -476,12 +548,20 @@ fn completeness(sample: &RawSample) -> Completeness {
             if selected || !success {
                 Completeness::Unchecked
             } else {
-                Completeness::Full
+                Completeness::Response
             }
         }
         SampleKind::Request if sample.method == "POST" => Completeness::Required,
         _ => Completeness::Unchecked,
     }
+}
+
+/// "Optional." as a sentence of the description.
+fn said_optional(p: &Property) -> bool {
+    p.description.split(". ").any(|sentence| {
+        let t = sentence.trim().trim_end_matches('.').trim();
+        t.eq_ignore_ascii_case("optional")
+    })
 }
 
 /// Whether the docs say a request must carry `p`, without a condition:
@@ -768,10 +848,9 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Properties `o` lacks: with [`Completeness::Full`], every structural
-    /// property not listed as optional; with [`Completeness::Required`],
-    /// those the docs say are required. One finding per object, at the
-    /// object.
+    /// Properties `o` lacks: every structural property not listed (or, in
+    /// a response, described) as optional; in a request, those the docs
+    /// say are required. One finding per object, at the object.
     fn absent(
         &mut self,
         o: &Map<String, Value>,
@@ -790,8 +869,13 @@ impl Checker<'_, '_> {
         let missing: Vec<&str> = props
             .iter()
             .filter(|p| match completeness {
-                Completeness::Full => {
+                Completeness::Representation => {
                     p.kind == PropertyKind::Structural && !optional.contains(&p.name.as_str())
+                }
+                Completeness::Response => {
+                    p.kind == PropertyKind::Structural
+                        && !optional.contains(&p.name.as_str())
+                        && !said_optional(p)
                 }
                 Completeness::Required => required_in_request(p),
                 Completeness::Unchecked => false,

@@ -276,6 +276,17 @@ Content-type: application/json
   "name": "x"
 }
 ```
+
+The service then calls the app back:
+<!-- { "blockType": "request", "name": "callback" } -->
+```http
+POST https://app.contoso.com/api/widgets/notify
+Content-type: application/json
+
+{
+  "widget": "1"
+}
+```
 "##;
 
 fn corpus() -> VersionReport {
@@ -592,6 +603,9 @@ fn action_parameters_reference_bodies_and_unlabelled_fences() {
         "{}",
         second.render()
     );
+    // A call to another URL on the page is not the page's operation.
+    let callback = sample(&r, "api/widget-resize.md", 3);
+    assert_eq!(callback.checked_as, None, "{}", callback.render());
     let reference = sample(&r, "api/widget-resize.md", 2);
     assert_eq!(
         reference.checked_as.as_deref(),
