@@ -1381,8 +1381,19 @@ fn placeholder_type(lookup: &Lookup, s: &str) -> Option<Placeholder> {
     {
         return Some(Placeholder::AnyNumber);
     }
-    if bare.eq_ignore_ascii_case("timestamp") {
+    // `"createdDateTime": "datetime"` (the site and drive pages),
+    // `"enabled": "bool"`, `"timeout": "timespan"`.
+    if ["timestamp", "datetime"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(bare))
+    {
         return edm("DateTimeOffset");
+    }
+    if bare.eq_ignore_ascii_case("bool") {
+        return edm("Boolean");
+    }
+    if bare.eq_ignore_ascii_case("timespan") {
+        return edm("Duration");
     }
     if bare.eq_ignore_ascii_case("binary") || bare.eq_ignore_ascii_case("stream") {
         return edm(if bare.eq_ignore_ascii_case("binary") {

@@ -39,7 +39,7 @@ A thing with parts.
   "id": "String (identifier)",
   "name": "String",
   "size": "Int64",
-  "createdDateTime": "String (timestamp)",
+  "createdDateTime": "datetime",
   "color": {"@odata.type": "microsoft.graph.widgetColor"},
   "serial": "Guid",
   "shipDate": "String (date)",
@@ -377,9 +377,9 @@ fn representation_placeholders_are_checked_against_the_property_table() {
     let s = sample(&r, "resources/widget.md", 0);
     assert_eq!(s.checked_as.as_deref(), Some("microsoft.graph.widget"));
     let f = findings(s);
-    // "Int64" where the table says Int32 is drift; "String (timestamp)",
-    // "Guid", "String (date)", "[String]" and the `{ "@odata.type": … }`
-    // enum placeholder agree with the table.
+    // "Int64" where the table says Int32 is drift; "datetime", "Guid",
+    // "String (date)", "[String]" and the `{ "@odata.type": … }` enum
+    // placeholder agree with the table.
     assert!(
         f.contains(&(
             FindingKind::PlaceholderDrift,
