@@ -85,8 +85,12 @@ pub fn plain(s: &str) -> String {
 /// written, so that a cell of thousands of `[` cannot exhaust the stack.
 const MAX_LINK_NESTING: usize = 32;
 
+/// Characters that may start markup; everything between them is copied as
+/// it stands.
+const MARKUP: [char; 7] = ['[', '<', '&', '*', '`', '_', '\\'];
+
 fn plain_nested(s: &str, depth: usize) -> String {
-    if !s.contains(['[', '<', '&', '*', '`', '_', '\\']) {
+    if !s.contains(MARKUP) {
         return collapse_whitespace(s);
     }
     // Matched once for the whole text: scanning ahead from every `[` is
@@ -95,6 +99,12 @@ fn plain_nested(s: &str, depth: usize) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
+        let run = rest.find(MARKUP).unwrap_or(rest.len());
+        if run > 0 {
+            out.push_str(&rest[..run]);
+            rest = &rest[run..];
+            continue;
+        }
         let c = rest.chars().next().unwrap_or(' ');
         if c == '[' {
             let at = s.len() - rest.len();

@@ -23,32 +23,36 @@ pub fn facts(description: &str) -> Facts {
             || lower.contains("readonly"),
         ..Facts::default()
     };
-    if [
-        "not nullable",
-        "non-nullable",
-        "not null.",
-        "cannot be null",
-        "non nullable",
-        "isn't nullable",
-        "is not nullable",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    // Each phrase search below first checks a word every phrase holds:
+    // most descriptions hold none, and this runs for every property row.
+    if lower.contains("null")
+        && [
+            "not nullable",
+            "non-nullable",
+            "not null.",
+            "cannot be null",
+            "non nullable",
+            "isn't nullable",
+            "is not nullable",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
     {
         f.nullable = Some(false);
     } else if lower.contains("nullable") {
         f.nullable = Some(true);
     }
-    let (values, sentences) = possible_values(description);
+    let (values, sentences) = possible_values_in(description, &lower);
     f.possible_values = values;
     f.possible_values_sentences = sentences;
     f.query_options = query_options(description);
-    f.required_on_create = sentences_of(description).any(|s| {
-        let s = s.trim_start().to_ascii_lowercase();
-        s.starts_with("required") && !s.starts_with("required if")
-            || s.contains("required when creating")
-            || s.contains("required on create")
-    });
+    f.required_on_create = lower.contains("required")
+        && sentences_of(description).any(|s| {
+            let s = s.trim_start().to_ascii_lowercase();
+            s.starts_with("required") && !s.starts_with("required if")
+                || s.contains("required when creating")
+                || s.contains("required on create")
+        });
     f
 }
 
@@ -59,6 +63,14 @@ fn sentences_of(text: &str) -> impl Iterator<Item = &str> {
 /// The values of the first "Possible values are: …" sentence, and how many
 /// such sentences there are.
 pub fn possible_values(description: &str) -> (Vec<String>, usize) {
+    possible_values_in(description, &description.to_ascii_lowercase())
+}
+
+/// `possible_values` with the description's lowercase already at hand.
+fn possible_values_in(description: &str, lower: &str) -> (Vec<String>, usize) {
+    if !lower.contains("values") {
+        return (Vec::new(), 0);
+    }
     const MARKERS: [&str; 6] = [
         "possible values are:",
         "possible values are",
@@ -67,7 +79,6 @@ pub fn possible_values(description: &str) -> (Vec<String>, usize) {
         "supported values are:",
         "valid values are:",
     ];
-    let lower = description.to_ascii_lowercase();
     let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
     while from < lower.len() {

@@ -144,7 +144,7 @@ fn parse_input(input: &PageInput) -> page::PageItems {
     let (text, invalid_at) = decode(&input.bytes);
     // Lines end in \n for the parser; a CRLF page gives the same schema.
     let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
     };
@@ -160,17 +160,18 @@ fn parse_input(input: &PageInput) -> page::PageItems {
     items
 }
 
-/// UTF-8 text of a page, and the line of the first invalid byte if any.
-fn decode(bytes: &[u8]) -> (String, Option<u32>) {
+/// UTF-8 text of a page (borrowed when it is valid), and the line of the
+/// first invalid byte if any.
+fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<u32>) {
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
         Err(e) => {
             let line = bytes[..e.valid_up_to()]
                 .iter()
                 .filter(|&&b| b == b'\n')
                 .count() as u32
                 + 1;
-            (String::from_utf8_lossy(bytes).into_owned(), Some(line))
+            (String::from_utf8_lossy(bytes), Some(line))
         }
     }
 }

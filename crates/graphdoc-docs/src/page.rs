@@ -41,6 +41,9 @@ pub struct RawProperty {
     pub cell_type: CellType,
     pub kind: PropertyKind,
     pub description: String,
+    /// Read from the description here, in the parallel pass, rather than
+    /// in `resolve`, which runs on one thread.
+    pub facts: crate::facts::Facts,
     pub source: Source,
 }
 
@@ -79,6 +82,9 @@ pub struct RawOperation {
     pub request_body: Vec<RawProperty>,
     pub request_type: Option<CellType>,
     pub response_type: Option<CellType>,
+    /// `@odata.type` of the objects the response examples return (read here,
+    /// in the parallel pass; `resolve` compares them with the response type).
+    pub response_shows: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -355,11 +361,18 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
             Block::Heading { level, text, .. } => headings.push(*level, text),
             Block::Paragraph { text, line } => {
                 let p = text.trim();
-                if base_from_prose.is_none() {
-                    base_from_prose = inherits_from(p);
-                }
-                derived.extend(derived_in_prose(p));
                 let lower = p.to_ascii_lowercase();
+                // Most paragraphs say nothing about types; the phrase
+                // searches run only on those that might.
+                let about_types = ["inherit", "derive", "subclass", "subtype", "extends"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                if about_types {
+                    if base_from_prose.is_none() {
+                        base_from_prose = inherits_from(p);
+                    }
+                    derived.extend(derived_in_prose(p));
+                }
                 if headings.stack[1].is_none()
                     && (lower.contains("abstract class")
                         || lower.contains("abstract type")
@@ -375,7 +388,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 {
                     description = plain(p);
                 }
-                if is_enum_page && p.to_ascii_lowercase().contains("flag") {
+                if is_enum_page && lower.contains("flag") {
                     page_flags = true;
                 }
                 let _ = line;
@@ -829,10 +842,11 @@ fn property_rows(
         if row.cells.iter().all(|c| c.trim().is_empty()) || is_section_row(&row.cells) {
             continue;
         }
-        let mut cells = row.cells.clone();
+        let mut cells = std::borrow::Cow::Borrowed(row.cells.as_slice());
         if cells.len() > header_len {
             if let Some(d) = desc_col.filter(|&d| d + 1 == header_len) {
                 // An unescaped pipe inside the last (description) cell.
+                let cells = cells.to_mut();
                 let extra = cells.split_off(d + 1);
                 let joined: Vec<&str> = extra
                     .iter()
@@ -909,6 +923,7 @@ fn property_rows(
                     name,
                     cell_type,
                     kind,
+                    facts: crate::facts::facts(&description),
                     description,
                     source: ctx.src(row.line),
                 });
@@ -1125,6 +1140,14 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
             "API page has no `METHOD /path` line under `## HTTP request`",
         );
     }
+    let mut response_shows: Vec<String> = Vec::new();
+    for ex in examples.iter().filter(|e| e.kind == ExampleKind::Response) {
+        for t in returned_odata_types(&ex.body) {
+            if !response_shows.contains(&t) {
+                response_shows.push(t);
+            }
+        }
+    }
     ctx.out.operations.push(RawOperation {
         op: Operation {
             title,
@@ -1139,7 +1162,61 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
         request_body,
         request_type,
         response_type,
+        response_shows,
     });
+}
+
+/// The `@odata.type` values of the object a response body returns, or of
+/// the objects of its `value` array; nested objects are other properties'
+/// values and do not count. A scan rather than a JSON parse, because
+/// example bodies are often cut short with `...`.
+fn returned_odata_types(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if !body.contains("@odata.type") {
+        return out;
+    }
+    let bytes = body.as_bytes();
+    // Open brackets, and whether each `[` is the value of `value`.
+    let mut stack: Vec<(u8, bool)> = Vec::new();
+    let mut last_key = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let text = body.get(start..j.min(bytes.len())).unwrap_or("");
+                let mut k = j + 1;
+                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                let is_key = bytes.get(k) == Some(&b':');
+                let returned = matches!(
+                    stack.as_slice(),
+                    [(b'{', _)] | [(b'{', _), (b'[', true), (b'{', _)]
+                );
+                if is_key {
+                    last_key = text.to_string();
+                } else if returned && last_key == "@odata.type" {
+                    out.push(text.to_string());
+                }
+                i = j + 1;
+                continue;
+            }
+            b'{' => stack.push((b'{', false)),
+            b'[' => stack.push((b'[', last_key == "value" && stack.len() == 1)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => last_key.clear(),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 /// `https://graph.microsoft.com/v1.0/me` → `/me`; `localtest` is beta's test host path.
@@ -1253,6 +1330,7 @@ fn representation_properties(
             cell_type,
             kind: PropertyKind::Structural,
             description: String::new(),
+            facts: crate::facts::Facts::default(),
             source: Source::new(file, line + offset),
         });
     }

@@ -330,9 +330,10 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         .collect();
 
     let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
-    for (q, t) in &types_by_name {
+    for (q, t) in types_by_name {
         let mut properties: Vec<Property> = Vec::new();
-        for p in &t.properties {
+        let table_names: Vec<String> = t.properties.iter().map(|p| p.name.clone()).collect();
+        for p in t.properties {
             if properties.iter().any(|x| x.name == p.name) {
                 resolver.diagnostics.push(Diagnostic::new(
                     &p.source,
@@ -347,10 +348,8 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
             }
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
-        for p in &t.json_properties {
-            if properties.iter().any(|x| x.name == p.name)
-                || t.properties.iter().any(|x| x.name == p.name)
-            {
+        for p in t.json_properties {
+            if properties.iter().any(|x| x.name == p.name) || table_names.contains(&p.name) {
                 continue;
             }
             resolver.diagnostics.push(Diagnostic::new(
@@ -373,20 +372,21 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         }
         // Structural first, then navigation, each in table order.
         properties.sort_by_key(|p| p.kind == PropertyKind::Navigation);
+        let (kind, base_type, key) = (kinds[&q], bases[&q].clone(), keys[&q].clone());
         types.insert(
-            q.clone(),
+            q,
             TypeDef {
-                name: t.name.clone(),
-                namespace: t.namespace.clone(),
-                kind: kinds[q],
-                base_type: bases[q].clone(),
-                key: keys[q].clone(),
+                name: t.name,
+                namespace: t.namespace,
+                kind,
+                base_type,
+                key,
                 is_abstract: t.is_abstract,
                 is_open: t.is_open,
-                description: t.description.clone(),
+                description: t.description,
                 properties,
-                optional_properties: t.optional_properties.clone(),
-                source: t.source.clone(),
+                optional_properties: t.optional_properties,
+                source: t.source,
             },
         );
     }
@@ -397,7 +397,7 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
         let ns = DEFAULT_NAMESPACE;
         op.request_body = raw
             .request_body
-            .iter()
+            .into_iter()
             .map(|p| property(&mut resolver, p, ns, &kinds, &op.title))
             .collect();
         op.request_type = raw
@@ -425,7 +425,7 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
 
 fn property(
     resolver: &mut Resolver,
-    p: &RawProperty,
+    p: RawProperty,
     namespace: &str,
     kinds: &HashMap<String, TypeKind>,
     owner: &str,
@@ -464,24 +464,28 @@ fn property(
             ),
         ));
     }
-    let f = crate::facts::facts(&p.description);
+    let f = p.facts;
     Property {
-        name: p.name.clone(),
+        name: p.name,
         ty,
         kind,
-        description: p.description.clone(),
+        description: p.description,
         read_only: f.read_only,
         nullable: f.nullable,
         possible_values: f.possible_values,
         query_options: f.query_options,
         required_on_create: f.required_on_create,
-        source: p.source.clone(),
+        source: p.source,
     }
 }
 
 /// "Inherited from [entity](entity.md)" in a row's description.
 fn inherited_from_rows(t: &RawType) -> Option<CellType> {
     t.properties.iter().find_map(|p| {
+        // Lowercasing every description would cost more than the search.
+        if !(p.description.contains("nherited") || p.description.contains("NHERITED")) {
+            return None;
+        }
         let lower = p.description.to_ascii_lowercase();
         let at = lower.find("inherited from ")? + "inherited from ".len();
         let word: String = p.description[at..]
@@ -592,26 +596,21 @@ fn bases_from_examples(ops: &[crate::page::RawOperation], index: &Index) -> Vec<
         let Some((b, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) else {
             continue;
         };
-        for ex in &raw.op.examples {
-            if ex.kind != graphdoc_schema::ExampleKind::Response {
+        for shown in &raw.response_shows {
+            let name = shown.trim_start_matches('#');
+            let Some((t, Defined::Type)) = index.resolve_name(name, DEFAULT_NAMESPACE) else {
+                continue;
+            };
+            if t == b {
                 continue;
             }
-            for shown in returned_odata_types(&ex.body) {
-                let name = shown.trim_start_matches('#');
-                let Some((t, Defined::Type)) = index.resolve_name(name, DEFAULT_NAMESPACE) else {
-                    continue;
-                };
-                if t == b {
-                    continue;
+            match seen.get_mut(t) {
+                None => {
+                    seen.insert(t.clone(), Some(b.clone()));
                 }
-                match seen.get_mut(t) {
-                    None => {
-                        seen.insert(t.clone(), Some(b.clone()));
-                    }
-                    Some(slot) => {
-                        if slot.as_ref() != Some(b) {
-                            *slot = None;
-                        }
+                Some(slot) => {
+                    if slot.as_ref() != Some(b) {
+                        *slot = None;
                     }
                 }
             }
@@ -620,59 +619,6 @@ fn bases_from_examples(ops: &[crate::page::RawOperation], index: &Index) -> Vec<
     seen.into_iter()
         .filter_map(|(t, b)| Some((t, b?)))
         .collect()
-}
-
-/// The `@odata.type` values of the object a response body returns, or of
-/// the objects of its `value` array; nested objects are other properties'
-/// values and do not count. A scan rather than a JSON parse, because
-/// example bodies are often cut short with `...`.
-fn returned_odata_types(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if !body.contains("@odata.type") {
-        return out;
-    }
-    let bytes = body.as_bytes();
-    // Open brackets, and whether each `[` is the value of `value`.
-    let mut stack: Vec<(u8, bool)> = Vec::new();
-    let mut last_key = String::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                let mut j = start;
-                while j < bytes.len() && bytes[j] != b'"' {
-                    j += if bytes[j] == b'\\' { 2 } else { 1 };
-                }
-                let text = body.get(start..j.min(bytes.len())).unwrap_or("");
-                let mut k = j + 1;
-                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
-                    k += 1;
-                }
-                let is_key = bytes.get(k) == Some(&b':');
-                let returned = matches!(
-                    stack.as_slice(),
-                    [(b'{', _)] | [(b'{', _), (b'[', true), (b'{', _)]
-                );
-                if is_key {
-                    last_key = text.to_string();
-                } else if returned && last_key == "@odata.type" {
-                    out.push(text.to_string());
-                }
-                i = j + 1;
-                continue;
-            }
-            b'{' => stack.push((b'{', false)),
-            b'[' => stack.push((b'[', last_key == "value" && stack.len() == 1)),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => last_key.clear(),
-            _ => {}
-        }
-        i += 1;
-    }
-    out
 }
 
 /// A type the docs give operations (a Methods table linking API pages) and
