@@ -435,14 +435,27 @@ fn is_value_wrapper(lookup: &Lookup, qualified: &str, value: &Value) -> bool {
 }
 
 /// `{ "value": { … } }` for a type without a `value` property.
+/// For a type that has a `value` property of its own, the wrapped object
+/// gives itself away by naming the type (or one derived from it) in its
+/// `@odata.type`.
 fn is_single_value_wrapper(lookup: &Lookup, qualified: &str, o: &Map<String, Value>) -> bool {
-    matches!(o.get("value"), Some(Value::Object(_)))
-        && o.keys().all(|k| k == "value" || k.starts_with('@'))
-        && !lookup
-            .schema
-            .flattened_properties(qualified)
-            .iter()
-            .any(|p| p.name == "value")
+    let Some(Value::Object(inner)) = o.get("value") else {
+        return false;
+    };
+    if !o.keys().all(|k| k == "value" || k.starts_with('@')) {
+        return false;
+    }
+    let has_value_property = lookup
+        .schema
+        .flattened_properties(qualified)
+        .iter()
+        .any(|p| p.name == "value");
+    !has_value_property
+        || inner
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|t| lookup.structured(t))
+            .is_some_and(|t| t == qualified || lookup.derives_from(t, qualified))
 }
 
 /// Whether a sample's request is the page's operation, as far as the URL

@@ -622,3 +622,31 @@ fn action_parameters_reference_bodies_and_unlabelled_fences() {
         reference.render()
     );
 }
+
+/// The Intune pages wrap a single object as `{ "value": { … } }`; for a
+/// type with a `value` property of its own, the inner `@odata.type` tells
+/// the wrapper from the property.
+#[test]
+fn a_wrapped_single_object_is_told_from_a_value_property() {
+    let setting = "# setting resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Identifier.|\n|value|Int64|The value.|\n";
+    let get = "# Get setting\n\n## Response\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.setting\",\n    \"id\": \"1\",\n    \"value\": 5\n  }\n}\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": { \"id\": \"1\" }\n}\n```\n";
+    let loaded = load_pages(
+        "v1.0",
+        vec![PageInput {
+            path: "setting.md".into(),
+            kind: PageKind::Resource,
+            bytes: setting.into(),
+        }],
+    );
+    let r = check_pages(&loaded.schema, "v1.0", &[("get.md".into(), get.into())]);
+    let kinds = |s: &SampleReport| s.findings.iter().map(|f| f.kind).collect::<Vec<_>>();
+    assert_eq!(kinds(&r.samples[0]), [FindingKind::UnknownProperty]);
+    assert!(
+        r.samples[0].findings[0].message.contains("wraps a single"),
+        "{}",
+        r.samples[0].render()
+    );
+    // Without the inner `@odata.type`, `value` is the property, and an
+    // object is the wrong JSON type for it.
+    assert_eq!(kinds(&r.samples[1]), [FindingKind::WrongJsonType]);
+}
