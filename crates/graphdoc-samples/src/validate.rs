@@ -543,7 +543,14 @@ enum Completeness {
 }
 
 fn completeness(sample: &RawSample) -> Completeness {
-    if flag(&sample.annotation, "truncated") {
+    // `"blockType": "ignored"` tells the docs' own validator to skip the
+    // block: it is an illustration, not a complete payload.
+    let ignored = sample
+        .annotation
+        .get("blockType")
+        .and_then(Value::as_str)
+        .is_some_and(|b| b.trim().eq_ignore_ascii_case("ignored"));
+    if ignored || flag(&sample.annotation, "truncated") {
         return Completeness::Unchecked;
     }
     match sample.kind {

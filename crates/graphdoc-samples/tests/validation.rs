@@ -470,7 +470,7 @@ fn response_values_are_checked_with_pointers_and_lines() {
 }
 
 #[test]
-fn absent_properties_are_reported_unless_truncated_or_selected() {
+fn absent_properties_are_reported_unless_truncated_selected_or_ignored() {
     let r = corpus();
     let truncated = sample(&r, "api/widget-get.md", 1);
     assert!(truncated.findings.is_empty(), "{}", truncated.render());
@@ -496,6 +496,15 @@ fn absent_properties_are_reported_unless_truncated_or_selected() {
         );
         check_pages(&loaded.schema, "v1.0", &[("get.md".into(), page)])
     };
+    let ignored = check_get(GET.replace(
+        r#""blockType": "response", "@odata.type": "microsoft.graph.widget", "truncated": true"#,
+        r#""blockType": "ignored", "@odata.type": "microsoft.graph.widget""#,
+    ));
+    assert!(
+        ignored.samples[1].findings.is_empty(),
+        "{}",
+        ignored.samples[1].render()
+    );
     let untruncated = check_get(GET.replace(r#", "truncated": true"#, ""));
     let unselected = check_get(GET.replace("?$select=name", ""));
     for s in [&untruncated.samples[1], &unselected.samples[3]] {
