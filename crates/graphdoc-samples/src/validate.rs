@@ -420,18 +420,35 @@ fn first_object(value: &Value) -> Option<&Map<String, Value>> {
     }
 }
 
-/// `{ "@odata.context": …, "value": [ … ] }` for a type without a `value` property.
+/// `{ "@odata.context": …, "value": [ … ] }`: a collection, for a type
+/// without a `value` property; for a type with one, when the first item
+/// names the type (or one derived from it) in its `@odata.type`.
 fn is_value_wrapper(lookup: &Lookup, qualified: &str, value: &Value) -> bool {
     let Value::Object(o) = value else {
         return false;
     };
-    matches!(o.get("value"), Some(Value::Array(_)))
-        && o.keys().all(|k| k == "value" || k.starts_with('@'))
-        && !lookup
-            .schema
-            .flattened_properties(qualified)
-            .iter()
-            .any(|p| p.name == "value")
+    let Some(Value::Array(items)) = o.get("value") else {
+        return false;
+    };
+    o.keys().all(|k| k == "value" || k.starts_with('@'))
+        && (!has_value_property(lookup, qualified) || names_type(lookup, items.first(), qualified))
+}
+
+fn has_value_property(lookup: &Lookup, qualified: &str) -> bool {
+    lookup
+        .schema
+        .flattened_properties(qualified)
+        .iter()
+        .any(|p| p.name == "value")
+}
+
+/// Whether `item` is an object whose `@odata.type` is `qualified` or a
+/// type derived from it.
+fn names_type(lookup: &Lookup, item: Option<&Value>, qualified: &str) -> bool {
+    item.and_then(|i| i.get("@odata.type"))
+        .and_then(Value::as_str)
+        .and_then(|t| lookup.structured(t))
+        .is_some_and(|t| t == qualified || lookup.derives_from(t, qualified))
 }
 
 /// `{ "value": { … } }` for a type without a `value` property.
@@ -439,23 +456,11 @@ fn is_value_wrapper(lookup: &Lookup, qualified: &str, value: &Value) -> bool {
 /// gives itself away by naming the type (or one derived from it) in its
 /// `@odata.type`.
 fn is_single_value_wrapper(lookup: &Lookup, qualified: &str, o: &Map<String, Value>) -> bool {
-    let Some(Value::Object(inner)) = o.get("value") else {
+    let Some(inner @ Value::Object(_)) = o.get("value") else {
         return false;
     };
-    if !o.keys().all(|k| k == "value" || k.starts_with('@')) {
-        return false;
-    }
-    let has_value_property = lookup
-        .schema
-        .flattened_properties(qualified)
-        .iter()
-        .any(|p| p.name == "value");
-    !has_value_property
-        || inner
-            .get("@odata.type")
-            .and_then(Value::as_str)
-            .and_then(|t| lookup.structured(t))
-            .is_some_and(|t| t == qualified || lookup.derives_from(t, qualified))
+    o.keys().all(|k| k == "value" || k.starts_with('@'))
+        && (!has_value_property(lookup, qualified) || names_type(lookup, Some(inner), qualified))
 }
 
 /// Whether a sample's request is the page's operation, as far as the URL

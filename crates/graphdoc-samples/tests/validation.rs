@@ -632,13 +632,14 @@ fn action_parameters_reference_bodies_and_unlabelled_fences() {
     );
 }
 
-/// The Intune pages wrap a single object as `{ "value": { … } }`; for a
-/// type with a `value` property of its own, the inner `@odata.type` tells
-/// the wrapper from the property.
+/// The Intune pages wrap a single object as `{ "value": { … } }` and leave
+/// `isCollection` out of list responses; for a type with a `value`
+/// property of its own, the inner `@odata.type` tells the wrapper from the
+/// property.
 #[test]
 fn a_wrapped_single_object_is_told_from_a_value_property() {
     let setting = "# setting resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Identifier.|\n|value|Int64|The value.|\n";
-    let get = "# Get setting\n\n## Response\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.setting\",\n    \"id\": \"1\",\n    \"value\": 5\n  }\n}\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": { \"id\": \"1\" }\n}\n```\n";
+    let get = "# Get setting\n\n## Response\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.setting\",\n    \"id\": \"1\",\n    \"value\": 5\n  }\n}\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": { \"id\": \"1\" }\n}\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.setting\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"value\": [ { \"@odata.type\": \"#microsoft.graph.setting\", \"id\": \"1\", \"value\": 5 } ]\n}\n```\n";
     let loaded = load_pages(
         "v1.0",
         vec![PageInput {
@@ -658,4 +659,14 @@ fn a_wrapped_single_object_is_told_from_a_value_property() {
     // Without the inner `@odata.type`, `value` is the property, and an
     // object is the wrong JSON type for it.
     assert_eq!(kinds(&r.samples[1]), [FindingKind::WrongJsonType]);
+    // Likewise a list without `isCollection`.
+    assert_eq!(
+        r.samples[2].checked_as.as_deref(),
+        Some("Collection(microsoft.graph.setting)")
+    );
+    assert!(
+        r.samples[2].findings.is_empty(),
+        "{}",
+        r.samples[2].render()
+    );
 }
