@@ -85,6 +85,9 @@ pub struct RawOperation {
     /// `@odata.type` of the objects the response examples return (read here,
     /// in the parallel pass; `resolve` compares them with the response type).
     pub response_shows: Vec<String>,
+    /// (path of a response's `Location` header, `@odata.type` of the object
+    /// that response returns): the object lives at that path.
+    pub created_at: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -1055,6 +1058,7 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
     let mut request_type: Option<CellType> = None;
     let mut response_type: Option<CellType> = None;
     let mut examples: Vec<Example> = Vec::new();
+    let mut created_at: Vec<(String, String)> = Vec::new();
     let mut pending: Option<(Value, u32)> = None;
     for block in blocks {
         let section = headings.stack[1].clone().unwrap_or_default();
@@ -1095,13 +1099,21 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                     } else {
                         ExampleKind::Request
                     };
-                    examples.push(http_example(
+                    let example = http_example(
                         kind,
                         annotation.unwrap_or(Value::Null),
                         text,
                         *line,
                         ctx.file,
-                    ));
+                    );
+                    if kind == ExampleKind::Response {
+                        if let Some(location) = location_header(text) {
+                            for t in returned_odata_types(&example.body) {
+                                created_at.push((location.to_string(), t));
+                            }
+                        }
+                    }
+                    examples.push(example);
                 }
             }
             Block::Table(table) => {
@@ -1163,7 +1175,42 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
         request_type,
         response_type,
         response_shows,
+        created_at,
     });
+}
+
+/// The path of the `Location` header of an HTTP response block, without
+/// scheme, host and version (`/communications/calls/{id}/operations/{id}`).
+fn location_header(block: &str) -> Option<&str> {
+    let mut lines = block.trim_start().lines();
+    lines
+        .next()
+        .filter(|l| l.trim_start().starts_with("HTTP/"))?;
+    let value = lines.take_while(|l| !l.trim().is_empty()).find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("location")
+            .then(|| value.trim())
+    })?;
+    let path = match value.find("://") {
+        Some(i) => {
+            let after = &value[i + 3..];
+            &after[after.find('/')?..]
+        }
+        None => value,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let rest = path.trim_start_matches('/');
+    let first = rest.split('/').next().unwrap_or("");
+    // A version segment (`v1.0`, `beta`, `localtest`, `v2`) is not a path step.
+    let is_version = first == "beta"
+        || first == "localtest"
+        || first.starts_with('v') && first[1..].starts_with(|c: char| c.is_ascii_digit());
+    Some(if is_version {
+        &rest[first.len()..]
+    } else {
+        path
+    })
 }
 
 /// The `@odata.type` values of the object a response body returns, or of

@@ -342,3 +342,97 @@ fn a_stated_null_base_is_not_overridden() {
     ]);
     assert_eq!(base_of(&loaded, "recordOperation"), None);
 }
+
+#[test]
+fn a_location_header_places_the_returned_object_in_a_collection() {
+    let call = r#"# call resource type
+
+Namespace: microsoft.graph
+
+## Relationships
+
+| Relationship | Type | Description |
+|:--|:--|:--|
+| operations | [commsOperation](commsoperation.md) collection | Read-only. |
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.call", "keyProperty": "id" }-->
+```json
+{ }
+```
+"#;
+    let get_call = r#"# Get call
+
+## HTTP request
+
+```http
+GET /communications/calls/{id}
+```
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a [call](../resources/call.md) object in the response body.
+"#;
+    let play = r##"# call: playPrompt
+
+## HTTP request
+
+```http
+POST /communications/calls/{id}/playPrompt
+```
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a [playPromptOperation](../resources/playpromptoperation.md) object.
+
+## Example
+
+<!-- { "blockType": "response" } -->
+```http
+HTTP/1.1 200 OK
+Location: https://graph.microsoft.com/v1.0/communications/calls/57dab8b1/operations/0fe0623f
+
+{
+  "@odata.type": "#microsoft.graph.playPromptOperation",
+  "id": "0fe0623f"
+}
+```
+"##;
+    // Another `operations`, of another type: a path is followed from where
+    // the docs say it starts, not by a property name alone.
+    let channel = call
+        .replace("call resource", "channel resource")
+        .replace("microsoft.graph.call\"", "microsoft.graph.channel\"")
+        .replace(
+            "[commsOperation](commsoperation.md)",
+            "[teamsAsyncOperation](teamsasyncoperation.md)",
+        );
+    let pages = |with_get: bool| {
+        let mut pages = vec![
+            resource("call", call),
+            resource("channel", &channel),
+            resource(
+                "teamsAsyncOperation",
+                &plain_type("teamsAsyncOperation", ""),
+            ),
+            resource("commsOperation", &plain_type("commsOperation", "")),
+            resource(
+                "playPromptOperation",
+                &plain_type("playPromptOperation", ""),
+            ),
+            page("api/call-playprompt.md", PageKind::Api, play),
+        ];
+        if with_get {
+            pages.push(page("api/call-get.md", PageKind::Api, get_call));
+        }
+        pages
+    };
+    let loaded = load(pages(true));
+    assert_eq!(
+        base_of(&loaded, "playPromptOperation").as_deref(),
+        Some("microsoft.graph.commsOperation")
+    );
+    // Without a page saying what /communications/calls/{id} is, `operations`
+    // could be either.
+    let loaded = load(pages(false));
+    assert_eq!(base_of(&loaded, "playPromptOperation"), None);
+}
