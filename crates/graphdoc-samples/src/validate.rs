@@ -399,10 +399,57 @@ pub fn target<'a>(
     Ok(declared.and_then(|d| {
         let mut t = type_ref(lookup, &d.name, d.collection || annotated_collection)?;
         if let Some(q) = lookup.structured(&t.name) {
+            if carries(lookup, value, q) {
+                return None;
+            }
             t.collection = t.collection || is_value_wrapper(lookup, q, value);
         }
         Some(Target::Type(t))
     }))
+}
+
+/// Whether `value` is another resource carrying a `qualified` inside: a
+/// property `qualified` does not have holds an object whose `@odata.type`
+/// names it, or is a property that other types hold `qualified`s in. The "Create open extension" page also creates a message with
+/// an extension in its `extensions`, and replies to a post with one; the
+/// page's type describes the extension, not those bodies.
+fn carries(lookup: &Lookup, value: &Value, qualified: &str) -> bool {
+    fn holds(lookup: &Lookup, v: &Value, qualified: &str, depth: usize) -> bool {
+        if depth > 8 {
+            return false;
+        }
+        match v {
+            Value::Object(o) => {
+                names_type(lookup, Some(v), qualified)
+                    || o.values().any(|x| holds(lookup, x, qualified, depth + 1))
+            }
+            Value::Array(items) => items.iter().any(|x| holds(lookup, x, qualified, depth + 1)),
+            _ => false,
+        }
+    }
+    let Value::Object(o) = value else {
+        return false;
+    };
+    // `{ "value": … }` wrapping the type itself is another slip, reported
+    // as such.
+    if is_value_wrapper(lookup, qualified, value) || is_single_value_wrapper(lookup, qualified, o) {
+        return false;
+    }
+    let props = lookup.schema.flattened_properties(qualified);
+    // `"multiValueExtendedProperties": [ … ]`: a property of some other
+    // type whose values are of this one.
+    let leads_here = |key: &str| {
+        lookup.schema.types.values().any(|t| {
+            t.properties
+                .iter()
+                .any(|p| p.name == key && p.ty.name == qualified)
+        })
+    };
+    o.iter().any(|(k, v)| {
+        !is_annotation(k)
+            && !props.iter().any(|p| &p.name == k)
+            && (holds(lookup, v, qualified, 0) || (v.is_array() || v.is_object()) && leads_here(k))
+    })
 }
 
 /// The object a payload is about: the payload itself, the first item of an

@@ -221,6 +221,18 @@ Content-type: application/json
   "createdDateTime": "2020-01-01T00:00:00Z"
 }
 ```
+
+A crate carrying a widget, created through the same collection:
+<!-- { "blockType": "request", "name": "create_crate" } -->
+```http
+POST https://graph.microsoft.com/v1.0/widgets
+Content-type: application/json
+
+{
+  "label": "crate",
+  "contents": [ { "@odata.type": "#microsoft.graph.widget", "name": "w" } ]
+}
+```
 "##;
 
 const RESIZE: &str = r##"# widget: resize
@@ -560,6 +572,10 @@ fn request_bodies_read_only_and_required() {
     // creation, so a create request may set it. `id` is "Required.
     // Read-only." (always in responses) and `region` is required only for
     // some widgets: neither is missing from the request.
+    // A body carrying a widget in a property widgets do not have is
+    // something else: the page's type does not describe it.
+    let carrier = sample(&r, "api/widget-post.md", 1);
+    assert_eq!(carrier.checked_as, None, "{}", carrier.render());
     assert_eq!(
         findings(create),
         [(
