@@ -294,12 +294,16 @@ pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutc
     })
 }
 
-/// One line per finding and per unreadable block, then the counts.
+/// One line per unreadable block, forgiven construct (a note) and finding,
+/// then the counts.
 pub fn render_human(reports: &[VersionReport]) -> String {
     let mut out = String::new();
     for r in reports {
         for s in &r.samples {
             if let Some(d) = &s.unreadable {
+                out.push_str(&format!("{d}\n"));
+            }
+            for d in &s.forgiven {
                 out.push_str(&format!("{d}\n"));
             }
             for f in &s.findings {

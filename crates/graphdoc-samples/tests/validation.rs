@@ -686,3 +686,35 @@ fn a_wrapped_single_object_is_told_from_a_value_property() {
         r.samples[2].render()
     );
 }
+
+/// What the tolerant reader forgave is a note with its position, in the
+/// report and in the human output; strict JSON has none.
+#[test]
+fn forgiven_constructs_are_notes_at_their_positions() {
+    let page = "# x\n\n```json\n{\n  \"a\": 1, // why\n  \"b\": [1, 2,],\n}\n```\n\n```json\n{\"c\": 3}\n```\n";
+    let r = check_pages(
+        &graphdoc_schema::Schema::default(),
+        "v1.0",
+        &[("p.md".into(), page.into())],
+    );
+    assert_eq!(r.samples[0].read, ReadStatus::Tolerant);
+    assert_eq!(r.samples[1].read, ReadStatus::Strict);
+    let notes: Vec<String> = r.samples[0]
+        .forgiven
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "p.md:5:11: note[GS0002]: line comment",
+            "p.md:6:13: note[GS0002]: extra comma",
+            "p.md:6:15: note[GS0002]: extra comma",
+        ]
+    );
+    let human = graphdoc_samples::render_human(std::slice::from_ref(&r));
+    for n in &notes {
+        assert!(human.contains(n.as_str()), "{human}");
+    }
+    assert!(human.ends_with("v1.0: 2 blocks: 1 strict, 1 tolerant, 0 unreadable; 0 validated, 0 clean; 0 findings\n"), "{human}");
+}
