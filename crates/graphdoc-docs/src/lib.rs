@@ -123,7 +123,39 @@ pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
         .into_iter()
         .filter_map(|r| r.map_err(|d| unreadable.push(d)).ok())
         .collect();
-    let mut loaded = load_pages(version, inputs);
+    // A type's page in another version of the tree may state what this
+    // version's page leaves unstated (a base type); `resolve` asks for it
+    // only for such types.
+    let others: Vec<PathBuf> = VERSIONS
+        .iter()
+        .filter(|v| **v != version)
+        .map(|v| root.join("api-reference").join(v).join("resources"))
+        .collect();
+    let companion = |file: &str| -> Vec<page::PageItems> {
+        let Some(name) = Path::new(file).file_name() else {
+            return Vec::new();
+        };
+        others
+            .iter()
+            .filter_map(|dir| {
+                let path = dir.join(name);
+                let bytes = std::fs::read(&path).ok()?;
+                // Most of these pages state no base either; only one that
+                // might (an annotation key or an inheritance phrase) is parsed.
+                let hints = ["baseType", "nherit", "erive", "ubclass", "ubtype", "xtends"];
+                let text = String::from_utf8_lossy(&bytes);
+                if !hints.iter().any(|h| text.contains(h)) {
+                    return None;
+                }
+                Some(parse_input(&PageInput {
+                    path: display_path(&path),
+                    kind: PageKind::Resource,
+                    bytes,
+                }))
+            })
+            .collect()
+    };
+    let mut loaded = load_pages_with(version, inputs, Some(&companion));
     loaded.diagnostics.extend(unreadable);
     loaded.diagnostics.sort();
     Ok(loaded)
@@ -131,10 +163,21 @@ pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
 
 /// Builds a schema from pages already in memory (tests, fuzzing, tools that
 /// read docs from elsewhere).
-pub fn load_pages(version: &str, mut pages: Vec<PageInput>) -> Loaded {
+pub fn load_pages(version: &str, pages: Vec<PageInput>) -> Loaded {
+    load_pages_with(version, pages, None)
+}
+
+/// Reads another version's page of a given file name (`x.md`), parsed.
+type Companion<'a> = &'a (dyn Fn(&str) -> Vec<page::PageItems> + Sync);
+
+fn load_pages_with(
+    version: &str,
+    mut pages: Vec<PageInput>,
+    companion: Option<Companion>,
+) -> Loaded {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     let parsed: Vec<page::PageItems> = pages.par_iter().map(parse_input).collect();
-    let mut loaded = resolve::resolve(version, &pages, parsed);
+    let mut loaded = resolve::resolve(version, &pages, parsed, companion);
     loaded.diagnostics.sort();
     loaded.diagnostics.dedup();
     loaded

@@ -32,6 +32,7 @@ pub mod codes {
     pub const NO_HTTP_REQUEST: &str = "GD0018";
     pub const UNKNOWN_BASE: &str = "GD0019";
     pub const JSON_ONLY_PROPERTY: &str = "GD0020";
+    pub const BASE_FROM_OTHER_VERSION: &str = "GD0021";
 }
 
 /// A property row whose type is not resolved yet.

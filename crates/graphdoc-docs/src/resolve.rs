@@ -7,6 +7,7 @@ use graphdoc_schema::{
     qualify, Diagnostic, EnumDef, Operation, Property, PropertyKind, Schema, Severity, Source,
     TypeDef, TypeKind, TypeRef, DEFAULT_NAMESPACE,
 };
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -154,7 +155,12 @@ impl Resolver<'_> {
     }
 }
 
-pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Loaded {
+pub fn resolve(
+    version: &str,
+    pages: &[PageInput],
+    parsed: Vec<PageItems>,
+    companion: Option<crate::Companion>,
+) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut raw_types: Vec<RawType> = Vec::new();
     let mut enums: BTreeMap<String, EnumDef> = BTreeMap::new();
@@ -270,6 +276,47 @@ pub fn resolve(version: &str, pages: &[PageInput], parsed: Vec<PageItems>) -> Lo
     {
         if unstated(&bases, &t) && !ancestors(&bases, &b).contains(&t) {
             bases.insert(t, Some(b));
+        }
+    }
+    // Last, the same type's page in the other version of the tree, for a
+    // base still unstated: pages of one type are often edited in one version
+    // only ("This type inherits from [identity]" in beta alone). Its base is
+    // taken only when this version defines it too.
+    if let Some(companion) = companion {
+        let wanted: Vec<(&String, &RawType)> = types_by_name
+            .iter()
+            .filter(|(q, _)| unstated(&bases, q) && q.as_str() != entity)
+            .collect();
+        let found: Vec<(String, CellType, String, Source)> = wanted
+            .par_iter()
+            .filter_map(|(q, t)| {
+                companion(&t.source.file)
+                    .into_iter()
+                    .flat_map(|items| items.types)
+                    .find(|other| {
+                        qualify(&other.namespace, &other.name).eq_ignore_ascii_case(q)
+                            && other.base.is_some()
+                    })
+                    .and_then(|other| {
+                        Some(((*q).clone(), other.base?, other.namespace, other.source))
+                    })
+            })
+            .collect();
+        for (q, cell, namespace, from) in found {
+            let Some((b, Defined::Type)) = index.resolve_cell(&cell, &namespace) else {
+                continue;
+            };
+            if b != &q && unstated(&bases, &q) && !ancestors(&bases, b).contains(&q) {
+                resolver.diagnostics.push(Diagnostic::new(
+                    &types_by_name[&q].source,
+                    Severity::Note,
+                    codes::BASE_FROM_OTHER_VERSION,
+                    format!(
+                        "base type of `{q}` is not stated on this page; read `{b}` from {from}"
+                    ),
+                ));
+                bases.insert(q, Some(b.clone()));
+            }
         }
     }
 

@@ -436,3 +436,74 @@ Location: https://graph.microsoft.com/v1.0/communications/calls/57dab8b1/operati
     let loaded = load(pages(false));
     assert_eq!(base_of(&loaded, "playPromptOperation"), None);
 }
+
+/// A docs tree on disk: `load` (not `load_pages`) consults the other
+/// version's pages.
+fn tree(name: &str, pages: &[(&str, &str)]) -> std::path::PathBuf {
+    let root =
+        std::env::temp_dir().join(format!("graphdoc-inference-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for (path, text) in pages {
+        let path = root.join("api-reference").join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    root
+}
+
+#[test]
+fn a_base_unstated_in_one_version_is_read_from_the_other() {
+    let identity = plain_type("identity", "");
+    let user_identity = |prose: &str, extra: &str| {
+        plain_type("userIdentity", extra).replace(
+            "Namespace: microsoft.graph\n",
+            &format!("Namespace: microsoft.graph\n\n{prose}\n"),
+        )
+    };
+    let v1 = user_identity("The user who did it.", "");
+    let beta = user_identity(
+        "The user who did it. This type inherits from [identity](identity.md).",
+        "",
+    );
+    let root = tree(
+        "cross",
+        &[
+            ("v1.0/resources/identity.md", &identity),
+            ("v1.0/resources/useridentity.md", &v1),
+            ("beta/resources/identity.md", &identity),
+            ("beta/resources/useridentity.md", &beta),
+        ],
+    );
+    let loaded = graphdoc_docs::load(&root, "v1.0").unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(
+        base_of(&loaded, "userIdentity").as_deref(),
+        Some("microsoft.graph.identity")
+    );
+    assert!(loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.code == graphdoc_docs::codes::BASE_FROM_OTHER_VERSION
+            && d.file.ends_with("v1.0/resources/useridentity.md")));
+    // Pages in memory have no other version to ask.
+    let in_memory = load(vec![
+        resource("identity", &identity),
+        resource("userIdentity", &v1),
+    ]);
+    assert_eq!(base_of(&in_memory, "userIdentity"), None);
+
+    // A page that states "no base" is not overridden.
+    let stated = user_identity("The user who did it.", "\"baseType\": null,");
+    let root = tree(
+        "cross-null",
+        &[
+            ("v1.0/resources/identity.md", &identity),
+            ("v1.0/resources/useridentity.md", &stated),
+            ("beta/resources/identity.md", &identity),
+            ("beta/resources/useridentity.md", &beta),
+        ],
+    );
+    let loaded = graphdoc_docs::load(&root, "v1.0").unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(base_of(&loaded, "userIdentity"), None);
+}
