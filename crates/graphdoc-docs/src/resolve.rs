@@ -592,9 +592,11 @@ fn ancestors(bases: &HashMap<String, Option<String>>, q: &str) -> Vec<String> {
 
 /// Types the docs address as entities without saying so on their own page:
 /// the target of a row in some Relationships table (CSDL allows navigation
-/// only to entity types), and the type an API returns from a path that ends
-/// in a key (`GET /x/{id}/items/{item-id}`: only entities are addressed by
-/// key).
+/// only to entity types), the type an API returns from a path that ends in a
+/// key (`GET /x/{id}/items/{item-id}`: only entities are addressed by key),
+/// and the members of a collection an API lists when another API addresses
+/// that collection by key (`GET /x/{id}/items` and `DELETE
+/// /x/{id}/items/{item-id}`).
 fn addressable_types(
     types: &BTreeMap<String, RawType>,
     ops: &[crate::page::RawOperation],
@@ -612,6 +614,26 @@ fn addressable_types(
             }
         }
     }
+    // Collections some API addresses by key, keys written `{}`.
+    let keyed: std::collections::HashSet<String> = ops
+        .iter()
+        .flat_map(|o| &o.op.paths)
+        .filter(|p| ends_in_key(p))
+        .map(|p| {
+            let shape = path_shape(p);
+            shape[..shape.rfind('/').unwrap_or(0)].to_string()
+        })
+        .collect();
+    for raw in ops.iter().filter(|o| o.op.method == "GET") {
+        let Some(cell) = raw.response_type.as_ref().filter(|c| c.collection) else {
+            continue;
+        };
+        if raw.op.paths.iter().any(|p| keyed.contains(&path_shape(p))) {
+            if let Some((q, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) {
+                out.insert(q.clone());
+            }
+        }
+    }
     for raw in ops {
         let by_key = matches!(raw.op.method.as_str(), "GET" | "PATCH" | "PUT")
             && raw.op.paths.iter().any(|p| ends_in_key(p));
@@ -625,6 +647,22 @@ fn addressable_types(
         }
     }
     out
+}
+
+/// A path with its keys written `{}` and names lowercased, for comparing
+/// paths whatever their key placeholders are called.
+fn path_shape(path: &str) -> String {
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
+    path.split('/')
+        .map(|s| {
+            if s.starts_with('{') && s.ends_with('}') {
+                "{}".to_string()
+            } else {
+                s.to_ascii_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `/users/{id}/events/{event-id}` (a query string aside).

@@ -161,6 +161,23 @@ If successful, this method returns a `200 OK` response code and a [shiftRequest]
         ),
     ]);
     assert_eq!(kind_of(&unkeyed, "shiftRequest"), TypeKind::Complex);
+
+    // A collection one page lists and another addresses by key.
+    let list = "# List shiftRequests\n\n## HTTP request\n\n```http\nGET /teams/{id}/schedule/shiftRequests\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [shiftRequest](../resources/shiftrequest.md) objects in the response body.\n";
+    let delete = "# Delete shiftRequest\n\n## HTTP request\n\n```http\nDELETE /teams/{teamId}/schedule/shiftRequests/{shiftRequestId}\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n";
+    let listed = |with_delete: bool| {
+        let mut pages = vec![
+            resource("entity", ENTITY),
+            resource("shiftRequest", &plain_type("shiftRequest", "")),
+            page("api/shiftrequest-list.md", PageKind::Api, list),
+        ];
+        if with_delete {
+            pages.push(page("api/shiftrequest-delete.md", PageKind::Api, delete));
+        }
+        load(pages)
+    };
+    assert_eq!(kind_of(&listed(true), "shiftRequest"), TypeKind::Entity);
+    assert_eq!(kind_of(&listed(false), "shiftRequest"), TypeKind::Complex);
 }
 
 #[test]
