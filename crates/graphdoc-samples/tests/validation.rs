@@ -299,6 +299,13 @@ Content-type: application/json
   "widget": "1"
 }
 ```
+
+<!-- { "blockType": "request", "@type": "requestBodyResourceFor.widget_resize" } -->
+```http
+POST https://graph.microsoft.com/v1.0/widgets/1/resize
+
+{ "newSize": 2, "colour": "red" }
+```
 "##;
 
 fn corpus() -> VersionReport {
@@ -375,8 +382,11 @@ fn sample<'a>(r: &'a VersionReport, file: &str, nth: usize) -> &'a SampleReport 
         .unwrap_or_else(|| panic!("no sample {nth} in {file}"))
 }
 
+/// `(kind, pointer, line)` of a finding.
+type Seen<'a> = (FindingKind, &'a str, u32);
+
 /// `(kind, pointer, line)` of each finding.
-fn findings(s: &SampleReport) -> Vec<(FindingKind, &str, u32)> {
+fn findings(s: &SampleReport) -> Vec<Seen<'_>> {
     s.findings
         .iter()
         .map(|f| (f.kind, f.pointer.as_str(), f.line))
@@ -717,4 +727,87 @@ fn forgiven_constructs_are_notes_at_their_positions() {
         assert!(human.contains(n.as_str()), "{human}");
     }
     assert!(human.ends_with("v1.0: 2 blocks: 1 strict, 1 tolerant, 0 unreadable; 0 validated, 0 clean; 0 findings\n"), "{human}");
+}
+
+/// Annotation spellings the docs use, and payloads that are not objects.
+#[test]
+fn annotation_spellings_and_primitive_payloads() {
+    let r = corpus();
+    // `requestBodyResourceFor.…` (the docs' validator's name for "the
+    // request body table of this page"), written with `@type`.
+    let table = sample(&r, "api/widget-resize.md", 4);
+    assert_eq!(
+        table.checked_as.as_deref(),
+        Some("parameters of `widget: resize`")
+    );
+    assert_eq!(
+        findings(table),
+        [(
+            FindingKind::UnknownProperty,
+            "/colour",
+            line_of(RESIZE, "\"colour\": \"red\"", 0)
+        )]
+    );
+    let page = "# x\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(Edm.String)\" } -->\n```json\n{ \"value\": [\"a\", 2] }\n```\n\n<!-- { \"blockType\": \"response\", \"@type\": \"collection(microsoft.graph.widget)\", \"truncated\": true } -->\n```json\n[ { \"size\": \"big\" } ]\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"Edm.Boolean\" } -->\n```json\n{ \"value\": true }\n```\n";
+    let loaded = load_pages(
+        "v1.0",
+        vec![PageInput {
+            path: "w.md".into(),
+            kind: PageKind::Resource,
+            bytes: WIDGET.into(),
+        }],
+    );
+    let r = check_pages(&loaded.schema, "v1.0", &[("x.md".into(), page.into())]);
+    let got: Vec<(Option<&str>, Vec<Seen>)> = r
+        .samples
+        .iter()
+        .map(|s| (s.checked_as.as_deref(), findings(s)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Collection(Edm.String)"),
+                vec![(FindingKind::WrongJsonType, "/value/1", 5)]
+            ),
+            (
+                Some("Collection(microsoft.graph.widget)"),
+                vec![(FindingKind::WrongJsonType, "/0/size", 10)]
+            ),
+            (Some("Edm.Boolean"), vec![]),
+        ]
+    );
+}
+
+/// Representation placeholders for every Edm spelling the docs use, and a
+/// type documented on two pages: each page's block is held to its own rows.
+#[test]
+fn placeholder_spellings_and_types_documented_on_several_pages() {
+    let first = "# gizmo resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|on|Boolean|On.|\n|wait|Duration|Wait.|\n|body|Stream|Body.|\n\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.gizmo\" } -->\n```json\n{ \"on\": \"bool\", \"wait\": \"timespan\", \"body\": \"String (Stream)\" }\n```\n";
+    let second = "# gizmo resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|size|Int32|Size.|\n\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.gizmo\" } -->\n```json\n{ \"size\": \"Int32\" }\n```\n";
+    let pages = [("a/gizmo.md", first), ("b/gizmo-more.md", second)];
+    let loaded = load_pages(
+        "v1.0",
+        pages
+            .iter()
+            .map(|(p, t)| PageInput {
+                path: p.to_string(),
+                kind: PageKind::Resource,
+                bytes: t.as_bytes().to_vec(),
+            })
+            .collect(),
+    );
+    let texts: Vec<(String, String)> = pages
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    // One type, with the rows of both pages.
+    let gizmo = &loaded.schema.types["microsoft.graph.gizmo"];
+    assert_eq!(gizmo.properties.len(), 4, "{gizmo:?}");
+    let r = check_pages(&loaded.schema, "v1.0", &texts);
+    assert_eq!(r.samples.len(), 2);
+    for s in &r.samples {
+        assert_eq!(s.checked_as.as_deref(), Some("microsoft.graph.gizmo"));
+        assert!(s.findings.is_empty(), "{}", s.render());
+    }
 }
