@@ -1398,8 +1398,14 @@ fn placeholder_type(value: &Value) -> Option<CellType> {
         Value::Number(_) => None,
         Value::String(s) => {
             let lower = s.to_ascii_lowercase();
-            let noted =
-                |note: &str| lower.starts_with("string") && lower.contains(&format!("({note}"));
+            // "String (timestamp)", "String (ISO 8601 duration)": the note in
+            // parentheses names the Edm type the string carries.
+            let note = lower
+                .strip_prefix("string")
+                .and_then(|rest| rest.trim_start().strip_prefix('('))
+                .and_then(|rest| rest.split(')').next())
+                .unwrap_or("");
+            let noted = |word: &str| note.split_whitespace().any(|w| w == word);
             if noted("timestamp") {
                 return Some(simple(TypeName::Primitive("Edm.DateTimeOffset")));
             }

@@ -380,8 +380,27 @@ pub fn resolve(
         })
         .collect();
 
+    // What each type declares, so that a JSON representation showing an
+    // inherited property does not declare it again on the subtype.
+    let declared: HashMap<String, Vec<String>> = types_by_name
+        .iter()
+        .map(|(q, t)| {
+            let names = t
+                .properties
+                .iter()
+                .chain(&t.json_properties)
+                .map(|p| p.name.clone());
+            let untyped = t.json_untyped.iter().map(|(n, _)| n.clone());
+            (q.clone(), names.chain(untyped).collect())
+        })
+        .collect();
     let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
     for (q, t) in types_by_name {
+        let inherited: Vec<&String> = ancestors(&bases, &q)
+            .iter()
+            .filter_map(|a| declared.get(a))
+            .flatten()
+            .collect();
         let mut properties: Vec<Property> = Vec::new();
         let table_names: Vec<String> = t.properties.iter().map(|p| p.name.clone()).collect();
         for p in t.properties {
@@ -400,7 +419,10 @@ pub fn resolve(
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
         for p in t.json_properties {
-            if properties.iter().any(|x| x.name == p.name) || table_names.contains(&p.name) {
+            if properties.iter().any(|x| x.name == p.name)
+                || table_names.contains(&p.name)
+                || inherited.contains(&&p.name)
+            {
                 continue;
             }
             resolver.diagnostics.push(Diagnostic::new(
@@ -412,7 +434,7 @@ pub fn resolve(
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
         for (name, source) in &t.json_untyped {
-            if !properties.iter().any(|x| &x.name == name) {
+            if !properties.iter().any(|x| &x.name == name) && !inherited.contains(&name) {
                 resolver.diagnostics.push(Diagnostic::new(
                     source,
                     Severity::Warning,

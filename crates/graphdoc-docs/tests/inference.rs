@@ -524,3 +524,69 @@ fn a_base_unstated_in_one_version_is_read_from_the_other() {
     let _ = std::fs::remove_dir_all(&root);
     assert_eq!(base_of(&loaded, "userIdentity"), None);
 }
+
+#[test]
+fn a_json_representation_showing_inherited_properties_declares_none_of_them() {
+    let base = r#"# mediaQuality resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| roundTripDelay | Duration | The delay. |
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.mediaQuality" }-->
+```json
+{ "roundTripDelay": "String (ISO 8601 duration)" }
+```
+"#;
+    let derived = r#"# videoQuality resource type
+
+Namespace: microsoft.graph
+
+Inherits from [mediaQuality](mediaquality.md).
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| frameRate | Double | Frames per second. |
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.videoQuality", "baseType": "microsoft.graph.mediaQuality" }-->
+```json
+{
+  "frameRate": "Double",
+  "roundTripDelay": "String (ISO 8601 duration)",
+  "jitter": "String (ISO 8601 duration)",
+  "packets": 1024
+}
+```
+"#;
+    let loaded = load(vec![
+        resource("mediaQuality", base),
+        resource("videoQuality", derived),
+    ]);
+    let video = &loaded.schema.types["microsoft.graph.videoQuality"];
+    let names: Vec<&str> = video.properties.iter().map(|p| p.name.as_str()).collect();
+    // roundTripDelay is inherited; jitter is shown only here and read with
+    // the type its placeholder notes.
+    assert_eq!(names, ["frameRate", "jitter"]);
+    assert_eq!(video.properties[1].ty.name, "Edm.Duration");
+    // The untyped `packets` is reported; the inherited one is not.
+    let json_only: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphdoc_docs::codes::JSON_ONLY_PROPERTY)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        json_only.iter().any(|m| m.contains("`packets`")),
+        "{json_only:?}"
+    );
+    assert!(
+        !json_only.iter().any(|m| m.contains("`roundTripDelay`")),
+        "{json_only:?}"
+    );
+}
