@@ -63,6 +63,8 @@ pub fn primitive(word: &str) -> Option<(&'static str, bool)> {
                 "datetime" => "Edm.DateTimeOffset",
                 "timestamp" => "Edm.DateTimeOffset",
                 "uuid" => "Edm.Guid",
+                // "Url" stands where "String (url)" usually does.
+                "url" | "uri" => "Edm.String",
                 _ => return None,
             };
             return Some((alias, true));
@@ -212,6 +214,7 @@ mod tests {
             );
         }
         assert_eq!(parse_type_cell("int").unwrap().alias_of, Some("Edm.Int32"));
+        assert_eq!(parse_type_cell("Url").unwrap().alias_of, Some("Edm.String"));
     }
 
     #[test]
