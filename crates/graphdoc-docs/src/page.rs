@@ -357,6 +357,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
     let mut has_methods = false;
     let mut derived: Vec<CellType> = Vec::new();
     let mut says_abstract = false;
+    let mut says_open = false;
     let mut json_properties: Vec<RawProperty> = Vec::new();
     let mut json_untyped: Vec<(String, Source)> = Vec::new();
 
@@ -376,6 +377,14 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                         base_from_prose = inherits_from(p);
                     }
                     derived.extend(derived_in_prose(p));
+                }
+                // "This is an _open type_ that represents…", "hence this is
+                // an [open type](…)".
+                if lower.contains("open type")
+                    && (headings.stack[1].is_none() || headings.any(|h| h.contains("propert")))
+                    && plain(p).to_ascii_lowercase().contains("is an open type")
+                {
+                    says_open = true;
                 }
                 if headings.stack[1].is_none()
                     && (lower.contains("abstract class")
@@ -615,7 +624,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         states_no_base,
         key,
         is_abstract: flag("abstract") || flag("isAbstract") || says_abstract,
-        is_open: flag("openType"),
+        is_open: flag("openType") || says_open,
         description,
         properties,
         optional_properties,

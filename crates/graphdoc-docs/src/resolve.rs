@@ -425,6 +425,17 @@ pub fn resolve(
             {
                 continue;
             }
+            if t.is_open {
+                // An open type's representation may show properties an
+                // instance happens to carry; only the tables declare.
+                resolver.diagnostics.push(Diagnostic::new(
+                    &p.source,
+                    Severity::Note,
+                    codes::JSON_ONLY_PROPERTY,
+                    format!("property `{}` of open type `{}` is only in the JSON representation; not read as declared", p.name, t.name),
+                ));
+                continue;
+            }
             resolver.diagnostics.push(Diagnostic::new(
                 &p.source,
                 Severity::Warning,
@@ -434,7 +445,10 @@ pub fn resolve(
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
         for (name, source) in &t.json_untyped {
-            if !properties.iter().any(|x| &x.name == name) && !inherited.contains(&name) {
+            if !t.is_open
+                && !properties.iter().any(|x| &x.name == name)
+                && !inherited.contains(&name)
+            {
                 resolver.diagnostics.push(Diagnostic::new(
                     source,
                     Severity::Warning,

@@ -590,3 +590,41 @@ Inherits from [mediaQuality](mediaquality.md).
         "{json_only:?}"
     );
 }
+
+#[test]
+fn an_open_types_json_representation_declares_nothing() {
+    let tokens = |intro: &str| {
+        format!(
+            r#"# feedbackTokenSet resource type
+
+Namespace: microsoft.graph
+
+{intro}
+
+## Properties
+
+None.
+
+<!-- {{ "blockType": "resource", "@odata.type": "microsoft.graph.feedbackTokenSet" }}-->
+```json
+{{ "Echo": true, "MuffledSpeech": true }}
+```
+"#
+        )
+    };
+    let open = load(vec![resource(
+        "feedbackTokenSet",
+        &tokens("This is an _open type_ that holds the tokens the user chose."),
+    )]);
+    let t = &open.schema.types["microsoft.graph.feedbackTokenSet"];
+    assert!(t.is_open);
+    assert!(t.properties.is_empty(), "{:?}", t.properties);
+    // Stated nowhere, the same block declares its properties.
+    let closed = load(vec![resource(
+        "feedbackTokenSet",
+        &tokens("The tokens the user chose."),
+    )]);
+    let t = &closed.schema.types["microsoft.graph.feedbackTokenSet"];
+    assert!(!t.is_open);
+    assert_eq!(t.properties.len(), 2);
+}
