@@ -30,15 +30,44 @@ pub type JsonMap = Map<String, Value>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     path: Vec<String>,
+    kind: ErrorKind,
     message: String,
+}
+
+/// Why a value was refused, for callers that treat the cases differently
+/// (a payload of the wrong shape, or a value the service should not send).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The JSON value is of another JSON type (a string for a boolean).
+    WrongType,
+    /// The right JSON type, but not a valid value: a malformed timestamp,
+    /// GUID, duration or base64 text, a number with a fraction for an
+    /// integer, a numeric string that is not a number.
+    Invalid,
+    /// A number outside the range of its type.
+    OutOfRange,
+    /// A name that is not a member of a flags enum.
+    NotAMember,
+    /// Anything else (path templates, decoding).
+    Other,
 }
 
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
+        Error::with_kind(ErrorKind::Other, message)
+    }
+
+    pub fn with_kind(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error {
             path: Vec::new(),
+            kind,
             message: message.into(),
         }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
     }
 
     /// Adds an outer path segment (a property name or an index).
@@ -54,6 +83,11 @@ impl Error {
     /// The JSON path, segments joined with `/`.
     pub fn path(&self) -> String {
         self.path.join("/")
+    }
+
+    /// The JSON path as property names and indices, outermost first.
+    pub fn segments(&self) -> &[String] {
+        &self.path
     }
 }
 
@@ -78,7 +112,10 @@ fn expected(what: &str, got: &Value) -> Error {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     };
-    Error::new(format!("expected {what}, found {kind}"))
+    Error::with_kind(
+        ErrorKind::WrongType,
+        format!("expected {what}, found {kind}"),
+    )
 }
 
 /// A property value: absent, explicitly `null`, or set.
@@ -202,26 +239,44 @@ impl Wire for Number {
     fn from_json(value: Value) -> Result<Self, Error> {
         match value {
             Value::Number(n) => Ok(n),
-            Value::String(s) => s
-                .parse::<Number>()
-                .map_err(|_| Error::new(format!("expected a decimal number, found {s:?}"))),
+            Value::String(s) => s.parse::<Number>().map_err(|_| {
+                Error::with_kind(
+                    ErrorKind::Invalid,
+                    format!("expected a decimal number, found {s:?}"),
+                )
+            }),
             other => Err(expected("a number", &other)),
         }
     }
 }
 
 fn integer_from_json(value: &Value, min: i64, max: i64) -> Result<i64, Error> {
-    // OData writes Int64 as a string when IEEE754Compatible=true; accept both.
+    // OData writes Int64 as a string when IEEE754Compatible=true, so an
+    // Int64 is read from both; the smaller integers are always numbers.
     let n = match value {
         Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.parse::<i64>().ok(),
+        Value::String(s) if max == i64::MAX => s.parse::<i64>().ok(),
         other => return Err(expected("an integer", other)),
+    };
+    // A whole number too large for i64 is out of range; `1.5` or `"x"` is
+    // not an integer at all.
+    let kind = match (n, value) {
+        (Some(_), _) => ErrorKind::OutOfRange,
+        (None, Value::Number(n)) if n.is_u64() => ErrorKind::OutOfRange,
+        (None, Value::String(s))
+            if s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
+        {
+            ErrorKind::OutOfRange
+        }
+        (None, _) => ErrorKind::Invalid,
     };
     match n {
         Some(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(Error::new(format!(
-            "expected an integer in {min}..={max}, found {value}"
-        ))),
+        _ => Err(Error::with_kind(
+            kind,
+            format!("expected an integer in {min}..={max}, found {value}"),
+        )),
     }
 }
 
@@ -233,7 +288,8 @@ macro_rules! integer_wire {
             }
             fn from_json(value: Value) -> Result<Self, Error> {
                 let n = integer_from_json(&value, i64::from(<$t>::MIN), i64::from(<$t>::MAX))?;
-                <$t>::try_from(n).map_err(|_| Error::new("integer out of range"))
+                <$t>::try_from(n)
+                    .map_err(|_| Error::with_kind(ErrorKind::OutOfRange, "integer out of range"))
             }
         }
     )*};
@@ -256,15 +312,18 @@ fn float_to_json(f: f64) -> Value {
 }
 
 fn float_from_json(value: &Value) -> Result<f64, Error> {
+    // OData spells only NaN and the infinities as strings; a number in a
+    // string (`"0.5"`) is not a Double, and reading it would write it back
+    // as a number.
     match value {
-        Value::Number(n) => n.as_f64().ok_or_else(|| Error::new("number out of range")),
+        Value::Number(n) => n
+            .as_f64()
+            .ok_or_else(|| Error::with_kind(ErrorKind::OutOfRange, "number out of range")),
         Value::String(s) => match s.as_str() {
             "NaN" => Ok(f64::NAN),
             "INF" => Ok(f64::INFINITY),
             "-INF" => Ok(f64::NEG_INFINITY),
-            _ => s
-                .parse::<f64>()
-                .map_err(|_| Error::new(format!("expected a number, found {s:?}"))),
+            _ => Err(expected("a number", value)),
         },
         other => Err(expected("a number", other)),
     }
@@ -281,10 +340,13 @@ impl Wire for f64 {
 
 impl Wire for f32 {
     fn to_json(&self) -> Value {
-        float_to_json(f64::from(*self))
+        // Through the shortest text that reads back as this f32: `0.1`, not
+        // the widened `0.10000000149011612`.
+        float_to_json(self.to_string().parse::<f64>().unwrap_or(f64::from(*self)))
     }
     fn from_json(value: Value) -> Result<Self, Error> {
-        // Narrowing is the point: Edm.Single is a 32-bit float.
+        // Narrowing is the point of an f32. (The model reads Edm.Single as
+        // f64, so that no digit a payload carries is lost.)
         #[allow(clippy::cast_possible_truncation)]
         float_from_json(&value).map(|f| f as f32)
     }
@@ -507,13 +569,15 @@ pub fn string_from_json(value: Value) -> Result<String, Error> {
     String::from_json(value)
 }
 
-/// Reads a JSON string with `FromStr` (flags sets read through this).
+/// Reads a JSON string with `FromStr` (flags sets read through this, so a
+/// refused text is [`ErrorKind::NotAMember`]).
 pub fn parse_from_json<T: std::str::FromStr>(value: Value) -> Result<T, Error>
 where
     T::Err: fmt::Display,
 {
     let text = String::from_json(value)?;
-    text.parse().map_err(|e: T::Err| Error::new(e.to_string()))
+    text.parse()
+        .map_err(|e: T::Err| Error::with_kind(ErrorKind::NotAMember, e.to_string()))
 }
 
 fn strip_type_name(name: &str) -> &str {
@@ -840,7 +904,10 @@ macro_rules! edm_string {
                 if valid(&text) {
                     Ok($name(text))
                 } else {
-                    Err(Error::new(format!(concat!("not a valid ", $what, ": {:?}"), text)))
+                    Err(Error::with_kind(
+                        ErrorKind::Invalid,
+                        format!(concat!("not a valid ", $what, ": {:?}"), text),
+                    ))
                 }
             }
 

@@ -80,6 +80,8 @@ pub enum RustType {
 enum Resolved {
     Struct(String, bool),
     Enum(String),
+    /// A type that can hold nothing but unknown properties: any JSON.
+    Any,
 }
 
 pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> VersionPlan {
@@ -124,12 +126,14 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         .filter_map(|t| t.base_type.as_deref())
         .collect();
     let mut struct_names: BTreeMap<&str, String> = BTreeMap::new();
-    for q in schema.types.keys() {
+    for (q, t) in &schema.types {
         let name = root.allocate(&type_base_name(q), "");
-        resolved.insert(
-            q.clone(),
-            Resolved::Struct(name.clone(), has_descendants.contains(q.as_str())),
-        );
+        let kind = if is_any_json(schema, q, t, &has_descendants) {
+            Resolved::Any
+        } else {
+            Resolved::Struct(name.clone(), has_descendants.contains(q.as_str()))
+        };
+        resolved.insert(q.clone(), kind);
         struct_names.insert(q, name);
     }
 
@@ -299,6 +303,22 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
     }
 }
 
+/// A concrete type without a property, own or inherited, that nothing
+/// derives from: all it could hold is unknown properties. The docs use such
+/// types (`microsoft.graph.Json`) for "any JSON value" (a string, an array
+/// of arrays), so where one is used the model says `serde_json::Value`,
+/// which holds an object as well. The struct itself is still generated.
+fn is_any_json(
+    schema: &Schema,
+    qualified: &str,
+    t: &graphdoc_schema::TypeDef,
+    has_descendants: &BTreeSet<&str>,
+) -> bool {
+    !t.is_abstract
+        && !has_descendants.contains(qualified)
+        && schema.flattened_properties(qualified).is_empty()
+}
+
 /// Flags enums become a `<Name>Set`; the derive's sets hold at most 64
 /// members, and a larger one is read as a plain enum whose `Other` keeps
 /// the combined text.
@@ -346,6 +366,7 @@ fn resolve_name(
             poly: *poly && poly_ok,
         },
         Resolved::Enum(n) => RustType::Enum { name: n.clone() },
+        Resolved::Any => RustType::Path(VALUE),
     })
 }
 
@@ -359,7 +380,9 @@ fn edm_type(edm: &str) -> &'static str {
         "Int16" => "::core::primitive::i16",
         "Int32" => "::core::primitive::i32",
         "Int64" => "::core::primitive::i64",
-        "Single" => "::core::primitive::f32",
+        // Not f32: payloads carry more digits than a Single holds
+        // (`4.666666666666667`), and a round trip must not round them.
+        "Single" => "::core::primitive::f64",
         "Double" => "::core::primitive::f64",
         "Decimal" => "::serde_json::Number",
         "DateTimeOffset" => "DateTimeOffset",

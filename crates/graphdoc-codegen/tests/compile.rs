@@ -119,7 +119,7 @@ fn hostile_names_and_edm_types() {
         "type": "t", "self": "9007199254740993", "@odata.type": "#x", "3dModel": "9CEB2F92-2F92-9CEB-922F-EB9C922FEB9C",
         "content-type": "aGVsbG8=", "contentType": "PT1H30M", "additionalProperties": "NaN",
         "when": "2017-09-04", "at": "11:00:00.0000000", "amount": 1.5, "mystery": {"a": 1},
-        "result": {"string": "s"}
+        "result": {"string": "s"}, "anything": [[1, "a"], "b"], "ratio": 4.666666666666667
     });
     let o = m::Option::from_json(json.clone()).unwrap();
     assert_eq!(o.type_, Field::Value("t".to_string()));
@@ -132,11 +132,15 @@ fn hostile_names_and_edm_types() {
     assert_eq!(o.when.value().unwrap().month(), 9);
     assert_eq!(o.at.value().unwrap().hour(), 11);
     assert_eq!(o.result.value().unwrap().string, Field::Value("s".to_string()));
+    assert_eq!(o.anything, Field::Value(serde_json::json!([[1, "a"], "b"])));
+    assert_eq!(o.ratio, Field::Value(4.666666666666667));
     let mut expected = json;
     expected["self"] = serde_json::json!(9_007_199_254_740_993_i64);
     assert_eq!(o.to_json(), expected);
     let err = m::Option::from_json(serde_json::json!({"when": "2017-13-01"})).unwrap_err();
     assert_eq!(err.path(), "when");
+    let err = m::Option::from_json(serde_json::json!({"ratio": "0.5"})).unwrap_err();
+    assert_eq!((err.path(), err.kind()), ("ratio".to_string(), runtime::ErrorKind::WrongType));
     let _: m::String = m::String::default();
     assert_eq!(m::Keywords::Self_.as_str(), "self");
     assert_eq!(m::Keywords::Self2.as_str(), "Self");
@@ -206,6 +210,7 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
         source: "the test fixture schema".into(),
         enum_derive: Dependency::Path(derive.to_string_lossy().into_owned()),
         standalone_workspace: true,
+        workspace_members: Vec::new(),
     };
     let generated = generate(
         &[common::small_schema("v1.0"), common::small_schema("beta")],

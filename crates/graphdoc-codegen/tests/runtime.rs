@@ -102,6 +102,8 @@ fn numbers_and_fields() {
     assert!(u8::from_json(json!(-1)).is_err());
     assert!(f64::from_json(json!("NaN")).unwrap().is_nan());
     assert_eq!(f64::INFINITY.to_json(), json!("INF"));
+    assert_eq!(0.1f32.to_json(), json!(0.1));
+    assert_eq!(f32::NEG_INFINITY.to_json(), json!("-INF"));
     let mut f: Field<String> = Field::Absent;
     assert_eq!(FieldValue::to_json(&f), None);
     f.set_json(json!(null)).unwrap();
@@ -128,5 +130,61 @@ fn paths_and_pages() {
     assert_eq!(
         page.to_json(),
         json!({"value": [1, 2], "@odata.nextLink": "n"})
+    );
+}
+
+#[test]
+fn errors_say_why_a_value_was_refused() {
+    let kind = |r: Result<(), Error>| r.unwrap_err().kind();
+    assert_eq!(
+        kind(bool::from_json(json!("true")).map(drop)),
+        ErrorKind::WrongType
+    );
+    assert_eq!(
+        kind(i32::from_json(json!(1.5)).map(drop)),
+        ErrorKind::Invalid
+    );
+    assert_eq!(
+        kind(i64::from_json(json!("twelve")).map(drop)),
+        ErrorKind::Invalid
+    );
+    // Only Int64 may come as a string (IEEE754Compatible), and a Double
+    // only as NaN or an infinity.
+    assert_eq!(
+        kind(i32::from_json(json!("12")).map(drop)),
+        ErrorKind::WrongType
+    );
+    assert_eq!(
+        kind(f64::from_json(json!("0.5")).map(drop)),
+        ErrorKind::WrongType
+    );
+    assert_eq!(
+        kind(i16::from_json(json!(40_000)).map(drop)),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        kind(i64::from_json(json!("99999999999999999999")).map(drop)),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        kind(i64::from_json(json!(u64::MAX)).map(drop)),
+        ErrorKind::OutOfRange
+    );
+    assert_eq!(
+        kind(DateTimeOffset::from_json(json!("yesterday")).map(drop)),
+        ErrorKind::Invalid
+    );
+    assert_eq!(
+        kind(Guid::from_json(json!(12)).map(drop)),
+        ErrorKind::WrongType
+    );
+    assert_eq!(
+        kind(parse_from_json::<std::net::Ipv4Addr>(json!("red,green")).map(drop)),
+        ErrorKind::NotAMember
+    );
+    let nested = Vec::<bool>::from_json(json!([true, "no"])).unwrap_err();
+    assert_eq!(
+        (nested.kind(), nested.path()),
+        (ErrorKind::WrongType, "1".into())
     );
 }

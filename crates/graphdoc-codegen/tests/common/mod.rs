@@ -139,8 +139,12 @@ pub fn small_schema(version: &str) -> Schema {
             prop("amount", "Edm.Decimal", false),
             prop("mystery", "microsoft.graph.notDefinedAnywhere", false),
             prop("result", "microsoft.graph.result", false),
+            prop("anything", "microsoft.graph.Json", false),
+            prop("ratio", "Edm.Single", false),
         ],
     ));
+    // No properties and nothing derived: the docs' "any JSON".
+    add(typedef("Json", None, Vec::new()));
     add(typedef(
         "result",
         None,
