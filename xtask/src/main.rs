@@ -50,6 +50,15 @@ enum Cmd {
         #[arg(long)]
         check: bool,
     },
+    /// Generate the model crate from a whole docs tree into a standalone workspace, build it,
+    /// lint it, document it (warnings denied), and round-trip every JSON sample through it.
+    ModelCheck {
+        #[arg(long, default_value = "../shared/graph-docs")]
+        docs: PathBuf,
+        /// The model workspace; its build goes to <out>/target.
+        #[arg(long, default_value = "target/full-model")]
+        out: PathBuf,
+    },
     /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
     Diff {
         #[arg(long, default_value = "docs-src")]
@@ -191,6 +200,12 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Regenerate { docs, out, check } => regenerate(&docs, &out, check),
+        Cmd::ModelCheck { docs, out } => {
+            let outcome = graphdoc_modelcheck::run(&graphdoc_modelcheck::Options { docs, out })
+                .map_err(|e| e.to_string())?;
+            emit(None, &outcome.rendered)?;
+            Ok(ExitCode::from(outcome.exit_code))
+        }
         Cmd::Diff {
             docs,
             from,

@@ -1,0 +1,352 @@
+//! The model crate generated from a whole docs tree, checked as a user
+//! would use it: built, linted, documented, and fed every JSON sample of
+//! the docs.
+//!
+//! [`run`] (`cargo xtask model-check`):
+//!
+//! 1. loads every API version of the docs tree and generates the model
+//!    crate into `<out>` as a standalone workspace (deterministic; files
+//!    written atomically, unchanged files keep their mtime), with the
+//!    round-trip harness as a second member, `<out>/roundtrip`;
+//! 2. runs `cargo build`, `cargo clippy --all-targets -- -D warnings` and
+//!    `cargo doc --no-deps` (rustdoc warnings denied) on it, with
+//!    `<out>/target` as target directory so that a second run is
+//!    incremental; any warning fails the step;
+//! 3. writes the docs' samples to `<out>/roundtrip/samples.json`
+//!    ([`roundtrip::collect_samples`]), runs the harness on them, compares
+//!    what it wrote back with the originals ([`compare`]) and judges every
+//!    difference ([`roundtrip`]: the table of reasons and who is at fault).
+//!
+//! Round-trip failures blamed on the docs are findings, not errors: the
+//! exit code is 1 only when a failure is blamed on graphdoc. A build,
+//! lint or doc warning, or a harness that breaks, is an [`Error`].
+
+mod cargo;
+pub mod compare;
+pub mod roundtrip;
+
+use graphdoc_codegen::{Dependency, GeneratedCrate, GeneratedFile, GENERATED_MARKER};
+use graphdoc_schema::Schema;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The package name of the generated facade (library `graph_model`).
+pub const CRATE_NAME: &str = "graph-model";
+
+/// The harness's package, a member of the generated workspace.
+const HARNESS_PACKAGE: &str = "graph-model-roundtrip";
+const HARNESS_DIR: &str = "roundtrip";
+const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
+
+/// `graphdoc-enum-derive` beside this crate, as an absolute path: the
+/// generated workspace lives elsewhere (under `target/`).
+pub fn enum_derive_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../graphdoc-enum-derive");
+    dir.canonicalize().unwrap_or(dir)
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// A docs tree (the folder that holds `api-reference/`).
+    pub docs: PathBuf,
+    /// Where the model workspace goes (`target/full-model`).
+    pub out: PathBuf,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// No `api-reference/<version>` under the docs tree.
+    NoDocs(PathBuf),
+    Load(graphdoc_docs::LoadError),
+    Samples(graphdoc_samples::Error),
+    Io(PathBuf, std::io::Error),
+    /// A cargo step failed or warned.
+    Step(String),
+    /// The harness broke or wrote something unreadable.
+    Harness(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NoDocs(p) => write!(
+                f,
+                "no docs at {}: expected api-reference/v1.0 or api-reference/beta",
+                p.display()
+            ),
+            Error::Load(e) => e.fmt(f),
+            Error::Samples(e) => e.fmt(f),
+            Error::Io(p, e) => write!(f, "{}: {e}", p.display()),
+            Error::Step(m) => f.write_str(m),
+            Error::Harness(m) => write!(f, "round-trip harness: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<cargo::StepError> for Error {
+    fn from(e: cargo::StepError) -> Self {
+        Error::Step(e.to_string())
+    }
+}
+
+/// What `cargo xtask model-check` prints and returns.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// Summary, graphdoc-blamed failures, where the full report is.
+    pub rendered: String,
+    pub judgement: roundtrip::Judgement,
+    /// 0, or 1 when a round-trip failure is blamed on graphdoc.
+    pub exit_code: u8,
+}
+
+/// The versions a docs tree holds, in `graphdoc_docs::VERSIONS` order.
+pub fn versions_in(docs: &Path) -> Vec<&'static str> {
+    graphdoc_docs::VERSIONS
+        .into_iter()
+        .filter(|v| docs.join("api-reference").join(v).is_dir())
+        .collect()
+}
+
+/// Loads every version of the docs tree.
+pub fn load_schemas(docs: &Path) -> Result<Vec<Schema>, Error> {
+    let versions = versions_in(docs);
+    if versions.is_empty() {
+        return Err(Error::NoDocs(docs.to_path_buf()));
+    }
+    versions
+        .iter()
+        .map(|v| {
+            graphdoc_docs::load(docs, v)
+                .map(|l| l.schema)
+                .map_err(Error::Load)
+        })
+        .collect()
+}
+
+/// Codegen options for a model that builds on its own, wherever it is.
+pub fn standalone_options(
+    docs: &Path,
+    schemas: &[Schema],
+    members: &[&str],
+) -> graphdoc_codegen::Options {
+    let versions: Vec<&str> = schemas.iter().map(|s| s.version.as_str()).collect();
+    graphdoc_codegen::Options {
+        crate_name: CRATE_NAME.into(),
+        source: format!(
+            "the docs in `{}` ({})",
+            graphdoc_docs::display_path(docs),
+            versions.join(", ")
+        ),
+        enum_derive: Dependency::Path(enum_derive_dir().to_string_lossy().into_owned()),
+        standalone_workspace: true,
+        workspace_members: members.iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+/// Progress on standard error: a CI log shows where the time goes.
+fn progress(what: &str, start: Instant) {
+    eprintln!(
+        "model-check: {what} ({:.1} s)",
+        start.elapsed().as_secs_f64()
+    );
+}
+
+/// `cargo xtask model-check`: see the crate docs.
+pub fn run(options: &Options) -> Result<Outcome, Error> {
+    // The harness runs in `out` and gets file arguments: absolute ones.
+    let out = &std::path::absolute(&options.out).map_err(|e| Error::Io(options.out.clone(), e))?;
+    let start = Instant::now();
+    let schemas = load_schemas(&options.docs)?;
+    progress("docs loaded", start);
+
+    let start = Instant::now();
+    let mut generated = graphdoc_codegen::generate(
+        &schemas,
+        &standalone_options(&options.docs, &schemas, &[HARNESS_DIR]),
+    );
+    add_harness(&mut generated);
+    let report =
+        graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
+    progress(
+        &format!(
+            "model generated: {} files, {} written, {} removed",
+            generated.files.len(),
+            report.written.len(),
+            report.removed.len()
+        ),
+        start,
+    );
+
+    let cargo = cargo::Cargo::new(out, &out.join("target"));
+    for (step, args) in [
+        ("cargo build", &["build", "--workspace", "--offline"][..]),
+        (
+            "cargo clippy",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--offline",
+                "--",
+                "-D",
+                "warnings",
+            ][..],
+        ),
+        (
+            "cargo doc",
+            &["doc", "--workspace", "--no-deps", "--offline"][..],
+        ),
+    ] {
+        let took = cargo.step(step, args)?;
+        eprintln!("model-check: {step} ({:.1} s)", took.as_secs_f64());
+    }
+
+    let start = Instant::now();
+    let mut samples = Vec::new();
+    for schema in &schemas {
+        let report = graphdoc_samples::check_version(&options.docs, &schema.version)
+            .map_err(Error::Samples)?;
+        samples.extend(roundtrip::collect_samples(&report, schema));
+    }
+    let samples_path = out.join(HARNESS_DIR).join("samples.json");
+    let text = serde_json::to_string(&serde_json::json!({ "samples": samples }))
+        .map_err(|e| Error::Harness(e.to_string()))?;
+    write_if_changed(&samples_path, text.as_bytes())?;
+    progress(&format!("{} samples collected", samples.len()), start);
+
+    let start = Instant::now();
+    let results_path = out.join("target").join("roundtrip-results.json");
+    let _ = std::fs::remove_file(&results_path);
+    let samples_arg = samples_path.to_string_lossy().into_owned();
+    let results_arg = results_path.to_string_lossy().into_owned();
+    cargo.step(
+        "round-trip harness",
+        &[
+            "run",
+            "--quiet",
+            "--offline",
+            "--package",
+            HARNESS_PACKAGE,
+            "--",
+            &samples_arg,
+            &results_arg,
+        ],
+    )?;
+    let text =
+        std::fs::read_to_string(&results_path).map_err(|e| Error::Io(results_path.clone(), e))?;
+    let results = roundtrip::parse_results(&text).map_err(Error::Harness)?;
+    let judgement = roundtrip::judge(&samples, &results).map_err(Error::Harness)?;
+    progress("round trip", start);
+
+    let report_path = out.join("roundtrip-report.txt");
+    write_if_changed(&report_path, full_report(&judgement).as_bytes())?;
+    let json_path = out.join("roundtrip-report.json");
+    let json =
+        serde_json::to_string_pretty(&judgement).map_err(|e| Error::Harness(e.to_string()))?;
+    write_if_changed(&json_path, json.as_bytes())?;
+
+    let mut rendered = String::new();
+    for f in judgement.graphdoc_failures() {
+        let _ = writeln!(rendered, "{}", f.render());
+    }
+    for s in &judgement.summaries {
+        rendered.push_str(&s.render());
+    }
+    let _ = writeln!(
+        rendered,
+        "every failure: {}; as JSON: {}",
+        report_path.display(),
+        json_path.display()
+    );
+    let exit_code = u8::from(judgement.graphdoc_failures().next().is_some());
+    Ok(Outcome {
+        rendered,
+        judgement,
+        exit_code,
+    })
+}
+
+/// Every failure, the summaries, and the fixed review sample.
+pub fn full_report(judgement: &roundtrip::Judgement) -> String {
+    let mut out = String::new();
+    for f in &judgement.failures {
+        let _ = writeln!(out, "{}", f.render());
+    }
+    for s in &judgement.summaries {
+        out.push_str(&s.render());
+    }
+    let sample = judgement.review_sample(REVIEW_SAMPLE);
+    let _ = writeln!(
+        out,
+        "\nreview sample: {} failures, evenly spaced over the list above",
+        sample.len()
+    );
+    for f in sample {
+        let _ = writeln!(out, "{}", f.render());
+    }
+    out
+}
+
+/// How many failures the round-trip note reviews by hand.
+pub const REVIEW_SAMPLE: usize = 40;
+
+/// Adds the harness crate to the generated workspace.
+fn add_harness(generated: &mut GeneratedCrate) {
+    let header = format!(
+        "// {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n"
+    );
+    let lib = CRATE_NAME.replace('-', "_");
+    let mut arms = String::new();
+    for (version, module) in &generated.version_modules {
+        let _ = writeln!(
+            arms,
+            "        {version:?} => ::{lib}::{module}::lookup_type(name),"
+        );
+    }
+    let versions_rs = format!(
+        "{header}//! The generated versions by API version name.\n\n\
+         /// Finds a generated type by API version and qualified wire name.\n\
+         pub fn lookup_type(version: &str, name: &str) -> Option<&'static ::{lib}::runtime::TypeDesc> {{\n    \
+         match version {{\n{arms}        _ => None,\n    }}\n}}\n"
+    );
+    let cargo_toml = format!(
+        "# {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n\
+         [package]\nname = \"{HARNESS_PACKAGE}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
+         [dependencies]\n{CRATE_NAME} = {{ path = \"..\" }}\n\
+         serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n"
+    );
+    for (path, contents) in [
+        ("Cargo.toml", cargo_toml),
+        ("src/main.rs", format!("{header}{HARNESS_MAIN}")),
+        ("src/versions.rs", versions_rs),
+    ] {
+        generated.files.push(GeneratedFile {
+            path: format!("{HARNESS_DIR}/{path}"),
+            contents,
+        });
+    }
+}
+
+/// Writes through a temporary file and a rename, and only when the bytes
+/// differ (an unchanged file keeps its mtime).
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    let io = |e| Error::Io(path.to_path_buf(), e);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
