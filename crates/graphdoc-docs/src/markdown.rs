@@ -59,24 +59,33 @@ pub struct Row {
     pub columns: Vec<u32>,
 }
 
-/// Byte offset → 1-based line number.
-pub struct LineIndex {
-    starts: Vec<usize>,
+/// Byte offset → 1-based line number. Blocks ask in nearly increasing
+/// order, so the index keeps its last answer and counts newlines from there
+/// (either way) instead of building a table of every line start.
+pub struct LineIndex<'a> {
+    bytes: &'a [u8],
+    at: std::cell::Cell<(usize, u32)>,
 }
 
-impl LineIndex {
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineIndex {
+            bytes: text.as_bytes(),
+            at: std::cell::Cell::new((0, 1)),
+        }
     }
 
     pub fn line(&self, offset: usize) -> u32 {
-        let i = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let offset = offset.min(self.bytes.len());
+        let (from, line) = self.at.get();
+        let newlines = |range: &[u8]| range.iter().filter(|&&b| b == b'\n').count() as u32;
+        let line = if offset >= from {
+            line + newlines(&self.bytes[from..offset])
+        } else {
+            line - newlines(&self.bytes[offset..from])
         };
-        i as u32 + 1
+        self.at.set((offset, line));
+        line
     }
 }
 
@@ -295,7 +304,7 @@ fn looks_like_table(src: &str) -> bool {
     let (Some(header), Some(delimiter)) = (lines.next(), lines.next()) else {
         return false;
     };
-    header.trim_start().starts_with('|') && delimiter.contains('|') && is_delimiter_row(delimiter)
+    header.contains('|') && delimiter.contains('|') && is_delimiter_row(delimiter)
 }
 
 pub fn is_delimiter_row(line: &str) -> bool {
@@ -437,5 +446,12 @@ mod tests {
         assert_eq!(t.rows[0].cells, vec!["id", "String"]);
         assert_eq!(t.rows[0].line, 5);
         assert!(matches!(&b[2], Block::Paragraph { text, line: 7 } if text == "After."));
+        // Nor does it need an outer pipe on the header.
+        let b = blocks("Property|Type|Description\n----|--|---|--\n|id|String|The id.|\n");
+        let Block::Table(t) = &b[0] else {
+            panic!("{:?}", b[0])
+        };
+        assert_eq!(t.header, vec!["Property", "Type", "Description"]);
+        assert_eq!(t.rows[0].cells, vec!["id", "String", "The id."]);
     }
 }

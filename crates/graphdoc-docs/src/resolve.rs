@@ -382,24 +382,37 @@ pub fn resolve(
 
     // What each type declares, so that a JSON representation showing an
     // inherited property does not declare it again on the subtype.
-    let declared: HashMap<String, Vec<String>> = types_by_name
+    // Computed only for types whose representation shows something.
+    let inherited_names: HashMap<String, Vec<String>> = types_by_name
         .iter()
-        .map(|(q, t)| {
-            let names = t
-                .properties
+        .filter(|(_, t)| !t.json_properties.is_empty() || !t.json_untyped.is_empty())
+        .map(|(q, _)| {
+            let names = ancestors(&bases, q)
                 .iter()
-                .chain(&t.json_properties)
-                .map(|p| p.name.clone());
-            let untyped = t.json_untyped.iter().map(|(n, _)| n.clone());
-            (q.clone(), names.chain(untyped).collect())
+                .filter_map(|a| types_by_name.get(a))
+                .flat_map(|a| {
+                    let names = a.properties.iter().chain(&a.json_properties);
+                    names
+                        .map(|p| p.name.clone())
+                        .chain(a.json_untyped.iter().map(|(n, _)| n.clone()))
+                })
+                .collect();
+            (q.clone(), names)
         })
         .collect();
-    let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
-    for (q, t) in types_by_name {
-        let inherited: Vec<&String> = ancestors(&bases, &q)
+    // Each type and operation is built on its own (in parallel), with its
+    // own diagnostics, merged in order afterwards.
+    let build_type = |(q, t): (String, RawType)| -> (String, TypeDef, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut resolver = Resolver {
+            index: &index,
+            diagnostics: &mut diagnostics,
+        };
+        let no_names = Vec::new();
+        let inherited: Vec<&String> = inherited_names
+            .get(&q)
+            .unwrap_or(&no_names)
             .iter()
-            .filter_map(|a| declared.get(a))
-            .flatten()
             .collect();
         let mut properties: Vec<Property> = Vec::new();
         let table_names: Vec<String> = t.properties.iter().map(|p| p.name.clone()).collect();
@@ -460,26 +473,39 @@ pub fn resolve(
         // Structural first, then navigation, each in table order.
         properties.sort_by_key(|p| p.kind == PropertyKind::Navigation);
         let (kind, base_type, key) = (kinds[&q], bases[&q].clone(), keys[&q].clone());
-        types.insert(
-            q,
-            TypeDef {
-                name: t.name,
-                namespace: t.namespace,
-                kind,
-                base_type,
-                key,
-                is_abstract: t.is_abstract,
-                is_open: t.is_open,
-                description: t.description,
-                properties,
-                optional_properties: t.optional_properties,
-                source: t.source,
-            },
-        );
+        let def = TypeDef {
+            name: t.name,
+            namespace: t.namespace,
+            kind,
+            base_type,
+            key,
+            is_abstract: t.is_abstract,
+            is_open: t.is_open,
+            description: t.description,
+            properties,
+            optional_properties: t.optional_properties,
+            source: t.source,
+        };
+        (q, def, diagnostics)
+    };
+    let built: Vec<(String, TypeDef, Vec<Diagnostic>)> = types_by_name
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(build_type)
+        .collect();
+    let mut types: BTreeMap<String, TypeDef> = BTreeMap::new();
+    for (q, def, diags) in built {
+        diagnostics.extend(diags);
+        types.insert(q, def);
     }
 
-    let mut operations: Vec<Operation> = Vec::new();
-    for raw in raw_ops {
+    let build_op = |raw: crate::page::RawOperation| -> (Operation, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut resolver = Resolver {
+            index: &index,
+            diagnostics: &mut diagnostics,
+        };
         let mut op = raw.op;
         let ns = DEFAULT_NAMESPACE;
         op.request_body = raw
@@ -495,6 +521,12 @@ pub fn resolve(
             .response_type
             .as_ref()
             .map(|c| resolver.type_ref(c, ns, &op.source, "response").0);
+        (op, diagnostics)
+    };
+    let built: Vec<(Operation, Vec<Diagnostic>)> = raw_ops.into_par_iter().map(build_op).collect();
+    let mut operations: Vec<Operation> = Vec::with_capacity(built.len());
+    for (op, diags) in built {
+        diagnostics.extend(diags);
         operations.push(op);
     }
     operations.sort_by(|a, b| a.source.cmp(&b.source));
@@ -762,10 +794,20 @@ fn bases_from_locations(
     if ops.iter().all(|o| o.created_at.is_empty()) {
         return Vec::new();
     }
-    // lowercase property name → (owner, target type, collection)
+    // lowercase property name → (owner, target type, collection), for the
+    // names the paths use.
+    let used: std::collections::HashSet<String> = ops
+        .iter()
+        .flat_map(|o| &o.created_at)
+        .flat_map(|(path, _)| path.split('/'))
+        .map(|s| s.split('(').next().unwrap_or(s).to_ascii_lowercase())
+        .collect();
     let mut steps: HashMap<String, Vec<(&str, String, bool)>> = HashMap::new();
     for (q, t) in types {
         for p in &t.properties {
+            if !used.contains(&p.name.to_ascii_lowercase()) {
+                continue;
+            }
             if let Some((target, Defined::Type)) = index.resolve_cell(&p.cell_type, &t.namespace) {
                 steps.entry(p.name.to_ascii_lowercase()).or_default().push((
                     q.as_str(),
