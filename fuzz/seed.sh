@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz corpora from the real docs in ../shared (never committed:
 # fuzz/corpus is ignored). Run from anywhere: bash fuzz/seed.sh [pages per group]
+# Seeds are added beside what earlier fuzzing grew (names are content hashes);
+# FRESH=1 starts from the seeds alone.
 #
 #   corpus/markdown_page  one byte (bit 0: API page, bit 1: beta) + a real page
 #   corpus/annotation     the bodies of real `<!-- { … } -->` annotation comments
@@ -20,7 +22,7 @@ shared=$(cd "$workspace/../shared" 2>/dev/null && pwd) || {
 }
 per_group=${1:-150}
 corpus="$fuzz_dir/corpus"
-rm -rf "$corpus"
+if [ "${FRESH:-0}" = 1 ]; then rm -rf "$corpus"; fi
 mkdir -p "$corpus"/{markdown_page,annotation,csdl_read,codegen,tolerant_json}
 
 python3 - "$shared" "$corpus" "$per_group" <<'PY'
