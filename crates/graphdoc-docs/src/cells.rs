@@ -91,7 +91,11 @@ const MARKUP: [char; 7] = ['[', '<', '&', '*', '`', '_', '\\'];
 
 fn plain_nested(s: &str, depth: usize) -> String {
     if !s.contains(MARKUP) {
-        return collapse_whitespace(s);
+        return if is_collapsed(s) {
+            s.to_string()
+        } else {
+            collapse_whitespace(s)
+        };
     }
     // Matched once for the whole text: scanning ahead from every `[` is
     // quadratic in a cell of thousands of unclosed `[`.
@@ -185,7 +189,23 @@ fn plain_nested(s: &str, depth: usize) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    collapse_whitespace(&out)
+    if is_collapsed(&out) {
+        out
+    } else {
+        collapse_whitespace(&out)
+    }
+}
+
+/// No whitespace but single spaces between words: `collapse_whitespace`
+/// would return the same text.
+fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    !bytes.first().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !bytes
+            .iter()
+            .any(|&b| b.is_ascii_whitespace() && b != b' ' || b >= 0x80)
 }
 
 /// `_` marks emphasis only at a word boundary (`snake_case` keeps it).

@@ -315,6 +315,9 @@ pub fn is_delimiter_row(line: &str) -> bool {
 /// Splits one table line on unescaped pipes outside code spans; drops the
 /// optional outer pipes.
 pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
+    if !line.contains(['\\', '`']) {
+        return split_row_simple(line);
+    }
     let bytes = line.as_bytes();
     let mut cells = Vec::new();
     let mut columns = Vec::new();
@@ -353,6 +356,34 @@ pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
     cells.push(current);
     columns.push(cell_start as u32 + 1);
     trim_outer(cells, columns, line)
+}
+
+/// `split_row` for a line with no escapes and no code spans (most rows):
+/// each cell is trimmed and copied once.
+fn split_row_simple(line: &str) -> (Vec<String>, Vec<u32>) {
+    let trimmed = line.trim();
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut start = 0;
+    for (i, _) in line.match_indices('|') {
+        pieces.push((start, &line[start..i]));
+        start = i + 1;
+    }
+    pieces.push((start, &line[start..]));
+    let mut pieces = &pieces[..];
+    if trimmed.starts_with('|') && !pieces.is_empty() {
+        pieces = &pieces[1..];
+    }
+    if trimmed.ends_with('|') && pieces.len() > 1 {
+        pieces = &pieces[..pieces.len() - 1];
+    }
+    let mut cells = Vec::with_capacity(pieces.len());
+    let mut columns = Vec::with_capacity(pieces.len());
+    for &(at, piece) in pieces {
+        let lead = piece.len() - piece.trim_start().len();
+        columns.push((at + lead) as u32 + 1);
+        cells.push(piece.trim().to_string());
+    }
+    (cells, columns)
 }
 
 fn split_row_plain(line: &str) -> (Vec<String>, Vec<u32>) {
