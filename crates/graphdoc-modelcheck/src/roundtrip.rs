@@ -16,7 +16,10 @@
 //! for a collection; for a single object wrapped in `{"value": {…}}` (an
 //! Intune doc habit), the wrapped object, when the type has no `value`
 //! property or the object's `@odata.type` names the type; else the
-//! payload itself.
+//! payload itself. The type is the one the validator chose, widened to the
+//! nearest base shared with every item's `@odata.type`: the validator takes
+//! the first item's type, and a list of users and groups is read as
+//! `directoryObject`, each item then as its own type.
 //!
 //! # Who is at fault
 //!
@@ -83,9 +86,11 @@ pub fn collect_samples(report: &VersionReport, schema: &Schema) -> Vec<RoundTrip
             Some(item) => (item.to_string(), true),
             None => (validated.clone(), false),
         };
+        let items = items(schema, &type_name, collection, value);
+        let type_name = common_base(schema, type_name, value, &items);
         out.push(RoundTripSample {
             version: s.version.clone(),
-            items: items(schema, &type_name, collection, value),
+            items,
             type_name,
             collection,
             file: s.file.clone(),
@@ -142,26 +147,58 @@ fn is_single_value_wrapper(schema: &Schema, type_name: &str, o: &Map<String, Val
 
 /// Whether `item`'s `@odata.type` is `type_name` or a type derived from it.
 fn names_type(schema: &Schema, item: &Value, type_name: &str) -> bool {
-    let Some(named) = item.get("@odata.type").and_then(Value::as_str) else {
-        return false;
-    };
-    let named = named.trim_start_matches('#');
+    named_type(schema, item).is_some_and(|found| {
+        schema
+            .ancestry(found)
+            .iter()
+            .any(|t| t.qualified_name() == type_name)
+    })
+}
+
+/// The type an object's `@odata.type` names, if the schema has it.
+fn named_type<'a>(schema: &'a Schema, item: &Value) -> Option<&'a str> {
+    let named = item.get("@odata.type")?.as_str()?.trim_start_matches('#');
     let qualified = if named.contains('.') {
         named.to_string()
     } else {
         format!("{DEFAULT_NAMESPACE}.{named}")
     };
-    let Some(found) = schema
+    schema
         .types
         .keys()
         .find(|k| k.eq_ignore_ascii_case(&qualified))
-    else {
-        return false;
-    };
-    schema
-        .ancestry(found)
-        .iter()
-        .any(|t| t.qualified_name() == type_name)
+        .map(String::as_str)
+}
+
+/// The type to read a sample's items as: the sample's type (which the
+/// first item's `@odata.type` may have chosen), widened to the nearest
+/// base it shares with every item's `@odata.type`, so that a list of users
+/// and groups is read as `directoryObject` and each item as its own type.
+fn common_base(schema: &Schema, type_name: String, payload: &Value, items: &[String]) -> String {
+    let mut base = type_name;
+    for pointer in items {
+        let Some(named) = payload.pointer(pointer).and_then(|i| named_type(schema, i)) else {
+            continue;
+        };
+        let ancestry: Vec<String> = schema
+            .ancestry(named)
+            .iter()
+            .map(|t| t.qualified_name())
+            .collect();
+        if ancestry.contains(&base) {
+            continue;
+        }
+        // The nearest ancestor of `base` that is also one of `named`.
+        if let Some(shared) = schema
+            .ancestry(&base)
+            .iter()
+            .map(|t| t.qualified_name())
+            .find(|q| ancestry.contains(q))
+        {
+            base = shared;
+        }
+    }
+    base
 }
 
 /// What the harness wrote for one payload.
@@ -674,6 +711,34 @@ mod tests {
                 &json!({"value": {}, "other": 1})
             ),
             [""]
+        );
+    }
+
+    #[test]
+    fn a_list_of_sibling_types_is_read_as_their_common_base() {
+        let schema = schema_with(&[
+            ("directoryObject", None, &["id"]),
+            ("user", Some("directoryObject"), &["mail"]),
+            ("group", Some("directoryObject"), &["mailEnabled"]),
+            ("unrelated", None, &[]),
+        ]);
+        let q = |n: &str| format!("{DEFAULT_NAMESPACE}.{n}");
+        let list = json!({"value": [
+            {"@odata.type": "#microsoft.graph.user"},
+            {"@odata.type": "#microsoft.graph.group"},
+            {"@odata.type": "#microsoft.graph.unrelated"},
+            {"@odata.type": "#microsoft.graph.notDefined"},
+            {}
+        ]});
+        let pointers = items(&schema, &q("user"), true, &list);
+        assert_eq!(
+            common_base(&schema, q("user"), &list, &pointers),
+            q("directoryObject")
+        );
+        let users = json!([{"@odata.type": "#Microsoft.Graph.User"}]);
+        assert_eq!(
+            common_base(&schema, q("directoryObject"), &users, &["/0".into()]),
+            q("directoryObject")
         );
     }
 
