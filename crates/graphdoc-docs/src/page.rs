@@ -885,6 +885,17 @@ fn property_rows(
             .trim_matches(|c: char| c == '`' || c == '*')
             .trim()
             .to_string();
+        // "backupReviewers (deprecated)": a note after the name.
+        let name = match name.split_once(" (") {
+            Some((head, note))
+                if note.ends_with(')') && crate::types::is_type_identifier(head.trim()) =>
+            {
+                head.trim()
+                    .trim_matches(|c: char| c == '`' || c == '*')
+                    .to_string()
+            }
+            _ => name,
+        };
         let Some(type_cell) = cells.get(ty_col) else {
             ctx.diag(
                 row.line,
@@ -1477,6 +1488,22 @@ mod tests {
             qualified_parts("user", "microsoft.graph"),
             ("microsoft.graph".into(), "user".into())
         );
+    }
+
+    #[test]
+    fn a_note_after_a_property_name_is_not_part_of_it() {
+        let page = "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| tollNumber (deprecated) | String | Old. |\n| a b (c) | String | Not a name. |\n";
+        let items = parse_page("x.md", page, PageKind::Resource);
+        let names: Vec<&str> = items.types[0]
+            .properties
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["tollNumber"]);
+        assert!(items
+            .diagnostics
+            .iter()
+            .any(|d| d.code == codes::BAD_PROPERTY_NAME && d.message.contains("`a b (c)`")));
     }
 
     #[test]
