@@ -26,6 +26,7 @@ fn main() {
         );
         return;
     }
+    let cpu_start = cpu_time();
     let baseline = best_of(5, || {
         let mut events = 0usize;
         for version in graphdoc_docs::VERSIONS {
@@ -37,6 +38,10 @@ fn main() {
         }
         events
     });
+    let baseline_cpu = cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| (end - start) / 5);
+    let cpu_start = cpu_time();
     let schemas = best_of(5, || {
         graphdoc_docs::VERSIONS
             .iter()
@@ -49,6 +54,9 @@ fn main() {
             })
             .sum::<usize>()
     });
+    let schemas_cpu = cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| (end - start) / 5);
     println!(
         "walk + read + pulldown-cmark parse (both versions, 1 thread): {:>8.1} ms",
         ms(baseline)
@@ -61,6 +69,16 @@ fn main() {
         "ratio schemas / parse: {:.2} (goal ≤ 2.00)",
         schemas.as_secs_f64() / baseline.as_secs_f64()
     );
+    // Wall time depends on what else the machine runs; the CPU time a run
+    // takes (all threads) says how much work it is.
+    if let (Some(base), Some(build)) = (baseline_cpu, schemas_cpu) {
+        println!(
+            "CPU time per run (user + sys, all threads): parse {:.0} ms, schemas {:.0} ms (ratio {:.2})",
+            ms(base),
+            ms(build),
+            build.as_secs_f64() / base.as_secs_f64()
+        );
+    }
     let single = best_of(3, || {
         rayon::ThreadPoolBuilder::new()
             .num_threads(1)
@@ -95,6 +113,18 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
         })
         .min()
         .expect("at least one run")
+}
+
+/// CPU time (user + system, all threads) this process has used so far, from
+/// `/proc/self/stat` (Linux; `None` elsewhere). Ticks are 1/100 s.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesized command name; utime and stime are the
+    // 14th and 15th fields of the line.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
 }
 
 fn ms(d: Duration) -> f64 {
