@@ -59,6 +59,14 @@ enum Cmd {
         #[arg(long, default_value = "target/full-model")]
         out: PathBuf,
     },
+    /// Cold debug builds of the model generated from v1.0, half of v1.0+beta and v1.0+beta under
+    /// `/usr/bin/time -v`: wall time, peak memory, sizes, cost per struct, against the budget.
+    BenchModel {
+        #[arg(long, default_value = "../shared/graph-docs")]
+        docs: PathBuf,
+        #[arg(long, default_value = "target/bench-model")]
+        out: PathBuf,
+    },
     /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
     Diff {
         #[arg(long, default_value = "docs-src")]
@@ -200,6 +208,16 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Regenerate { docs, out, check } => regenerate(&docs, &out, check),
+        Cmd::BenchModel { docs, out } => {
+            let outcome =
+                graphdoc_modelcheck::bench::run(&graphdoc_modelcheck::bench::BenchOptions {
+                    docs,
+                    out,
+                })
+                .map_err(|e| e.to_string())?;
+            emit(None, &outcome.rendered)?;
+            Ok(ExitCode::from(outcome.exit_code))
+        }
         Cmd::ModelCheck { docs, out } => {
             let outcome = graphdoc_modelcheck::run(&graphdoc_modelcheck::Options { docs, out })
                 .map_err(|e| e.to_string())?;

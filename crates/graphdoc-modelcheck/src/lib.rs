@@ -20,7 +20,11 @@
 //! Round-trip failures blamed on the docs are findings, not errors: the
 //! exit code is 1 only when a failure is blamed on graphdoc. A build,
 //! lint or doc warning, or a harness that breaks, is an [`Error`].
+//!
+//! [`bench::run`] (`cargo xtask bench-model`) measures cold builds of the
+//! model for growing parts of the docs against the compile budget.
 
+pub mod bench;
 mod cargo;
 pub mod compare;
 pub mod roundtrip;
