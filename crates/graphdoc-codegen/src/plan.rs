@@ -204,10 +204,6 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
     for (q, e) in &schema.enums {
         let mut variants = NameAllocator::new();
         variants.reserve("Other");
-        // The derive's expansion says `Self::Error` (TryFrom) and `Self::Err`
-        // (FromStr), which a variant of that name makes ambiguous.
-        variants.reserve("Error");
-        variants.reserve("Err");
         let mut seen = BTreeSet::new();
         let mut members = Vec::new();
         for m in &e.members {

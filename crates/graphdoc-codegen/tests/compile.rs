@@ -145,6 +145,8 @@ fn hostile_names_and_edm_types() {
     assert_eq!(m::Keywords::Self_.as_str(), "self");
     assert_eq!(m::Keywords::Self2.as_str(), "Self");
     assert_eq!(m::Keywords::Other2.as_str(), "other");
+    assert_eq!((m::Keywords::Error.as_str(), m::Keywords::Err.as_str()), ("error", "err"));
+    assert_eq!("err".parse::<m::Keywords>(), Ok(m::Keywords::Err));
     let future: m::Keywords = serde_json::from_str(r#""newValue""#).unwrap();
     assert_eq!(future, m::Keywords::Other("newValue".into()));
     assert_eq!(serde_json::to_string(&future).unwrap(), r#""newValue""#);

@@ -185,7 +185,8 @@ pub fn expand(model: &EnumModel) -> TokenStream {
 
             /// Strict: only known members parse, even when the enum has an `other` variant.
             #[inline]
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            // `Self::Err` would be ambiguous next to a variant named `Err`.
+            fn from_str(value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                 match Self::__graph_enum_index_of(value) {
                     ::core::option::Option::Some(index) => ::core::result::Result::Ok(Self::__graph_enum_member(index)),
                     ::core::option::Option::None => ::core::result::Result::Err(#error {
@@ -274,7 +275,8 @@ fn try_from_impl(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
             type Error = #error;
 
             #[inline]
-            fn try_from(value: i64) -> ::core::result::Result<Self, Self::Error> {
+            // `Self::Error` would be ambiguous next to a variant named `Error`.
+            fn try_from(value: i64) -> ::core::result::Result<Self, <Self as ::core::convert::TryFrom<i64>>::Error> {
                 Self::from_value(value).ok_or_else(|| #error {
                     value: ::std::string::ToString::to_string(&value),
                     numeric: true,
@@ -559,7 +561,7 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
 
             /// Parses `"a,b"`; spaces around names are ignored and `""` is the empty set.
             #[inline]
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> ::core::result::Result<Self, <Self as ::core::str::FromStr>::Err> {
                 let mut set = Self::empty();
                 if value.trim().is_empty() {
                     return ::core::result::Result::Ok(set);

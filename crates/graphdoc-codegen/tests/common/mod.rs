@@ -198,6 +198,9 @@ pub fn small_schema(version: &str) -> Schema {
             ("other", None),
             ("type", None),
             ("3d", None),
+            // The derive's trait impls have associated types of these names.
+            ("error", None),
+            ("err", None),
         ],
     ));
     s.operations.push(Operation {
