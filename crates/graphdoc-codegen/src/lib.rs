@@ -307,7 +307,12 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         // Enums: they never refer to each other, so they are split into
         // crates of about ENUMS_PER_CRATE that compile in parallel.
         let enum_groups = by_letter(&plan.enums, |e| &e.rust_name);
-        let enum_parts = split_groups(&enum_groups, ENUMS_PER_CRATE);
+        // No enums, no enum crate (its glob re-export would be unused).
+        let enum_parts = if enum_groups.is_empty() {
+            Vec::new()
+        } else {
+            split_groups(&enum_groups, ENUMS_PER_CRATE)
+        };
         let mut enum_packages = Vec::new();
         for (i, part) in enum_parts.iter().enumerate() {
             let n = i + 1;
@@ -391,6 +396,10 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         let lib_rs = quote! {
             #( #![doc = #doc] )*
             #![doc(html_no_source)]
+            // Proving `Send + Sync` for `Object` walks chains of structs
+            // that hold each other (a -> Box<b> -> Vec<c> ...) one level
+            // per link; long chains pass the default limit of 128.
+            #![recursion_limit = "1024"]
             #( #[doc(no_inline)] pub use ::#enums_libs::*; )*
             #mods
             #lookup

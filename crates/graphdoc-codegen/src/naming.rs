@@ -176,10 +176,12 @@ impl NameAllocator {
     /// types, which its derive generates).
     pub fn allocate_with_companions(&mut self, base: &str, sep: &str, suffixes: &[&str]) -> String {
         let mut candidate = base.to_owned();
-        // `Self_` + `2` would be `Self_2`, which is not camel case.
+        // `Self_` + `2` would be `Self_2`, which is not camel case, and
+        // `self_` + `_2` would be `self__2`, which is not snake case: the
+        // keyword's `_` goes, the number sets it apart.
         let stem = match base.trim_end_matches('_') {
-            s if sep.is_empty() && !s.is_empty() => s,
-            _ => base,
+            "" => base,
+            s => s,
         };
         let mut n = 2;
         while self.taken.contains(&candidate)
@@ -199,17 +201,20 @@ impl NameAllocator {
 }
 
 /// The module name of an API version: `v1.0` -> `v1_0`, `beta` -> `beta`.
+/// Snake case as rustc wants a crate name: no leading, trailing or doubled
+/// `_`.
 pub fn version_module(version: &str) -> String {
-    let mut s: String = version
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut s = String::new();
+    for c in version.chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.is_empty() && !s.ends_with('_') {
+            s.push('_');
+        }
+    }
+    while s.ends_with('_') {
+        s.pop();
+    }
     if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, 'v');
     }
@@ -270,6 +275,9 @@ mod tests {
         assert_eq!(names.allocate(&snake_case("FooBar"), "_"), "foo_bar_3");
         names.reserve("x");
         assert_eq!(names.allocate("x", "_"), "x_2");
+        // `self` and `Self` both become `self_`; the second is not `self__2`.
+        assert_eq!(names.allocate(&snake_case("self"), "_"), "self_");
+        assert_eq!(names.allocate(&snake_case("Self"), "_"), "self_2");
         let mut flags = NameAllocator::new();
         flags.reserve("ColorSet");
         assert_eq!(
@@ -291,5 +299,7 @@ mod tests {
         assert_eq!(version_module("beta"), "beta");
         assert_eq!(version_module("1.0"), "v1_0");
         assert_eq!(version_module(""), "v");
+        assert_eq!(version_module("*/ \"#"), "v");
+        assert_eq!(version_module("-a..b-"), "a_b");
     }
 }

@@ -82,6 +82,8 @@ enum Resolved {
     Enum(String),
     /// A type that can hold nothing but unknown properties: any JSON.
     Any,
+    /// An enum without members: its values as strings.
+    Text,
 }
 
 pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> VersionPlan {
@@ -96,10 +98,26 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
     // with the enum's.
     let mut enum_names: BTreeMap<&str, String> = BTreeMap::new();
     let mut flags_enums: BTreeSet<&str> = BTreeSet::new();
+    // The derive needs a member; an enum the docs list none for (or only
+    // empty names) is read as a string.
+    let mut memberless: BTreeSet<&str> = BTreeSet::new();
+    for (q, e) in &schema.enums {
+        if member_names(e).is_empty() {
+            memberless.insert(q);
+            diagnostics.push(Diagnostic::new(
+                &e.source,
+                Severity::Warning,
+                EMPTY_ENUM,
+                format!("enum `{q}` has no members; its values are read as strings"),
+            ));
+            resolved.insert(q.clone(), Resolved::Text);
+        }
+    }
     for flags_first in [true, false] {
         for (q, _) in schema
             .enums
             .iter()
+            .filter(|(q, _)| !memberless.contains(q.as_str()))
             .filter(|(_, e)| is_flags(e) == flags_first)
         {
             let base = type_base_name(q);
@@ -202,11 +220,23 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
 
     let mut enums = Vec::new();
     for (q, e) in &schema.enums {
+        let Some(rust_name) = enum_names.get(q.as_str()) else {
+            continue;
+        };
         let mut variants = NameAllocator::new();
         variants.reserve("Other");
         let mut seen = BTreeSet::new();
         let mut members = Vec::new();
         for m in &e.members {
+            if m.name.is_empty() {
+                diagnostics.push(Diagnostic::new(
+                    &m.source,
+                    Severity::Warning,
+                    EMPTY_MEMBER,
+                    format!("a member of enum `{q}` has an empty name; skipped"),
+                ));
+                continue;
+            }
             if !seen.insert(m.name.as_str()) {
                 continue;
             }
@@ -225,9 +255,14 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             }
         }
         enums.push(EnumPlan {
-            rust_name: enum_names[q.as_str()].clone(),
+            rust_name: rust_name.clone(),
             wire_name: q.clone(),
-            simple_wire_name: e.name.clone(),
+            // The derive wants a name for its messages.
+            simple_wire_name: if e.name.is_empty() {
+                q.clone()
+            } else {
+                e.name.clone()
+            },
             description: e.description.clone(),
             is_flags: flags_enums.contains(q.as_str()),
             members,
@@ -319,16 +354,24 @@ fn is_any_json(
 /// members, and a larger one is read as a plain enum whose `Other` keeps
 /// the combined text.
 fn is_flags(e: &graphdoc_schema::EnumDef) -> bool {
-    let mut names: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    e.is_flags && names.len() <= 64
+    e.is_flags && member_names(e).len() <= 64
+}
+
+/// The distinct, non-empty member names.
+fn member_names(e: &graphdoc_schema::EnumDef) -> BTreeSet<&str> {
+    e.members
+        .iter()
+        .map(|m| m.name.as_str())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// Diagnostic codes of code generation.
 pub const UNKNOWN_TYPE: &str = "GD0801";
 pub const UNKNOWN_BASE: &str = "GD0802";
 pub const UNSUPPORTED_METHOD: &str = "GD0803";
+pub const EMPTY_ENUM: &str = "GD0804";
+pub const EMPTY_MEMBER: &str = "GD0805";
 
 pub const VALUE: &str = "::serde_json::Value";
 
@@ -363,6 +406,7 @@ fn resolve_name(
         },
         Resolved::Enum(n) => RustType::Enum { name: n.clone() },
         Resolved::Any => RustType::Path(VALUE),
+        Resolved::Text => RustType::Path("::std::string::String"),
     })
 }
 

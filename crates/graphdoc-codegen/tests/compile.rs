@@ -4,9 +4,9 @@
 
 mod common;
 
+use common::{cargo, enum_derive_dir};
 use graphdoc_codegen::{check, generate, write, Dependency, Options};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -176,37 +176,12 @@ fn operation_descriptors() {
 }
 "##;
 
-fn cargo(dir: &Path, target: &Path, args: &[&str]) {
-    let output = Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .env("RUSTFLAGS", "-D warnings")
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .env_remove("CARGO_MAKEFLAGS")
-        .output()
-        .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "cargo {args:?} failed:\n{stderr}\n{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
-    assert!(
-        !stderr.contains("warning"),
-        "cargo {args:?} warned:\n{stderr}"
-    );
-}
-
 #[test]
 fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     let Some(shared) = shared() else { return };
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-compile");
     let out = work.join("model");
-    let derive = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../graphdoc-enum-derive")
-        .canonicalize()
-        .unwrap();
+    let derive = enum_derive_dir();
     let options = Options {
         crate_name: "graph-model".into(),
         source: "the test fixture schema".into(),
@@ -230,7 +205,7 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     // Hand-written files beside generated ones are not generated files.
     check(&out, &generated).unwrap();
 
-    let target = work.join("target");
+    let target = common::compile_target_dir();
     cargo(
         &out,
         &target,

@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 use graphdoc_schema::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 pub fn src(line: u32) -> Source {
     Source::new("resources/fixture.md", line)
@@ -224,4 +226,43 @@ pub fn small_schema(version: &str) -> Schema {
         source: Source::new("api/group-list-members.md", 1),
     });
     s
+}
+
+/// `graphdoc-enum-derive`, absolute: generated crates are built elsewhere.
+pub fn enum_derive_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../graphdoc-enum-derive")
+        .canonicalize()
+        .expect("graphdoc-enum-derive beside graphdoc-codegen")
+}
+
+/// One target directory for every test that builds a generated crate, so
+/// that their dependencies are built once.
+pub fn compile_target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-compile-target")
+}
+
+/// Runs cargo in a generated workspace, warnings denied (rustc, rustdoc
+/// and cargo's own); panics with the output on failure.
+pub fn cargo(dir: &Path, target: &Path, args: &[&str]) {
+    let output = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("RUSTFLAGS", "-D warnings")
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .env_remove("CARGO_MAKEFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed:\n{stderr}\n{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        !stderr.contains("warning"),
+        "cargo {args:?} warned:\n{stderr}"
+    );
 }
