@@ -24,6 +24,7 @@ const CLEARED_ENV: &[&str] = &[
     "CARGO_INCREMENTAL",
     "CARGO_PROFILE_DEV_DEBUG",
     "CARGO_PROFILE_DEV_INCREMENTAL",
+    "RUSTC_WORKSPACE_WRAPPER",
 ];
 
 /// A cargo invocation in `dir` with its own target directory.
@@ -31,6 +32,10 @@ pub struct Cargo {
     pub program: PathBuf,
     pub dir: PathBuf,
     pub target_dir: PathBuf,
+    /// `clippy-driver` as the compiler of the workspace members (what
+    /// `cargo clippy` does on `cargo check`): a `cargo build` then lints as
+    /// it compiles, one pass instead of a build and a separate check.
+    pub clippy_driver: Option<PathBuf>,
 }
 
 /// A failed cargo step.
@@ -55,7 +60,20 @@ impl Cargo {
                 .unwrap_or_else(|| PathBuf::from("cargo")),
             dir: dir.to_path_buf(),
             target_dir: target_dir.to_path_buf(),
+            clippy_driver: None,
         }
+    }
+
+    /// Lints every workspace member as it is compiled, warnings denied.
+    pub fn with_clippy(mut self) -> Cargo {
+        // Beside cargo in a rustup toolchain; else the one on the PATH.
+        let beside = self.program.with_file_name("clippy-driver");
+        self.clippy_driver = Some(if beside.is_file() {
+            beside
+        } else {
+            PathBuf::from("clippy-driver")
+        });
+        self
     }
 
     /// The command with a clean environment: warnings denied for rustc and
@@ -72,6 +90,9 @@ impl Cargo {
             .env("RUSTDOCFLAGS", "-D warnings")
             .env("CARGO_TERM_COLOR", "never")
             .env("CARGO_NET_OFFLINE", "true");
+        if let Some(driver) = &self.clippy_driver {
+            cmd.env("RUSTC_WORKSPACE_WRAPPER", driver);
+        }
         cmd
     }
 

@@ -8,10 +8,13 @@
 //!    crate into `<out>` as a standalone workspace (deterministic; files
 //!    written atomically, unchanged files keep their mtime), with the
 //!    round-trip harness as a second member, `<out>/roundtrip`;
-//! 2. runs `cargo build`, `cargo clippy --all-targets -- -D warnings` and
-//!    `cargo doc --no-deps` (rustdoc warnings denied) on it, with
-//!    `<out>/target` as target directory so that a second run is
-//!    incremental; any warning fails the step;
+//! 2. builds it with clippy as the compiler of its crates (`cargo build
+//!    --all-targets` with `RUSTC_WORKSPACE_WRAPPER=clippy-driver`, the
+//!    mechanism of `cargo clippy`, so one pass gives both the binary the
+//!    harness needs and the lints; `-D warnings`), then runs `cargo doc
+//!    --no-deps` (rustdoc warnings denied), with `<out>/target` as target
+//!    directory so that a second run is incremental; any warning fails the
+//!    step;
 //! 3. writes the docs' samples to `<out>/roundtrip/samples.json`
 //!    ([`roundtrip::collect_samples`]), runs the harness on them, compares
 //!    what it wrote back with the originals ([`compare`]) and judges every
@@ -184,20 +187,11 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         start,
     );
 
-    let cargo = cargo::Cargo::new(out, &out.join("target"));
+    let cargo = cargo::Cargo::new(out, &out.join("target")).with_clippy();
     for (step, args) in [
-        ("cargo build", &["build", "--workspace", "--offline"][..]),
         (
-            "cargo clippy",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--offline",
-                "--",
-                "-D",
-                "warnings",
-            ][..],
+            "cargo build, linted by clippy",
+            &["build", "--workspace", "--all-targets", "--offline"][..],
         ),
         (
             "cargo doc",
