@@ -171,9 +171,32 @@ impl Ctx {
                 },
             )
         };
+        // By hand when there are fields: the derive would call
+        // `Field::<T>::default()` for every field type, one more function
+        // per type. Without fields, clippy wants the derive.
+        let (derives, default_impl) = if s.fields.is_empty() {
+            (
+                quote!(#[derive(::core::clone::Clone, ::core::default::Default)]),
+                quote!(),
+            )
+        } else {
+            (
+                quote!(#[derive(::core::clone::Clone)]),
+                quote! {
+                    impl ::core::default::Default for #name {
+                        fn default() -> Self {
+                            #name {
+                                #( #all_fields: #rt::Field::Absent, )*
+                                additional_properties: ::serde_json::Map::new(),
+                            }
+                        }
+                    }
+                },
+            )
+        };
         quote! {
             #doc
-            #[derive(::core::clone::Clone)]
+            #derives
             pub struct #name {
                 #(#field_defs)*
                 /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
@@ -202,16 +225,7 @@ impl Ctx {
                 }
             }
 
-            // By hand: the derive would call `Field::<T>::default()` for every
-            // field type, one more function per type.
-            impl ::core::default::Default for #name {
-                fn default() -> Self {
-                    #name {
-                        #( #all_fields: #rt::Field::Absent, )*
-                        additional_properties: ::serde_json::Map::new(),
-                    }
-                }
-            }
+            #default_impl
 
             impl ::core::cmp::PartialEq for #name {
                 fn eq(&self, other: &Self) -> bool {
