@@ -104,13 +104,14 @@
 //!   `cargo clippy --all-targets` checks each of them once, not twice.
 //!
 //! Measured on the 2-core machine for the model generated from the real
-//! docs (v1.0 and beta: 3,356 structs, 1,125 enums, 7,116 operations, 34 MB
-//! of source), cold `cargo build` in the dev profile, standalone: 45 s wall,
-//! 73 s user CPU, 1.8 GB peak memory (86 s wall when other builds shared
-//! the cores). Without the profile overrides (debug info, incremental): 67 s
+//! docs (v1.0 and beta: 3,356 structs, 1,120 enums, 7,116 operations, 34 MB
+//! of source), cold `cargo build` in the dev profile, standalone
+//! (`cargo xtask bench-model`, load average about 2): 47 s wall, 81 s CPU,
+//! 1.9 GB peak memory; v1.0 alone 22 s and 0.9 GB. Without the profile
+//! overrides (debug info, incremental) an earlier measurement gave 67 s
 //! wall, 113 s CPU, 2.4 GB. The largest crate, beta's structs, is the
-//! critical path (25 s). `cargo clippy -- -D warnings` and `cargo doc` with
-//! `RUSTDOCFLAGS=-D warnings` are clean on that output.
+//! critical path. `cargo xtask model-check` (CI) builds that output with
+//! clippy and documents it with rustdoc, warnings denied.
 //!
 //! The simplest setup is the output in its own standalone workspace
 //! (`Options::standalone_workspace`), excluded from the surrounding one.
