@@ -35,9 +35,16 @@ fn doc_paragraphs(paragraphs: &[String]) -> TokenStream {
     doc_attrs(&text)
 }
 
+/// Tells rustfmt to leave a generated file alone. The generator formats in
+/// process with prettyplease, whose style differs from rustfmt's: without
+/// this, `cargo fmt --all` in a workspace holding the model would rewrite it
+/// and `cargo xtask regenerate --check` would then call it stale. (A plain
+/// `#![rustfmt::skip]` is an unstable custom inner attribute.)
+const RUSTFMT_SKIP: &str = "#![cfg_attr(rustfmt, rustfmt::skip)]\n";
+
 pub fn format_tokens(tokens: TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
+        Ok(file) => format!("{RUSTFMT_SKIP}{}", prettyplease::unparse(&file)),
         // Only a bug in this crate gets here; the raw tokens at least show it.
         Err(e) => format!("compile_error!({:?});\n{tokens}\n", e.to_string()),
     }
