@@ -158,6 +158,14 @@ pub fn pointer_segment(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
 
+/// What came next inside an object or array.
+enum Step {
+    Closed,
+    Comma,
+    /// The first character of the next element (a value, or a member's key).
+    Element(char),
+}
+
 struct Parser {
     chars: Vec<char>,
     i: usize,
@@ -376,45 +384,61 @@ impl Parser {
         self.unexpected("a value")
     }
 
+    /// Between the elements of an object or array opened at `open`: reads
+    /// up to the next element, a comma or the closing bracket, forgiving
+    /// extra commas and a comma missing at a line break. `after_element`
+    /// says whether an element was read since the last comma.
+    fn next_in_container(
+        &mut self,
+        open: Pos,
+        close: char,
+        what: &str,
+        after_element: &mut bool,
+    ) -> Result<Step, ReadError> {
+        let before_trivia = self.line;
+        self.skip_trivia();
+        let Some(c) = self.peek() else {
+            return self.error(
+                open,
+                format!("{what} is not closed: no `{close}` before the end of the block"),
+            );
+        };
+        if c == close {
+            self.bump();
+            return Ok(Step::Closed);
+        }
+        if c == ',' {
+            let pos = self.pos();
+            self.bump();
+            self.skip_trivia();
+            if !*after_element || matches!(self.peek(), Some(n) if n == close || n == ',') {
+                self.note(pos, Forgiven::ExtraComma);
+            }
+            *after_element = false;
+            return Ok(Step::Comma);
+        }
+        if *after_element {
+            let pos = self.pos();
+            if self.line == before_trivia && !matches!(c, '.' | '…') {
+                return self.unexpected(&format!("`,` or `{close}`"));
+            }
+            self.note(pos, Forgiven::MissingComma);
+        }
+        *after_element = true;
+        Ok(Step::Element(c))
+    }
+
     fn object(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {
         let open = self.pos();
         self.bump();
         let mut map = Map::new();
         let mut after_member = false;
         loop {
-            let before_trivia = self.line;
-            self.skip_trivia();
-            let Some(c) = self.peek() else {
-                return self.error(
-                    open,
-                    "object is not closed: no `}` before the end of the block",
-                );
+            let c = match self.next_in_container(open, '}', "object", &mut after_member)? {
+                Step::Closed => return Ok(Value::Object(map)),
+                Step::Comma => continue,
+                Step::Element(c) => c,
             };
-            match c {
-                '}' => {
-                    self.bump();
-                    return Ok(Value::Object(map));
-                }
-                ',' => {
-                    let pos = self.pos();
-                    self.bump();
-                    self.skip_trivia();
-                    if !after_member || matches!(self.peek(), Some('}') | Some(',')) {
-                        self.note(pos, Forgiven::ExtraComma);
-                    }
-                    after_member = false;
-                    continue;
-                }
-                _ => {}
-            }
-            if after_member {
-                let pos = self.pos();
-                if self.line == before_trivia && !matches!(c, '.' | '…') {
-                    return self.unexpected("`,` or `}`");
-                }
-                self.note(pos, Forgiven::MissingComma);
-            }
-            after_member = true;
             if self.skip_ellipsis() {
                 continue;
             }
@@ -458,39 +482,11 @@ impl Parser {
         let mut items = Vec::new();
         let mut after_item = false;
         loop {
-            let before_trivia = self.line;
-            self.skip_trivia();
-            let Some(c) = self.peek() else {
-                return self.error(
-                    open,
-                    "array is not closed: no `]` before the end of the block",
-                );
-            };
-            match c {
-                ']' => {
-                    self.bump();
-                    return Ok(Value::Array(items));
-                }
-                ',' => {
-                    let pos = self.pos();
-                    self.bump();
-                    self.skip_trivia();
-                    if !after_item || matches!(self.peek(), Some(']') | Some(',')) {
-                        self.note(pos, Forgiven::ExtraComma);
-                    }
-                    after_item = false;
-                    continue;
-                }
-                _ => {}
+            match self.next_in_container(open, ']', "array", &mut after_item)? {
+                Step::Closed => return Ok(Value::Array(items)),
+                Step::Comma => continue,
+                Step::Element(_) => {}
             }
-            if after_item {
-                let pos = self.pos();
-                if self.line == before_trivia && !matches!(c, '.' | '…') {
-                    return self.unexpected("`,` or `]`");
-                }
-                self.note(pos, Forgiven::MissingComma);
-            }
-            after_item = true;
             let len = pointer.len();
             pointer.push('/');
             pointer.push_str(&items.len().to_string());
