@@ -272,6 +272,9 @@ impl Headings {
 
 /// Columns of a property-like table.
 struct Columns {
+    /// The first header cell, as plain lowercase text (`property`,
+    /// `member`…): what kind of table this is.
+    first: String,
     name: usize,
     ty: Option<usize>,
     description: Option<usize>,
@@ -286,6 +289,7 @@ fn columns(table: &Table) -> Columns {
         .collect();
     let find = |pred: &dyn Fn(&str) -> bool| header.iter().position(|h| pred(h));
     Columns {
+        first: header.first().cloned().unwrap_or_default(),
         name: 0,
         ty: find(&|h| h == "type" || h.ends_with(" type") || h == "data type" || h == "type(s)"),
         description: find(&|h| h.contains("description") || h == "notes" || h == "remarks"),
@@ -425,11 +429,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
             Block::Table(table) => {
                 pending_annotation = None;
                 let cols = columns(table);
-                let first = table
-                    .header
-                    .first()
-                    .map(|h| plain(h).to_ascii_lowercase())
-                    .unwrap_or_default();
+                let first = cols.first.as_str();
                 if headings.any(|h| h.contains("derived types")) {
                     derived.extend(
                         table
@@ -470,7 +470,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                     );
                 } else if (in_properties || in_relationships)
                     && cols.ty.is_some()
-                    && is_property_header(&first)
+                    && is_property_header(first)
                     && values_heading.is_none()
                 {
                     let kind = if in_relationships
@@ -484,7 +484,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                     };
                     properties.extend(property_rows(ctx, table, &cols, kind));
                 } else if let Some(enum_heading) =
-                    values_heading.filter(|_| is_member_header(&first) && cols.ty.is_none())
+                    values_heading.filter(|_| is_member_header(first) && cols.ty.is_none())
                 {
                     let name = enum_heading_name(&enum_heading);
                     if let Some(name) = name {
@@ -499,7 +499,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                         });
                     }
                 } else if is_enum_page
-                    && is_member_header(&first)
+                    && is_member_header(first)
                     && cols.ty.is_none()
                     && headings.any(|h| h.contains("member") || h.contains("value"))
                 {
@@ -508,7 +508,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                     }
                     page_enum_members.extend(member_rows(ctx, table, &cols));
                 } else if (in_properties || in_relationships)
-                    && is_property_header(&first)
+                    && is_property_header(first)
                     && cols.ty.is_none()
                     && cols.description.is_some()
                 {
@@ -1141,12 +1141,8 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                 pending = None;
                 if section.starts_with("request body") {
                     let cols = columns(table);
-                    let first = table
-                        .header
-                        .first()
-                        .map(|h| plain(h).to_ascii_lowercase())
-                        .unwrap_or_default();
-                    if cols.ty.is_some() && is_property_header(&first) {
+                    let first = cols.first.as_str();
+                    if cols.ty.is_some() && is_property_header(first) {
                         request_body.extend(property_rows(
                             ctx,
                             table,
