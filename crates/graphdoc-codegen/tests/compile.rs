@@ -8,23 +8,9 @@ use common::{cargo, enum_derive_dir};
 use graphdoc_codegen::{check, generate, write, Dependency, Options};
 use std::path::{Path, PathBuf};
 
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is missing",
-        dir.display()
-    );
-    eprintln!("skipping: {} is missing", dir.display());
-    None
-}
-
 /// The JSON body of the v1.0 Update vppToken request example.
-fn vpp_token_patch_body(shared: &Path) -> String {
-    let seeds = std::fs::read_dir(shared.join("seeds")).expect("seeds dir");
+fn vpp_token_patch_body(seeds: &Path) -> String {
+    let seeds = std::fs::read_dir(seeds).expect("seeds dir");
     let mut names: Vec<PathBuf> = seeds.map(|e| e.unwrap().path()).collect();
     names.sort();
     let seed = names
@@ -178,7 +164,9 @@ fn operation_descriptors() {
 
 #[test]
 fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
-    let Some(shared) = shared() else { return };
+    let Some(seeds) = graphdoc_testdata::shared("seeds") else {
+        return;
+    };
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-compile");
     let out = work.join("model");
     let derive = enum_derive_dir();
@@ -198,7 +186,7 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     std::fs::create_dir_all(out.join("tests")).unwrap();
     std::fs::write(
         out.join("tests/vpp_token_patch.json"),
-        vpp_token_patch_body(&shared),
+        vpp_token_patch_body(&seeds),
     )
     .unwrap();
     std::fs::write(out.join("tests/round_trip.rs"), ROUND_TRIP_TEST).unwrap();

@@ -2,14 +2,12 @@
 //! diagnostic points inside its file, and output does not depend on the
 //! number of threads.
 
-mod common;
-
 use graphdoc_docs::{load, load_pages, PageInput};
 use std::collections::HashMap;
 
 #[test]
 fn both_versions_read_and_diagnostics_point_inside_files() {
-    let Some(corpus) = common::corpus() else {
+    let Some(corpus) = graphdoc_testdata::graph_docs() else {
         return;
     };
     for version in graphdoc_docs::VERSIONS {
@@ -50,7 +48,7 @@ fn both_versions_read_and_diagnostics_point_inside_files() {
 
 #[test]
 fn output_does_not_depend_on_threads_or_page_order() {
-    let Some(corpus) = common::corpus() else {
+    let Some(corpus) = graphdoc_testdata::graph_docs() else {
         return;
     };
     let pages: Vec<PageInput> = graphdoc_docs::list_pages(&corpus, "v1.0")

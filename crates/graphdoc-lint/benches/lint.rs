@@ -8,13 +8,8 @@
 
 use criterion::{criterion_group, Criterion};
 use graphdoc_lint::{run, LintOptions};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/graph-docs");
-    p.join("api-reference").is_dir().then_some(p)
-}
 
 fn build_schemas(root: &Path) {
     for v in graphdoc_docs::VERSIONS {
@@ -41,7 +36,9 @@ fn best_of(n: usize, f: impl Fn()) -> Duration {
 }
 
 fn benches(c: &mut Criterion) {
-    let Some(root) = corpus() else { return };
+    let Some(root) = graphdoc_testdata::graph_docs() else {
+        return;
+    };
     let mut g = c.benchmark_group("full-corpus");
     g.sample_size(10);
     g.bench_function("schema-build", |b| b.iter(|| build_schemas(&root)));
@@ -52,11 +49,7 @@ fn benches(c: &mut Criterion) {
 criterion_group!(group, benches);
 
 fn main() {
-    let Some(root) = corpus() else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("../shared/graph-docs is missing");
-        }
-        eprintln!("skipping: ../shared/graph-docs not found");
+    let Some(root) = graphdoc_testdata::graph_docs() else {
         return;
     };
     let schema = best_of(3, || build_schemas(&root));

@@ -1,23 +1,10 @@
 use graphdoc_schema::{csdl, PropertyKind, Schema, Source, TypeKind, TypeRef};
 
-fn shared_dir() -> std::path::PathBuf {
-    std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).to_path_buf()
-}
-
 /// The real v1.0 metadata, or `None` (after a skip message) when the shared
 /// inputs are absent outside CI.
 fn real_metadata() -> Option<String> {
-    let path = shared_dir().join("metadata/v1.0.csdl.xml");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            if std::env::var("CI").as_deref() == Ok("true") {
-                panic!("{} is missing: {e}", path.display());
-            }
-            eprintln!("skipping: {} is missing ({e})", path.display());
-            None
-        }
-    }
+    let path = graphdoc_testdata::shared("metadata/v1.0.csdl.xml")?;
+    Some(std::fs::read_to_string(&path).expect("the metadata reads"))
 }
 
 /// Sources are positions in the document read, so a written-and-read schema
