@@ -33,6 +33,9 @@ pub mod codes {
     pub const UNKNOWN_BASE: &str = "GD0019";
     pub const JSON_ONLY_PROPERTY: &str = "GD0020";
     pub const BASE_FROM_OTHER_VERSION: &str = "GD0021";
+    pub const GARBLED_REQUEST_LINE: &str = "GD0022";
+    pub const PROPERTY_FROM_PATH: &str = "GD0023";
+    pub const BASE_STATED_TWICE: &str = "GD0024";
 }
 
 /// A property row whose type is not resolved yet.
@@ -58,6 +61,9 @@ pub struct RawType {
     /// The annotation says `"baseType": null`: the page states that the
     /// type has no base, so nothing may infer one.
     pub states_no_base: bool,
+    /// The base the prose names ("Inherits from [x]") when the annotation
+    /// names another: `resolve` decides between them.
+    pub base_in_prose: Option<CellType>,
     pub key: Option<String>,
     pub is_abstract: bool,
     pub is_open: bool,
@@ -616,12 +622,17 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         && ann
             .and_then(|a| a.get("baseType"))
             .is_some_and(|b| b.is_null() || b.as_str().is_some_and(|s| s.trim().is_empty()));
+    let (base, base_in_prose) = match (base_annotated, base_from_prose) {
+        (Some(a), Some(p)) if a.name != p.name => (Some(a), Some(p)),
+        (a, p) => (a.or(p), None),
+    };
     ctx.out.types.push(RawType {
         name,
         namespace: ns,
         annotated,
-        base: base_annotated.or(base_from_prose),
+        base,
         states_no_base,
+        base_in_prose,
         key,
         is_abstract: flag("abstract") || flag("isAbstract") || says_abstract,
         is_open: flag("openType") || says_open,
@@ -1097,18 +1108,31 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                     .and_then(|a| a.get("blockType"))
                     .and_then(Value::as_str)
                     .unwrap_or("");
-                if section.starts_with("http request") && paths.is_empty() {
-                    for l in text.lines() {
-                        let mut words = l.split_whitespace();
-                        let (Some(m), Some(p)) = (words.next(), words.next()) else {
-                            continue;
-                        };
-                        let m = m.to_ascii_uppercase();
-                        if METHODS.contains(&m.as_str()) {
-                            if method.is_empty() {
-                                method = m;
+                // The section may hold several blocks ("For a specific
+                // user:" … "For the signed-in user:"); each adds its paths.
+                if section.starts_with("http request") {
+                    for (offset, l) in text.lines().enumerate() {
+                        match request_line(l) {
+                            Some(RequestLine::Path(m, p)) => {
+                                if method.is_empty() {
+                                    method = m;
+                                }
+                                if !paths.contains(&p) {
+                                    paths.push(p);
+                                }
                             }
-                            paths.push(strip_host(p).to_string());
+                            Some(RequestLine::Garbled(m, rest, why)) => {
+                                if method.is_empty() {
+                                    method = m;
+                                }
+                                ctx.diag(
+                                    line + offset as u32,
+                                    Severity::Warning,
+                                    codes::GARBLED_REQUEST_LINE,
+                                    format!("request path `{rest}` is not read: {why}"),
+                                );
+                            }
+                            None => {}
                         }
                     }
                 } else if matches!(block_type, "request" | "response")
@@ -1284,6 +1308,69 @@ fn returned_odata_types(body: &str) -> Vec<String> {
 }
 
 /// `https://graph.microsoft.com/v1.0/me` → `/me`; `localtest` is beta's test host path.
+/// A `METHOD path` line of an HTTP request block.
+#[derive(Debug, PartialEq)]
+enum RequestLine {
+    Path(String, String),
+    /// Not a readable path (`GET /users/{user-id} | user-principal-name/chats`,
+    /// `DELETE ** Entity URI … not found`): the line as written and why. The
+    /// path is not read, since what it addresses is unclear.
+    Garbled(String, String, &'static str),
+}
+
+/// `GET /users/{id | userPrincipalName}/joinedTeams HTTP/1.1` → (`GET`,
+/// `/users/{id|userPrincipalName}/joinedTeams`): a key placeholder may hold
+/// spaces, which are not part of the path, and so may a function's
+/// parameters or a query.
+fn request_line(line: &str) -> Option<RequestLine> {
+    let line = line.trim();
+    let (m, rest) = line.split_once(char::is_whitespace)?;
+    let m = m.to_ascii_uppercase();
+    if !METHODS.contains(&m.as_str()) {
+        return None;
+    }
+    let rest = rest.trim();
+    let rest = match rest.rsplit_once(char::is_whitespace) {
+        Some((before, version)) if version.starts_with("HTTP/") => before.trim_end(),
+        _ => rest,
+    };
+    let mut path = String::new();
+    let mut depth = 0usize;
+    let mut chars = rest.chars();
+    for c in chars.by_ref() {
+        match c {
+            '{' | '(' => depth += 1,
+            '}' | ')' => depth = depth.saturating_sub(1),
+            '?' if depth == 0 => {
+                path.push(c);
+                path.extend(chars.by_ref());
+                break;
+            }
+            c if c.is_whitespace() => {
+                if depth == 0 {
+                    break;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        path.push(c);
+    }
+    let garbled = |why| Some(RequestLine::Garbled(m.clone(), rest.to_string(), why));
+    if depth > 0 {
+        return garbled("a `{` or `(` in it is not closed");
+    }
+    if !chars.as_str().trim().is_empty() {
+        return garbled("text follows the path that is neither a query nor `HTTP/1.1`");
+    }
+    // `~/onPremisesPublishingProfiles/…`: `~` stands for the service root.
+    let path = path.strip_prefix('~').unwrap_or(&path);
+    if !path.starts_with(|c: char| c == '/' || c.is_ascii_alphabetic()) {
+        return garbled("a path starts with `/` or the service URL");
+    }
+    Some(RequestLine::Path(m, strip_host(path).to_string()))
+}
+
 fn strip_host(p: &str) -> &str {
     let p = p.strip_prefix("https://graph.microsoft.com").unwrap_or(p);
     for v in ["/v1.0/", "/beta/", "/localtest/"] {
@@ -1468,6 +1555,46 @@ mod tests {
             "/deviceAppManagement/vppTokens/{id}"
         );
         assert_eq!(strip_host("/me"), "/me");
+    }
+
+    #[test]
+    fn reads_request_lines() {
+        let read = |l: &str| match request_line(l) {
+            Some(RequestLine::Path(m, p)) => Some(format!("{m} {p}")),
+            Some(RequestLine::Garbled(m, rest, _)) => Some(format!("garbled {m}: {rest}")),
+            None => None,
+        };
+        assert_eq!(
+            read("GET /users/{id | userPrincipalName}/joinedTeams HTTP/1.1").as_deref(),
+            Some("GET /users/{id|userPrincipalName}/joinedTeams")
+        );
+        assert_eq!(
+            read("patch https://graph.microsoft.com/v1.0/me").as_deref(),
+            Some("PATCH /me")
+        );
+        assert_eq!(
+            read("GET /me/events?$filter=subject eq 'a b' HTTP/1.1").as_deref(),
+            Some("GET /me/events?$filter=subject eq 'a b'")
+        );
+        assert_eq!(
+            read("GET /users/{user-id} | user-principal-name/chats").as_deref(),
+            Some("garbled GET: /users/{user-id} | user-principal-name/chats")
+        );
+        assert_eq!(
+            read("DELETE ** Entity URI not found").as_deref(),
+            Some("garbled DELETE: ** Entity URI not found")
+        );
+        assert_eq!(
+            read("GET /users/{id extra").as_deref(),
+            Some("garbled GET: /users/{id extra")
+        );
+        assert_eq!(
+            read("GET ~/onPremisesPublishingProfiles/{publishingType}/agentGroups").as_deref(),
+            Some("GET /onPremisesPublishingProfiles/{publishingType}/agentGroups")
+        );
+        assert_eq!(read("or"), None);
+        assert_eq!(read("GET"), None);
+        assert_eq!(read("Content-type: application/json"), None);
     }
 
     #[test]

@@ -10,6 +10,9 @@ use graphdoc_schema::{
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
+mod paths;
+use paths::{properties_from_paths, PathIndex};
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Defined {
     Type,
@@ -184,7 +187,7 @@ pub fn resolve(
         raw_ops.extend(items.operations);
     }
 
-    let types_by_name = merge_types(raw_types, &mut diagnostics);
+    let mut types_by_name = merge_types(raw_types, &mut diagnostics);
     let mut index = Index {
         qualified: HashMap::new(),
         simple: HashMap::new(),
@@ -269,7 +272,8 @@ pub fn resolve(
     }
     // An API page that says it returns `B` and shows an object of type `T`
     // in its response example tells that `T` is a `B`.
-    let located = bases_from_locations(&raw_ops, &types_by_name, &bases, &index);
+    let paths = PathIndex::new(&raw_ops, &types_by_name, &index);
+    let located = bases_from_locations(&raw_ops, &paths, &bases, &index);
     for (t, b) in bases_from_examples(&raw_ops, &index)
         .into_iter()
         .chain(located)
@@ -361,6 +365,40 @@ pub fn resolve(
             bases.insert(q.clone(), Some(entity.clone()));
         }
     }
+    // The annotation and the prose name different bases. When the
+    // annotation's is an ancestor of the prose's, both hold and the prose
+    // names the nearer one (`"baseType": "microsoft.graph.entity"` over
+    // "Inherits from [directoryObject]"); otherwise the annotation stands.
+    for (q, t) in &types_by_name {
+        let (Some(cell), Some(stated)) = (&t.base_in_prose, bases[q].clone()) else {
+            continue;
+        };
+        let Some((prose, Defined::Type)) = index.resolve_cell(cell, &t.namespace) else {
+            continue;
+        };
+        if prose == &stated || prose == q {
+            continue;
+        }
+        let above = ancestors(&bases, prose);
+        let (severity, message) = if above.contains(&stated) && !above.contains(q) {
+            bases.insert(q.clone(), Some(prose.clone()));
+            (
+                Severity::Note,
+                format!("the annotation names `{stated}` as the base type of `{}` and the text names `{prose}`, which derives from it: read `{prose}`", t.name),
+            )
+        } else {
+            (
+                Severity::Warning,
+                format!("the annotation names `{stated}` as the base type of `{}` but the text names `{prose}`; the annotation is kept", t.name),
+            )
+        };
+        resolver.diagnostics.push(Diagnostic::new(
+            &t.source,
+            severity,
+            codes::BASE_STATED_TWICE,
+            message,
+        ));
+    }
     let is_entity = |q: &str| -> bool {
         std::iter::once(q.to_string())
             .chain(ancestors(&bases, q))
@@ -379,6 +417,16 @@ pub fn resolve(
             )
         })
         .collect();
+
+    let from_paths =
+        properties_from_paths(&raw_ops, &paths, &types_by_name, &bases, &kinds, &index);
+    drop(paths);
+    for (owner, property, note) in from_paths {
+        diagnostics.push(note);
+        if let Some(t) = types_by_name.get_mut(&owner) {
+            t.properties.push(property);
+        }
+    }
 
     // What each type declares, so that a JSON representation showing an
     // inherited property does not declare it again on the subtype.
@@ -781,70 +829,18 @@ fn bases_from_examples(ops: &[crate::page::RawOperation], index: &Index) -> Vec<
 /// (T, B) pairs: a response's `Location` header puts the object it returns,
 /// a `T`, at a path whose last step is a member of a collection of `B`
 /// (`/communications/calls/{id}/operations/{id}`, `operations` being a
-/// `commsOperation` collection): `T` is a `B`. The path is followed through
-/// the documented properties; a step no property names is a key, and a path
-/// that cannot be followed to one type tells nothing. A type placed under
-/// several bases is left out.
+/// `commsOperation` collection): `T` is a `B`. A path that cannot be
+/// followed to one type tells nothing; a type placed under several bases is
+/// left out.
 fn bases_from_locations(
     ops: &[crate::page::RawOperation],
-    types: &BTreeMap<String, RawType>,
+    paths: &PathIndex,
     bases: &HashMap<String, Option<String>>,
     index: &Index,
 ) -> Vec<(String, String)> {
-    if ops.iter().all(|o| o.created_at.is_empty()) {
-        return Vec::new();
-    }
-    // lowercase property name → (owner, target type, collection), for the
-    // names the paths use.
-    let used: std::collections::HashSet<String> = ops
-        .iter()
-        .flat_map(|o| &o.created_at)
-        .flat_map(|(path, _)| path.split('/'))
-        .map(|s| s.split('(').next().unwrap_or(s).to_ascii_lowercase())
-        .collect();
-    let mut steps: HashMap<String, Vec<(&str, String, bool)>> = HashMap::new();
-    for (q, t) in types {
-        for p in &t.properties {
-            if !used.contains(&p.name.to_ascii_lowercase()) {
-                continue;
-            }
-            if let Some((target, Defined::Type)) = index.resolve_cell(&p.cell_type, &t.namespace) {
-                steps.entry(p.name.to_ascii_lowercase()).or_default().push((
-                    q.as_str(),
-                    target.clone(),
-                    p.cell_type.collection,
-                ));
-            }
-        }
-    }
-    // Where the paths start: the docs declare no entity sets, but an API
-    // page that GETs a path and says what it returns tells the type there
-    // (`GET /communications/calls/{id}` returns a call).
-    let mut starts: Vec<(Vec<String>, String, bool)> = Vec::new();
-    for raw in ops.iter().filter(|o| o.op.method == "GET") {
-        let Some(cell) = &raw.response_type else {
-            continue;
-        };
-        let Some((q, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) else {
-            continue;
-        };
-        for path in &raw.op.paths {
-            let segments: Vec<String> = path
-                .split('?')
-                .next()
-                .unwrap_or(path)
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .map(str::to_ascii_lowercase)
-                .collect();
-            if !segments.is_empty() {
-                starts.push((segments, q.clone(), cell.collection));
-            }
-        }
-    }
     let mut seen: BTreeMap<String, Option<String>> = BTreeMap::new();
     for (path, shown) in ops.iter().flat_map(|o| &o.created_at) {
-        let Some(b) = type_at_path(path, &starts, &steps, bases) else {
+        let Some(b) = paths.member_type_at(path, bases) else {
             continue;
         };
         let Some((t, Defined::Type)) =
@@ -869,80 +865,6 @@ fn bases_from_locations(
     seen.into_iter()
         .filter_map(|(t, b)| Some((t, b?)))
         .collect()
-}
-
-/// The type of the collection member a path addresses, when the path can be
-/// followed to exactly one type and ends in a key.
-fn type_at_path(
-    path: &str,
-    starts: &[(Vec<String>, String, bool)],
-    steps: &HashMap<String, Vec<(&str, String, bool)>>,
-    bases: &HashMap<String, Option<String>>,
-) -> Option<String> {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    // The longest documented GET path the path begins with (`{…}` in it
-    // matches any key); a template that ends in a key addresses one object.
-    let start = starts
-        .iter()
-        .filter(|(template, _, _)| {
-            template.len() <= segments.len()
-                && template.iter().zip(&segments).all(|(t, s)| {
-                    t.starts_with('{') && t.ends_with('}') || t.eq_ignore_ascii_case(s)
-                })
-        })
-        .max_by_key(|(template, _, _)| template.len());
-    // None: not known (the path starts at an entity set or singleton no page
-    // describes).
-    let mut current: Option<Vec<String>> = None;
-    let mut collection = false;
-    let mut on_key = false;
-    let mut skip = 0;
-    if let Some((template, q, is_collection)) = start {
-        current = Some(vec![q.clone()]);
-        collection = *is_collection;
-        on_key = false;
-        skip = template.len();
-    }
-    for segment in segments.into_iter().skip(skip) {
-        // `channels('19:…')`: a step and its key in one segment.
-        let (name, keyed) = match segment.find('(') {
-            Some(i) => (&segment[..i], true),
-            None => (segment, false),
-        };
-        let owners: Option<Vec<String>> = current.as_ref().map(|c| {
-            c.iter()
-                .flat_map(|t| std::iter::once(t.clone()).chain(ancestors(bases, t)))
-                .collect()
-        });
-        let hits: Vec<&(&str, String, bool)> = steps
-            .get(&name.to_ascii_lowercase())
-            .map(|v| {
-                v.iter()
-                    .filter(|(owner, _, _)| {
-                        owners.as_ref().is_none_or(|o| o.iter().any(|x| x == owner))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !hits.is_empty() {
-            let mut targets: Vec<String> = hits.iter().map(|h| h.1.clone()).collect();
-            targets.sort();
-            targets.dedup();
-            collection = hits.iter().all(|h| h.2);
-            on_key = keyed && collection;
-            current = Some(targets);
-        } else if current.is_some() && collection && !on_key {
-            on_key = true;
-        } else {
-            current = None;
-            collection = false;
-            on_key = false;
-        }
-    }
-    match current {
-        Some(mut types) if on_key && types.len() == 1 => types.pop(),
-        _ => None,
-    }
 }
 
 /// A type the docs give operations (a Methods table linking API pages) and

@@ -628,3 +628,202 @@ None.
     assert!(!t.is_open);
     assert_eq!(t.properties.len(), 2);
 }
+
+fn api(name: &str, text: &str) -> PageInput {
+    page(&format!("api/{name}.md"), PageKind::Api, text)
+}
+
+/// An API page: title, HTTP request block(s) and the sentence naming what it
+/// returns (`type_link` as written in the docs, e.g. "a [team](../resources/team.md) object").
+fn get_page(title: &str, request_blocks: &[&str], returns: &str) -> String {
+    let blocks: String = request_blocks
+        .iter()
+        .map(|b| format!("```http\n{b}\n```\n\n"))
+        .collect();
+    format!(
+        "# {title}\n\n## HTTP request\n\n{blocks}## Response\n\nIf successful, this method returns a `200 OK` response code and {returns} in the response body.\n"
+    )
+}
+
+#[test]
+fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
+    let user = plain_type("user", "\"keyProperty\": \"id\",");
+    let team = plain_type("team", "\"keyProperty\": \"id\",");
+    let presence = plain_type("presence", "\"keyProperty\": \"id\",");
+    let mut pages = vec![
+        resource("entity", ENTITY),
+        resource("user", &user),
+        resource("team", &team),
+        resource("presence", &presence),
+        resource("workbookRange", &plain_type("workbookRange", "")),
+        // Both paths of the user, in two blocks; one key has spaces in it.
+        api(
+            "user-get",
+            &get_page(
+                "Get user",
+                &["GET /users/{id | userPrincipalName}", "GET /me"],
+                "a [user](../resources/user.md) object",
+            ),
+        ),
+        api(
+            "user-list-joinedteams",
+            &get_page(
+                "List joinedTeams",
+                &["GET /me/joinedTeams\nor\nGET /users/{id | user-principal-name}/joinedTeams"],
+                "a collection of [team](../resources/team.md) objects",
+            ),
+        ),
+        api(
+            "presence-get",
+            &get_page(
+                "Get presence",
+                &["GET /users/{id}/presence"],
+                "a [presence](../resources/presence.md) object",
+            ),
+        ),
+        // A function without parentheses is not a property: its title says
+        // what it is, or another path calls it with them.
+        api(
+            "user-usedrange",
+            &get_page(
+                "user: usedRange",
+                &["GET /me/usedRange"],
+                "a [workbookRange](../resources/workbookrange.md) object",
+            ),
+        ),
+        api(
+            "user-getrange",
+            &get_page(
+                "Get range",
+                &["GET /me/range\nGET /users/{id}/range(address='A1')"],
+                "a [workbookRange](../resources/workbookrange.md) object",
+            ),
+        ),
+        // A step after an unkeyed collection is bound to the collection.
+        api(
+            "user-delta",
+            &get_page(
+                "Get delta",
+                &["GET /users/delta"],
+                "a collection of [user](../resources/user.md) objects",
+            ),
+        ),
+    ];
+    let loaded = load(pages.clone());
+    let user = &loaded.schema.types["microsoft.graph.user"];
+    let found: Vec<(&str, &str, bool, PropertyKind)> = user
+        .properties
+        .iter()
+        .filter(|p| !["id", "status"].contains(&p.name.as_str()))
+        .map(|p| (p.name.as_str(), p.ty.name.as_str(), p.ty.collection, p.kind))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "joinedTeams",
+                "microsoft.graph.team",
+                true,
+                PropertyKind::Navigation
+            ),
+            (
+                "presence",
+                "microsoft.graph.presence",
+                false,
+                PropertyKind::Navigation
+            ),
+        ]
+    );
+    let joined = user
+        .properties
+        .iter()
+        .find(|p| p.name == "joinedTeams")
+        .unwrap();
+    assert!(joined.source.file.ends_with("api/user-list-joinedteams.md"));
+    let notes: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "GD0023")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(
+        notes[0].contains("`user` lists no property `joinedTeams`"),
+        "{}",
+        notes[0]
+    );
+
+    // Without a page saying what /me and /users/{id} are, nothing is read.
+    pages.retain(|p| !p.path.ends_with("user-get.md"));
+    let loaded = load(pages);
+    assert!(loaded.schema.types["microsoft.graph.user"]
+        .properties
+        .iter()
+        .all(|p| ["id", "status", "presence"].contains(&p.name.as_str())));
+}
+
+#[test]
+fn a_garbled_request_line_is_reported_and_not_read() {
+    let loaded = load(vec![api(
+        "chat-get-members",
+        &get_page(
+            "Get conversationMember",
+            &["GET /chats/{chat-id}/members/{membership-id}\nGET /users/{user-id} | user-principal-name/chats/{chat-id}/members/{membership-id}"],
+            "a [conversationMember](../resources/conversationmember.md) object",
+        ),
+    )]);
+    assert_eq!(
+        loaded.schema.operations[0].paths,
+        vec!["/chats/{chat-id}/members/{membership-id}"]
+    );
+    let garbled: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "GD0022")
+        .map(|d| format!("{}:{}", d.file, d.line))
+        .collect();
+    assert_eq!(
+        garbled,
+        vec!["api-reference/v1.0/api/chat-get-members.md:7"]
+    );
+}
+
+#[test]
+fn prose_naming_a_subtype_of_the_annotated_base_is_the_nearer_base() {
+    let directory_object = plain_type(
+        "directoryObject",
+        "\"keyProperty\": \"id\", \"baseType\": \"microsoft.graph.entity\",",
+    );
+    let load_with = |annotated: &str, prose: &str| {
+        let contact = plain_type(
+            "orgContact",
+            &format!("\"keyProperty\": \"id\", \"baseType\": \"microsoft.graph.{annotated}\","),
+        )
+        .replace("## Properties", &format!("{prose}\n\n## Properties"));
+        load(vec![
+            resource("entity", ENTITY),
+            resource("directoryObject", &directory_object),
+            resource("group", &plain_type("group", "\"keyProperty\": \"id\",")),
+            resource("orgContact", &contact),
+        ])
+    };
+    let nearer = load_with(
+        "entity",
+        "Inherits from [directoryObject](directoryobject.md).",
+    );
+    assert_eq!(
+        base_of(&nearer, "orgContact").as_deref(),
+        Some("microsoft.graph.directoryObject")
+    );
+    // Prose naming a type that does not derive from the annotation's base
+    // contradicts it: the annotation stands, with a warning.
+    let contradicting = load_with("directoryObject", "Inherits from [group](group.md).");
+    assert_eq!(
+        base_of(&contradicting, "orgContact").as_deref(),
+        Some("microsoft.graph.directoryObject")
+    );
+    assert!(contradicting
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "GD0024" && d.severity == graphdoc_schema::Severity::Warning));
+}
