@@ -655,6 +655,10 @@ fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
         resource("user", &user),
         resource("team", &team),
         resource("presence", &presence),
+        resource(
+            "onlineMeeting",
+            &plain_type("onlineMeeting", "\"keyProperty\": \"id\","),
+        ),
         resource("workbookRange", &plain_type("workbookRange", "")),
         // Both paths of the user, in two blocks; one key has spaces in it.
         api(
@@ -679,6 +683,24 @@ fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
                 "Get presence",
                 &["GET /users/{id}/presence"],
                 "a [presence](../resources/presence.md) object",
+            ),
+        ),
+        // A filter leaves what a path returns alone; an `$expand` page
+        // describes something else.
+        api(
+            "onlinemeeting-get",
+            &get_page(
+                "Get onlineMeeting",
+                &["GET /me/onlineMeetings/{meetingId}\nGET /me/onlineMeetings?$filter=JoinWebUrl eq '{joinWebUrl}'"],
+                "an [onlineMeeting](../resources/onlinemeeting.md) object",
+            ),
+        ),
+        api(
+            "user-list-photos",
+            &get_page(
+                "List photos",
+                &["GET /users/{id}/photos?$expand=x"],
+                "a [team](../resources/team.md) object",
             ),
         ),
         // A function without parentheses is not a property: its title says
@@ -727,6 +749,12 @@ fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
                 PropertyKind::Navigation
             ),
             (
+                "onlineMeetings",
+                "microsoft.graph.onlineMeeting",
+                true,
+                PropertyKind::Navigation
+            ),
+            (
                 "presence",
                 "microsoft.graph.presence",
                 false,
@@ -746,7 +774,7 @@ fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
         .filter(|d| d.code == "GD0023")
         .map(|d| d.message.as_str())
         .collect();
-    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert_eq!(notes.len(), 3, "{notes:#?}");
     assert!(
         notes[0].contains("`user` lists no property `joinedTeams`"),
         "{}",

@@ -334,7 +334,14 @@ pub(super) fn properties_from_paths<'a>(
         let Some((target, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) else {
             return out;
         };
-        for path in raw.op.paths.iter().filter(|p| !p.contains('?')) {
+        // A filter or a page size leaves what a path returns alone;
+        // `$expand` and `$select` pages describe something else.
+        let addresses = |p: &&String| {
+            p.split_once('?')
+                .is_none_or(|(_, query)| !query.contains("$expand") && !query.contains("$select"))
+        };
+        for path in raw.op.paths.iter().filter(addresses) {
+            let path = path.split('?').next().unwrap_or(path);
             let all = segments(path);
             let Some((last, prefix)) = all.split_last() else {
                 continue;
@@ -402,7 +409,9 @@ pub(super) fn properties_from_paths<'a>(
         } else {
             PropertyKind::Structural
         };
-        let owner_type = &types[&owner];
+        let Some(owner_type) = types.get(&owner) else {
+            continue;
+        };
         let shown = if collection {
             format!("`{target}` collection")
         } else {
