@@ -71,3 +71,41 @@ fn output_does_not_depend_on_threads_or_page_order() {
     assert_eq!(parallel.schema.to_json(), single.schema.to_json());
     assert_eq!(parallel.diagnostics, single.diagnostics);
 }
+
+/// A property documented only by a GET path (GD0023) comes from a page that
+/// really has that path, and the real corpus has the best known case.
+#[test]
+fn properties_read_from_paths_come_from_pages_that_have_the_path() {
+    let Some(corpus) = graphdoc_testdata::graph_docs() else {
+        return;
+    };
+    let loaded = load(&corpus, "v1.0").unwrap();
+    let joined = loaded.schema.types["microsoft.graph.user"]
+        .properties
+        .iter()
+        .find(|p| p.name == "joinedTeams")
+        .expect("user.joinedTeams, documented by api/user-list-joinedteams.md");
+    assert!(joined.source.file.ends_with("api/user-list-joinedteams.md"));
+    assert_eq!(joined.kind, graphdoc_schema::PropertyKind::Navigation);
+    assert!(joined.ty.collection);
+
+    let notes: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "GD0023")
+        .collect();
+    assert!(notes.len() >= 10, "only {} GD0023 notes", notes.len());
+    for note in notes {
+        // "… but `GET /me/joinedTeams` (<file>:<line>) reads it; …"
+        let (_, rest) = note.message.split_once("`GET ").unwrap();
+        let (path, rest) = rest.split_once("` (").unwrap();
+        let (place, _) = rest.split_once(") ").unwrap();
+        let (file, _) = place.rsplit_once(':').unwrap();
+        let page: String = std::fs::read_to_string(file)
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(page.contains(path), "{file} has no `{path}` ({note})");
+    }
+}
