@@ -503,6 +503,7 @@ pub fn schema_from_bytes(data: &[u8]) -> Schema {
                 TypeKind::Complex
             },
             base_type: r.flag().then(|| r.pick(&referable).to_string()),
+            base_type_from: None,
             key: r.flag().then(|| r.name()),
             is_abstract: r.flag(),
             is_open: r.flag(),

@@ -82,6 +82,7 @@ fn synthetic(types: usize, enums: usize, operations: usize) -> Schema {
             },
             // Chains of depth up to 4, as in Graph (entity → directoryObject → …).
             base_type: (i % 4 != 0).then(|| format!("microsoft.graph.type{}", i - 1)),
+            base_type_from: None,
             key: None,
             is_abstract: false,
             is_open: false,

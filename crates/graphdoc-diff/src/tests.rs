@@ -32,6 +32,7 @@ fn ty(name: &str, properties: Vec<Property>) -> TypeDef {
         namespace: "microsoft.graph".into(),
         kind: TypeKind::Entity,
         base_type: None,
+        base_type_from: None,
         key: None,
         is_abstract: false,
         is_open: false,

@@ -58,6 +58,7 @@ fn type_def() -> impl Strategy<Value = TypeDef> {
             },
             // Cycles are allowed on purpose: the diff must not loop.
             base_type: base.map(|b| format!("microsoft.graph.t{}", NAMES[b])),
+            base_type_from: None,
             key: None,
             is_abstract,
             is_open: false,

@@ -5,8 +5,8 @@ use crate::cells::{self, plain};
 use crate::markdown::{self, Block, Table};
 use crate::types::{parse_type_cell, CellType, TypeCellError, TypeName};
 use graphdoc_schema::{
-    Diagnostic, EnumDef, EnumMember, Example, ExampleKind, Operation, PropertyKind, Severity,
-    Source, DEFAULT_NAMESPACE,
+    BaseTypeFrom, Diagnostic, EnumDef, EnumMember, Example, ExampleKind, Operation, PropertyKind,
+    Severity, Source, DEFAULT_NAMESPACE,
 };
 use serde_json::Value;
 
@@ -58,6 +58,8 @@ pub struct RawType {
     /// From the annotation (`@odata.type`): the authoritative name.
     pub annotated: bool,
     pub base: Option<CellType>,
+    /// Annotation or prose, when `base` is set.
+    pub base_stated_by: Option<BaseTypeFrom>,
     /// The annotation says `"baseType": null`: the page states that the
     /// type has no base, so nothing may infer one.
     pub states_no_base: bool,
@@ -622,6 +624,11 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         && ann
             .and_then(|a| a.get("baseType"))
             .is_some_and(|b| b.is_null() || b.as_str().is_some_and(|s| s.trim().is_empty()));
+    let stated_by = if base_annotated.is_some() {
+        Some(BaseTypeFrom::Annotation)
+    } else {
+        base_from_prose.as_ref().map(|_| BaseTypeFrom::Prose)
+    };
     let (base, base_in_prose) = match (base_annotated, base_from_prose) {
         (Some(a), Some(p)) if a.name != p.name => (Some(a), Some(p)),
         (a, p) => (a.or(p), None),
@@ -631,6 +638,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         namespace: ns,
         annotated,
         base,
+        base_stated_by: stated_by,
         states_no_base,
         base_in_prose,
         key,

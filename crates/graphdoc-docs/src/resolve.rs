@@ -4,8 +4,8 @@ use crate::page::{codes, PageItems, RawProperty, RawType};
 use crate::types::{CellType, TypeName};
 use crate::{Loaded, PageInput};
 use graphdoc_schema::{
-    qualify, Diagnostic, EnumDef, Operation, Property, PropertyKind, Schema, Severity, Source,
-    TypeDef, TypeKind, TypeRef, DEFAULT_NAMESPACE,
+    qualify, BaseTypeFrom, Diagnostic, EnumDef, Operation, Property, PropertyKind, Schema,
+    Severity, Source, TypeDef, TypeKind, TypeRef, DEFAULT_NAMESPACE,
 };
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -217,6 +217,8 @@ pub fn resolve(
     let entity = qualify(DEFAULT_NAMESPACE, "entity");
     // Base types first: kinds depend on them.
     let mut bases: HashMap<String, Option<String>> = HashMap::new();
+    // What says so, for each base set below.
+    let mut base_from: HashMap<String, BaseTypeFrom> = HashMap::new();
     let resolve_base = |resolver: &mut Resolver, q: &str, t: &RawType, b: &CellType| {
         let (r, defined) = resolver.type_ref(
             b,
@@ -235,6 +237,9 @@ pub fn resolve(
             .base
             .as_ref()
             .and_then(|b| resolve_base(&mut resolver, q, t, b));
+        if let (Some(_), Some(by)) = (&base, t.base_stated_by) {
+            base_from.insert(q.clone(), by);
+        }
         bases.insert(q.clone(), base);
     }
     // What follows only fills in bases a page leaves unstated; a page that
@@ -250,6 +255,7 @@ pub fn resolve(
             if let Some((r, Defined::Type)) = index.resolve_cell(child, &t.namespace) {
                 if r != q && unstated(&bases, r) && !ancestors(&bases, q).contains(r) {
                     bases.insert(r.clone(), Some(q.clone()));
+                    base_from.insert(r.clone(), BaseTypeFrom::DerivedTypes);
                 }
             }
         }
@@ -266,6 +272,7 @@ pub fn resolve(
             {
                 if &r.name != q && !ancestors(&bases, &r.name).contains(q) {
                     bases.insert(q.clone(), Some(r.name));
+                    base_from.insert(q.clone(), BaseTypeFrom::InheritedRow);
                 }
             }
         }
@@ -274,11 +281,15 @@ pub fn resolve(
     // in its response example tells that `T` is a `B`.
     let paths = PathIndex::new(&raw_ops, &types_by_name, &index);
     let located = bases_from_locations(&raw_ops, &paths, &bases, &index);
-    for (t, b) in bases_from_examples(&raw_ops, &index)
+    let shown = bases_from_examples(&raw_ops, &index)
         .into_iter()
-        .chain(located)
-    {
+        .map(|(t, b)| (t, b, BaseTypeFrom::ResponseExample));
+    let located = located
+        .into_iter()
+        .map(|(t, b)| (t, b, BaseTypeFrom::LocationHeader));
+    for (t, b, by) in shown.chain(located) {
         if unstated(&bases, &t) && !ancestors(&bases, &b).contains(&t) {
+            base_from.insert(t.clone(), by);
             bases.insert(t, Some(b));
         }
     }
@@ -319,6 +330,7 @@ pub fn resolve(
                         "base type of `{q}` is not stated on this page; read `{b}` from {from}"
                     ),
                 ));
+                base_from.insert(q.clone(), BaseTypeFrom::OtherVersion);
                 bases.insert(q, Some(b.clone()));
             }
         }
@@ -363,6 +375,7 @@ pub fn resolve(
             && (keys[q].as_deref() == Some("id") || has_identity(q) && keys[q].is_none())
         {
             bases.insert(q.clone(), Some(entity.clone()));
+            base_from.insert(q.clone(), BaseTypeFrom::Addressable);
         }
     }
     // The annotation and the prose name different bases. When the
@@ -382,6 +395,7 @@ pub fn resolve(
         let above = ancestors(&bases, prose);
         let (severity, message) = if above.contains(&stated) && !above.contains(q) {
             bases.insert(q.clone(), Some(prose.clone()));
+            base_from.insert(q.clone(), BaseTypeFrom::Prose);
             (
                 Severity::Note,
                 format!("the annotation names `{stated}` as the base type of `{}` and the text names `{prose}`, which derives from it: read `{prose}`", t.name),
@@ -525,6 +539,7 @@ pub fn resolve(
             name: t.name,
             namespace: t.namespace,
             kind,
+            base_type_from: base_type.as_ref().and_then(|_| base_from.get(&q).copied()),
             base_type,
             key,
             is_abstract: t.is_abstract,

@@ -78,6 +78,10 @@ fn base_of(loaded: &Loaded, name: &str) -> Option<String> {
         .clone()
 }
 
+fn base_from(loaded: &Loaded, name: &str) -> Option<graphdoc_schema::BaseTypeFrom> {
+    loaded.schema.types[&format!("microsoft.graph.{name}")].base_type_from
+}
+
 fn kind_of(loaded: &Loaded, name: &str) -> TypeKind {
     loaded.schema.types[&format!("microsoft.graph.{name}")].kind
 }
@@ -343,6 +347,10 @@ fn a_response_example_shows_a_subtype_of_the_returned_type() {
         base_of(&loaded, "recordOperation").as_deref(),
         Some("microsoft.graph.commsOperation")
     );
+    assert_eq!(
+        base_from(&loaded, "recordOperation"),
+        Some(graphdoc_schema::BaseTypeFrom::ResponseExample)
+    );
     // Nested objects are other properties' values.
     assert_eq!(base_of(&loaded, "resultInfo"), None);
 }
@@ -447,6 +455,10 @@ Location: https://graph.microsoft.com/v1.0/communications/calls/57dab8b1/operati
     assert_eq!(
         base_of(&loaded, "playPromptOperation").as_deref(),
         Some("microsoft.graph.commsOperation")
+    );
+    assert_eq!(
+        base_from(&loaded, "playPromptOperation"),
+        Some(graphdoc_schema::BaseTypeFrom::LocationHeader)
     );
     // Without a page saying what /communications/calls/{id} is, `operations`
     // could be either.
@@ -842,6 +854,19 @@ fn prose_naming_a_subtype_of_the_annotated_base_is_the_nearer_base() {
     assert_eq!(
         base_of(&nearer, "orgContact").as_deref(),
         Some("microsoft.graph.directoryObject")
+    );
+    assert_eq!(
+        base_from(&nearer, "orgContact"),
+        Some(graphdoc_schema::BaseTypeFrom::Prose)
+    );
+    assert_eq!(
+        base_from(&nearer, "directoryObject"),
+        Some(graphdoc_schema::BaseTypeFrom::Annotation)
+    );
+    // `group` states no base: it is addressable (keyed), so under entity.
+    assert_eq!(
+        base_from(&nearer, "group"),
+        Some(graphdoc_schema::BaseTypeFrom::Addressable)
     );
     // Prose naming a type that does not derive from the annotation's base
     // contradicts it: the annotation stands, with a warning.

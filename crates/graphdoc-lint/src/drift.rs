@@ -555,13 +555,25 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
                 b.as_ref()
                     .map_or("no base type".to_string(), |b| format!("`{b}`"))
             };
+            // A base the page does not state is graphdoc's reading of other
+            // evidence: the fix is then to state one, not to correct one.
+            let docs_side = match (&d.base_type, d.base_type_from) {
+                (None, _) => "docs state no base type".to_string(),
+                (Some(b), Some(from)) if !from.is_stated() => {
+                    format!(
+                        "docs state no base type (graphdoc reads `{b}` {})",
+                        from.describe()
+                    )
+                }
+                (Some(b), Some(from)) => format!("docs say `{b}` ({})", from.describe()),
+                (Some(b), None) => format!("docs say `{b}`"),
+            };
             findings.push(DriftFinding::new(
                 &d.source,
                 DriftKind::BaseTypeDiffers,
                 meta_key.to_string(),
                 format!(
-                    "base type of `{meta_key}`: docs say {}, metadata says {}",
-                    show(&d.base_type),
+                    "base type of `{meta_key}`: {docs_side}, metadata says {}",
                     show(&m.base_type)
                 ),
             ));

@@ -53,6 +53,7 @@ fn add_type(
             namespace: namespace.to_string(),
             kind,
             base_type: base.map(str::to_string),
+            base_type_from: None,
             key: None,
             is_abstract: false,
             is_open: false,
@@ -628,5 +629,73 @@ fn real_metadata_agrees_with_itself() {
     assert_eq!(
         report.scores.type_coverage,
         Ratio::new(metadata.types.len() - 1, metadata.types.len())
+    );
+}
+
+#[test]
+fn a_base_the_docs_do_not_state_is_reported_as_unstated() {
+    let mut meta = Schema::default();
+    add_type(&mut meta, "t.base", TypeKind::Entity, None, vec![], "m", 1);
+    add_type(&mut meta, "t.root", TypeKind::Entity, None, vec![], "m", 2);
+    add_type(
+        &mut meta,
+        "t.x",
+        TypeKind::Entity,
+        Some("t.base"),
+        vec![],
+        "m",
+        3,
+    );
+    let mut docs = Schema::default();
+    add_type(
+        &mut docs,
+        "t.base",
+        TypeKind::Entity,
+        None,
+        vec![],
+        "base.md",
+        1,
+    );
+    add_type(
+        &mut docs,
+        "t.root",
+        TypeKind::Entity,
+        None,
+        vec![],
+        "root.md",
+        1,
+    );
+    add_type(
+        &mut docs,
+        "t.x",
+        TypeKind::Entity,
+        Some("t.root"),
+        vec![],
+        "x.md",
+        1,
+    );
+    let message_with = |from: Option<graphdoc_schema::BaseTypeFrom>| {
+        let mut docs = docs.clone();
+        docs.types.get_mut("t.x").unwrap().base_type_from = from;
+        let report = compare(&docs, &meta);
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.kind == DriftKind::BaseTypeDiffers)
+            .unwrap();
+        f.message.clone()
+    };
+    use graphdoc_schema::BaseTypeFrom;
+    assert_eq!(
+        message_with(Some(BaseTypeFrom::Addressable)),
+        "base type of `t.x`: docs state no base type (graphdoc reads `t.root` as the base of addressable types), metadata says `t.base`"
+    );
+    assert_eq!(
+        message_with(Some(BaseTypeFrom::Annotation)),
+        "base type of `t.x`: docs say `t.root` (stated by the annotation), metadata says `t.base`"
+    );
+    assert_eq!(
+        message_with(None),
+        "base type of `t.x`: docs say `t.root`, metadata says `t.base`"
     );
 }

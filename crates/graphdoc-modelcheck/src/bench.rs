@@ -300,6 +300,7 @@ mod tests {
                 namespace: "microsoft.graph".into(),
                 kind: graphdoc_schema::TypeKind::Complex,
                 base_type: None,
+                base_type_from: None,
                 key: None,
                 is_abstract: false,
                 is_open: false,

@@ -650,6 +650,7 @@ mod tests {
                 namespace: DEFAULT_NAMESPACE.into(),
                 kind: graphdoc_schema::TypeKind::Complex,
                 base_type: base.map(|b| format!("{DEFAULT_NAMESPACE}.{b}")),
+                base_type_from: None,
                 key: None,
                 is_abstract: false,
                 is_open: false,

@@ -365,6 +365,7 @@ fn read_type(
         namespace: namespace.to_string(),
         kind,
         base_type: node.attribute("BaseType").map(|b| reader.resolve(b)),
+        base_type_from: None,
         key,
         is_abstract: reader.bool_attribute(node, "Abstract")?.unwrap_or(false),
         is_open: reader.bool_attribute(node, "OpenType")?.unwrap_or(false),

@@ -73,6 +73,10 @@ pub struct TypeDef {
     /// Qualified name of the base type, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_type: Option<String>,
+    /// What says so, when there is a base type: many pages state none, and
+    /// a base read from elsewhere is worth telling apart from a stated one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_type_from: Option<BaseTypeFrom>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -88,6 +92,49 @@ pub struct TypeDef {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub optional_properties: Vec<String>,
     pub source: Source,
+}
+
+/// Where a type's base type was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BaseTypeFrom {
+    /// The JSON representation's annotation (`"baseType"`).
+    Annotation,
+    /// The page's text ("Inherits from [x]").
+    Prose,
+    /// The base type's page names this type among its derived types.
+    DerivedTypes,
+    /// A row of the type's own tables says "Inherited from [x]".
+    InheritedRow,
+    /// An API page returning the base shows this type in its response example.
+    ResponseExample,
+    /// A response's `Location` header puts this type in a collection of the base.
+    LocationHeader,
+    /// The same type's page in the other version of the docs.
+    OtherVersion,
+    /// Stated nowhere: an addressable type derives from `entity`.
+    Addressable,
+}
+
+impl BaseTypeFrom {
+    /// Whether a page of the type states it (rather than graphdoc inferring it).
+    pub fn is_stated(self) -> bool {
+        matches!(self, BaseTypeFrom::Annotation | BaseTypeFrom::Prose)
+    }
+
+    /// A few words for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            BaseTypeFrom::Annotation => "stated by the annotation",
+            BaseTypeFrom::Prose => "stated in the text",
+            BaseTypeFrom::DerivedTypes => "from the base page's derived types",
+            BaseTypeFrom::InheritedRow => "from an \"Inherited from\" row",
+            BaseTypeFrom::ResponseExample => "from a response example",
+            BaseTypeFrom::LocationHeader => "from a Location header",
+            BaseTypeFrom::OtherVersion => "from the other version's page",
+            BaseTypeFrom::Addressable => "as the base of addressable types",
+        }
+    }
 }
 
 impl TypeDef {

@@ -80,6 +80,7 @@ fn schema() -> impl Strategy<Value = Schema> {
                         TypeKind::Complex
                     },
                     base_type: base.map(|b| format!("ns.{b}")),
+                    base_type_from: None,
                     key: key.map(|k| k.join(",")),
                     is_abstract,
                     is_open,

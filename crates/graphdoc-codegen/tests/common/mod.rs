@@ -32,6 +32,7 @@ pub fn typedef(name: &str, base: Option<&str>, properties: Vec<Property>) -> Typ
         namespace: DEFAULT_NAMESPACE.into(),
         kind: TypeKind::Entity,
         base_type: base.map(|b| format!("microsoft.graph.{b}")),
+        base_type_from: None,
         key: None,
         is_abstract: false,
         is_open: false,
