@@ -33,6 +33,11 @@ fn both_versions_read_and_diagnostics_point_inside_files() {
                 d.line >= 1 && d.line as usize <= lines,
                 "{d} is outside its file ({lines} lines)"
             );
+            assert!(
+                graphdoc_docs::codes::explain(&d.code).is_some(),
+                "{} has no --explain text",
+                d.code
+            );
         }
         for t in loaded.schema.types.values() {
             for p in &t.properties {

@@ -415,7 +415,7 @@ pub fn cli(args: &[String], default_docs: &Path) -> (String, u8) {
     };
     match command {
         Command::Explain(code) => match explain(&code) {
-            Some(text) => (text.to_string(), 0),
+            Some(text) => (text, 0),
             None => (
                 format!("usage error: no rule `{code}`; --list-rules lists them\n"),
                 2,

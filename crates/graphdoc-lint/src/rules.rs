@@ -46,11 +46,12 @@ pub static RULES: &[Rule] = &[
         summary: "the docs front-end could not read something as written",
         explain: "GL001 frontend-diagnostic\n\n\
 The markdown front-end (graphdoc-docs) reports what it had to forgive or could\n\
-not read: ragged table rows, type cells it cannot parse, types no page defines\n\
-(GD0009), unknown base types (GD0019), properties only the JSON representation\n\
+not read: ragged table rows, type cells it cannot parse, types (base types\n\
+included) no page defines (GD0009), properties only the JSON representation\n\
 shows (GD0020) and so on. Each finding keeps the front-end's severity and its\n\
-GDxxxx code, shown first in the message. A suppression may name GL001 (all\n\
-front-end diagnostics) or one GDxxxx code.\n",
+GDxxxx code, shown first in the message; `--explain GDxxxx` tells what one\n\
+means. A suppression may name GL001 (all front-end diagnostics) or one GDxxxx\n\
+code.\n",
     },
     Rule {
         code: MISSING_IN_JSON,
@@ -249,9 +250,31 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
-/// The `--explain` text of a rule code (`GL003`), or `None` if unknown.
-pub fn explain(code: &str) -> Option<&'static str> {
-    rule(code).map(|r| r.explain)
+/// The `--explain` text of a rule code (`GL003`) or of a front-end code
+/// (`GD0023`, reported under GL001), or `None` if unknown.
+pub fn explain(code: &str) -> Option<String> {
+    if let Some(r) = rule(code) {
+        return Some(r.explain.to_string());
+    }
+    let text = graphdoc_docs::codes::explain(code)?;
+    let mut out = format!(
+        "{} front-end diagnostic (reported under {FRONTEND})\n\n",
+        code.to_ascii_uppercase()
+    );
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        if line_len > 0 && line_len + 1 + word.len() > 78 {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += word.len();
+    }
+    out.push('\n');
+    Some(out)
 }
 
 /// One lint finding at a doc position.

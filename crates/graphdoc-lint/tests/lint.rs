@@ -402,6 +402,13 @@ fn exit_codes() {
     assert_eq!(code, 0);
     assert!(text.starts_with("GL010 enum-sample-value"));
     assert_eq!(cli(&args(&["--explain", "GL999"]), &src).1, 2);
+    // Front-end codes, shown under GL001, are explained too, wrapped.
+    let (text, code) = cli(&args(&["--explain", "gd0022"]), &src);
+    assert_eq!(code, 0);
+    assert!(text.starts_with("GD0022 front-end diagnostic (reported under GL001)\n\n"));
+    assert!(text.contains("HTTP request"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    assert_eq!(cli(&args(&["--explain", "GD9999"]), &src).1, 2);
 }
 
 #[test]
