@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 mod paths;
-use paths::{properties_from_paths, PathIndex};
+use paths::{properties_from_paths, PathIndex, StartCache};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Defined {
@@ -854,8 +854,9 @@ fn bases_from_locations(
     index: &Index,
 ) -> Vec<(String, String)> {
     let mut seen: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let cache = StartCache::default();
     for (path, shown) in ops.iter().flat_map(|o| &o.created_at) {
-        let Some(b) = paths.member_type_at(path, bases) else {
+        let Some(b) = paths.member_type_at(path, bases, &cache) else {
             continue;
         };
         let Some((t, Defined::Type)) =

@@ -9,6 +9,7 @@ use crate::types::{CellType, TypeName};
 use graphdoc_schema::{Diagnostic, PropertyKind, Severity, Source, TypeKind, DEFAULT_NAMESPACE};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
 type Bases = HashMap<String, Option<String>>;
 
@@ -80,8 +81,8 @@ impl Starts {
 
     /// The length of the longest documented paths `segments` begin with (a
     /// key in a documented path matches any segment), and what they return.
-    fn longest(&self, segments: &[&str]) -> (usize, Vec<&(String, bool)>) {
-        let mut best: (usize, Vec<&(String, bool)>) = (0, Vec::new());
+    fn longest(&self, segments: &[&str]) -> (usize, Vec<usize>) {
+        let mut best: (usize, Vec<usize>) = (0, Vec::new());
         if self.nodes.is_empty() {
             return best;
         }
@@ -93,7 +94,7 @@ impl Starts {
                     best = (depth, Vec::new());
                 }
                 if depth == best.0 {
-                    best.1.extend(&node.returns);
+                    best.1.push(at);
                 }
             }
             let Some(segment) = segments.get(depth) else {
@@ -108,8 +109,53 @@ impl Starts {
                 }
             }
         }
+        best.1.sort_unstable();
         best
     }
+
+    /// What the paths ending at `nodes` return: the most derived of the
+    /// types (`GET /me` is a user; another page says a directoryObject),
+    /// and whether all of them return collections.
+    fn returns(&self, nodes: &[usize], bases: &Bases) -> Returned {
+        let found: Vec<&(String, bool)> =
+            nodes.iter().flat_map(|&n| &self.nodes[n].returns).collect();
+        let mut types: Vec<String> = found.iter().map(|s| s.0.clone()).collect();
+        types.sort();
+        types.dedup();
+        let lineages: Vec<Vec<String>> = types.iter().map(|t| ancestors(bases, t)).collect();
+        let derived: Vec<String> = types
+            .iter()
+            .filter(|t| !lineages.iter().any(|above| above.contains(t)))
+            .cloned()
+            .collect();
+        let collection = found.iter().filter(|s| derived.contains(&s.0)).all(|s| s.1);
+        (derived, collection)
+    }
+}
+
+/// What documented paths return, per set of trie nodes, for one set of
+/// bases: many paths start at the same documented path (hundreds of Intune
+/// pages under `/deviceManagement/deviceConfigurations/{id}`).
+#[derive(Default)]
+pub(super) struct StartCache(Mutex<HashMap<Vec<usize>, Returned>>);
+
+/// The types a documented path returns, and whether it returns collections.
+type Returned = (Vec<String>, bool);
+
+/// `t` is `owner` or derives from it; walks the bases without copying them.
+fn is_or_derives_from(bases: &Bases, t: &str, owner: &str) -> bool {
+    let mut current = t;
+    // A cycle in the docs' bases ends the walk.
+    for _ in 0..=bases.len() {
+        if current == owner {
+            return true;
+        }
+        match bases.get(current) {
+            Some(Some(b)) => current = b,
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn is_key(segment: &str) -> bool {
@@ -126,50 +172,59 @@ impl<'a> PathIndex<'a> {
         types: &'a BTreeMap<String, RawType>,
         index: &Index,
     ) -> Self {
-        // Only the names some path uses can be a step.
-        let used: HashSet<String> = ops
-            .iter()
-            .flat_map(|o| o.op.paths.iter().chain(o.created_at.iter().map(|(p, _)| p)))
-            .flat_map(|path| path.split('/'))
-            .map(|s| s.split('(').next().unwrap_or(s).to_ascii_lowercase())
+        let found: Vec<(String, &str, String, bool)> = types
+            .par_iter()
+            .flat_map_iter(|(q, t)| {
+                t.properties.iter().filter_map(|p| {
+                    let name = p.name.to_ascii_lowercase();
+                    match index.resolve_cell(&p.cell_type, &t.namespace) {
+                        Some((target, Defined::Type)) => {
+                            Some((name, q.as_str(), target.clone(), p.cell_type.collection))
+                        }
+                        _ => None,
+                    }
+                })
+            })
             .collect();
         let mut steps: HashMap<String, Vec<(&str, String, bool)>> = HashMap::new();
-        for (q, t) in types {
-            for p in &t.properties {
-                if !used.contains(&p.name.to_ascii_lowercase()) {
-                    continue;
-                }
-                if let Some((target, Defined::Type)) =
-                    index.resolve_cell(&p.cell_type, &t.namespace)
-                {
-                    steps.entry(p.name.to_ascii_lowercase()).or_default().push((
-                        q.as_str(),
-                        target.clone(),
-                        p.cell_type.collection,
-                    ));
-                }
-            }
+        for (name, owner, target, collection) in found {
+            steps
+                .entry(name)
+                .or_default()
+                .push((owner, target, collection));
         }
         // A GET path and what its page says it returns. A path with a query
         // is left out: `$expand` and the like change what comes back, and a
         // path cannot start with a key.
+        let templates: Vec<(Vec<String>, &String, bool)> = ops
+            .par_iter()
+            .filter(|o| o.op.method == "GET")
+            .flat_map_iter(|raw| {
+                let returns = raw.response_type.as_ref().and_then(|cell| {
+                    match index.resolve_cell(cell, DEFAULT_NAMESPACE) {
+                        Some((q, Defined::Type)) => Some((q, cell.collection)),
+                        _ => None,
+                    }
+                });
+                returns.into_iter().flat_map(move |(q, collection)| {
+                    raw.op
+                        .paths
+                        .iter()
+                        .filter(|p| !p.contains('?'))
+                        .map(|path| -> Vec<String> {
+                            segments(path)
+                                .into_iter()
+                                .map(str::to_ascii_lowercase)
+                                .collect()
+                        })
+                        .filter(|template| template.first().is_some_and(|s| !is_key(s)))
+                        .map(move |template| (template, q, collection))
+                })
+            })
+            .collect();
         let mut starts = Starts::default();
-        for raw in ops.iter().filter(|o| o.op.method == "GET") {
-            let Some(cell) = &raw.response_type else {
-                continue;
-            };
-            let Some((q, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) else {
-                continue;
-            };
-            for path in raw.op.paths.iter().filter(|p| !p.contains('?')) {
-                let template: Vec<String> = segments(path)
-                    .into_iter()
-                    .map(str::to_ascii_lowercase)
-                    .collect();
-                if template.first().is_some_and(|s| !is_key(s)) {
-                    starts.insert(&template, q.clone(), cell.collection);
-                }
-            }
+        for (template, q, collection) in templates {
+            starts.insert(&template, q.clone(), collection);
         }
         PathIndex { starts, steps }
     }
@@ -180,27 +235,26 @@ impl<'a> PathIndex<'a> {
     /// it. Two documented paths of the same length that return a type and
     /// one of its bases (`GET /me` is a user; another page says a
     /// directoryObject) start at the derived one.
-    fn follow(&self, segments: &[&str], bases: &Bases) -> Place {
-        let (len, found) = self.starts.longest(segments);
+    fn follow(&self, segments: &[&str], bases: &Bases, cache: &StartCache) -> Place {
+        let (len, nodes) = self.starts.longest(segments);
         let mut place = Place {
             types: Vec::new(),
             collection: false,
             on_key: false,
-            anchored: !found.is_empty(),
+            anchored: !nodes.is_empty(),
         };
         // Empty `types` with `anchored` false: not known.
         if place.anchored {
-            let mut types: Vec<String> = found.iter().map(|s| s.0.clone()).collect();
-            types.sort();
-            types.dedup();
-            let lineages: Vec<Vec<String>> = types.iter().map(|t| ancestors(bases, t)).collect();
-            let derived: Vec<String> = types
-                .iter()
-                .filter(|t| !lineages.iter().any(|above| above.contains(t)))
-                .cloned()
-                .collect();
-            place.collection = found.iter().filter(|s| derived.contains(&s.0)).all(|s| s.1);
-            place.types = derived;
+            let cached = cache.0.lock().ok().and_then(|c| c.get(&nodes).cloned());
+            let (types, collection) = cached.unwrap_or_else(|| {
+                let computed = self.starts.returns(&nodes, bases);
+                if let Ok(mut c) = cache.0.lock() {
+                    c.insert(nodes, computed.clone());
+                }
+                computed
+            });
+            place.types = types;
+            place.collection = collection;
         }
         let skip = len;
         let mut known = place.anchored;
@@ -210,23 +264,18 @@ impl<'a> PathIndex<'a> {
                 Some(i) => (&segment[..i], true),
                 None => (*segment, false),
             };
-            let owners: Option<Vec<String>> = known.then(|| {
-                place
-                    .types
-                    .iter()
-                    .flat_map(|t| std::iter::once(t.clone()).chain(ancestors(bases, t)))
-                    .collect()
-            });
+            // A step belongs to one of the current types or to a base of one.
+            let owns = |owner: &str| {
+                !known
+                    || place
+                        .types
+                        .iter()
+                        .any(|t| is_or_derives_from(bases, t, owner))
+            };
             let hits: Vec<&(&str, String, bool)> = self
                 .steps
                 .get(&name.to_ascii_lowercase())
-                .map(|v| {
-                    v.iter()
-                        .filter(|(owner, _, _)| {
-                            owners.as_ref().is_none_or(|o| o.iter().any(|x| x == owner))
-                        })
-                        .collect()
-                })
+                .map(|v| v.iter().filter(|(owner, _, _)| owns(owner)).collect())
                 .unwrap_or_default();
             if !hits.is_empty() {
                 let mut targets: Vec<String> = hits.iter().map(|h| h.1.clone()).collect();
@@ -253,8 +302,13 @@ impl<'a> PathIndex<'a> {
 
     /// The type of the collection member a path addresses, when the path
     /// can be followed to exactly one type and ends in a key.
-    pub(super) fn member_type_at(&self, path: &str, bases: &Bases) -> Option<String> {
-        let place = self.follow(&segments(path), bases);
+    pub(super) fn member_type_at(
+        &self,
+        path: &str,
+        bases: &Bases,
+        cache: &StartCache,
+    ) -> Option<String> {
+        let place = self.follow(&segments(path), bases, cache);
         match place.types.as_slice() {
             [t] if place.on_key => Some(t.clone()),
             _ => None,
@@ -289,14 +343,13 @@ pub(super) fn properties_from_paths<'a>(
     index: &'a Index,
 ) -> Vec<(String, RawProperty, Diagnostic)> {
     let functions: HashSet<String> = ops
-        .iter()
-        .flat_map(|o| &o.op.paths)
-        .flat_map(|p| p.split('/'))
+        .par_iter()
+        .flat_map_iter(|o| o.op.paths.iter().flat_map(|p| p.split('/')))
         .filter_map(|s| s.split_once('(').map(|(name, _)| name.to_ascii_lowercase()))
         .collect();
     let addressed: HashSet<String> = ops
-        .iter()
-        .flat_map(|o| &o.op.paths)
+        .par_iter()
+        .flat_map_iter(|o| &o.op.paths)
         .filter(|p| ends_in_key(p))
         .map(|p| {
             let shape = path_shape(p);
@@ -317,6 +370,7 @@ pub(super) fn properties_from_paths<'a>(
                         .any(|(n, _)| n.eq_ignore_ascii_case(name))
             })
     };
+    let cache = StartCache::default();
     // Each page on its own (in parallel), gathered in page order.
     let sightings_of = |raw: &'a RawOperation| -> Vec<((String, String), Sighting<'a>)> {
         let mut out = Vec::new();
@@ -351,7 +405,7 @@ pub(super) fn properties_from_paths<'a>(
             if prefix.is_empty() || !plain_name || functions.contains(&last.to_ascii_lowercase()) {
                 continue;
             }
-            let place = paths.follow(prefix, bases);
+            let place = paths.follow(prefix, bases, &cache);
             let owner = match place.types.as_slice() {
                 [t] if place.anchored && (!place.collection || place.on_key) => t,
                 _ => continue,
