@@ -79,7 +79,9 @@ pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>
             }
             Err(e) => return Err(LoadError::Io(d, e)),
         }
-        for entry in walkdir::WalkDir::new(&d).sort_by_file_name() {
+        // Sorted once at the end: walkdir's per-directory sort compares
+        // `Path::file_name`s, which costs more than the whole sort below.
+        for entry in walkdir::WalkDir::new(&d) {
             let entry = entry.map_err(|e| LoadError::Io(d.clone(), e.into()))?;
             let p = entry.path();
             // A linked page is read through its link, and a dangling one is
