@@ -57,6 +57,10 @@ pub struct Row {
     pub cells: Vec<String>,
     /// 1-based column of each cell's first character.
     pub columns: Vec<u32>,
+    /// Lines read as the continuation of this row: a line break inside a
+    /// cell ends a Markdown table row, but the next line, with no leading
+    /// pipe after a row with no trailing one, is the rest of this one.
+    pub continued_on: Vec<u32>,
 }
 
 /// Byte offset → 1-based line number. Blocks ask in nearly increasing
@@ -279,16 +283,34 @@ fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Tab
         .filter(|(_, l)| !l.trim().is_empty());
     let (_, header_line) = lines.next()?;
     let header = split_row(header_line).0;
-    let mut rows = Vec::new();
+    let outer_pipes = header_line.trim_start().starts_with('|');
+    let mut rows: Vec<Row> = Vec::new();
+    let mut previous_line_open = false;
     for (i, line) in lines {
         if is_delimiter_row(line) {
             continue;
         }
         let (cells, columns) = split_row(line);
+        let continues = outer_pipes && previous_line_open && !line.trim_start().starts_with('|');
+        previous_line_open = !line.trim_end().ends_with('|');
+        if let (true, Some(row)) = (continues, rows.last_mut()) {
+            let mut fragments = cells.into_iter();
+            if let (Some(last), Some(first)) = (row.cells.last_mut(), fragments.next()) {
+                if !first.is_empty() {
+                    last.push(' ');
+                    last.push_str(&first);
+                }
+            }
+            row.cells.extend(fragments);
+            row.columns.extend(columns.into_iter().skip(1));
+            row.continued_on.push(first_line + i as u32);
+            continue;
+        }
         rows.push(Row {
             line: first_line + i as u32,
             cells,
             columns,
+            continued_on: Vec::new(),
         });
     }
     Some(Table {
@@ -444,6 +466,34 @@ mod tests {
         assert_eq!(cols, vec![1, 5, 13]);
         let (cells, _) = split_row("|id|String||");
         assert_eq!(cells, vec!["id", "String", ""]);
+    }
+
+    #[test]
+    fn a_line_break_inside_a_cell_continues_the_row() {
+        let text = "|Property|Type|Description|\n|:--|:--|:--|\n|mode|String|Sets the mode.\nOnly for LAN. Possible values are: `a`, `b`.|\n|next|Int32|Next.|\n";
+        let b = blocks(text);
+        let Block::Table(t) = &b[0] else {
+            panic!("{:?}", b[0])
+        };
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(
+            t.rows[0].cells,
+            vec![
+                "mode",
+                "String",
+                "Sets the mode. Only for LAN. Possible values are: `a`, `b`."
+            ]
+        );
+        assert_eq!(t.rows[0].continued_on, vec![4]);
+        assert_eq!((t.rows[1].line, t.rows[1].cells[0].as_str()), (5, "next"));
+        // Without outer pipes a line without a leading pipe is a row.
+        let text = "Property|Type|Description\n--|--|--\nmode|String|Sets\nnext|Int32|Next\n";
+        let b = blocks(text);
+        let Block::Table(t) = &b[0] else {
+            panic!("{:?}", b[0])
+        };
+        assert_eq!(t.rows.len(), 2);
+        assert!(t.rows.iter().all(|r| r.continued_on.is_empty()));
     }
 
     #[test]

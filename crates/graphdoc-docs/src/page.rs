@@ -36,6 +36,7 @@ pub mod codes {
     pub const GARBLED_REQUEST_LINE: &str = "GD0022";
     pub const PROPERTY_FROM_PATH: &str = "GD0023";
     pub const BASE_STATED_TWICE: &str = "GD0024";
+    pub const CELL_LINE_BREAK: &str = "GD0025";
 
     /// What each code means and what the page should say instead: the text
     /// of `cargo xtask lint --explain GDxxxx`.
@@ -62,6 +63,7 @@ pub mod codes {
         (BASE_FROM_OTHER_VERSION, "The page states no base type, but the same type's page in the other version of the docs does; that base is used. Fix: state the base on this page too."),
         (GARBLED_REQUEST_LINE, "A `METHOD path` line under `## HTTP request` is not a readable path: text follows it that is neither a query nor `HTTP/1.1` (`GET /users/{id} | upn/chats`), a `{` or `(` is not closed, or it does not start with `/`. The line's path is not read. Fix: one path per line, alternatives on lines of their own."),
         (PROPERTY_FROM_PATH, "A \"List x\" or \"Get x\" API page reads `GET …/{owner}/x`, but no table of the owner's page lists `x`. graphdoc adds `x` to the owner (navigation when its type is an entity) with the type the API page returns; the note is at the owner's page. Fix: add `x` to the owner's Relationships or Properties table."),
+        (CELL_LINE_BREAK, "A table row's last cell goes on over a line break: the next line has no leading pipe and the row no trailing one. Markdown ends a row at the line break and renders the rest as a row of its own (usually with an empty Type cell); graphdoc reads the line as the rest of the row, so the description and its facts (possible values…) are kept. Fix: join the lines, or use `<br>` inside the cell."),
         (BASE_STATED_TWICE, "The annotation's `baseType` and the text (\"Inherits from [x]\") name different bases. When the text's base derives from the annotation's, both hold and the nearer one (the text's) is used (a note); otherwise the annotation is kept (a warning). Fix: make them agree."),
     ];
 
@@ -205,6 +207,20 @@ pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
         .find(|(k, _)| k == "doc_type")
         .map(|(_, v)| v.as_str())
         .unwrap_or("");
+    for block in &blocks {
+        if let Block::Table(table) = block {
+            for row in &table.rows {
+                for &line in &row.continued_on {
+                    ctx.diag(
+                        line,
+                        Severity::Warning,
+                        codes::CELL_LINE_BREAK,
+                        format!("this line continues the table row of line {} (a line break inside a cell ends a Markdown row; renderers show it as a row of its own); read as part of that row", row.line),
+                    );
+                }
+            }
+        }
+    }
     match kind {
         PageKind::Resource => parse_resource_page(&mut ctx, &blocks, doc_type),
         PageKind::Api => parse_api_page(&mut ctx, &blocks),
