@@ -59,7 +59,7 @@ impl std::error::Error for LoadError {}
 /// The versions a docs tree may hold.
 pub const VERSIONS: [&str; 2] = ["v1.0", "beta"];
 
-/// Lists the pages of one version, sorted by path.
+/// Lists the pages of one version, sorted by path (byte order).
 pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>, LoadError> {
     let base = root.join("api-reference").join(version);
     if !base.is_dir() {
@@ -93,7 +93,9 @@ pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>
             }
         }
     }
-    pages.sort();
+    // By the path's bytes: `Path`'s own order compares component by
+    // component, several times slower over ten thousand pages.
+    pages.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     Ok(pages)
 }
 
