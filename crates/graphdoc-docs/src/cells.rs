@@ -85,12 +85,16 @@ pub fn plain(s: &str) -> String {
 /// written, so that a cell of thousands of `[` cannot exhaust the stack.
 const MAX_LINK_NESTING: usize = 32;
 
-/// Characters that may start markup; everything between them is copied as
-/// it stands.
-const MARKUP: [char; 7] = ['[', '<', '&', '*', '`', '_', '\\'];
+/// Byte offset of the first character that may start markup (`[`, `<`,
+/// `&`, `*`, a backtick, `_` or `\`); everything before it is copied as it
+/// stands. All are ASCII, so a byte scan finds them without decoding UTF-8.
+fn find_markup(s: &str) -> Option<usize> {
+    s.bytes()
+        .position(|b| matches!(b, b'[' | b'<' | b'&' | b'*' | b'`' | b'_' | b'\\'))
+}
 
 fn plain_nested(s: &str, depth: usize) -> String {
-    if !s.contains(MARKUP) {
+    if find_markup(s).is_none() {
         return if is_collapsed(s) {
             s.to_string()
         } else {
@@ -103,7 +107,7 @@ fn plain_nested(s: &str, depth: usize) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
-        let run = rest.find(MARKUP).unwrap_or(rest.len());
+        let run = find_markup(rest).unwrap_or(rest.len());
         if run > 0 {
             out.push_str(&rest[..run]);
             rest = &rest[run..];
