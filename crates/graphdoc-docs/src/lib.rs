@@ -3,7 +3,7 @@
 //!
 //! Reading happens in two passes. Each page is parsed on its own ([`page`]),
 //! in parallel, into raw items whose type names are still as written. Then
-//! [`resolve`] qualifies every name against what the whole version defines,
+//! `resolve` qualifies every name against what the whole version defines,
 //! decides entity vs complex and navigation vs structural, and reports what
 //! it could not resolve. Output depends only on the set of pages, never on
 //! the order they were found in or on the number of threads.

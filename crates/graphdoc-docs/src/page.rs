@@ -101,7 +101,7 @@ pub struct RawType {
     /// The annotation says `"baseType": null`: the page states that the
     /// type has no base, so nothing may infer one.
     pub states_no_base: bool,
-    /// The base the prose names ("Inherits from [x]") when the annotation
+    /// The base the prose names ("Inherits from \[x\]") when the annotation
     /// names another: `resolve` decides between them.
     pub base_in_prose: Option<CellType>,
     pub key: Option<String>,

@@ -1,7 +1,7 @@
 //! CSDL (OData CSDL XML, Edmx 4.0) reading and writing.
 //!
 //! [`read`] turns a service's `$metadata` document into a [`Schema`] so that
-//! it can be compared with what the docs say; [`write`] turns a [`Schema`]
+//! it can be compared with what the docs say; [`write()`] turns a [`Schema`]
 //! back into CSDL that other OData tools can read.
 //!
 //! What is read:

@@ -100,11 +100,11 @@ pub struct TypeDef {
 pub enum BaseTypeFrom {
     /// The JSON representation's annotation (`"baseType"`).
     Annotation,
-    /// The page's text ("Inherits from [x]").
+    /// The page's text ("Inherits from \[x\]").
     Prose,
     /// The base type's page names this type among its derived types.
     DerivedTypes,
-    /// A row of the type's own tables says "Inherited from [x]".
+    /// A row of the type's own tables says "Inherited from \[x\]".
     InheritedRow,
     /// An API page returning the base shows this type in its response example.
     ResponseExample,
