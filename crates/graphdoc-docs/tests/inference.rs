@@ -733,6 +733,15 @@ fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
                 "a [workbookRange](../resources/workbookrange.md) object",
             ),
         ),
+        // Nor is a step named like a Graph function.
+        api(
+            "user-getmanagedapppolicies",
+            &get_page(
+                "List managedAppPolicies",
+                &["GET /me/getManagedAppPolicies"],
+                "a collection of [workbookRange](../resources/workbookrange.md) objects",
+            ),
+        ),
         // A step after an unkeyed collection is bound to the collection.
         api(
             "user-delta",

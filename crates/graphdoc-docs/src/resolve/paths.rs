@@ -331,9 +331,9 @@ struct Sighting<'a> {
 /// Read only from pages titled "List …" or "Get …" (functions are titled
 /// "x: name" or "name function"), from a path followed to one object of one
 /// type, with a last step that is a plain name no path ever calls as a
-/// function. The property is a collection when the page says so, its title
-/// lists, or some path addresses a member by key. Each such property comes
-/// with a note at its owner's page.
+/// function and not named like one (`getX`). The property is a collection
+/// when the page says so, its title lists, or some path addresses a member
+/// by key. Each such property comes with a note at its owner's page.
 pub(super) fn properties_from_paths<'a>(
     ops: &'a [RawOperation],
     paths: &PathIndex,
@@ -402,7 +402,16 @@ pub(super) fn properties_from_paths<'a>(
             };
             let plain_name = last.starts_with(|c: char| c.is_ascii_alphabetic())
                 && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            if prefix.is_empty() || !plain_name || functions.contains(&last.to_ascii_lowercase()) {
+            // Graph names its functions `getX` (`reports/getRelyingPartyDetailedSummary`,
+            // called without parentheses on its "List …" page).
+            let named_like_function = last
+                .strip_prefix("get")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+            if prefix.is_empty()
+                || !plain_name
+                || named_like_function
+                || functions.contains(&last.to_ascii_lowercase())
+            {
                 continue;
             }
             let place = paths.follow(prefix, bases, &cache);
