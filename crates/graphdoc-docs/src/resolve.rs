@@ -358,7 +358,7 @@ pub fn resolve(
         });
         keys.insert(q.clone(), key);
     }
-    let addressable = addressable_types(&types_by_name, &raw_ops, &index);
+    let addressable = addressable_types(&types_by_name, &raw_ops, &paths, &index);
 
     let entity_is_keyed = types_by_name.get(&entity).is_some_and(|e| e.key.is_some());
     let has_identity = |q: &str| {
@@ -731,6 +731,7 @@ fn ancestors(bases: &HashMap<String, Option<String>>, q: &str) -> Vec<String> {
 fn addressable_types(
     types: &BTreeMap<String, RawType>,
     ops: &[crate::page::RawOperation],
+    paths: &PathIndex,
     index: &Index,
 ) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
@@ -745,21 +746,11 @@ fn addressable_types(
             }
         }
     }
-    // Collections some API addresses by key, keys written `{}`.
-    let keyed: std::collections::HashSet<String> = ops
-        .iter()
-        .flat_map(|o| &o.op.paths)
-        .filter(|p| ends_in_key(p))
-        .map(|p| {
-            let shape = path_shape(p);
-            shape[..shape.rfind('/').unwrap_or(0)].to_string()
-        })
-        .collect();
     for raw in ops.iter().filter(|o| o.op.method == "GET") {
         let Some(cell) = raw.response_type.as_ref().filter(|c| c.collection) else {
             continue;
         };
-        if raw.op.paths.iter().any(|p| keyed.contains(&path_shape(p))) {
+        if raw.op.paths.iter().any(|p| paths.is_keyed_collection(p)) {
             if let Some((q, Defined::Type)) = index.resolve_cell(cell, DEFAULT_NAMESPACE) {
                 out.insert(q.clone());
             }

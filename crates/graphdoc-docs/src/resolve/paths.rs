@@ -32,6 +32,8 @@ pub(super) struct PathIndex<'a> {
     starts: Starts,
     /// lowercase property name → (owner, target type, collection).
     steps: HashMap<String, Vec<(&'a str, String, bool)>>,
+    /// Shapes (`path_shape`) of the collections some API addresses by key.
+    keyed_collections: HashSet<String>,
 }
 
 /// A trie of documented GET paths, lowercased, each key placeholder one
@@ -226,7 +228,26 @@ impl<'a> PathIndex<'a> {
         for (template, q, collection) in templates {
             starts.insert(&template, q.clone(), collection);
         }
-        PathIndex { starts, steps }
+        let keyed_collections = ops
+            .par_iter()
+            .flat_map_iter(|o| &o.op.paths)
+            .filter(|p| ends_in_key(p))
+            .map(|p| {
+                let shape = path_shape(p);
+                shape[..shape.rfind('/').unwrap_or(0)].to_string()
+            })
+            .collect();
+        PathIndex {
+            starts,
+            steps,
+            keyed_collections,
+        }
+    }
+
+    /// Some API addresses a member of the collection at `path` by key
+    /// (`GET /x/{id}/items` and `DELETE /x/{id}/items/{item-id}`).
+    pub(super) fn is_keyed_collection(&self, path: &str) -> bool {
+        self.keyed_collections.contains(&path_shape(path))
     }
 
     /// Follows `segments` from the longest documented GET path they begin
@@ -347,15 +368,6 @@ pub(super) fn properties_from_paths<'a>(
         .flat_map_iter(|o| o.op.paths.iter().flat_map(|p| p.split('/')))
         .filter_map(|s| s.split_once('(').map(|(name, _)| name.to_ascii_lowercase()))
         .collect();
-    let addressed: HashSet<String> = ops
-        .par_iter()
-        .flat_map_iter(|o| &o.op.paths)
-        .filter(|p| ends_in_key(p))
-        .map(|p| {
-            let shape = path_shape(p);
-            shape[..shape.rfind('/').unwrap_or(0)].to_string()
-        })
-        .collect();
     let declares = |owner: &str, name: &str| {
         std::iter::once(owner.to_string())
             .chain(ancestors(bases, owner))
@@ -427,7 +439,7 @@ pub(super) fn properties_from_paths<'a>(
                 Sighting {
                     spelling: last,
                     target,
-                    collection: cell.collection || lists || addressed.contains(&path_shape(path)),
+                    collection: cell.collection || lists || paths.is_keyed_collection(path),
                     path,
                     source: &raw.op.source,
                 },
