@@ -86,9 +86,8 @@ fn kind_of(loaded: &Loaded, name: &str) -> TypeKind {
     loaded.schema.types[&format!("microsoft.graph.{name}")].kind
 }
 
-#[test]
-fn a_relationship_target_is_an_entity_derived_from_entity() {
-    let call = r#"# call resource type
+/// A call whose `operations` relationship is a commsOperation collection.
+const CALL: &str = r#"# call resource type
 
 Namespace: microsoft.graph
 
@@ -103,6 +102,10 @@ Namespace: microsoft.graph
 { }
 ```
 "#;
+
+#[test]
+fn a_relationship_target_is_an_entity_derived_from_entity() {
+    let call = CALL;
     let with_target = load(vec![
         resource("entity", ENTITY),
         resource("call", call),
@@ -128,19 +131,10 @@ Namespace: microsoft.graph
 #[test]
 fn a_type_returned_from_a_keyed_path_is_an_entity() {
     let get = |path: &str| {
-        format!(
-            r#"# Get shiftRequest
-
-## HTTP request
-
-```http
-GET {path}
-```
-
-## Response
-
-If successful, this method returns a `200 OK` response code and a [shiftRequest](../resources/shiftrequest.md) object in the response body.
-"#
+        get_page(
+            "Get shiftRequest",
+            &[&format!("GET {path}")],
+            "a [shiftRequest](../resources/shiftrequest.md) object",
         )
     };
     let keyed = load(vec![
@@ -167,13 +161,17 @@ If successful, this method returns a `200 OK` response code and a [shiftRequest]
     assert_eq!(kind_of(&unkeyed, "shiftRequest"), TypeKind::Complex);
 
     // A collection one page lists and another addresses by key.
-    let list = "# List shiftRequests\n\n## HTTP request\n\n```http\nGET /teams/{id}/schedule/shiftRequests\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [shiftRequest](../resources/shiftrequest.md) objects in the response body.\n";
+    let list = get_page(
+        "List shiftRequests",
+        &["GET /teams/{id}/schedule/shiftRequests"],
+        "a collection of [shiftRequest](../resources/shiftrequest.md) objects",
+    );
     let delete = "# Delete shiftRequest\n\n## HTTP request\n\n```http\nDELETE /teams/{teamId}/schedule/shiftRequests/{shiftRequestId}\n```\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n";
     let listed = |with_delete: bool| {
         let mut pages = vec![
             resource("entity", ENTITY),
             resource("shiftRequest", &plain_type("shiftRequest", "")),
-            page("api/shiftrequest-list.md", PageKind::Api, list),
+            page("api/shiftrequest-list.md", PageKind::Api, &list),
         ];
         if with_delete {
             pages.push(page("api/shiftrequest-delete.md", PageKind::Api, delete));
@@ -370,33 +368,12 @@ fn a_stated_null_base_is_not_overridden() {
 
 #[test]
 fn a_location_header_places_the_returned_object_in_a_collection() {
-    let call = r#"# call resource type
-
-Namespace: microsoft.graph
-
-## Relationships
-
-| Relationship | Type | Description |
-|:--|:--|:--|
-| operations | [commsOperation](commsoperation.md) collection | Read-only. |
-
-<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.call", "keyProperty": "id" }-->
-```json
-{ }
-```
-"#;
-    let get_call = r#"# Get call
-
-## HTTP request
-
-```http
-GET /communications/calls/{id}
-```
-
-## Response
-
-If successful, this method returns a `200 OK` response code and a [call](../resources/call.md) object in the response body.
-"#;
+    let call = CALL;
+    let get_call = get_page(
+        "Get call",
+        &["GET /communications/calls/{id}"],
+        "a [call](../resources/call.md) object",
+    );
     let play = r##"# call: playPrompt
 
 ## HTTP request
@@ -447,7 +424,7 @@ Location: https://graph.microsoft.com/v1.0/communications/calls/57dab8b1/operati
             page("api/call-playprompt.md", PageKind::Api, play),
         ];
         if with_get {
-            pages.push(page("api/call-get.md", PageKind::Api, get_call));
+            pages.push(page("api/call-get.md", PageKind::Api, &get_call));
         }
         pages
     };
