@@ -3,7 +3,7 @@
 //! inside the write itself — disk errors, kills — are tested at the library
 //! seam in crates/graphdoc-codegen/tests/faults.rs.)
 
-use std::collections::BTreeMap;
+use graphdoc_testdata::dir_snapshot as tree;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,32 +29,6 @@ fn copy_tree(from: &Path, to: &Path) {
             fs::copy(entry.path(), &target).expect("copy");
         }
     }
-}
-
-/// Every file under `dir` with its bytes (a link: its target), directories as `path/`.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("readable") {
-            let path = entry.expect("entry").path();
-            let rel = path
-                .strip_prefix(dir)
-                .expect("under dir")
-                .to_string_lossy()
-                .into_owned();
-            if path.is_symlink() {
-                let target = fs::read_link(&path).expect("link");
-                out.insert(rel, target.to_string_lossy().as_bytes().to_vec());
-            } else if path.is_dir() {
-                out.insert(format!("{rel}/"), Vec::new());
-                stack.push(path);
-            } else {
-                out.insert(rel, fs::read(&path).expect("readable"));
-            }
-        }
-    }
-    out
 }
 
 fn regenerate(docs: &Path, out: &Path) -> (i32, String) {

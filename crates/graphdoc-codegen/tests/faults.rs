@@ -11,6 +11,7 @@
 //! for real.
 
 use graphdoc_codegen::{check, write, write_with_faults, GeneratedCrate, GeneratedFile, Step};
+use graphdoc_testdata::dir_snapshot as tree;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
@@ -61,30 +62,6 @@ fn v2() -> GeneratedCrate {
         ("src/c.rs", "c"),
         ("src/new/deep/b.rs", "b"),
     ])
-}
-
-/// Every file under `dir` (hidden ones too) with its bytes; directories as
-/// `path/`, so that left-over empty directories show.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("readable") {
-            let path = entry.expect("entry").path();
-            let rel = path
-                .strip_prefix(dir)
-                .expect("under dir")
-                .to_string_lossy()
-                .replace('\\', "/");
-            if path.is_dir() {
-                out.insert(format!("{rel}/"), Vec::new());
-                stack.push(path);
-            } else {
-                out.insert(rel, fs::read(&path).expect("readable"));
-            }
-        }
-    }
-    out
 }
 
 /// The previous output with a hand-written file beside the generated ones.

@@ -3,7 +3,11 @@
 //!
 //! Outside CI a missing input means "skip, and say so"; under `CI=true` it is a
 //! failure, so that CI never passes by skipping the tests that matter.
+//!
+//! Also [`dir_snapshot`], which the tests of anything that writes a tree
+//! (generated crates) compare before and after a failure.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// `../shared` beside the workspace root.
@@ -41,4 +45,35 @@ fn present_or_skip(present: bool, path: PathBuf) -> Option<PathBuf> {
     );
     eprintln!("skipping: {} is missing", path.display());
     None
+}
+
+/// Every entry under `dir` (hidden ones too) with its bytes: a link as its
+/// target, a directory as `path/` with no bytes, so that left-over empty
+/// directories show. Paths are relative to `dir`, `/`-separated.
+///
+/// # Panics
+/// When `dir` or an entry under it cannot be read.
+pub fn dir_snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable") {
+            let path = entry.expect("entry").path();
+            let rel = path
+                .strip_prefix(dir)
+                .expect("under dir")
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_symlink() {
+                let target = std::fs::read_link(&path).expect("link");
+                out.insert(rel, target.to_string_lossy().as_bytes().to_vec());
+            } else if path.is_dir() {
+                out.insert(format!("{rel}/"), Vec::new());
+                stack.push(path);
+            } else {
+                out.insert(rel, std::fs::read(&path).expect("readable"));
+            }
+        }
+    }
+    out
 }
