@@ -199,19 +199,7 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
         &target,
         &["test", "--offline", "--workspace", "--quiet"],
     );
-    cargo(
-        &out,
-        &target,
-        &[
-            "clippy",
-            "--offline",
-            "--workspace",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    );
+    cargo(&out, &target, &common::CLIPPY);
     cargo(
         &out,
         &target,

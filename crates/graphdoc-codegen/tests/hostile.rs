@@ -218,16 +218,7 @@ fn a_sample_of_hostile_schemas_builds_lints_and_documents() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-hostile/model");
     write(&out, &generate(&schemas, &options)).expect("the crate is written");
     let target = compile_target_dir();
-    let clippy = [
-        "clippy",
-        "--offline",
-        "--workspace",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ];
-    cargo(&out, &target, &clippy);
+    cargo(&out, &target, &common::CLIPPY);
     cargo(
         &out,
         &target,

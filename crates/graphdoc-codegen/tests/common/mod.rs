@@ -243,6 +243,17 @@ pub fn compile_target_dir() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-compile-target")
 }
 
+/// `cargo clippy` over a generated workspace, lints denied.
+pub const CLIPPY: [&str; 7] = [
+    "clippy",
+    "--offline",
+    "--workspace",
+    "--quiet",
+    "--",
+    "-D",
+    "warnings",
+];
+
 /// Runs cargo in a generated workspace, warnings denied (rustc, rustdoc
 /// and cargo's own); panics with the output on failure.
 pub fn cargo(dir: &Path, target: &Path, args: &[&str]) {
