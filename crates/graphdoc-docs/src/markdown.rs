@@ -103,7 +103,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::Heading { level, .. }) => {
-                let mut heading = String::new();
+                let mut heading = String::with_capacity(range.len());
                 for (e, _) in parser.by_ref() {
                     match e {
                         Event::End(TagEnd::Heading(_)) => break,
@@ -129,7 +129,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     pulldown_cmark::CodeBlockKind::Fenced(info) => info.trim().to_string(),
                     pulldown_cmark::CodeBlockKind::Indented => String::new(),
                 };
-                let mut code = String::new();
+                // The block's source is a bound on its text: one allocation.
+                let mut code = String::with_capacity(range.len());
                 let mut first_text: Option<usize> = None;
                 for (e, r) in parser.by_ref() {
                     match e {
@@ -178,11 +179,10 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 let start = range.start;
                 // Quoted paragraphs (notes, warnings) keep their marker so
                 // callers can tell them from the page's own prose.
-                let mut para = if quote_depth > 0 {
-                    String::from("> ")
-                } else {
-                    String::new()
-                };
+                let mut para = String::with_capacity(range.len() + 2);
+                if quote_depth > 0 {
+                    para.push_str("> ");
+                }
                 while let Some((e, r)) = parser.next() {
                     match e {
                         Event::End(TagEnd::Paragraph) => break,
@@ -337,7 +337,7 @@ pub fn is_delimiter_row(line: &str) -> bool {
 /// Splits one table line on unescaped pipes outside code spans; drops the
 /// optional outer pipes.
 pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
-    if !line.contains(['\\', '`']) {
+    if memchr::memchr2(b'\\', b'`', line.as_bytes()).is_none() {
         return split_row_simple(line);
     }
     let bytes = line.as_bytes();
@@ -384,26 +384,20 @@ pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
 /// each cell is trimmed and copied once.
 fn split_row_simple(line: &str) -> (Vec<String>, Vec<u32>) {
     let trimmed = line.trim();
-    let mut pieces: Vec<(usize, &str)> = Vec::new();
-    let mut start = 0;
-    for (i, _) in line.match_indices('|') {
-        pieces.push((start, &line[start..i]));
-        start = i + 1;
-    }
-    pieces.push((start, &line[start..]));
-    let mut pieces = &pieces[..];
-    if trimmed.starts_with('|') && !pieces.is_empty() {
-        pieces = &pieces[1..];
-    }
-    if trimmed.ends_with('|') && pieces.len() > 1 {
-        pieces = &pieces[..pieces.len() - 1];
-    }
-    let mut cells = Vec::with_capacity(pieces.len());
-    let mut columns = Vec::with_capacity(pieces.len());
-    for &(at, piece) in pieces {
-        let lead = piece.len() - piece.trim_start().len();
-        columns.push((at + lead) as u32 + 1);
-        cells.push(piece.trim().to_string());
+    let pieces = line.bytes().filter(|&b| b == b'|').count() + 1;
+    let skip = usize::from(trimmed.starts_with('|'));
+    let take = if trimmed.ends_with('|') && pieces - skip > 1 {
+        pieces - skip - 1
+    } else {
+        pieces - skip
+    };
+    let mut cells = Vec::with_capacity(take);
+    let mut columns = Vec::with_capacity(take);
+    for piece in line.split('|').skip(skip).take(take) {
+        let at = piece.as_ptr() as usize - line.as_ptr() as usize;
+        let content = piece.trim_start();
+        columns.push((at + piece.len() - content.len()) as u32 + 1);
+        cells.push(content.trim_end().to_string());
     }
     (cells, columns)
 }

@@ -382,15 +382,15 @@ fn is_member_header(first: &str) -> bool {
 
 /// A row that only labels a group of rows (`| **Group management** |||`).
 fn is_section_row(cells: &[String]) -> bool {
-    cells
+    // The first cell's emphasis is checked first: it is cheap, and most rows
+    // are not section rows.
+    cells.first().is_some_and(|c| {
+        let t = c.trim();
+        (t.starts_with("**") || t.starts_with("__") || t.starts_with('*')) && !plain(t).is_empty()
+    }) && cells
         .iter()
         .skip(1)
         .all(|c| c.trim().is_empty() || plain(c).is_empty())
-        && cells.first().is_some_and(|c| {
-            let t = c.trim();
-            (t.starts_with("**") || t.starts_with("__") || t.starts_with('*'))
-                && !plain(t).is_empty()
-        })
 }
 
 fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
@@ -1524,13 +1524,13 @@ fn representation_properties(
     };
     let mut out = Vec::new();
     let mut untyped = Vec::new();
+    let lines = crate::markdown::LineIndex::new(text);
     for (name, value) in &map {
         if name.starts_with('@') || !crate::types::is_type_identifier(name) {
             continue;
         }
-        let offset = text
-            .find(&format!("\"{name}\""))
-            .map(|i| text[..i].matches('\n').count() as u32)
+        let offset = memchr::memmem::find(text.as_bytes(), format!("\"{name}\"").as_bytes())
+            .map(|i| lines.line(i) - 1)
             .unwrap_or(0);
         let Some(cell_type) = placeholder_type(value) else {
             untyped.push((name.clone(), Source::new(file, line + offset)));
