@@ -56,22 +56,24 @@ fn find_matching_bracket(s: &str) -> Option<usize> {
     None
 }
 
-/// Byte offset of each `[` of `s` that is closed → offset of its `]`: the
-/// same pairs as `find_matching_bracket` from each `[`, in one pass.
-fn matching_brackets(s: &str) -> std::collections::HashMap<usize, usize> {
+/// Each `[` of `s` that is closed, as (offset of `[`, offset of its `]`),
+/// sorted: the same pairs as `find_matching_bracket` from each `[`, in one
+/// pass.
+fn matching_brackets(s: &str) -> Vec<(usize, usize)> {
     let mut open = Vec::new();
-    let mut pairs = std::collections::HashMap::new();
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' => open.push(i),
-            ']' => {
+    let mut pairs = Vec::new();
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'[' => open.push(i),
+            b']' => {
                 if let Some(start) = open.pop() {
-                    pairs.insert(start, i);
+                    pairs.push((start, i));
                 }
             }
             _ => {}
         }
     }
+    pairs.sort_unstable();
     pairs
 }
 
@@ -116,7 +118,11 @@ fn plain_nested(s: &str, depth: usize) -> String {
         let c = rest.chars().next().unwrap_or(' ');
         if c == '[' {
             let at = s.len() - rest.len();
-            if let Some(close) = closing.get(&at).map(|end| end - at - 1) {
+            let close = closing
+                .binary_search_by_key(&at, |&(open, _)| open)
+                .ok()
+                .map(|i| closing[i].1 - at - 1);
+            if let Some(close) = close {
                 let text = &rest[1..1 + close];
                 let tail = &rest[close + 2..];
                 let skip = if tail.starts_with('(') {
@@ -203,13 +209,15 @@ fn plain_nested(s: &str, depth: usize) -> String {
 /// No whitespace but single spaces between words: `collapse_whitespace`
 /// would return the same text.
 fn is_collapsed(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    !bytes.first().is_some_and(u8::is_ascii_whitespace)
-        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
-        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
-        && !bytes
-            .iter()
-            .any(|&b| b.is_ascii_whitespace() && b != b' ' || b >= 0x80)
+    // One pass: no non-ASCII byte, no whitespace but single inner spaces.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        if b >= 0x80 || b.is_ascii_whitespace() && (b != b' ' || after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space || s.is_empty()
 }
 
 /// `_` marks emphasis only at a word boundary (`snake_case` keeps it).

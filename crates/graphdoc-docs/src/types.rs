@@ -34,43 +34,49 @@ pub enum TypeCellError {
 
 /// Canonical Edm primitive for a spelling, and whether it was an alias.
 pub fn primitive(word: &str) -> Option<(&'static str, bool)> {
-    let w = word.trim().to_ascii_lowercase();
-    let w = w.strip_prefix("edm.").unwrap_or(&w);
-    let canonical = match w {
-        "string" => "Edm.String",
-        "boolean" => "Edm.Boolean",
-        "int32" => "Edm.Int32",
-        "int64" => "Edm.Int64",
-        "int16" => "Edm.Int16",
-        "double" => "Edm.Double",
-        "single" => "Edm.Single",
-        "decimal" => "Edm.Decimal",
-        "datetimeoffset" => "Edm.DateTimeOffset",
-        "date" => "Edm.Date",
-        "timeofday" => "Edm.TimeOfDay",
-        "duration" => "Edm.Duration",
-        "guid" => "Edm.Guid",
-        "binary" => "Edm.Binary",
-        "stream" => "Edm.Stream",
-        "byte" => "Edm.Byte",
-        "sbyte" => "Edm.SByte",
-        _ => {
-            let alias = match w {
-                "bool" => "Edm.Boolean",
-                "int" | "integer" => "Edm.Int32",
-                "long" => "Edm.Int64",
-                "float" => "Edm.Single",
-                "datetime" => "Edm.DateTimeOffset",
-                "timestamp" => "Edm.DateTimeOffset",
-                "uuid" => "Edm.Guid",
-                // "Url" stands where "String (url)" usually does.
-                "url" | "uri" => "Edm.String",
-                _ => return None,
-            };
-            return Some((alias, true));
-        }
+    const CANONICAL: [(&str, &str); 17] = [
+        ("string", "Edm.String"),
+        ("boolean", "Edm.Boolean"),
+        ("int32", "Edm.Int32"),
+        ("int64", "Edm.Int64"),
+        ("int16", "Edm.Int16"),
+        ("double", "Edm.Double"),
+        ("single", "Edm.Single"),
+        ("decimal", "Edm.Decimal"),
+        ("datetimeoffset", "Edm.DateTimeOffset"),
+        ("date", "Edm.Date"),
+        ("timeofday", "Edm.TimeOfDay"),
+        ("duration", "Edm.Duration"),
+        ("guid", "Edm.Guid"),
+        ("binary", "Edm.Binary"),
+        ("stream", "Edm.Stream"),
+        ("byte", "Edm.Byte"),
+        ("sbyte", "Edm.SByte"),
+    ];
+    const ALIASES: [(&str, &str); 10] = [
+        ("bool", "Edm.Boolean"),
+        ("int", "Edm.Int32"),
+        ("integer", "Edm.Int32"),
+        ("long", "Edm.Int64"),
+        ("float", "Edm.Single"),
+        ("datetime", "Edm.DateTimeOffset"),
+        ("timestamp", "Edm.DateTimeOffset"),
+        ("uuid", "Edm.Guid"),
+        // "Url" stands where "String (url)" usually does.
+        ("url", "Edm.String"),
+        ("uri", "Edm.String"),
+    ];
+    let w = word.trim();
+    let w = strip_prefix_ci(w, "edm.").unwrap_or(w);
+    let lookup = |table: &[(&str, &'static str)]| {
+        table
+            .iter()
+            .find(|(spelling, _)| w.eq_ignore_ascii_case(spelling))
+            .map(|&(_, edm)| edm)
     };
-    Some((canonical, false))
+    lookup(&CANONICAL)
+        .map(|edm| (edm, false))
+        .or_else(|| lookup(&ALIASES).map(|edm| (edm, true)))
 }
 
 pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
@@ -93,8 +99,7 @@ pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
 fn parse_type_text(full: &str, cell_links: &[Link]) -> Result<CellType, TypeCellError> {
     let mut text = full.to_string();
     let mut collection = false;
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("collection(") && text.ends_with(')') {
+    if strip_prefix_ci(&text, "collection(").is_some() && text.ends_with(')') {
         text = text["collection(".len()..text.len() - 1].trim().to_string();
         collection = true;
     } else if let Some(rest) = strip_prefix_ci(&text, "collection of ") {
@@ -145,9 +150,10 @@ fn parse_type_text(full: &str, cell_links: &[Link]) -> Result<CellType, TypeCell
             }
         }
     }
-    let link = cell_links
-        .iter()
-        .find(|l| cells::plain(&l.text) == name || name.contains(&cells::plain(&l.text)));
+    let link = cell_links.iter().find(|l| {
+        let text = cells::plain(&l.text);
+        text == name || name.contains(&text)
+    });
     if is_type_identifier(name) {
         return Ok(CellType {
             name: TypeName::Named(name.to_string()),
