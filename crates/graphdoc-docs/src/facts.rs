@@ -79,16 +79,28 @@ fn possible_values_in(description: &str, lower: &str) -> (Vec<String>, usize) {
         "supported values are:",
         "valid values are:",
     ];
+    // Every marker holds "values": the matches are found around its
+    // occurrences, then taken in text order without overlaps (the shortest
+    // marker first where two start at one place).
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for (v, _) in lower.match_indices("values") {
+        for marker in MARKERS {
+            let Some(at) = marker.find("values").and_then(|k| v.checked_sub(k)) else {
+                continue;
+            };
+            if lower[at..].starts_with(marker) {
+                matches.push((at, marker.len()));
+            }
+        }
+    }
+    matches.sort_unstable();
     let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
-    while from < lower.len() {
-        let next = MARKERS
-            .iter()
-            .filter_map(|m| lower[from..].find(m).map(|i| (from + i, m.len())))
-            .min();
-        let Some((at, len)) = next else { break };
-        starts.push((at, len));
-        from = at + len;
+    for (at, len) in matches {
+        if at >= from {
+            starts.push((at, len));
+            from = at + len;
+        }
     }
     let Some(&(at, len)) = starts.first() else {
         return (Vec::new(), 0);
