@@ -6,16 +6,17 @@
 //! cells than the header) and GFM would silently drop the extra cells.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub enum Block<'a> {
     Heading {
         level: u8,
         text: String,
         line: u32,
     },
-    Table(Table),
+    Table(Table<'a>),
     Code {
         info: String,
         text: String,
@@ -31,7 +32,7 @@ pub enum Block {
     },
 }
 
-impl Block {
+impl Block<'_> {
     pub fn line(&self) -> u32 {
         match self {
             Block::Heading { line, .. }
@@ -44,17 +45,18 @@ impl Block {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct Table<'a> {
     pub line: u32,
-    pub header: Vec<String>,
-    pub rows: Vec<Row>,
+    pub header: Vec<Cow<'a, str>>,
+    pub rows: Vec<Row<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct Row<'a> {
     pub line: u32,
-    /// Raw cell text (markdown), trimmed, with `\|` unescaped.
-    pub cells: Vec<String>,
+    /// Raw cell text (markdown), trimmed, with `\|` unescaped: borrowed
+    /// from the page unless unescaping or a continued row changed it.
+    pub cells: Vec<Cow<'a, str>>,
     /// 1-based column of each cell's first character.
     pub columns: Vec<u32>,
     /// Lines read as the continuation of this row: a line break inside a
@@ -94,7 +96,7 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-pub fn blocks(text: &str) -> Vec<Block> {
+pub fn blocks(text: &str) -> Vec<Block<'_>> {
     let index = LineIndex::new(text);
     let mut out = Vec::new();
     let mut quote_depth = 0usize;
@@ -275,7 +277,7 @@ fn push_comments(html: &str, base: usize, index: &LineIndex, out: &mut Vec<Block
 }
 
 /// Splits the source lines of a table into header and rows.
-fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Table> {
+fn split_table<'a>(text: &'a str, range: Range<usize>, index: &LineIndex) -> Option<Table<'a>> {
     let src = &text[range.start..range.end.min(text.len())];
     let first_line = index.line(range.start);
     let mut lines = src
@@ -298,6 +300,7 @@ fn split_table(text: &str, range: Range<usize>, index: &LineIndex) -> Option<Tab
             let mut fragments = cells.into_iter();
             if let (Some(last), Some(first)) = (row.cells.last_mut(), fragments.next()) {
                 if !first.is_empty() {
+                    let last = last.to_mut();
                     last.push(' ');
                     last.push_str(&first);
                 }
@@ -337,7 +340,7 @@ pub fn is_delimiter_row(line: &str) -> bool {
 
 /// Splits one table line on unescaped pipes outside code spans; drops the
 /// optional outer pipes.
-pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
+pub fn split_row(line: &str) -> (Vec<Cow<'_, str>>, Vec<u32>) {
     if memchr::memchr2(b'\\', b'`', line.as_bytes()).is_none() {
         return split_row_simple(line);
     }
@@ -382,8 +385,8 @@ pub fn split_row(line: &str) -> (Vec<String>, Vec<u32>) {
 }
 
 /// `split_row` for a line with no escapes and no code spans (most rows):
-/// each cell is trimmed and copied once.
-fn split_row_simple(line: &str) -> (Vec<String>, Vec<u32>) {
+/// each cell is a trimmed slice of the line.
+fn split_row_simple(line: &str) -> (Vec<Cow<'_, str>>, Vec<u32>) {
     let trimmed = line.trim();
     let pieces = line.bytes().filter(|&b| b == b'|').count() + 1;
     let skip = usize::from(trimmed.starts_with('|'));
@@ -398,12 +401,12 @@ fn split_row_simple(line: &str) -> (Vec<String>, Vec<u32>) {
         let at = piece.as_ptr() as usize - line.as_ptr() as usize;
         let content = piece.trim_start();
         columns.push((at + piece.len() - content.len()) as u32 + 1);
-        cells.push(content.trim_end().to_string());
+        cells.push(Cow::Borrowed(content.trim_end()));
     }
     (cells, columns)
 }
 
-fn split_row_plain(line: &str) -> (Vec<String>, Vec<u32>) {
+fn split_row_plain(line: &str) -> (Vec<Cow<'_, str>>, Vec<u32>) {
     let mut cells = Vec::new();
     let mut columns = Vec::new();
     let mut start = 0;
@@ -423,7 +426,7 @@ fn trim_outer(
     mut cells: Vec<String>,
     mut columns: Vec<u32>,
     line: &str,
-) -> (Vec<String>, Vec<u32>) {
+) -> (Vec<Cow<'static, str>>, Vec<u32>) {
     let trimmed = line.trim();
     if trimmed.starts_with('|') && !cells.is_empty() {
         cells.remove(0);
@@ -444,7 +447,7 @@ fn trim_outer(
             let end = c.trim_end().len();
             c.truncate(end);
             c.drain(..lead.min(c.len()));
-            c
+            Cow::Owned(c)
         })
         .collect();
     (cells, out_columns)
@@ -480,7 +483,7 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[0].continued_on, vec![4]);
-        assert_eq!((t.rows[1].line, t.rows[1].cells[0].as_str()), (5, "next"));
+        assert_eq!((t.rows[1].line, t.rows[1].cells[0].as_ref()), (5, "next"));
         // Without outer pipes a line without a leading pipe is a row.
         let text = "Property|Type|Description\n--|--|--\nmode|String|Sets\nnext|Int32|Next\n";
         let b = blocks(text);

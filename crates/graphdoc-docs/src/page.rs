@@ -9,6 +9,7 @@ use graphdoc_schema::{
     Severity, Source, DEFAULT_NAMESPACE,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Codes of the front-end's diagnostics.
 pub mod codes {
@@ -245,7 +246,7 @@ fn namespace_of(blocks: &[Block]) -> Option<String> {
     })
 }
 
-fn title(blocks: &[Block]) -> Option<(&str, u32)> {
+fn title<'b>(blocks: &'b [Block<'_>]) -> Option<(&'b str, u32)> {
     blocks.iter().find_map(|b| match b {
         Block::Heading {
             level: 1,
@@ -381,7 +382,7 @@ fn is_member_header(first: &str) -> bool {
 }
 
 /// A row that only labels a group of rows (`| **Group management** |||`).
-fn is_section_row(cells: &[String]) -> bool {
+fn is_section_row(cells: &[Cow<'_, str>]) -> bool {
     // The first cell's emphasis is checked first: it is cheap, and most rows
     // are not section rows.
     cells.first().is_some_and(|c| {
@@ -934,7 +935,7 @@ fn property_rows(
                 let extra = cells.split_off(d + 1);
                 let joined: Vec<&str> = extra
                     .iter()
-                    .map(String::as_str)
+                    .map(|c| c.as_ref())
                     .filter(|c| !c.is_empty())
                     .collect();
                 if !joined.is_empty() {
@@ -947,7 +948,7 @@ fn property_rows(
                         )
                         .with_column(row.columns.get(header_len).copied().unwrap_or(1)),
                     );
-                    cells[d] = format!("{} | {}", cells[d], joined.join(" | "));
+                    cells[d] = Cow::Owned(format!("{} | {}", cells[d], joined.join(" | ")));
                 }
             }
         }
@@ -1326,7 +1327,7 @@ fn returned_odata_types(body: &str) -> Vec<String> {
     let bytes = body.as_bytes();
     // Open brackets, and whether each `[` is the value of `value`.
     let mut stack: Vec<(u8, bool)> = Vec::new();
-    let mut last_key = String::new();
+    let mut last_key = "";
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -1347,7 +1348,7 @@ fn returned_odata_types(body: &str) -> Vec<String> {
                     [(b'{', _)] | [(b'{', _), (b'[', true), (b'{', _)]
                 );
                 if is_key {
-                    last_key = text.to_string();
+                    last_key = text;
                 } else if returned && last_key == "@odata.type" {
                     out.push(text.to_string());
                 }
@@ -1359,7 +1360,7 @@ fn returned_odata_types(body: &str) -> Vec<String> {
             b'}' | b']' => {
                 stack.pop();
             }
-            b',' => last_key.clear(),
+            b',' => last_key = "",
             _ => {}
         }
         i += 1;
