@@ -1,9 +1,12 @@
 //! Block structure of a page: headings, tables, fenced code, HTML comments
 //! and paragraphs, each with the line it starts on.
 //!
-//! pulldown-cmark finds the blocks; table rows are then re-split from the
-//! source lines themselves, because the docs' tables are often ragged (more
-//! cells than the header) and GFM would silently drop the extra cells.
+//! pulldown-cmark finds the blocks, with GFM tables off: a table is a
+//! paragraph (or the end of one) whose first two lines are a pipe row and a
+//! delimiter row, and its rows are split from the source lines. The docs'
+//! tables are often ragged (more cells than the header, which GFM drops) or
+//! have a delimiter row GFM rejects, and GFM's inline parse of every cell
+//! would be thrown away.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -100,7 +103,7 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
     let index = LineIndex::new(text);
     let mut out = Vec::new();
     let mut quote_depth = 0usize;
-    let mut parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+    let mut parser = Parser::new_ext(text, Options::empty()).into_offset_iter();
     while let Some((event, range)) = parser.next() {
         match event {
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
@@ -120,12 +123,6 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                     text: heading.trim().to_string(),
                     line: index.line(range.start),
                 });
-            }
-            Event::Start(Tag::Table(_)) => {
-                skip_to_end(&mut parser, |e| matches!(e, Event::End(TagEnd::Table)));
-                if let Some(t) = split_table(text, range.clone(), &index) {
-                    out.push(Block::Table(t));
-                }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let info = match kind {
@@ -171,8 +168,6 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                 push_comments(html, start, &index, &mut out);
             }
             Event::Start(Tag::Paragraph) if looks_like_table(&text[range.clone()]) => {
-                // GFM rejects a table whose delimiter row does not match its
-                // header (a cell more or less, tabs); the docs mean a table.
                 skip_to_end(&mut parser, |e| matches!(e, Event::End(TagEnd::Paragraph)));
                 if let Some(t) = split_table(text, range.clone(), &index) {
                     out.push(Block::Table(t));
@@ -180,6 +175,9 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             }
             Event::Start(Tag::Paragraph) => {
                 let start = range.start;
+                // A table right under a line of text, with no blank line
+                // between: the paragraph ends where the table starts.
+                let table_at = table_start_within(&text[range.clone()]).map(|at| start + at);
                 // Quoted paragraphs (notes, warnings) keep their marker so
                 // callers can tell them from the page's own prose.
                 let mut para = String::with_capacity(range.len() + 2);
@@ -187,8 +185,32 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                     para.push_str("> ");
                 }
                 while let Some((e, r)) = parser.next() {
+                    if let Some(table_start) = table_at.filter(|&at| r.start >= at) {
+                        if !matches!(e, Event::End(TagEnd::Paragraph)) {
+                            skip_to_end(&mut parser, |e| {
+                                matches!(e, Event::End(TagEnd::Paragraph))
+                            });
+                        }
+                        if para.ends_with('\n') {
+                            para.pop();
+                        }
+                        out.push(Block::Paragraph {
+                            text: std::mem::take(&mut para),
+                            line: index.line(start),
+                        });
+                        if let Some(t) = split_table(text, table_start..range.end, &index) {
+                            out.push(Block::Table(t));
+                        }
+                        break;
+                    }
                     match e {
-                        Event::End(TagEnd::Paragraph) => break,
+                        Event::End(TagEnd::Paragraph) => {
+                            out.push(Block::Paragraph {
+                                text: std::mem::take(&mut para),
+                                line: index.line(start),
+                            });
+                            break;
+                        }
                         Event::Text(t) | Event::Code(t) => para.push_str(&t),
                         Event::SoftBreak | Event::HardBreak => para.push('\n'),
                         Event::InlineHtml(h) if h.starts_with("<!--") => {
@@ -213,10 +235,6 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                         _ => {}
                     }
                 }
-                out.push(Block::Paragraph {
-                    text: para,
-                    line: index.line(start),
-                });
             }
             _ => {}
         }
@@ -322,6 +340,20 @@ fn split_table<'a>(text: &'a str, range: Range<usize>, index: &LineIndex) -> Opt
         header,
         rows,
     })
+}
+
+/// Byte offset of the first line after the first that starts a table (see
+/// `looks_like_table`).
+fn table_start_within(src: &str) -> Option<usize> {
+    memchr::memchr(b'|', src.as_bytes())?;
+    let mut offset = src.find('\n')? + 1;
+    while offset < src.len() {
+        if looks_like_table(&src[offset..]) {
+            return Some(offset);
+        }
+        offset += src[offset..].find('\n')? + 1;
+    }
+    None
 }
 
 /// A paragraph whose first two lines are a pipe row and a delimiter row.
@@ -510,6 +542,29 @@ mod tests {
         assert_eq!(t.header, vec!["a", "b"]);
         assert_eq!(t.rows[0].cells, vec!["1", "2", "3"]);
         assert_eq!(t.rows[0].line, 12);
+    }
+
+    #[test]
+    fn a_table_right_under_text_ends_the_paragraph() {
+        let text =
+            "Intro with a [link](x.md).\n| Property | Type |\n|---|---|\n| id | String |\n- item\n";
+        let b = blocks(text);
+        assert_eq!(
+            b[0],
+            Block::Paragraph {
+                text: "Intro with a [link](x.md).".into(),
+                line: 1
+            }
+        );
+        let Block::Table(t) = &b[1] else {
+            panic!("no table: {b:?}")
+        };
+        assert_eq!((t.line, t.header.len(), t.rows.len()), (2, 2, 1));
+        assert_eq!((t.rows[0].line, t.rows[0].cells[0].as_ref()), (4, "id"));
+        assert_eq!(b.len(), 2, "{b:?}");
+        // Pipes in prose are not a table.
+        let b = blocks("a | b\nc | d\n");
+        assert!(matches!(b.as_slice(), [Block::Paragraph { .. }]), "{b:?}");
     }
 
     #[test]
