@@ -216,9 +216,7 @@ pub fn resolve(
 
     let entity = qualify(DEFAULT_NAMESPACE, "entity");
     // Base types first: kinds depend on them.
-    let mut bases: HashMap<String, Option<String>> = HashMap::new();
-    // What says so, for each base set below.
-    let mut base_from: HashMap<String, BaseTypeFrom> = HashMap::new();
+    let mut bases = Bases::default();
     let resolve_base = |resolver: &mut Resolver, q: &str, t: &RawType, b: &CellType| {
         let (r, defined) = resolver.type_ref(
             b,
@@ -237,10 +235,7 @@ pub fn resolve(
             .base
             .as_ref()
             .and_then(|b| resolve_base(&mut resolver, q, t, b));
-        if let (Some(_), Some(by)) = (&base, t.base_stated_by) {
-            base_from.insert(q.clone(), by);
-        }
-        bases.insert(q.clone(), base);
+        bases.stated(q.clone(), base, t.base_stated_by);
     }
     // What follows only fills in bases a page leaves unstated; a page that
     // says `"baseType": null` has stated one.
@@ -254,8 +249,7 @@ pub fn resolve(
         for child in &t.derived {
             if let Some((r, Defined::Type)) = index.resolve_cell(child, &t.namespace) {
                 if r != q && unstated(&bases, r) && !ancestors(&bases, q).contains(r) {
-                    bases.insert(r.clone(), Some(q.clone()));
-                    base_from.insert(r.clone(), BaseTypeFrom::DerivedTypes);
+                    bases.set(r.clone(), q.clone(), BaseTypeFrom::DerivedTypes);
                 }
             }
         }
@@ -271,8 +265,7 @@ pub fn resolve(
                 resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note")
             {
                 if &r.name != q && !ancestors(&bases, &r.name).contains(q) {
-                    bases.insert(q.clone(), Some(r.name));
-                    base_from.insert(q.clone(), BaseTypeFrom::InheritedRow);
+                    bases.set(q.clone(), r.name, BaseTypeFrom::InheritedRow);
                 }
             }
         }
@@ -289,8 +282,7 @@ pub fn resolve(
         .map(|(t, b)| (t, b, BaseTypeFrom::LocationHeader));
     for (t, b, by) in shown.chain(located) {
         if unstated(&bases, &t) && !ancestors(&bases, &b).contains(&t) {
-            base_from.insert(t.clone(), by);
-            bases.insert(t, Some(b));
+            bases.set(t, b, by);
         }
     }
     // Last, the same type's page in the other version of the tree, for a
@@ -330,8 +322,7 @@ pub fn resolve(
                         "base type of `{q}` is not stated on this page; read `{b}` from {from}"
                     ),
                 ));
-                base_from.insert(q.clone(), BaseTypeFrom::OtherVersion);
-                bases.insert(q, Some(b.clone()));
+                bases.set(q, b.clone(), BaseTypeFrom::OtherVersion);
             }
         }
     }
@@ -374,8 +365,7 @@ pub fn resolve(
             && entity_is_keyed
             && (keys[q].as_deref() == Some("id") || has_identity(q) && keys[q].is_none())
         {
-            bases.insert(q.clone(), Some(entity.clone()));
-            base_from.insert(q.clone(), BaseTypeFrom::Addressable);
+            bases.set(q.clone(), entity.clone(), BaseTypeFrom::Addressable);
         }
     }
     // The annotation and the prose name different bases. When the
@@ -394,8 +384,7 @@ pub fn resolve(
         }
         let above = ancestors(&bases, prose);
         let (severity, message) = if above.contains(&stated) && !above.contains(q) {
-            bases.insert(q.clone(), Some(prose.clone()));
-            base_from.insert(q.clone(), BaseTypeFrom::Prose);
+            bases.set(q.clone(), prose.clone(), BaseTypeFrom::Prose);
             (
                 Severity::Note,
                 format!("the annotation names `{stated}` as the base type of `{}` and the text names `{prose}`, which derives from it: read `{prose}`", t.name),
@@ -539,7 +528,7 @@ pub fn resolve(
             name: t.name,
             namespace: t.namespace,
             kind,
-            base_type_from: base_type.as_ref().and_then(|_| base_from.get(&q).copied()),
+            base_type_from: base_type.as_ref().and_then(|_| bases.from.get(&q).copied()),
             base_type,
             key,
             is_abstract: t.is_abstract,
@@ -704,6 +693,38 @@ fn add_enum(enums: &mut BTreeMap<String, EnumDef>, e: EnumDef, diagnostics: &mut
                 *existing = e;
             }
         }
+    }
+}
+
+/// Base types as decided so far (`None`: none stated yet), and for each one
+/// set, what says so: the two change together.
+#[derive(Default)]
+struct Bases {
+    of: HashMap<String, Option<String>>,
+    from: HashMap<String, BaseTypeFrom>,
+}
+
+impl Bases {
+    /// What the type's own page states (maybe nothing).
+    fn stated(&mut self, q: String, base: Option<String>, by: Option<BaseTypeFrom>) {
+        if let (Some(_), Some(by)) = (&base, by) {
+            self.from.insert(q.clone(), by);
+        }
+        self.of.insert(q, base);
+    }
+
+    fn set(&mut self, q: String, base: String, by: BaseTypeFrom) {
+        self.from.insert(q.clone(), by);
+        self.of.insert(q, Some(base));
+    }
+}
+
+/// Read as the map of bases wherever only the bases matter.
+impl std::ops::Deref for Bases {
+    type Target = HashMap<String, Option<String>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.of
     }
 }
 
