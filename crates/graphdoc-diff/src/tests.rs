@@ -28,18 +28,13 @@ fn prop(name: &str, ty: &str) -> Property {
 
 fn ty(name: &str, properties: Vec<Property>) -> TypeDef {
     TypeDef {
-        name: name.into(),
-        namespace: "microsoft.graph".into(),
-        kind: TypeKind::Entity,
-        base_type: None,
-        base_type_from: None,
-        key: None,
-        is_abstract: false,
-        is_open: false,
-        description: String::new(),
         properties,
-        optional_properties: vec![],
-        source: src(&format!("{name}.md"), 1),
+        ..TypeDef::new(
+            name,
+            "microsoft.graph",
+            TypeKind::Entity,
+            src(&format!("{name}.md"), 1),
+        )
     }
 }
 

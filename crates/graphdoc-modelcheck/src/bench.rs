@@ -295,20 +295,12 @@ mod tests {
     fn halving_keeps_every_other_item() {
         let mut s = Schema::default();
         for name in ["a", "b", "c"] {
-            let t = graphdoc_schema::TypeDef {
-                name: name.into(),
-                namespace: "microsoft.graph".into(),
-                kind: graphdoc_schema::TypeKind::Complex,
-                base_type: None,
-                base_type_from: None,
-                key: None,
-                is_abstract: false,
-                is_open: false,
-                description: String::new(),
-                properties: Vec::new(),
-                optional_properties: Vec::new(),
-                source: graphdoc_schema::Source::new("x.md", 1),
-            };
+            let t = graphdoc_schema::TypeDef::new(
+                name,
+                "microsoft.graph",
+                graphdoc_schema::TypeKind::Complex,
+                graphdoc_schema::Source::new("x.md", 1),
+            );
             s.types.insert(t.qualified_name(), t);
         }
         let half = halve(&s);

@@ -646,15 +646,7 @@ mod tests {
         let mut s = Schema::default();
         for (name, base, props) in types {
             let t = graphdoc_schema::TypeDef {
-                name: (*name).into(),
-                namespace: DEFAULT_NAMESPACE.into(),
-                kind: graphdoc_schema::TypeKind::Complex,
                 base_type: base.map(|b| format!("{DEFAULT_NAMESPACE}.{b}")),
-                base_type_from: None,
-                key: None,
-                is_abstract: false,
-                is_open: false,
-                description: String::new(),
                 properties: props
                     .iter()
                     .map(|p| graphdoc_schema::Property {
@@ -670,8 +662,12 @@ mod tests {
                         source: graphdoc_schema::Source::new("x.md", 1),
                     })
                     .collect(),
-                optional_properties: Vec::new(),
-                source: graphdoc_schema::Source::new("x.md", 1),
+                ..graphdoc_schema::TypeDef::new(
+                    *name,
+                    DEFAULT_NAMESPACE,
+                    graphdoc_schema::TypeKind::Complex,
+                    graphdoc_schema::Source::new("x.md", 1),
+                )
             };
             s.types.insert(t.qualified_name(), t);
         }

@@ -138,6 +138,29 @@ impl BaseTypeFrom {
 }
 
 impl TypeDef {
+    /// A type with no base, key, description or properties yet.
+    pub fn new(
+        name: impl Into<String>,
+        namespace: impl Into<String>,
+        kind: TypeKind,
+        source: Source,
+    ) -> Self {
+        TypeDef {
+            name: name.into(),
+            namespace: namespace.into(),
+            kind,
+            base_type: None,
+            base_type_from: None,
+            key: None,
+            is_abstract: false,
+            is_open: false,
+            description: String::new(),
+            properties: Vec::new(),
+            optional_properties: Vec::new(),
+            source,
+        }
+    }
+
     pub fn qualified_name(&self) -> String {
         qualify(&self.namespace, &self.name)
     }
