@@ -528,7 +528,10 @@ pub fn resolve(
             name: t.name,
             namespace: t.namespace,
             kind,
-            base_type_from: base_type.as_ref().and_then(|_| bases.from.get(&q).copied()),
+            base_type_from: match &base_type {
+                Some(_) => bases.from.get(&q).copied(),
+                None => t.states_no_base.then_some(BaseTypeFrom::Annotation),
+            },
             base_type,
             key,
             is_abstract: t.is_abstract,

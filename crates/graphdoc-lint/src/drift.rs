@@ -230,6 +230,9 @@ pub struct DriftScores {
     pub type_accuracy: Ratio,
     pub kind_accuracy: Ratio,
     pub base_type_accuracy: Ratio,
+    /// Of the types whose base types disagree, those whose page states no
+    /// base (neither annotation nor text): the docs' fix is to state one.
+    pub base_type_unstated: usize,
     pub enum_coverage: Ratio,
     pub enum_member_precision: Ratio,
     pub enum_member_recall: Ratio,
@@ -285,6 +288,13 @@ impl DriftReport {
         for (label, ratio) in self.scores.entries() {
             let _ = writeln!(out, "{label}: {ratio}");
         }
+        let base = self.scores.base_type_accuracy;
+        let base_misses = base.denominator - base.numerator;
+        let _ = writeln!(
+            out,
+            "base-type disagreements where the page states no base: {} of {base_misses}",
+            self.scores.base_type_unstated
+        );
         let _ = writeln!(
             out,
             "enum-member F1, macro (mean of per-enum F1): {}",
@@ -520,6 +530,7 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
     let mut same_type = 0;
     let mut same_kind = 0;
     let mut same_base = 0;
+    let mut unstated_base = 0;
     for &(i, j) in &type_pairing.pairs {
         let (d, m) = (docs_types[i], meta_types[j]);
         let (docs_key, meta_key) = (docs_keys[i], meta_keys[j]);
@@ -551,6 +562,9 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
         if bases_agree {
             same_base += 1;
         } else {
+            if !d.base_type_from.is_some_and(|from| from.is_stated()) {
+                unstated_base += 1;
+            }
             let show = |b: &Option<String>| {
                 b.as_ref()
                     .map_or("no base type".to_string(), |b| format!("`{b}`"))
@@ -558,7 +572,8 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
             // A base the page does not state is graphdoc's reading of other
             // evidence: the fix is then to state one, not to correct one.
             let docs_side = match (&d.base_type, d.base_type_from) {
-                (None, _) => "docs state no base type".to_string(),
+                (None, Some(_)) => "the annotation says `\"baseType\": null`".to_string(),
+                (None, None) => "docs state no base type".to_string(),
                 (Some(b), Some(from)) if !from.is_stated() => {
                     format!(
                         "docs state no base type (graphdoc reads `{b}` {})",
@@ -716,6 +731,7 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
         type_accuracy: Ratio::new(same_type, properties.matched),
         kind_accuracy: Ratio::new(same_kind, properties.matched),
         base_type_accuracy: Ratio::new(same_base, type_pairing.pairs.len()),
+        base_type_unstated: unstated_base,
         enum_coverage: Ratio::new(enum_pairs, metadata.enums.len()),
         enum_member_precision: members.precision(),
         enum_member_recall: members.recall(),

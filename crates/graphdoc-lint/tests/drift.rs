@@ -1,7 +1,7 @@
 use graphdoc_lint::drift::{compare, DriftKind, DriftReport, Mean, Ratio};
 use graphdoc_schema::{
-    csdl, EnumDef, EnumMember, Property, PropertyKind, Schema, Severity, Source, TypeDef, TypeKind,
-    TypeRef,
+    csdl, BaseTypeFrom, EnumDef, EnumMember, Property, PropertyKind, Schema, Severity, Source,
+    TypeDef, TypeKind, TypeRef,
 };
 
 const META: &str = "meta.xml";
@@ -49,18 +49,9 @@ fn add_type(
     schema.types.insert(
         qualified.to_string(),
         TypeDef {
-            name: name.to_string(),
-            namespace: namespace.to_string(),
-            kind,
             base_type: base.map(str::to_string),
-            base_type_from: None,
-            key: None,
-            is_abstract: false,
-            is_open: false,
-            description: String::new(),
             properties,
-            optional_properties: Vec::new(),
-            source: Source::new(file, line),
+            ..TypeDef::new(name, namespace, kind, Source::new(file, line))
         },
     );
 }
@@ -354,6 +345,54 @@ fn scores_count_what_the_module_docs_say() {
             value: Some(0.75)
         }
     );
+}
+
+#[test]
+fn base_type_disagreements_tell_unstated_bases_from_stated_ones() {
+    let mut meta = Schema::default();
+    let mut docs = Schema::default();
+    for name in ["t.root", "t.other"] {
+        add_type(&mut meta, name, TypeKind::Entity, None, vec![], META, 1);
+        add_type(&mut docs, name, TypeKind::Entity, None, vec![], "x.md", 1);
+    }
+    let cases = [
+        ("t.silent", None, None),
+        ("t.nulled", None, Some(BaseTypeFrom::Annotation)),
+        (
+            "t.inferred",
+            Some("t.other"),
+            Some(BaseTypeFrom::Addressable),
+        ),
+        ("t.written", Some("t.other"), Some(BaseTypeFrom::Prose)),
+    ];
+    for (name, base, from) in cases {
+        add_type(
+            &mut meta,
+            name,
+            TypeKind::Entity,
+            Some("t.root"),
+            vec![],
+            META,
+            1,
+        );
+        add_type(&mut docs, name, TypeKind::Entity, base, vec![], "x.md", 1);
+        docs.types.get_mut(name).unwrap().base_type_from = from;
+    }
+    let report = compare(&docs, &meta);
+    assert_eq!(report.scores.base_type_accuracy, Ratio::new(2, 6));
+    // The page says nothing, or graphdoc inferred the base: silent, inferred.
+    assert_eq!(report.scores.base_type_unstated, 2);
+    assert!(report
+        .to_human()
+        .contains("base-type disagreements where the page states no base: 2 of 4"));
+    let message = |item: &str| {
+        let f = report.findings.iter().find(|f| f.item == item).unwrap();
+        f.message.clone()
+    };
+    assert!(message("t.nulled").contains("`\"baseType\": null`"));
+    assert!(message("t.silent").contains("docs state no base type,"));
+    assert!(message("t.inferred").contains("docs state no base type (graphdoc reads `t.other`"));
+    assert!(message("t.written").contains("docs say `t.other` (stated in the text)"));
 }
 
 #[test]

@@ -75,6 +75,7 @@ pub struct TypeDef {
     pub base_type: Option<String>,
     /// What says so, when there is a base type: many pages state none, and
     /// a base read from elsewhere is worth telling apart from a stated one.
+    /// `Annotation` with no base type: the annotation says `"baseType": null`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_type_from: Option<BaseTypeFrom>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
