@@ -1594,6 +1594,14 @@ fn placeholder_type(value: &Value) -> Option<CellType> {
         }
         Value::Object(o) => {
             let t = o.get("@odata.type")?.as_str()?.trim_start_matches('#');
+            // `{ "@odata.type": "Edm.Stream" }`: a primitive, written as an object.
+            if let Some((edm, _)) = t
+                .starts_with("Edm.")
+                .then(|| crate::types::primitive(t))
+                .flatten()
+            {
+                return Some(simple(TypeName::Primitive(edm)));
+            }
             crate::types::is_type_identifier(t).then(|| simple(TypeName::Named(t.to_string())))
         }
         Value::Array(items) => {

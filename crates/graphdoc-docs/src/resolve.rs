@@ -260,12 +260,12 @@ pub fn resolve(
         if !unstated(&bases, q) || q == &entity {
             continue;
         }
+        // Only a type the version defines: "inherited from a parent scope"
+        // is prose, not a claim about types, and not worth a warning.
         if let Some(from_row) = inherited_from_rows(t) {
-            if let (r, Some(Defined::Type)) =
-                resolver.type_ref(&from_row, &t.namespace, &t.source, "inherited-from note")
-            {
-                if &r.name != q && !ancestors(&bases, &r.name).contains(q) {
-                    bases.set(q.clone(), r.name, BaseTypeFrom::InheritedRow);
+            if let Some((r, Defined::Type)) = index.resolve_cell(&from_row, &t.namespace) {
+                if r != q && !ancestors(&bases, r).contains(q) {
+                    bases.set(q.clone(), r.clone(), BaseTypeFrom::InheritedRow);
                 }
             }
         }

@@ -364,6 +364,92 @@ fn a_stated_null_base_is_not_overridden() {
         page("api/call-record.md", PageKind::Api, RECORD_API),
     ]);
     assert_eq!(base_of(&loaded, "recordOperation"), None);
+    // The schema still tells the stated null from silence.
+    assert_eq!(
+        base_from(&loaded, "recordOperation"),
+        Some(graphdoc_schema::BaseTypeFrom::Annotation)
+    );
+}
+
+#[test]
+fn an_inherited_from_row_names_a_base_only_when_it_names_a_type() {
+    let row = |name: &str, description: &str| {
+        format!(
+            r#"# {name} resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| status | String | {description} |
+
+<!-- {{ "blockType": "resource", "@odata.type": "microsoft.graph.{name}" }}-->
+```json
+{{ "status": "String" }}
+```
+"#
+        )
+    };
+    let loaded = load(vec![
+        resource("entity", ENTITY),
+        resource("statusBase", &plain_type("statusBase", "")),
+        resource(
+            "named",
+            &row("named", "Inherited from [statusBase](statusbase.md)."),
+        ),
+        resource(
+            "prose",
+            &row("prose", "Some settings are inherited from the template."),
+        ),
+    ]);
+    assert_eq!(
+        base_of(&loaded, "named").as_deref(),
+        Some("microsoft.graph.statusBase")
+    );
+    assert_eq!(base_of(&loaded, "prose"), None);
+    let blamed: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("`the`"))
+        .collect();
+    assert!(blamed.is_empty(), "{blamed:?}");
+}
+
+#[test]
+fn a_primitive_written_as_an_object_in_the_representation_is_a_primitive() {
+    let loaded = load(vec![resource(
+        "version",
+        r#"# version resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| label | String | The label. |
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.version" }-->
+```json
+{ "label": "String", "content": { "@odata.type": "Edm.Stream" } }
+```
+"#,
+    )]);
+    let content = loaded.schema.types["microsoft.graph.version"]
+        .property("content")
+        .expect("content read from the representation");
+    assert_eq!(content.ty.name, "Edm.Stream");
+    assert_eq!(content.kind, PropertyKind::Structural);
+    assert!(
+        !loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("Edm.Stream")),
+        "{:?}",
+        loaded.diagnostics
+    );
 }
 
 #[test]
