@@ -158,6 +158,32 @@ impl Resolver<'_> {
     }
 }
 
+impl Resolver<'_> {
+    /// `type_ref` for a type read from a sentence's link. A link whose text
+    /// names no type and whose page defines none ("see [common Planner error
+    /// conditions](planner-overview.md#…)", "[get the status of the copy
+    /// operation](onenoteoperation-get.md)") makes no claim about types: no
+    /// type, and no warning.
+    fn claimed_type_ref(
+        &mut self,
+        cell: &CellType,
+        namespace: &str,
+        source: &Source,
+        what: &str,
+    ) -> Option<TypeRef> {
+        let unnamed = matches!(&cell.name, TypeName::Named(n) if n.is_empty());
+        let linked = || {
+            cell.link
+                .as_deref()
+                .and_then(|l| self.index.resolve_link(l))
+        };
+        if unnamed && linked().is_none() {
+            return None;
+        }
+        Some(self.type_ref(cell, namespace, source, what).0)
+    }
+}
+
 pub fn resolve(
     version: &str,
     pages: &[PageInput],
@@ -571,11 +597,11 @@ pub fn resolve(
         op.request_type = raw
             .request_type
             .as_ref()
-            .map(|c| resolver.type_ref(c, ns, &op.source, "request body").0);
+            .and_then(|c| resolver.claimed_type_ref(c, ns, &op.source, "request body"));
         op.response_type = raw
             .response_type
             .as_ref()
-            .map(|c| resolver.type_ref(c, ns, &op.source, "response").0);
+            .and_then(|c| resolver.claimed_type_ref(c, ns, &op.source, "response"));
         (op, diagnostics)
     };
     let built: Vec<(Operation, Vec<Diagnostic>)> = raw_ops.into_par_iter().map(build_op).collect();

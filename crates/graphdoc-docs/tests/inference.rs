@@ -952,3 +952,47 @@ fn prose_naming_a_subtype_of_the_annotated_base_is_the_nearer_base() {
         .iter()
         .any(|d| d.code == "GD0024" && d.severity == graphdoc_schema::Severity::Warning));
 }
+
+#[test]
+fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
+    let respond = |name: &str, sentence: &str| {
+        api(
+            name,
+            &format!("# {name}\n\n## HTTP request\n\n```http\nPOST /communications/calls/{{id}}/{name}\n```\n\n## Response\n\n{sentence}\n"),
+        )
+    };
+    let loaded = load(vec![
+        resource("entity", ENTITY),
+        resource("call", CALL),
+        respond(
+            "copy",
+            "This method returns `202 Accepted`. Poll the Operation-Location endpoint to [get the status of the copy operation](onenoteoperation-get.md).",
+        ),
+        respond(
+            "remove",
+            "This method returns `204 No Content`; see [common error conditions](../resources/planner-overview.md#errors).",
+        ),
+        respond(
+            "fetch",
+            "This method returns `200 OK` and [the call object](../resources/call.md).",
+        ),
+    ]);
+    let response = |title: &str| {
+        let op = loaded
+            .schema
+            .operations
+            .iter()
+            .find(|o| o.title == title)
+            .unwrap();
+        op.response_type.as_ref().map(|t| t.name.clone())
+    };
+    assert_eq!(response("copy"), None);
+    assert_eq!(response("remove"), None);
+    assert_eq!(response("fetch").as_deref(), Some("microsoft.graph.call"));
+    let unknown: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "GD0009" && d.file.contains("/api/"))
+        .collect();
+    assert!(unknown.is_empty(), "{unknown:?}");
+}
