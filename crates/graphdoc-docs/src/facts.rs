@@ -88,7 +88,9 @@ fn possible_values_in(description: &str, lower: &str) -> (Vec<String>, usize) {
             let Some(at) = marker.find("values").and_then(|k| v.checked_sub(k)) else {
                 continue;
             };
-            if lower[at..].starts_with(marker) {
+            // Bytes: `at` may fall inside a character before the marker;
+            // an ASCII marker that matches there starts on a boundary.
+            if lower.as_bytes()[at..].starts_with(marker.as_bytes()) {
                 matches.push((at, marker.len()));
             }
         }
@@ -194,5 +196,12 @@ mod tests {
         assert_eq!(v, vec!["business", "education"]);
         let (v, _) = possible_values("The possible values are: a, b, or c");
         assert_eq!(v, vec!["a", "b", "c"]);
+        // A marker's start counted back from "values" may fall inside a
+        // character (found by fuzzing).
+        let (v, _) =
+            possible_values("Type of conversa   \u{fffd}. Possible values are: team, chat.");
+        assert_eq!(v, vec!["team", "chat"]);
+        let (v, _) = possible_values("\u{fffd}\u{fffd}values are: x");
+        assert!(v.is_empty());
     }
 }
