@@ -617,9 +617,10 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         return;
     }
 
+    // `@type` is the older pages' spelling of the key (OneDrive facets).
     let annotated_name = resource_annotation
         .as_ref()
-        .and_then(|a| a.get("@odata.type"))
+        .and_then(|a| a.get("@odata.type").or_else(|| a.get("@type")))
         .and_then(Value::as_str)
         .map(|s| s.trim().trim_start_matches('#').to_string())
         .filter(|s| crate::types::is_type_identifier(s));
@@ -1696,6 +1697,19 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == codes::BAD_PROPERTY_NAME && d.message.contains("`a b (c)`")));
+    }
+
+    #[test]
+    fn the_older_at_type_key_names_a_resource() {
+        // The OneDrive facet pages: a title that names no type, `@type`.
+        let page = "# System facet\n\nNamespace: microsoft.graph\n\n<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.systemFacet\" } -->\n```json\n{ }\n```\n";
+        let items = parse_page("systemFacet.md", page, PageKind::Resource);
+        let names: Vec<(&str, &str)> = items
+            .types
+            .iter()
+            .map(|t| (t.namespace.as_str(), t.name.as_str()))
+            .collect();
+        assert_eq!(names, [("microsoft.graph", "systemFacet")]);
     }
 
     #[test]
