@@ -44,6 +44,22 @@ Namespace: microsoft.graph
 
 /// A type with an `id`, no annotation key and no methods of its own.
 fn plain_type(name: &str, annotation_extra: &str) -> String {
+    resource_page_with(
+        name,
+        annotation_extra,
+        "| id | String | Read-only. |\n| status | String | The status. |",
+        r#"{ "id": "String (identifier)", "status": "String" }"#,
+    )
+}
+
+/// A resource page: title, a Properties table of `rows`, the annotation and
+/// the JSON representation `json`.
+fn resource_page(name: &str, rows: &str, json: &str) -> String {
+    resource_page_with(name, "", rows, json)
+}
+
+/// `resource_page` with more annotation keys (`"baseType": null,`).
+fn resource_page_with(name: &str, annotation_extra: &str, rows: &str, json: &str) -> String {
     format!(
         r#"# {name} resource type
 
@@ -53,16 +69,11 @@ Namespace: microsoft.graph
 
 | Property | Type | Description |
 |:--|:--|:--|
-| id | String | Read-only. |
-| status | String | The status. |
+{rows}
 
-<!-- {{
-  "blockType": "resource",
-  {annotation_extra}
-  "@odata.type": "microsoft.graph.{name}"
-}}-->
+<!-- {{ "blockType": "resource", {annotation_extra} "@odata.type": "microsoft.graph.{name}" }}-->
 ```json
-{{ "id": "String (identifier)", "status": "String" }}
+{json}
 ```
 "#
     )
@@ -374,22 +385,10 @@ fn a_stated_null_base_is_not_overridden() {
 #[test]
 fn an_inherited_from_row_names_a_base_only_when_it_names_a_type() {
     let row = |name: &str, description: &str| {
-        format!(
-            r#"# {name} resource type
-
-Namespace: microsoft.graph
-
-## Properties
-
-| Property | Type | Description |
-|:--|:--|:--|
-| status | String | {description} |
-
-<!-- {{ "blockType": "resource", "@odata.type": "microsoft.graph.{name}" }}-->
-```json
-{{ "status": "String" }}
-```
-"#
+        resource_page(
+            name,
+            &format!("| status | String | {description} |"),
+            r#"{ "status": "String" }"#,
         )
     };
     let loaded = load(vec![
@@ -421,21 +420,11 @@ Namespace: microsoft.graph
 fn a_primitive_written_as_an_object_in_the_representation_is_a_primitive() {
     let loaded = load(vec![resource(
         "version",
-        r#"# version resource type
-
-Namespace: microsoft.graph
-
-## Properties
-
-| Property | Type | Description |
-|:--|:--|:--|
-| label | String | The label. |
-
-<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.version" }-->
-```json
-{ "label": "String", "content": { "@odata.type": "Edm.Stream" } }
-```
-"#,
+        &resource_page(
+            "version",
+            "| label | String | The label. |",
+            r#"{ "label": "String", "content": { "@odata.type": "Edm.Stream" } }"#,
+        ),
     )]);
     let content = loaded.schema.types["microsoft.graph.version"]
         .property("content")
@@ -602,21 +591,11 @@ fn a_base_unstated_in_one_version_is_read_from_the_other() {
 
 #[test]
 fn a_json_representation_showing_inherited_properties_declares_none_of_them() {
-    let base = r#"# mediaQuality resource type
-
-Namespace: microsoft.graph
-
-## Properties
-
-| Property | Type | Description |
-|:--|:--|:--|
-| roundTripDelay | Duration | The delay. |
-
-<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.mediaQuality" }-->
-```json
-{ "roundTripDelay": "String (ISO 8601 duration)" }
-```
-"#;
+    let base = resource_page(
+        "mediaQuality",
+        "| roundTripDelay | Duration | The delay. |",
+        r#"{ "roundTripDelay": "String (ISO 8601 duration)" }"#,
+    );
     let derived = r#"# videoQuality resource type
 
 Namespace: microsoft.graph
@@ -640,7 +619,7 @@ Inherits from [mediaQuality](mediaquality.md).
 ```
 "#;
     let loaded = load(vec![
-        resource("mediaQuality", base),
+        resource("mediaQuality", &base),
         resource("videoQuality", derived),
     ]);
     let video = &loaded.schema.types["microsoft.graph.videoQuality"];
