@@ -47,7 +47,7 @@ pub mod codes {
         (BAD_TYPE_CELL, "A Type cell names no type graphdoc understands (not an Edm primitive, not a link, not a type name). The property is not read. Fix: write the type as `String`, `[x](x.md)`, `x collection`…"),
         (RAGGED_ROW, "A table row has more cells than its header, usually an unescaped `|` in a description. The extra cells are read as part of the description. Fix: escape the pipe as `\\|`."),
         (MISSING_CELL, "A property row has no Type cell, or an empty one. The property is not read. Fix: fill in the type."),
-        (BAD_PROPERTY_NAME, "The first cell of a property row is not a property name (it has spaces or punctuation). The row is not read. Fix: put the property name alone in the first cell."),
+        (BAD_PROPERTY_NAME, "The first cell of a property row is not a property name (it has spaces or punctuation). The row is not read. Fix: put the property name alone in the first cell. An OData annotation (`site@odata.bind`) or a path into a nested object (`files/fileName`) is only a note: the docs mean it, but the schema holds no such rows."),
         (UNNAMED_ENUM, "A Type cell says `Enumeration` or `enum` without naming the enum, so the property's type is unknown. The property is not read. Fix: link the enum by name."),
         (TYPE_ALIAS, "A Type cell uses a spelling that is not the Edm name (`int`, `DateTime`, `Url`…). It is read as the canonical type named in the message. Fix: use the Edm name."),
         (UNKNOWN_TYPE, "A property, base type, request or response refers to a type or enum that no page of this version defines. The reference is kept as written. Fix: add the type's page, or correct the name."),
@@ -382,6 +382,44 @@ fn is_member_header(first: &str) -> bool {
 }
 
 /// A row that only labels a group of rows (`| **Group management** |||`).
+/// Why a row's first cell is not read as a property, and whether the docs
+/// are at fault: an OData annotation (`@odata.type`, `site@odata.bind`) or a
+/// path into a nested object (`files/fileName`, `file/localizations`) is how
+/// the docs describe request bodies and related objects, which the schema
+/// does not hold; anything else is a malformed name.
+fn not_a_property(name: &str) -> (Severity, String) {
+    let segments: Vec<&str> = name.split('/').collect();
+    let is_segment = |s: &&str| {
+        crate::types::is_type_identifier(s)
+            || s.starts_with('{') && s.ends_with('}') && !s.contains(' ')
+    };
+    if let Some((property, annotation)) = name.split_once('@') {
+        let names_one = crate::types::is_type_identifier(property) || property.is_empty();
+        if names_one && crate::types::is_type_identifier(annotation) {
+            let about = if property.is_empty() {
+                "the object".to_string()
+            } else {
+                format!("`{property}`")
+            };
+            return (
+                Severity::Note,
+                format!("`{name}` is an OData annotation (`@{annotation}`) of {about}, not a property; the row is not read"),
+            );
+        }
+    }
+    if segments.len() > 1 && segments.iter().all(is_segment) {
+        let last = segments.last().copied().unwrap_or(name);
+        return (
+            Severity::Note,
+            format!("`{name}` describes `{last}` inside another property; graphdoc reads only a table's own properties, so the row is not read"),
+        );
+    }
+    (
+        Severity::Warning,
+        format!("`{name}` is not a property name; the row is not read"),
+    )
+}
+
 fn is_section_row(cells: &[Cow<'_, str>]) -> bool {
     // The first cell's emphasis is checked first: it is cheap, and most rows
     // are not section rows.
@@ -979,19 +1017,10 @@ fn property_rows(
             continue;
         };
         if !crate::types::is_type_identifier(&name) {
-            let sev = if name.starts_with('@') {
-                Severity::Note
-            } else {
-                Severity::Warning
-            };
+            let (sev, message) = not_a_property(&name);
             ctx.out.diagnostics.push(
-                Diagnostic::new(
-                    &ctx.src(row.line),
-                    sev,
-                    codes::BAD_PROPERTY_NAME,
-                    format!("`{name}` is not a property name; the row is not read"),
-                )
-                .with_column(row.columns.first().copied().unwrap_or(1)),
+                Diagnostic::new(&ctx.src(row.line), sev, codes::BAD_PROPERTY_NAME, message)
+                    .with_column(row.columns.first().copied().unwrap_or(1)),
             );
             continue;
         }
@@ -1697,6 +1726,28 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == codes::BAD_PROPERTY_NAME && d.message.contains("`a b (c)`")));
+    }
+
+    #[test]
+    fn annotations_and_nested_paths_are_notes_not_malformed_names() {
+        let read = |name: &str| not_a_property(name);
+        let (sev, message) = read("site@odata.bind");
+        assert_eq!(sev, Severity::Note);
+        assert!(
+            message.contains("annotation (`@odata.bind`) of `site`"),
+            "{message}"
+        );
+        assert_eq!(read("@odata.type").0, Severity::Note);
+        let (sev, message) = read("files/fileName");
+        assert_eq!(sev, Severity::Note);
+        assert!(message.contains("describes `fileName` inside"), "{message}");
+        assert_eq!(
+            read("file/localizations/{localizationId}/versions").0,
+            Severity::Note
+        );
+        assert_eq!(read("a b (c)").0, Severity::Warning);
+        assert_eq!(read("a/b c").0, Severity::Warning);
+        assert_eq!(read("x@y z").0, Severity::Warning);
     }
 
     #[test]
