@@ -118,6 +118,11 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                         _ => {}
                     }
                 }
+                // A no-break space in a heading (`### x\u{a0}values`) is a
+                // space to the reader, and to the headings' rules.
+                if heading.contains('\u{a0}') {
+                    heading = heading.replace('\u{a0}', " ");
+                }
                 out.push(Block::Heading {
                     level: heading_level(level),
                     text: heading.trim().to_string(),

@@ -455,6 +455,8 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
     let mut base_from_prose: Option<CellType> = None;
     let mut description = String::new();
     let mut page_enum_members: Vec<EnumMember> = Vec::new();
+    // Enums named by their own `### x values` heading.
+    let mut enum_sections = 0usize;
     let mut page_enum_line = title_line;
     let mut page_flags = false;
     let mut has_methods = false;
@@ -587,6 +589,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 {
                     let name = enum_heading_name(&enum_heading);
                     if let Some(name) = name {
+                        enum_sections += 1;
                         let members = member_rows(ctx, table, &cols);
                         ctx.out.enums.push(EnumDef {
                             name,
@@ -627,12 +630,16 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
 
     if is_enum_page {
         let Some(name) = subject.map(|(n, _)| n.to_string()) else {
-            ctx.diag(
-                title_line,
-                Severity::Warning,
-                codes::NO_TITLE,
-                "enum page title does not name the enum (`# x enum type`)",
-            );
+            // A page of `### x values` sections (enums.md) names each enum
+            // in its heading; only members under no such heading are lost.
+            if enum_sections == 0 || !page_enum_members.is_empty() {
+                ctx.diag(
+                    title_line,
+                    Severity::Warning,
+                    codes::NO_TITLE,
+                    "enum page title does not name the enum (`# x enum type`)",
+                );
+            }
             return;
         };
         if page_enum_members.is_empty() {

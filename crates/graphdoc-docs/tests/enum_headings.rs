@@ -34,3 +34,32 @@ fn enum_names_keep_the_heading_spelling() {
     assert_eq!(names, ["phoneType", "printOrientation"]);
     assert_eq!(items.enums[0].members.len(), 2);
 }
+
+#[test]
+fn a_page_of_enum_sections_needs_no_title_naming_an_enum() {
+    // enums.md is an enum page whose title names none: each `### x values`
+    // heading names its own (one with a no-break space before "values").
+    let page = format!(
+        "---\ndoc_type: enumPageType\n---\n{ENUMS_PAGE}\n### dlpActionType\u{a0}values\n\n| Value |\n|:---|\n| notifySender |\n"
+    );
+    let items = parse_page(
+        "api-reference/beta/resources/enums.md",
+        &page,
+        PageKind::Resource,
+    );
+    let names: Vec<&str> = items.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["phoneType", "printOrientation", "dlpActionType"]);
+    assert!(items.diagnostics.is_empty(), "{:?}", items.diagnostics);
+    // Members under no `x values` heading are still reported as unnamed.
+    let unnamed = "---\ndoc_type: enumPageType\n---\n# Enum values\n\n## Members\n\n|Member|Value|\n|:---|:---|\n|a|0|\n";
+    let items = parse_page(
+        "api-reference/beta/resources/enums.md",
+        unnamed,
+        PageKind::Resource,
+    );
+    assert!(
+        items.diagnostics.iter().any(|d| d.code == "GD0001"),
+        "{:?}",
+        items.diagnostics
+    );
+}
