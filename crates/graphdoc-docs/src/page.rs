@@ -1274,13 +1274,17 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                     }
                 }
             }
-            Block::Paragraph { text, .. } => {
+            // A note (`> …`) is an aside ("similar to the
+            // [revokeSignInSessions](…) action"), not what the call takes
+            // or returns.
+            Block::Paragraph { text, .. } if !text.starts_with('>') => {
                 if section.starts_with("request body") && request_type.is_none() {
                     request_type = linked_resource(text);
                 } else if section.starts_with("response") && response_type.is_none() {
                     response_type = linked_resource(text);
                 }
             }
+            Block::Paragraph { .. } => {}
         }
     }
     if method.is_empty() {

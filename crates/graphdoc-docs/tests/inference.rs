@@ -955,6 +955,10 @@ fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
             "fetch",
             "This method returns `200 OK` and [the call object](../resources/call.md).",
         ),
+        respond(
+            "invalidate",
+            "> This returns another code, like the [revokeSignInSessions](user-revokesigninsessions.md) action.",
+        ),
     ]);
     let response = |title: &str| {
         let op = loaded
@@ -968,6 +972,8 @@ fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
     assert_eq!(response("copy"), None);
     assert_eq!(response("remove"), None);
     assert_eq!(response("fetch").as_deref(), Some("microsoft.graph.call"));
+    // A note is an aside, not the response.
+    assert_eq!(response("invalidate"), None);
     let unknown: Vec<_> = loaded
         .diagnostics
         .iter()
