@@ -333,10 +333,12 @@ fn regenerate(docs: &Path, out: &Path, check: bool) -> Result<ExitCode, String> 
             docs.display()
         ));
     }
+    let all = graphdoc_docs::load_versions(docs, &versions).map_err(|e| e.to_string())?;
     let schemas = versions
         .iter()
-        .map(|v| {
-            let loaded = load(docs, v)?;
+        .zip(all)
+        .map(|(v, loaded)| {
+            print_warnings(&loaded);
             // A model without the types of unreadable pages would silently
             // delete them from the output: keep the previous one instead.
             let unreadable = loaded
@@ -441,12 +443,16 @@ fn side_label(
 /// Loads a docs tree, printing its diagnostics to standard error.
 fn load(docs: &Path, version: &str) -> Result<graphdoc_docs::Loaded, String> {
     let loaded = graphdoc_docs::load(docs, version).map_err(|e| e.to_string())?;
+    print_warnings(&loaded);
+    Ok(loaded)
+}
+
+fn print_warnings(loaded: &graphdoc_docs::Loaded) {
     for d in &loaded.diagnostics {
         if d.severity >= graphdoc_schema::Severity::Warning {
             eprintln!("{d}");
         }
     }
-    Ok(loaded)
 }
 
 fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {

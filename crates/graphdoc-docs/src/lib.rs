@@ -165,6 +165,15 @@ pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
+/// `load` for several versions at once, in the order given: one version's
+/// serial steps (resolving names, bases and kinds) overlap with another's
+/// parallel page parsing. The first error in that order is the one returned.
+pub fn load_versions(root: &Path, versions: &[&str]) -> Result<Vec<Loaded>, LoadError> {
+    let loaded: Vec<Result<Loaded, LoadError>> =
+        versions.par_iter().map(|v| load(root, v)).collect();
+    loaded.into_iter().collect()
+}
+
 /// Builds a schema from pages already in memory (tests, fuzzing, tools that
 /// read docs from elsewhere).
 pub fn load_pages(version: &str, pages: Vec<PageInput>) -> Loaded {

@@ -123,14 +123,8 @@ pub fn load_schemas(docs: &Path) -> Result<Vec<Schema>, Error> {
     if versions.is_empty() {
         return Err(Error::NoDocs(docs.to_path_buf()));
     }
-    versions
-        .iter()
-        .map(|v| {
-            graphdoc_docs::load(docs, v)
-                .map(|l| l.schema)
-                .map_err(Error::Load)
-        })
-        .collect()
+    let loaded = graphdoc_docs::load_versions(docs, &versions).map_err(Error::Load)?;
+    Ok(loaded.into_iter().map(|l| l.schema).collect())
 }
 
 /// Codegen options for a model that builds on its own, wherever it is.
