@@ -97,6 +97,16 @@ pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
 }
 
 fn parse_type_text(full: &str, cell_links: &[Link]) -> Result<CellType, TypeCellError> {
+    // "(Optional) String": a one-word note before the type, as "String
+    // (url)" has one after it. "(boolean or string) collection" is no note.
+    let full = match full.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
+        Some((note, rest))
+            if note.chars().all(|c| c.is_ascii_alphabetic()) && !rest.trim().is_empty() =>
+        {
+            rest.trim()
+        }
+        _ => full,
+    };
     let mut text = full.to_string();
     let mut collection = false;
     if strip_prefix_ci(&text, "collection(").is_some() && text.ends_with(')') {
@@ -221,6 +231,11 @@ mod tests {
         }
         assert_eq!(parse_type_cell("int").unwrap().alias_of, Some("Edm.Int32"));
         assert_eq!(parse_type_cell("Url").unwrap().alias_of, Some("Edm.String"));
+        assert_eq!(
+            parse_type_cell("(Optional) String").unwrap().name,
+            TypeName::Primitive("Edm.String")
+        );
+        assert!(parse_type_cell("(boolean or string or number) collection").is_err());
     }
 
     #[test]
