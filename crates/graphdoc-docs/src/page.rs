@@ -130,6 +130,11 @@ pub struct RawOperation {
     pub request_body: Vec<RawProperty>,
     pub request_type: Option<CellType>,
     pub response_type: Option<CellType>,
+    /// The type the first response example's annotation names: the
+    /// operation's type where the Response section names none, but no
+    /// evidence for inferences (annotations are often copied from a sibling
+    /// page, `@odata.type` and all).
+    pub annotated_response_type: Option<CellType>,
     /// `@odata.type` of the objects the response examples return (read here,
     /// in the parallel pass; `resolve` compares them with the response type).
     pub response_shows: Vec<String>,
@@ -1340,6 +1345,10 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
             "API page has no `METHOD /path` line under `## HTTP request`",
         );
     }
+    let annotated_response_type = examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
+        .find_map(|e| annotated_type(&e.annotation));
     let mut response_shows: Vec<String> = Vec::new();
     for ex in examples.iter().filter(|e| e.kind == ExampleKind::Response) {
         for t in returned_odata_types(&ex.body) {
@@ -1362,6 +1371,7 @@ fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
         request_body,
         request_type,
         response_type,
+        annotated_response_type,
         response_shows,
         created_at,
     });
@@ -1398,6 +1408,38 @@ fn location_header(block: &str) -> Option<&str> {
         &rest[first.len()..]
     } else {
         path
+    })
+}
+
+/// The type an example's annotation names (`@odata.type`, or the older
+/// `@type`): `Collection(x)` or `"isCollection": true` for a collection.
+fn annotated_type(annotation: &Value) -> Option<CellType> {
+    let named = annotation
+        .get("@odata.type")
+        .or_else(|| annotation.get("@type"))?
+        .as_str()?
+        .trim()
+        .trim_start_matches('#');
+    let (name, listed) = match named
+        .strip_prefix("Collection(")
+        .and_then(|n| n.strip_suffix(')'))
+    {
+        Some(inner) => (inner.trim(), true),
+        None => (named, false),
+    };
+    let collection =
+        listed || annotation.get("isCollection").and_then(Value::as_bool) == Some(true);
+    let unqualified_or_edm = !name.contains('.') || name.starts_with("Edm.");
+    let name = match crate::types::primitive(name).filter(|_| unqualified_or_edm) {
+        Some((edm, _)) => TypeName::Primitive(edm),
+        None if crate::types::is_type_identifier(name) => TypeName::Named(name.to_string()),
+        None => return None,
+    };
+    Some(CellType {
+        name,
+        collection,
+        link: None,
+        alias_of: None,
     })
 }
 

@@ -601,7 +601,19 @@ pub fn resolve(
         op.response_type = raw
             .response_type
             .as_ref()
-            .and_then(|c| resolver.claimed_type_ref(c, ns, &op.source, "response"));
+            .and_then(|c| resolver.claimed_type_ref(c, ns, &op.source, "response"))
+            .or_else(|| {
+                // Where the Response section names no type, the response
+                // example's annotation does (the type the docs' validator
+                // checks the example against), if this version defines it.
+                let cell = raw.annotated_response_type.as_ref()?;
+                match &cell.name {
+                    TypeName::Primitive(edm) => Some(TypeRef::new(*edm, cell.collection)),
+                    TypeName::Named(_) => index
+                        .resolve_cell(cell, ns)
+                        .map(|(q, _)| TypeRef::new(q.clone(), cell.collection)),
+                }
+            });
         (op, diagnostics)
     };
     let built: Vec<(Operation, Vec<Diagnostic>)> = raw_ops.into_par_iter().map(build_op).collect();

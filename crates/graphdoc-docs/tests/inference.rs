@@ -981,3 +981,68 @@ fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
         .collect();
     assert!(unknown.is_empty(), "{unknown:?}");
 }
+
+#[test]
+fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
+    let respond = |name: &str, annotation: &str| {
+        api(
+            name,
+            &format!("# {name}\n\n## HTTP request\n\n```http\nGET /communications/calls/{{id}}/{name}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a **call** object.\n\n## Example\n\n<!-- {annotation} -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{{ \"@odata.type\": \"#microsoft.graph.recordOperation\", \"id\": \"1\" }}\n```\n"),
+        )
+    };
+    let loaded = load(vec![
+        resource("entity", ENTITY),
+        resource("call", CALL),
+        resource("commsOperation", &plain_type("commsOperation", "")),
+        resource("recordOperation", &plain_type("recordOperation", "")),
+        respond(
+            "one",
+            r#"{ "blockType": "response", "@odata.type": "microsoft.graph.commsOperation" }"#,
+        ),
+        respond(
+            "many",
+            r#"{ "blockType": "response", "@type": "Collection(microsoft.graph.call)" }"#,
+        ),
+        respond(
+            "names",
+            r#"{ "blockType": "response", "@odata.type": "string", "isCollection": true }"#,
+        ),
+        respond(
+            "ghost",
+            r#"{ "blockType": "response", "@odata.type": "microsoft.graph.nowhere" }"#,
+        ),
+    ]);
+    let response = |title: &str| {
+        let op = loaded
+            .schema
+            .operations
+            .iter()
+            .find(|o| o.title == title)
+            .unwrap();
+        op.response_type
+            .as_ref()
+            .map(|t| (t.name.clone(), t.collection))
+    };
+    assert_eq!(
+        response("one"),
+        Some(("microsoft.graph.commsOperation".into(), false))
+    );
+    assert_eq!(
+        response("many"),
+        Some(("microsoft.graph.call".into(), true))
+    );
+    assert_eq!(response("names"), Some(("Edm.String".into(), true)));
+    // A type this version does not define is not taken, and not warned of.
+    assert_eq!(response("ghost"), None);
+    assert!(!loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("nowhere")));
+    // An annotation is no evidence for inferences: the example shows a
+    // recordOperation, but only a stated response type makes it a
+    // commsOperation (a_response_example_shows_a_subtype_of_the_returned_type).
+    assert_ne!(
+        base_of(&loaded, "recordOperation").as_deref(),
+        Some("microsoft.graph.commsOperation")
+    );
+}
