@@ -687,6 +687,28 @@ fn api(name: &str, text: &str) -> PageInput {
     page(&format!("api/{name}.md"), PageKind::Api, text)
 }
 
+/// An API page `METHOD /communications/calls/{id}/<name>` whose Response
+/// section (and what follows it) is `response`.
+fn call_api(name: &str, method: &str, response: &str) -> PageInput {
+    api(
+        name,
+        &format!("# {name}\n\n## HTTP request\n\n```http\n{method} /communications/calls/{{id}}/{name}\n```\n\n## Response\n\n{response}\n"),
+    )
+}
+
+/// The response type (name, collection) of the operation titled `title`.
+fn response_of(loaded: &Loaded, title: &str) -> Option<(String, bool)> {
+    let op = loaded
+        .schema
+        .operations
+        .iter()
+        .find(|o| o.title == title)
+        .expect("operation");
+    op.response_type
+        .as_ref()
+        .map(|t| (t.name.clone(), t.collection))
+}
+
 /// An API page: title, HTTP request block(s) and the sentence naming what it
 /// returns (`type_link` as written in the docs, e.g. "a [team](../resources/team.md) object").
 fn get_page(title: &str, request_blocks: &[&str], returns: &str) -> String {
@@ -934,12 +956,7 @@ fn prose_naming_a_subtype_of_the_annotated_base_is_the_nearer_base() {
 
 #[test]
 fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
-    let respond = |name: &str, sentence: &str| {
-        api(
-            name,
-            &format!("# {name}\n\n## HTTP request\n\n```http\nPOST /communications/calls/{{id}}/{name}\n```\n\n## Response\n\n{sentence}\n"),
-        )
-    };
+    let respond = |name: &str, sentence: &str| call_api(name, "POST", sentence);
     let loaded = load(vec![
         resource("entity", ENTITY),
         resource("call", CALL),
@@ -960,15 +977,7 @@ fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
             "> This returns another code, like the [revokeSignInSessions](user-revokesigninsessions.md) action.",
         ),
     ]);
-    let response = |title: &str| {
-        let op = loaded
-            .schema
-            .operations
-            .iter()
-            .find(|o| o.title == title)
-            .unwrap();
-        op.response_type.as_ref().map(|t| t.name.clone())
-    };
+    let response = |title: &str| response_of(&loaded, title).map(|(name, _)| name);
     assert_eq!(response("copy"), None);
     assert_eq!(response("remove"), None);
     assert_eq!(response("fetch").as_deref(), Some("microsoft.graph.call"));
@@ -985,9 +994,10 @@ fn a_response_sentence_names_a_type_only_through_a_type_or_its_page() {
 #[test]
 fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
     let respond = |name: &str, annotation: &str| {
-        api(
+        call_api(
             name,
-            &format!("# {name}\n\n## HTTP request\n\n```http\nGET /communications/calls/{{id}}/{name}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a **call** object.\n\n## Example\n\n<!-- {annotation} -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{{ \"@odata.type\": \"#microsoft.graph.recordOperation\", \"id\": \"1\" }}\n```\n"),
+            "GET",
+            &format!("If successful, this method returns a `200 OK` response code and a **call** object.\n\n## Example\n\n<!-- {annotation} -->\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{{ \"@odata.type\": \"#microsoft.graph.recordOperation\", \"id\": \"1\" }}\n```"),
         )
     };
     let loaded = load(vec![
@@ -1012,17 +1022,7 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
             r#"{ "blockType": "response", "@odata.type": "microsoft.graph.nowhere" }"#,
         ),
     ]);
-    let response = |title: &str| {
-        let op = loaded
-            .schema
-            .operations
-            .iter()
-            .find(|o| o.title == title)
-            .unwrap();
-        op.response_type
-            .as_ref()
-            .map(|t| (t.name.clone(), t.collection))
-    };
+    let response = |title: &str| response_of(&loaded, title);
     assert_eq!(
         response("one"),
         Some(("microsoft.graph.commsOperation".into(), false))
