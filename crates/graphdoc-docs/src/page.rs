@@ -553,7 +553,12 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                 }
                 let in_relationships = headings
                     .any(|h| h.contains("relationship") || h.contains("navigation propert"));
-                let in_properties = headings.any(|h| h.contains("propert"));
+                // A property table right under a title that names a type,
+                // before any section, is the type's (some pages have no
+                // Properties heading; an overview's table of concepts is not).
+                let under_title = headings.stack[1..].iter().all(Option::is_none)
+                    && matches!(subject, Some((_, TitleKind::Type)));
+                let in_properties = headings.any(|h| h.contains("propert")) || under_title;
                 let values_heading = headings.innermost_as_written().and_then(|h| {
                     let lower = h.to_ascii_lowercase();
                     [" enum values", " values"]
@@ -1871,6 +1876,24 @@ mod tests {
             escape_controls_in_strings("{\"a\": \"x\\\"\ny\tz\"}\n"),
             "{\"a\": \"x\\\"\\ny\\tz\"}\n"
         );
+    }
+
+    #[test]
+    fn a_property_table_right_under_a_type_title_is_the_types() {
+        let page = "# controlScore resource type\n\nNamespace: microsoft.graph\n\nA score.\n\n|Name |Type |Description |\n|:--|:--|:--|\n|controlName|String|Control name.|\n|score|Double|Read-only.|\n\n## JSON representation\n";
+        let items = parse_page("controlscore.md", page, PageKind::Resource);
+        let names: Vec<&str> = items.types[0]
+            .properties
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["controlName", "score"]);
+        assert!(items.types[0].properties[1].facts.read_only);
+        // Under a title that names no type, a table of concepts is no one's.
+        let overview = "# Use the eDiscovery API\n\n| Name | Type | Use case |\n|:-|:-|:-|\n| Legal hold | [legalHold](legalhold.md) | Holds. |\n";
+        let items = parse_page("overview.md", overview, PageKind::Resource);
+        assert!(items.types.is_empty());
+        assert!(items.diagnostics.is_empty(), "{:?}", items.diagnostics);
     }
 
     #[test]
