@@ -221,13 +221,19 @@ fn is_collapsed(s: &str) -> bool {
 }
 
 /// `_` marks emphasis only at a word boundary (`snake_case` keeps it).
+/// An underscore that starts a word opens emphasis only if another one
+/// follows to close it: `_id (deprecated)` is a name, `_new_` emphasis.
 fn is_emphasis_underscore(before: &str, rest: &str) -> bool {
     let prev_alnum = before.chars().last().is_some_and(|c| c.is_alphanumeric());
     let next_alnum = rest[1..]
         .chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric());
-    !(prev_alnum && next_alnum)
+    match (prev_alnum, next_alnum) {
+        (true, true) => false,
+        (false, true) => rest[1..].contains('_'),
+        _ => true,
+    }
 }
 
 pub fn collapse_whitespace(s: &str) -> String {
@@ -260,6 +266,8 @@ mod tests {
             "identitySet collection"
         );
         assert_eq!(plain("snake_case _emph_"), "snake_case emph");
+        assert_eq!(plain("_id (deprecated)"), "_id (deprecated)");
+        assert_eq!(plain("__bold__ and _it_"), "bold and it");
         assert_eq!(plain("a \\| b"), "a | b");
     }
 
