@@ -119,6 +119,10 @@ pub struct RawType {
     /// Properties of the JSON representation whose placeholder does not
     /// tell their type (`1024`, `"Contoso"`).
     pub json_untyped: Vec<(String, Source)>,
+    /// Table rows whose type cell could not be read (already reported): the
+    /// representation may still type them, but they are not missing from
+    /// the tables.
+    pub unread_rows: Vec<String>,
     /// Types a "Derived types" section lists.
     pub derived: Vec<CellType>,
     pub source: Source,
@@ -160,6 +164,9 @@ pub enum PageKind {
 struct Ctx<'a> {
     file: &'a str,
     out: PageItems,
+    /// Names of table rows whose type could not be read (each already
+    /// reported at its row).
+    unread_rows: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -207,6 +214,7 @@ pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
     let mut ctx = Ctx {
         file,
         out: PageItems::default(),
+        unread_rows: Vec::new(),
     };
     let doc_type = front
         .iter()
@@ -759,6 +767,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         has_methods,
         json_properties,
         json_untyped,
+        unread_rows: std::mem::take(&mut ctx.unread_rows),
         derived,
         source: ctx.src(title_line),
     });
@@ -1117,6 +1126,7 @@ fn property_rows(
                 });
             }
             Err(TypeCellError::UnnamedEnum) => {
+                ctx.unread_rows.push(name.clone());
                 ctx.out.diagnostics.push(
                     Diagnostic::new(
                         &ctx.src(row.line),
@@ -1128,6 +1138,7 @@ fn property_rows(
                 );
             }
             Err(TypeCellError::Empty) => {
+                ctx.unread_rows.push(name.clone());
                 ctx.out.diagnostics.push(
                     Diagnostic::new(
                         &ctx.src(row.line),
@@ -1139,6 +1150,7 @@ fn property_rows(
                 );
             }
             Err(TypeCellError::Unrecognized(t)) => {
+                ctx.unread_rows.push(name.clone());
                 ctx.out.diagnostics.push(
                     Diagnostic::new(
                         &ctx.src(row.line),

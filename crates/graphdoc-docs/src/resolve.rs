@@ -526,11 +526,16 @@ pub fn resolve(
                 ));
                 continue;
             }
+            let (severity, message) = if t.unread_rows.contains(&p.name) {
+                (Severity::Note, format!("property `{}` of `{}`: its table row's type could not be read (reported at the row); its type is read from the JSON representation", p.name, t.name))
+            } else {
+                (Severity::Warning, format!("property `{}` of `{}` is in the JSON representation but in no table; read from the representation", p.name, t.name))
+            };
             resolver.diagnostics.push(Diagnostic::new(
                 &p.source,
-                Severity::Warning,
+                severity,
                 codes::JSON_ONLY_PROPERTY,
-                format!("property `{}` of `{}` is in the JSON representation but in no table; read from the representation", p.name, t.name),
+                message,
             ));
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
@@ -539,11 +544,16 @@ pub fn resolve(
                 && !properties.iter().any(|x| &x.name == name)
                 && !inherited.contains(&name)
             {
+                let (severity, message) = if t.unread_rows.contains(name) {
+                    (Severity::Note, format!("property `{name}` of `{}`: neither its table row's type (reported at the row) nor its placeholder in the JSON representation can be read; not read", t.name))
+                } else {
+                    (Severity::Warning, format!("property `{name}` of `{}` is in the JSON representation but in no table, and its placeholder does not tell its type; not read", t.name))
+                };
                 resolver.diagnostics.push(Diagnostic::new(
                     source,
-                    Severity::Warning,
+                    severity,
                     codes::JSON_ONLY_PROPERTY,
-                    format!("property `{name}` of `{}` is in the JSON representation but in no table, and its placeholder does not tell its type; not read", t.name),
+                    message,
                 ));
             }
         }

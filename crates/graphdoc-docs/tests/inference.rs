@@ -1046,3 +1046,39 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
         Some("microsoft.graph.commsOperation")
     );
 }
+
+#[test]
+fn a_row_whose_type_cannot_be_read_is_not_also_missing_from_the_tables() {
+    let loaded = load(vec![
+        resource("entity", ENTITY),
+        resource(
+            "call",
+            &resource_page(
+                "call",
+                "| state | String | The state. |\n| mediaConfig | appHostedMediaConfig or serviceHostedMediaConfig | The media. |",
+                r#"{ "state": "String", "mediaConfig": { "@odata.type": "microsoft.graph.entity" } }"#,
+            ),
+        ),
+    ]);
+    let about: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.message.contains("mediaConfig") && ["GD0003", "GD0020"].contains(&d.code.as_str())
+        })
+        .map(|d| (d.code.as_str(), d.severity))
+        .collect();
+    // One warning, at the row; the representation's reading is a note.
+    use graphdoc_schema::Severity::{Note, Warning};
+    assert_eq!(
+        about,
+        [("GD0003", Warning), ("GD0020", Note)],
+        "{:?}",
+        loaded.diagnostics
+    );
+    let call = &loaded.schema.types["microsoft.graph.call"];
+    assert_eq!(
+        call.property("mediaConfig").map(|p| p.ty.name.as_str()),
+        Some("microsoft.graph.entity")
+    );
+}
