@@ -606,7 +606,27 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
                     values_heading.filter(|_| is_member_header(first) && cols.ty.is_none())
                 {
                     let name = enum_heading_name(&enum_heading);
-                    if let Some(name) = name {
+                    // "### mediaSizes values" under a `mediaSizes | String
+                    // collection` row: the valid values of a string
+                    // property ("JIS B4"…), not the members of an enum.
+                    let string_property = name.as_ref().and_then(|n| {
+                        properties.iter_mut().find(|p| {
+                            &p.name == n
+                                && matches!(p.cell_type.name, TypeName::Primitive("Edm.String"))
+                        })
+                    });
+                    if let Some(property) = string_property {
+                        enum_sections += 1;
+                        if property.facts.possible_values.is_empty() {
+                            property.facts.possible_values = table
+                                .rows
+                                .iter()
+                                .filter_map(|row| row.cells.first())
+                                .map(|cell| plain(cell))
+                                .filter(|value| !value.is_empty())
+                                .collect();
+                        }
+                    } else if let Some(name) = name {
                         enum_sections += 1;
                         let members = member_rows(ctx, table, &cols);
                         ctx.out.enums.push(EnumDef {

@@ -63,3 +63,42 @@ fn a_page_of_enum_sections_needs_no_title_naming_an_enum() {
         items.diagnostics
     );
 }
+
+#[test]
+fn values_of_a_string_property_are_its_possible_values_not_an_enum() {
+    let page = "\
+# printerCapabilities resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+|Property|Type|Description|
+|:---|:---|:---|
+|mediaSizes|String collection|The media sizes. Valid values are in the following table.|
+|orientation|printOrientation|The orientation.|
+
+### mediaSizes values
+
+|Value|
+|:---|
+|A4|
+|JIS B4|
+
+### printOrientation values
+
+|Member|Value|
+|:---|:---|
+|portrait|3|
+";
+    let items = parse_page(
+        "api-reference/v1.0/resources/printercapabilities.md",
+        page,
+        PageKind::Resource,
+    );
+    let enums: Vec<&str> = items.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(enums, ["printOrientation"]);
+    let sizes = &items.types[0].properties[0];
+    assert_eq!(sizes.facts.possible_values, ["A4", "JIS B4"]);
+    assert!(items.diagnostics.is_empty(), "{:?}", items.diagnostics);
+}
