@@ -1782,6 +1782,15 @@ fn placeholder_type(value: &Value) -> Option<CellType> {
 mod tests {
     use super::*;
 
+    /// The names of the first type's properties.
+    fn property_names(items: &PageItems) -> Vec<&str> {
+        items.types[0]
+            .properties
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect()
+    }
+
     #[test]
     fn strips_hosts() {
         assert_eq!(
@@ -1851,11 +1860,7 @@ mod tests {
     fn a_note_after_a_property_name_is_not_part_of_it() {
         let page = "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| tollNumber (deprecated) | String | Old. |\n| a b (c) | String | Not a name. |\n";
         let items = parse_page("x.md", page, PageKind::Resource);
-        let names: Vec<&str> = items.types[0]
-            .properties
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
+        let names = property_names(&items);
         assert_eq!(names, ["tollNumber"]);
         assert!(items
             .diagnostics
@@ -1914,11 +1919,7 @@ mod tests {
     fn a_property_table_right_under_a_type_title_is_the_types() {
         let page = "# controlScore resource type\n\nNamespace: microsoft.graph\n\nA score.\n\n|Name |Type |Description |\n|:--|:--|:--|\n|controlName|String|Control name.|\n|score|Double|Read-only.|\n\n## JSON representation\n";
         let items = parse_page("controlscore.md", page, PageKind::Resource);
-        let names: Vec<&str> = items.types[0]
-            .properties
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect();
+        let names = property_names(&items);
         assert_eq!(names, ["controlName", "score"]);
         assert!(items.types[0].properties[1].facts.read_only);
         // Under a title that names no type, a table of concepts is no one's.
