@@ -189,6 +189,7 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                 if quote_depth > 0 {
                     para.push_str("> ");
                 }
+                let mut cut_at = None;
                 while let Some((e, r)) = parser.next() {
                     if let Some(table_start) = table_at.filter(|&at| r.start >= at) {
                         if !matches!(e, Event::End(TagEnd::Paragraph)) {
@@ -196,26 +197,11 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                                 matches!(e, Event::End(TagEnd::Paragraph))
                             });
                         }
-                        if para.ends_with('\n') {
-                            para.pop();
-                        }
-                        out.push(Block::Paragraph {
-                            text: std::mem::take(&mut para),
-                            line: index.line(start),
-                        });
-                        if let Some(t) = split_table(text, table_start..range.end, &index) {
-                            out.push(Block::Table(t));
-                        }
+                        cut_at = Some(table_start);
                         break;
                     }
                     match e {
-                        Event::End(TagEnd::Paragraph) => {
-                            out.push(Block::Paragraph {
-                                text: std::mem::take(&mut para),
-                                line: index.line(start),
-                            });
-                            break;
-                        }
+                        Event::End(TagEnd::Paragraph) => break,
                         Event::Text(t) | Event::Code(t) => para.push_str(&t),
                         Event::SoftBreak | Event::HardBreak => para.push('\n'),
                         Event::InlineHtml(h) if h.starts_with("<!--") => {
@@ -238,6 +224,18 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                             para.push(')');
                         }
                         _ => {}
+                    }
+                }
+                if cut_at.is_some() && para.ends_with('\n') {
+                    para.pop();
+                }
+                out.push(Block::Paragraph {
+                    text: para,
+                    line: index.line(start),
+                });
+                if let Some(table_start) = cut_at {
+                    if let Some(t) = split_table(text, table_start..range.end, &index) {
+                        out.push(Block::Table(t));
                     }
                 }
             }

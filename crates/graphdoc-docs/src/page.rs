@@ -394,18 +394,12 @@ fn is_member_header(first: &str) -> bool {
     )
 }
 
-/// A row that only labels a group of rows (`| **Group management** |||`).
 /// Why a row's first cell is not read as a property, and whether the docs
 /// are at fault: an OData annotation (`@odata.type`, `site@odata.bind`) or a
 /// path into a nested object (`files/fileName`, `file/localizations`) is how
 /// the docs describe request bodies and related objects, which the schema
 /// does not hold; anything else is a malformed name.
 fn not_a_property(name: &str) -> (Severity, String) {
-    let segments: Vec<&str> = name.split('/').collect();
-    let is_segment = |s: &&str| {
-        crate::types::is_type_identifier(s)
-            || s.starts_with('{') && s.ends_with('}') && !s.contains(' ')
-    };
     if let Some((property, annotation)) = name.split_once('@') {
         let names_one = crate::types::is_type_identifier(property) || property.is_empty();
         if names_one && crate::types::is_type_identifier(annotation) {
@@ -420,6 +414,11 @@ fn not_a_property(name: &str) -> (Severity, String) {
             );
         }
     }
+    let segments: Vec<&str> = name.split('/').collect();
+    let is_segment = |s: &&str| {
+        crate::types::is_type_identifier(s)
+            || s.starts_with('{') && s.ends_with('}') && !s.contains(' ')
+    };
     if segments.len() > 1 && segments.iter().all(is_segment) {
         let last = segments.last().copied().unwrap_or(name);
         return (
@@ -433,6 +432,7 @@ fn not_a_property(name: &str) -> (Severity, String) {
     )
 }
 
+/// A row that only labels a group of rows (`| **Group management** |||`).
 fn is_section_row(cells: &[Cow<'_, str>]) -> bool {
     // The first cell's emphasis is checked first: it is cheap, and most rows
     // are not section rows.
