@@ -1018,6 +1018,10 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
             r#"{ "blockType": "response", "@odata.type": "string", "isCollection": true }"#,
         ),
         respond(
+            "texts",
+            r#"{ "blockType": "response", "@odata.type": "Edm.String", "isCollection": "true" }"#,
+        ),
+        respond(
             "ghost",
             r#"{ "blockType": "response", "@odata.type": "microsoft.graph.nowhere" }"#,
         ),
@@ -1032,6 +1036,8 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
         Some(("microsoft.graph.call".into(), true))
     );
     assert_eq!(response("names"), Some(("Edm.String".into(), true)));
+    // Flags read as on every annotation: `true` or `"true"`.
+    assert_eq!(response("texts"), Some(("Edm.String".into(), true)));
     // A type this version does not define is not taken, and not warned of.
     assert_eq!(response("ghost"), None);
     assert!(!loaded
