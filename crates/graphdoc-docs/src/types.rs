@@ -172,7 +172,9 @@ fn parse_type_text(full: &str, cell_links: &[Link]) -> Result<CellType, TypeCell
             alias_of: None,
         });
     }
-    Err(TypeCellError::Unrecognized(text))
+    // The cell as written, not what is left of it: "x collection collection"
+    // is reported as such.
+    Err(TypeCellError::Unrecognized(full.to_string()))
 }
 
 /// `user`, `callRecords.session`, `microsoft.graph.json`.
@@ -288,5 +290,13 @@ mod tests {
             parse_type_cell("String or Int32"),
             Err(TypeCellError::Unrecognized(_))
         ));
+        // The diagnostic quotes the cell, not what is left after one
+        // "collection" was taken off.
+        assert_eq!(
+            parse_type_cell("routingPolicy collection collection"),
+            Err(TypeCellError::Unrecognized(
+                "routingPolicy collection collection".into()
+            ))
+        );
     }
 }
