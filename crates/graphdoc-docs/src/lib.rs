@@ -8,6 +8,7 @@
 //! it could not resolve. Output depends only on the set of pages, never on
 //! the order they were found in or on the number of threads.
 
+pub mod annotation;
 pub mod cells;
 pub mod facts;
 pub mod markdown;

@@ -702,7 +702,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
 
     let annotated_name = resource_annotation
         .as_ref()
-        .and_then(annotation_type_name)
+        .and_then(crate::annotation::type_name)
         .map(|s| s.trim().trim_start_matches('#').to_string())
         .filter(|s| crate::types::is_type_identifier(s));
     let (name, ns, annotated) = match (&annotated_name, subject) {
@@ -740,7 +740,7 @@ fn parse_resource_page(ctx: &mut Ctx, blocks: &[Block], doc_type: &str) {
         .and_then(|a| a.get("keyProperty"))
         .and_then(Value::as_str)
         .map(str::to_string);
-    let flag = |k: &str| ann.is_some_and(|a| annotation_flag(a, k));
+    let flag = |k: &str| ann.is_some_and(|a| crate::annotation::flag(a, k));
     let optional_properties = ann
         .and_then(|a| a.get("optionalProperties"))
         .and_then(Value::as_array)
@@ -1443,26 +1443,10 @@ fn location_header(block: &str) -> Option<&str> {
     })
 }
 
-/// The type name an annotation gives: `@odata.type`, or `@type`, the older
-/// pages' spelling of the key (OneDrive facets).
-fn annotation_type_name(annotation: &Value) -> Option<&str> {
-    annotation
-        .get("@odata.type")
-        .or_else(|| annotation.get("@type"))?
-        .as_str()
-}
-
-/// An annotation flag, written `true` or `"true"`.
-fn annotation_flag(annotation: &Value, key: &str) -> bool {
-    annotation
-        .get(key)
-        .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
-}
-
 /// The type an example's annotation names: `Collection(x)` or
 /// `"isCollection": true` for a collection.
 fn annotated_type(annotation: &Value) -> Option<CellType> {
-    let named = annotation_type_name(annotation)?
+    let named = crate::annotation::type_name(annotation)?
         .trim()
         .trim_start_matches('#');
     let (name, listed) = match named
@@ -1472,7 +1456,7 @@ fn annotated_type(annotation: &Value) -> Option<CellType> {
         Some(inner) => (inner.trim(), true),
         None => (named, false),
     };
-    let collection = listed || annotation_flag(annotation, "isCollection");
+    let collection = listed || crate::annotation::flag(annotation, "isCollection");
     let unqualified_or_edm = !name.contains('.') || name.starts_with("Edm.");
     let name = match crate::types::primitive(name).filter(|_| unqualified_or_edm) {
         Some((edm, _)) => TypeName::Primitive(edm),

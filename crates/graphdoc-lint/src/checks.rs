@@ -291,7 +291,7 @@ pub fn possible_values(schema: &Schema, pages: &Pages) -> Vec<Finding> {
 }
 
 /// The resource's JSON representation: the first code block after a
-/// `"blockType": "resource"` annotation whose `@odata.type` names the type
+/// `"blockType": "resource"` annotation whose type (`@odata.type`/`@type`) names the type
 /// (or that has none), as a parsed object with positions in the page.
 fn representation(text: &str, type_name: &str) -> Option<(Node, u32)> {
     let mut pending: Option<String> = None;
@@ -331,9 +331,7 @@ fn annotation_type(annotation: &str) -> Option<String> {
     let start = annotation.find('{')?;
     let end = annotation.rfind('}')?;
     let v: serde_json::Value = serde_json::from_str(annotation.get(start..=end)?).ok()?;
-    v.get("@odata.type")?
-        .as_str()
-        .map(|s| s.trim_start_matches('#').to_string())
+    graphdoc_docs::annotation::type_name(&v).map(|s| s.trim_start_matches('#').to_string())
 }
 
 /// What a placeholder of a JSON representation says about the type.
@@ -952,6 +950,19 @@ mod tests {
             required_on_create: false,
             source: graphdoc_schema::Source::new("p.md", 1),
         }
+    }
+
+    #[test]
+    fn representation_skips_blocks_annotated_with_another_type() {
+        // The first block's annotation names another type with the older
+        // `@type` key; the second is the page's own.
+        let page = "# root resource type\n\n\
+<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.driveItem\" } -->\n\n\
+```json\n{ \"name\": \"String\" }\n```\n\n\
+<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.root\" } -->\n\n\
+```json\n{ \"depth\": 1 }\n```\n";
+        let (node, _) = representation(page, "root").expect("a representation");
+        assert!(node.get("depth").is_some(), "{:?}", node.value);
     }
 
     #[test]

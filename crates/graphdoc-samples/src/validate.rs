@@ -237,23 +237,6 @@ impl Target<'_> {
     }
 }
 
-/// An annotation flag written as `true` or `"true"`.
-fn flag(annotation: &Value, key: &str) -> bool {
-    annotation.get(key).is_some_and(|v| {
-        v == &Value::Bool(true)
-            || v.as_str()
-                .is_some_and(|s| s.trim().eq_ignore_ascii_case("true"))
-    })
-}
-
-/// The annotation's type: `@odata.type`, or `@type` as some pages write it.
-fn annotated_type(annotation: &Value) -> Option<&str> {
-    ["@odata.type", "@type"]
-        .iter()
-        .find_map(|k| annotation.get(k).and_then(Value::as_str))
-        .filter(|s| !s.trim().is_empty())
-}
-
 /// `Edm.String`, `string`, `Int32` → `Edm.String`, `Edm.String`, `Edm.Int32`.
 fn primitive_name(name: &str) -> Option<String> {
     let bare = name
@@ -328,7 +311,7 @@ pub fn target<'a>(
     {
         return Ok(Some(Target::Reference));
     }
-    let annotated = annotated_type(&sample.annotation);
+    let annotated = graphdoc_docs::annotation::type_name(&sample.annotation);
     // The docs' validator convention for "the request body table of this
     // page".
     if annotated.is_some_and(|a| {
@@ -341,7 +324,7 @@ pub fn target<'a>(
             .map(Target::Parameters));
     }
     let annotated_collection = annotated.is_some_and(|a| strip_collection(a).1)
-        || flag(&sample.annotation, "isCollection");
+        || graphdoc_docs::annotation::flag(&sample.annotation, "isCollection");
     let payload = first_object(value)
         .and_then(|o| o.get("@odata.type"))
         .and_then(Value::as_str);
@@ -602,7 +585,7 @@ fn completeness(sample: &RawSample) -> Completeness {
         .get("blockType")
         .and_then(Value::as_str)
         .is_some_and(|b| b.trim().eq_ignore_ascii_case("ignored"));
-    if ignored || flag(&sample.annotation, "truncated") {
+    if ignored || graphdoc_docs::annotation::flag(&sample.annotation, "truncated") {
         return Completeness::Unchecked;
     }
     match sample.kind {
