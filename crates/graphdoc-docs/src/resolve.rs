@@ -88,6 +88,23 @@ impl Index {
         }
     }
 
+    /// The type a cell names when it is a primitive or a type this version
+    /// defines, without reporting anything; otherwise the name it gives
+    /// (`Resolver::type_ref` reports it).
+    fn known_type_ref<'c>(
+        &self,
+        cell: &'c CellType,
+        namespace: &str,
+    ) -> Result<(TypeRef, Option<Defined>), &'c String> {
+        match &cell.name {
+            TypeName::Primitive(edm) => Ok((TypeRef::new(*edm, cell.collection), None)),
+            TypeName::Named(name) => self
+                .resolve_cell(cell, namespace)
+                .map(|(q, defined)| (TypeRef::new(q.clone(), cell.collection), Some(*defined)))
+                .ok_or(name),
+        }
+    }
+
     /// The item defined by the page a link points at, when it defines one.
     fn resolve_link(&self, target: &str) -> Option<&(String, Defined)> {
         match self.pages.get(&page_key(target)).map(Vec::as_slice) {
@@ -121,21 +138,10 @@ impl Resolver<'_> {
         source: &Source,
         what: &str,
     ) -> (TypeRef, Option<Defined>) {
-        let name = match &cell.name {
-            TypeName::Primitive(edm) => return (TypeRef::new(*edm, cell.collection), None),
-            TypeName::Named(n) => n,
+        let name = match self.index.known_type_ref(cell, namespace) {
+            Ok(known) => return known,
+            Err(unknown) => unknown,
         };
-        let hit = (!name.is_empty())
-            .then(|| self.index.resolve_name(name, namespace))
-            .flatten()
-            .or_else(|| {
-                cell.link
-                    .as_deref()
-                    .and_then(|l| self.index.resolve_link(l))
-            });
-        if let Some((q, defined)) = hit {
-            return (TypeRef::new(q.clone(), cell.collection), Some(*defined));
-        }
         let shown = if name.is_empty() {
             cell.link.clone().unwrap_or_default()
         } else {
@@ -617,12 +623,7 @@ pub fn resolve(
                 // example's annotation does (the type the docs' validator
                 // checks the example against), if this version defines it.
                 let cell = raw.annotated_response_type.as_ref()?;
-                match &cell.name {
-                    TypeName::Primitive(edm) => Some(TypeRef::new(*edm, cell.collection)),
-                    TypeName::Named(_) => index
-                        .resolve_cell(cell, ns)
-                        .map(|(q, _)| TypeRef::new(q.clone(), cell.collection)),
-                }
+                index.known_type_ref(cell, ns).ok().map(|(t, _)| t)
             });
         (op, diagnostics)
     };
