@@ -32,8 +32,9 @@
 //!
 //! Every other variant must be a unit variant. Misuse (a struct or union, a
 //! variant with fields, duplicate wire names or values, a value on some
-//! variants only, an unknown key, two `other` variants, `other` on a flags
-//! enum, a generic enum) is a compile error pointing at the offending tokens.
+//! variants only, an unknown key, two `other` variants, an `other` variant
+//! whose field is not written `String`, `other` on a flags enum, a generic
+//! enum) is a compile error pointing at the offending tokens.
 //!
 //! # What the derive generates
 //!

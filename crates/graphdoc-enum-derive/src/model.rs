@@ -298,7 +298,18 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
                 ));
             }
             match &variant.fields {
-                Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {}
+                Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                    let ty = &fields.unnamed[0].ty;
+                    if !names_string(ty) {
+                        return Err(syn::Error::new_spanned(
+                            ty,
+                            format!(
+                                "the `#[graph_enum(other)]` variant keeps the wire string: its field must be a `String`, not `{}`",
+                                quote::quote!(#ty).to_string().replace(' ', "")
+                            ),
+                        ));
+                    }
+                }
                 fields => {
                     let ident = &variant.ident;
                     return Err(syn::Error::new_spanned(
@@ -392,6 +403,23 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
         has_values,
         unknown_future_value,
     })
+}
+
+/// Whether a type is written as `String` (or a path ending in it, such as
+/// `::std::string::String`). The check is by name: the expansion calls
+/// `String` methods on the field, and a type error there would point at the
+/// derive instead of at the field.
+fn names_string(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "String" && last.arguments.is_none()),
+        syn::Type::Group(group) => names_string(&group.elem),
+        syn::Type::Paren(paren) => names_string(&paren.elem),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
