@@ -430,6 +430,30 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
                 }
                 value
             }
+
+            /// The set whose members' values OR to `value`: every member
+            /// whose value's bits are all in `value`. `None` if a bit of
+            /// `value` belongs to no member. A member whose value is 0 (a
+            /// `none`) cannot be told from its absence and is never in it.
+            #[inline]
+            pub const fn from_value(value: i64) -> ::core::option::Option<Self> {
+                let mut bits = 0;
+                let mut covered = 0;
+                let mut index = 0;
+                while index < #ident::VALUES.len() {
+                    let member = #ident::VALUES[index];
+                    if member != 0 && value & member == member {
+                        bits |= 1 << index;
+                        covered |= member;
+                    }
+                    index += 1;
+                }
+                if covered == value {
+                    ::core::option::Option::Some(Self { bits })
+                } else {
+                    ::core::option::Option::None
+                }
+            }
         }
     } else {
         quote!()

@@ -99,7 +99,8 @@
 //! Graph writes flags: member names joined with `,` in declaration order.
 //! It has `empty()`, `all()`, `bits()`, `from_bits()`, `with()`, `contains()`,
 //! `insert()`, `remove()`, `len()`, `is_empty()`, `iter()`, `value()` (the OR
-//! of the member values, when members have values), `From<E>`,
+//! of the member values) and `from_value()` (its inverse; `None` for a bit no
+//! member has) when members have values, `From<E>`,
 //! `FromIterator<E>`, `Display`, `Debug`, `FromStr` (spaces around names are
 //! ignored, `""` is the empty set, an unknown name fails with `EParseError`)
 //! and serde to and from that string.

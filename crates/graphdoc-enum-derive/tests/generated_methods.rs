@@ -281,6 +281,16 @@ fn flag_set_basics() {
     );
     assert_eq!(set.bits(), 0b101);
     assert_eq!(set.value(), 5);
+    assert_eq!(WeekDaysSet::from_value(5), Some(set));
+    assert_eq!(WeekDaysSet::from_value(0), Some(WeekDaysSet::empty()));
+    assert_eq!(WeekDaysSet::from_value(7), Some(WeekDaysSet::all()));
+    // Bit 8 is no day's.
+    assert_eq!(WeekDaysSet::from_value(9), None);
+    assert_eq!(WeekDaysSet::from_value(-1), None);
+    for bits in 0..=WeekDaysSet::all().bits() {
+        let set = WeekDaysSet::from_bits(bits).unwrap();
+        assert_eq!(WeekDaysSet::from_value(set.value()), Some(set), "{set:?}");
+    }
     assert!(set.remove(&WeekDays::Monday));
     assert!(!set.remove(&WeekDays::Monday));
     assert_eq!(set, WeekDaysSet::from(WeekDays::Wednesday));
