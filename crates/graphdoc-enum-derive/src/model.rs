@@ -305,7 +305,7 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
                             ty,
                             format!(
                                 "the `#[graph_enum(other)]` variant keeps the wire string: its field must be a `String`, not `{}`",
-                                quote::quote!(#ty).to_string().replace(' ', "")
+                                type_as_written(ty)
                             ),
                         ));
                     }
@@ -422,9 +422,38 @@ fn names_string(ty: &syn::Type) -> bool {
     }
 }
 
+/// A type as one writes it: `Vec<u8>` and `&'static str` rather than the
+/// token stream's `Vec < u8 >` and `& 'static str`.
+fn type_as_written(ty: &syn::Type) -> String {
+    let spaced = quote::quote!(#ty).to_string();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let chars: Vec<char> = spaced.chars().collect();
+    let mut out = String::with_capacity(spaced.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_words =
+            i > 0 && word(chars.get(i - 1).copied()) && word(chars.get(i + 1).copied());
+        if c != ' ' || between_words {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn types_are_shown_as_written() {
+        let shown = |ty: &str| type_as_written(&syn::parse_str(ty).unwrap());
+        assert_eq!(shown("u32"), "u32");
+        assert_eq!(shown("Vec<u8>"), "Vec<u8>");
+        assert_eq!(shown("&'static str"), "&'static str");
+        assert_eq!(
+            shown("Option<Box<dyn Fn(u8) -> u8>>"),
+            "Option<Box<dyn Fn(u8)->u8>>"
+        );
+    }
 
     #[test]
     fn rename_rules_follow_serde_conventions() {
