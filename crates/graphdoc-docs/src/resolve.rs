@@ -177,16 +177,11 @@ impl Resolver<'_> {
         source: &Source,
         what: &str,
     ) -> Option<TypeRef> {
-        let unnamed = matches!(&cell.name, TypeName::Named(n) if n.is_empty());
-        let linked = || {
-            cell.link
-                .as_deref()
-                .and_then(|l| self.index.resolve_link(l))
-        };
-        if unnamed && linked().is_none() {
-            return None;
+        match self.index.known_type_ref(cell, namespace) {
+            Ok((known, _)) => Some(known),
+            Err(name) if name.is_empty() => None,
+            Err(_) => Some(self.type_ref(cell, namespace, source, what).0),
         }
-        Some(self.type_ref(cell, namespace, source, what).0)
     }
 }
 
