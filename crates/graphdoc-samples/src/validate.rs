@@ -2,6 +2,7 @@
 
 use crate::extract::{RawSample, SampleKind};
 use crate::tolerant::pointer_segment;
+use graphdoc_schema::edm::{self, Format};
 use graphdoc_schema::{Operation, Property, PropertyKind, Schema, TypeRef, DEFAULT_NAMESPACE};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -237,26 +238,10 @@ impl Target<'_> {
     }
 }
 
-/// `Edm.String`, `string`, `Int32` → `Edm.String`, `Edm.String`, `Edm.Int32`.
+/// `Edm.String`, `string`, `Int32`, `float` → `Edm.String`, `Edm.String`,
+/// `Edm.Int32`, `Edm.Single`: the spellings the front-end reads.
 fn primitive_name(name: &str) -> Option<String> {
-    let bare = name
-        .trim()
-        .trim_start_matches("Edm.")
-        .trim_start_matches("edm.");
-    if let Some(n) = EDM_NAMES.iter().find(|n| n.eq_ignore_ascii_case(bare)) {
-        return Some(format!("Edm.{n}"));
-    }
-    let alias = match bare.to_ascii_lowercase().as_str() {
-        "int" | "integer" => "Int32",
-        "long" => "Int64",
-        "bool" => "Boolean",
-        "number" | "float" => "Double",
-        "binary" => "Binary",
-        "stream" => "Stream",
-        "untyped" => "Untyped",
-        _ => return None,
-    };
-    Some(format!("Edm.{alias}"))
+    edm::primitive(name).map(|(edm, _)| edm.to_string())
 }
 
 /// A type name as the docs write it (`user`, `graph.user`,
@@ -1082,14 +1067,14 @@ impl Checker<'_, '_> {
             }
             return;
         }
-        if let Some(edm) = ty.name.strip_prefix("Edm.") {
+        if ty.name.starts_with("Edm.") {
             if let Value::String(s) = v {
                 if self.placeholders && placeholder_type(self.lookup, s).is_some() {
                     self.placeholder(s, ty, pointer);
                     return;
                 }
             }
-            self.primitive(v, edm, pointer);
+            self.primitive(v, &ty.name, pointer);
             return;
         }
         match self.lookup.named(&ty.name) {
@@ -1235,44 +1220,50 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn primitive(&mut self, v: &Value, edm: &str, pointer: &str) {
+    fn primitive(&mut self, v: &Value, ty: &str, pointer: &str) {
         let wrong = |c: &mut Self, wanted: &str| {
             c.find(
                 FindingKind::WrongJsonType,
                 pointer,
-                format!("expected {wanted} (Edm.{edm}), found {}", json_kind(v)),
+                format!("expected {wanted} ({ty}), found {}", json_kind(v)),
             )
         };
-        match edm {
-            "String" | "Guid" | "Date" | "DateTimeOffset" | "Duration" | "TimeOfDay" | "Binary" => {
-                let Value::String(s) = v else {
-                    return wrong(self, "a string");
+        // A stream's content is not in the payload; what samples show in
+        // its place varies.
+        if edm::is_string_valued(ty) && ty != "Edm.Stream" {
+            let Value::String(s) = v else {
+                return wrong(self, "a string");
+            };
+            let checked = Format::of(ty).and_then(|format| {
+                let kind = match format {
+                    Format::Guid => FindingKind::MalformedGuid,
+                    Format::Date => FindingKind::MalformedDate,
+                    Format::DateTimeOffset => FindingKind::MalformedTimestamp,
+                    Format::Duration => FindingKind::MalformedDuration,
+                    Format::TimeOfDay => FindingKind::MalformedTimeOfDay,
+                    // Binary payloads are not checked yet: no finding kind.
+                    Format::Binary => return None,
                 };
-                let (ok, kind) = match edm {
-                    "Guid" => (is_guid(s), FindingKind::MalformedGuid),
-                    "Date" => (is_date(s), FindingKind::MalformedDate),
-                    "DateTimeOffset" => (is_timestamp(s), FindingKind::MalformedTimestamp),
-                    "Duration" => (is_duration(s), FindingKind::MalformedDuration),
-                    "TimeOfDay" => (is_time_of_day(s), FindingKind::MalformedTimeOfDay),
-                    _ => (true, FindingKind::WrongJsonType),
-                };
-                if !ok {
-                    self.find(kind, pointer, format!("\"{s}\" is not a valid Edm.{edm}"));
-                }
+                Some((format, kind))
+            });
+            if let Some((_, kind)) = checked.filter(|(format, _)| !format.accepts(s)) {
+                self.find(kind, pointer, format!("\"{s}\" is not a valid {ty}"));
             }
-            "Boolean" if !v.is_boolean() => wrong(self, "a boolean"),
-            "Int16" | "Int32" | "Int64" | "Byte" | "SByte" if !(v.is_i64() || v.is_u64()) => {
-                wrong(self, "an integer")
+        } else if ty == "Edm.Boolean" {
+            if !v.is_boolean() {
+                wrong(self, "a boolean");
             }
-            "Double" | "Single" | "Decimal" => {
-                let special = v
-                    .as_str()
-                    .is_some_and(|s| matches!(s, "NaN" | "INF" | "-INF"));
-                if !v.is_number() && !special {
-                    wrong(self, "a number");
-                }
+        } else if edm::is_integer(ty) {
+            if !(v.is_i64() || v.is_u64()) {
+                wrong(self, "an integer");
             }
-            _ => {}
+        } else if edm::is_numeric(ty) {
+            let special = v
+                .as_str()
+                .is_some_and(|s| matches!(s, "NaN" | "INF" | "-INF"));
+            if !v.is_number() && !special {
+                wrong(self, "a number");
+            }
         }
     }
 
@@ -1300,40 +1291,12 @@ impl Checker<'_, '_> {
         };
         let table = ty.name.as_str();
         let ok = match &said {
-            Placeholder::AnyInteger => {
-                !ty.collection
-                    && matches!(
-                        table,
-                        "Edm.Int16" | "Edm.Int32" | "Edm.Int64" | "Edm.Byte" | "Edm.SByte"
-                    )
-            }
-            Placeholder::AnyNumber => {
-                !ty.collection
-                    && matches!(
-                        table,
-                        "Edm.Int16"
-                            | "Edm.Int32"
-                            | "Edm.Int64"
-                            | "Edm.Byte"
-                            | "Edm.SByte"
-                            | "Edm.Double"
-                            | "Edm.Single"
-                            | "Edm.Decimal"
-                    )
-            }
+            Placeholder::AnyInteger => !ty.collection && edm::is_integer(table),
+            Placeholder::AnyNumber => !ty.collection && edm::is_numeric(table),
             Placeholder::AnyString => {
                 !ty.collection
-                    && (matches!(
-                        table,
-                        "Edm.String"
-                            | "Edm.Guid"
-                            | "Edm.Binary"
-                            | "Edm.Stream"
-                            | "Edm.Date"
-                            | "Edm.DateTimeOffset"
-                            | "Edm.Duration"
-                            | "Edm.TimeOfDay"
-                    ) || matches!(self.lookup.named(table), Some(Named::Enum(_))))
+                    && (edm::is_string_valued(table)
+                        || matches!(self.lookup.named(table), Some(Named::Enum(_))))
             }
             Placeholder::Primitive(p) => !ty.collection && p == table,
             Placeholder::Named(n) => {
@@ -1378,244 +1341,17 @@ enum Placeholder {
     Named(String),
 }
 
-const EDM_NAMES: [&str; 15] = [
-    "String",
-    "Int16",
-    "Int32",
-    "Int64",
-    "Byte",
-    "SByte",
-    "Double",
-    "Single",
-    "Decimal",
-    "Boolean",
-    "DateTimeOffset",
-    "Date",
-    "TimeOfDay",
-    "Duration",
-    "Guid",
-];
-
+/// A placeholder as [`edm::placeholder::read`] reads it, with a named type
+/// resolved against the docs' types (one they do not define is no
+/// placeholder).
 fn placeholder_type(lookup: &Lookup, s: &str) -> Option<Placeholder> {
-    // `"@odata.type: microsoft.graph.alertSeverity"` names the type too.
-    let t = s.trim();
-    let t = t.strip_prefix("@odata.type:").map(str::trim).unwrap_or(t);
-    let (head, qualifier) = match t.split_once('(') {
-        Some((h, q)) if !h.trim().eq_ignore_ascii_case("collection") => (
-            h.trim(),
-            q.trim_end_matches(')').trim().to_ascii_lowercase(),
-        ),
-        _ => (t, String::new()),
-    };
-    let bare = head
-        .strip_prefix("Edm.")
-        .or_else(|| head.strip_prefix("edm."))
-        .unwrap_or(head);
-    let edm = |n: &str| Some(Placeholder::Primitive(format!("Edm.{n}")));
-    if bare.eq_ignore_ascii_case("string") {
-        return match qualifier.as_str() {
-            q if q.contains("timestamp") || q.contains("datetime") => edm("DateTimeOffset"),
-            "date" => edm("Date"),
-            "duration" => edm("Duration"),
-            "time" | "timeofday" | "time of day" => edm("TimeOfDay"),
-            "guid" | "uuid" => edm("Guid"),
-            "stream" => edm("Stream"),
-            "binary" | "base64" => edm("Binary"),
-            _ => Some(Placeholder::AnyString),
-        };
-    }
-    if ["integer", "int", "long"]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(bare))
-    {
-        return Some(Placeholder::AnyInteger);
-    }
-    if ["number", "float"]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(bare))
-    {
-        return Some(Placeholder::AnyNumber);
-    }
-    // `"createdDateTime": "datetime"` (the site and drive pages),
-    // `"enabled": "bool"`, `"timeout": "timespan"`.
-    if ["timestamp", "datetime"]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(bare))
-    {
-        return edm("DateTimeOffset");
-    }
-    if bare.eq_ignore_ascii_case("bool") {
-        return edm("Boolean");
-    }
-    if bare.eq_ignore_ascii_case("timespan") {
-        return edm("Duration");
-    }
-    if bare.eq_ignore_ascii_case("binary") || bare.eq_ignore_ascii_case("stream") {
-        return edm(if bare.eq_ignore_ascii_case("binary") {
-            "Binary"
-        } else {
-            "Stream"
-        });
-    }
-    if let Some(n) = EDM_NAMES.iter().find(|n| n.eq_ignore_ascii_case(bare)) {
-        return edm(n);
-    }
-    if bare.contains(' ') || bare.is_empty() {
-        return None;
-    }
-    // Only a qualified name is taken as a type placeholder: a bare word
-    // like "Manager" is more likely sample text than a type.
-    if !bare.contains('.') && !bare.starts_with("Collection(") {
-        return None;
-    }
-    match lookup.named(bare)? {
-        Named::Structured(q) | Named::Enum(q) => Some(Placeholder::Named(q.to_string())),
-    }
-}
-
-fn digits(s: &str, n: usize) -> bool {
-    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-pub fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    parts.len() == 3
-        && digits(parts[0], 4)
-        && digits(parts[1], 2)
-        && digits(parts[2], 2)
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0))
-}
-
-pub fn is_time_of_day(s: &str) -> bool {
-    let (main, fraction) = match s.split_once('.') {
-        Some((m, f)) => (m, Some(f)),
-        None => (s, None),
-    };
-    if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return false;
-    }
-    let parts: Vec<&str> = main.split(':').collect();
-    let in_range = |p: &str, max: u32| digits(p, 2) && p.parse::<u32>().is_ok_and(|v| v <= max);
-    match parts.as_slice() {
-        [h, m] => fraction.is_none() && in_range(h, 23) && in_range(m, 59),
-        [h, m, sec] => in_range(h, 23) && in_range(m, 59) && in_range(sec, 60),
-        _ => false,
-    }
-}
-
-/// RFC 3339 / ISO 8601 date-time with an offset or `Z`; a missing offset is
-/// accepted, as the service reads such values as UTC.
-pub fn is_timestamp(s: &str) -> bool {
-    let Some((date, time)) = s.split_once(['T', 't']) else {
-        return false;
-    };
-    if !is_date(date) {
-        return false;
-    }
-    let time = time.strip_suffix(['Z', 'z']).unwrap_or(time);
-    let time = match time.rfind(['+', '-']) {
-        Some(i) => {
-            let offset = &time[i + 1..];
-            if !is_time_of_day(offset) || offset.contains('.') || offset.matches(':').count() != 1 {
-                return false;
-            }
-            &time[..i]
-        }
-        None => time,
-    };
-    is_time_of_day(time)
-}
-
-pub fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// ISO 8601 duration: `P1DT2H`, `PT0.5S`, `-P1Y2M`.
-pub fn is_duration(s: &str) -> bool {
-    let s = s.strip_prefix('-').unwrap_or(s);
-    let Some(rest) = s.strip_prefix('P') else {
-        return false;
-    };
-    let (date, time) = match rest.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (rest, None),
-    };
-    let components = |part: &str, units: &str| -> Option<usize> {
-        let mut count = 0;
-        let mut number = String::new();
-        let mut allowed = units;
-        for c in part.chars() {
-            if c.is_ascii_digit() || (c == '.' || c == ',') && !number.is_empty() {
-                number.push(c);
-            } else {
-                let i = allowed.find(c)?;
-                if number.is_empty() {
-                    return None;
-                }
-                allowed = &allowed[i + 1..];
-                number.clear();
-                count += 1;
-            }
-        }
-        number.is_empty().then_some(count)
-    };
-    let Some(d) = components(date, "YMWD") else {
-        return false;
-    };
-    match time {
-        Some(t) => components(t, "HMS").is_some_and(|n| n > 0),
-        None => d > 0,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats() {
-        for ok in [
-            "2017-01-01T00:01:27.2282595+03:00",
-            "2016-12-31T23:56:56Z",
-            "2020-02-29T10:00:00",
-            "2020-01-01T10:00Z",
-        ] {
-            assert!(is_timestamp(ok), "{ok}");
-        }
-        for bad in [
-            "2017-01-01",
-            "datetime-value",
-            "2017-13-01T00:00:00Z",
-            "2017-01-01T25:00:00Z",
-            "2017-01-01T00:00:00+0300",
-            "",
-        ] {
-            assert!(!is_timestamp(bad), "{bad}");
-        }
-        assert!(is_date("2019-07-31") && !is_date("2019-7-31") && !is_date("String (date)"));
-        assert!(
-            is_guid("e4ee2821-2821-e4ee-2128-eee42128eee4")
-                && !is_guid("e4ee2821-2821-e4ee-2128-eee42128eee")
-                && !is_guid("{id}")
-        );
-        for ok in ["P1D", "PT1H30M", "PT0.5S", "-P1Y2M3DT4H5M6S", "P2W"] {
-            assert!(is_duration(ok), "{ok}");
-        }
-        for bad in ["P", "PT", "1D", "P1H", "PT1D", "P1M1Y", "duration"] {
-            assert!(!is_duration(bad), "{bad}");
-        }
-        assert!(
-            is_time_of_day("08:00:00")
-                && is_time_of_day("08:00:00.0000000")
-                && is_time_of_day("08:00")
-                && !is_time_of_day("8:00")
-                && !is_time_of_day("24:00:00")
-        );
-    }
+    Some(match edm::placeholder::read(s)? {
+        edm::placeholder::Placeholder::AnyString => Placeholder::AnyString,
+        edm::placeholder::Placeholder::AnyInteger => Placeholder::AnyInteger,
+        edm::placeholder::Placeholder::AnyNumber => Placeholder::AnyNumber,
+        edm::placeholder::Placeholder::Primitive(p) => Placeholder::Primitive(p.to_string()),
+        edm::placeholder::Placeholder::Named(name) => match lookup.named(name)? {
+            Named::Structured(q) | Named::Enum(q) => Placeholder::Named(q.to_string()),
+        },
+    })
 }
