@@ -190,23 +190,6 @@ pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
     ctx.out
 }
 
-fn namespace_of(blocks: &[Block]) -> Option<String> {
-    blocks.iter().find_map(|b| match b {
-        Block::Paragraph { text, .. } => {
-            let t = text.trim();
-            let rest = t
-                .strip_prefix("Namespace:")
-                .or_else(|| t.strip_prefix("Namespace :"))?;
-            let ns = rest
-                .split_whitespace()
-                .next()?
-                .trim_matches(|c: char| c == '`' || c == '*' || c == '.');
-            Some(ns.to_string()).filter(|n| crate::types::is_type_identifier(n))
-        }
-        _ => None,
-    })
-}
-
 fn title<'b>(blocks: &'b [Block<'_>]) -> Option<(&'b str, u32)> {
     blocks.iter().find_map(|b| match b {
         Block::Heading {
