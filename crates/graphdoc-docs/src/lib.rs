@@ -14,6 +14,7 @@ pub mod facts;
 pub mod markdown;
 pub mod page;
 mod resolve;
+pub mod tolerant;
 pub mod types;
 
 use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
