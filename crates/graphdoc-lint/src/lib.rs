@@ -10,7 +10,7 @@
 //! findings as GL013 when given `--metadata`.
 
 pub mod drift;
-pub mod jsonpos;
+mod json;
 pub mod pages;
 pub mod report;
 mod representation;
