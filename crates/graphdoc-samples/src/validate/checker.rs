@@ -740,3 +740,77 @@ impl Checker<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graphdoc_schema::Schema;
+    use serde_json::json;
+
+    fn kinds(value: Value, ty: &str) -> Vec<FindingKind> {
+        let schema = Schema::default();
+        let lookup = Lookup::new(&schema);
+        let mut c = Checker {
+            lookup: &lookup,
+            placeholders: false,
+            findings: Vec::new(),
+        };
+        c.primitive(&value, ty, "/x");
+        c.findings.into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn primitive_values_by_the_edm_validators() {
+        for (value, ty, want) in [
+            (json!("2024-02-29"), "Edm.Date", None),
+            (
+                json!("2023-02-29"),
+                "Edm.Date",
+                Some(FindingKind::MalformedDate),
+            ),
+            (
+                json!("2024-01-01t00:00:00z"),
+                "Edm.DateTimeOffset",
+                Some(FindingKind::MalformedTimestamp),
+            ),
+            (
+                json!("PT1,5S"),
+                "Edm.Duration",
+                Some(FindingKind::MalformedDuration),
+            ),
+            (
+                json!("P1.5D"),
+                "Edm.Duration",
+                Some(FindingKind::MalformedDuration),
+            ),
+            (json!("PT1.5S"), "Edm.Duration", None),
+            (
+                json!("25:00"),
+                "Edm.TimeOfDay",
+                Some(FindingKind::MalformedTimeOfDay),
+            ),
+            (
+                json!("{9ceb2f92-2f92-9ceb-922f-eb9c922feb9c}"),
+                "Edm.Guid",
+                Some(FindingKind::MalformedGuid),
+            ),
+            (json!("aGVsbG8"), "Edm.Binary", None),
+            (
+                json!("MIIDYDCCAki..."),
+                "Edm.Binary",
+                Some(FindingKind::MalformedBinary),
+            ),
+            (json!("anything"), "Edm.Stream", None),
+            (json!(1), "Edm.SByte", None),
+            (json!(1.5), "Edm.SByte", Some(FindingKind::WrongJsonType)),
+            (json!("INF"), "Edm.Single", None),
+            (json!("1"), "Edm.Double", Some(FindingKind::WrongJsonType)),
+        ] {
+            assert_eq!(
+                kinds(value.clone(), ty),
+                Vec::from_iter(want),
+                "{value} as {ty}"
+            );
+        }
+    }
+}
