@@ -587,3 +587,171 @@ pub(super) fn ends_in_key(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     path.contains('/') && last.starts_with('{') && last.ends_with('}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::fixtures::{
+        by_name, collection_of, index_of, named, navigation, operation, q, raw_type, string,
+        structural,
+    };
+
+    #[test]
+    fn paths_compare_by_shape_and_keys() {
+        assert_eq!(
+            path_shape("/Users/{user-id}/Events/?$top=1"),
+            "/users/{}/events"
+        );
+        assert_eq!(
+            path_shape("/users/{id}/events"),
+            path_shape("/users/{userId}/events/")
+        );
+        assert!(ends_in_key("/users/{id}/events/{event-id}"));
+        assert!(ends_in_key("/users/{id}?$select=x"));
+        assert!(!ends_in_key("/users/{id}/events"));
+        assert!(!ends_in_key("{id}"));
+        assert_eq!(segments("/a//b/"), ["a", "b"]);
+    }
+
+    #[test]
+    fn the_longest_documented_start_wins_and_a_key_matches_any_segment() {
+        let mut starts = Starts::default();
+        let template = |p: &str| -> Vec<String> {
+            segments(p).iter().map(|s| s.to_ascii_lowercase()).collect()
+        };
+        starts.insert(&template("/users"), q("user"), true);
+        starts.insert(&template("/users/{id}/drive"), q("drive"), false);
+        let (len, nodes) = starts.longest(&segments("/Users/abc/drive/root"));
+        assert_eq!(len, 3);
+        assert_eq!(
+            starts.returns(&nodes, &HashMap::new()),
+            (vec![q("drive")], false)
+        );
+        assert_eq!(starts.longest(&segments("/users/x")).0, 1);
+        assert_eq!(starts.longest(&segments("/groups")).0, 0);
+    }
+
+    /// `GET /users` lists users, a user's `events` are events, and an
+    /// event's `attachments` are attachments.
+    fn calendar() -> (BTreeMap<String, RawType>, Vec<RawOperation>) {
+        let user = RawType {
+            properties: vec![navigation("events", collection_of("event"))],
+            ..raw_type("user")
+        };
+        let event = RawType {
+            properties: vec![
+                navigation("attachments", collection_of("attachment")),
+                structural("subject", string()),
+            ],
+            ..raw_type("event")
+        };
+        let types = by_name(vec![
+            user,
+            event,
+            raw_type("attachment"),
+            raw_type("calendar"),
+        ]);
+        let ops = vec![
+            operation(
+                "List users",
+                "GET",
+                &["/users"],
+                Some(collection_of("user")),
+            ),
+            operation(
+                "Delete event",
+                "DELETE",
+                &["/users/{id}/events/{event-id}"],
+                None,
+            ),
+            operation(
+                "List calendars",
+                "GET",
+                &["/users/{id}/calendars"],
+                Some(collection_of("calendar")),
+            ),
+            operation(
+                "Get calendar",
+                "GET",
+                &["/users/{id}/calendar", "/me/calendar"],
+                Some(named("calendar")),
+            ),
+            operation(
+                "calendar: getSchedule",
+                "GET",
+                &["/users/{id}/getSchedule(x=1)"],
+                Some(named("calendar")),
+            ),
+        ];
+        (types, ops)
+    }
+
+    #[test]
+    fn a_path_is_followed_from_its_start_through_documented_properties() {
+        let (types, ops) = calendar();
+        let index = index_of(&types);
+        let paths = PathIndex::new(&ops, &types, &index);
+        let bases = HashMap::new();
+        let cache = StartCache::default();
+        let member = |path: &str| paths.member_type_at(path, &bases, &cache);
+        assert_eq!(member("/users/{id}/events/{id}"), Some(q("event")));
+        assert_eq!(
+            member("/users/{id}/events/{id}/attachments/{id}"),
+            Some(q("attachment"))
+        );
+        // Not a member of a collection, or a step no table names.
+        assert_eq!(member("/users/{id}/events"), None);
+        assert_eq!(member("/users/{id}/unknown/{id}"), None);
+        assert!(paths.is_keyed_collection("/users/{user-id}/events"));
+        assert!(!paths.is_keyed_collection("/users/{user-id}/calendars"));
+    }
+
+    #[test]
+    fn a_list_or_get_page_adds_the_property_its_path_reads() {
+        let (types, ops) = calendar();
+        let index = index_of(&types);
+        let paths = PathIndex::new(&ops, &types, &index);
+        let kinds = HashMap::from([(q("calendar"), TypeKind::Entity)]);
+        let found = properties_from_paths(&ops, &paths, &types, &HashMap::new(), &kinds, &index);
+        let read: Vec<(&str, &str, bool, PropertyKind)> = found
+            .iter()
+            .map(|(owner, p, _)| {
+                (
+                    owner.as_str(),
+                    p.name.as_str(),
+                    p.cell_type.collection,
+                    p.kind,
+                )
+            })
+            .collect();
+        // `getSchedule` is called as a function; `/me` leads nowhere known.
+        assert_eq!(
+            read,
+            [
+                (
+                    q("user").as_str(),
+                    "calendar",
+                    false,
+                    PropertyKind::Navigation
+                ),
+                (
+                    q("user").as_str(),
+                    "calendars",
+                    true,
+                    PropertyKind::Navigation
+                ),
+            ]
+        );
+        let note = &found[0].2;
+        assert_eq!(
+            (note.file.as_str(), note.code.as_str()),
+            ("user.md", codes::PROPERTY_FROM_PATH)
+        );
+        assert!(
+            note.message
+                .contains("`GET /users/{id}/calendar` (api/Get-calendar.md:1)"),
+            "{}",
+            note.message
+        );
+    }
+}
