@@ -333,19 +333,6 @@ fn parse_int(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::{parse_page, property_names, PageKind};
-
-    #[test]
-    fn a_note_after_a_property_name_is_not_part_of_it() {
-        let page = "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| tollNumber (deprecated) | String | Old. |\n| a b (c) | String | Not a name. |\n";
-        let items = parse_page("x.md", page, PageKind::Resource);
-        let names = property_names(&items);
-        assert_eq!(names, ["tollNumber"]);
-        assert!(items
-            .diagnostics
-            .iter()
-            .any(|d| d.code == codes::BAD_PROPERTY_NAME && d.message.contains("`a b (c)`")));
-    }
 
     #[test]
     fn annotations_and_nested_paths_are_notes_not_malformed_names() {
