@@ -72,20 +72,29 @@ fn sarif_has_the_fields_github_code_scanning_reads() {
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "graphdoc-lint");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), graphdoc_lint::RULES.len());
+    assert_eq!(rules.len(), graphdoc_lint::registry::codes().count());
+    assert!(
+        run["originalUriBaseIds"]["SRCROOT"]["uri"].is_null(),
+        "no machine path"
+    );
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 26);
     for r in results {
         let id = r["ruleId"].as_str().unwrap();
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], id);
+        assert!(!r["partialFingerprints"]["graphdocIdentity/v1"]
+            .as_str()
+            .unwrap()
+            .is_empty());
         assert!(!r["message"]["text"].as_str().unwrap().is_empty());
         let loc = &r["locations"][0]["physicalLocation"];
         let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
         assert!(
-            uri.contains("docs-src/api-reference/") && uri.ends_with(".md"),
-            "{uri}"
+            uri.starts_with("api-reference/") && uri.ends_with(".md"),
+            "relative to the docs root: {uri}"
         );
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "SRCROOT");
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
     }
 }
