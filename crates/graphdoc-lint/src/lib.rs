@@ -14,6 +14,7 @@
 //! (CSDL) says, finding by finding and as scores; `run` includes its
 //! findings as GL0013 when given `--metadata`.
 
+pub mod baseline;
 pub mod drift;
 pub mod jsonpos;
 pub mod pages;
@@ -289,18 +290,7 @@ fn apply_suppressions(
             findings.extend(bad);
         }
     }
-    let mut suppressed = 0;
-    findings.retain(|f| {
-        let rel = root.relative(&f.file);
-        match sups.iter_mut().find(|s| s.matches(f, &rel)) {
-            Some(s) => {
-                s.used += 1;
-                suppressed += 1;
-                false
-            }
-            None => true,
-        }
-    });
+    let suppressed = suppress::apply(findings, &mut sups, |f| root.relative(f));
     let linted: Vec<String> = versions
         .iter()
         .flat_map(|v| v.pages.keys().map(|k| root.relative(k)))
@@ -309,13 +299,14 @@ fn apply_suppressions(
     suppressed
 }
 
-/// The docs root as findings show it, to make their paths relative.
-struct Root {
+/// The docs root as findings show it, to make their paths relative: what
+/// every command does to its findings before rendering them.
+pub struct Root {
     shown: String,
 }
 
 impl Root {
-    fn new(docs: &Path) -> Self {
+    pub fn new(docs: &Path) -> Self {
         Root {
             shown: display_path(docs).trim_end_matches('/').to_string(),
         }
@@ -324,7 +315,7 @@ impl Root {
     /// `file` relative to the docs root; a file outside it (a `--config`
     /// elsewhere) by its name only, so that no output names a path of the
     /// machine.
-    fn relative(&self, file: &str) -> String {
+    pub fn relative(&self, file: &str) -> String {
         match file.strip_prefix(&self.shown) {
             Some(rest) if rest.starts_with('/') || self.shown.is_empty() => {
                 rest.trim_start_matches('/').to_string()
@@ -338,7 +329,7 @@ impl Root {
 
     /// The finding's file, message and notes with paths under the root
     /// made relative to it.
-    fn relativize(&self, f: &mut Finding) {
+    pub fn relativize(&self, f: &mut Finding) {
         f.file = self.relative(&f.file);
         f.message = self.strip_in_text(&f.message);
         for n in &mut f.notes {

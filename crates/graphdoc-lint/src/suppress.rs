@@ -228,6 +228,30 @@ fn next_block(lines: &[&str], mut i: usize) -> (u32, u32) {
     (start as u32 + 1, j as u32 + 1)
 }
 
+/// Drops the findings of `findings` a suppression covers, counting each
+/// use in [`Suppression::used`]; returns how many were dropped.
+/// `relative` gives a finding's path relative to the docs root (config
+/// globs match that).
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    suppressions: &mut [Suppression],
+    relative: impl Fn(&str) -> String,
+) -> usize {
+    let mut suppressed = 0;
+    findings.retain(|f| {
+        let rel = relative(&f.file);
+        match suppressions.iter_mut().find(|s| s.matches(f, &rel)) {
+            Some(s) => {
+                s.used += 1;
+                suppressed += 1;
+                false
+            }
+            None => true,
+        }
+    });
+    suppressed
+}
+
 impl Suppression {
     /// `relative` is the finding's path relative to the docs root.
     pub fn matches(&self, f: &Finding, relative: &str) -> bool {

@@ -98,3 +98,53 @@ fn sarif_has_the_fields_github_code_scanning_reads() {
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
     }
 }
+
+/// The findings of the samples check of docs-src, as every command gives
+/// them to the renderers: relative to the docs root.
+fn sample_findings() -> Vec<graphdoc_lint::Finding> {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs-src");
+    let report = graphdoc_samples::check_version(&docs, "beta").expect("samples check runs");
+    let root = graphdoc_lint::Root::new(&docs);
+    let mut findings: Vec<_> = report
+        .samples
+        .iter()
+        .flat_map(|s| s.all_findings())
+        .collect();
+    for f in &mut findings {
+        root.relativize(f);
+    }
+    findings
+}
+
+#[test]
+fn sample_findings_render_in_every_format_without_machine_paths() {
+    let findings = sample_findings();
+    assert!(findings.iter().any(|f| f.code.starts_with("GS")));
+    let machine = env!("CARGO_MANIFEST_DIR");
+    let opts = graphdoc_lint::RenderOptions::new("graphdoc-samples");
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+    ] {
+        let out = graphdoc_lint::render::render(&findings, format, &opts, &|_| None);
+        assert!(!out.contains(machine), "{format:?} names {machine}");
+        assert!(!out.contains("docs-src/"), "{format:?} is not relative");
+    }
+    let log: Value = serde_json::from_str(&graphdoc_lint::render::sarif::render(&findings, &opts))
+        .expect("SARIF is JSON");
+    let errors: Vec<String> = validator()
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    for r in log["runs"][0]["results"].as_array().unwrap() {
+        assert!(
+            r["ruleIndex"].is_u64(),
+            "every code is a rule: {}",
+            r["ruleId"]
+        );
+    }
+}
