@@ -8,6 +8,7 @@
 
 pub mod csdl;
 mod diagnostic;
+pub mod edm;
 pub mod finding;
 
 pub use diagnostic::{Diagnostic, Severity};
