@@ -87,7 +87,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
         let dir = std::path::absolute(options.out.join(format!("point-{i}")))
             .map_err(|e| Error::Io(options.out.clone(), e))?;
         let generated =
-            graphdoc_codegen::generate(schemas, &standalone_options(&options.docs, schemas, &[]));
+            graphdoc_codegen::generate(schemas, &standalone_options(&options.docs, &[]));
         graphdoc_codegen::write(&dir, &generated).map_err(|e| Error::Io(dir.clone(), e))?;
         let target = dir.join("target");
         match std::fs::remove_dir_all(&target) {

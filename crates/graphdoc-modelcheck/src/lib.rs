@@ -32,7 +32,7 @@ mod cargo;
 pub mod compare;
 pub mod roundtrip;
 
-use graphdoc_codegen::{Dependency, GeneratedCrate, GeneratedFile, GENERATED_MARKER};
+use graphdoc_codegen::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
 use graphdoc_schema::Schema;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -45,13 +45,6 @@ pub const CRATE_NAME: &str = "graph-model";
 const HARNESS_PACKAGE: &str = "graph-model-roundtrip";
 const HARNESS_DIR: &str = "roundtrip";
 const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
-
-/// `graphdoc-enum-derive` beside this crate, as an absolute path: the
-/// generated workspace lives elsewhere (under `target/`).
-pub fn enum_derive_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../graphdoc-enum-derive");
-    dir.canonicalize().unwrap_or(dir)
-}
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -127,23 +120,21 @@ pub fn load_schemas(docs: &Path) -> Result<Vec<Schema>, Error> {
     Ok(loaded.into_iter().map(|l| l.schema).collect())
 }
 
-/// Codegen options for a model that builds on its own, wherever it is.
-pub fn standalone_options(
-    docs: &Path,
-    schemas: &[Schema],
-    members: &[&str],
-) -> graphdoc_codegen::Options {
-    let versions: Vec<&str> = schemas.iter().map(|s| s.version.as_str()).collect();
+/// Codegen options for a model that builds on its own, wherever it is, as
+/// a user of `cargo xtask regenerate --out <dir>` gets it: the derive
+/// vendored, the version and revision from the docs.
+pub fn standalone_options(docs: &Path, members: &[&str]) -> graphdoc_codegen::Options {
+    let revision = graphdoc_codegen::DocsRevision::detect(docs);
+    let defaults = graphdoc_codegen::Options::default();
     graphdoc_codegen::Options {
         crate_name: CRATE_NAME.into(),
-        source: format!(
-            "the docs in `{}` ({})",
-            graphdoc_docs::display_path(docs),
-            versions.join(", ")
-        ),
-        enum_derive: Dependency::Path(enum_derive_dir().to_string_lossy().into_owned()),
+        version: revision
+            .as_ref()
+            .map_or(defaults.version.clone(), |r| r.crate_version()),
+        docs_revision: revision,
         standalone_workspace: true,
         workspace_members: members.iter().map(|m| m.to_string()).collect(),
+        ..defaults
     }
 }
 
@@ -164,10 +155,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     progress("docs loaded", start);
 
     let start = Instant::now();
-    let mut generated = graphdoc_codegen::generate(
-        &schemas,
-        &standalone_options(&options.docs, &schemas, &[HARNESS_DIR]),
-    );
+    let mut generated =
+        graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[HARNESS_DIR]));
     add_harness(&mut generated);
     let report =
         graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
