@@ -66,17 +66,20 @@ enum Cmd {
     ModelCheck {
         #[arg(long, default_value = "../shared/graph-docs")]
         docs: PathBuf,
-        /// The model workspace; its build goes to <out>/target.
-        #[arg(long, default_value = "target/full-model")]
-        out: PathBuf,
+        /// The model workspace; its build goes to <out>/target. Default: graphdoc-full-model in
+        /// the temporary directory, outside the repository, as a user's would be.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
-    /// Cold debug builds of the model generated from v1.0, half of v1.0+beta and v1.0+beta under
-    /// `/usr/bin/time -v`: wall time, peak memory, sizes, cost per struct, against the budget.
+    /// Cold builds of a consumer crate of the model as its README says (v1.0, v1.0+beta; with
+    /// and without the README's profile snippet) under `/usr/bin/time -v`, and the release
+    /// size of a program that reads one User, against the budget.
     BenchModel {
         #[arg(long, default_value = "../shared/graph-docs")]
         docs: PathBuf,
-        #[arg(long, default_value = "target/bench-model")]
-        out: PathBuf,
+        /// Default: graphdoc-bench-model in the temporary directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
     Diff {
@@ -243,13 +246,14 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             let outcome =
                 graphdoc_modelcheck::bench::run(&graphdoc_modelcheck::bench::BenchOptions {
                     docs,
-                    out,
+                    out: out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-bench-model")),
                 })
                 .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(ExitCode::from(outcome.exit_code))
         }
         Cmd::ModelCheck { docs, out } => {
+            let out = out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-full-model"));
             let outcome = graphdoc_modelcheck::run(&graphdoc_modelcheck::Options { docs, out })
                 .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;

@@ -8,8 +8,12 @@
 //! # What the generated crate looks like
 //!
 //! ```text
-//! <out>/Cargo.toml, src/lib.rs     facade: features `v1_0`, `beta` (both default)
+//! <out>/Cargo.toml, src/lib.rs     facade: features `v1_0` (default), `beta`
+//! <out>/README.md                  quick start, [profile] snippet, docs revision
 //! <out>/runtime/                   hand-written runtime, shared by the versions
+//! <out>/derive/                    a copy of graphdoc-enum-derive (package
+//!                                   <name>-derive), unless `Options::enum_derive`
+//!                                   points elsewhere
 //! <out>/<version>/enums-N/src/{a..z}.rs  crates <name>-<version>-enums-N
 //!                                         (about 300 enums each)
 //! <out>/<version>/types/src/{a..z}.rs    crate <name>-<version>-types (structs;
@@ -17,6 +21,24 @@
 //! <out>/<version>/src/operations/        crate <name>-<version> (operations;
 //!                                         re-exports the types)
 //! ```
+//!
+//! # A crate family anyone can build and publish
+//!
+//! Nothing in the output points outside it: the runtime and the derive are
+//! copied in, and siblings depend on each other by `path` and by exact
+//! `version` (`=0.20210716.0`), so `cargo package --workspace` takes the
+//! family as it is. Every manifest has a version, description, licence
+//! (`MIT OR Apache-2.0`; `AND CC-BY-4.0` for the crates whose doc comments
+//! are the docs' descriptions) and documentation link. The version follows
+//! the docs ([`DocsRevision::crate_version`]): `0.YYYYMMDD.P`, the date of
+//! the docs commit as the minor version, since a new docs snapshot may
+//! remove or retype what the last one had. No header, doc comment or
+//! manifest names a path of the generating machine: each item links its
+//! page of the public reference
+//! (`https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0`)
+//! and keeps the docs-relative `file:line` as plain text. Output that lands
+//! inside another cargo workspace ([`inside_a_workspace`]) joins it; anywhere
+//! else it is a workspace of its own.
 //!
 //! Items are grouped into files by the first letter of their Rust name, so a
 //! file stays navigable and adding a type touches one file. The facade
@@ -90,10 +112,12 @@
 //!   third of their build, and incremental compilation only adds overhead to
 //!   code that is regenerated, not edited: with
 //!   `Options::standalone_workspace` the facade turns both off for the
-//!   generated crates; in another workspace, add
-//!   `[profile.dev.package."<crate>"]` with `debug = false` and
-//!   `incremental = false` for each to the workspace root
-//!   ([`GeneratedCrate::model_packages`] lists them).
+//!   generated crates. Cargo reads profiles only from the root of the
+//!   workspace being built, so a crate that depends on the model does not
+//!   get them: the README gives the `[profile.dev.package."<crate>"]`
+//!   snippet to copy into it ([`GeneratedCrate::model_packages`] lists the
+//!   crates).
+//! * Only v1.0 is a default feature: beta is as large again, and opt-in.
 //! * No date/time, UUID or base64 crate is pulled in (see below).
 //! * Documentation: the glob re-exports (enums into the types crate, types
 //!   into the version crate) are `#[doc(no_inline)]`, else rustdoc renders

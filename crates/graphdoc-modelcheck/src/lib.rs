@@ -30,6 +30,7 @@
 pub mod bench;
 mod cargo;
 pub mod compare;
+pub mod consumer;
 pub mod roundtrip;
 
 use graphdoc_codegen::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
@@ -50,7 +51,8 @@ const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
 pub struct Options {
     /// A docs tree (the folder that holds `api-reference/`).
     pub docs: PathBuf,
-    /// Where the model workspace goes (`target/full-model`).
+    /// Where the model workspace goes (`$TMPDIR/graphdoc-full-model` for
+    /// `cargo xtask model-check`: outside the repository).
     pub out: PathBuf,
 }
 
@@ -296,10 +298,17 @@ fn add_harness(generated: &mut GeneratedCrate) {
          pub fn lookup_type(version: &str, name: &str) -> Option<&'static ::{lib}::runtime::TypeDesc> {{\n    \
          match version {{\n{arms}        _ => None,\n    }}\n}}\n"
     );
+    // Every version, not only the default feature.
+    let features = generated
+        .version_modules
+        .iter()
+        .map(|(_, m)| format!("{m:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let cargo_toml = format!(
         "# {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n\
          [package]\nname = \"{HARNESS_PACKAGE}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\n{CRATE_NAME} = {{ path = \"..\" }}\n\
+         [dependencies]\n{CRATE_NAME} = {{ path = \"..\", features = [{features}] }}\n\
          serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n"
     );
     for (path, contents) in [
