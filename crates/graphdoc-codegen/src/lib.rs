@@ -171,6 +171,8 @@ mod emit;
 mod naming;
 mod package;
 mod plan;
+/// The registry entries of code generation's diagnostic codes (GD08xx).
+pub use plan::CODES;
 mod write;
 
 pub use naming::{pascal_case, snake_case};
@@ -188,8 +190,19 @@ use plan::{EnumPlan, OperationPlan, StructPlan, VersionPlan};
 use quote::quote;
 use rayon::prelude::*;
 
-/// The hand-written runtime crate, copied into the output.
-pub const RUNTIME_SOURCE: &str = include_str!("../runtime/lib.rs");
+/// The hand-written runtime crate, copied into the output: its files under
+/// `src/` and their text.
+pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("lib.rs", include_str!("../runtime/lib.rs")),
+    ("edm.rs", include_str!("../runtime/edm.rs")),
+    ("error.rs", include_str!("../runtime/error.rs")),
+    ("field.rs", include_str!("../runtime/field.rs")),
+    ("formats.rs", include_str!("../runtime/formats.rs")),
+    ("object.rs", include_str!("../runtime/object.rs")),
+    ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
+    ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("wire.rs", include_str!("../runtime/wire.rs")),
+];
 
 /// The marker every generated file starts with; [`write()`] only removes
 /// files that carry it.
@@ -337,10 +350,12 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
             &[],
         )),
     ));
-    pending.push((
-        "runtime/src/lib.rs".into(),
-        Pending::Ready(format!("{}{RUNTIME_SOURCE}", names.rs_header)),
-    ));
+    for (file, text) in RUNTIME_FILES {
+        pending.push((
+            format!("runtime/src/{file}"),
+            Pending::Ready(format!("{}{text}", names.rs_header)),
+        ));
+    }
     for (path, contents) in m.derive_files(&names.rs_header) {
         pending.push((path, Pending::Ready(contents)));
     }

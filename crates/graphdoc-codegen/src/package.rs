@@ -313,8 +313,7 @@ pub fn readme(options: &Options, facts: &ReadmeFacts<'_>) -> String {
         facts.default_module,
     ));
     if let Some(code) = &facts.quick_start {
-        // `ignore` until the runtime's types implement serde themselves.
-        s.push_str(&format!("```rust,ignore\n{code}```\n"));
+        s.push_str(&format!("```rust\n{code}```\n"));
     }
     s.push_str(&profile_section(facts));
     s.push_str(&format!(
@@ -448,6 +447,8 @@ fn main() -> Result<(), serde_json::Error> {{
             "innerError": {{"request-id": "6e5a5b2e-2b5a-4f5e-9c1a-1f0b7b0b0b0b", "date": "2021-07-16T10:00:00"}}}}}}"#,
     )?;
     assert_eq!(error.code, "Request_ResourceNotFound");
+    assert_eq!(error.request_id(), Some("6e5a5b2e-2b5a-4f5e-9c1a-1f0b7b0b0b0b"));
+    println!("{{error}}");
     Ok(())
 }}
 "####

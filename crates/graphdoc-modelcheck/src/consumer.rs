@@ -90,22 +90,32 @@ fn main() {
 }
 "##;
 
-/// The acceptance consumer: reads a page of users with its next link and
-/// an error body, writes a PATCH body, through serde_json as any user would.
+/// The acceptance consumer: reads a page of users (`Page<User>`) with its
+/// next link and unknown properties, writes a PATCH body with one property
+/// set and one cleared, and reads an `ODataError`, through serde_json as
+/// any user would.
 pub const ACCEPTANCE_MAIN: &str = r##"//! Uses the model as its README says.
 
-use graph_model::runtime::Field;
+use graph_model::runtime::{Field, ODataError, Page};
 use graph_model::v1_0::User;
 
 fn main() {
     let page = r#"{
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
         "@odata.nextLink": "https://graph.microsoft.com/v1.0/users?$skiptoken=X",
-        "value": [{"id": "1", "displayName": "Adele Vance", "accountEnabled": true}]
+        "value": [
+            {"id": "1", "displayName": "Adele Vance", "accountEnabled": true, "businessPhones": ["+1 425 555 0109"]},
+            {"id": "2", "displayName": null, "futureProperty": {"kept": true}}
+        ]
     }"#;
-    let page: serde_json::Value = serde_json::from_str(page).expect("JSON");
-    let user: User = serde_json::from_value(page["value"][0].clone()).expect("a user");
-    assert_eq!(user.display_name, Field::Value("Adele Vance".to_owned()));
-    assert_eq!(user.account_enabled, Field::Value(true));
+    let page: Page<User> = serde_json::from_str(page).expect("a page of users");
+    assert_eq!(page.value.len(), 2);
+    assert_eq!(page.value[0].display_name, Field::Value("Adele Vance".to_owned()));
+    assert_eq!(page.value[0].account_enabled, Field::Value(true));
+    assert_eq!(page.value[1].display_name, Field::Null);
+    assert_eq!(page.next_link(), Some("https://graph.microsoft.com/v1.0/users?$skiptoken=X"));
+    let again: serde_json::Value = serde_json::to_value(&page.value[1]).expect("serializes");
+    assert_eq!(again["futureProperty"], serde_json::json!({"kept": true}));
 
     let update = User {
         display_name: Field::Value("Adele V.".to_owned()),
@@ -116,6 +126,15 @@ fn main() {
         serde_json::to_value(&update).expect("serializes"),
         serde_json::json!({"displayName": "Adele V.", "mobilePhone": null})
     );
+
+    let error: ODataError = serde_json::from_str(
+        r#"{"error": {"code": "Request_ResourceNotFound", "message": "Resource '1' does not exist.",
+            "innerError": {"request-id": "6e5a5b2e-2b5a-4f5e-9c1a-1f0b7b0b0b0b", "date": "2021-07-16T10:00:00"}}}"#,
+    )
+    .expect("an error body");
+    assert_eq!(error.code, "Request_ResourceNotFound");
+    assert_eq!(error.request_id(), Some("6e5a5b2e-2b5a-4f5e-9c1a-1f0b7b0b0b0b"));
+    let _: &dyn std::error::Error = &error;
     println!("ok");
 }
 "##;
