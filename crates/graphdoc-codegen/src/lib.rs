@@ -8,8 +8,12 @@
 //! # What the generated crate looks like
 //!
 //! ```text
-//! <out>/Cargo.toml, src/lib.rs     facade: features `v1_0`, `beta` (both default)
+//! <out>/Cargo.toml, src/lib.rs     facade: features `v1_0` (default), `beta`
+//! <out>/README.md                  quick start, [profile] snippet, docs revision
 //! <out>/runtime/                   hand-written runtime, shared by the versions
+//! <out>/derive/                    a copy of graphdoc-enum-derive (package
+//!                                   <name>-derive), unless `Options::enum_derive`
+//!                                   points elsewhere
 //! <out>/<version>/enums-N/src/{a..z}.rs  crates <name>-<version>-enums-N
 //!                                         (about 300 enums each)
 //! <out>/<version>/types/src/{a..z}.rs    crate <name>-<version>-types (structs;
@@ -17,6 +21,24 @@
 //! <out>/<version>/src/operations/        crate <name>-<version> (operations;
 //!                                         re-exports the types)
 //! ```
+//!
+//! # A crate family anyone can build and publish
+//!
+//! Nothing in the output points outside it: the runtime and the derive are
+//! copied in, and siblings depend on each other by `path` and by exact
+//! `version` (`=0.20210716.0`), so `cargo package --workspace` takes the
+//! family as it is. Every manifest has a version, description, licence
+//! (`MIT OR Apache-2.0`; `AND CC-BY-4.0` for the crates whose doc comments
+//! are the docs' descriptions) and documentation link. The version follows
+//! the docs ([`DocsRevision::crate_version`]): `0.YYYYMMDD.P`, the date of
+//! the docs commit as the minor version, since a new docs snapshot may
+//! remove or retype what the last one had. No header, doc comment or
+//! manifest names a path of the generating machine: each item links its
+//! page of the public reference
+//! (`https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0`)
+//! and keeps the docs-relative `file:line` as plain text. Output that lands
+//! inside another cargo workspace ([`inside_a_workspace`]) joins it; anywhere
+//! else it is a workspace of its own.
 //!
 //! Items are grouped into files by the first letter of their Rust name, so a
 //! file stays navigable and adding a type touches one file. The facade
@@ -90,10 +112,12 @@
 //!   third of their build, and incremental compilation only adds overhead to
 //!   code that is regenerated, not edited: with
 //!   `Options::standalone_workspace` the facade turns both off for the
-//!   generated crates; in another workspace, add
-//!   `[profile.dev.package."<crate>"]` with `debug = false` and
-//!   `incremental = false` for each to the workspace root
-//!   ([`GeneratedCrate::model_packages`] lists them).
+//!   generated crates. Cargo reads profiles only from the root of the
+//!   workspace being built, so a crate that depends on the model does not
+//!   get them: the README gives the `[profile.dev.package."<crate>"]`
+//!   snippet to copy into it ([`GeneratedCrate::model_packages`] lists the
+//!   crates).
+//! * Only v1.0 is a default feature: beta is as large again, and opt-in.
 //! * No date/time, UUID or base64 crate is pulled in (see below).
 //! * Documentation: the glob re-exports (enums into the types crate, types
 //!   into the version crate) are `#[doc(no_inline)]`, else rustdoc renders
@@ -145,10 +169,14 @@
 mod docs;
 mod emit;
 mod naming;
+mod package;
 mod plan;
+/// The registry entries of code generation's diagnostic codes (GD08xx).
+pub use plan::CODES;
 mod write;
 
 pub use naming::{pascal_case, snake_case};
+pub use package::{inside_a_workspace, DocsRevision, CODE_LICENSE, DOCS_LICENSE};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};
 /// The fault-injection seam of [`write()`], for its fault tests only.
 #[doc(hidden)]
@@ -157,10 +185,24 @@ pub use write::{write_with_faults, Step};
 use emit::{by_letter, format_tokens, Ctx};
 use graphdoc_schema::{Diagnostic, Schema};
 use naming::NameAllocator;
+use package::Manifests;
+use plan::{EnumPlan, OperationPlan, StructPlan, VersionPlan};
 use quote::quote;
+use rayon::prelude::*;
 
-/// The hand-written runtime crate, copied into the output.
-pub const RUNTIME_SOURCE: &str = include_str!("../runtime/lib.rs");
+/// The hand-written runtime crate, copied into the output: its files under
+/// `src/` and their text.
+pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("lib.rs", include_str!("../runtime/lib.rs")),
+    ("edm.rs", include_str!("../runtime/edm.rs")),
+    ("error.rs", include_str!("../runtime/error.rs")),
+    ("field.rs", include_str!("../runtime/field.rs")),
+    ("formats.rs", include_str!("../runtime/formats.rs")),
+    ("object.rs", include_str!("../runtime/object.rs")),
+    ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
+    ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("wire.rs", include_str!("../runtime/wire.rs")),
+];
 
 /// The marker every generated file starts with; [`write()`] only removes
 /// files that carry it.
@@ -169,6 +211,9 @@ pub const GENERATED_MARKER: &str = "@generated by graphdoc-codegen";
 /// Where the generated crates find `graphdoc-enum-derive`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dependency {
+    /// A copy in the output (`<out>/derive`, package `<name>-derive`), as
+    /// the runtime is: the output builds with nothing outside it.
+    Vendored,
     /// A path relative to the output directory (or absolute).
     Path(String),
     /// A crates.io version requirement.
@@ -178,10 +223,18 @@ pub enum Dependency {
 #[derive(Clone, Debug)]
 pub struct Options {
     /// The package name of the facade crate; the others are
-    /// `<name>-runtime` and `<name>-<version module>`.
+    /// `<name>-runtime`, `<name>-derive` and `<name>-<version module>`.
     pub crate_name: String,
-    /// What the model was generated from, for the file headers.
+    /// What the model was generated from, for the file headers and the
+    /// README (no local path: the output is read on other machines).
     pub source: String,
+    /// The version of every generated crate
+    /// ([`DocsRevision::crate_version`] says how it follows the docs).
+    pub version: String,
+    /// The docs commit, for the headers and the README.
+    pub docs_revision: Option<DocsRevision>,
+    /// The `repository` of every generated manifest.
+    pub repository: Option<String>,
     pub enum_derive: Dependency,
     /// Adds a `[workspace]` to the facade so that the output builds on its
     /// own outside any workspace.
@@ -197,7 +250,10 @@ impl Default for Options {
         Options {
             crate_name: "graph-model".into(),
             source: "the Microsoft Graph API reference docs".into(),
-            enum_derive: Dependency::Path("../graphdoc-enum-derive".into()),
+            version: "0.1.0".into(),
+            docs_revision: None,
+            repository: None,
+            enum_derive: Dependency::Vendored,
             standalone_workspace: false,
             workspace_members: Vec::new(),
         }
@@ -218,13 +274,15 @@ pub struct GeneratedCrate {
     pub files: Vec<GeneratedFile>,
     /// Things in the schemas that could not be generated as written.
     pub diagnostics: Vec<Diagnostic>,
-    /// Package names of the generated model crates (all but the runtime and
-    /// the facade): the ones to build without debug info or incremental
-    /// compilation.
+    /// Package names of the generated model crates (all but the runtime,
+    /// the derive and the facade): the ones to build without debug info or
+    /// incremental compilation.
     pub model_packages: Vec<String>,
     /// `(API version, module)` pairs: `("v1.0", "v1_0")` is
     /// `graph_model::v1_0` in the facade.
     pub version_modules: Vec<(String, String)>,
+    /// The facade's default feature (`v1_0` when there is one).
+    pub default_module: String,
 }
 
 impl GeneratedCrate {
@@ -234,266 +292,376 @@ impl GeneratedCrate {
             .find(|f| f.path == path)
             .map(|f| f.contents.as_str())
     }
+
+    fn push(&mut self, path: impl Into<String>, contents: String) {
+        self.files.push(GeneratedFile {
+            path: path.into(),
+            contents,
+        });
+    }
+}
+
+/// A file whose contents are made in parallel with the others.
+enum Pending<'a> {
+    Ready(String),
+    Enums(&'a [&'a EnumPlan]),
+    Structs(&'a [&'a StructPlan]),
+    Operations(&'a [&'a OperationPlan]),
+}
+
+/// Names and headers shared by every file of one generation.
+struct Names<'a> {
+    manifests: Manifests<'a>,
+    rs_header: String,
+    runtime_package: String,
+    runtime_lib: String,
 }
 
 /// Generates the model crates for `schemas` (one per API version).
 pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
     let mut out = GeneratedCrate::default();
     let source = one_line(&options.source);
+    let api_versions: Vec<String> = schemas.iter().map(|s| one_line(&s.version)).collect();
+    let provenance = package::provenance(&api_versions, options.docs_revision.as_ref());
     let package = package_name(&options.crate_name);
-    let lib = package.replace('-', "_");
     let runtime_package = format!("{package}-runtime");
-    let runtime_lib = runtime_package.replace('-', "_");
-    let rs_header = format!(
-        "// {GENERATED_MARKER} from {source}. Do not edit: run `cargo xtask regenerate`.\n"
-    );
-    let toml_header =
-        format!("# {GENERATED_MARKER} from {source}. Do not edit: run `cargo xtask regenerate`.\n");
-    let ctx = Ctx::new(&runtime_lib);
+    let names = Names {
+        rs_header: format!("// {GENERATED_MARKER} from {source} ({provenance}). Do not edit.\n"),
+        manifests: Manifests {
+            options,
+            package: package.clone(),
+            toml_header: format!(
+                "# {GENERATED_MARKER} from {source} ({provenance}). Do not edit.\n"
+            ),
+        },
+        runtime_lib: runtime_package.replace('-', "_"),
+        runtime_package,
+    };
+    let versions = plan_versions(schemas, &mut out.diagnostics);
 
+    let mut pending: Vec<(String, Pending)> = Vec::new();
+    let m = &names.manifests;
+    pending.push((
+        "runtime/Cargo.toml".into(),
+        Pending::Ready(m.cargo_toml(
+            &names.runtime_package,
+            "Runtime of the generated Microsoft Graph model: fields, polymorphic values, pages, Edm types, operations.",
+            CODE_LICENSE,
+            &[],
+        )),
+    ));
+    for (file, text) in RUNTIME_FILES {
+        pending.push((
+            format!("runtime/src/{file}"),
+            Pending::Ready(format!("{}{text}", names.rs_header)),
+        ));
+    }
+    for (path, contents) in m.derive_files(&names.rs_header) {
+        pending.push((path, Pending::Ready(contents)));
+    }
+    // Borrowed by the pending files until they are made.
+    let grouped: Vec<Groups> = versions.iter().map(Groups::new).collect();
+    for (plan, groups) in versions.iter().zip(&grouped) {
+        let packages = version_files(&names, plan, groups, &mut pending);
+        out.model_packages.extend(packages);
+    }
+    out.version_modules = versions
+        .iter()
+        .map(|v| (v.version.clone(), v.module.clone()))
+        .collect();
+    out.default_module = versions
+        .iter()
+        .find(|v| v.version == "v1.0")
+        .or(versions.first())
+        .map(|v| v.module.clone())
+        .unwrap_or_default();
+
+    let files: Vec<GeneratedFile> = pending
+        .into_par_iter()
+        .map_init(
+            || Ctx::new(&names.runtime_lib),
+            |ctx, (path, body)| {
+                let contents = match body {
+                    Pending::Ready(text) => text,
+                    Pending::Enums(items) => {
+                        let items = items.iter().map(|e| ctx.enum_item(e));
+                        rust_file(&names, quote!(#(#items)*))
+                    }
+                    Pending::Structs(items) => {
+                        let items = items.iter().map(|s| ctx.struct_item(s));
+                        rust_file(&names, quote!(#(#items)*))
+                    }
+                    Pending::Operations(items) => {
+                        let items = items.iter().map(|o| ctx.operation_item(o));
+                        rust_file(&names, quote!(#(#items)*))
+                    }
+                };
+                GeneratedFile { path, contents }
+            },
+        )
+        .collect();
+    out.files = files;
+    facade_files(&names, &versions, &mut out);
+    out
+}
+
+fn rust_file(names: &Names, tokens: proc_macro2::TokenStream) -> String {
+    format!("{}{}", names.rs_header, format_tokens(tokens))
+}
+
+/// Plans every version (in parallel) and gives each a distinct module name.
+fn plan_versions(schemas: &[Schema], diagnostics: &mut Vec<Diagnostic>) -> Vec<VersionPlan> {
+    let planned: Vec<(VersionPlan, Vec<Diagnostic>)> = schemas
+        .par_iter()
+        .map(|schema| {
+            let mut found = Vec::new();
+            let mut plan = plan::plan_version(schema, &mut found);
+            link_sources(&mut plan);
+            (plan, found)
+        })
+        .collect();
     let mut modules = NameAllocator::new();
-    modules.reserve("runtime");
-    modules.reserve("src");
-    modules.reserve("target");
+    for reserved in ["runtime", "src", "target", "derive"] {
+        modules.reserve(reserved);
+    }
     let mut versions = Vec::new();
-    // Every generated crate but the runtime and the facade.
-    let mut model_packages: Vec<String> = Vec::new();
-    for schema in schemas {
-        let mut plan = plan::plan_version(schema, &mut out.diagnostics);
+    for (mut plan, found) in planned {
+        diagnostics.extend(found);
         plan.module = modules.allocate(&plan.module, "_");
         versions.push(plan);
     }
+    versions
+}
 
-    // Runtime crate.
-    out.push(
-        "runtime/Cargo.toml",
-        format!(
-            "{toml_header}{}",
-            cargo_toml(
-                &runtime_package,
-                "Runtime support of the generated Microsoft Graph model.",
-                &[]
-            )
-        ),
-    );
-    out.push("runtime/src/lib.rs", format!("{rs_header}{RUNTIME_SOURCE}"));
+/// Replaces each item's `file:line` by its page of the public reference and
+/// the docs-relative `file:line`, which is what the docs say it is at.
+fn link_sources(plan: &mut VersionPlan) {
+    for s in &mut plan.structs {
+        s.source = docs::reference(&s.source);
+    }
+    for e in &mut plan.enums {
+        e.source = docs::reference(&e.source);
+    }
+    for o in &mut plan.operations {
+        o.source = docs::reference(&o.source);
+    }
+}
 
-    // Three crates per version, so that they compile in parallel and no
-    // single rustc holds a whole version: enums (no dependencies on the
-    // rest), types (structs; re-exports the enums) and the version crate
-    // (operations; re-exports the types).
-    for plan in &versions {
-        let dir = &plan.module;
-        let version_package = format!("{package}-{dir}");
-        let types_package = format!("{version_package}-types");
-        let enum_derive = match &options.enum_derive {
-            Dependency::Path(p) if std::path::Path::new(p).is_absolute() => {
-                format!("{{ path = {} }}", toml_str(p))
-            }
-            Dependency::Path(p) => format!("{{ path = {} }}", toml_str(&format!("../../{p}"))),
-            Dependency::Version(v) => toml_str(v),
-        };
-        let runtime_dep = |up: &str| format!("{runtime_package} = {{ path = \"{up}runtime\" }}");
-        let crate_docs = |what: &str| -> Vec<String> {
-            let text = format!(
-                "Microsoft Graph {} model, {what}; generated by graphdoc-codegen from {source}.",
-                plan.version
-            );
-            docs::doc_lines(&text)
-                .into_iter()
-                .map(|l| format!(" {l}"))
-                .collect()
-        };
+/// A version's items grouped by first letter, enums split into crates.
+struct Groups<'a> {
+    enum_groups: std::collections::BTreeMap<String, Vec<&'a EnumPlan>>,
+    structs: std::collections::BTreeMap<String, Vec<&'a StructPlan>>,
+    operations: std::collections::BTreeMap<String, Vec<&'a OperationPlan>>,
+}
 
-        // Enums: they never refer to each other, so they are split into
-        // crates of about ENUMS_PER_CRATE that compile in parallel.
-        let enum_groups = by_letter(&plan.enums, |e| &e.rust_name);
-        // No enums, no enum crate (its glob re-export would be unused).
-        let enum_parts = if enum_groups.is_empty() {
-            Vec::new()
-        } else {
-            split_groups(&enum_groups, ENUMS_PER_CRATE)
-        };
-        let mut enum_packages = Vec::new();
-        for (i, part) in enum_parts.iter().enumerate() {
-            let n = i + 1;
-            let enums_package = format!("{version_package}-enums-{n}");
-            out.push(
-                format!("{dir}/enums-{n}/Cargo.toml"),
-                format!(
-                    "{toml_header}{}",
-                    cargo_toml(
-                        &enums_package,
-                        &format!(
-                            "Microsoft Graph {} enums (part {n}), generated.",
-                            plan.version
-                        ),
-                        &[
-                            runtime_dep("../../"),
-                            format!("graphdoc-enum-derive = {enum_derive}")
-                        ]
-                    )
-                ),
-            );
-            let count: usize = part.iter().map(|(_, items)| items.len()).sum();
-            let doc = crate_docs(&format!("{count} enums (part {n} of {})", enum_parts.len()));
-            let mods =
-                emit::module_list(&part.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>());
-            let lib_rs = quote! {
-                #( #![doc = #doc] )*
-                #![doc(html_no_source)]
-                #![allow(clippy::enum_variant_names)]
-                #mods
-            };
-            out.push(
-                format!("{dir}/enums-{n}/src/lib.rs"),
-                format!("{rs_header}{}", format_tokens(lib_rs)),
-            );
-            for (letter, items) in part {
-                let items = items.iter().map(|e| ctx.enum_item(e));
-                out.push(
-                    format!("{dir}/enums-{n}/src/{letter}.rs"),
-                    format!("{rs_header}{}", format_tokens(quote!(#(#items)*))),
-                );
-            }
-            model_packages.push(enums_package.clone());
-            enum_packages.push((n, enums_package));
-        }
-        model_packages.push(types_package.clone());
-        model_packages.push(version_package.clone());
-
-        // Types.
-        let enums_libs: Vec<proc_macro2::Ident> = enum_packages
-            .iter()
-            .map(|(_, p)| emit::ident(&p.replace('-', "_")))
-            .collect();
-        let mut types_deps = vec![runtime_dep("../../")];
-        types_deps.extend(
-            enum_packages
-                .iter()
-                .map(|(n, p)| format!("{p} = {{ path = \"../enums-{n}\" }}")),
-        );
-        out.push(
-            format!("{dir}/types/Cargo.toml"),
-            format!(
-                "{toml_header}{}",
-                cargo_toml(
-                    &types_package,
-                    &format!(
-                        "Microsoft Graph {} structured types, generated.",
-                        plan.version
-                    ),
-                    &types_deps
-                )
-            ),
-        );
-        let groups = by_letter(&plan.structs, |s| &s.rust_name);
-        let doc = crate_docs(&format!(
-            "{} structured types and the enums",
-            plan.structs.len()
-        ));
-        let mods = emit::module_list(&groups.keys().cloned().collect::<Vec<_>>());
-        let lookup = emit::lookup_fn(&ctx, plan);
-        let lib_rs = quote! {
-            #( #![doc = #doc] )*
-            #![doc(html_no_source)]
-            // Proving `Send + Sync` for `Object` walks chains of structs
-            // that hold each other (a -> Box<b> -> Vec<c> ...) one level
-            // per link; long chains pass the default limit of 128.
-            #![recursion_limit = "1024"]
-            #( #[doc(no_inline)] pub use ::#enums_libs::*; )*
-            #mods
-            #lookup
-        };
-        out.push(
-            format!("{dir}/types/src/lib.rs"),
-            format!("{rs_header}{}", format_tokens(lib_rs)),
-        );
-        for (letter, items) in &groups {
-            let items = items.iter().map(|s| ctx.struct_item(s));
-            out.push(
-                format!("{dir}/types/src/{letter}.rs"),
-                format!("{rs_header}{}", format_tokens(quote!(#(#items)*))),
-            );
-        }
-
-        // The version crate: operations, and everything else re-exported.
-        let types_lib = emit::ident(&types_package.replace('-', "_"));
-        out.push(
-            format!("{dir}/Cargo.toml"),
-            format!(
-                "{toml_header}{}",
-                cargo_toml(
-                    &version_package,
-                    &format!("Microsoft Graph {} model, generated.", plan.version),
-                    &[
-                        runtime_dep("../"),
-                        format!("{types_package} = {{ path = \"types\" }}")
-                    ]
-                )
-            ),
-        );
-        let doc = crate_docs(&format!(
-            "{} types, {} enums, {} operations",
-            plan.structs.len(),
-            plan.enums.len(),
-            plan.operations.len()
-        ));
-        let lib_rs = quote! {
-            #( #![doc = #doc] )*
-            #![doc(html_no_source)]
-            #[doc(no_inline)]
-            pub use ::#types_lib::*;
-            pub mod operations;
-        };
-        out.push(
-            format!("{dir}/src/lib.rs"),
-            format!("{rs_header}{}", format_tokens(lib_rs)),
-        );
-        let groups = by_letter(&plan.operations, |o| &o.rust_name);
-        out.push(
-            format!("{dir}/src/operations/mod.rs"),
-            format!(
-                "{rs_header}{}",
-                format_tokens(emit::module_index(
-                    &groups.keys().cloned().collect::<Vec<_>>(),
-                    "Operation descriptors, one per API page: see `Operation` in the runtime."
-                ))
-            ),
-        );
-        for (letter, items) in &groups {
-            let items = items.iter().map(|o| ctx.operation_item(o));
-            out.push(
-                format!("{dir}/src/operations/{letter}.rs"),
-                format!("{rs_header}{}", format_tokens(quote!(#(#items)*))),
-            );
+impl<'a> Groups<'a> {
+    fn new(plan: &'a VersionPlan) -> Groups<'a> {
+        Groups {
+            enum_groups: by_letter(&plan.enums, |e| &e.rust_name),
+            structs: by_letter(&plan.structs, |s| &s.rust_name),
+            operations: by_letter(&plan.operations, |o| &o.rust_name),
         }
     }
 
-    // Facade.
-    let mut facade = cargo_toml(
-        &package,
-        "Microsoft Graph model types, generated from the API docs.",
+    /// Enums: they never refer to each other, so they are split into
+    /// crates of about ENUMS_PER_CRATE that compile in parallel. No enums,
+    /// no enum crate (its glob re-export would be unused).
+    fn enum_parts(&'a self) -> Vec<Vec<(&'a str, &'a [&'a EnumPlan])>> {
+        if self.enum_groups.is_empty() {
+            Vec::new()
+        } else {
+            split_groups(&self.enum_groups, ENUMS_PER_CRATE)
+        }
+    }
+}
+
+/// The three kinds of crates of one version, so that they compile in
+/// parallel and no single rustc holds a whole version: enums (no
+/// dependencies on the rest), types (structs; re-exports the enums) and the
+/// version crate (operations; re-exports the types). Returns the model
+/// packages.
+fn version_files<'a>(
+    names: &Names,
+    plan: &'a VersionPlan,
+    groups: &'a Groups<'a>,
+    pending: &mut Vec<(String, Pending<'a>)>,
+) -> Vec<String> {
+    let m = &names.manifests;
+    let dir = &plan.module;
+    let version_package = format!("{}-{dir}", m.package);
+    let types_package = format!("{version_package}-types");
+    let runtime_dep = |up: &str| m.sibling(&names.runtime_package, &format!("{up}runtime"));
+    let crate_docs = |what: &str| -> Vec<String> {
+        let text = format!(
+            "Microsoft Graph {} model, {what}; generated by graphdoc-codegen from {}.",
+            plan.version,
+            one_line(&m.options.source)
+        );
+        docs::doc_lines(&text)
+            .into_iter()
+            .map(|l| format!(" {l}"))
+            .collect()
+    };
+    let mut model_packages = Vec::new();
+
+    let enum_parts = groups.enum_parts();
+    let mut enums_libs = Vec::new();
+    let mut types_deps = vec![runtime_dep("../../")];
+    for (i, part) in enum_parts.iter().enumerate() {
+        let n = i + 1;
+        let enums_package = format!("{version_package}-enums-{n}");
+        pending.push((
+            format!("{dir}/enums-{n}/Cargo.toml"),
+            Pending::Ready(m.cargo_toml(
+                &enums_package,
+                &format!(
+                    "Microsoft Graph {} enums (part {n}), generated.",
+                    plan.version
+                ),
+                DOCS_LICENSE,
+                &[runtime_dep("../../"), m.derive_dependency("../../")],
+            )),
+        ));
+        let count: usize = part.iter().map(|(_, items)| items.len()).sum();
+        let doc = crate_docs(&format!("{count} enums (part {n} of {})", enum_parts.len()));
+        let mods = emit::module_list(&part.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>());
+        let lib_rs = quote! {
+            #( #![doc = #doc] )*
+            #![doc(html_no_source)]
+            #![allow(clippy::enum_variant_names)]
+            #mods
+        };
+        pending.push((
+            format!("{dir}/enums-{n}/src/lib.rs"),
+            Pending::Ready(rust_file(names, lib_rs)),
+        ));
+        for &(letter, items) in part {
+            pending.push((
+                format!("{dir}/enums-{n}/src/{letter}.rs"),
+                Pending::Enums(items),
+            ));
+        }
+        types_deps.push(m.sibling(&enums_package, &format!("../enums-{n}")));
+        enums_libs.push(emit::ident(&enums_package.replace('-', "_")));
+        model_packages.push(enums_package);
+    }
+    model_packages.push(types_package.clone());
+    model_packages.push(version_package.clone());
+
+    pending.push((
+        format!("{dir}/types/Cargo.toml"),
+        Pending::Ready(m.cargo_toml(
+            &types_package,
+            &format!(
+                "Microsoft Graph {} structured types, generated.",
+                plan.version
+            ),
+            DOCS_LICENSE,
+            &types_deps,
+        )),
+    ));
+    let doc = crate_docs(&format!(
+        "{} structured types and the enums",
+        plan.structs.len()
+    ));
+    let mods = emit::module_list(&groups.structs.keys().cloned().collect::<Vec<_>>());
+    let lookup = emit::lookup_fn(&Ctx::new(&names.runtime_lib), plan);
+    let lib_rs = quote! {
+        #( #![doc = #doc] )*
+        #![doc(html_no_source)]
+        // Proving `Send + Sync` for `Object` walks chains of structs
+        // that hold each other (a -> Box<b> -> Vec<c> ...) one level
+        // per link; long chains pass the default limit of 128.
+        #![recursion_limit = "1024"]
+        #( #[doc(no_inline)] pub use ::#enums_libs::*; )*
+        #mods
+        #lookup
+    };
+    pending.push((
+        format!("{dir}/types/src/lib.rs"),
+        Pending::Ready(rust_file(names, lib_rs)),
+    ));
+    for (letter, items) in &groups.structs {
+        pending.push((
+            format!("{dir}/types/src/{letter}.rs"),
+            Pending::Structs(items),
+        ));
+    }
+
+    // The version crate: operations, and everything else re-exported.
+    let types_lib = emit::ident(&types_package.replace('-', "_"));
+    pending.push((
+        format!("{dir}/Cargo.toml"),
+        Pending::Ready(m.cargo_toml(
+            &version_package,
+            &format!("Microsoft Graph {} model, generated.", plan.version),
+            DOCS_LICENSE,
+            &[runtime_dep("../"), m.sibling(&types_package, "types")],
+        )),
+    ));
+    let doc = crate_docs(&format!(
+        "{} types, {} enums, {} operations",
+        plan.structs.len(),
+        plan.enums.len(),
+        plan.operations.len()
+    ));
+    let lib_rs = quote! {
+        #( #![doc = #doc] )*
+        #![doc(html_no_source)]
+        #[doc(no_inline)]
+        pub use ::#types_lib::*;
+        pub mod operations;
+    };
+    pending.push((
+        format!("{dir}/src/lib.rs"),
+        Pending::Ready(rust_file(names, lib_rs)),
+    ));
+    let index = emit::module_index(
+        &groups.operations.keys().cloned().collect::<Vec<_>>(),
+        "Operation descriptors, one per API page: see `Operation` in the runtime.",
+    );
+    pending.push((
+        format!("{dir}/src/operations/mod.rs"),
+        Pending::Ready(rust_file(names, index)),
+    ));
+    for (letter, items) in &groups.operations {
+        pending.push((
+            format!("{dir}/src/operations/{letter}.rs"),
+            Pending::Operations(items),
+        ));
+    }
+    model_packages
+}
+
+/// The facade: manifest (features, the standalone workspace), README and
+/// `src/lib.rs`, which re-exports the runtime and each version.
+fn facade_files(names: &Names, versions: &[VersionPlan], out: &mut GeneratedCrate) {
+    let m = &names.manifests;
+    let options = m.options;
+    let package = &m.package;
+    let mut facade = m.cargo_toml(
+        package,
+        "Microsoft Graph model types, generated from the API reference docs.",
+        CODE_LICENSE,
         &[],
     );
     facade = facade.replace(
-        "\n[dependencies]\n",
-        "\n[features]\n__FEATURES__\n[dependencies]\n",
+        "edition = \"2021\"\n",
+        "edition = \"2021\"\nreadme = \"README.md\"\n",
     );
-    let feature_list: Vec<String> = versions
-        .iter()
-        .map(|v| format!("\"{}\"", v.module))
-        .collect();
-    let mut features = format!("default = [{}]\n", feature_list.join(", "));
-    let mut deps = format!("{runtime_package} = {{ path = \"runtime\" }}\n");
-    for v in &versions {
+    let mut features = format!("default = [\"{}\"]\n", out.default_module);
+    let mut deps = m.sibling(&names.runtime_package, "runtime");
+    deps.push('\n');
+    for v in versions {
         features.push_str(&format!("{m} = [\"dep:{package}-{m}\"]\n", m = v.module));
-        deps.push_str(&format!(
-            "{package}-{m} = {{ path = \"{m}\", optional = true }}\n",
-            m = v.module
-        ));
+        let line = m.sibling(&format!("{package}-{}", v.module), &v.module);
+        deps.push_str(&line.replace(" }", ", optional = true }"));
+        deps.push('\n');
     }
-    facade = facade.replace("__FEATURES__\n", &features);
+    facade = facade.replace(
+        "\n[dependencies]\n",
+        &format!("\n[features]\n{features}\n[dependencies]\n"),
+    );
     facade.push_str(&deps);
     if options.standalone_workspace {
         facade.push_str("\n[workspace]\n");
@@ -501,25 +669,21 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
             let members: Vec<String> = options
                 .workspace_members
                 .iter()
-                .map(|m| toml_str(m))
+                .map(|m| package::toml_str(m))
                 .collect();
             facade.push_str(&format!("members = [{}]\n", members.join(", ")));
         }
         // Debug info for tens of thousands of generated items costs a third
         // of the build and is of little use; see "Why it compiles fast".
-        for p in &model_packages {
-            facade.push_str(&format!(
-                "\n[profile.dev.package.\"{p}\"]\ndebug = false\nincremental = false\n"
-            ));
-        }
+        let packages: Vec<&str> = out.model_packages.iter().map(String::as_str).collect();
+        facade.push('\n');
+        facade.push_str(&package::profile_snippet(&packages));
     }
-    out.model_packages = model_packages;
-    out.version_modules = versions
-        .iter()
-        .map(|v| (v.version.clone(), v.module.clone()))
-        .collect();
-    out.push("Cargo.toml", format!("{toml_header}{facade}"));
-    let runtime_ident = emit::ident(&runtime_lib);
+    out.push("Cargo.toml", facade);
+    out.push("README.md", readme(names, versions, out));
+
+    let runtime_ident = emit::ident(&names.runtime_lib);
+    let lib = package.replace('-', "_");
     let version_items = versions.iter().map(|v| {
         let m = &v.module;
         let module = emit::ident(m);
@@ -534,40 +698,38 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
             pub use ::#krate as #module;
         }
     });
-    let facade_doc: Vec<String> = [
-        "Microsoft Graph model types, generated by graphdoc-codegen.",
-        "",
-        "One module per API version, each behind a cargo feature of the same name.",
-        "Every property is a `runtime::Field` (absent, null or a value); see the runtime docs.",
-    ]
-    .iter()
-    .map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    })
-    .collect();
     let facade_rs = quote! {
-        #( #![doc = #facade_doc] )*
+        #![doc = include_str!("../README.md")]
         pub use ::#runtime_ident as runtime;
         #(#version_items)*
     };
-    out.push(
-        "src/lib.rs",
-        format!("{rs_header}{}", format_tokens(facade_rs)),
-    );
-    out
+    out.push("src/lib.rs", rust_file(names, facade_rs));
 }
 
-impl GeneratedCrate {
-    fn push(&mut self, path: impl Into<String>, contents: String) {
-        self.files.push(GeneratedFile {
-            path: path.into(),
-            contents,
-        });
-    }
+fn readme(names: &Names, versions: &[VersionPlan], out: &GeneratedCrate) -> String {
+    let m = &names.manifests;
+    let facts = package::ReadmeFacts {
+        package: &m.package,
+        versions: versions
+            .iter()
+            .map(|v| {
+                let prefix = format!("{}-{}", m.package, v.module);
+                let packages = out
+                    .model_packages
+                    .iter()
+                    .filter(|p| *p == &prefix || p.starts_with(&format!("{prefix}-")))
+                    .map(String::as_str)
+                    .collect();
+                (v.version.as_str(), v.module.as_str(), packages)
+            })
+            .collect(),
+        default_module: &out.default_module,
+        quick_start: versions
+            .iter()
+            .find(|v| v.module == out.default_module)
+            .and_then(|v| package::quick_start(&m.package.replace('-', "_"), v)),
+    };
+    package::readme(m.options, &facts)
 }
 
 /// About this many enums go into one crate (see "Why it compiles fast").
@@ -612,26 +774,4 @@ fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-fn toml_str(s: &str) -> String {
-    // A TOML basic string has JSON's escapes.
-    serde_json::Value::String(s.to_owned()).to_string()
-}
-
-fn cargo_toml(name: &str, description: &str, extra_deps: &[String]) -> String {
-    // Generated crates hold no tests: without `test = false`,
-    // `clippy --all-targets` would check every one of them twice.
-    let mut s = format!(
-        "[package]\nname = {}\nversion = \"0.1.0\"\ndescription = {}\nedition = \"2021\"\nlicense = \"MIT OR Apache-2.0\"\npublish = false\n\n[lib]\ndoctest = false\ntest = false\n\n[dependencies]\n",
-        toml_str(name),
-        toml_str(description)
-    );
-    s.push_str("serde = { version = \"1\", default-features = false, features = [\"std\"] }\n");
-    s.push_str("serde_json = { version = \"1\", features = [\"preserve_order\"] }\n");
-    for d in extra_deps {
-        s.push_str(d);
-        s.push('\n');
-    }
-    s
 }

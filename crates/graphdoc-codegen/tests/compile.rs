@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{cargo, enum_derive_dir};
-use graphdoc_codegen::{check, generate, write, Dependency, Options};
+use common::cargo;
+use graphdoc_codegen::{check, generate, write, Options};
 use std::path::{Path, PathBuf};
 
 /// The JSON body of the v1.0 Update vppToken request example.
@@ -55,6 +55,24 @@ fn vpp_token_patch_body_round_trips() {
     assert_eq!(written, original);
     // Same order too: annotations first, then schema order.
     assert_eq!(serde_json::to_string(&token).unwrap(), serde_json::to_string(&original).unwrap());
+}
+
+#[test]
+fn pages_and_error_bodies_read_with_serde_json() {
+    let text = serde_json::json!({
+        "value": [{"@odata.type": "#microsoft.graph.user", "displayName": "Ada"}, {"id": "2"}],
+        "@odata.nextLink": "https://next"
+    })
+    .to_string();
+    let text = text.as_str();
+    let page: runtime::Page<m::User> = serde_json::from_str(text).unwrap();
+    assert_eq!(page.value[0].display_name, Field::Value("Ada".to_string()));
+    assert_eq!(page.next_link(), Some("https://next"));
+    assert_eq!(serde_json::to_string(&page).unwrap(), text);
+    let polys: runtime::Page<Poly<m::DirectoryObject>> = serde_json::from_str(text).unwrap();
+    assert!(polys.value[0].is::<m::User>() && polys.value[1].is::<m::DirectoryObject>());
+    let error: runtime::ODataError = serde_json::from_str(r#"{"error":{"code":"c","message":"m","innerError":{"request-id":"r"}}}"#).unwrap();
+    assert_eq!((error.to_string(), error.request_id()), ("c: m".to_string(), Some("r")));
 }
 
 #[test]
@@ -169,13 +187,12 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     };
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-compile");
     let out = work.join("model");
-    let derive = enum_derive_dir();
+    // The derive is vendored into the output, as for any user.
     let options = Options {
         crate_name: "graph-model".into(),
         source: "the test fixture schema".into(),
-        enum_derive: Dependency::Path(derive.to_string_lossy().into_owned()),
         standalone_workspace: true,
-        workspace_members: Vec::new(),
+        ..Options::default()
     };
     let generated = generate(
         &[common::small_schema("v1.0"), common::small_schema("beta")],
@@ -197,12 +214,25 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     cargo(
         &out,
         &target,
-        &["test", "--offline", "--workspace", "--quiet"],
+        &[
+            "test",
+            "--offline",
+            "--workspace",
+            "--all-features",
+            "--quiet",
+        ],
     );
     cargo(&out, &target, &common::CLIPPY);
     cargo(
         &out,
         &target,
-        &["doc", "--offline", "--workspace", "--no-deps", "--quiet"],
+        &[
+            "doc",
+            "--offline",
+            "--workspace",
+            "--all-features",
+            "--no-deps",
+            "--quiet",
+        ],
     );
 }

@@ -3,7 +3,7 @@
 //! so that the linter and `samples` never disagree about a value.
 
 use crate::pages::Pages;
-use crate::rules::Finding;
+use crate::rules::{Finding, Rule};
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
 use graphdoc_samples::VersionReport;
@@ -19,11 +19,11 @@ pub(crate) fn check(schema: &Schema, version: &str, pages: &Pages) -> VersionRep
 }
 
 /// The sample findings of `kinds` in samples `sample_filter` accepts, as
-/// lint findings of `code` at the value's line and column.
+/// lint findings of `rule` at the value's line and column.
 pub(crate) fn findings(
     report: &VersionReport,
     pages: &Pages,
-    code: &'static str,
+    rule: &'static Rule,
     sample_filter: impl Fn(SampleKind) -> bool,
     kinds: &[FindingKind],
 ) -> Vec<Finding> {
@@ -37,12 +37,12 @@ pub(crate) fn findings(
             let width = pages
                 .get(&f.file)
                 .map_or(0, |text| value_width(text, f.line, f.column));
-            Finding::new(code, &f.file, f.line, f.message.clone())
+            rule.finding(&f.file, f.line, f.message.clone())
                 .note(format!(
                     "at `{}` of the sample",
                     display_pointer(&f.pointer)
                 ))
-                .at(f.column, width)
+                .span(f.column, width)
         })
         .collect();
     out.sort();

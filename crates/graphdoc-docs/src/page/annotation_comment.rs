@@ -65,26 +65,25 @@ fn read_with_slips(text: &str) -> Option<(Value, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::{codes, parse_page, PageKind};
 
+    // Annotations read with each slip: tests/pages/resources/annotation-*.md.
     #[test]
-    fn an_annotation_with_a_line_break_inside_a_string_is_read_with_a_note() {
-        let page = "# Thing\n\nNamespace: microsoft.graph\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"description\": \"wrapped\n  over two lines\",\n  \"@odata.type\": \"microsoft.graph.thing\"\n} -->\n```json\n{ \"id\": \"String\" }\n```\n";
-        let items = parse_page("thing.md", page, PageKind::Resource);
-        assert_eq!(items.types.len(), 1, "{:?}", items.diagnostics);
-        assert_eq!(items.types[0].name, "thing");
-        let notes: Vec<_> = items
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == codes::BAD_ANNOTATION)
-            .map(|d| (d.severity, d.message.as_str()))
-            .collect();
+    fn slips_are_named_and_anything_else_refused() {
+        let slip = |t: &str| read_with_slips(t).map(|(_, slip)| slip);
+        assert_eq!(slip("{\"a\": [1, 2,],}"), Some("a trailing comma"));
         assert_eq!(
-            notes,
-            [(
-                Severity::Note,
-                "annotation comment has a line break inside a string (read anyway)"
-            )]
+            slip("{\"a\": \"x\ny\"}"),
+            Some("a line break inside a string")
         );
+        assert_eq!(
+            slip("{\"a\": \"x\ny\",}"),
+            Some("a trailing comma and a line break inside a string")
+        );
+        let (v, _) = read_with_slips("{\"a\": \"x\ny\", \"b\": \",}\",}").unwrap();
+        assert_eq!(v["a"], "x\ny");
+        assert_eq!(v["b"], ",}");
+        assert_eq!(slip("{\"a\": 1}"), None);
+        assert_eq!(slip("{a: 1,}"), None);
+        assert_eq!(slip("{\"a\": 1, ...}"), None);
     }
 }

@@ -1,4 +1,4 @@
-//! GL010: a request or response example giving an enum-typed property a
+//! GL0010: a request or response example giving an enum-typed property a
 //! value that is not a member, as graphdoc-samples finds it.
 
 use super::{Finding, Rule};
@@ -9,13 +9,13 @@ use graphdoc_samples::VersionReport;
 use graphdoc_schema::Severity;
 
 pub const RULE: Rule = Rule {
-    code: "GL010",
+    code: "GL0010",
     name: "enum-sample-value",
     default_severity: Severity::Warning,
     enabled: true,
     summary:
         "a request or response example gives an enum-typed property a value that is not a member",
-    explain: "GL010 enum-sample-value\n\n\
+    explain: "GL0010 enum-sample-value\n\n\
 The JSON body of a request or response example sets a property whose type is\n\
 an enum to a value that is not one of the enum's members, typically the\n\
 generator's `\"String\"` placeholder. The example's type is what\n\
@@ -24,8 +24,9 @@ annotation's, else the operation's request or response type; nested objects\n\
 are checked by their property's type or their own `@odata.type`. Flags enums\n\
 accept comma-separated members. Bodies are read by the tolerant reader\n\
 (`...` elisions, comments and trailing commas are forgiven). The JSON\n\
-representation blocks of resource pages are GL003's: `\"String\"` is their\n\
+representation blocks of resource pages are GL0003's: `\"String\"` is their\n\
 normal placeholder.\n",
+    aliases: &["GL010"],
 };
 
 /// Enum-typed values of request and response examples that are not members.
@@ -33,7 +34,7 @@ pub fn check(samples: &VersionReport, pages: &Pages) -> Vec<Finding> {
     crate::samples::findings(
         samples,
         pages,
-        RULE.code,
+        &RULE,
         |kind| matches!(kind, SampleKind::Request | SampleKind::Response),
         &[FindingKind::NotEnumMember],
     )

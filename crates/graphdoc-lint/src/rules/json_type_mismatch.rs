@@ -1,4 +1,4 @@
-//! GL003: a JSON representation placeholder naming another type than the
+//! GL0003: a JSON representation placeholder naming another type than the
 //! Properties table, as graphdoc-samples finds it.
 
 use super::{Finding, Rule};
@@ -9,12 +9,12 @@ use graphdoc_samples::VersionReport;
 use graphdoc_schema::Severity;
 
 pub const RULE: Rule = Rule {
-    code: "GL003",
+    code: "GL0003",
     name: "json-type-mismatch",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "the JSON representation's placeholder disagrees with the table's type",
-    explain: "GL003 json-type-mismatch\n\n\
+    explain: "GL0003 json-type-mismatch\n\n\
 The placeholder a `## JSON representation` block shows for a property tells\n\
 its type: `\"Int64\"`, `\"String (timestamp)\"` (a DateTimeOffset), `true`\n\
 (a Boolean), `[ … ]` (a collection), `{\"@odata.type\": \"microsoft.graph.x\"}`,\n\
@@ -25,6 +25,7 @@ table types as String, or a string where the table has an object or a\n\
 collection. Plain `\"String\"` fits every type sent as a JSON string\n\
 (strings, enums, GUIDs, dates). The check is `cargo xtask samples`' check of\n\
 representation blocks (`placeholder_drift`, `wrong_json_type`).\n",
+    aliases: &["GL003"],
 };
 
 /// Members of the JSON representations whose placeholder disagrees with
@@ -33,7 +34,7 @@ pub fn check(samples: &VersionReport, pages: &Pages) -> Vec<Finding> {
     crate::samples::findings(
         samples,
         pages,
-        RULE.code,
+        &RULE,
         |kind| kind == SampleKind::Resource,
         &[FindingKind::PlaceholderDrift, FindingKind::WrongJsonType],
     )
