@@ -329,6 +329,7 @@ fn gl013_metadata_drift_with_metadata_only() {
             .any(|f| f.key == "missing-property" && f.message.contains("weight")),
         "{drift:?}"
     );
+    assert!(drift.iter().all(|f| !f.subject.is_empty()), "{drift:?}");
     let (_, without) = broken();
     assert!(!without.iter().any(|f| f.code == rules::METADATA_DRIFT));
 }
