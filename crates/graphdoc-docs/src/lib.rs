@@ -11,6 +11,7 @@
 pub mod annotation;
 pub mod cells;
 pub mod facts;
+pub mod locale;
 pub mod markdown;
 pub mod page;
 mod resolve;
