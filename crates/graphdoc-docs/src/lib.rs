@@ -12,6 +12,7 @@ pub mod annotation;
 pub mod cells;
 pub mod facts;
 pub mod locale;
+pub mod localise;
 pub mod markdown;
 pub mod page;
 mod resolve;
@@ -206,7 +207,17 @@ fn parse_input(input: &PageInput) -> page::PageItems {
     } else {
         text
     };
+    // A localised page is read as the English one it translates, line for
+    // line; an English page is read as it is.
+    let localised = localise::to_english(&input.path, &text);
+    let text = match &localised {
+        Some(l) => std::borrow::Cow::Borrowed(l.text.as_str()),
+        None => text,
+    };
     let mut items = page::parse_page(&input.path, &text, input.kind);
+    if let Some(l) = localised {
+        items.diagnostics.extend(l.diagnostics);
+    }
     if let Some(line) = invalid_at {
         items.diagnostics.push(Diagnostic::new(
             &Source::new(input.path.clone(), line),

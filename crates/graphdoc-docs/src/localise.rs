@@ -1,0 +1,388 @@
+//! A localised page read as the English one it was translated from: before
+//! the page parser sees it, headings, table headers, type cells and the
+//! phrases the facts reader knows are put back in English, line for line
+//! (every line keeps its number, so diagnostics point at the page as
+//! written). Structure comes first: a heading's anchor
+//! (`## <a name="properties"></a>Eigenschaften`) is the English heading's
+//! slug, and a table whose rows hold a name and a type cell is a property
+//! table whatever its header says. The vocabulary ([`crate::locale`])
+//! covers the rest. A translated type word is read as the type and
+//! reported: a type cell names a type as the service does.
+
+use crate::locale::{self, heading_anchor, visible_heading, Locale, TitleKind};
+use graphdoc_schema::{Diagnostic, Severity, Source};
+
+/// Codes of the localised reading's diagnostics.
+pub mod codes {
+    pub const TRANSLATED_TYPE_CELL: &str = "GD0050";
+
+    pub static EXPLANATIONS: &[(&str, &str)] = &[(
+        TRANSLATED_TYPE_CELL,
+        "A Type cell of a localised page is translated (`Zeichenfolge`, `Booléen`, `[x](x.md)-Sammlung`). It is read as the type the vocabulary maps it to, named in the message. Fix: keep type cells as the English page writes them (`String`, `Boolean`, `[x](x.md) collection`): they name the service's types, not words to translate.",
+    )];
+
+    /// The explanation of a code of this module, if it is one.
+    pub fn explain(code: &str) -> Option<&'static str> {
+        EXPLANATIONS
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, text)| *text)
+    }
+}
+
+/// A localised page in English words, with what reading it so found.
+#[derive(Debug)]
+pub struct Localised {
+    pub locale: &'static Locale,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The English reading of a localised page; `None` when the page is in
+/// English (or a language the vocabulary does not cover).
+pub fn to_english(file: &str, text: &str) -> Option<Localised> {
+    let locale = locale::detect(text)?;
+    Some(with_locale(file, text, locale))
+}
+
+/// [`to_english`] for a page whose language is known.
+pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut diagnostics = Vec::new();
+    let mut in_front_matter = lines.first().is_some_and(|l| l.trim_end() == "---");
+    let mut fence: Option<String> = None;
+    let mut table: Option<TableShape> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let number = i as u32 + 1;
+        if in_front_matter {
+            in_front_matter = i == 0 || line.trim_end() != "---";
+            out.push(line.to_string());
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if let Some(open) = &fence {
+            if trimmed.starts_with(open.as_str()) {
+                fence = None;
+            }
+            out.push(line.to_string());
+            continue;
+        }
+        if let Some(marker) = fence_marker(trimmed) {
+            fence = Some(marker);
+            table = None;
+            out.push(line.to_string());
+            continue;
+        }
+        if trimmed.is_empty() {
+            table = None;
+            out.push(line.to_string());
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('#') {
+            let hashes = 1 + rest.len() - rest.trim_start_matches('#').len();
+            let rest = rest.trim_start_matches('#');
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                table = None;
+                let english = english_heading(locale, hashes, rest);
+                out.push(format!("{} {english}", "#".repeat(hashes)));
+                continue;
+            }
+        }
+        if is_pipe_row(trimmed) {
+            let next = lines.get(i + 1).map(|l| l.trim());
+            if table.is_none() && next.is_some_and(is_delimiter_row) {
+                let (shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
+                table = Some(shape);
+                out.push(header);
+                continue;
+            }
+            if let Some(shape) = &table {
+                if !is_delimiter_row(trimmed) {
+                    let row = table_row(locale, shape, line, file, number, &mut diagnostics);
+                    out.push(phrases(locale, &row));
+                    continue;
+                }
+            }
+            out.push(line.to_string());
+            continue;
+        }
+        out.push(phrases(locale, line));
+    }
+    Localised {
+        locale,
+        text: out.join("\n"),
+        diagnostics,
+    }
+}
+
+fn phrases(locale: &Locale, line: &str) -> String {
+    locale.phrases(line).unwrap_or_else(|| line.to_string())
+}
+
+fn fence_marker(trimmed: &str) -> Option<String> {
+    for c in ['`', '~'] {
+        let n = trimmed.len() - trimmed.trim_start_matches(c).len();
+        if n >= 3 {
+            return Some(c.to_string().repeat(n));
+        }
+    }
+    None
+}
+
+fn is_pipe_row(trimmed: &str) -> bool {
+    trimmed.starts_with('|')
+}
+
+fn is_delimiter_row(trimmed: &str) -> bool {
+    trimmed.contains('-')
+        && trimmed.contains('|')
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The English section headings whose slugs the anchors carry.
+const ENGLISH_SECTIONS: [&str; 24] = [
+    "Properties",
+    "Relationships",
+    "JSON representation",
+    "Members",
+    "Methods",
+    "Derived types",
+    "Request body",
+    "Response",
+    "Request",
+    "HTTP request",
+    "Request headers",
+    "Optional request headers",
+    "Path parameters",
+    "Optional query parameters",
+    "Query parameters",
+    "Function parameters",
+    "Permissions",
+    "Example",
+    "Examples",
+    "Prerequisites",
+    "See also",
+    "Error responses",
+    "Response body",
+    "Parameters",
+];
+
+fn english_heading(locale: &Locale, level: usize, rest: &str) -> String {
+    let anchor = heading_anchor(rest);
+    let visible = visible_heading(rest);
+    if level == 1 {
+        if let Some((subject, kind)) = locale.title(visible) {
+            return kind.english(subject);
+        }
+        let kinds = [
+            ("-resource-type", TitleKind::Resource),
+            ("-complex-type", TitleKind::Complex),
+            ("-enum-type", TitleKind::Enum),
+            ("-enumeration-type", TitleKind::Enum),
+        ];
+        for (suffix, kind) in kinds {
+            let subject = anchor
+                .and_then(|slug| slug.strip_suffix(suffix))
+                .and_then(|stem| identifier_for_slug(visible, stem));
+            if let Some(subject) = subject {
+                return kind.english(subject);
+            }
+        }
+        return visible.to_string();
+    }
+    if let Some(slug) = anchor {
+        let stem = slug.trim_end_matches(|c: char| c.is_ascii_digit());
+        let stem = stem
+            .strip_suffix('-')
+            .filter(|_| stem.len() < slug.len())
+            .unwrap_or(slug);
+        if let Some(english) = ENGLISH_SECTIONS.iter().find(|e| slug_of(e) == stem) {
+            return english.to_string();
+        }
+    }
+    if let Some(english) = locale.heading(visible) {
+        return english;
+    }
+    if let Some(subject) = locale.values_heading(visible) {
+        return format!("{subject} values");
+    }
+    let from_slug = anchor
+        .and_then(|slug| slug.strip_suffix("-values"))
+        .and_then(|stem| identifier_for_slug(visible, stem));
+    if let Some(subject) = from_slug {
+        return format!("{subject} values");
+    }
+    visible.to_string()
+}
+
+/// `JSON representation` → `json-representation`.
+fn slug_of(heading: &str) -> String {
+    heading.to_ascii_lowercase().replace(' ', "-")
+}
+
+/// The identifier of `visible` whose slug is `stem` (`vppToken` for
+/// `vpptoken`), as written.
+fn identifier_for_slug<'t>(visible: &'t str, stem: &str) -> Option<&'t str> {
+    visible
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map(|t| t.trim_matches('.'))
+        .find(|t| {
+            !t.is_empty()
+                && crate::types::is_type_identifier(t)
+                && t.replace('.', "")
+                    .eq_ignore_ascii_case(&stem.replace(['-', '.'], ""))
+        })
+}
+
+/// How a table's columns were read.
+struct TableShape {
+    leading_pipe: bool,
+    type_column: Option<usize>,
+}
+
+fn split_cells(row: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = row.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            cells.push(&row[start..i]);
+            start = i + 1;
+        }
+    }
+    cells.push(&row[start..]);
+    cells
+}
+
+fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, String) {
+    let parts = split_cells(trimmed);
+    // parts[0] is what precedes the leading pipe (nothing).
+    let cells = &parts[1..];
+    let mut english: Vec<String> = cells
+        .iter()
+        .map(|c| match locale.table_header(c) {
+            Some(e) => format!(" {e} "),
+            None => c.to_string(),
+        })
+        .collect();
+    let mut type_column = english.iter().position(|c| c.trim() == "Type");
+    if type_column.is_none() && english.len() >= 3 && looks_like_property_rows(locale, rows) {
+        english[0] = " Property ".into();
+        english[1] = " Type ".into();
+        type_column = Some(1);
+    }
+    let header = format!("|{}", english.join("|"));
+    (
+        TableShape {
+            leading_pipe: true,
+            type_column,
+        },
+        header,
+    )
+}
+
+/// A table's first rows hold an identifier and a type cell each.
+fn looks_like_property_rows(locale: &Locale, rows: &[&str]) -> bool {
+    let rows: Vec<&str> = rows
+        .iter()
+        .take_while(|r| is_pipe_row(r.trim_start()))
+        .take(5)
+        .copied()
+        .collect();
+    !rows.is_empty()
+        && rows.iter().all(|row| {
+            let parts = split_cells(row.trim());
+            let (Some(name), Some(ty)) = (parts.get(1), parts.get(2)) else {
+                return false;
+            };
+            let name = crate::cells::plain(name);
+            crate::types::is_type_identifier(&name)
+                && (locale.type_cell(ty).is_some() || crate::types::parse_type_cell(ty).is_ok())
+        })
+}
+
+fn table_row(
+    locale: &Locale,
+    shape: &TableShape,
+    line: &str,
+    file: &str,
+    number: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let Some(column) = shape.type_column else {
+        return line.to_string();
+    };
+    let mut parts = split_cells(line);
+    let index = column + usize::from(shape.leading_pipe);
+    let Some(cell) = parts.get(index) else {
+        return line.to_string();
+    };
+    let Some(english) = locale.type_cell(cell) else {
+        return line.to_string();
+    };
+    let written = cell.trim().to_string();
+    let column_at = parts[..index]
+        .iter()
+        .map(|p| p.chars().count() + 1)
+        .sum::<usize>() as u32
+        + 1;
+    diagnostics.push(
+        Diagnostic::new(
+            &Source::new(file.to_string(), number),
+            Severity::Warning,
+            codes::TRANSLATED_TYPE_CELL,
+            format!(
+                "type cell `{written}` is translated ({}); read as `{english}`",
+                locale.name
+            ),
+        )
+        .with_column(column_at),
+    );
+    let replaced = format!(" {english} ");
+    parts[index] = &replaced;
+    parts.join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GERMAN: &str = "---\nms.contentlocale: de-DE\n---\n# <a name=\"vpptoken-resource-type\"></a>vppToken-Ressourcentyp\n\nErbt von [entity](entity.md).\n\n## <a name=\"properties\"></a>Eigenschaften\n\n| Eigenschaft | Typ | Beschreibung |\n|:--|:--|:--|\n|appleId|Zeichenfolge|Mögliche Werte sind: a, b.|\n|tokens|[x](x.md)-Sammlung|Tokens.|\n\n### <a name=\"vpptokenstate-values\"></a>vppTokenState-Werte\n\n```json\n{ \"Zeichenfolge\": 1 }\n```\n";
+
+    #[test]
+    fn reads_a_german_page_as_english_line_for_line() {
+        let l = to_english("de.md", GERMAN).unwrap();
+        assert_eq!(l.locale.name, "de");
+        assert_eq!(l.text.lines().count(), GERMAN.lines().count());
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert_eq!(lines[3], "# vppToken resource type");
+        assert_eq!(lines[5], "Inherits from [entity](entity.md).");
+        assert_eq!(lines[7], "## Properties");
+        assert_eq!(lines[9], "| Property | Type | Description |");
+        assert_eq!(lines[11], "|appleId| String |Possible values are: a, b.|");
+        assert_eq!(lines[12], "|tokens| [x](x.md) collection |Tokens.|");
+        assert_eq!(lines[14], "### vppTokenState values");
+        assert_eq!(lines[17], "{ \"Zeichenfolge\": 1 }");
+        let found: Vec<String> = l.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("de.md:12:"), "{found:?}");
+        assert!(found[0].contains("`Zeichenfolge`"), "{found:?}");
+    }
+
+    #[test]
+    fn english_pages_are_left_alone() {
+        let page = "# x resource type\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|a|String|b|\n";
+        assert!(to_english("x.md", page).is_none());
+    }
+
+    #[test]
+    fn a_table_of_names_and_types_is_a_property_table_whatever_its_header() {
+        let de = locale::for_tag("de").unwrap();
+        let page = "## <a name=\"properties\"></a>Eigenschaften\n\n| Feld | Art | Text |\n|-|-|-|\n|a|Zeichenfolge|b|\n";
+        let l = with_locale("x.md", page, de);
+        assert_eq!(l.text.lines().nth(2), Some("| Property | Type | Text |"));
+    }
+}
