@@ -256,7 +256,8 @@ pub fn explain(code: &str) -> Option<String> {
     if let Some(r) = rule(code) {
         return Some(r.explain.to_string());
     }
-    let text = graphdoc_docs::codes::explain(code)?;
+    let text = graphdoc_docs::codes::explain(code)
+        .or_else(|| graphdoc_docs::localise::codes::explain(code))?;
     let mut out = format!(
         "{} front-end diagnostic (reported under {FRONTEND})\n\n",
         code.to_ascii_uppercase()
