@@ -142,8 +142,8 @@ enum Cmd {
         /// The localised tree, laid out like the English one.
         #[arg(long, required_unless_present = "explain")]
         localized: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = L10nFormat::Human)]
+        format: L10nFormat,
         /// Judge staleness by content only, even when the English tree has a git history.
         #[arg(long)]
         no_history: bool,
@@ -170,6 +170,13 @@ enum FailOn {
 enum SchemaFormat {
     Json,
     Csdl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum L10nFormat {
+    Human,
+    Json,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -353,8 +360,9 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             let report =
                 graphdoc_l10n::run(&docs, &localized, history).map_err(|e| e.to_string())?;
             let text = match format {
-                ReportFormat::Human => report.render_human(),
-                ReportFormat::Json => report.render_json(),
+                L10nFormat::Human => report.render_human(),
+                L10nFormat::Json => report.render_json(),
+                L10nFormat::Github => report.render_github(),
             };
             emit(None, &text)?;
             Ok(ExitCode::from(u8::from(!report.findings.is_empty())))

@@ -53,25 +53,25 @@ impl Kind {
 
     pub fn code(self) -> &'static str {
         match self {
-            Kind::PageMissing => "GT001",
-            Kind::PageExtra => "GT002",
-            Kind::SectionMissing => "GT003",
-            Kind::SectionExtra => "GT004",
-            Kind::RowMissing => "GT005",
-            Kind::RowExtra => "GT006",
-            Kind::IdentifierTranslated => "GT007",
-            Kind::NameAndTypeLost => "GT008",
-            Kind::TypeTranslated => "GT009",
-            Kind::TypeChanged => "GT010",
-            Kind::JsonKeyTranslated => "GT011",
-            Kind::JsonDiffers => "GT012",
-            Kind::PathParameterTranslated => "GT013",
-            Kind::CodeTranslated => "GT014",
-            Kind::CodeBlockMissing => "GT015",
-            Kind::CodeBlockExtra => "GT016",
-            Kind::Stale => "GT017",
-            Kind::CopiedDescription => "GT018",
-            Kind::RepeatedPossibleValues => "GT019",
+            Kind::PageMissing => "GT0001",
+            Kind::PageExtra => "GT0002",
+            Kind::SectionMissing => "GT0003",
+            Kind::SectionExtra => "GT0004",
+            Kind::RowMissing => "GT0005",
+            Kind::RowExtra => "GT0006",
+            Kind::IdentifierTranslated => "GT0007",
+            Kind::NameAndTypeLost => "GT0008",
+            Kind::TypeTranslated => "GT0009",
+            Kind::TypeChanged => "GT0010",
+            Kind::JsonKeyTranslated => "GT0011",
+            Kind::JsonDiffers => "GT0012",
+            Kind::PathParameterTranslated => "GT0013",
+            Kind::CodeTranslated => "GT0014",
+            Kind::CodeBlockMissing => "GT0015",
+            Kind::CodeBlockExtra => "GT0016",
+            Kind::Stale => "GT0017",
+            Kind::CopiedDescription => "GT0018",
+            Kind::RepeatedPossibleValues => "GT0019",
         }
     }
 
@@ -169,6 +169,28 @@ impl Finding {
             text: text.trim().to_string(),
         });
         self
+    }
+}
+
+impl Finding {
+    /// The finding in graphdoc's common format: the English line is a
+    /// note, the kind is the key that survives rewording.
+    pub fn to_common(&self) -> graphdoc_schema::Finding {
+        let mut f = graphdoc_schema::Finding::at_line(
+            self.code,
+            graphdoc_schema::Severity::Warning,
+            &self.file,
+            self.line,
+            self.message.clone(),
+        )
+        .keyed(self.kind.name());
+        if let Some(note) = &self.note {
+            f = f.note(format!(
+                "English {}:{}: {}",
+                note.file, note.line, note.text
+            ));
+        }
+        f
     }
 }
 

@@ -92,12 +92,40 @@ impl Report {
         out
     }
 
-    /// One JSON object per line.
+    /// One JSON object per line, in the common finding format (the kind
+    /// is the `key`, the English line the note).
     pub fn render_json(&self) -> String {
         let mut out = String::new();
         for f in &self.findings {
-            out.push_str(&serde_json::to_string(f).unwrap_or_default());
+            out.push_str(&serde_json::to_string(&f.to_common()).unwrap_or_default());
             out.push('\n');
+        }
+        out
+    }
+
+    /// GitHub Actions workflow commands, one per finding.
+    pub fn render_github(&self) -> String {
+        let escape = |s: &str| {
+            s.replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A")
+        };
+        let mut out = String::new();
+        for f in &self.findings {
+            let mut message = format!("{} [{}]", f.message, f.code);
+            if let Some(note) = &f.note {
+                message.push_str(&format!(
+                    "\nEnglish {}:{}: {}",
+                    note.file, note.line, note.text
+                ));
+            }
+            out.push_str(&format!(
+                "::warning file={},line={},title={}::{}\n",
+                escape(&f.file).replace(',', "%2C").replace(':', "%3A"),
+                f.line,
+                f.kind.name(),
+                escape(&message)
+            ));
         }
         out
     }

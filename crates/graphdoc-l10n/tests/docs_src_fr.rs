@@ -87,7 +87,11 @@ fn json_lines_name_kind_code_and_note() {
     let json = report().render_json();
     let first: serde_json::Value =
         serde_json::from_str(json.lines().next().expect("a finding")).unwrap();
-    assert_eq!(first["code"], "GT019");
-    assert_eq!(first["kind"], "repeated-possible-values");
-    assert!(first["note"]["line"].as_u64().is_some());
+    assert_eq!(first["code"], "GT0019");
+    assert_eq!(first["key"], "repeated-possible-values");
+    assert_eq!(first["severity"], "warning");
+    assert!(first["notes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("English ../../docs-src/api-reference/v1.0/"));
 }
