@@ -15,11 +15,18 @@ use graphdoc_schema::{Diagnostic, Severity, Source};
 /// Codes of the localised reading's diagnostics.
 pub mod codes {
     pub const TRANSLATED_TYPE_CELL: &str = "GD0050";
+    pub const TRANSLATED_PROPERTY_NAME: &str = "GD0051";
 
-    pub static EXPLANATIONS: &[(&str, &str)] = &[(
-        TRANSLATED_TYPE_CELL,
-        "A Type cell of a localised page is translated (`Zeichenfolge`, `Booléen`, `[x](x.md)-Sammlung`). It is read as the type the vocabulary maps it to, named in the message. Fix: keep type cells as the English page writes them (`String`, `Boolean`, `[x](x.md) collection`): they name the service's types, not words to translate.",
-    )];
+    pub static EXPLANATIONS: &[(&str, &str)] = &[
+        (
+            TRANSLATED_TYPE_CELL,
+            "A Type cell of a localised page is translated (`Zeichenfolge`, `Booléen`, `[x](x.md)-Sammlung`). It is read as the type the vocabulary maps it to, named in the message. Fix: keep type cells as the English page writes them (`String`, `Boolean`, `[x](x.md) collection`): they name the service's types, not words to translate.",
+        ),
+        (
+            TRANSLATED_PROPERTY_NAME,
+            "A property row of a localised page names a property its own JSON representation does not have (`Ort`, `Feedback`, or no name at all), where the representation has a key no row names at the same place in the order (`city`, `feedback`). The row is read under the representation's key. Fix: keep property names as the English page writes them: they are identifiers, not words to translate.",
+        ),
+    ];
 
     /// The explanation of a code of this module, if it is one.
     pub fn explain(code: &str) -> Option<&'static str> {
@@ -53,6 +60,10 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
     let mut in_front_matter = lines.first().is_some_and(|l| l.trim_end() == "---");
     let mut fence: Option<String> = None;
     let mut table: Option<TableShape> = None;
+    let mut section = String::new();
+    let mut fence_start = 0;
+    let mut representation: Vec<String> = Vec::new();
+    let mut property_rows: Vec<(usize, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let number = i as u32 + 1;
         if in_front_matter {
@@ -64,12 +75,16 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
         if let Some(open) = &fence {
             if trimmed.starts_with(open.as_str()) {
                 fence = None;
+                if section == "json representation" && representation.is_empty() {
+                    representation = top_level_keys(&lines[fence_start..i]);
+                }
             }
             out.push(line.to_string());
             continue;
         }
         if let Some(marker) = fence_marker(trimmed) {
             fence = Some(marker);
+            fence_start = i + 1;
             table = None;
             out.push(line.to_string());
             continue;
@@ -85,6 +100,7 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
             if rest.is_empty() || rest.starts_with([' ', '\t']) {
                 table = None;
                 let english = english_heading(locale, hashes, rest);
+                section = english.to_lowercase();
                 out.push(format!("{} {english}", "#".repeat(hashes)));
                 continue;
             }
@@ -92,13 +108,19 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
         if is_pipe_row(trimmed) {
             let next = lines.get(i + 1).map(|l| l.trim());
             if table.is_none() && next.is_some_and(is_delimiter_row) {
-                let (shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
+                let (mut shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
+                shape.names_properties &=
+                    section.contains("propert") || section.contains("relationship");
                 table = Some(shape);
                 out.push(header);
                 continue;
             }
             if let Some(shape) = &table {
                 if !is_delimiter_row(trimmed) {
+                    if shape.names_properties {
+                        let name = split_cells(trimmed).get(1).map(|c| crate::cells::plain(c));
+                        property_rows.push((out.len(), name.unwrap_or_default()));
+                    }
                     let row = table_row(locale, shape, line, file, number, &mut diagnostics);
                     out.push(phrases(locale, &row));
                     continue;
@@ -109,6 +131,13 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
         }
         out.push(phrases(locale, line));
     }
+    names_from_representation(
+        &mut out,
+        &property_rows,
+        &representation,
+        file,
+        &mut diagnostics,
+    );
     Localised {
         locale,
         text: out.join("\n"),
@@ -141,6 +170,19 @@ fn is_delimiter_row(trimmed: &str) -> bool {
             .chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
+
+/// The English first-column headers the page parser knows.
+const ENGLISH_HEADERS: [&str; 9] = [
+    "Property",
+    "Properties",
+    "Name",
+    "Property name",
+    "Relationship",
+    "Member",
+    "Value",
+    "Parameter",
+    "Field",
+];
 
 /// The English section headings whose slugs the anchors carry.
 const ENGLISH_SECTIONS: [&str; 24] = [
@@ -241,6 +283,133 @@ fn identifier_for_slug<'t>(visible: &'t str, stem: &str) -> Option<&'t str> {
 struct TableShape {
     leading_pipe: bool,
     type_column: Option<usize>,
+    /// The first column names properties (and the table has a type column).
+    names_properties: bool,
+}
+
+/// The keys of a JSON block's top-level object, in order.
+fn top_level_keys(lines: &[&str]) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut depth = 0i32;
+    for line in lines {
+        let trimmed = line.trim_start();
+        if depth == 1 {
+            if let Some(rest) = trimmed.strip_prefix('"') {
+                if let Some((key, after)) = rest.split_once('"') {
+                    if after.trim_start().starts_with(':') {
+                        keys.push(key.to_string());
+                    }
+                }
+            }
+        }
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in line.chars() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                '{' | '[' if !in_string => depth += 1,
+                '}' | ']' if !in_string => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    keys
+}
+
+/// Property rows whose name the page's JSON representation does not have
+/// take the key at their place in the order (rows and keys aligned on the
+/// names they share; a gap of rows facing a gap of keys of the same length
+/// pairs up), or the key that differs only in case.
+fn names_from_representation(
+    out: &mut [String],
+    rows: &[(usize, String)],
+    keys: &[String],
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if keys.is_empty() || rows.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = rows.iter().map(|(_, n)| n.as_str()).collect();
+    let keys: Vec<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .filter(|k| !k.starts_with('@'))
+        .collect();
+    for (row, key) in pair_gaps(&names, &keys) {
+        let (index, name) = &rows[row];
+        let key = keys[key];
+        if names.contains(&key) || keys.contains(&name.as_str()) {
+            continue;
+        }
+        let written = if name.is_empty() {
+            "no name".to_string()
+        } else {
+            format!("`{name}`")
+        };
+        let line = *index as u32 + 1;
+        diagnostics.push(Diagnostic::new(
+            &Source::new(file.to_string(), line),
+            Severity::Warning,
+            codes::TRANSLATED_PROPERTY_NAME,
+            format!("property row has {written} where the JSON representation has `{key}`; read as `{key}`"),
+        ));
+        let mut cells: Vec<String> = split_cells(&out[*index])
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if let Some(cell) = cells.get_mut(1) {
+            *cell = key.to_string();
+        }
+        out[*index] = cells.join("|");
+    }
+}
+
+/// Positions of `a` and `b` that face each other across the longest common
+/// subsequence's gaps of equal length, or that differ only in case.
+fn pair_gaps(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let same = |i: usize, j: usize| a[i] == b[j];
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if same(i, j) {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j, mut gap_i, mut gap_j) = (0, 0, 0, 0);
+    let flush = |pairs: &mut Vec<(usize, usize)>, gi: usize, ti: usize, gj: usize, tj: usize| {
+        if ti - gi == tj - gj {
+            pairs.extend((gi..ti).zip(gj..tj));
+        } else {
+            for x in gi..ti {
+                if let Some(y) = (gj..tj).find(|&y| a[x].eq_ignore_ascii_case(b[y])) {
+                    pairs.push((x, y));
+                }
+            }
+        }
+    };
+    while i < n && j < m {
+        if same(i, j) {
+            flush(&mut pairs, gap_i, i, gap_j, j);
+            i += 1;
+            j += 1;
+            (gap_i, gap_j) = (i, j);
+        } else if lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    flush(&mut pairs, gap_i, n, gap_j, m);
+    pairs
 }
 
 fn split_cells(row: &str) -> Vec<&str> {
@@ -269,16 +438,39 @@ fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, S
         })
         .collect();
     let mut type_column = english.iter().position(|c| c.trim() == "Type");
-    if type_column.is_none() && english.len() >= 3 && looks_like_property_rows(locale, rows) {
+    let first_unknown = cells
+        .first()
+        .is_some_and(|c| locale.table_header(c).is_none())
+        && !english.first().is_some_and(|c| {
+            ENGLISH_HEADERS
+                .iter()
+                .any(|h| c.trim().eq_ignore_ascii_case(h))
+        });
+    if first_unknown
+        && matches!(type_column, None | Some(1))
+        && english.len() >= 3
+        && looks_like_property_rows(locale, rows)
+    {
+        // Structure over vocabulary: names over type cells make a property table.
         english[0] = " Property ".into();
         english[1] = " Type ".into();
         type_column = Some(1);
     }
+    let first = english
+        .first()
+        .map(|c| c.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let names_properties = type_column.is_some()
+        && matches!(
+            first.as_str(),
+            "property" | "relationship" | "name" | "property name"
+        );
     let header = format!("|{}", english.join("|"));
     (
         TableShape {
             leading_pipe: true,
             type_column,
+            names_properties,
         },
         header,
     )
