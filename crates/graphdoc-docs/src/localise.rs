@@ -389,8 +389,8 @@ fn pair_gaps(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
         if ti - gi == tj - gj {
             pairs.extend((gi..ti).zip(gj..tj));
         } else {
-            for x in gi..ti {
-                if let Some(y) = (gj..tj).find(|&y| a[x].eq_ignore_ascii_case(b[y])) {
+            for (x, name) in a.iter().enumerate().take(ti).skip(gi) {
+                if let Some(y) = (gj..tj).find(|&y| name.eq_ignore_ascii_case(b[y])) {
                     pairs.push((x, y));
                 }
             }
