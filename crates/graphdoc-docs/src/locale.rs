@@ -34,6 +34,7 @@ struct File {
     types: Spellings,
     patterns: Patterns,
     phrases: Spellings,
+    list_words: Spellings,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +106,8 @@ pub struct Locale {
     table_headers: Vec<(String, String)>,
     types: Vec<(String, String)>,
     phrases: Vec<(String, String)>,
+    /// (localised, English) words between list values: `und` → `and`.
+    list_words: Vec<(String, String)>,
     collection: Vec<Pattern>,
     titles: Vec<(Pattern, TitleKind)>,
     values_heading: Vec<Pattern>,
@@ -257,6 +260,7 @@ impl Locale {
             table_headers: pairs(file.table_headers),
             types: pairs(file.types),
             phrases: pairs(file.phrases),
+            list_words: pairs(file.list_words),
             collection: patterns(&p.collection),
             titles,
             values_heading: patterns(&p.values_heading),
@@ -366,7 +370,41 @@ impl Locale {
             out.push(c);
             rest = &rest[c.len_utf8()..];
         }
+        let out = self.list_words_in_values(&out);
         (out != text).then_some(out)
+    }
+
+    /// The words between the values of each "Possible values are: …"
+    /// sentence in English (`a, b und c` → `a, b and c`), so the facts
+    /// reader splits the list; the rest of the text is left alone.
+    fn list_words_in_values(&self, text: &str) -> String {
+        const MARKER: &str = "Possible values are:";
+        if self.list_words.is_empty() || !text.contains(MARKER) {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(MARKER) {
+            let start = at + MARKER.len();
+            out.push_str(&rest[..start]);
+            let after = &rest[start..];
+            let end = after
+                .find(". ")
+                .or_else(|| after.find('|'))
+                .unwrap_or(after.len());
+            let mut list = after[..end].to_string();
+            for (local, english) in &self.list_words {
+                if english == "," {
+                    list = list.replace(local.as_str(), ", ");
+                } else {
+                    list = list.replace(&format!(" {local} "), &format!(" {english} "));
+                }
+            }
+            out.push_str(&list);
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -507,6 +545,11 @@ mod tests {
         assert_eq!(
             de.phrases("Mögliche Werte sind: a, b.").as_deref(),
             Some("Possible values are: a, b.")
+        );
+        assert_eq!(
+            de.phrases("Grund. Mögliche Werte sind: `a`, `b` und `c`. Hund und Katze.")
+                .as_deref(),
+            Some("Grund. Possible values are: `a`, `b` and `c`. Hund und Katze.")
         );
         let pt = for_tag("pt-BR").unwrap();
         assert_eq!(

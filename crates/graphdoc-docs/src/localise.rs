@@ -16,6 +16,7 @@ use graphdoc_schema::{Diagnostic, Severity, Source};
 pub mod codes {
     pub const TRANSLATED_TYPE_CELL: &str = "GD0050";
     pub const TRANSLATED_PROPERTY_NAME: &str = "GD0051";
+    pub const TRANSLATED_MEMBER_NAME: &str = "GD0052";
 
     pub static EXPLANATIONS: &[(&str, &str)] = &[
         (
@@ -25,6 +26,10 @@ pub mod codes {
         (
             TRANSLATED_PROPERTY_NAME,
             "A property row of a localised page names a property its own JSON representation does not have (`Ort`, `Feedback`, or no name at all), where the representation has a key no row names at the same place in the order (`city`, `feedback`). The row is read under the representation's key. Fix: keep property names as the English page writes them: they are identifiers, not words to translate.",
+        ),
+        (
+            TRANSLATED_MEMBER_NAME,
+            "An enum members row of a localised page names a member (`Eltern`, `mit Vorbehalt`) that the \"possible values\" lists of the properties of that enum's type do not have, where those lists have a value no row names at the same place in the order (`parent`, `tentative`). The row is read under the listed value. Fix: keep member names as the English page writes them: they are the values the service sends.",
         ),
     ];
 
@@ -52,8 +57,24 @@ pub fn to_english(file: &str, text: &str) -> Option<Localised> {
     Some(with_locale(file, text, locale))
 }
 
+/// The values each enum's properties list ("Possible values are: …"),
+/// keyed by the enum's name in lower case: what member names a
+/// translation changed are read back from.
+pub type StatedValues = std::collections::BTreeMap<String, Vec<String>>;
+
 /// [`to_english`] for a page whose language is known.
 pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised {
+    with_values(file, text, locale, &StatedValues::new())
+}
+
+/// [`with_locale`], reading translated enum member names back from the
+/// values the enum's properties list.
+pub fn with_values(
+    file: &str,
+    text: &str,
+    locale: &'static Locale,
+    values: &StatedValues,
+) -> Localised {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut diagnostics = Vec::new();
@@ -64,6 +85,8 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
     let mut fence_start = 0;
     let mut representation: Vec<String> = Vec::new();
     let mut property_rows: Vec<(usize, String)> = Vec::new();
+    let mut current_enum: Option<String> = None;
+    let mut member_rows: Vec<(String, Vec<(usize, String)>)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let number = i as u32 + 1;
         if in_front_matter {
@@ -101,6 +124,7 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
                 table = None;
                 let english = english_heading(locale, hashes, rest);
                 section = english.to_lowercase();
+                current_enum = enum_of_heading(hashes, &english, current_enum.take());
                 out.push(format!("{} {english}", "#".repeat(hashes)));
                 continue;
             }
@@ -111,15 +135,28 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
                 let (mut shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
                 shape.names_properties &=
                     section.contains("propert") || section.contains("relationship");
+                if let (true, Some(name)) = (shape.names_members, &current_enum) {
+                    member_rows.push((name.to_lowercase(), Vec::new()));
+                } else {
+                    shape.names_members = false;
+                }
                 table = Some(shape);
                 out.push(header);
                 continue;
             }
             if let Some(shape) = &table {
                 if !is_delimiter_row(trimmed) {
+                    let name = || {
+                        split_cells(trimmed)
+                            .get(1)
+                            .map(|c| crate::cells::plain(c))
+                            .unwrap_or_default()
+                    };
                     if shape.names_properties {
-                        let name = split_cells(trimmed).get(1).map(|c| crate::cells::plain(c));
-                        property_rows.push((out.len(), name.unwrap_or_default()));
+                        property_rows.push((out.len(), name()));
+                    }
+                    if let (true, Some((_, rows))) = (shape.names_members, member_rows.last_mut()) {
+                        rows.push((out.len(), name()));
                     }
                     let row = table_row(locale, shape, line, file, number, &mut diagnostics);
                     out.push(phrases(locale, &row));
@@ -138,6 +175,16 @@ pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised
         file,
         &mut diagnostics,
     );
+    for (name, rows) in &member_rows {
+        if let Some(stated) = values.get(name) {
+            let found = Found {
+                code: codes::TRANSLATED_MEMBER_NAME,
+                what: "enum members row",
+                source: "the possible values its properties list",
+            };
+            rename_rows(&mut out, rows, stated, &found, file, &mut diagnostics);
+        }
+    }
     Localised {
         locale,
         text: out.join("\n"),
@@ -233,7 +280,9 @@ fn english_heading(locale: &Locale, level: usize, rest: &str) -> String {
                 return kind.english(subject);
             }
         }
-        return visible.to_string();
+        // An API page's title (`Kalender auflisten`): the anchor is the
+        // English one's slug (`list-calendars`), names as the title writes them.
+        return anchor.map_or_else(|| visible.to_string(), |slug| from_slug(slug, visible));
     }
     if let Some(slug) = anchor {
         let stem = slug.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -258,6 +307,16 @@ fn english_heading(locale: &Locale, level: usize, rest: &str) -> String {
         return format!("{subject} values");
     }
     visible.to_string()
+}
+
+/// A heading's English words from its slug, each identifier of `visible`
+/// whose slug is a word taking that word's place as written.
+fn from_slug(slug: &str, visible: &str) -> String {
+    slug.split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| identifier_for_slug(visible, w).unwrap_or(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `JSON representation` → `json-representation`.
@@ -285,6 +344,8 @@ struct TableShape {
     type_column: Option<usize>,
     /// The first column names properties (and the table has a type column).
     names_properties: bool,
+    /// The first column names an enum's members.
+    names_members: bool,
 }
 
 /// The keys of a JSON block's top-level object, in order.
@@ -318,6 +379,13 @@ fn top_level_keys(lines: &[&str]) -> Vec<String> {
     keys
 }
 
+/// Which rows are renamed from what, for the message.
+struct Found {
+    code: &'static str,
+    what: &'static str,
+    source: &'static str,
+}
+
 /// Property rows whose name the page's JSON representation does not have
 /// take the key at their place in the order (rows and keys aligned on the
 /// names they share; a gap of rows facing a gap of keys of the same length
@@ -329,22 +397,40 @@ fn names_from_representation(
     file: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if keys.is_empty() || rows.is_empty() {
+    let keys: Vec<String> = keys
+        .iter()
+        .filter(|k| !k.starts_with('@'))
+        .cloned()
+        .collect();
+    let found = Found {
+        code: codes::TRANSLATED_PROPERTY_NAME,
+        what: "property row",
+        source: "the JSON representation",
+    };
+    rename_rows(out, rows, &keys, &found, file, diagnostics);
+}
+
+/// Rows whose first cell `names` lacks take the name at their place.
+fn rename_rows(
+    out: &mut [String],
+    rows: &[(usize, String)],
+    names: &[String],
+    found: &Found,
+    file: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if names.is_empty() || rows.is_empty() {
         return;
     }
-    let names: Vec<&str> = rows.iter().map(|(_, n)| n.as_str()).collect();
-    let keys: Vec<&str> = keys
-        .iter()
-        .map(String::as_str)
-        .filter(|k| !k.starts_with('@'))
-        .collect();
-    for (row, key) in pair_gaps(&names, &keys) {
+    let written: Vec<&str> = rows.iter().map(|(_, n)| n.as_str()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for (row, at) in pair_gaps(&written, &names) {
         let (index, name) = &rows[row];
-        let key = keys[key];
-        if names.contains(&key) || keys.contains(&name.as_str()) {
+        let key = names[at];
+        if written.contains(&key) || names.contains(&name.as_str()) {
             continue;
         }
-        let written = if name.is_empty() {
+        let shown = if name.is_empty() {
             "no name".to_string()
         } else {
             format!("`{name}`")
@@ -353,8 +439,11 @@ fn names_from_representation(
         diagnostics.push(Diagnostic::new(
             &Source::new(file.to_string(), line),
             Severity::Warning,
-            codes::TRANSLATED_PROPERTY_NAME,
-            format!("property row has {written} where the JSON representation has `{key}`; read as `{key}`"),
+            found.code,
+            format!(
+                "{} has {shown} where {} has `{key}`; read as `{key}`",
+                found.what, found.source
+            ),
         ));
         let mut cells: Vec<String> = split_cells(&out[*index])
             .into_iter()
@@ -365,6 +454,23 @@ fn names_from_representation(
         }
         out[*index] = cells.join("|");
     }
+}
+
+/// The enum a heading starts: a title `x enum type`, a `### x values`
+/// heading; a Members heading keeps the one before.
+fn enum_of_heading(level: usize, english: &str, before: Option<String>) -> Option<String> {
+    if let Some(name) = english.strip_suffix(" enum type") {
+        return Some(name.to_string());
+    }
+    if level >= 2 {
+        if let Some(name) = english.strip_suffix(" values") {
+            return Some(name.to_string());
+        }
+        if english.eq_ignore_ascii_case("members") {
+            return before;
+        }
+    }
+    None
 }
 
 /// Positions of `a` and `b` that face each other across the longest common
@@ -465,12 +571,18 @@ fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, S
             first.as_str(),
             "property" | "relationship" | "name" | "property name"
         );
+    let names_members = type_column.is_none()
+        && matches!(
+            first.as_str(),
+            "member" | "name" | "value" | "member name" | "enum value"
+        );
     let header = format!("|{}", english.join("|"));
     (
         TableShape {
             leading_pipe: true,
             type_column,
             names_properties,
+            names_members,
         },
         header,
     )
