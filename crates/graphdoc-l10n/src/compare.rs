@@ -35,7 +35,86 @@ pub fn compare(p: &Pages) -> Vec<Finding> {
     let missing_sections = sections(p, &mut out);
     tables(p, &missing_sections, &mut out);
     code_blocks(p, &missing_sections, &mut out);
+    heading_names(p, &mut out);
+    link_names(p, &mut out);
     out
+}
+
+/// Words of a heading or link text that name something (`websiteType`,
+/// `automaticUpdateMode`, `user`).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| is_type_identifier(w))
+}
+
+/// A type or enum name in a heading (`### websiteType values`) written
+/// with other case in the translation (`WebSiteType-Werte`): the name is
+/// read as written.
+fn heading_names(p: &Pages, out: &mut Vec<Finding>) {
+    let (en, loc) = (&p.english.headings, &p.localised.headings);
+    for pair in align(en, loc, |a, b| a.slug == b.slug) {
+        let Pair::Same(i, j) = pair else { continue };
+        let names = |t: &str| {
+            words(t)
+                .filter(|w| w.chars().skip(1).any(|c| c.is_ascii_uppercase()))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        for name in names(&en[i].text) {
+            let written: Vec<&str> = words(&loc[j].text).collect();
+            if written.contains(&name.as_str()) {
+                continue;
+            }
+            if let Some(other) = written.iter().find(|w| w.eq_ignore_ascii_case(&name)) {
+                out.push(p.at(
+                    Kind::IdentifierTranslated,
+                    loc[j].line,
+                    format!("name `{name}` in the heading is written `{other}`"),
+                    en[i].line,
+                ));
+            }
+        }
+    }
+}
+
+/// A link to a type's page whose text names the type in English (`[user](user.md)`)
+/// but not in the translation (`[Benutzer](user.md)`).
+fn link_names(p: &Pages, out: &mut Vec<Finding>) {
+    // Every text the English gives each linked type page, and where the
+    // first that names the type is.
+    let mut texts: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    let mut naming: BTreeMap<&str, (&str, u32)> = BTreeMap::new();
+    for link in &p.english.links {
+        texts
+            .entry(link.target.as_str())
+            .or_default()
+            .insert(link.text.as_str());
+        let stem = link.target.trim_end_matches(".md");
+        if is_type_identifier(&link.text) && stem.ends_with(&link.text.to_ascii_lowercase()) {
+            naming
+                .entry(link.target.as_str())
+                .or_insert((link.text.as_str(), link.line));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for link in &p.localised.links {
+        let Some(&(name, line)) = naming.get(link.target.as_str()) else {
+            continue;
+        };
+        let known = texts
+            .get(link.target.as_str())
+            .is_some_and(|t| t.contains(link.text.as_str()));
+        if known || link.text.is_empty() || !seen.insert((link.line, link.text.as_str())) {
+            continue;
+        }
+        out.push(p.at(
+            Kind::IdentifierTranslated,
+            link.line,
+            format!("the link to `{name}` is written `{}`", link.text),
+            line,
+        ));
+    }
 }
 
 /// Headings aligned by slug; returns the slugs of the English sections the
@@ -275,7 +354,16 @@ fn row(
             Kind::TypeTranslated,
             format!("type cell `{loc_type}` is translated and reads as `{t}`; the English has `{en_type}`"),
         ),
-        None if loc_type.eq_ignore_ascii_case(&en_type) => return,
+        None if graphdoc_docs::types::parse_type_cell(written).ok()
+            == graphdoc_docs::types::parse_type_cell(en.cells.get(column).map_or("", String::as_str)).ok()
+            && loc_type.eq_ignore_ascii_case(&en_type) =>
+        {
+            return
+        }
+        None if loc_type.eq_ignore_ascii_case(&en_type) => (
+            Kind::TypeChanged,
+            format!("type cell `{loc_type}` is written with other case than the English `{en_type}`"),
+        ),
         None => (
             Kind::TypeChanged,
             format!("type cell `{loc_type}` differs from the English `{en_type}`"),

@@ -10,11 +10,23 @@ pub struct Page {
     pub headings: Vec<Heading>,
     pub tables: Vec<Table>,
     pub code: Vec<Code>,
+    pub links: Vec<TypeLink>,
 }
 
 #[derive(Debug)]
 pub struct Heading {
     pub slug: String,
+    /// The heading as shown (without its anchor).
+    pub text: String,
+    pub line: u32,
+}
+
+/// A link to a resource page, with its text as written.
+#[derive(Debug)]
+pub struct TypeLink {
+    /// The linked file's name, lower case (`user.md`).
+    pub target: String,
+    pub text: String,
     pub line: u32,
 }
 
@@ -151,8 +163,30 @@ pub fn scan(original: &str, english: &str) -> Page {
                     .map(str::to_string)
                     .unwrap_or_else(|| slug(graphdoc_docs::locale::visible_heading(english_text)));
                 section = slug.clone();
-                page.headings.push(Heading { slug, line: number });
+                let text = graphdoc_docs::locale::visible_heading(rest).to_string();
+                page.headings.push(Heading {
+                    slug,
+                    text,
+                    line: number,
+                });
                 continue;
+            }
+        }
+        for link in graphdoc_docs::cells::links(line) {
+            let target = link
+                .target
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let in_resources = target.contains("resources/") || !target.contains('/');
+            if in_resources && target.ends_with(".md") {
+                let file = target.rsplit('/').next().unwrap_or(&target).to_string();
+                page.links.push(TypeLink {
+                    target: file,
+                    text: graphdoc_docs::cells::plain(&link.text),
+                    line: number,
+                });
             }
         }
         if trimmed.starts_with('|') {
