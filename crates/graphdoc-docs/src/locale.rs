@@ -309,6 +309,15 @@ impl Locale {
         if let Some(english) = self.type_word(cell) {
             return Some(english.to_string());
         }
+        // The collection word inside the link: `[coleção x](x.md)`.
+        if let [link] = crate::cells::links(cell).as_slice() {
+            let whole = format!("[{}]({})", link.text, link.target);
+            if cell == whole {
+                let inner = self.type_cell(&link.text)?;
+                let name = inner.strip_suffix(" collection")?;
+                return Some(format!("[{name}]({}) collection", link.target));
+            }
+        }
         self.collection.iter().find_map(|pattern| {
             let inner = pattern.capture(cell)?;
             let word = self.type_word(inner);
@@ -522,6 +531,11 @@ mod tests {
             Some("[x](x.md) collection")
         );
         assert_eq!(pt.type_cell("Booliano").as_deref(), Some("Boolean"));
+        assert_eq!(
+            pt.type_cell("[coleção subjectSet](../resources/subjectset.md)")
+                .as_deref(),
+            Some("[subjectSet](../resources/subjectset.md) collection")
+        );
     }
 
     #[test]

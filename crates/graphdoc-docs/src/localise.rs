@@ -424,7 +424,19 @@ fn rename_rows(
     }
     let written: Vec<&str> = rows.iter().map(|(_, n)| n.as_str()).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    for (row, at) in pair_gaps(&written, &names) {
+    let mut pairs = pair_gaps(&written, &names);
+    // Rows in another order than the names: what is left on both sides,
+    // when as many, pairs up in order.
+    let unmatched_rows: Vec<usize> = (0..written.len())
+        .filter(|&r| !names.contains(&written[r]) && !pairs.iter().any(|&(x, _)| x == r))
+        .collect();
+    let unmatched_names: Vec<usize> = (0..names.len())
+        .filter(|&n| !written.contains(&names[n]) && !pairs.iter().any(|&(_, y)| y == n))
+        .collect();
+    if !unmatched_rows.is_empty() && unmatched_rows.len() == unmatched_names.len() {
+        pairs.extend(unmatched_rows.into_iter().zip(unmatched_names));
+    }
+    for (row, at) in pairs {
         let (index, name) = &rows[row];
         let key = names[at];
         if written.contains(&key) || names.contains(&name.as_str()) {
