@@ -272,7 +272,13 @@ fn parse_all(pages: &[PageInput]) -> Vec<page::PageItems> {
 fn stated_values<'a>(pages: impl Iterator<Item = &'a page::PageItems>) -> localise::StatedValues {
     let mut values = localise::StatedValues::new();
     for items in pages {
-        for property in items.types.iter().flat_map(|t| &t.properties) {
+        let request_bodies = items.operations.iter().flat_map(|o| &o.request_body);
+        for property in items
+            .types
+            .iter()
+            .flat_map(|t| &t.properties)
+            .chain(request_bodies)
+        {
             let types::TypeName::Named(name) = &property.cell_type.name else {
                 continue;
             };

@@ -401,7 +401,8 @@ impl Locale {
                 .find(". ")
                 .or_else(|| after.find('|'))
                 .unwrap_or(after.len());
-            let mut list = after[..end].to_string();
+            // Values the translation left without commas: `a` `b`.
+            let mut list = after[..end].replace("` `", "`, `");
             for (local, english) in &self.list_words {
                 if english == "," {
                     list = list.replace(local.as_str(), ", ");
