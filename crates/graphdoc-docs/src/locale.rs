@@ -106,6 +106,8 @@ pub struct Locale {
     table_headers: Vec<(String, String)>,
     types: Vec<(String, String)>,
     phrases: Vec<(String, String)>,
+    /// The localised phrases in lower case, in the same order.
+    phrases_lower: Vec<String>,
     /// (localised, English) words between list values: `und` → `and`.
     list_words: Vec<(String, String)>,
     collection: Vec<Pattern>,
@@ -165,8 +167,9 @@ pub fn detect(text: &str) -> Option<&'static Locale> {
             .iter()
             .filter(|h| {
                 locale
-                    .heading(h)
-                    .is_some_and(|english| !english.eq_ignore_ascii_case(h))
+                    .headings
+                    .iter()
+                    .any(|(local, english)| eq_ci(local, h) && !english.eq_ignore_ascii_case(h))
             })
             .count();
         if hits > 0 && best.is_none_or(|(_, n)| hits > n) {
@@ -243,6 +246,7 @@ impl Locale {
             patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
             patterns
         };
+        let phrases = pairs(file.phrases);
         let p = &file.patterns;
         let mut titles: Vec<(Pattern, TitleKind)> = [
             (&p.resource_title, TitleKind::Resource),
@@ -259,7 +263,8 @@ impl Locale {
             headings: pairs(file.headings),
             table_headers: pairs(file.table_headers),
             types: pairs(file.types),
-            phrases: pairs(file.phrases),
+            phrases_lower: phrases.iter().map(|(l, _)| l.to_lowercase()).collect(),
+            phrases,
             list_words: pairs(file.list_words),
             collection: patterns(&p.collection),
             titles,
@@ -356,11 +361,15 @@ impl Locale {
     /// facts reader knows (`Mögliche Werte sind:` → `Possible values are:`);
     /// `None` when it holds none.
     pub fn phrases(&self, text: &str) -> Option<String> {
+        // Most lines hold none: one lower-case copy of the line, then a
+        // search per phrase, before comparing in earnest.
         let lower = text.to_lowercase();
         let found: Vec<&(String, String)> = self
             .phrases
             .iter()
-            .filter(|(local, _)| lower.contains(&local.to_lowercase()))
+            .zip(&self.phrases_lower)
+            .filter(|(_, local)| lower.contains(local.as_str()))
+            .map(|(pair, _)| pair)
             .collect();
         if found.is_empty() {
             return None;
@@ -426,8 +435,14 @@ fn is_type_text(s: &str) -> bool {
         || (s.starts_with('[') && crate::types::is_type_identifier(&plain))
 }
 
+/// Equal ignoring case (any script), without allocating.
 fn eq_ci(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// `s` without `prefix`, compared ignoring case (any script).
