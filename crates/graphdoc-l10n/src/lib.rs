@@ -131,6 +131,26 @@ impl Report {
     }
 }
 
+/// The registry entries of the translation-drift codes (GT0001…).
+pub static CODES: std::sync::LazyLock<Vec<graphdoc_schema::Code>> =
+    std::sync::LazyLock::new(|| {
+        Kind::ALL
+            .iter()
+            .map(|kind| {
+                let explain = kind.explanation();
+                graphdoc_schema::Code {
+                    code: kind.code(),
+                    name: kind.name(),
+                    summary: explain.split_once(". ").map_or(explain, |(first, _)| first),
+                    default_severity: graphdoc_schema::Severity::Warning,
+                    enabled: true,
+                    explain,
+                    aliases: &[],
+                }
+            })
+            .collect()
+    });
+
 /// The explanation of a finding code (`GT007`) or kind name.
 pub fn explain(code: &str) -> Option<&'static str> {
     Kind::from_code(code).map(Kind::explanation)
