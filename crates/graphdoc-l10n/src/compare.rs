@@ -108,6 +108,13 @@ fn link_names(p: &Pages, out: &mut Vec<Finding>) {
         if known || link.text.is_empty() || !seen.insert((link.line, link.text.as_str())) {
             continue;
         }
+        // In prose a link's text is a word of the sentence (`eine
+        // [Nachricht](message.md)`), free to translate; only a type name
+        // written with other case is drift there. In a table it names the type.
+        let camel = name.chars().skip(1).any(|c| c.is_ascii_uppercase());
+        if !link.in_table && !(camel && link.text.eq_ignore_ascii_case(name)) {
+            continue;
+        }
         out.push(p.at(
             Kind::IdentifierTranslated,
             link.line,

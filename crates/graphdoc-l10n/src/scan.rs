@@ -28,6 +28,8 @@ pub struct TypeLink {
     pub target: String,
     pub text: String,
     pub line: u32,
+    /// In a table row (a type cell, a Methods row) rather than in prose.
+    pub in_table: bool,
 }
 
 #[derive(Debug)]
@@ -186,6 +188,7 @@ pub fn scan(original: &str, english: &str) -> Page {
                     target: file,
                     text: graphdoc_docs::cells::plain(&link.text),
                     line: number,
+                    in_table: trimmed.starts_with('|'),
                 });
             }
         }
