@@ -35,6 +35,9 @@ struct File {
     patterns: Patterns,
     phrases: Spellings,
     list_words: Spellings,
+    /// Words a translation puts for common enum members (`Keine` → `none`).
+    #[serde(default)]
+    member_words: Spellings,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +113,7 @@ pub struct Locale {
     phrases_lower: Vec<String>,
     /// (localised, English) words between list values: `und` → `and`.
     list_words: Vec<(String, String)>,
+    member_words: Vec<(String, String)>,
     collection: Vec<Pattern>,
     titles: Vec<(Pattern, TitleKind)>,
     values_heading: Vec<Pattern>,
@@ -266,6 +270,7 @@ impl Locale {
             phrases_lower: phrases.iter().map(|(l, _)| l.to_lowercase()).collect(),
             phrases,
             list_words: pairs(file.list_words),
+            member_words: pairs(file.member_words),
             collection: patterns(&p.collection),
             titles,
             values_heading: patterns(&p.values_heading),
@@ -293,6 +298,16 @@ impl Locale {
         self.table_headers
             .iter()
             .find(|(l, _)| eq_ci(l, cell))
+            .map(|(_, english)| english.as_str())
+    }
+
+    /// The English member a translation's word for a common enum member
+    /// stands for (`Keine` → `none`).
+    pub fn member_word(&self, word: &str) -> Option<&str> {
+        let word = word.trim();
+        self.member_words
+            .iter()
+            .find(|(l, _)| eq_ci(l, word))
             .map(|(_, english)| english.as_str())
     }
 

@@ -175,6 +175,28 @@ pub fn with_values(
         file,
         &mut diagnostics,
     );
+    for (_, rows) in member_rows.iter_mut() {
+        for (index, name) in rows.iter_mut() {
+            let Some(english) = locale.member_word(name) else {
+                continue;
+            };
+            diagnostics.push(Diagnostic::new(
+                &Source::new(file.to_string(), *index as u32 + 1),
+                Severity::Warning,
+                codes::TRANSLATED_MEMBER_NAME,
+                format!("enum members row has `{name}`, the {} word for `{english}`; read as `{english}`", locale.name),
+            ));
+            let mut cells: Vec<String> = split_cells(&out[*index])
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            if let Some(cell) = cells.get_mut(1) {
+                *cell = english.to_string();
+            }
+            out[*index] = cells.join("|");
+            *name = english.to_string();
+        }
+    }
     for (name, rows) in &member_rows {
         if let Some(stated) = values.get(name) {
             let found = Found {
