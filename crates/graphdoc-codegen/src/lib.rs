@@ -170,6 +170,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("serde_io.rs", include_str!("../runtime/serde_io.rs")),
     ("wire.rs", include_str!("../runtime/wire.rs")),
 ];
 
