@@ -184,9 +184,10 @@ impl Ctx {
                 },
             )
         };
-        // By hand when there are fields: the derive would call
-        // `Field::<T>::default()` for every field type, one more function
-        // per type. Without fields, clippy wants the derive.
+        // By hand when there are fields: the derives would call
+        // `Field::<T>::default()` and `clone()` for every field, code per
+        // struct and field type; `clone_object` copies through the table.
+        // Without fields, clippy wants the derives.
         let (derives, default_impl) = if s.fields.is_empty() {
             (
                 quote!(#[derive(::core::clone::Clone, ::core::default::Default)]),
@@ -194,8 +195,16 @@ impl Ctx {
             )
         } else {
             (
-                quote!(#[derive(::core::clone::Clone)]),
+                quote!(),
                 quote! {
+                    impl ::core::clone::Clone for #name {
+                        fn clone(&self) -> Self {
+                            let mut copy = <Self as ::core::default::Default>::default();
+                            #rt::clone_object(self, &mut copy);
+                            copy
+                        }
+                    }
+
                     impl ::core::default::Default for #name {
                         fn default() -> Self {
                             #name {

@@ -87,6 +87,9 @@ fn a_late_odata_type_still_picks_the_derived_type() {
     assert_eq!(user.id, Field::Value("7".to_string()));
     assert_eq!(user.additional_properties["x"], 1);
     assert_eq!(serde_json::to_value(&query).unwrap(), json);
+    let copy = query.clone();
+    assert_eq!(copy, query);
+    assert_eq!(copy.owner.value().unwrap().downcast_ref::<m::User>().unwrap().additional_properties["x"], 1);
 }
 
 #[test]
