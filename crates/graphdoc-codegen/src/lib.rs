@@ -146,6 +146,8 @@ mod docs;
 mod emit;
 mod naming;
 mod plan;
+/// The registry entries of code generation's diagnostic codes (GD08xx).
+pub use plan::CODES;
 mod write;
 
 pub use naming::{pascal_case, snake_case};
