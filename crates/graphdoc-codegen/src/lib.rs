@@ -168,13 +168,19 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("edm.rs", include_str!("../runtime/edm.rs")),
     ("error.rs", include_str!("../runtime/error.rs")),
     ("field.rs", include_str!("../runtime/field.rs")),
-    ("formats.rs", include_str!("../runtime/formats.rs")),
+    (
+        "formats.rs",
+        include_str!("../../graphdoc-schema/src/edm/formats.rs"),
+    ),
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
     ("serde_io.rs", include_str!("../runtime/serde_io.rs")),
     ("wire.rs", include_str!("../runtime/wire.rs")),
 ];
+
+/// Where the runtime finds the Edm formats in this repository.
+const FORMATS_PATH: &str = "#[path = \"../../graphdoc-schema/src/edm/formats.rs\"]\n";
 
 /// The marker every generated file starts with; [`write()`] only removes
 /// files that carry it.
@@ -291,6 +297,8 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         ),
     );
     for (file, text) in RUNTIME_FILES {
+        // In the output `formats.rs` sits beside `lib.rs`.
+        let text = text.replace(FORMATS_PATH, "");
         out.push(format!("runtime/src/{file}"), format!("{rs_header}{text}"));
     }
 

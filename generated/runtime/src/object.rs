@@ -114,6 +114,20 @@ impl<T: Object + Clone> ObjectBase for T {
     }
 }
 
+/// `Clone` for the generated structs with fields: field by field through
+/// the table, so that the copying code exists once per field type, not
+/// once per struct.
+pub fn clone_object(from: &dyn Object, to: &mut dyn Object) {
+    let count = from.type_desc().fields.len();
+    for i in 0..count {
+        if let (Some(src), Some(dst)) = (from.field(i), to.field_mut(i)) {
+            dst.clone_from_field(src);
+        }
+    }
+    to.additional_properties_mut()
+        .clone_from(from.additional_properties());
+}
+
 /// The `make` entry of a [`TypeDesc`].
 pub fn make_default<T: Object + Default>() -> Box<dyn Object> {
     Box::new(T::default())

@@ -10,6 +10,7 @@
 use super::error::{Error, ErrorKind};
 use super::field::Field;
 use serde_json::{Number, Value};
+use std::any::Any;
 
 /// One JSON value that is not read as an array or object by its reader,
 /// as the deserializer gave it (arrays and objects are skipped and named).
@@ -361,9 +362,12 @@ pub trait FieldValue {
     fn read_value(&mut self, src: &mut dyn Source) -> Result<(), Error>;
     /// Writes `null` or the value (an absent field is not written at all).
     fn write_value(&self, sink: &mut dyn Sink) -> Result<(), Error>;
+    fn as_any(&self) -> &dyn Any;
+    /// Becomes a copy of `other` when it is a field of the same type.
+    fn clone_from_field(&mut self, other: &dyn FieldValue);
 }
 
-impl<T: Wire> FieldValue for Field<T> {
+impl<T: Wire + Clone + 'static> FieldValue for Field<T> {
     fn is_absent(&self) -> bool {
         matches!(self, Field::Absent)
     }
@@ -383,6 +387,14 @@ impl<T: Wire> FieldValue for Field<T> {
         match self {
             Field::Value(v) => v.write(sink),
             Field::Absent | Field::Null => sink.null(),
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn clone_from_field(&mut self, other: &dyn FieldValue) {
+        if let Some(other) = other.as_any().downcast_ref::<Field<T>>() {
+            self.clone_from(other);
         }
     }
 }

@@ -5,7 +5,6 @@
 /// Wire type: microsoft.graph.entity
 ///
 /// Documented at docs-src/api-reference/beta/resources/entity.md:10
-#[derive(::core::clone::Clone)]
 pub struct Entity {
     /// Unique identifier of the entity. Read-only.
     ///
@@ -61,6 +60,13 @@ impl ::graph_model_runtime::Object for Entity {
         &mut self,
     ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
         &mut self.additional_properties
+    }
+}
+impl ::core::clone::Clone for Entity {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
     }
 }
 impl ::core::default::Default for Entity {

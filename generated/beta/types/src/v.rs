@@ -7,7 +7,6 @@
 /// Derives from microsoft.graph.entity; its properties are included.
 ///
 /// Documented at docs-src/api-reference/beta/resources/intune-onboarding-vpptoken.md:10
-#[derive(::core::clone::Clone)]
 pub struct VppToken {
     /// Identifier the service assigns when the token is uploaded, used as the key. Inherited from entity.
     ///
@@ -201,6 +200,13 @@ impl ::graph_model_runtime::Object for VppToken {
         &mut self.additional_properties
     }
 }
+impl ::core::clone::Clone for VppToken {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
+    }
+}
 impl ::core::default::Default for VppToken {
     fn default() -> Self {
         VppToken {
@@ -269,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for VppToken {
 /// Wire type: microsoft.graph.vppTokenActionResult
 ///
 /// Documented at docs-src/api-reference/beta/resources/intune-onboarding-vpptokenactionresult.md:10
-#[derive(::core::clone::Clone)]
 pub struct VppTokenActionResult {
     /// Name of the action.
     ///
@@ -350,6 +355,13 @@ impl ::graph_model_runtime::Object for VppTokenActionResult {
         &mut self,
     ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
         &mut self.additional_properties
+    }
+}
+impl ::core::clone::Clone for VppTokenActionResult {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
     }
 }
 impl ::core::default::Default for VppTokenActionResult {
