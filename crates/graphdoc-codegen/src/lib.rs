@@ -61,16 +61,20 @@
 //! `match` per struct, type-checked and monomorphized thousands of times.
 //! Here no struct derives serde:
 //!
-//! * Each struct carries a static field table (`TypeDesc`: wire name, base,
-//!   wire names of the fields) and two `match`es from field index to a
-//!   `&dyn FieldValue`. Reading, writing, `PartialEq` and `Debug` go through
-//!   that table in generic-free runtime functions (`object_to_json`,
-//!   `fill_object`, `objects_equal`, `debug_object`) that are compiled once;
-//!   the per-type impls are one-line calls into them. Values go through
-//!   `serde_json::Value`, so no serde visitor is instantiated per type.
-//! * What remains per type is small: the struct, a derived `Clone`, a
-//!   `Default` written out (`Field::Absent` literals, no call per field
-//!   type), and per distinct field type `FieldValue`, `Clone` and drop glue.
+//! * Each struct carries a static field table (`TypeDesc`: wire name, base
+//!   names, wire names of the fields and their sorted order, derived types)
+//!   and two `match`es from field index to a `&dyn FieldValue`. Reading,
+//!   writing, `Clone`, `PartialEq` and `Debug` go through that table in
+//!   generic-free runtime functions (`read_object`, `write_object`,
+//!   `clone_object`, `objects_equal`, `debug_object`) that are compiled
+//!   once; the per-type impls are one-line calls into them. They read from
+//!   and write to the runtime's object-safe `Source`/`Sink`, which stand in
+//!   front of the serde deserializer/serializer (once per format): straight
+//!   from the input, no `serde_json::Value` in between, and no serde
+//!   visitor per type.
+//! * What remains per type is small: the struct, `Clone` and `Default`
+//!   written out (`Field::Absent` literals, no call per field type), and
+//!   per distinct field type `FieldValue`, `Clone` and drop glue.
 //!   Equality compares the JSON forms, so no `PartialEq` is instantiated
 //!   per field type. The generic runtime code is written as plain loops and
 //!   matches: iterator adaptors, closures and `?` would each add several

@@ -16,8 +16,8 @@
 //! * two programs that read one `User` from standard input (the generated
 //!   model, the derive model), whose stripped release sizes are printed.
 //!
-//! Then it lints the bench crate (clippy, warnings denied), runs the
-//! benchmark and builds and strips the two programs. Nothing here runs in
+//! Then it runs the benchmark and builds and strips the two programs, all
+//! linted by clippy as they compile (warnings denied). Nothing here runs in
 //! CI: the release build of the model takes minutes.
 
 use crate::{cargo::Cargo, load_schemas, standalone_options, Error};
@@ -63,22 +63,11 @@ pub fn run(options: &SerdeBenchOptions) -> Result<String, Error> {
         });
     }
     graphdoc_codegen::write(&out, &generated).map_err(|e| Error::Io(out.clone(), e))?;
-    let cargo = Cargo::new(&out, &out.join("target"));
+    // Linted as it is compiled (clippy-driver as the workspace's compiler,
+    // warnings denied), so one release build serves the lints, the
+    // benchmark and the programs.
+    let cargo = Cargo::new(&out, &out.join("target")).with_clippy();
     let mut rendered = String::new();
-    cargo.step(
-        "clippy of the bench crate",
-        &[
-            "clippy",
-            "-p",
-            "graph-model-bench",
-            "--all-targets",
-            "--release",
-            "--offline",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
     let output = cargo
         .command(&[
             "bench",
