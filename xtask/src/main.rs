@@ -81,6 +81,14 @@ enum Cmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Criterion benchmark of the v1.0 model against serde derive and `Value` (a page of 1,000
+    /// users), and the stripped size of a program that reads one `User`.
+    BenchSerde {
+        #[arg(long, default_value = "../shared/graph-docs")]
+        docs: PathBuf,
+        #[arg(long, default_value = "target/bench-serde")]
+        out: PathBuf,
+    },
     /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
     Diff {
         #[arg(long, default_value = "docs-src")]
@@ -275,6 +283,14 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
                 .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(ExitCode::from(outcome.exit_code))
+        }
+        Cmd::BenchSerde { docs, out } => {
+            let rendered = graphdoc_modelcheck::serde_bench::run(
+                &graphdoc_modelcheck::serde_bench::SerdeBenchOptions { docs, out },
+            )
+            .map_err(|e| e.to_string())?;
+            emit(None, &rendered)?;
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::ModelCheck { docs, out } => {
             let out = out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-full-model"));
