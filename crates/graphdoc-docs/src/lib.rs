@@ -16,6 +16,7 @@ pub mod localise;
 pub mod markdown;
 pub mod page;
 mod resolve;
+pub mod tolerant;
 pub mod types;
 
 use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
