@@ -493,9 +493,13 @@ pub fn resolve(
             .iter()
             .collect();
         let mut properties: Vec<Property> = Vec::new();
-        let table_names: Vec<String> = t.properties.iter().map(|p| p.name.clone()).collect();
+        // Sets, not scans of the list: a table of n rows is O(n), not O(n²).
+        let mut read: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let table_names: std::collections::HashSet<String> =
+            t.properties.iter().map(|p| p.name.clone()).collect();
+        let inherited: std::collections::HashSet<&String> = inherited.into_iter().collect();
         for p in t.properties {
-            if properties.iter().any(|x| x.name == p.name) {
+            if !read.insert(p.name.clone()) {
                 resolver.diagnostics.push(Diagnostic::new(
                     &p.source,
                     Severity::Warning,
@@ -510,9 +514,9 @@ pub fn resolve(
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
         for p in t.json_properties {
-            if properties.iter().any(|x| x.name == p.name)
+            if read.contains(&p.name)
                 || table_names.contains(&p.name)
-                || inherited.contains(&&p.name)
+                || inherited.contains(&p.name)
             {
                 continue;
             }
@@ -538,13 +542,11 @@ pub fn resolve(
                 codes::JSON_ONLY_PROPERTY,
                 message,
             ));
+            read.insert(p.name.clone());
             properties.push(property(&mut resolver, p, &t.namespace, &kinds, &t.name));
         }
         for (name, source) in &t.json_untyped {
-            if !t.is_open
-                && !properties.iter().any(|x| &x.name == name)
-                && !inherited.contains(&name)
-            {
+            if !t.is_open && !read.contains(name) && !inherited.contains(name) {
                 let (severity, message) = if t.unread_rows.contains(name) {
                     (Severity::Note, format!("property `{name}` of `{}`: neither its table row's type (reported at the row) nor its placeholder in the JSON representation can be read; not read", t.name))
                 } else {
