@@ -120,25 +120,25 @@ struct Version {
 }
 
 fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
-    let loaded = graphdoc_docs::load(root, version).map_err(|e| LintError::Io(e.to_string()))?;
-    let list =
-        graphdoc_docs::list_pages(root, version).map_err(|e| LintError::Io(e.to_string()))?;
-    let pages: checks::Pages = list
-        .par_iter()
-        .filter_map(|(p, _)| {
-            // An unreadable page is already a front-end diagnostic.
-            let bytes = std::fs::read(p).ok()?;
-            let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
-            Some((display_path(p), text))
+    let limits = graphdoc_docs::Limits::default();
+    let (loaded, tree) = graphdoc_docs::load_tree(&limits, root, version)
+        .map_err(|e| LintError::Io(e.to_string()))?;
+    // Pages that could not be read are already front-end diagnostics.
+    let pages: checks::Pages = tree
+        .pages
+        .into_par_iter()
+        .map(|p| {
+            let text = String::from_utf8_lossy(&p.bytes).replace("\r\n", "\n");
+            (p.path, text)
         })
         .collect();
-    let base = root.join("api-reference").join(version);
-    let existing = walkdir::WalkDir::new(&base)
+    // Every page the tree has, read or not: a link to one is not broken.
+    let existing = graphdoc_docs::list_pages(root, version)
+        .map_err(|e| LintError::Io(e.to_string()))?
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| display_path(e.path()).to_ascii_lowercase())
+        .map(|(p, _)| display_path(&p).to_ascii_lowercase())
         .collect();
+    let base = root.join("api-reference").join(version);
     Ok(Version {
         name: version.to_string(),
         loaded,
@@ -168,7 +168,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let names: Vec<&str> = match opts.version.as_str() {
         "all" => graphdoc_docs::VERSIONS
             .into_iter()
-            .filter(|v| opts.docs.join("api-reference").join(v).is_dir())
+            .filter(|v| graphdoc_docs::has_version(&opts.docs, v))
             .collect(),
         v if graphdoc_docs::VERSIONS.contains(&v) => vec![v],
         other => {
