@@ -192,6 +192,9 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         .collect::<Result<_, _>>()?;
 
     let mut findings: Vec<Finding> = versions.iter().flat_map(version_findings).collect();
+    if let Err(config_outside) = config_path(opts) {
+        findings.extend(rules::frontend_diagnostic::check(&[*config_outside]));
+    }
     let enabled = |code: &str| {
         rules::rule(code).is_some_and(|r| r.enabled)
             || opts.enable.iter().any(|e| e.eq_ignore_ascii_case(code))
@@ -275,12 +278,11 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     findings.dedup();
 
     let summary = report::Summary::of(&findings, suppressed);
-    let config_text = opts
-        .config
-        .clone()
-        .or_else(|| Some(opts.docs.join("graphdoc-lint.toml")))
+    let config_file = config_path(opts).ok().flatten();
+    let config_text = config_file
+        .as_ref()
         .and_then(|p| std::fs::read_to_string(p).ok());
-    let config_shown = config_path(opts).map(|p| display_path(&p));
+    let config_shown = config_file.map(|p| display_path(&p));
     let source = |file: &str| -> Option<&str> {
         versions
             .iter()
@@ -307,13 +309,14 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     })
 }
 
-fn config_path(opts: &LintOptions) -> Option<PathBuf> {
+/// The suppressions file: `--config`, else the docs tree's own
+/// `graphdoc-lint.toml` if it has one inside the docs root (one that is a
+/// link out of the tree is a finding, and is not read: its text could be
+/// quoted).
+fn config_path(opts: &LintOptions) -> Result<Option<PathBuf>, Box<graphdoc_schema::Diagnostic>> {
     match &opts.config {
-        Some(p) => Some(p.clone()),
-        None => {
-            let p = opts.docs.join("graphdoc-lint.toml");
-            p.is_file().then_some(p)
-        }
+        Some(p) => Ok(Some(p.clone())),
+        None => graphdoc_docs::tree::file_in_tree(&opts.docs, Path::new("graphdoc-lint.toml")),
     }
 }
 
@@ -321,7 +324,8 @@ fn read_config(opts: &LintOptions) -> Result<Vec<suppress::Suppression>, LintErr
     if opts.no_suppressions {
         return Ok(Vec::new());
     }
-    let Some(path) = config_path(opts) else {
+    // A config that leaves the tree is reported by `run`.
+    let Ok(Some(path)) = config_path(opts) else {
         return Ok(Vec::new());
     };
     let text = std::fs::read_to_string(&path)
