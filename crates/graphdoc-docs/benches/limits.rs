@@ -14,8 +14,14 @@ fn main() {
         let raised = args.next().as_deref() == Some("raised");
         return peak_of_page(mb, raised);
     }
-    println!("property table of N rows, one resource page, graphdoc_docs::load_pages:");
-    let limits = Limits::default();
+    // The tables are timed within limits raised above them: the bench is
+    // about the work on a page that is read, not about refusing one.
+    let limits = Limits {
+        page_bytes: 64 << 20,
+        table_rows: 1_000_000,
+        ..Limits::default()
+    };
+    println!("property table of N rows, one resource page, graphdoc_docs::load_pages_within (limits raised to read it):");
     let mut first = None;
     for rows in [1_000usize, 10_000, 100_000, 300_000] {
         let page = table_page(rows);

@@ -163,7 +163,7 @@ pub fn load_pages_within(limits: &Limits, version: &str, pages: Vec<PageInput>) 
         .filter(|p| match tree::check_page(&p.path, &p.bytes, limits) {
             Ok(()) => true,
             Err(d) => {
-                over.push(d);
+                over.push(*d);
                 false
             }
         })
@@ -204,14 +204,37 @@ fn parse_input(input: &PageInput) -> page::PageItems {
     };
     let mut items = page::parse_page(&input.path, &text, input.kind);
     if let Some(line) = invalid_at {
-        items.diagnostics.push(Diagnostic::new(
-            &Source::new(input.path.clone(), line),
-            Severity::Warning,
-            codes::INVALID_UTF8,
-            "page is not valid UTF-8; invalid bytes were read as U+FFFD",
-        ));
+        items.diagnostics.push(invalid_utf8_at(&input.path, line));
     }
     items
+}
+
+fn invalid_utf8_at(path: &str, line: u32) -> Diagnostic {
+    Diagnostic::new(
+        &Source::new(path, line),
+        Severity::Warning,
+        codes::INVALID_UTF8,
+        "page is not valid UTF-8; invalid bytes were read as U+FFFD",
+    )
+}
+
+/// The GD0014 warning of a page that is not valid UTF-8: the tree reports
+/// it too, so that every command (not only those that parse the page) says
+/// why its text shows U+FFFD.
+pub(crate) fn check_utf8(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    decode_line(bytes).map(|line| invalid_utf8_at(path, line))
+}
+
+/// The line of the first byte that is not UTF-8, if any.
+fn decode_line(bytes: &[u8]) -> Option<u32> {
+    let e = std::str::from_utf8(bytes).err()?;
+    Some(
+        bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32
+            + 1,
+    )
 }
 
 /// UTF-8 text of a page (borrowed when it is valid), and the line of the
@@ -219,14 +242,7 @@ fn parse_input(input: &PageInput) -> page::PageItems {
 fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<u32>) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32
-                + 1;
-            (String::from_utf8_lossy(bytes), Some(line))
-        }
+        Err(_) => (String::from_utf8_lossy(bytes), decode_line(bytes)),
     }
 }
 

@@ -25,6 +25,19 @@ pub mod codes {
     pub const JSON_TOO_LARGE: &str = "GD0907";
     pub const JSON_TOO_DEEP: &str = "GD0908";
 
+    /// Every code of a page the tree has but that was not read (a link out
+    /// of the tree or a loop, a limit exceeded).
+    pub static NOT_READ: &[&str] = &[
+        LEAVES_TREE,
+        LINK_LOOP,
+        PAGE_TOO_LARGE,
+        LINE_TOO_LONG,
+        TABLE_TOO_LONG,
+        NESTED_TOO_DEEP,
+        JSON_TOO_LARGE,
+        JSON_TOO_DEEP,
+    ];
+
     /// What each code means: the text of `lint --explain GD09xx`.
     pub static EXPLANATIONS: &[(&str, &str)] = &[
         (LEAVES_TREE, "A symbolic link in the docs tree (a page or a folder) points outside the docs root, or a link in a page's text leads above it. graphdoc reads only the docs tree: the link is not followed and its target is neither read nor checked (a pull request could otherwise make a CI runner print its files). Fix: copy the page into the tree, or link inside it."),
@@ -397,12 +410,27 @@ fn link_loop(path: &Path, root: &Path) -> Diagnostic {
     )
 }
 
+/// A file the docs root holds at `relative` (a suppressions file…), as the
+/// path to open: `Ok(None)` when there is none, a GD0901 or GD0902 finding
+/// when the name is a link that leaves the tree or loops (it is then not to
+/// be read).
+pub fn file_in_tree(root: &Path, relative: &Path) -> Result<Option<PathBuf>, Box<Diagnostic>> {
+    let shown = root.join(relative);
+    match Confined::new(root).resolve(relative) {
+        Resolved::Inside(_, Kind::File) => Ok(Some(shown)),
+        Resolved::Inside(_, Kind::Dir) | Resolved::Missing => Ok(None),
+        Resolved::Leaves => Err(Box::new(leaves(&shown, root))),
+        Resolved::Loop => Err(Box::new(link_loop(&shown, root))),
+    }
+}
+
 /// Reads every page `walk` finds, within `limits`.
 pub fn read_version(root: &Path, version: &str, limits: &Limits) -> Result<Tree, LoadError> {
     use rayon::prelude::*;
     let walk = walk(root, version)?;
     let confined = Confined::new(root);
-    let read: Vec<Result<PageInput, Diagnostic>> = walk
+    type Read = Result<(PageInput, Option<Diagnostic>), Box<Diagnostic>>;
+    let read: Vec<Read> = walk
         .pages
         .into_par_iter()
         .map(|page| {
@@ -411,11 +439,13 @@ pub fn read_version(root: &Path, version: &str, limits: &Limits) -> Result<Tree,
                 Some(real) => read_page(&confined.full(real), &shown, limits)?,
                 None => return Err(unreadable(&shown, "its symbolic link leads nowhere")),
             };
-            Ok(PageInput {
+            let not_utf8 = crate::check_utf8(&shown, &bytes);
+            let page = PageInput {
                 path: shown,
                 kind: page.kind,
                 bytes,
-            })
+            };
+            Ok((page, not_utf8))
         })
         .collect();
     let mut tree = Tree {
@@ -424,8 +454,11 @@ pub fn read_version(root: &Path, version: &str, limits: &Limits) -> Result<Tree,
     };
     for r in read {
         match r {
-            Ok(page) => tree.pages.push(page),
-            Err(d) => tree.diagnostics.push(d),
+            Ok((page, not_utf8)) => {
+                tree.pages.push(page);
+                tree.diagnostics.extend(not_utf8);
+            }
+            Err(d) => tree.diagnostics.push(*d),
         }
     }
     Ok(tree)
@@ -447,18 +480,18 @@ pub(crate) fn read_companion(root: &Path, relative: &Path, limits: &Limits) -> O
     })
 }
 
-fn unreadable(shown: &str, why: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::new(
+fn unreadable(shown: &str, why: impl std::fmt::Display) -> Box<Diagnostic> {
+    Box::new(Diagnostic::new(
         &Source::new(shown, 1),
         Severity::Error,
         crate::page::codes::UNREADABLE,
         format!("cannot read page: {why}"),
-    )
+    ))
 }
 
 /// The bytes of a page, read no further than the size limit, and checked
 /// against the other limits.
-fn read_page(path: &Path, shown: &str, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+fn read_page(path: &Path, shown: &str, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
     let file = std::fs::File::open(path).map_err(|e| unreadable(shown, e))?;
     let mut bytes = Vec::new();
     file.take(limits.page_bytes.saturating_add(1))
@@ -469,9 +502,13 @@ fn read_page(path: &Path, shown: &str, limits: &Limits) -> Result<Vec<u8>, Diagn
 }
 
 /// A page's bytes against `limits`: the first one exceeded, as a finding.
-pub(crate) fn check_page(shown: &str, bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
+pub(crate) fn check_page(
+    shown: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(), Box<Diagnostic>> {
     if bytes.len() as u64 > limits.page_bytes {
-        return Err(Diagnostic::new(
+        return Err(Box::new(Diagnostic::new(
             &Source::new(shown, 1),
             Severity::Error,
             codes::PAGE_TOO_LARGE,
@@ -479,9 +516,14 @@ pub(crate) fn check_page(shown: &str, bytes: &[u8], limits: &Limits) -> Result<(
                 "page is larger than the page size limit ({} bytes); not read",
                 limits.page_bytes
             ),
-        ));
+        )));
     }
     crate::bounds::check(bytes, limits).map_err(|(line, code, message)| {
-        Diagnostic::new(&Source::new(shown, line), Severity::Error, code, message)
+        Box::new(Diagnostic::new(
+            &Source::new(shown, line),
+            Severity::Error,
+            code,
+            message,
+        ))
     })
 }
