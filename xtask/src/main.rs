@@ -49,23 +49,37 @@ enum Cmd {
         /// Write nothing; fail with a diff when the output is stale.
         #[arg(long)]
         check: bool,
+        /// Where the enums find their derive: vendored into the output (default), or
+        /// `path=<dir>` (relative to the output) or `version=<requirement>` (crates.io).
+        #[arg(long, value_parser = parse_derive_dep)]
+        derive_dep: Option<graphdoc_codegen::Dependency>,
+        /// The version of the generated crates (default: 0.YYYYMMDD.0 from the docs
+        /// commit's date, when the docs say which commit they are; else 0.1.0).
+        #[arg(long)]
+        model_version: Option<String>,
+        /// The `repository` field of the generated manifests.
+        #[arg(long)]
+        repository: Option<String>,
     },
     /// Generate the model crate from a whole docs tree into a standalone workspace, build it,
     /// lint it, document it (warnings denied), and round-trip every JSON sample through it.
     ModelCheck {
         #[arg(long, default_value = "../shared/graph-docs")]
         docs: PathBuf,
-        /// The model workspace; its build goes to <out>/target.
-        #[arg(long, default_value = "target/full-model")]
-        out: PathBuf,
+        /// The model workspace; its build goes to <out>/target. Default: graphdoc-full-model in
+        /// the temporary directory, outside the repository, as a user's would be.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
-    /// Cold debug builds of the model generated from v1.0, half of v1.0+beta and v1.0+beta under
-    /// `/usr/bin/time -v`: wall time, peak memory, sizes, cost per struct, against the budget.
+    /// Cold builds of a consumer crate of the model as its README says (v1.0, v1.0+beta; with
+    /// and without the README's profile snippet) under `/usr/bin/time -v`, and the release
+    /// size of a program that reads one User, against the budget.
     BenchModel {
         #[arg(long, default_value = "../shared/graph-docs")]
         docs: PathBuf,
-        #[arg(long, default_value = "target/bench-model")]
-        out: PathBuf,
+        /// Default: graphdoc-bench-model in the temporary directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
     Diff {
@@ -207,18 +221,39 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             emit(None, &text)?;
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Regenerate { docs, out, check } => regenerate(&docs, &out, check),
+        Cmd::Regenerate {
+            docs,
+            out,
+            check,
+            derive_dep,
+            model_version,
+            repository,
+        } => {
+            let revision = graphdoc_codegen::DocsRevision::detect(&docs);
+            let options = graphdoc_codegen::Options {
+                version: model_version
+                    .or_else(|| revision.as_ref().map(|r| r.crate_version()))
+                    .unwrap_or_else(|| graphdoc_codegen::Options::default().version),
+                docs_revision: revision,
+                repository,
+                enum_derive: derive_dep.unwrap_or(graphdoc_codegen::Dependency::Vendored),
+                standalone_workspace: !graphdoc_codegen::inside_a_workspace(&out),
+                ..graphdoc_codegen::Options::default()
+            };
+            regenerate(&docs, &out, check, options)
+        }
         Cmd::BenchModel { docs, out } => {
             let outcome =
                 graphdoc_modelcheck::bench::run(&graphdoc_modelcheck::bench::BenchOptions {
                     docs,
-                    out,
+                    out: out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-bench-model")),
                 })
                 .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(ExitCode::from(outcome.exit_code))
         }
         Cmd::ModelCheck { docs, out } => {
+            let out = out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-full-model"));
             let outcome = graphdoc_modelcheck::run(&graphdoc_modelcheck::Options { docs, out })
                 .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
@@ -325,7 +360,22 @@ fn versions_in(docs: &Path) -> Vec<&'static str> {
         .collect()
 }
 
-fn regenerate(docs: &Path, out: &Path, check: bool) -> Result<ExitCode, String> {
+fn parse_derive_dep(text: &str) -> Result<graphdoc_codegen::Dependency, String> {
+    match text.split_once('=') {
+        Some(("path", p)) if !p.is_empty() => Ok(graphdoc_codegen::Dependency::Path(p.into())),
+        Some(("version", v)) if !v.is_empty() => {
+            Ok(graphdoc_codegen::Dependency::Version(v.into()))
+        }
+        _ => Err("expected path=<dir> or version=<requirement>".into()),
+    }
+}
+
+fn regenerate(
+    docs: &Path,
+    out: &Path,
+    check: bool,
+    options: graphdoc_codegen::Options,
+) -> Result<ExitCode, String> {
     let versions = versions_in(docs);
     if versions.is_empty() {
         return Err(format!(
@@ -373,16 +423,6 @@ fn regenerate(docs: &Path, out: &Path, check: bool) -> Result<ExitCode, String> 
         return Ok(ExitCode::from(1));
     }
     let schemas: Vec<_> = schemas.into_iter().map(|(_, s)| s).collect();
-    let options = graphdoc_codegen::Options {
-        source: format!(
-            "the docs in `{}` ({})",
-            graphdoc_docs::display_path(docs),
-            versions.join(", ")
-        ),
-        // generated/ sits beside crates/ in this workspace.
-        enum_derive: graphdoc_codegen::Dependency::Path("../crates/graphdoc-enum-derive".into()),
-        ..graphdoc_codegen::Options::default()
-    };
     let generated = graphdoc_codegen::generate(&schemas, &options);
     for d in &generated.diagnostics {
         eprintln!("{d}");
