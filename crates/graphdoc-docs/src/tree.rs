@@ -40,7 +40,7 @@ pub mod codes {
 
     /// What each code means: the text of `lint --explain GD09xx`.
     pub static EXPLANATIONS: &[(&str, &str)] = &[
-        (LEAVES_TREE, "A symbolic link in the docs tree (a page or a folder) points outside the docs root, or a link in a page's text leads above it. graphdoc reads only the docs tree: the link is not followed and its target is neither read nor checked (a pull request could otherwise make a CI runner print its files). Fix: copy the page into the tree, or link inside it."),
+        (LEAVES_TREE, "A symbolic link in the docs tree (a page, a folder or a file beside the pages, such as graphdoc-lint.toml) points outside the docs root. graphdoc reads only the docs tree: the link is not followed and its target is neither read nor checked (a pull request could otherwise make a CI runner print its files). Fix: copy the page into the tree, or link inside it. (A link in a page's text that climbs above the root is GL0016.)"),
         (LINK_LOOP, "A symbolic link in the docs tree leads back to itself, directly or through other links, or a folder link leads to a folder that holds it. It is not followed. Fix: remove the link."),
         (PAGE_TOO_LARGE, "A page is larger than the page size limit (default 4 MB; the largest real page is about 120 KB). It is not read, so that one page cannot stall or kill a run. Fix: split the page; or raise the limit (`Limits::page_bytes`)."),
         (LINE_TOO_LONG, "A line of the page is longer than the line length limit (default 1 MB). The page is not read. Fix: break the line; or raise the limit (`Limits::line_bytes`)."),
