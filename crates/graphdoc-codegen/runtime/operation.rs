@@ -1,7 +1,7 @@
 //! Operation descriptors, bodies and paths.
 
-use super::error::{expected, Error};
-use super::wire::Wire;
+use super::error::Error;
+use super::wire::{MapSource, MapTarget, MapWriter, Sink, Source, Wire};
 use super::JsonMap;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -59,11 +59,14 @@ pub trait Operation {
 pub struct NoBody;
 
 impl Wire for NoBody {
-    fn to_json(&self) -> Value {
-        Value::Null
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.value() {
+            Ok(_) => Ok(NoBody),
+            Err(e) => Err(e),
+        }
     }
-    fn from_json(_: Value) -> Result<Self, Error> {
-        Ok(NoBody)
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.null()
     }
 }
 
@@ -83,27 +86,49 @@ impl<T> Page<T> {
     }
 }
 
-impl<T: Wire> Wire for Page<T> {
-    fn to_json(&self) -> Value {
-        let mut map = JsonMap::new();
-        map.insert("value".into(), self.value.to_json());
-        for (k, v) in &self.additional_properties {
-            map.insert(k.clone(), v.clone());
+struct PageTarget<'a, T>(&'a mut Page<T>);
+
+impl<T: Wire> MapTarget for PageTarget<'_, T> {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        if key == "value" {
+            return match src.seq(&mut self.0.value) {
+                Ok(()) => Ok(()),
+                Err(e) => Err(e.at(key)),
+            };
         }
-        Value::Object(map)
+        match src.value() {
+            Ok(v) => {
+                self.0.additional_properties.insert(key.to_owned(), v);
+                Ok(())
+            }
+            Err(e) => Err(e.at(key)),
+        }
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let Value::Object(mut map) = value else {
-            return Err(expected("an object", &value));
+}
+
+impl<T: Wire> MapSource for Page<T> {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.entry("value", &self.value)?;
+        for (k, v) in &self.additional_properties {
+            out.entry(k, v)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Wire> Wire for Page<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        let mut page = Page {
+            value: Vec::new(),
+            additional_properties: JsonMap::new(),
         };
-        let value = match map.shift_remove("value") {
-            Some(v) => Vec::<T>::from_json(v).map_err(|e| e.at("value"))?,
-            None => Vec::new(),
-        };
-        Ok(Page {
-            value,
-            additional_properties: map,
-        })
+        match src.map(&mut PageTarget(&mut page)) {
+            Ok(()) => Ok(page),
+            Err(e) => Err(e),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.map(self)
     }
 }
 
