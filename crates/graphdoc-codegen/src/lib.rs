@@ -168,6 +168,7 @@
 
 mod docs;
 mod emit;
+mod figures;
 mod naming;
 mod package;
 mod plan;
@@ -175,6 +176,8 @@ mod plan;
 pub use plan::CODES;
 mod write;
 
+#[doc(hidden)]
+pub use figures::{operation_figures, OperationFigures};
 pub use naming::{pascal_case, snake_case};
 pub use package::{inside_a_workspace, DocsRevision, CODE_LICENSE, DOCS_LICENSE};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};
