@@ -358,11 +358,13 @@ impl Ctx {
         let paths = &op.paths;
         let request = self.ty(&op.request);
         let response = self.ty(&op.response);
-        let doc = doc_paragraphs(&[
+        let mut paragraphs = vec![
             op.title.clone(),
             format!("{} {}", op.method.to_ascii_uppercase(), first),
             format!("Documented at {}", op.source),
-        ]);
+        ];
+        paragraphs.extend(path_params_doc(op));
+        let doc = doc_paragraphs(&paragraphs);
         quote! {
             #doc
             pub struct #name;
@@ -377,6 +379,15 @@ impl Ctx {
             }
         }
     }
+}
+
+/// The operation's doc, and a line for each path parameter that accepts
+/// alternatives (`{id | userPrincipalName}` in the docs).
+fn path_params_doc(op: &OperationPlan) -> impl Iterator<Item = String> + '_ {
+    op.path_params
+        .iter()
+        .filter(|p| !p.accepts.is_empty())
+        .map(|p| format!("`{{{}}}` accepts {}.", p.name, p.accepts.join(" or ")))
 }
 
 /// A file holds at most about this many items before its letter is split

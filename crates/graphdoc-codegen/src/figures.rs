@@ -17,6 +17,8 @@ pub struct OperationFigures {
     pub writes: usize,
     /// Writes whose request body is `serde_json::Value`.
     pub untyped_writes: usize,
+    /// `name<TAB>title<TAB>first path<TAB>page` of every operation.
+    pub listing: Vec<String>,
 }
 
 /// Plans `schema` and counts its operations.
@@ -27,6 +29,13 @@ pub fn operation_figures(schema: &Schema) -> OperationFigures {
         ..OperationFigures::default()
     };
     for op in &plan.operations {
+        f.listing.push(format!(
+            "{}\t{}\t{}\t{}",
+            op.rust_name,
+            op.title,
+            op.paths.first().map_or("", String::as_str),
+            op.source
+        ));
         if op.paths.iter().any(|p| repeats_a_placeholder(p)) {
             f.repeated_placeholder += 1;
         }

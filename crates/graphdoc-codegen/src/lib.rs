@@ -170,6 +170,7 @@ mod docs;
 mod emit;
 mod figures;
 mod naming;
+mod operation_names;
 mod package;
 mod plan;
 /// The registry entries of code generation's diagnostic codes (GD08xx).

@@ -1,7 +1,9 @@
 //! From a schema to a naming plan: the Rust name of every type, enum,
 //! field and operation, and the Rust type of every property.
 
-use crate::naming::{pascal_case, snake_case, version_module, NameAllocator};
+use crate::naming::{
+    name_placeholders, pascal_case, snake_case, version_module, NameAllocator, PathParam,
+};
 use graphdoc_schema::{Diagnostic, Property, Schema, Severity, TypeRef, DEFAULT_NAMESPACE};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -52,6 +54,7 @@ pub struct OperationPlan {
     pub title: String,
     pub method: &'static str,
     pub paths: Vec<String>,
+    pub path_params: Vec<PathParam>,
     pub request: RustType,
     pub response: RustType,
     pub source: String,
@@ -270,7 +273,6 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         });
     }
 
-    let mut ops_alloc = NameAllocator::new();
     let mut operations = Vec::new();
     for op in &schema.operations {
         let method = match op.method.to_ascii_uppercase().as_str() {
@@ -310,20 +312,25 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             Some(r) => resolve(r, true, diagnostics, &op.source),
             None => RustType::NoBody,
         };
-        operations.push(OperationPlan {
-            rust_name: ops_alloc.allocate(&pascal_case(&op.title), ""),
-            title: op.title.clone(),
-            method,
-            paths: op
-                .paths
+        let (paths, path_params) = name_placeholders(
+            &op.paths
                 .iter()
                 .map(|p| relative_path(p, &schema.version))
-                .collect(),
+                .collect::<Vec<_>>(),
+        );
+        operations.push(OperationPlan {
+            rust_name: String::new(),
+            title: op.title.clone(),
+            method,
+            paths,
+            path_params,
             request,
             response,
             source: op.source.to_string(),
         });
     }
+
+    name_operations(&mut operations);
 
     VersionPlan {
         version: schema.version.clone(),
@@ -468,6 +475,21 @@ fn edm_type(edm: &str) -> &'static str {
 
 /// Paths as templates relative to the service root: a leading
 /// `https://graph.microsoft.com/<version>` is dropped.
+fn name_operations(operations: &mut [OperationPlan]) {
+    let named: Vec<crate::operation_names::Named> = operations
+        .iter()
+        .map(|o| crate::operation_names::Named {
+            title: &o.title,
+            file: &o.source,
+            paths: &o.paths,
+        })
+        .collect();
+    let names = crate::operation_names::operation_names(&named);
+    for (o, name) in operations.iter_mut().zip(names) {
+        o.rust_name = name;
+    }
+}
+
 fn relative_path(path: &str, version: &str) -> String {
     let p = path.trim();
     let p = p.strip_prefix("https://graph.microsoft.com").unwrap_or(p);
