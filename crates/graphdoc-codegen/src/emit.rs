@@ -356,7 +356,7 @@ impl Ctx {
         let title = &op.title;
         let first = op.paths.first().cloned().unwrap_or_default();
         let paths = &op.paths;
-        let request = self.ty(&op.request);
+        let (request, body_item) = self.request_body(op);
         let response = self.ty(&op.response);
         let mut paragraphs = vec![
             op.title.clone(),
@@ -377,6 +377,19 @@ impl Ctx {
                 type Request = #request;
                 type Response = #response;
             }
+            #body_item
+        }
+    }
+
+    /// The request type of an operation, and the struct of its request-body
+    /// table when it has one (in the operation's module, beside it).
+    fn request_body(&self, op: &OperationPlan) -> (TokenStream, TokenStream) {
+        match &op.body {
+            Some(body) => {
+                let name = ident(&body.rust_name);
+                (quote!(#name), self.struct_item(body))
+            }
+            None => (self.ty(&op.request), quote!()),
         }
     }
 }

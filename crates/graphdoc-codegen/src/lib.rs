@@ -173,6 +173,7 @@ mod naming;
 mod operation_names;
 mod package;
 mod plan;
+mod request_body;
 /// The registry entries of code generation's diagnostic codes (GD08xx).
 pub use plan::CODES;
 mod write;

@@ -56,6 +56,8 @@ pub struct OperationPlan {
     pub paths: Vec<String>,
     pub path_params: Vec<PathParam>,
     pub request: RustType,
+    /// The struct of the request-body table, when the page names no type.
+    pub body: Option<StructPlan>,
     pub response: RustType,
     pub source: String,
 }
@@ -294,10 +296,19 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
                 continue;
             }
         };
+        let mut body = None;
         let request = match &op.request_type {
             Some(r) => resolve(r, false, diagnostics, &op.source),
-            None if op.request_body.is_empty() => RustType::NoBody,
-            None => RustType::Path(VALUE),
+            None if op.request_body.is_empty() => {
+                crate::request_body::untyped_body(op, diagnostics)
+            }
+            None => {
+                let fields = crate::request_body::body_fields(&op.request_body, |p| {
+                    resolve(&p.ty, true, diagnostics, &p.source)
+                });
+                body = Some(crate::request_body::body_struct(fields));
+                RustType::NoBody
+            }
         };
         let response = match &op.response_type {
             Some(r) if r.collection => {
@@ -325,12 +336,14 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             paths,
             path_params,
             request,
+            body,
             response,
             source: op.source.to_string(),
         });
     }
 
     name_operations(&mut operations);
+    crate::request_body::name_bodies(&mut operations);
 
     VersionPlan {
         version: schema.version.clone(),
@@ -379,6 +392,7 @@ pub const UNKNOWN_BASE: &str = "GD0802";
 pub const UNSUPPORTED_METHOD: &str = "GD0803";
 pub const EMPTY_ENUM: &str = "GD0804";
 pub const EMPTY_MEMBER: &str = "GD0805";
+pub const UNTYPED_BODY: &str = "GD0806";
 
 /// The registry entries of the codes above: what `explain GD08xx` prints.
 pub static CODES: &[graphdoc_schema::Code] = &[
@@ -392,6 +406,8 @@ pub static CODES: &[graphdoc_schema::Code] = &[
         "An enum's page lists no members (its members table is missing or unreadable). The generated model has no Rust enum for it: properties of the enum are plain strings. Fix: add the members table (`| Member | Value | Description |`)."),
     codegen_code(EMPTY_MEMBER, "codegen-empty-member", "an enum member has an empty name; it is skipped",
         "A row of an enum's members table has an empty name cell. The member cannot be generated and is left out. Fix: fill in the member name or remove the row."),
+    codegen_code(UNTYPED_BODY, "codegen-untyped-body", "a write operation sends a body the page gives no type for; generated as serde_json::Value",
+        "An API page's example request sends a body, but the page's `## Request body` section neither links the body's type (\"supply a JSON representation of a [user](../resources/user.md) object\") nor lists its properties in a table (`| Parameter | Type | Description |`, as for an action's parameters). The generated operation takes a serde_json::Value: any JSON, nothing checked. Fix: link the resource type in the Request body section, or add the table of the body's properties."),
 ];
 
 const fn codegen_code(
