@@ -357,6 +357,7 @@ impl Ctx {
         let first = op.paths.first().cloned().unwrap_or_default();
         let paths = &op.paths;
         let (request, body_item) = self.request_body(op);
+        let path_item = crate::path_params::path_struct_item(self, op);
         let response = self.ty(&op.response);
         let mut paragraphs = vec![
             op.title.clone(),
@@ -378,6 +379,7 @@ impl Ctx {
                 type Response = #response;
             }
             #body_item
+            #path_item
         }
     }
 

@@ -172,6 +172,7 @@ mod figures;
 mod naming;
 mod operation_names;
 mod package;
+mod path_params;
 mod plan;
 mod request_body;
 /// The registry entries of code generation's diagnostic codes (GD08xx).

@@ -55,6 +55,8 @@ pub struct OperationPlan {
     pub method: &'static str,
     pub paths: Vec<String>,
     pub path_params: Vec<PathParam>,
+    /// The name of the struct of `path_params` (empty without any).
+    pub path_struct: String,
     pub request: RustType,
     /// The struct of the request-body table, when the page names no type.
     pub body: Option<StructPlan>,
@@ -335,6 +337,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             method,
             paths,
             path_params,
+            path_struct: String::new(),
             request,
             body,
             response,
@@ -344,6 +347,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
 
     name_operations(&mut operations);
     crate::request_body::name_bodies(&mut operations);
+    crate::path_params::name_path_structs(&mut operations);
 
     VersionPlan {
         version: schema.version.clone(),

@@ -2,7 +2,7 @@
 //! struct from its request-body table (an action's parameters), else
 //! untyped with a diagnostic when an example sends a body.
 
-use crate::naming::{snake_case, NameAllocator};
+use crate::naming::{pascal_case, snake_case, NameAllocator};
 use crate::plan::{FieldPlan, OperationPlan, RustType, StructPlan, UNTYPED_BODY, VALUE};
 use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Property, Severity};
 
@@ -61,7 +61,7 @@ pub fn name_bodies(operations: &mut [OperationPlan]) {
         let title = o.title.clone();
         let source = o.source.clone();
         if let Some(body) = &mut o.body {
-            body.rust_name = names.allocate(&format!("{op_name}Body"), "");
+            body.rust_name = names.allocate(&pascal_case(&format!("{op_name} Body")), "");
             body.wire_name = format!("request body of {title}");
             body.description = format!("The request body of [`{op_name}`].");
             body.source = source;

@@ -177,14 +177,16 @@ fn operation_descriptors() {
         body.to_json(),
         serde_json::json!({"notify": true, "self": ["a"]})
     );
+    let params = m::operations::ReplyToPostPath {
+        group_id: Some("g 1".into()),
+        thread_id: Some("t1".into()),
+        post_id: Some("p1".into()),
+    };
     assert_eq!(
-        runtime::expand_path(
-            Reply::PATH,
-            &[("group-id", "g1"), ("thread-id", "t1"), ("post-id", "p1")]
-        )
-        .unwrap(),
-        "/groups/g1/threads/t1/posts/p1/reply"
+        Reply::path(&params).unwrap(),
+        "/groups/g%201/threads/t1/posts/p1/reply"
     );
+    assert!(Reply::path(&Default::default()).is_err());
     type List = m::operations::ListMembers;
     assert_eq!(List::PATH, "/groups/{id}/members");
     let page = <List as Operation>::Response::from_json(serde_json::json!({
