@@ -39,18 +39,21 @@ pub fn path_struct_item(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         .map(|p| ident(&fields.allocate(&snake_case(&p.name), "_")))
         .collect();
     let wire: Vec<&str> = op.path_params.iter().map(|p| p.name.as_str()).collect();
+    // The names are the docs' text: escaped as any of it.
     let field_docs = op.path_params.iter().map(|p| {
-        let mut text = format!("`{{{}}}`", p.name);
+        let mut text = format!("Path parameter {{{}}}", p.name);
         if !p.accepts.is_empty() {
             text.push_str(&format!(": accepts {}", p.accepts.join(" or ")));
         }
         text.push('.');
         doc_attrs(&text)
     });
-    let doc = doc_attrs(&format!(
-        "The path parameters of [`{}`]: give those of one of its paths.",
+    // Written as is, not escaped as the docs' free text is: the link is ours.
+    let doc = format!(
+        " The path parameters of [`{}`]: give those of one of its paths.",
         op.rust_name
-    ));
+    );
+    let doc = quote!(#[doc = #doc]);
     quote! {
         #doc
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::default::Default, ::core::cmp::PartialEq, ::core::cmp::Eq)]

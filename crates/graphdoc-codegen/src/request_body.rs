@@ -63,7 +63,7 @@ pub fn name_bodies(operations: &mut [OperationPlan]) {
         if let Some(body) = &mut o.body {
             body.rust_name = names.allocate(&pascal_case(&format!("{op_name} Body")), "");
             body.wire_name = format!("request body of {title}");
-            body.description = format!("The request body of [`{op_name}`].");
+            body.description = format!("The request body of {op_name}.");
             body.source = source;
             o.request = RustType::Struct {
                 name: body.rust_name.clone(),
