@@ -30,7 +30,7 @@ pub(super) fn columns(table: &Table) -> Columns {
         name: 0,
         ty: find(&|h| h == "type" || h.ends_with(" type") || h == "data type" || h == "type(s)"),
         description: find(&|h| h.contains("description") || h == "notes" || h == "remarks"),
-        value: find(&|h| h == "value" || h == "values"),
+        value: find(&|h| h == "value" || h == "values" || h == "int value"),
     }
 }
 
