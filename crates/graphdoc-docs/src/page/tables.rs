@@ -30,8 +30,17 @@ pub(super) fn columns(table: &Table) -> Columns {
         name: 0,
         ty: find(&|h| h == "type" || h.ends_with(" type") || h == "data type" || h == "type(s)"),
         description: find(&|h| h.contains("description") || h == "notes" || h == "remarks"),
-        value: find(&|h| h == "value" || h == "values" || h == "int value"),
+        value: find(&|h| h == "value" || h == "values" || h == "int value")
+            .or_else(|| repeated_member_header(&header).then_some(1)),
     }
+}
+
+/// `| Member | Member | Description |`: a header whose second cell repeats
+/// the first, copy-pasted over the members' values (enums.md since 2024):
+/// the second column is read as values, and a cell that is not a number is
+/// reported as for a `Value` column.
+fn repeated_member_header(header: &[String]) -> bool {
+    header.len() > 2 && header[1] == header[0] && is_member_header(&header[0])
 }
 
 pub(super) fn is_property_header(first: &str) -> bool {
