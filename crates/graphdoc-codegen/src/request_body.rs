@@ -79,11 +79,12 @@ pub fn body_struct(fields: Vec<FieldPlan>) -> StructPlan {
         rust_name: String::new(),
         wire_name: String::new(),
         description: String::new(),
-        base_rust_name: None,
         base_wire_name: None,
         is_abstract: false,
         fields,
         source: String::new(),
+        ancestors: Vec::new(),
+        derived: Vec::new(),
     }
 }
 

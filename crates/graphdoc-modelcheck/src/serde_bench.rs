@@ -52,10 +52,8 @@ pub fn run(options: &SerdeBenchOptions) -> Result<String, Error> {
         .find(|s| s.version == "v1.0")
         .ok_or_else(|| Error::NoDocs(options.docs.clone()))?;
     let schemas = [v1];
-    let mut generated = graphdoc_codegen::generate(
-        &schemas,
-        &standalone_options(&options.docs, &[BENCH_DIR]),
-    );
+    let mut generated =
+        graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[BENCH_DIR]));
     for (path, contents) in bench_files(&schemas[0]) {
         generated.files.push(graphdoc_codegen::GeneratedFile {
             path: format!("{BENCH_DIR}/{path}"),
