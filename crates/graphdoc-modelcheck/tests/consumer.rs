@@ -17,7 +17,15 @@ fn the_full_model_builds_and_packages_outside_the_repository() {
         .join("../..")
         .canonicalize()
         .expect("the repository");
-    let work = std::env::temp_dir().join("graphdoc-consumer-check");
+    // One directory per checkout: two checkouts testing at once must not
+    // build in each other's directory, and a second run reuses the first's.
+    let checkout = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        repo.hash(&mut hasher);
+        hasher.finish()
+    };
+    let work = std::env::temp_dir().join(format!("graphdoc-consumer-check-{checkout:016x}"));
     assert!(
         !std::path::absolute(&work).unwrap().starts_with(&repo),
         "{} is inside the repository",
