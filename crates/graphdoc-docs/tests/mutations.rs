@@ -184,25 +184,9 @@ fn insert(bytes: &mut Vec<u8>, at: usize, what: &[u8]) {
 /// back to cutting the page at a random byte, so every case changes the page.
 fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
     let mut b = original.to_vec();
-    let cut_anywhere = |b: &mut Vec<u8>, rng: &mut Rng| {
-        let at = rng.below(b.len() + 1);
-        b.truncate(at);
-    };
     match m {
         Mutation::TruncateAnywhere => cut_anywhere(&mut b, rng),
-        Mutation::TruncateMidChar => {
-            // After the first byte of a multibyte character; make one if the page has none.
-            let leads = positions_of(&b, |x| x >= 0xC0);
-            let at = match rng.pick(&leads) {
-                Some(&at) => at,
-                None => {
-                    let at = line_start(&b, rng);
-                    insert(&mut b, at, "é".as_bytes());
-                    at
-                }
-            };
-            b.truncate(at + 1);
-        }
+        Mutation::TruncateMidChar => truncate_mid_char(&mut b, rng),
         Mutation::DropPipe | Mutation::DuplicatePipe => {
             match rng.pick(&positions_of(&b, |x| x == b'|')) {
                 Some(&at) if m == Mutation::DropPipe => {
@@ -213,66 +197,10 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             }
         }
         Mutation::SwapRows | Mutation::DeleteRow => {
-            let rows = table_rows(&b);
-            if rows.len() < 2 {
-                cut_anywhere(&mut b, rng);
-            } else if m == Mutation::DeleteRow {
-                let (s, e) = rows[rng.below(rows.len())];
-                b.drain(s..(e + 1).min(b.len()));
-            } else {
-                let i = rng.below(rows.len() - 1);
-                let ((s1, e1), (s2, e2)) = (rows[i], rows[i + 1]);
-                let first = b[s1..e1].to_vec();
-                let second = b[s2..e2].to_vec();
-                let between = b[e1..s2].to_vec();
-                let swapped: Vec<u8> = [second, between, first].concat();
-                b.splice(s1..e2, swapped);
-            }
+            swap_or_delete_rows(&mut b, rng, m == Mutation::DeleteRow)
         }
-        Mutation::BreakJson => {
-            let bodies = json_bodies(&b);
-            let targets: Vec<usize> = bodies
-                .iter()
-                .flat_map(|&(s, e)| {
-                    positions_of(&b[s..e], |x| matches!(x, b'{' | b'}' | b'"' | b'[' | b']'))
-                        .into_iter()
-                        .map(move |i| s + i)
-                })
-                .collect();
-            match rng.pick(&targets) {
-                Some(&at) => {
-                    b.remove(at);
-                }
-                None => cut_anywhere(&mut b, rng),
-            }
-        }
-        Mutation::BreakAnnotation => {
-            let comments = comment_ranges(&b);
-            match rng.pick(&comments) {
-                Some(&(s, e)) => match rng.below(3) {
-                    // the closing `-->`
-                    0 => {
-                        b.drain(e - 3..e);
-                    }
-                    // one JSON character of the comment
-                    1 => match rng.pick(&positions_of(&b[s..e], |x| {
-                        matches!(x, b'{' | b'}' | b'"' | b':' | b',')
-                    })) {
-                        Some(&i) => {
-                            b.remove(s + i);
-                        }
-                        None => b.insert(s + 4, b'{'),
-                    },
-                    // a value the annotation does not expect
-                    _ => insert(
-                        &mut b,
-                        s + 4,
-                        b" {\"blockType\": [[[ 1e999999, \"name\": null} ",
-                    ),
-                },
-                None => cut_anywhere(&mut b, rng),
-            }
-        }
+        Mutation::BreakJson => break_json(&mut b, rng),
+        Mutation::BreakAnnotation => break_annotation(&mut b, rng),
         Mutation::InvalidUtf8 => {
             let at = rng.below(b.len() + 1);
             let bad: &[&[u8]] = &[
@@ -286,41 +214,8 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             insert(&mut b, at, rng.pick(bad).expect("non-empty"));
         }
         Mutation::Crlf => b = crlf(&b),
-        Mutation::HugeCell => {
-            let huge: Vec<u8> = (0..100 * 1024)
-                .map(|i| {
-                    if i % 97 == 96 {
-                        b' '
-                    } else {
-                        b'a' + (i % 26) as u8
-                    }
-                })
-                .collect();
-            match rng.pick(&positions_of(&b, |x| x == b'|')) {
-                Some(&at) => insert(&mut b, at + 1, &huge),
-                None => {
-                    let at = line_start(&b, rng);
-                    insert(&mut b, at, &huge)
-                }
-            }
-        }
-        Mutation::DeepBrackets => {
-            let open = if rng.below(2) == 0 { b'[' } else { b'{' };
-            let depth = 10_000;
-            let mut deep = vec![open; depth];
-            if rng.below(2) == 0 {
-                deep.extend(std::iter::repeat_n(
-                    if open == b'[' { b']' } else { b'}' },
-                    depth,
-                ));
-            }
-            // inside a JSON block when there is one, else anywhere
-            let at = match rng.pick(&json_bodies(&b)) {
-                Some(&(s, _)) => s,
-                None => rng.below(b.len() + 1),
-            };
-            insert(&mut b, at, &deep);
-        }
+        Mutation::HugeCell => huge_cell(&mut b, rng),
+        Mutation::DeepBrackets => deep_brackets(&mut b, rng),
         Mutation::DeepLists => {
             // `- - - x` nests a list per marker, so depth costs no indentation.
             let marker: &[u8] = [b"- ".as_slice(), b"1. ", b"* "][rng.below(3)];
@@ -354,22 +249,144 @@ fn mutate(m: Mutation, original: &[u8], rng: &mut Rng) -> Vec<u8> {
             let at = line_start(&b, rng);
             insert(&mut b, at, b"<!--\n");
         }
-        Mutation::UnclosedFence => {
-            // drop the closing fence of a block when there is one
-            let fences: Vec<(usize, usize)> = line_ranges(&b)
-                .into_iter()
-                .filter(|&(s, e)| b[s..e].trim_ascii().starts_with(b"```"))
-                .collect();
-            if fences.len() >= 2 && rng.below(2) == 0 {
-                let (s, e) = fences[1 + 2 * rng.below(fences.len() / 2)];
-                b.drain(s..e);
-            } else {
-                let at = line_start(&b, rng);
-                insert(&mut b, at, b"```json\n{\n");
-            }
-        }
+        Mutation::UnclosedFence => unclosed_fence(&mut b, rng),
     }
     b
+}
+
+fn cut_anywhere(b: &mut Vec<u8>, rng: &mut Rng) {
+    let at = rng.below(b.len() + 1);
+    b.truncate(at);
+}
+
+/// Cuts after the first byte of a multibyte character; makes one if the
+/// page has none.
+fn truncate_mid_char(b: &mut Vec<u8>, rng: &mut Rng) {
+    let leads = positions_of(b, |x| x >= 0xC0);
+    let at = match rng.pick(&leads) {
+        Some(&at) => at,
+        None => {
+            let at = line_start(b, rng);
+            insert(b, at, "é".as_bytes());
+            at
+        }
+    };
+    b.truncate(at + 1);
+}
+
+/// Deletes a table row, or swaps two neighbouring ones.
+fn swap_or_delete_rows(b: &mut Vec<u8>, rng: &mut Rng, delete: bool) {
+    let rows = table_rows(b);
+    if rows.len() < 2 {
+        cut_anywhere(b, rng);
+    } else if delete {
+        let (s, e) = rows[rng.below(rows.len())];
+        b.drain(s..(e + 1).min(b.len()));
+    } else {
+        let i = rng.below(rows.len() - 1);
+        let ((s1, e1), (s2, e2)) = (rows[i], rows[i + 1]);
+        let first = b[s1..e1].to_vec();
+        let second = b[s2..e2].to_vec();
+        let between = b[e1..s2].to_vec();
+        let swapped: Vec<u8> = [second, between, first].concat();
+        b.splice(s1..e2, swapped);
+    }
+}
+
+/// Removes one bracket or quote of a JSON block.
+fn break_json(b: &mut Vec<u8>, rng: &mut Rng) {
+    let bodies = json_bodies(b);
+    let targets: Vec<usize> = bodies
+        .iter()
+        .flat_map(|&(s, e)| {
+            positions_of(&b[s..e], |x| matches!(x, b'{' | b'}' | b'"' | b'[' | b']'))
+                .into_iter()
+                .map(move |i| s + i)
+        })
+        .collect();
+    match rng.pick(&targets) {
+        Some(&at) => {
+            b.remove(at);
+        }
+        None => cut_anywhere(b, rng),
+    }
+}
+
+fn break_annotation(b: &mut Vec<u8>, rng: &mut Rng) {
+    let comments = comment_ranges(b);
+    match rng.pick(&comments) {
+        Some(&(s, e)) => match rng.below(3) {
+            // the closing `-->`
+            0 => {
+                b.drain(e - 3..e);
+            }
+            // one JSON character of the comment
+            1 => match rng.pick(&positions_of(&b[s..e], |x| {
+                matches!(x, b'{' | b'}' | b'"' | b':' | b',')
+            })) {
+                Some(&i) => {
+                    b.remove(s + i);
+                }
+                None => b.insert(s + 4, b'{'),
+            },
+            // a value the annotation does not expect
+            _ => insert(b, s + 4, b" {\"blockType\": [[[ 1e999999, \"name\": null} "),
+        },
+        None => cut_anywhere(b, rng),
+    }
+}
+
+/// Puts 100 KiB of text in a table cell (or at a line start without a table).
+fn huge_cell(b: &mut Vec<u8>, rng: &mut Rng) {
+    let huge: Vec<u8> = (0..100 * 1024)
+        .map(|i| {
+            if i % 97 == 96 {
+                b' '
+            } else {
+                b'a' + (i % 26) as u8
+            }
+        })
+        .collect();
+    match rng.pick(&positions_of(b, |x| x == b'|')) {
+        Some(&at) => insert(b, at + 1, &huge),
+        None => {
+            let at = line_start(b, rng);
+            insert(b, at, &huge)
+        }
+    }
+}
+
+fn deep_brackets(b: &mut Vec<u8>, rng: &mut Rng) {
+    let open = if rng.below(2) == 0 { b'[' } else { b'{' };
+    let depth = 10_000;
+    let mut deep = vec![open; depth];
+    if rng.below(2) == 0 {
+        deep.extend(std::iter::repeat_n(
+            if open == b'[' { b']' } else { b'}' },
+            depth,
+        ));
+    }
+    // inside a JSON block when there is one, else anywhere
+    let at = match rng.pick(&json_bodies(b)) {
+        Some(&(s, _)) => s,
+        None => rng.below(b.len() + 1),
+    };
+    insert(b, at, &deep);
+}
+
+fn unclosed_fence(b: &mut Vec<u8>, rng: &mut Rng) {
+    // drop the closing fence of a block when there is one
+    let fences: Vec<(usize, usize)> = line_ranges(b)
+        .into_iter()
+        .filter(|&(s, e)| b[s..e].trim_ascii().starts_with(b"```"))
+        .collect();
+    if fences.len() >= 2 && rng.below(2) == 0 {
+        let (s, e) = fences[1 + 2 * rng.below(fences.len() / 2)];
+        b.drain(s..e);
+    } else {
+        let at = line_start(b, rng);
+        insert(b, at, b"```json\n{\n");
+    }
 }
 
 fn crlf(bytes: &[u8]) -> Vec<u8> {

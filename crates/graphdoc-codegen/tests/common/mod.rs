@@ -67,6 +67,14 @@ pub fn small_schema(version: &str) -> Schema {
         version: version.into(),
         ..Schema::default()
     };
+    add_small_types(&mut s);
+    add_small_enums(&mut s);
+    add_small_operations(&mut s);
+    s
+}
+
+/// A small hierarchy, and names that collide with Rust's.
+fn add_small_types(s: &mut Schema) {
     let mut add = |t: TypeDef| {
         s.types.insert(t.qualified_name(), t);
     };
@@ -158,6 +166,10 @@ pub fn small_schema(version: &str) -> Schema {
         None,
         vec![prop("value", "Edm.String", false)],
     ));
+}
+
+/// Enums with and without values, a flags enum, and keyword members.
+fn add_small_enums(s: &mut Schema) {
     let mut add_enum = |e: EnumDef| {
         s.enums.insert(e.qualified_name(), e);
     };
@@ -206,6 +218,10 @@ pub fn small_schema(version: &str) -> Schema {
             ("err", None),
         ],
     ));
+}
+
+/// A typed request body, a request-body table, and a collection response.
+fn add_small_operations(s: &mut Schema) {
     s.operations.push(Operation {
         title: "Update vppToken".into(),
         method: "PATCH".into(),
@@ -240,7 +256,6 @@ pub fn small_schema(version: &str) -> Schema {
         examples: Vec::new(),
         source: Source::new("api/group-list-members.md", 1),
     });
-    s
 }
 
 /// `graphdoc-enum-derive`, absolute: generated crates are built elsewhere.
