@@ -144,10 +144,13 @@
 
 mod docs;
 mod emit;
+mod file;
 mod naming;
 mod plan;
+pub mod regenerate;
 mod write;
 
+pub use file::write_file_atomically;
 pub use naming::{pascal_case, snake_case};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};
 /// The fault-injection seam of [`write()`], for its fault tests only.

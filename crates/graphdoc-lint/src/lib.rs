@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod drift;
+pub mod drift_command;
 pub mod jsonpos;
 pub mod report;
 pub mod rules;
@@ -165,24 +166,8 @@ fn version_findings(v: &Version) -> Vec<Finding> {
 /// Runs every check and renders the findings. Errors are usage or I/O
 /// problems (exit 2); findings are never errors of this function.
 pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
-    let names: Vec<&str> = match opts.version.as_str() {
-        "all" => graphdoc_docs::VERSIONS
-            .into_iter()
-            .filter(|v| opts.docs.join("api-reference").join(v).is_dir())
-            .collect(),
-        v if graphdoc_docs::VERSIONS.contains(&v) => vec![v],
-        other => {
-            return Err(LintError::Usage(format!(
-                "unknown version `{other}` (v1.0, beta, all)"
-            )))
-        }
-    };
-    if names.is_empty() {
-        return Err(LintError::Io(format!(
-            "no docs at {}: expected api-reference/v1.0 or api-reference/beta",
-            opts.docs.display()
-        )));
-    }
+    let names = graphdoc_docs::tree::select_versions(&opts.docs, &opts.version)
+        .map_err(|e| LintError::Usage(e.to_string()))?;
     let config = read_config(opts)?;
     let versions: Vec<Version> = names
         .iter()
@@ -421,21 +406,24 @@ pub fn cli(args: &[String], default_docs: &Path) -> (String, u8) {
                 2,
             ),
         },
-        Command::ListRules => {
-            let mut out = String::new();
-            for r in RULES {
-                out.push_str(&format!(
-                    "{} {:<24} {:<7} {}\n",
-                    r.code, r.name, r.default_severity, r.summary
-                ));
-            }
-            (out, 0)
-        }
+        Command::ListRules => (list_rules(), 0),
         Command::Lint(opts) => match run(&opts) {
             Ok(o) => (o.rendered, o.exit_code),
             Err(e) => (format!("{e}\n"), 2),
         },
     }
+}
+
+/// One line per rule: code, name, default severity, summary.
+pub fn list_rules() -> String {
+    let mut out = String::new();
+    for r in RULES {
+        out.push_str(&format!(
+            "{} {:<24} {:<7} {}\n",
+            r.code, r.name, r.default_severity, r.summary
+        ));
+    }
+    out
 }
 
 /// Severity helper for callers that filter findings.

@@ -5,7 +5,7 @@
 //! response bodies, other ```json examples) with their annotation comment,
 //! HTTP line and position; [`tolerant`] reads them, forgiving what doc JSON
 //! usually gets wrong and saying so; [`validate`] checks each value against
-//! the type its context names. [`run`] is the `cargo xtask samples` entry
+//! the type its context names. [`run`] is the `graphdoc samples` entry
 //! point; [`samples_for_roundtrip`] hands clean samples to the code
 //! generator's round-trip tests.
 
@@ -224,7 +224,7 @@ pub enum Format {
     Json,
 }
 
-/// What `cargo xtask samples` prints and returns.
+/// What `graphdoc samples` prints and returns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SamplesOutcome {
     pub rendered: String,
@@ -236,21 +236,26 @@ pub struct SamplesOutcome {
 #[derive(Debug)]
 pub enum Error {
     Load(LoadError),
-    UnknownVersion(String),
+    /// Not a docs tree, or a version it does not hold.
+    Tree(graphdoc_docs::tree::TreeError),
 }
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Load(e) => e.fmt(f),
-            Error::UnknownVersion(v) => {
-                write!(f, "unknown version `{v}`: expected v1.0, beta or all")
-            }
+            Error::Tree(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+impl From<graphdoc_docs::tree::TreeError> for Error {
+    fn from(e: graphdoc_docs::tree::TreeError) -> Self {
+        Error::Tree(e)
+    }
+}
 
 impl From<LoadError> for Error {
     fn from(e: LoadError) -> Self {
@@ -258,16 +263,12 @@ impl From<LoadError> for Error {
     }
 }
 
-/// `cargo xtask samples`: checks the samples of `versions` (`v1.0`, `beta`,
+/// `graphdoc samples`: checks the samples of `versions` (`v1.0`, `beta`,
 /// or `all`) of the docs tree at `docs` and renders the report.
 pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutcome, Error> {
     let mut wanted: Vec<&str> = Vec::new();
     for v in versions {
-        match *v {
-            "all" => wanted.extend(graphdoc_docs::VERSIONS),
-            v if graphdoc_docs::VERSIONS.contains(&v) => wanted.push(v),
-            other => return Err(Error::UnknownVersion(other.to_string())),
-        }
+        wanted.extend(graphdoc_docs::tree::select_versions(docs, v)?);
     }
     wanted.dedup();
     let reports = wanted
