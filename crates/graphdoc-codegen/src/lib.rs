@@ -148,6 +148,8 @@ mod file;
 mod naming;
 mod plan;
 pub mod regenerate;
+/// The registry entries of code generation's diagnostic codes (GD08xx).
+pub use plan::CODES;
 mod write;
 
 pub use file::write_file_atomically;
@@ -162,8 +164,19 @@ use graphdoc_schema::{Diagnostic, Schema};
 use naming::NameAllocator;
 use quote::quote;
 
-/// The hand-written runtime crate, copied into the output.
-pub const RUNTIME_SOURCE: &str = include_str!("../runtime/lib.rs");
+/// The hand-written runtime crate, copied into the output: its files under
+/// `src/` and their text.
+pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("lib.rs", include_str!("../runtime/lib.rs")),
+    ("edm.rs", include_str!("../runtime/edm.rs")),
+    ("error.rs", include_str!("../runtime/error.rs")),
+    ("field.rs", include_str!("../runtime/field.rs")),
+    ("formats.rs", include_str!("../runtime/formats.rs")),
+    ("object.rs", include_str!("../runtime/object.rs")),
+    ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
+    ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("wire.rs", include_str!("../runtime/wire.rs")),
+];
 
 /// The marker every generated file starts with; [`write()`] only removes
 /// files that carry it.
@@ -279,7 +292,9 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
             )
         ),
     );
-    out.push("runtime/src/lib.rs", format!("{rs_header}{RUNTIME_SOURCE}"));
+    for (file, text) in RUNTIME_FILES {
+        out.push(format!("runtime/src/{file}"), format!("{rs_header}{text}"));
+    }
 
     // Three crates per version, so that they compile in parallel and no
     // single rustc holds a whole version: enums (no dependencies on the

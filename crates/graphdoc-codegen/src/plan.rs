@@ -373,6 +373,37 @@ pub const UNSUPPORTED_METHOD: &str = "GD0803";
 pub const EMPTY_ENUM: &str = "GD0804";
 pub const EMPTY_MEMBER: &str = "GD0805";
 
+/// The registry entries of the codes above: what `explain GD08xx` prints.
+pub static CODES: &[graphdoc_schema::Code] = &[
+    codegen_code(UNKNOWN_TYPE, "codegen-unknown-type", "a property or operation names a type the schema does not define; generated as serde_json::Value",
+        "A property, parameter, request or response names a type that no page of this version defines (the front-end reported it as GD0009). The generated model cannot give it a struct, so the field is a serde_json::Value: it accepts any JSON and checks nothing. Fix: add the type's page, or correct the name in the Type cell."),
+    codegen_code(UNKNOWN_BASE, "codegen-unknown-base", "a type's base type is not defined; the inherited properties are missing",
+        "A type names a base type that no page defines. The generated struct has the type's own properties only: everything it should inherit is missing, and values of those properties are kept among the unknown fields. Fix: add the base type's page, or correct the base (annotation `baseType` or \"Inherits from\")."),
+    codegen_code(UNSUPPORTED_METHOD, "codegen-unsupported-method", "an operation's HTTP method is not one the generated client supports; the operation is skipped",
+        "An API page's HTTP request line uses a method other than GET, POST, PUT, PATCH or DELETE (or one graphdoc could not read). The generated client has no function for the operation. Fix: correct the request line under `## HTTP request`."),
+    codegen_code(EMPTY_ENUM, "codegen-empty-enum", "an enum has no members; its values are generated as strings",
+        "An enum's page lists no members (its members table is missing or unreadable). The generated model has no Rust enum for it: properties of the enum are plain strings. Fix: add the members table (`| Member | Value | Description |`)."),
+    codegen_code(EMPTY_MEMBER, "codegen-empty-member", "an enum member has an empty name; it is skipped",
+        "A row of an enum's members table has an empty name cell. The member cannot be generated and is left out. Fix: fill in the member name or remove the row."),
+];
+
+const fn codegen_code(
+    code: &'static str,
+    name: &'static str,
+    summary: &'static str,
+    explain: &'static str,
+) -> graphdoc_schema::Code {
+    graphdoc_schema::Code {
+        code,
+        name,
+        summary,
+        default_severity: graphdoc_schema::Severity::Warning,
+        enabled: true,
+        explain,
+        aliases: &[],
+    }
+}
+
 pub const VALUE: &str = "::serde_json::Value";
 
 /// `microsoft.graph.vppToken` -> `VppToken`; other namespaces keep their

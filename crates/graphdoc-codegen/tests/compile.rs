@@ -58,6 +58,24 @@ fn vpp_token_patch_body_round_trips() {
 }
 
 #[test]
+fn pages_and_error_bodies_read_with_serde_json() {
+    let text = serde_json::json!({
+        "value": [{"@odata.type": "#microsoft.graph.user", "displayName": "Ada"}, {"id": "2"}],
+        "@odata.nextLink": "https://next"
+    })
+    .to_string();
+    let text = text.as_str();
+    let page: runtime::Page<m::User> = serde_json::from_str(text).unwrap();
+    assert_eq!(page.value[0].display_name, Field::Value("Ada".to_string()));
+    assert_eq!(page.next_link(), Some("https://next"));
+    assert_eq!(serde_json::to_string(&page).unwrap(), text);
+    let polys: runtime::Page<Poly<m::DirectoryObject>> = serde_json::from_str(text).unwrap();
+    assert!(polys.value[0].is::<m::User>() && polys.value[1].is::<m::DirectoryObject>());
+    let error: runtime::ODataError = serde_json::from_str(r#"{"error":{"code":"c","message":"m","innerError":{"request-id":"r"}}}"#).unwrap();
+    assert_eq!((error.to_string(), error.request_id()), ("c: m".to_string(), Some("r")));
+}
+
+#[test]
 fn patch_bodies_send_only_what_was_set_and_null_clears() {
     let mut body = m::VppToken::default();
     body.state = m::VppTokenState::Expired.into();

@@ -1,6 +1,6 @@
 //! The runtime copied into generated crates, tested directly.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../runtime/lib.rs"]
 mod runtime;
 
@@ -187,4 +187,83 @@ fn errors_say_why_a_value_was_refused() {
         (nested.kind(), nested.path()),
         (ErrorKind::WrongType, "1".into())
     );
+}
+
+/// A hand-written struct using `Field` the way the docs advise.
+#[derive(serde::Serialize, serde::Deserialize, Default, Debug, PartialEq)]
+struct Patch {
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    name: Field<String>,
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    count: Field<i32>,
+    #[serde(default, skip_serializing_if = "Field::is_absent")]
+    when: Field<Date>,
+}
+
+#[test]
+fn fields_in_hand_written_structs_keep_absent_null_and_set_apart() {
+    let patch = Patch {
+        name: Field::Value("x".into()),
+        count: Field::Null,
+        when: Field::Absent,
+    };
+    let text = serde_json::to_string(&patch).unwrap();
+    assert_eq!(text, r#"{"name":"x","count":null}"#);
+    assert_eq!(serde_json::from_str::<Patch>(&text).unwrap(), patch);
+    let dated: Patch = serde_json::from_str(r#"{"when":"2017-09-04"}"#).unwrap();
+    assert_eq!(dated.when.value().map(Date::month), Some(9));
+    assert!(dated.name.is_absent() && dated.count.is_absent());
+    assert!(serde_json::from_str::<Patch>(r#"{"when":"September"}"#).is_err());
+}
+
+#[test]
+fn pages_and_no_body_work_with_serde_json() {
+    let text = r#"{"@odata.context":"c","value":[{"name":"a"},{"count":2}],"@odata.nextLink":"n"}"#;
+    let page: Page<Patch> = serde_json::from_str(text).unwrap();
+    assert_eq!(page.value.len(), 2);
+    assert_eq!(page.value[1].count, Field::Value(2));
+    assert_eq!(page.next_link(), Some("n"));
+    assert_eq!(
+        serde_json::to_string(&page).unwrap(),
+        r#"{"value":[{"name":"a"},{"count":2}],"@odata.context":"c","@odata.nextLink":"n"}"#
+    );
+    assert!(serde_json::from_str::<Page<Patch>>(r#"{"value":[{"count":"x"}]}"#).is_err());
+    assert_eq!(serde_json::to_string(&NoBody).unwrap(), "null");
+    assert_eq!(
+        serde_json::from_str::<NoBody>(r#"{"a":[1]}"#).unwrap(),
+        NoBody
+    );
+    assert_eq!(serde_json::from_str::<NoBody>("null").unwrap(), NoBody);
+}
+
+#[test]
+fn odata_errors_read_every_part_and_keep_the_rest() {
+    let text = r#"{"error":{"code":"Request_ResourceNotFound","message":"Resource 'x' does not exist.","details":[{"code":"d","message":"m","target":"t","extra":1}],"innerError":{"date":"2023-03-13T17:48:59","request-id":"r-1","client-request-id":"c-1","innerError":{"code":"deeper"}},"future":true},"beside":2}"#;
+    let error: ODataError = serde_json::from_str(text).unwrap();
+    assert_eq!(error.code, "Request_ResourceNotFound");
+    assert_eq!(
+        error.to_string(),
+        "Request_ResourceNotFound: Resource 'x' does not exist."
+    );
+    assert_eq!(error.request_id(), Some("r-1"));
+    let inner = error.inner_error.as_ref().unwrap();
+    assert_eq!(inner.client_request_id.as_deref(), Some("c-1"));
+    assert_eq!(inner.date.as_deref(), Some("2023-03-13T17:48:59"));
+    assert_eq!(
+        inner.additional_properties["innerError"],
+        json!({"code": "deeper"})
+    );
+    assert_eq!(error.details[0].target.as_deref(), Some("t"));
+    assert_eq!(error.details[0].additional_properties["extra"], 1);
+    assert_eq!(error.additional_properties["future"], true);
+    assert_eq!(error.envelope_properties["beside"], 2);
+    let boxed: Box<dyn std::error::Error> = Box::new(error.clone());
+    assert!(boxed.to_string().starts_with("Request_ResourceNotFound: "));
+    let written: serde_json::Value = serde_json::to_value(&error).unwrap();
+    let original: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(written, original);
+    assert!(serde_json::from_str::<ODataError>(r#"{"error":{"code":1}}"#).is_err());
+    assert!(serde_json::from_str::<ODataError>("[1]").is_err());
+    let bare: ODataError = serde_json::from_str(r#"{"code":"c","message":"m"}"#).unwrap();
+    assert_eq!(bare.to_string(), "c: m");
 }

@@ -32,52 +32,10 @@ pub enum TypeCellError {
     Unrecognized(String),
 }
 
-/// Canonical Edm primitive for a spelling, and whether it was an alias.
-pub fn primitive(word: &str) -> Option<(&'static str, bool)> {
-    const CANONICAL: [(&str, &str); 17] = [
-        ("string", "Edm.String"),
-        ("boolean", "Edm.Boolean"),
-        ("int32", "Edm.Int32"),
-        ("int64", "Edm.Int64"),
-        ("int16", "Edm.Int16"),
-        ("double", "Edm.Double"),
-        ("single", "Edm.Single"),
-        ("decimal", "Edm.Decimal"),
-        ("datetimeoffset", "Edm.DateTimeOffset"),
-        ("date", "Edm.Date"),
-        ("timeofday", "Edm.TimeOfDay"),
-        ("duration", "Edm.Duration"),
-        ("guid", "Edm.Guid"),
-        ("binary", "Edm.Binary"),
-        ("stream", "Edm.Stream"),
-        ("byte", "Edm.Byte"),
-        ("sbyte", "Edm.SByte"),
-    ];
-    const ALIASES: [(&str, &str); 10] = [
-        ("bool", "Edm.Boolean"),
-        ("int", "Edm.Int32"),
-        ("integer", "Edm.Int32"),
-        ("long", "Edm.Int64"),
-        ("float", "Edm.Single"),
-        ("datetime", "Edm.DateTimeOffset"),
-        ("timestamp", "Edm.DateTimeOffset"),
-        ("uuid", "Edm.Guid"),
-        // "Url" stands where "String (url)" usually does.
-        ("url", "Edm.String"),
-        ("uri", "Edm.String"),
-    ];
-    let w = word.trim();
-    let w = strip_prefix_ci(w, "edm.").unwrap_or(w);
-    let lookup = |table: &[(&str, &'static str)]| {
-        table
-            .iter()
-            .find(|(spelling, _)| w.eq_ignore_ascii_case(spelling))
-            .map(|&(_, edm)| edm)
-    };
-    lookup(&CANONICAL)
-        .map(|edm| (edm, false))
-        .or_else(|| lookup(&ALIASES).map(|edm| (edm, true)))
-}
+/// Canonical Edm primitive for a spelling, and whether it was an alias:
+/// the one table of spellings, shared with the samples checker and the
+/// linter.
+pub use graphdoc_schema::edm::primitive;
 
 pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
     let cell_links: Vec<Link> = cells::links(raw);

@@ -9,11 +9,12 @@
 //! (CSDL) says, finding by finding and as scores; `run` includes its
 //! findings as GL013 when given `--metadata`.
 
-pub mod checks;
 pub mod drift;
 pub mod drift_command;
 pub mod jsonpos;
+pub mod pages;
 pub mod report;
+mod representation;
 pub mod rules;
 pub mod sarif;
 pub mod suppress;
@@ -115,7 +116,7 @@ impl std::error::Error for LintError {}
 struct Version {
     name: String,
     loaded: Loaded,
-    pages: checks::Pages,
+    pages: pages::Pages,
     dir: String,
     existing: HashSet<String>,
 }
@@ -124,7 +125,7 @@ fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
     let loaded = graphdoc_docs::load(root, version).map_err(|e| LintError::Io(e.to_string()))?;
     let list =
         graphdoc_docs::list_pages(root, version).map_err(|e| LintError::Io(e.to_string()))?;
-    let pages: checks::Pages = list
+    let pages: pages::Pages = list
         .par_iter()
         .filter_map(|(p, _)| {
             // An unreadable page is already a front-end diagnostic.
@@ -151,15 +152,16 @@ fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
 
 fn version_findings(v: &Version) -> Vec<Finding> {
     let schema = &v.loaded.schema;
-    let mut out = checks::frontend(&v.loaded.diagnostics);
-    out.extend(checks::table_vs_json(schema, &v.pages));
-    out.extend(checks::possible_values(schema, &v.pages));
-    out.extend(checks::broken_links(&v.pages, &v.dir, &v.existing));
-    out.extend(checks::undefined_types(schema, &v.pages, &v.dir));
-    out.extend(checks::duplicate_descriptions(schema, &v.pages));
-    out.extend(checks::repeated_sentences(schema, &v.pages));
-    out.extend(checks::placeholder_text(&v.pages));
-    out.extend(checks::enum_samples(schema, &v.pages));
+    let mut out = rules::frontend_diagnostic::check(&v.loaded.diagnostics);
+    out.extend(rules::missing_in_json::check(schema, &v.pages));
+    out.extend(rules::json_type_mismatch::check(schema, &v.pages));
+    out.extend(rules::possible_values_mismatch::check(schema, &v.pages));
+    out.extend(rules::broken_link::check(&v.pages, &v.dir, &v.existing));
+    out.extend(rules::undefined_type::check(schema, &v.pages, &v.dir));
+    out.extend(rules::duplicate_description::check(schema, &v.pages));
+    out.extend(rules::repeated_sentence::check(schema, &v.pages));
+    out.extend(rules::placeholder_text::check(&v.pages));
+    out.extend(rules::enum_sample_value::check(schema, &v.pages));
     out
 }
 
@@ -190,7 +192,9 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         (Some(a), Some(b))
             if ran.contains(rules::VERSION_MISSING) || ran.contains(rules::VERSION_TYPE) =>
         {
-            findings.extend(checks::version_drift(&a.loaded.schema, &b.loaded.schema))
+            let (v1, beta) = (&a.loaded.schema, &b.loaded.schema);
+            findings.extend(rules::missing_in_beta::check(v1, beta));
+            findings.extend(rules::version_type_differs::check(v1, beta));
         }
         _ => {
             ran.remove(rules::VERSION_MISSING);
@@ -204,7 +208,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
             let meta = csdl::read(&xml, &display_path(path))
                 .map_err(|e| LintError::Io(format!("cannot read metadata: {e:?}")))?;
             let docs = v1.unwrap_or(&versions[0]);
-            findings.extend(checks::metadata_drift(&drift::compare(
+            findings.extend(rules::metadata_drift::check(&drift::compare(
                 &docs.loaded.schema,
                 &meta,
             )));
@@ -247,33 +251,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
             .iter()
             .flat_map(|v| v.pages.keys().map(|k| relative(k)))
             .collect();
-        for s in sups.iter().filter(|s| s.used == 0) {
-            let rule_ran = ran.contains(s.rule.as_str()) || s.rule.starts_with("GD");
-            let path_linted = match &s.scope {
-                suppress::Scope::Glob { pattern, .. } => linted.iter().any(|p| {
-                    pattern.matches_with(
-                        p,
-                        glob::MatchOptions {
-                            case_sensitive: true,
-                            require_literal_separator: true,
-                            require_literal_leading_dot: false,
-                        },
-                    )
-                }),
-                suppress::Scope::Lines { .. } => true,
-            };
-            if rule_ran && path_linted {
-                findings.push(
-                    Finding::new(
-                        rules::UNUSED_SUPPRESSION,
-                        &s.origin.0,
-                        s.origin.1,
-                        format!("suppression of {} matched no finding", s.rule),
-                    )
-                    .note(format!("reason given: {}", s.reason)),
-                );
-            }
-        }
+        findings.extend(rules::unused_suppression::check(&sups, &ran, &linted));
     }
     findings.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.rule, &a.message)

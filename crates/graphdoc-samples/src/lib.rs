@@ -23,12 +23,89 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use validate::{FindingKind, Lookup};
 
-/// Diagnostic codes of this crate.
+/// Diagnostic codes of this crate, and their registry entries.
 pub mod codes {
+    use crate::validate::FindingKind;
+    use graphdoc_schema::{Code, Severity};
+
     /// A JSON block the tolerant reader could not read.
     pub const UNREADABLE: &str = "GS0001";
     /// Something the tolerant reader forgave.
     pub const FORGIVEN: &str = "GS0002";
+
+    /// The code of a finding about a sample value.
+    pub fn of_kind(kind: FindingKind) -> &'static str {
+        match kind {
+            FindingKind::UnknownProperty => "GS0003",
+            FindingKind::WrongJsonType => "GS0004",
+            FindingKind::NotEnumMember => "GS0005",
+            FindingKind::MalformedTimestamp => "GS0006",
+            FindingKind::MalformedDate => "GS0007",
+            FindingKind::MalformedGuid => "GS0008",
+            FindingKind::MalformedDuration => "GS0009",
+            FindingKind::MalformedTimeOfDay => "GS0010",
+            FindingKind::NullNotNullable => "GS0011",
+            FindingKind::ReadOnlyInRequest => "GS0012",
+            FindingKind::AbsentProperty => "GS0013",
+            FindingKind::AbsentRequired => "GS0014",
+            FindingKind::PlaceholderDrift => "GS0015",
+            FindingKind::UnknownType => "GS0016",
+        }
+    }
+
+    const fn code(
+        code: &'static str,
+        name: &'static str,
+        default_severity: Severity,
+        summary: &'static str,
+        explain: &'static str,
+    ) -> Code {
+        Code {
+            code,
+            name,
+            summary,
+            default_severity,
+            enabled: true,
+            explain,
+            aliases: &[],
+        }
+    }
+
+    /// Every code of the samples check, with its explanation.
+    pub static CODES: &[Code] = &[
+        code(UNREADABLE, "sample-unreadable", Severity::Error, "a JSON block cannot be read, even forgiving what doc JSON usually gets wrong",
+            "A ```json block (resource representation, request or response body, other example) is not JSON, and the tolerant reader cannot read it either: an unclosed brace, text in place of a value… The sample is not checked. Fix: make the block valid JSON; elide with a comment-free `...` only where the docs' convention allows it."),
+        code(FORGIVEN, "sample-forgiven", Severity::Note, "a JSON block is read only after forgiving something (a comment, a trailing comma, `...`)",
+            "The block is not strict JSON, but the tolerant reader forgave what the docs commonly write: `// comments`, trailing commas, `...` for elided members, unquoted placeholders, single quotes. The value read is checked as usual. Readers who copy the sample get invalid JSON. Fix: write strict JSON."),
+        code("GS0003", "unknown-property", Severity::Warning, "a sample sets a property its type (with its base types) does not have",
+            "An object of a sample has a member that is not a property of the object's type, own or inherited, as the docs define it (open types excepted). Either the sample uses a property of another type or version, or the type's table misses the property. Fix: correct the sample or add the property to the table."),
+        code("GS0004", "wrong-json-type", Severity::Warning, "a sample value has the wrong JSON type (string, number, boolean, object, array) for its property",
+            "The property's type says string, number, boolean, object or array, and the sample gives another kind of JSON value (a number for a String, a single object for a collection…). Fix: correct the sample or the property's type."),
+        code("GS0005", "not-enum-member", Severity::Warning, "a sample gives an enum-typed property a value that is not a member",
+            "The property's type is an enum and the sample's string is not one of its members (flags enums accept comma-separated members). Typically the generator's `\"String\"` placeholder. Fix: use a member, or add the member to the enum's page."),
+        code("GS0006", "malformed-timestamp", Severity::Warning, "a DateTimeOffset value is not an RFC 3339 timestamp",
+            "The property is an Edm.DateTimeOffset and the sample's string is not a timestamp as the service writes it (`2024-01-31T12:00:00Z`, with offset or `Z`). Fix: write a valid timestamp."),
+        code("GS0007", "malformed-date", Severity::Warning, "a Date value is not a `YYYY-MM-DD` date",
+            "The property is an Edm.Date and the sample's string is not a calendar date `YYYY-MM-DD`. Fix: write a valid date."),
+        code("GS0008", "malformed-guid", Severity::Warning, "a Guid value is not a GUID",
+            "The property is an Edm.Guid and the sample's string is not `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal. Fix: write a valid GUID."),
+        code("GS0009", "malformed-duration", Severity::Warning, "a Duration value is not an ISO 8601 duration",
+            "The property is an Edm.Duration and the sample's string is not an ISO 8601 duration (`PT1H30M`, `P2D`). Fix: write a valid duration."),
+        code("GS0010", "malformed-time-of-day", Severity::Warning, "a TimeOfDay value is not `hh:mm:ss`",
+            "The property is an Edm.TimeOfDay and the sample's string is not a time of day `hh:mm[:ss[.fff]]`. Fix: write a valid time."),
+        code("GS0011", "null-not-nullable", Severity::Warning, "a sample sets `null` for a property the docs say is not nullable",
+            "The sample gives `null` to a property the docs say is not nullable. Either the sample or the docs' nullability is wrong. Fix: give a value, or correct the description."),
+        code("GS0012", "read-only-in-request", Severity::Warning, "a request body sets a property the docs say is read-only",
+            "A request example (create or update) sets a property whose description says it is read-only. The service ignores or rejects it. Fix: remove it from the request, or correct the description."),
+        code("GS0013", "absent-property", Severity::Warning, "a representation or full response leaves out properties of its type",
+            "A resource's JSON representation, or a response that is not `$select`ed or marked truncated, leaves out properties of its type. Readers take the representation as the full list. Fix: add the properties, or mark the sample truncated."),
+        code("GS0014", "absent-required", Severity::Warning, "a create request or action call leaves out what the docs say is required",
+            "A request example for a create, or an action's call, does not set a property or parameter that the docs mark required. Fix: add it to the example, or correct the table."),
+        code("GS0015", "placeholder-drift", Severity::Warning, "a representation placeholder names another type than the property table",
+            "A JSON representation's placeholder (`\"Int64\"`, `\"String (timestamp)\"`, `true`) tells a different type than the property's table row. Fix: make them agree."),
+        code("GS0016", "sample-unknown-type", Severity::Warning, "an `@odata.type` in a sample names a type the docs do not define",
+            "The sample's annotation or an `@odata.type` member names a type that no page of this version defines, so the value cannot be checked. Fix: correct the name, or add the type's page."),
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -51,6 +128,31 @@ pub struct Finding {
     pub line: u32,
     pub column: u32,
     pub message: String,
+}
+
+impl Finding {
+    /// This finding as graphdoc's one finding type: its code by kind, the
+    /// pointer as its subject and the kind as its key.
+    pub fn to_finding(&self) -> Diagnostic {
+        let code = codes::of_kind(self.kind);
+        let severity = codes::CODES
+            .iter()
+            .find(|c| c.code == code)
+            .map_or(Severity::Warning, |c| c.default_severity);
+        Diagnostic::new(
+            &Source::new(self.file.as_str(), self.line),
+            severity,
+            code,
+            self.message.as_str(),
+        )
+        .with_column(self.column)
+        .about(if self.pointer.is_empty() {
+            "/"
+        } else {
+            self.pointer.as_str()
+        })
+        .keyed(self.kind.code())
+    }
 }
 
 /// What was found about one JSON block.
@@ -90,6 +192,15 @@ pub struct SampleReport {
 }
 
 impl SampleReport {
+    /// Everything found about this block as graphdoc findings: the
+    /// unreadable block, what was forgiven, and the findings.
+    pub fn all_findings(&self) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = self.unreadable.iter().cloned().collect();
+        out.extend(self.forgiven.iter().cloned());
+        out.extend(self.findings.iter().map(Finding::to_finding));
+        out
+    }
+
     /// A short text report of this sample (used by the snapshot tests).
     pub fn render(&self) -> String {
         let mut out = format!("{}:{} {:?}", self.file, self.line, self.kind);

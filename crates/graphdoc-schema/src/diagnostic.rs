@@ -1,5 +1,8 @@
-use crate::Source;
+//! Severities, and the name the front-end knows findings by.
+
 use serde::{Deserialize, Serialize};
+
+pub use crate::finding::Finding;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -22,49 +25,17 @@ impl std::fmt::Display for Severity {
     }
 }
 
-/// A message about a doc line. `code` is stable (`GD0001`…) so that tools and
-/// suppressions can refer to it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Diagnostic {
-    pub file: String,
-    pub line: u32,
-    /// 1-based column, when it helps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<u32>,
-    pub severity: Severity,
-    pub code: String,
-    pub message: String,
-}
-
-impl Diagnostic {
-    pub fn new(
-        source: &Source,
-        severity: Severity,
-        code: &str,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            file: source.file.clone(),
-            line: source.line,
-            column: None,
-            severity,
-            code: code.to_string(),
-            message: message.into(),
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "note" => Ok(Severity::Note),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(format!("unknown severity `{s}` (note, warning, error)")),
         }
     }
-
-    pub fn with_column(mut self, column: u32) -> Self {
-        self.column = Some(column);
-        self
-    }
 }
 
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)?;
-        if let Some(c) = self.column {
-            write!(f, ":{c}")?;
-        }
-        write!(f, ": {}[{}]: {}", self.severity, self.code, self.message)
-    }
-}
+/// The front-end's name for a [`Finding`]: what reading the docs reported.
+pub type Diagnostic = Finding;

@@ -8,8 +8,11 @@
 
 pub mod csdl;
 mod diagnostic;
+pub mod edm;
+pub mod finding;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use finding::{Code, Finding};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -2,7 +2,8 @@
 //! every API page gives paths and says what they return, and every
 //! Properties or Relationships table says where a step leads.
 
-use super::{ancestors, ends_in_key, path_shape, Defined, Index};
+use super::bases::ancestors;
+use super::index::{Defined, Index};
 use crate::facts::Facts;
 use crate::page::{codes, RawOperation, RawProperty, RawType};
 use crate::types::{CellType, TypeName};
@@ -524,4 +525,27 @@ pub(super) fn properties_from_paths<'a>(
         out.push((owner, property, note));
     }
     out
+}
+
+/// A path with its keys written `{}` and names lowercased, for comparing
+/// paths whatever their key placeholders are called.
+fn path_shape(path: &str) -> String {
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
+    path.split('/')
+        .map(|s| {
+            if s.starts_with('{') && s.ends_with('}') {
+                "{}".to_string()
+            } else {
+                s.to_ascii_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `/users/{id}/events/{event-id}` (a query string aside).
+pub(super) fn ends_in_key(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    path.contains('/') && last.starts_with('{') && last.ends_with('}')
 }

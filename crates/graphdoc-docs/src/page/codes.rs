@@ -1,0 +1,64 @@
+//! Codes of the front-end's diagnostics.
+
+pub const NO_TITLE: &str = "GD0001";
+pub const BAD_ANNOTATION: &str = "GD0002";
+pub const BAD_TYPE_CELL: &str = "GD0003";
+pub const RAGGED_ROW: &str = "GD0004";
+pub const MISSING_CELL: &str = "GD0005";
+pub const BAD_PROPERTY_NAME: &str = "GD0006";
+pub const UNNAMED_ENUM: &str = "GD0007";
+pub const TYPE_ALIAS: &str = "GD0008";
+pub const UNKNOWN_TYPE: &str = "GD0009";
+pub const DUPLICATE_DEFINITION: &str = "GD0010";
+pub const DUPLICATE_PROPERTY: &str = "GD0011";
+pub const BAD_ENUM_VALUE: &str = "GD0012";
+pub const NO_ITEMS: &str = "GD0013";
+pub const INVALID_UTF8: &str = "GD0014";
+pub const UNREADABLE: &str = "GD0015";
+pub const KIND_FROM_TYPE: &str = "GD0016";
+pub const UNKNOWN_HEADER: &str = "GD0017";
+pub const NO_HTTP_REQUEST: &str = "GD0018";
+// GD0019 (an unknown base type) is now a GD0009 like any unknown type.
+pub const JSON_ONLY_PROPERTY: &str = "GD0020";
+pub const BASE_FROM_OTHER_VERSION: &str = "GD0021";
+pub const GARBLED_REQUEST_LINE: &str = "GD0022";
+pub const PROPERTY_FROM_PATH: &str = "GD0023";
+pub const BASE_STATED_TWICE: &str = "GD0024";
+pub const CELL_LINE_BREAK: &str = "GD0025";
+
+/// What each code means and what the page should say instead: the text
+/// of `graphdoc explain GDxxxx`.
+pub static EXPLANATIONS: &[(&str, &str)] = &[
+    (NO_TITLE, "A resource, enum or API page has no `# title` heading (or an enum page's title does not name the enum), so graphdoc cannot tell what it defines. The page is not read. Fix: start the page with `# x resource type`, `# x enum type` or the API's title."),
+    (BAD_ANNOTATION, "An annotation comment (`<!-- { \"blockType\": … } -->`) is not valid JSON. A trailing comma is forgiven; anything else makes graphdoc read the block without its annotation (no `@odata.type`, `keyProperty`, `baseType`…). Fix: make the comment valid JSON."),
+    (BAD_TYPE_CELL, "A Type cell names no type graphdoc understands (not an Edm primitive, not a link, not a type name). The property is not read. Fix: write the type as `String`, `[x](x.md)`, `x collection`…"),
+    (RAGGED_ROW, "A table row has more cells than its header, usually an unescaped `|` in a description. The extra cells are read as part of the description. Fix: escape the pipe as `\\|`."),
+    (MISSING_CELL, "A property row has no Type cell, or an empty one. The property is not read. Fix: fill in the type."),
+    (BAD_PROPERTY_NAME, "The first cell of a property row is not a property name (it has spaces or punctuation). The row is not read. Fix: put the property name alone in the first cell. An OData annotation (`site@odata.bind`) or a path into a nested object (`files/fileName`) is only a note: the docs mean it, but the schema holds no such rows."),
+    (UNNAMED_ENUM, "A Type cell says `Enumeration` or `enum` without naming the enum, so the property's type is unknown. The property is not read. Fix: link the enum by name."),
+    (TYPE_ALIAS, "A Type cell uses a spelling that is not the Edm name (`int`, `DateTime`, `Url`…). It is read as the canonical type named in the message. Fix: use the Edm name."),
+    (UNKNOWN_TYPE, "A property, base type, request or response refers to a type or enum that no page of this version defines. The reference is kept as written. Fix: add the type's page, or correct the name."),
+    (DUPLICATE_DEFINITION, "A type or enum is defined on more than one page (or as both a type and an enum). Types are merged (the page named after the type first); of two enums the longer member list is kept. Fix: define it once."),
+    (DUPLICATE_PROPERTY, "A property is listed twice for the same type. The first row is kept. Fix: remove the duplicate row."),
+    (BAD_ENUM_VALUE, "An enum members row has a member name that is not an identifier (the row is not read), or a value that is not a number (read without a value). Fix: one member name and its numeric value per row."),
+    (NO_ITEMS, "A page defines no type or enum: an enum page without a members table, or a resource page without a title, annotation or property table graphdoc recognizes. Fix: add the table or annotation."),
+    (INVALID_UTF8, "The page is not valid UTF-8. Invalid bytes are read as U+FFFD; the line of the first one is given. Fix: save the page as UTF-8."),
+    (UNREADABLE, "The page file cannot be read at all (permissions, a directory in its place…). It is skipped."),
+    (KIND_FROM_TYPE, "What the page says about a type's kind contradicts other evidence: a `keyProperty` naming no property on a type with no base and no methods (read as a complex type), or a property listed under Properties whose type is an entity (read as navigation) or under Relationships whose type is not. Fix: move the row, or correct the annotation."),
+    (UNKNOWN_HEADER, "A table under a properties heading has no Type column, or describes something other than the page's type. Its rows are not read as properties. Fix: use the `Property | Type | Description` header."),
+    (NO_HTTP_REQUEST, "An API page has no `METHOD /path` line in a code block under `## HTTP request`. The operation is read without a method or paths."),
+    (JSON_ONLY_PROPERTY, "A property appears in the JSON representation but in no table. It is read from the representation's placeholder (`\"x\": \"String\"`) when that tells its type, and not read otherwise or on an open type (whose examples may show anything). Fix: add a table row."),
+    (BASE_FROM_OTHER_VERSION, "The page states no base type, but the same type's page in the other version of the docs does; that base is used. Fix: state the base on this page too."),
+    (GARBLED_REQUEST_LINE, "A `METHOD path` line under `## HTTP request` is not a readable path: text follows it that is neither a query nor `HTTP/1.1` (`GET /users/{id} | upn/chats`), a `{` or `(` is not closed, or it does not start with `/`. The line's path is not read. Fix: one path per line, alternatives on lines of their own."),
+    (PROPERTY_FROM_PATH, "A \"List x\" or \"Get x\" API page reads `GET …/{owner}/x`, but no table of the owner's page lists `x`. graphdoc adds `x` to the owner (navigation when its type is an entity) with the type the API page returns; the note is at the owner's page. Fix: add `x` to the owner's Relationships or Properties table."),
+    (CELL_LINE_BREAK, "A table row's last cell goes on over a line break: the next line has no leading pipe and the row no trailing one. Markdown ends a row at the line break and renders the rest as a row of its own (usually with an empty Type cell); graphdoc reads the line as the rest of the row, so the description and its facts (possible values…) are kept. Fix: join the lines, or use `<br>` inside the cell."),
+    (BASE_STATED_TWICE, "The annotation's `baseType` and the text (\"Inherits from [x]\") name different bases. When the text's base derives from the annotation's, both hold and the nearer one (the text's) is used (a note); otherwise the annotation is kept (a warning). Fix: make them agree."),
+];
+
+/// The explanation of a front-end code (`GD0023`), if there is one.
+pub fn explain(code: &str) -> Option<&'static str> {
+    EXPLANATIONS
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, text)| *text)
+}

@@ -1,0 +1,267 @@
+//! One page in, the items it defines out (unresolved: type names are still
+//! as the page wrote them; `resolve` qualifies them against the corpus).
+//!
+//! `resource` reads resource and enum pages, `api` API pages (with `http`
+//! for their request lines and examples); `tables` reads property and member
+//! rows for both, `prose` the sentences that name base and derived types,
+//! `representation` a resource's JSON representation block, and
+//! `annotation_comment` the annotation comments before code blocks.
+
+use crate::markdown::{self, Block};
+use crate::types::CellType;
+use graphdoc_schema::{
+    BaseTypeFrom, Diagnostic, EnumDef, Operation, PropertyKind, Severity, Source,
+};
+
+mod annotation_comment;
+mod api;
+pub mod codes;
+mod http;
+mod prose;
+mod representation;
+mod resource;
+mod tables;
+
+use api::parse_api_page;
+use resource::parse_resource_page;
+
+/// A property row whose type is not resolved yet.
+#[derive(Debug, Clone)]
+pub struct RawProperty {
+    pub name: String,
+    pub cell_type: CellType,
+    pub kind: PropertyKind,
+    pub description: String,
+    /// Read from the description here, in the parallel pass, rather than
+    /// in `resolve`, which runs on one thread.
+    pub facts: crate::facts::Facts,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawType {
+    pub name: String,
+    pub namespace: String,
+    /// From the annotation (`@odata.type`): the authoritative name.
+    pub annotated: bool,
+    pub base: Option<CellType>,
+    /// Annotation or prose, when `base` is set.
+    pub base_stated_by: Option<BaseTypeFrom>,
+    /// The annotation says `"baseType": null`: the page states that the
+    /// type has no base, so nothing may infer one.
+    pub states_no_base: bool,
+    /// The base the prose names ("Inherits from \[x\]") when the annotation
+    /// names another: `resolve` decides between them.
+    pub base_in_prose: Option<CellType>,
+    pub key: Option<String>,
+    pub is_abstract: bool,
+    pub is_open: bool,
+    pub description: String,
+    pub properties: Vec<RawProperty>,
+    pub optional_properties: Vec<String>,
+    /// The Methods table lists at least one API page: the type is addressable.
+    pub has_methods: bool,
+    /// Properties shown by the JSON representation block, typed from their
+    /// placeholders (`"String (timestamp)"`, `true`, `{"@odata.type": …}`).
+    pub json_properties: Vec<RawProperty>,
+    /// Properties of the JSON representation whose placeholder does not
+    /// tell their type (`1024`, `"Contoso"`).
+    pub json_untyped: Vec<(String, Source)>,
+    /// Table rows whose type cell could not be read (already reported): the
+    /// representation may still type them, but they are not missing from
+    /// the tables.
+    pub unread_rows: Vec<String>,
+    /// Types a "Derived types" section lists.
+    pub derived: Vec<CellType>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawOperation {
+    pub op: Operation,
+    pub request_body: Vec<RawProperty>,
+    pub request_type: Option<CellType>,
+    pub response_type: Option<CellType>,
+    /// The type the first response example's annotation names: the
+    /// operation's type where the Response section names none, but no
+    /// evidence for inferences (annotations are often copied from a sibling
+    /// page, `@odata.type` and all).
+    pub annotated_response_type: Option<CellType>,
+    /// `@odata.type` of the objects the response examples return (read here,
+    /// in the parallel pass; `resolve` compares them with the response type).
+    pub response_shows: Vec<String>,
+    /// (path of a response's `Location` header, `@odata.type` of the object
+    /// that response returns): the object lives at that path.
+    pub created_at: Vec<(String, String)>,
+}
+
+#[derive(Debug, Default)]
+pub struct PageItems {
+    pub types: Vec<RawType>,
+    pub enums: Vec<EnumDef>,
+    pub operations: Vec<RawOperation>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKind {
+    Resource,
+    Api,
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    out: PageItems,
+    /// Names of table rows whose type could not be read (each already
+    /// reported at its row).
+    unread_rows: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn src(&self, line: u32) -> Source {
+        Source::new(self.file, line)
+    }
+    fn diag(&mut self, line: u32, severity: Severity, code: &str, message: impl Into<String>) {
+        let d = Diagnostic::new(&self.src(line), severity, code, message);
+        self.out.diagnostics.push(d);
+    }
+}
+
+/// Blanks the YAML front matter (keeping its newlines, so lines stay true)
+/// and returns its `key: value` pairs.
+fn split_front_matter(text: &str) -> (String, Vec<(String, String)>) {
+    let mut pairs = Vec::new();
+    let trimmed = text.trim_start_matches('\u{feff}');
+    if !trimmed.starts_with("---") {
+        return (trimmed.to_string(), pairs);
+    }
+    let mut end = None;
+    let mut offset = 0;
+    for (i, line) in trimmed.split_inclusive('\n').enumerate() {
+        if i > 0 && line.trim_end() == "---" {
+            end = Some(offset + line.len());
+            break;
+        }
+        if i > 0 {
+            if let Some((k, v)) = line.split_once(':') {
+                pairs.push((k.trim().to_string(), v.trim().trim_matches('"').to_string()));
+            }
+        }
+        offset += line.len();
+    }
+    let Some(end) = end else {
+        return (trimmed.to_string(), Vec::new());
+    };
+    let blanked: String = trimmed[..end].chars().filter(|&c| c == '\n').collect();
+    (blanked + &trimmed[end..], pairs)
+}
+
+pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
+    let (body, front) = split_front_matter(text);
+    let blocks = markdown::blocks(&body);
+    let mut ctx = Ctx {
+        file,
+        out: PageItems::default(),
+        unread_rows: Vec::new(),
+    };
+    let doc_type = front
+        .iter()
+        .find(|(k, _)| k == "doc_type")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
+    for block in &blocks {
+        if let Block::Table(table) = block {
+            for row in &table.rows {
+                for &line in &row.continued_on {
+                    ctx.diag(
+                        line,
+                        Severity::Warning,
+                        codes::CELL_LINE_BREAK,
+                        format!("this line continues the table row of line {} (a line break inside a cell ends a Markdown row; renderers show it as a row of its own); read as part of that row", row.line),
+                    );
+                }
+            }
+        }
+    }
+    match kind {
+        PageKind::Resource => parse_resource_page(&mut ctx, &blocks, doc_type),
+        PageKind::Api => parse_api_page(&mut ctx, &blocks),
+    }
+    ctx.out
+}
+
+fn title<'b>(blocks: &'b [Block<'_>]) -> Option<(&'b str, u32)> {
+    blocks.iter().find_map(|b| match b {
+        Block::Heading {
+            level: 1,
+            text,
+            line,
+        } => Some((text.as_str(), *line)),
+        _ => None,
+    })
+}
+
+/// The headings above each block: `stack[level-1]`.
+struct Headings {
+    stack: Vec<Option<String>>,
+    /// The same headings as written: names taken from a heading
+    /// (`### phoneType values`) keep the docs' spelling.
+    as_written: Vec<Option<String>>,
+}
+
+impl Headings {
+    fn new() -> Self {
+        Headings {
+            stack: vec![None; 6],
+            as_written: vec![None; 6],
+        }
+    }
+    fn push(&mut self, level: u8, text: &str) {
+        let i = (level.clamp(1, 6) - 1) as usize;
+        self.stack[i] = Some(text.to_ascii_lowercase());
+        self.as_written[i] = Some(text.to_string());
+        for s in &mut self.stack[i + 1..] {
+            *s = None;
+        }
+        for s in &mut self.as_written[i + 1..] {
+            *s = None;
+        }
+    }
+    fn innermost_as_written(&self) -> Option<&str> {
+        self.as_written
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map(String::as_str)
+    }
+    fn innermost(&self) -> Option<&str> {
+        self.stack.iter().rev().flatten().next().map(String::as_str)
+    }
+    fn any(&self, pred: impl Fn(&str) -> bool) -> bool {
+        self.stack.iter().flatten().any(|h| pred(h))
+    }
+}
+
+/// The names of the first type's properties.
+#[cfg(test)]
+fn property_names(items: &PageItems) -> Vec<&str> {
+    items.types[0]
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_keeps_lines() {
+        let (body, pairs) =
+            split_front_matter("---\ntitle: \"x\"\ndoc_type: enumPageType\n---\n# x\n");
+        assert_eq!(body, "\n\n\n\n# x\n");
+        assert_eq!(pairs[1], ("doc_type".into(), "enumPageType".into()));
+    }
+}

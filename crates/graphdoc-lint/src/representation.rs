@@ -1,0 +1,68 @@
+//! The JSON representation block of a resource page, read with positions
+//! (GL002 and GL003 compare it with the Properties table).
+
+use crate::jsonpos::{self, Node, Value};
+use graphdoc_docs::markdown::{self, Block};
+use graphdoc_schema::split_qualified;
+
+/// The resource's JSON representation: the first code block after a
+/// `"blockType": "resource"` annotation whose type (`@odata.type`/`@type`) names the type
+/// (or that has none), as a parsed object with positions in the page.
+pub(crate) fn representation(text: &str, type_name: &str) -> Option<(Node, u32)> {
+    let mut pending: Option<String> = None;
+    for b in markdown::blocks(text) {
+        match b {
+            Block::Comment { text, .. }
+                if text.contains("blockType") && text.contains("\"resource\"") =>
+            {
+                pending = Some(text);
+            }
+            Block::Code {
+                text: code, line, ..
+            } => {
+                let Some(annotation) = pending.take() else {
+                    continue;
+                };
+                let names_other = annotation_type(&annotation)
+                    .is_some_and(|t| !split_qualified(&t).1.eq_ignore_ascii_case(type_name));
+                if names_other {
+                    continue;
+                }
+                let node = jsonpos::parse(&code)?;
+                let node = match node.value {
+                    Value::Array(mut items) if !items.is_empty() => items.swap_remove(0),
+                    _ => node,
+                };
+                return matches!(node.value, Value::Object(_)).then_some((node, line));
+            }
+            Block::Heading { .. } | Block::Table(_) => pending = None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn annotation_type(annotation: &str) -> Option<String> {
+    let start = annotation.find('{')?;
+    let end = annotation.rfind('}')?;
+    let v: serde_json::Value = serde_json::from_str(annotation.get(start..=end)?).ok()?;
+    graphdoc_docs::annotation::type_name(&v).map(|s| s.trim_start_matches('#').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn representation_skips_blocks_annotated_with_another_type() {
+        // The first block's annotation names another type with the older
+        // `@type` key; the second is the page's own.
+        let page = "# root resource type\n\n\
+<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.driveItem\" } -->\n\n\
+```json\n{ \"name\": \"String\" }\n```\n\n\
+<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.root\" } -->\n\n\
+```json\n{ \"depth\": 1 }\n```\n";
+        let (node, _) = representation(page, "root").expect("a representation");
+        assert!(node.get("depth").is_some(), "{:?}", node.value);
+    }
+}

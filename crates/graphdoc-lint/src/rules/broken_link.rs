@@ -1,0 +1,165 @@
+//! GL005: a relative link into a version's `resources/` or `api/` folder
+//! naming no file there.
+
+use super::{Finding, Rule};
+use crate::pages::Pages;
+use graphdoc_schema::Severity;
+use rayon::prelude::*;
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    code: "GL005",
+    name: "broken-link",
+    default_severity: Severity::Warning,
+    enabled: true,
+    summary: "a link to a page of the docs tree points at a file that does not exist",
+    explain: "GL005 broken-link\n\n\
+A relative markdown link `[text](target.md)` in a resource or API page whose\n\
+target, resolved against the page's folder, lies inside the same version's\n\
+`resources/` or `api/` folders but names no file there. Links leaving those\n\
+folders (concepts, other doc sets) cannot be checked and are ignored. A\n\
+target that exists with another letter case is not reported (the published\n\
+site is case-insensitive). Links inside code blocks are ignored.\n",
+};
+
+/// Relative `.md` links inside a version's `resources/` and `api/` folders
+/// whose target does not exist. `version_dir` is the shown path of
+/// `api-reference/<version>`; `existing` the lowercased shown paths of every
+/// file under it.
+pub fn check(pages: &Pages, version_dir: &str, existing: &HashSet<String>) -> Vec<Finding> {
+    let list: Vec<(&String, &String)> = pages
+        .iter()
+        .filter(|(f, _)| f.starts_with(version_dir))
+        .collect();
+    let checked_dirs = [
+        format!("{version_dir}/resources/"),
+        format!("{version_dir}/api/"),
+    ];
+    list.par_iter()
+        .flat_map_iter(|(file, text)| page_links(file, text, &checked_dirs, existing))
+        .collect()
+}
+
+fn page_links(
+    file: &str,
+    text: &str,
+    checked_dirs: &[String],
+    existing: &HashSet<String>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut fence: Option<&str> = None;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        for marker in ["```", "~~~"] {
+            if trimmed.starts_with(marker) {
+                fence = match fence {
+                    Some(m) if m == marker => None,
+                    None => Some(marker),
+                    other => other,
+                };
+            }
+        }
+        if fence.is_some() || trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(k) = line[from..].find("](") {
+            let start = from + k + 2;
+            let Some(len) = line[start..].find(')') else {
+                break;
+            };
+            from = start + len;
+            let raw = line[start..start + len].trim();
+            let target = raw.split_whitespace().next().unwrap_or("");
+            let target = target.trim_matches(['<', '>']);
+            let path = target.split(['#', '?']).next().unwrap_or("");
+            if !path.to_ascii_lowercase().ends_with(".md")
+                || path.contains("://")
+                || path.starts_with('/')
+            {
+                continue;
+            }
+            let Some(resolved) = join_path(dir, path) else {
+                continue;
+            };
+            if !checked_dirs
+                .iter()
+                .any(|d| resolved.starts_with(d.as_str()))
+            {
+                continue;
+            }
+            if existing.contains(&resolved.to_ascii_lowercase()) {
+                continue;
+            }
+            let column = line[..start].chars().count() as u32 + 1;
+            let f = Finding::new(
+                RULE.code,
+                file,
+                i as u32 + 1,
+                format!("link target `{path}` does not exist"),
+            )
+            .note(format!("resolved to {resolved}"));
+            out.push(f.at(column, target.chars().count() as u32));
+        }
+    }
+    out
+}
+
+/// Joins `relative` onto the folder `dir` (both `/`-separated), resolving
+/// `.` and `..`; `None` if it climbs above the start.
+fn join_path(dir: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let absolute = dir.starts_with('/');
+    for seg in relative.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    Some(if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_path_resolves_dots() {
+        assert_eq!(
+            join_path("a/v1.0/api", "../resources/x.md").as_deref(),
+            Some("a/v1.0/resources/x.md")
+        );
+        assert_eq!(
+            join_path("/r/api", "./x.md").as_deref(),
+            Some("/r/api/x.md")
+        );
+        assert_eq!(join_path("a", "../../x.md"), None);
+    }
+
+    #[test]
+    fn missing_targets_outside_code_blocks_are_reported() {
+        let mut pages = Pages::new();
+        pages.insert(
+            "d/v1.0/api/a.md".into(),
+            "[ok](../resources/b.md) [gone](../resources/c.md#x)\n```\n[in code](c.md)\n```\n"
+                .into(),
+        );
+        let existing = HashSet::from(["d/v1.0/resources/b.md".to_string()]);
+        let found = check(&pages, "d/v1.0", &existing);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "link target `../resources/c.md` does not exist"
+        );
+        assert_eq!((found[0].line, found[0].column), (1, 32));
+    }
+}

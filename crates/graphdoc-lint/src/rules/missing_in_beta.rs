@@ -1,0 +1,59 @@
+//! GL011: a property of a v1.0 type that the same type in beta lacks.
+
+use super::{Finding, Rule};
+use graphdoc_schema::{Schema, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "GL011",
+    name: "missing-in-beta",
+    default_severity: Severity::Warning,
+    enabled: false,
+    summary: "a property of a v1.0 type is missing from the same type in beta",
+    explain: "GL011 missing-in-beta\n\n\
+With both versions linted, a type defined in both v1.0 and beta whose v1.0\n\
+page lists a property (own or inherited) the beta type does not have. Beta\n\
+is meant to be a superset of v1.0; a missing property is either a beta page\n\
+that fell behind or a v1.0 property that was never there. The finding is on\n\
+the beta type.\n\n\
+Off by default (`--enable GL011`): on the Graph docs about a third of the\n\
+findings sampled were deliberate API differences (a property renamed or\n\
+reshaped in beta), not doc defects.\n",
+};
+
+/// v1.0 properties (compared ignoring case) missing from the beta type of
+/// the same name, reported on the beta type.
+pub fn check(v1: &Schema, beta: &Schema) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (name, t1) in &v1.types {
+        let Some(tb) = beta.types.get(name) else {
+            continue;
+        };
+        let beta_props = beta.flattened_properties(name);
+        for p in &t1.properties {
+            if beta_props
+                .iter()
+                .any(|q| q.name.eq_ignore_ascii_case(&p.name))
+            {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    RULE.code,
+                    &tb.source.file,
+                    tb.source.line,
+                    format!(
+                        "`{}` has property `{}` in v1.0 but not in beta",
+                        t1.name, p.name
+                    ),
+                )
+                .note(format!(
+                    "v1.0 defines it at {}:{}",
+                    p.source.file, p.source.line
+                )),
+            );
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}

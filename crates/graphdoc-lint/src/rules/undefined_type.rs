@@ -1,0 +1,140 @@
+//! GL006: an `@odata.type` in a JSON block naming a type no page defines.
+
+use super::{Finding, Rule};
+use crate::jsonpos::{self, Node, Value};
+use crate::pages::{place, Pages};
+use graphdoc_docs::markdown::{self, Block};
+use graphdoc_schema::{split_qualified, Schema, Severity};
+use rayon::prelude::*;
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    code: "GL006",
+    name: "undefined-type",
+    default_severity: Severity::Warning,
+    enabled: true,
+    summary: "an \"@odata.type\" names a type no page of this version defines",
+    explain: "GL006 undefined-type\n\n\
+A JSON block (representation, request or response example) carries an\n\
+`\"@odata.type\": \"#microsoft.graph.x\"` for a type that no page of this\n\
+version defines, in any namespace. Types named in tables that no page defines\n\
+are the front-end diagnostic GD0009 (GL001).\n",
+};
+
+/// `@odata.type` values in JSON blocks naming no type of the version.
+pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> {
+    let simple = defined_names(schema, pages, version_dir);
+    let list: Vec<(&String, &String)> = pages
+        .iter()
+        .filter(|(f, _)| f.starts_with(version_dir))
+        .collect();
+    let mut out: Vec<Finding> = list
+        .par_iter()
+        .flat_map_iter(|(file, text)| {
+            let mut out = Vec::new();
+            if !text.contains("@odata.type") {
+                return out;
+            }
+            for b in markdown::blocks(text) {
+                let Block::Code {
+                    text: code, line, ..
+                } = b
+                else {
+                    continue;
+                };
+                let json_start = code.find(['{', '[']).unwrap_or(0);
+                let skipped_lines = code[..json_start].matches('\n').count() as u32;
+                let Some(node) = jsonpos::parse(&code[json_start..]) else {
+                    continue;
+                };
+                let mut stack = vec![&node];
+                while let Some(n) = stack.pop() {
+                    match &n.value {
+                        Value::Array(items) => stack.extend(items),
+                        Value::Object(members) => {
+                            for (k, v) in members {
+                                if k == "@odata.type" {
+                                    let first_line = line + skipped_lines;
+                                    out.extend(odata_type(v, file, first_line, &simple, pages));
+                                }
+                                stack.push(v);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The lowercased simple names of every type and enum of the version.
+fn defined_names(schema: &Schema, pages: &Pages, version_dir: &str) -> HashSet<String> {
+    let mut simple: HashSet<String> = HashSet::new();
+    for t in schema.types.values() {
+        simple.insert(t.name.to_ascii_lowercase());
+    }
+    for e in schema.enums.values() {
+        simple.insert(e.name.to_ascii_lowercase());
+    }
+    // A resource page of a type without properties (a facet with none yet)
+    // gives no TypeDef; its file name still defines the name.
+    for file in pages
+        .keys()
+        .filter(|f| f.starts_with(version_dir) && f.contains("/resources/"))
+    {
+        let stem = file.rsplit('/').next().unwrap_or("");
+        let stem = stem.trim_end_matches(".md").to_ascii_lowercase();
+        simple.insert(stem.rsplit('-').next().unwrap_or("").to_string());
+        simple.insert(stem);
+    }
+    simple
+}
+
+fn odata_type(
+    v: &Node,
+    file: &str,
+    first_line: u32,
+    simple: &HashSet<String>,
+    pages: &Pages,
+) -> Option<Finding> {
+    let s = v.as_str()?;
+    let name = s.trim_start_matches('#');
+    if !name.starts_with("microsoft.graph.") {
+        return None;
+    }
+    let simple_name = split_qualified(name).1;
+    if simple_name.is_empty() || simple.contains(&simple_name.to_ascii_lowercase()) {
+        return None;
+    }
+    let line = first_line + v.line - 1;
+    let f = Finding::new(
+        RULE.code,
+        file,
+        line,
+        format!("`@odata.type` names `{name}`, which no page of this version defines"),
+    );
+    Some(place(f, pages, s, 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_types_in_code_blocks_are_reported() {
+        let mut pages = Pages::new();
+        pages.insert(
+            "d/v1.0/resources/known.md".into(),
+            "```json\n{\n  \"@odata.type\": \"#microsoft.graph.known\",\n  \"x\": {\"@odata.type\": \"#microsoft.graph.ghost\"}\n}\n```\n".into(),
+        );
+        let found = check(&Schema::default(), &pages, "d/v1.0");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].line, 4);
+        assert!(found[0].message.contains("microsoft.graph.ghost"));
+    }
+}

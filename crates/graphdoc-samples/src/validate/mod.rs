@@ -1,0 +1,200 @@
+//! Checking a sample's value against the schema type its context names:
+//! [`target`] picks what a sample is checked against, [`check_target`]
+//! checks it, and `placeholders` reads what a resource representation
+//! shows instead of values.
+
+mod checker;
+mod placeholders;
+mod target;
+
+pub use checker::{check, check_target};
+pub use target::{root_type, target, Target};
+
+use graphdoc_schema::{Schema, DEFAULT_NAMESPACE};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use target::strip_collection;
+
+/// Nested objects deeper than this are not checked (the reader already caps
+/// depth; this keeps recursion here bounded on its own terms).
+pub(crate) const MAX_CHECK_DEPTH: usize = 64;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A property the type (with its ancestors) does not have.
+    UnknownProperty,
+    /// String vs number vs boolean vs object vs array, by the property's type.
+    WrongJsonType,
+    /// A string that is not a member of the property's enum.
+    NotEnumMember,
+    MalformedTimestamp,
+    MalformedDate,
+    MalformedGuid,
+    MalformedDuration,
+    MalformedTimeOfDay,
+    /// `null` for a property the docs say is not nullable.
+    NullNotNullable,
+    /// A request body sets a property the docs say is read-only.
+    ReadOnlyInRequest,
+    /// A representation or full response without properties of its type
+    /// (switched off by `truncated`, and for `$select` responses).
+    AbsentProperty,
+    /// A create request or action call without what the docs say is required.
+    AbsentRequired,
+    /// A representation placeholder names another type than the property table.
+    PlaceholderDrift,
+    /// `@odata.type` names a type the docs do not define.
+    UnknownType,
+}
+
+impl FindingKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingKind::UnknownProperty => "unknown_property",
+            FindingKind::WrongJsonType => "wrong_json_type",
+            FindingKind::NotEnumMember => "not_enum_member",
+            FindingKind::MalformedTimestamp => "malformed_timestamp",
+            FindingKind::MalformedDate => "malformed_date",
+            FindingKind::MalformedGuid => "malformed_guid",
+            FindingKind::MalformedDuration => "malformed_duration",
+            FindingKind::MalformedTimeOfDay => "malformed_time_of_day",
+            FindingKind::NullNotNullable => "null_not_nullable",
+            FindingKind::ReadOnlyInRequest => "read_only_in_request",
+            FindingKind::AbsentProperty => "absent_property",
+            FindingKind::AbsentRequired => "absent_required",
+            FindingKind::PlaceholderDrift => "placeholder_drift",
+            FindingKind::UnknownType => "unknown_type",
+        }
+    }
+}
+
+/// A finding before its pointer is mapped to a doc position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawFinding {
+    pub kind: FindingKind,
+    pub pointer: String,
+    pub message: String,
+}
+
+/// Name lookups over one schema, built once per version.
+pub struct Lookup<'a> {
+    pub schema: &'a Schema,
+    lower_types: HashMap<String, &'a str>,
+    lower_enums: HashMap<String, &'a str>,
+    /// Types some other type derives from.
+    bases: HashSet<&'a str>,
+    /// Base type → the types that name it as their base.
+    derived: HashMap<&'a str, Vec<&'a str>>,
+}
+
+pub(crate) enum Named<'a> {
+    Structured(&'a str),
+    Enum(&'a str),
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(schema: &'a Schema) -> Self {
+        Lookup {
+            schema,
+            lower_types: schema
+                .types
+                .keys()
+                .map(|k| (k.to_ascii_lowercase(), k.as_str()))
+                .collect(),
+            lower_enums: schema
+                .enums
+                .keys()
+                .map(|k| (k.to_ascii_lowercase(), k.as_str()))
+                .collect(),
+            bases: schema
+                .types
+                .values()
+                .filter_map(|t| t.base_type.as_deref())
+                .collect(),
+            derived: schema
+                .types
+                .iter()
+                .filter_map(|(name, t)| Some((t.base_type.as_deref()?, name.as_str())))
+                .fold(HashMap::new(), |mut m, (base, name)| {
+                    m.entry(base).or_insert_with(Vec::new).push(name);
+                    m
+                }),
+        }
+    }
+
+    /// `#microsoft.graph.user`, `graph.user`, `user`, `Collection(user)` → the
+    /// defined type, matched case-insensitively as the docs' case varies.
+    pub(crate) fn named(&self, raw: &str) -> Option<Named<'a>> {
+        let (name, _) = strip_collection(raw);
+        let name = name.trim().trim_start_matches('#');
+        let qualified = if let Some(rest) = name.strip_prefix("graph.") {
+            format!("{DEFAULT_NAMESPACE}.{rest}")
+        } else if name.contains('.') {
+            name.to_string()
+        } else {
+            format!("{DEFAULT_NAMESPACE}.{name}")
+        };
+        let lower = qualified.to_ascii_lowercase();
+        if let Some(t) = self.lower_types.get(&lower) {
+            return Some(Named::Structured(t));
+        }
+        self.lower_enums.get(&lower).map(|e| Named::Enum(e))
+    }
+
+    pub fn structured(&self, raw: &str) -> Option<&'a str> {
+        match self.named(raw)? {
+            Named::Structured(t) => Some(t),
+            Named::Enum(_) => None,
+        }
+    }
+
+    /// Open as the front-end decided (by the annotation's `openType`, or
+    /// by the page saying so in prose), itself or an ancestor.
+    pub(crate) fn is_open(&self, qualified: &str) -> bool {
+        self.schema.ancestry(qualified).iter().any(|t| t.is_open)
+    }
+
+    /// A concrete type without a single property, own or inherited, that
+    /// nothing derives from (`microsoft.graph.Json`): the docs use it for
+    /// "any JSON", so any value fits.
+    pub(crate) fn is_untyped(&self, qualified: &str) -> bool {
+        let chain = self.schema.ancestry(qualified);
+        !chain.is_empty()
+            && chain.iter().all(|t| t.properties.is_empty())
+            && !chain[0].is_abstract
+            && !self.bases.contains(qualified)
+    }
+
+    /// The first type below `base` (breadth first, in name order) that has
+    /// a property named `key`.
+    pub(crate) fn derived_with(&self, base: &str, key: &str) -> Option<&'a str> {
+        let mut queue: Vec<&str> = self.derived.get(base).cloned().unwrap_or_default();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut i = 0;
+        while i < queue.len() {
+            let t = queue[i];
+            i += 1;
+            if !seen.insert(t) {
+                continue;
+            }
+            if self
+                .schema
+                .types
+                .get(t)
+                .is_some_and(|d| d.property(key).is_some())
+            {
+                return Some(t);
+            }
+            queue.extend(self.derived.get(t).into_iter().flatten());
+        }
+        None
+    }
+
+    pub(crate) fn derives_from(&self, derived: &str, base: &str) -> bool {
+        self.schema
+            .ancestry(derived)
+            .iter()
+            .any(|t| t.qualified_name() == base)
+    }
+}
