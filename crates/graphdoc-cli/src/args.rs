@@ -52,6 +52,22 @@ pub struct DocsArg {
     pub docs: Option<PathBuf>,
 }
 
+/// Pull-request mode: report only what a change introduced.
+#[derive(Args, Clone)]
+pub struct PrArgs {
+    /// The base tree (the pull request's target): report only findings it
+    /// does not have. A finding is the same when its rule, file, item and
+    /// message are, wherever its line moved.
+    #[arg(long, value_name = "DIR")]
+    pub since: Option<PathBuf>,
+    /// Report only findings this baseline file does not accept.
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run to FILE as a baseline (atomically).
+    #[arg(long, value_name = "FILE", value_parser = output_file)]
+    pub write_baseline: Option<PathBuf>,
+}
+
 #[derive(Args)]
 pub struct SchemaArgs {
     #[command(flatten)]
@@ -79,6 +95,11 @@ pub struct DriftArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub pr: PrArgs,
+    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
 }
 
 #[derive(Args)]
@@ -120,6 +141,17 @@ pub struct DiffArgs {
     /// When to color the human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Accept the `to` side's warnings this baseline file lists; with two
+    /// trees, those of the `from` tree are accepted too. The others are
+    /// listed as new.
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub baseline: Option<PathBuf>,
+    /// Write the `to` side's warnings to FILE as a baseline.
+    #[arg(long, value_name = "FILE", value_parser = output_file)]
+    pub write_baseline: Option<PathBuf>,
+    /// Exit 1 when a new warning (not only a new error) is found.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
 }
 
 #[derive(Args)]
@@ -135,7 +167,8 @@ pub struct LintArgs {
     /// Output format (github: workflow annotations; sarif: for code scanning).
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
-    /// Exit 1 on warnings too, not only on errors.
+    /// Exit 1 on warnings too, not only on errors (with --since or
+    /// --baseline: on new ones).
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<DenyLevel>,
     /// Suppressions file [default: graphdoc-lint.toml in the docs tree, when present].
@@ -150,6 +183,8 @@ pub struct LintArgs {
     /// List the rules and exit.
     #[arg(long)]
     pub list_rules: bool,
+    #[command(flatten)]
+    pub pr: PrArgs,
 }
 
 #[derive(Args)]
@@ -162,6 +197,11 @@ pub struct SamplesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+    #[command(flatten)]
+    pub pr: PrArgs,
+    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
 }
 
 #[derive(Args)]
@@ -212,6 +252,18 @@ pub enum FailOn {
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DenyLevel {
     Warnings,
+}
+
+impl PrArgs {
+    /// The libraries' pull-request mode, failing at `deny` or on errors.
+    pub fn mode(&self, deny: Option<DenyLevel>) -> graphdoc_docs::gate::PrMode {
+        graphdoc_docs::gate::PrMode {
+            since: self.since.clone(),
+            baseline: self.baseline.clone(),
+            write_baseline: self.write_baseline.clone(),
+            deny: deny.map(|DenyLevel::Warnings| graphdoc_schema::Severity::Warning),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -48,10 +48,11 @@ fn run(command: Command) -> Result<u8, String> {
                     args::ReportFormat::Human => graphdoc_lint::drift_command::DriftFormat::Human,
                     args::ReportFormat::Json => graphdoc_lint::drift_command::DriftFormat::Json,
                 },
+                pr: a.pr.mode(a.deny),
             };
-            let (text, _) = graphdoc_lint::drift_command::run(&options, &mut report)?;
-            emit(None, &text)?;
-            Ok(0)
+            let outcome = graphdoc_lint::drift_command::run(&options, &mut report)?;
+            emit(None, &outcome.rendered)?;
+            Ok(outcome.exit_code)
         }
         Command::Diff(a) => diff(a, &mut report),
         Command::Lint(a) => lint(a),
@@ -60,8 +61,10 @@ fn run(command: Command) -> Result<u8, String> {
                 args::ReportFormat::Human => graphdoc_samples::Format::Human,
                 args::ReportFormat::Json => graphdoc_samples::Format::Json,
             };
-            let outcome = graphdoc_samples::run(&docs(&a.docs)?, &[a.version.as_str()], format)
-                .map_err(|e| e.to_string())?;
+            let pr = a.pr.mode(a.deny);
+            let outcome =
+                graphdoc_samples::pr::run(&docs(&a.docs)?, &[a.version.as_str()], format, &pr)
+                    .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(u8::try_from(outcome.exit_code).unwrap_or(1))
         }
@@ -121,6 +124,12 @@ fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
             args::FailOn::Breaking => FailOn::Breaking,
             args::FailOn::Any => FailOn::Any,
         }),
+        pr: args::PrArgs {
+            since: None,
+            baseline: a.baseline,
+            write_baseline: a.write_baseline,
+        }
+        .mode(a.deny),
     };
     let outcome = graphdoc_diff::sides::run(&command, report).map_err(|e| e.to_string())?;
     emit(None, &outcome.rendered)?;
@@ -145,6 +154,7 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
         config: a.config,
         no_suppressions: a.no_suppress,
         enable: a.enable,
+        pr: a.pr.mode(a.deny),
         ..graphdoc_lint::LintOptions::new(docs(&a.docs)?)
     };
     let outcome = graphdoc_lint::run(&options).map_err(|e| match e {

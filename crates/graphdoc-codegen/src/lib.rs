@@ -144,7 +144,6 @@
 
 mod docs;
 mod emit;
-mod file;
 mod naming;
 mod plan;
 pub mod regenerate;
@@ -152,7 +151,8 @@ pub mod regenerate;
 pub use plan::CODES;
 mod write;
 
-pub use file::write_file_atomically;
+/// One file written atomically (graphdoc-docs holds it: every command writes through it).
+pub use graphdoc_docs::write_file_atomically;
 pub use naming::{pascal_case, snake_case};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};
 /// The fault-injection seam of [`write()`], for its fault tests only.

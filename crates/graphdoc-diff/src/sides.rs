@@ -2,9 +2,11 @@
 //! tree, of two trees, or saved schema files), read, compared and rendered.
 
 use crate::{diff, DiffOptions, SchemaDiff};
+use graphdoc_docs::gate::{self, PrMode};
 use graphdoc_docs::tree::{self, TreeError};
 use graphdoc_docs::{display_path, LoadError};
-use graphdoc_schema::{Schema, Severity};
+use graphdoc_schema::baseline::Baseline;
+use graphdoc_schema::{Diagnostic, Schema, Severity};
 use std::path::{Path, PathBuf};
 
 /// How to render a diff.
@@ -40,6 +42,11 @@ pub struct DiffCommand {
     pub include_descriptions: bool,
     pub format: DiffFormat,
     pub fail_on: Option<FailOn>,
+    /// The `to` side's warnings in pull-request mode: with two trees, those
+    /// the `from` tree also has are accepted, and so are the baseline
+    /// file's; the others are listed as new. `since` is not used (the
+    /// `from` side is the base).
+    pub pr: PrMode,
 }
 
 /// The rendered diff and the exit status (1 when `fail_on` matched).
@@ -56,6 +63,8 @@ pub enum DiffError {
     Load(LoadError),
     /// A schema file that cannot be read or is not a schema.
     SchemaFile(PathBuf, String),
+    /// A baseline file that cannot be read or written.
+    Gate(String),
 }
 
 impl std::fmt::Display for DiffError {
@@ -64,6 +73,7 @@ impl std::fmt::Display for DiffError {
             DiffError::Tree(e) => e.fmt(f),
             DiffError::Load(e) => e.fmt(f),
             DiffError::SchemaFile(p, e) => write!(f, "{}: {e}", display_path(p)),
+            DiffError::Gate(e) => f.write_str(e),
         }
     }
 }
@@ -125,9 +135,10 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
         from_label: label(&from, two_trees),
         to_label: label(&to, two_trees),
     };
-    let from = read_side(&from, note)?;
-    let to = read_side(&to, note)?;
-    let result = diff(&from, &to, &options);
+    let (from_schema, from_warnings) = read_side(&from, note)?;
+    let (to_schema, to_warnings) = read_side(&to, note)?;
+    let new_warnings = new_warnings(cmd, (&from, &from_warnings), (&to, &to_warnings), note)?;
+    let result = diff(&from_schema, &to_schema, &options);
     let rendered = match cmd.format {
         DiffFormat::Human { color } => result.to_text(color),
         DiffFormat::Markdown { max_chars: None } => result.to_markdown(),
@@ -140,7 +151,7 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
         Some(FailOn::Breaking) => result.has_breaking(),
         Some(FailOn::Any) => !result.is_empty(),
         None => false,
-    };
+    } || cmd.pr.fails(new_warnings.iter().map(|d| d.severity));
     Ok(DiffOutcome {
         rendered,
         exit_code: u8::from(failed),
@@ -148,23 +159,73 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
     })
 }
 
-fn read_side(side: &Side, note: &mut dyn FnMut(&str)) -> Result<Schema, DiffError> {
+/// With two trees or a baseline, the `to` side's warnings that are not
+/// accepted (by the `from` tree, the baseline file), listed through `note`;
+/// `--write-baseline` writes all of the `to` side's.
+fn new_warnings(
+    cmd: &DiffCommand,
+    (from, from_warnings): (&Side, &[Diagnostic]),
+    (to, to_warnings): (&Side, &[Diagnostic]),
+    note: &mut dyn FnMut(&str),
+) -> Result<Vec<Diagnostic>, DiffError> {
+    let Side::Docs { docs: to_docs, .. } = to else {
+        return Ok(Vec::new());
+    };
+    let identity = |docs: &Path, d: &Diagnostic| gate::identity(docs, d);
+    cmd.pr
+        .write(to_warnings.iter().map(|d| identity(to_docs, d)))
+        .map_err(DiffError::Gate)?;
+    let two_trees = cmd.from_docs.is_some() || cmd.to_docs.is_some();
+    let mut accepted = match cmd
+        .pr
+        .accepted(|_| Ok(Vec::new()))
+        .map_err(DiffError::Gate)?
+    {
+        Some(baseline) => baseline,
+        None if two_trees => Baseline::default(),
+        None => return Ok(Vec::new()),
+    };
+    if let (true, Side::Docs { docs, .. }) = (two_trees, from) {
+        accepted.extend(&Baseline::of_identities(
+            from_warnings.iter().map(|d| identity(docs, d)),
+        ));
+    }
+    let new = accepted.retain_new(to_warnings.to_vec(), |d| identity(to_docs, d));
+    if !new.is_empty() {
+        note(&format!(
+            "note: {} of the warnings of {} are new:",
+            new.len(),
+            display_path(to_docs)
+        ));
+        for d in &new {
+            note(&d.to_string());
+        }
+    }
+    Ok(new)
+}
+
+/// A side's schema and, read from docs, its warnings.
+fn read_side(
+    side: &Side,
+    note: &mut dyn FnMut(&str),
+) -> Result<(Schema, Vec<Diagnostic>), DiffError> {
     match side {
-        Side::SchemaFile(path) => read_schema_file(path),
+        Side::SchemaFile(path) => Ok((read_schema_file(path)?, Vec::new())),
         Side::Docs { docs, version } => {
             let loaded = graphdoc_docs::load(docs, version).map_err(DiffError::Load)?;
-            let warnings = loaded
+            let warnings: Vec<Diagnostic> = loaded
                 .diagnostics
-                .iter()
+                .into_iter()
                 .filter(|d| d.severity >= Severity::Warning)
-                .count();
-            if warnings > 0 {
+                .collect();
+            if !warnings.is_empty() {
+                let warnings = warnings.len();
                 let docs = display_path(docs);
                 note(&format!(
                     "note: {docs} ({version}) read with {warnings} warnings; `graphdoc schema --docs {docs} --version {version}` lists them"
                 ));
             }
-            Ok(loaded.schema)
+            Ok((loaded.schema, warnings))
         }
     }
 }
@@ -204,6 +265,7 @@ mod tests {
             include_descriptions: false,
             format: DiffFormat::Json,
             fail_on: None,
+            pr: PrMode::default(),
         }
     }
 

@@ -12,6 +12,8 @@ pub mod annotation;
 pub mod cells;
 pub mod export;
 pub mod facts;
+mod file;
+pub mod gate;
 pub mod markdown;
 pub mod page;
 mod resolve;
@@ -22,6 +24,7 @@ use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+pub use file::write_file_atomically;
 pub use page::{codes, PageKind};
 
 /// A schema with what was said while reading it.

@@ -1,10 +1,11 @@
 //! The `drift` command: a version of a docs tree against the service's CSDL
 //! metadata, as findings and scores.
 
-use crate::drift::{compare, DriftReport};
+use crate::drift::{compare, DriftFinding, DriftReport};
+use graphdoc_docs::gate::{self, PrMode};
 use graphdoc_docs::{display_path, tree};
-use graphdoc_schema::Severity;
-use std::path::PathBuf;
+use graphdoc_schema::{Schema, Severity};
+use std::path::{Path, PathBuf};
 
 /// How to render a drift report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,30 +21,80 @@ pub struct DriftOptions {
     /// The service's CSDL (`$metadata`) for that version.
     pub metadata: PathBuf,
     pub format: DriftFormat,
+    /// Pull-request mode: list only findings not accepted (the scores stay
+    /// those of the whole tree).
+    pub pr: PrMode,
+}
+
+/// What `drift` prints, the report (filtered in pull-request mode) and the
+/// exit status: 0, or 1 in pull-request mode for a new finding at or above
+/// the deny level.
+#[derive(Clone, Debug)]
+pub struct DriftOutcome {
+    pub rendered: String,
+    pub report: DriftReport,
+    pub exit_code: u8,
 }
 
 /// Reads the metadata first (a wrong path fails before the docs are read),
-/// then the docs; their warnings go to `report`. Returns the rendered report
-/// and the report itself.
-pub fn run(
-    opts: &DriftOptions,
-    report: &mut dyn FnMut(&str),
-) -> Result<(String, DriftReport), String> {
+/// then the docs; their warnings go to `report`.
+pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOutcome, String> {
     let xml = std::fs::read_to_string(&opts.metadata)
         .map_err(|e| format!("cannot read {}: {e}", display_path(&opts.metadata)))?;
     let metadata = graphdoc_schema::csdl::read(&xml, &display_path(&opts.metadata))
         .map_err(|e| e.to_string())?;
-    tree::select_versions(&opts.docs, &opts.version).map_err(|e| e.to_string())?;
-    let loaded = graphdoc_docs::load(&opts.docs, &opts.version).map_err(|e| e.to_string())?;
+    let mut drift = drift_of(&opts.docs, &opts.version, &metadata, report)?;
+    let identities = |docs: &Path, findings: &[DriftFinding]| -> Vec<String> {
+        findings.iter().map(|f| identity(docs, f)).collect()
+    };
+    opts.pr.write(identities(&opts.docs, &drift.findings))?;
+    let base = |since: &Path| -> Result<Vec<String>, String> {
+        let base = drift_of(since, &opts.version, &metadata, &mut |_| {})?;
+        Ok(identities(since, &base.findings))
+    };
+    let mut exit_code = 0;
+    if let Some(accepted) = opts.pr.accepted(base)? {
+        drift.findings = accepted.retain_new(drift.findings, |f| identity(&opts.docs, f));
+        exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
+    }
+    let rendered = match opts.format {
+        DriftFormat::Human => drift.to_human(),
+        DriftFormat::Json => drift.to_json(),
+    };
+    Ok(DriftOutcome {
+        rendered,
+        report: drift,
+        exit_code,
+    })
+}
+
+fn drift_of(
+    docs: &Path,
+    version: &str,
+    metadata: &Schema,
+    report: &mut dyn FnMut(&str),
+) -> Result<DriftReport, String> {
+    tree::select_versions(docs, version).map_err(|e| e.to_string())?;
+    let loaded = graphdoc_docs::load(docs, version).map_err(|e| e.to_string())?;
     for d in &loaded.diagnostics {
         if d.severity >= Severity::Warning {
             report(&d.to_string());
         }
     }
-    let drift = compare(&loaded.schema, &metadata);
-    let rendered = match opts.format {
-        DriftFormat::Human => drift.to_human(),
-        DriftFormat::Json => drift.to_json(),
-    };
-    Ok((rendered, drift))
+    Ok(compare(&loaded.schema, metadata))
+}
+
+/// A drift finding's identity: GL013 (as `lint --metadata` reports it), the
+/// file relative to the docs root, the item and the drift kind.
+pub fn identity(docs: &Path, f: &DriftFinding) -> String {
+    graphdoc_schema::Finding::at_line(
+        "GL013",
+        f.severity,
+        gate::relative_file(docs, &f.file),
+        f.line,
+        f.message.as_str(),
+    )
+    .about(f.item.as_str())
+    .keyed(f.kind.as_str())
+    .identity()
 }

@@ -13,6 +13,7 @@ pub mod drift;
 pub mod drift_command;
 pub mod jsonpos;
 pub mod pages;
+pub mod pr;
 pub mod report;
 mod representation;
 pub mod rules;
@@ -66,6 +67,9 @@ pub struct LintOptions {
     pub no_suppressions: bool,
     /// Rules off by default to run too (`GL011`).
     pub enable: Vec<String>,
+    /// Pull-request mode: report only findings that are not accepted (by
+    /// the `--since` tree or a baseline file); `deny_warnings` is its level.
+    pub pr: graphdoc_docs::gate::PrMode,
 }
 
 impl LintOptions {
@@ -79,6 +83,7 @@ impl LintOptions {
             config: None,
             no_suppressions: false,
             enable: Vec::new(),
+            pr: graphdoc_docs::gate::PrMode::default(),
         }
     }
 }
@@ -258,6 +263,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
             .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
     });
     findings.dedup();
+    let findings = pr::gate(opts, findings)?;
 
     let summary = report::Summary::of(&findings, suppressed);
     let config_text = opts

@@ -10,6 +10,7 @@
 //! generator's round-trip tests.
 
 pub mod extract;
+pub mod pr;
 pub mod tolerant;
 pub mod validate;
 
@@ -349,6 +350,8 @@ pub enum Error {
     Load(LoadError),
     /// Not a docs tree, or a version it does not hold.
     Tree(graphdoc_docs::tree::TreeError),
+    /// A baseline or `--since` tree that cannot be read or written.
+    Gate(String),
 }
 
 impl std::fmt::Display for Error {
@@ -356,6 +359,7 @@ impl std::fmt::Display for Error {
         match self {
             Error::Load(e) => e.fmt(f),
             Error::Tree(e) => e.fmt(f),
+            Error::Gate(e) => f.write_str(e),
         }
     }
 }
@@ -377,20 +381,32 @@ impl From<LoadError> for Error {
 /// `graphdoc samples`: checks the samples of `versions` (`v1.0`, `beta`,
 /// or `all`) of the docs tree at `docs` and renders the report.
 pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutcome, Error> {
+    let reports = check_versions(docs, versions)?;
+    let exit_code = exit_code(&reports);
+    Ok(render(reports, format, exit_code))
+}
+
+/// 1 when a block is unreadable or a sample has findings.
+fn exit_code(reports: &[VersionReport]) -> i32 {
+    i32::from(
+        reports
+            .iter()
+            .any(|r| r.summary.unreadable > 0 || !r.summary.findings.is_empty()),
+    )
+}
+
+/// The reports of `versions` (`v1.0`, `beta`, `all`) of the tree at `docs`.
+pub fn check_versions(docs: &Path, versions: &[&str]) -> Result<Vec<VersionReport>, Error> {
     let mut wanted: Vec<&str> = Vec::new();
     for v in versions {
         wanted.extend(graphdoc_docs::tree::select_versions(docs, v)?);
     }
     wanted.dedup();
-    let reports = wanted
-        .iter()
-        .map(|v| check_version(docs, v))
-        .collect::<Result<Vec<_>, _>>()?;
-    let exit_code = i32::from(
-        reports
-            .iter()
-            .any(|r| r.summary.unreadable > 0 || !r.summary.findings.is_empty()),
-    );
+    wanted.iter().map(|v| check_version(docs, v)).collect()
+}
+
+/// Renders reports as `run` does.
+pub fn render(reports: Vec<VersionReport>, format: Format, exit_code: i32) -> SamplesOutcome {
     let rendered = match format {
         Format::Human => render_human(&reports),
         Format::Json => {
@@ -399,11 +415,11 @@ pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutc
             s
         }
     };
-    Ok(SamplesOutcome {
+    SamplesOutcome {
         rendered,
         summaries: reports.into_iter().map(|r| r.summary).collect(),
         exit_code,
-    })
+    }
 }
 
 /// One line per unreadable block, forgiven construct (a note) and finding,

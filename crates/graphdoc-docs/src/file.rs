@@ -1,7 +1,6 @@
-//! One file written atomically: the single-file counterpart of [`write()`],
-//! for every other output of graphdoc (a schema, a report, a baseline).
-//!
-//! [`write()`]: crate::write()
+//! One file written atomically, for every output of graphdoc that is a
+//! single file (a schema, a report, a baseline); graphdoc-codegen's `write`
+//! is the many-file transaction of a generated crate.
 
 use std::io;
 use std::path::Path;
