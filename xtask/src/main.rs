@@ -28,23 +28,37 @@ enum Cmd {
         /// Write nothing; fail with a diff when the output is stale.
         #[arg(long)]
         check: bool,
+        /// Where the enums find their derive: vendored into the output (default), or
+        /// `path=<dir>` (relative to the output) or `version=<requirement>` (crates.io).
+        #[arg(long, value_parser = graphdoc_codegen::regenerate::parse_derive_dep)]
+        derive_dep: Option<graphdoc_codegen::Dependency>,
+        /// The version of the generated crates (default: 0.YYYYMMDD.0 from the docs
+        /// commit's date, when the docs say which commit they are; else 0.1.0).
+        #[arg(long)]
+        model_version: Option<String>,
+        /// The `repository` field of the generated manifests.
+        #[arg(long)]
+        repository: Option<String>,
     },
     /// Generate the model crate from a whole docs tree into a standalone workspace, build it,
     /// lint it, document it (warnings denied), and round-trip every JSON sample through it.
     ModelCheck {
         #[arg(long, default_value = "../shared/graph-docs")]
         docs: PathBuf,
-        /// The model workspace; its build goes to <out>/target.
-        #[arg(long, default_value = "target/full-model")]
-        out: PathBuf,
+        /// The model workspace; its build goes to <out>/target. Default: graphdoc-full-model in
+        /// the temporary directory, outside the repository, as a user's would be.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
-    /// Cold debug builds of the model generated from v1.0, half of v1.0+beta and v1.0+beta under
-    /// `/usr/bin/time -v`: wall time, peak memory, sizes, cost per struct, against the budget.
+    /// Cold builds of a consumer crate of the model as its README says (v1.0, v1.0+beta; with
+    /// and without the README's profile snippet) under `/usr/bin/time -v`, and the release
+    /// size of a program that reads one User, against the budget.
     BenchModel {
         #[arg(long, default_value = "../shared/graph-docs")]
         docs: PathBuf,
-        #[arg(long, default_value = "target/bench-model")]
-        out: PathBuf,
+        /// Default: graphdoc-bench-model in the temporary directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -60,24 +74,28 @@ fn main() -> ExitCode {
 
 fn run(cmd: Cmd) -> Result<u8, String> {
     match cmd {
-        Cmd::Regenerate { docs, out, check } => {
+        Cmd::Regenerate {
+            docs,
+            out,
+            check,
+            derive_dep,
+            model_version,
+            repository,
+        } => {
             let options = graphdoc_codegen::regenerate::RegenerateOptions {
                 docs,
                 out,
                 check,
-                codegen: graphdoc_codegen::Options {
-                    // generated/ sits beside crates/ in this workspace.
-                    enum_derive: graphdoc_codegen::Dependency::Path(
-                        "../crates/graphdoc-enum-derive".into(),
-                    ),
-                    ..graphdoc_codegen::Options::default()
-                },
+                derive_dep,
+                model_version,
+                repository,
                 fix_command: "cargo xtask regenerate".into(),
             };
             graphdoc_codegen::regenerate::regenerate(&options, &mut |line| eprintln!("{line}"))
                 .map_err(|e| e.to_string())
         }
         Cmd::ModelCheck { docs, out } => {
+            let out = out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-full-model"));
             let outcome = graphdoc_modelcheck::run(&graphdoc_modelcheck::Options { docs, out })
                 .map_err(|e| e.to_string())?;
             print!("{}", outcome.rendered);
@@ -87,7 +105,7 @@ fn run(cmd: Cmd) -> Result<u8, String> {
             let outcome =
                 graphdoc_modelcheck::bench::run(&graphdoc_modelcheck::bench::BenchOptions {
                     docs,
-                    out,
+                    out: out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-bench-model")),
                 })
                 .map_err(|e| e.to_string())?;
             print!("{}", outcome.rendered);

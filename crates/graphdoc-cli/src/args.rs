@@ -164,9 +164,17 @@ pub struct LintArgs {
     /// The service's CSDL metadata: adds GL013 drift findings.
     #[arg(long, value_name = "FILE", value_parser = input_file)]
     pub metadata: Option<PathBuf>,
-    /// Output format (github: workflow annotations; sarif: for code scanning).
+    /// Output format (github: workflow annotations; sarif: for code scanning;
+    /// markdown: for a pull-request comment).
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
+    /// The docs folder's path inside its repository, for the links of the
+    /// markdown, SARIF and GitHub outputs [default: the repository root].
+    #[arg(long, value_name = "PATH", default_value = "")]
+    pub link_base: String,
+    /// With --format markdown: stay within NUM characters.
+    #[arg(long, value_name = "NUM")]
+    pub max_chars: Option<usize>,
     /// Exit 1 on warnings too, not only on errors (with --since or
     /// --baseline: on new ones).
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -214,6 +222,17 @@ pub struct RegenerateArgs {
     /// Write nothing; exit 1 with the differences when the output is stale.
     #[arg(long)]
     pub check: bool,
+    /// Where the enums find their derive: vendored into the output (default),
+    /// `path=DIR` (relative to the output) or `version=REQ` (crates.io).
+    #[arg(long, value_name = "DEP", value_parser = graphdoc_codegen::regenerate::parse_derive_dep)]
+    pub derive_dep: Option<graphdoc_codegen::Dependency>,
+    /// The version of the generated crates [default: 0.YYYYMMDD.0 from the
+    /// docs commit's date when the docs say which commit they are, else 0.1.0].
+    #[arg(long, value_name = "VERSION")]
+    pub model_version: Option<String>,
+    /// The `repository` field of the generated manifests.
+    #[arg(long, value_name = "URL")]
+    pub repository: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,6 +253,7 @@ pub enum LintFormat {
     Json,
     Sarif,
     Github,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

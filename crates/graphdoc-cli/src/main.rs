@@ -73,7 +73,9 @@ fn run(command: Command) -> Result<u8, String> {
                 docs: docs(&a.docs)?,
                 out: a.out,
                 check: a.check,
-                codegen: graphdoc_codegen::Options::default(),
+                derive_dep: a.derive_dep,
+                model_version: a.model_version,
+                repository: a.repository,
                 fix_command: "graphdoc regenerate".into(),
             };
             graphdoc_codegen::regenerate::regenerate(&options, &mut report)
@@ -148,7 +150,10 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
             args::LintFormat::Json => graphdoc_lint::Format::Json,
             args::LintFormat::Sarif => graphdoc_lint::Format::Sarif,
             args::LintFormat::Github => graphdoc_lint::Format::Github,
+            args::LintFormat::Markdown => graphdoc_lint::Format::Markdown,
         },
+        link_base: a.link_base,
+        max_chars: a.max_chars,
         deny_warnings: a.deny.is_some(),
         version: a.version,
         config: a.config,

@@ -72,7 +72,7 @@ fn lint_heads(stdout: &str) -> Vec<String> {
             let v: serde_json::Value = serde_json::from_str(l).ok()?;
             Some(format!(
                 "{} {}",
-                v["rule"].as_str()?,
+                v["code"].as_str()?,
                 v["file"].as_str()?.trim_start_matches("head/")
             ))
         })
@@ -101,10 +101,10 @@ fn lint_since_and_baseline_report_exactly_the_new_findings() {
     assert_eq!(
         lint_heads(&since.stdout),
         [
-            format!("GL002 {RESOURCE}"),
-            format!("GL004 {UPDATE}"),
-            format!("GL004 {RESOURCE}"),
-            format!("GL010 {UPDATE}"),
+            format!("GL0002 {RESOURCE}"),
+            format!("GL0004 {UPDATE}"),
+            format!("GL0004 {RESOURCE}"),
+            format!("GL0010 {UPDATE}"),
         ]
     );
     let all = graphdoc_in(
@@ -121,7 +121,7 @@ fn lint_since_and_baseline_report_exactly_the_new_findings() {
     assert!(
         lint_heads(&all.stdout)
             .iter()
-            .any(|h| h.starts_with("GL007")),
+            .any(|h| h.starts_with("GL0007")),
         "the page whose lines moved has old findings, not reported above"
     );
 
@@ -300,6 +300,6 @@ fn a_baseline_that_is_not_one_is_a_usage_error() {
     assert_eq!(result.code, 2);
     assert_eq!(
         result.stderr,
-        "error: bad.baseline:1: not a graphdoc baseline (expected `graphdoc baseline 1`)\n"
+        "error: bad.baseline: line 1: not a finding: missing field `file` at line 1 column 2\n"
     );
 }

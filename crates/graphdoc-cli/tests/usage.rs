@@ -165,10 +165,10 @@ fn two_trees_without_versions_compare_the_same_version() {
 #[test]
 fn explain_knows_lint_and_front_end_codes() {
     let root = temp_root("explain");
-    let lint = run_in(&graphdoc(), &root, &["explain", "GL011"]);
+    let lint = run_in(&graphdoc(), &root, &["explain", "GL0011"]);
     assert_eq!(lint.code, 0);
-    assert!(lint.stdout.contains("--enable GL011"), "{}", lint.stdout);
-    let enabled = run_in(&graphdoc(), &root, &["lint", "--enable", "GL011", "--help"]);
+    assert!(lint.stdout.contains("--enable GL0011"), "{}", lint.stdout);
+    let enabled = run_in(&graphdoc(), &root, &["lint", "--enable", "GL0011", "--help"]);
     assert_eq!(enabled.code, 0, "the flag GL011's explanation names exists");
     let unknown = run_in(&graphdoc(), &root, &["explain", "GL999"]);
     assert_eq!(unknown.code, 2);
@@ -176,4 +176,27 @@ fn explain_knows_lint_and_front_end_codes() {
         unknown.stderr,
         "error: no code `GL999` (graphdoc lint --list-rules lists the lint rules)\n"
     );
+}
+
+#[test]
+fn unknown_flags_and_values_are_usage_errors() {
+    let root = temp_root("flags");
+    let cases: [(&[&str], &str); 4] = [
+        (&["lint", "--format", "xml"], "error: invalid value 'xml' for '--format <FORMAT>'"),
+        (&["lint", "--deny", "notes"], "error: invalid value 'notes' for '--deny <LEVEL>'"),
+        (
+            &["lint", "--enable", "GL0011,GL999"],
+            "error: invalid value 'GL999' for '--enable <CODE,…>': no such rule (graphdoc lint --list-rules lists them)",
+        ),
+        (&["lint", "--bogus"], "error: unexpected argument '--bogus' found"),
+    ];
+    for (args, expected) in cases {
+        let result = run_in(&graphdoc(), &root, args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert!(
+            result.stderr.starts_with(expected),
+            "{args:?}: {}",
+            result.stderr
+        );
+    }
 }

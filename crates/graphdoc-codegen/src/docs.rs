@@ -26,6 +26,11 @@ pub fn doc_lines(text: &str) -> Vec<String> {
     lines
 }
 
+/// `text` on one line, as markdown that renders it as written.
+pub fn markdown_text(text: &str) -> String {
+    escape_line(&text.replace(['\n', '\r'], " "))
+}
+
 /// One line, trimmed (indentation would make a code block, hence a doctest),
 /// with control characters dropped and markdown specials escaped.
 fn escape_line(raw: &str) -> String {
@@ -72,9 +77,94 @@ fn url_at(s: &str) -> Option<usize> {
     (url.len() > scheme_len).then_some(url.len())
 }
 
+/// Where an item is documented, for its doc comment: its page of the public
+/// reference and, as plain text for maintainers, the docs-relative
+/// `file:line` it was read from. `source` is a `file:line` as the schema
+/// has it, which may start with the path the docs were read from on the
+/// generating machine: everything before `api-reference/` is dropped (and
+/// only the file name kept when there is no `api-reference/`).
+///
+/// `api-reference/v1.0/resources/user.md` is
+/// <https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0>,
+/// an API page `api-reference/beta/api/user-get.md` is
+/// <https://learn.microsoft.com/graph/api/user-get?view=graph-rest-beta>.
+pub fn reference(source: &str) -> String {
+    let source = source.replace('\\', "/");
+    let relative = match source.rfind("api-reference/") {
+        Some(start) => &source[start..],
+        None => source.rsplit('/').next().unwrap_or_default(),
+    };
+    match reference_url(relative) {
+        Some(url) => format!("{url} ({relative})"),
+        None => relative.to_owned(),
+    }
+}
+
+fn reference_url(relative: &str) -> Option<String> {
+    let file = relative.split(':').next()?;
+    let mut parts = file.strip_prefix("api-reference/")?.split('/');
+    let view = match parts.next()? {
+        "v1.0" => "graph-rest-1.0",
+        "beta" => "graph-rest-beta",
+        _ => return None,
+    };
+    let folder = parts.next()?;
+    let name = parts.next()?.strip_suffix(".md")?;
+    if parts.next().is_some()
+        || name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+    {
+        return None;
+    }
+    let page = match folder {
+        "resources" => format!("resources/{name}"),
+        "api" => name.to_owned(),
+        _ => return None,
+    };
+    Some(format!(
+        "https://learn.microsoft.com/graph/api/{page}?view={view}"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_become_public_reference_links() {
+        assert_eq!(
+            reference("../shared/graph-docs/api-reference/v1.0/resources/user.md:10"),
+            "https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0 \
+             (api-reference/v1.0/resources/user.md:10)"
+        );
+        assert_eq!(
+            reference("/home/me/docs/api-reference/beta/api/user-get.md:3"),
+            "https://learn.microsoft.com/graph/api/user-get?view=graph-rest-beta \
+             (api-reference/beta/api/user-get.md:3)"
+        );
+        // No public page to link, and still no path of the machine.
+        assert_eq!(
+            reference("/home/me/docs/api-reference/v2/resources/x.md:1"),
+            "api-reference/v2/resources/x.md:1"
+        );
+        assert_eq!(reference("/home/me/notes/x.md:1"), "x.md:1");
+        assert_eq!(
+            reference("C:\\docs\\api-reference\\v1.0\\resources\\user.md:2"),
+            "https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0 \
+             (api-reference/v1.0/resources/user.md:2)"
+        );
+        assert_eq!(
+            doc_lines(&format!(
+                "Documented at {}",
+                reference("api-reference/v1.0/api/user-get.md:9")
+            )),
+            vec![
+                r"Documented at <https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0> (api-reference/v1.0/api/user-get.md:9)"
+            ]
+        );
+    }
 
     #[test]
     fn indentation_and_blank_runs_go() {

@@ -1,7 +1,7 @@
 //! Docs tree in, model crate out: what `graphdoc regenerate` and
 //! `cargo xtask regenerate` do, with the policy both share.
 
-use crate::{check, generate, write, Options};
+use crate::{check, generate, inside_a_workspace, write, Dependency, DocsRevision, Options};
 use graphdoc_docs::tree::{self, TreeError};
 use graphdoc_docs::{codes, display_path, LoadError, Loaded};
 use graphdoc_schema::Severity;
@@ -16,8 +16,14 @@ pub struct RegenerateOptions {
     pub out: PathBuf,
     /// Write nothing; exit 1 with the differences when the output is stale.
     pub check: bool,
-    /// Code generation options; `source` is filled in from `docs`.
-    pub codegen: Options,
+    /// Where the enums find their derive; default: vendored into the output.
+    pub derive_dep: Option<Dependency>,
+    /// The generated crates' version; default: `0.YYYYMMDD.0` from the docs
+    /// commit's date when the docs say which commit they are, else
+    /// [`Options`]'s.
+    pub model_version: Option<String>,
+    /// The `repository` field of the generated manifests.
+    pub repository: Option<String>,
     /// The command that brings a stale output up to date, for the message.
     pub fix_command: String,
 }
@@ -87,15 +93,7 @@ pub fn regenerate(
         }
         schemas.push(loaded.schema);
     }
-    let codegen = Options {
-        source: format!(
-            "the docs in `{}` ({})",
-            display_path(&opts.docs),
-            versions.join(", ")
-        ),
-        ..opts.codegen.clone()
-    };
-    let generated = generate(&schemas, &codegen);
+    let generated = generate(&schemas, &codegen_options(opts));
     for d in &generated.diagnostics {
         report(&d.to_string());
     }
@@ -119,6 +117,36 @@ pub fn regenerate(
         written.removed.len()
     ));
     Ok(0)
+}
+
+/// The generated crates' options: the version follows the docs' commit, the
+/// derive is vendored, and the output is its own workspace unless it sits
+/// inside one.
+fn codegen_options(opts: &RegenerateOptions) -> Options {
+    let revision = DocsRevision::detect(&opts.docs);
+    let defaults = Options::default();
+    Options {
+        version: opts
+            .model_version
+            .clone()
+            .or_else(|| revision.as_ref().map(DocsRevision::crate_version))
+            .unwrap_or(defaults.version.clone()),
+        docs_revision: revision,
+        repository: opts.repository.clone(),
+        enum_derive: opts.derive_dep.clone().unwrap_or(Dependency::Vendored),
+        standalone_workspace: !inside_a_workspace(&opts.out),
+        ..defaults
+    }
+}
+
+/// `--derive-dep`: `path=<dir>` (relative to the output) or
+/// `version=<requirement>` (crates.io).
+pub fn parse_derive_dep(text: &str) -> Result<Dependency, String> {
+    match text.split_once('=') {
+        Some(("path", p)) if !p.is_empty() => Ok(Dependency::Path(p.into())),
+        Some(("version", v)) if !v.is_empty() => Ok(Dependency::Version(v.into())),
+        _ => Err("expected path=<dir> or version=<requirement>".into()),
+    }
 }
 
 fn report_warnings(loaded: &Loaded, report: &mut dyn FnMut(&str)) {

@@ -1,6 +1,7 @@
 //! Writing the generated crate to disk, and checking that it is current.
 
-use crate::{GeneratedCrate, GENERATED_MARKER};
+use crate::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
@@ -82,14 +83,8 @@ pub fn write_with_faults(
         recovered: recover_interrupted(out_dir, fault)?,
         ..WriteReport::default()
     };
-    let mut changed = Vec::new();
-    for file in &generated.files {
-        let target = out_dir.join(&file.path);
-        match fs::read(&target) {
-            Ok(bytes) if bytes == file.contents.as_bytes() => report.unchanged += 1,
-            _ => changed.push(file),
-        }
-    }
+    let changed = changed_files(out_dir, generated);
+    report.unchanged = generated.files.len() - changed.len();
     let wanted: BTreeSet<&str> = generated.files.iter().map(|f| f.path.as_str()).collect();
     let stale: Vec<String> = generated_files_in(out_dir)
         .map_err(|e| context(e, format!("cannot list {}", out_dir.display())))?
@@ -122,7 +117,7 @@ pub fn write_with_faults(
     let staged = changed.iter().enumerate().try_for_each(|(i, file)| {
         let path = staging.new_file(i);
         fault(Step::Stage, &path)?;
-        fs::write(&path, &file.contents)
+        write_durably(&path, file.contents.as_bytes())
             .map_err(|e| context(e, format!("cannot write {}", path.display())))
     });
     if let Err(e) = staged {
@@ -140,6 +135,27 @@ pub fn write_with_faults(
         report.removed.push(path);
     }
     Ok(report)
+}
+
+/// The files whose bytes on disk differ from the generated ones (or that are
+/// missing), in `generated`'s order; read and compared in parallel.
+fn changed_files<'a>(out_dir: &Path, generated: &'a GeneratedCrate) -> Vec<&'a GeneratedFile> {
+    generated
+        .files
+        .par_iter()
+        .filter(|file| {
+            !fs::read(out_dir.join(&file.path)).is_ok_and(|b| b == file.contents.as_bytes())
+        })
+        .collect()
+}
+
+/// Writes and fsyncs `path`: a file is on disk before the rename that
+/// publishes it, so a crash after the rename cannot leave it empty or cut.
+fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write as _;
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Steps 2 and 3: the journal, then the moves.
@@ -351,7 +367,7 @@ impl Staging {
         fault(Step::Journal, &path)?;
         // Whole or absent: a journal cut short by a kill would undo too little.
         let partial = self.dir.join("journal.partial");
-        fs::write(&partial, plan.to_json())
+        write_durably(&partial, plan.to_json().as_bytes())
             .and_then(|()| fs::rename(&partial, &path))
             .map_err(|e| context(e, format!("cannot write {}", path.display())))
     }
@@ -632,19 +648,20 @@ impl std::error::Error for StaleReport {}
 
 /// `Ok` when `out_dir` holds exactly what `generated` would write.
 pub fn check(out_dir: &Path, generated: &GeneratedCrate) -> Result<(), StaleReport> {
-    let mut changes = Vec::new();
-    for file in &generated.files {
-        match fs::read(out_dir.join(&file.path)) {
-            Err(_) => changes.push(FileChange::Missing {
+    let mut changes: Vec<FileChange> = generated
+        .files
+        .par_iter()
+        .filter_map(|file| match fs::read(out_dir.join(&file.path)) {
+            Err(_) => Some(FileChange::Missing {
                 path: file.path.clone(),
             }),
-            Ok(bytes) if bytes == file.contents.as_bytes() => {}
-            Ok(bytes) => changes.push(FileChange::Changed {
+            Ok(bytes) if bytes == file.contents.as_bytes() => None,
+            Ok(bytes) => Some(FileChange::Changed {
                 path: file.path.clone(),
                 diff: line_diff(&String::from_utf8_lossy(&bytes), &file.contents),
             }),
-        }
-    }
+        })
+        .collect();
     let wanted: BTreeSet<&str> = generated.files.iter().map(|f| f.path.as_str()).collect();
     for path in generated_files_in(out_dir).unwrap_or_default() {
         if !wanted.contains(path.as_str()) {
@@ -692,7 +709,6 @@ fn line_diff(old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::GeneratedFile;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir =

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{cargo, enum_derive_dir};
-use graphdoc_codegen::{check, generate, write, Dependency, Options};
+use common::cargo;
+use graphdoc_codegen::{check, generate, write, Options};
 use std::path::{Path, PathBuf};
 
 /// The JSON body of the v1.0 Update vppToken request example.
@@ -187,13 +187,12 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     };
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen-compile");
     let out = work.join("model");
-    let derive = enum_derive_dir();
+    // The derive is vendored into the output, as for any user.
     let options = Options {
         crate_name: "graph-model".into(),
         source: "the test fixture schema".into(),
-        enum_derive: Dependency::Path(derive.to_string_lossy().into_owned()),
         standalone_workspace: true,
-        workspace_members: Vec::new(),
+        ..Options::default()
     };
     let generated = generate(
         &[common::small_schema("v1.0"), common::small_schema("beta")],
@@ -215,12 +214,25 @@ fn generated_crate_builds_and_round_trips_the_vpp_token_patch_body() {
     cargo(
         &out,
         &target,
-        &["test", "--offline", "--workspace", "--quiet"],
+        &[
+            "test",
+            "--offline",
+            "--workspace",
+            "--all-features",
+            "--quiet",
+        ],
     );
     cargo(&out, &target, &common::CLIPPY);
     cargo(
         &out,
         &target,
-        &["doc", "--offline", "--workspace", "--no-deps", "--quiet"],
+        &[
+            "doc",
+            "--offline",
+            "--workspace",
+            "--all-features",
+            "--no-deps",
+            "--quiet",
+        ],
     );
 }

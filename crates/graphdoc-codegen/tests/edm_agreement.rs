@@ -3,7 +3,7 @@
 //! (what the generated model accepts), over the edge cases where two
 //! readings of OData and ISO 8601 part: they must agree.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../runtime/lib.rs"]
 mod runtime;
 

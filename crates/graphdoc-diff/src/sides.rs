@@ -5,7 +5,7 @@ use crate::{diff, DiffOptions, SchemaDiff};
 use graphdoc_docs::gate::{self, PrMode};
 use graphdoc_docs::tree::{self, TreeError};
 use graphdoc_docs::{display_path, LoadError};
-use graphdoc_schema::baseline::Baseline;
+use graphdoc_schema::baseline;
 use graphdoc_schema::{Diagnostic, Schema, Severity};
 use std::path::{Path, PathBuf};
 
@@ -171,26 +171,25 @@ fn new_warnings(
     let Side::Docs { docs: to_docs, .. } = to else {
         return Ok(Vec::new());
     };
-    let identity = |docs: &Path, d: &Diagnostic| gate::identity(docs, d);
-    cmd.pr
-        .write(to_warnings.iter().map(|d| identity(to_docs, d)))
-        .map_err(DiffError::Gate)?;
+    let relative = |docs: &Path, ds: &[Diagnostic]| -> Vec<Diagnostic> {
+        ds.iter().map(|d| gate::relative(docs, d)).collect()
+    };
+    let to_warnings = relative(to_docs, to_warnings);
+    cmd.pr.write(&to_warnings).map_err(DiffError::Gate)?;
     let two_trees = cmd.from_docs.is_some() || cmd.to_docs.is_some();
     let mut accepted = match cmd
         .pr
         .accepted(|_| Ok(Vec::new()))
         .map_err(DiffError::Gate)?
     {
-        Some(baseline) => baseline,
-        None if two_trees => Baseline::default(),
+        Some(accepted) => accepted,
+        None if two_trees => Vec::new(),
         None => return Ok(Vec::new()),
     };
     if let (true, Side::Docs { docs, .. }) = (two_trees, from) {
-        accepted.extend(&Baseline::of_identities(
-            from_warnings.iter().map(|d| identity(docs, d)),
-        ));
+        accepted.extend(relative(docs, from_warnings));
     }
-    let new = accepted.retain_new(to_warnings.to_vec(), |d| identity(to_docs, d));
+    let new = baseline::new_findings(&to_warnings, &accepted);
     if !new.is_empty() {
         note(&format!(
             "note: {} of the warnings of {} are new:",

@@ -4,7 +4,7 @@
 //! FILE`. What is new is decided by [`Baseline`] on finding identities
 //! (code, file relative to the docs root, item, message key; never a line).
 
-use graphdoc_schema::baseline::Baseline;
+use graphdoc_schema::baseline;
 use graphdoc_schema::{Finding, Severity};
 use std::path::{Path, PathBuf};
 
@@ -28,36 +28,36 @@ impl PrMode {
     }
 
     /// What is accepted: the baseline file's findings, and those `base`
-    /// finds in the `--since` tree (their identities). `None` when neither
-    /// is asked for.
+    /// finds in the `--since` tree (with files relative to that tree).
+    /// `None` when neither is asked for.
     pub fn accepted(
         &self,
-        base: impl FnOnce(&Path) -> Result<Vec<String>, String>,
-    ) -> Result<Option<Baseline>, String> {
+        base: impl FnOnce(&Path) -> Result<Vec<Finding>, String>,
+    ) -> Result<Option<Vec<Finding>>, String> {
         if !self.filters() {
             return Ok(None);
         }
-        let mut accepted = Baseline::default();
+        let mut accepted = Vec::new();
         if let Some(file) = &self.baseline {
             let shown = crate::display_path(file);
             let text =
                 std::fs::read_to_string(file).map_err(|e| format!("cannot read {shown}: {e}"))?;
-            accepted.extend(&Baseline::from_text(&text, &shown)?);
+            accepted.extend(baseline::read(&text).map_err(|e| format!("{shown}: {e}"))?);
         }
         if let Some(since) = &self.since {
             crate::tree::check_root(since).map_err(|e| format!("--since: {e}"))?;
-            accepted.extend(&Baseline::of_identities(base(since)?));
+            accepted.extend(base(since)?);
         }
         Ok(Some(accepted))
     }
 
-    /// Writes `identities` as the baseline file, when asked to.
-    pub fn write(&self, identities: impl IntoIterator<Item = String>) -> Result<(), String> {
+    /// Writes `findings` (files relative to the docs root) as the baseline
+    /// file, when asked to.
+    pub fn write(&self, findings: &[Finding]) -> Result<(), String> {
         let Some(file) = &self.write_baseline else {
             return Ok(());
         };
-        let text = Baseline::of_identities(identities).to_text();
-        crate::write_file_atomically(file, text.as_bytes())
+        crate::write_file_atomically(file, baseline::write(findings).as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", crate::display_path(file)))
     }
 
@@ -81,11 +81,11 @@ pub fn relative_file<'a>(docs: &Path, file: &'a str) -> &'a str {
     }
 }
 
-/// A finding's identity with its file made relative to `docs`.
-pub fn identity(docs: &Path, finding: &Finding) -> String {
+/// `finding` with its file made relative to `docs`.
+pub fn relative(docs: &Path, finding: &Finding) -> Finding {
     let mut relative = finding.clone();
     relative.file = relative_file(docs, &finding.file).to_string();
-    relative.identity()
+    relative
 }
 
 #[cfg(test)]

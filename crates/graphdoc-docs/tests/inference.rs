@@ -417,31 +417,6 @@ fn an_inherited_from_row_names_a_base_only_when_it_names_a_type() {
 }
 
 #[test]
-fn a_primitive_written_as_an_object_in_the_representation_is_a_primitive() {
-    let loaded = load(vec![resource(
-        "version",
-        &resource_page(
-            "version",
-            "| label | String | The label. |",
-            r#"{ "label": "String", "content": { "@odata.type": "Edm.Stream" } }"#,
-        ),
-    )]);
-    let content = loaded.schema.types["microsoft.graph.version"]
-        .property("content")
-        .expect("content read from the representation");
-    assert_eq!(content.ty.name, "Edm.Stream");
-    assert_eq!(content.kind, PropertyKind::Structural);
-    assert!(
-        !loaded
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("Edm.Stream")),
-        "{:?}",
-        loaded.diagnostics
-    );
-}
-
-#[test]
 fn a_location_header_places_the_returned_object_in_a_collection() {
     let call = CALL;
     let get_call = get_page(
@@ -645,44 +620,6 @@ Inherits from [mediaQuality](mediaquality.md).
     );
 }
 
-#[test]
-fn an_open_types_json_representation_declares_nothing() {
-    let tokens = |intro: &str| {
-        format!(
-            r#"# feedbackTokenSet resource type
-
-Namespace: microsoft.graph
-
-{intro}
-
-## Properties
-
-None.
-
-<!-- {{ "blockType": "resource", "@odata.type": "microsoft.graph.feedbackTokenSet" }}-->
-```json
-{{ "Echo": true, "MuffledSpeech": true }}
-```
-"#
-        )
-    };
-    let open = load(vec![resource(
-        "feedbackTokenSet",
-        &tokens("This is an _open type_ that holds the tokens the user chose."),
-    )]);
-    let t = &open.schema.types["microsoft.graph.feedbackTokenSet"];
-    assert!(t.is_open);
-    assert!(t.properties.is_empty(), "{:?}", t.properties);
-    // Stated nowhere, the same block declares its properties.
-    let closed = load(vec![resource(
-        "feedbackTokenSet",
-        &tokens("The tokens the user chose."),
-    )]);
-    let t = &closed.schema.types["microsoft.graph.feedbackTokenSet"];
-    assert!(!t.is_open);
-    assert_eq!(t.properties.len(), 2);
-}
-
 fn api(name: &str, text: &str) -> PageInput {
     page(&format!("api/{name}.md"), PageKind::Api, text)
 }
@@ -876,32 +813,6 @@ fn a_get_path_reads_a_property_the_owners_page_does_not_list() {
 }
 
 #[test]
-fn a_garbled_request_line_is_reported_and_not_read() {
-    let loaded = load(vec![api(
-        "chat-get-members",
-        &get_page(
-            "Get conversationMember",
-            &["GET /chats/{chat-id}/members/{membership-id}\nGET /users/{user-id} | user-principal-name/chats/{chat-id}/members/{membership-id}"],
-            "a [conversationMember](../resources/conversationmember.md) object",
-        ),
-    )]);
-    assert_eq!(
-        loaded.schema.operations[0].paths,
-        vec!["/chats/{chat-id}/members/{membership-id}"]
-    );
-    let garbled: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "GD0022")
-        .map(|d| format!("{}:{}", d.file, d.line))
-        .collect();
-    assert_eq!(
-        garbled,
-        vec!["api-reference/v1.0/api/chat-get-members.md:7"]
-    );
-}
-
-#[test]
 fn prose_naming_a_subtype_of_the_annotated_base_is_the_nearer_base() {
     let directory_object = plain_type(
         "directoryObject",
@@ -1050,41 +961,5 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
     assert_ne!(
         base_of(&loaded, "recordOperation").as_deref(),
         Some("microsoft.graph.commsOperation")
-    );
-}
-
-#[test]
-fn a_row_whose_type_cannot_be_read_is_not_also_missing_from_the_tables() {
-    let loaded = load(vec![
-        resource("entity", ENTITY),
-        resource(
-            "call",
-            &resource_page(
-                "call",
-                "| state | String | The state. |\n| mediaConfig | appHostedMediaConfig or serviceHostedMediaConfig | The media. |",
-                r#"{ "state": "String", "mediaConfig": { "@odata.type": "microsoft.graph.entity" } }"#,
-            ),
-        ),
-    ]);
-    let about: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.message.contains("mediaConfig") && ["GD0003", "GD0020"].contains(&d.code.as_str())
-        })
-        .map(|d| (d.code.as_str(), d.severity))
-        .collect();
-    // One warning, at the row; the representation's reading is a note.
-    use graphdoc_schema::Severity::{Note, Warning};
-    assert_eq!(
-        about,
-        [("GD0003", Warning), ("GD0020", Note)],
-        "{:?}",
-        loaded.diagnostics
-    );
-    let call = &loaded.schema.types["microsoft.graph.call"];
-    assert_eq!(
-        call.property("mediaConfig").map(|p| p.ty.name.as_str()),
-        Some("microsoft.graph.entity")
     );
 }

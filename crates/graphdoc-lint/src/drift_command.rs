@@ -4,7 +4,7 @@
 use crate::drift::{compare, DriftFinding, DriftReport};
 use graphdoc_docs::gate::{self, PrMode};
 use graphdoc_docs::{display_path, tree};
-use graphdoc_schema::{Schema, Severity};
+use graphdoc_schema::{baseline, Finding, Schema, Severity};
 use std::path::{Path, PathBuf};
 
 /// How to render a drift report.
@@ -44,17 +44,19 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
     let metadata = graphdoc_schema::csdl::read(&xml, &display_path(&opts.metadata))
         .map_err(|e| e.to_string())?;
     let mut drift = drift_of(&opts.docs, &opts.version, &metadata, report)?;
-    let identities = |docs: &Path, findings: &[DriftFinding]| -> Vec<String> {
-        findings.iter().map(|f| identity(docs, f)).collect()
+    let as_findings = |docs: &Path, findings: &[DriftFinding]| -> Vec<Finding> {
+        findings.iter().map(|f| to_finding(docs, f)).collect()
     };
-    opts.pr.write(identities(&opts.docs, &drift.findings))?;
-    let base = |since: &Path| -> Result<Vec<String>, String> {
+    opts.pr.write(&as_findings(&opts.docs, &drift.findings))?;
+    let base = |since: &Path| -> Result<Vec<Finding>, String> {
         let base = drift_of(since, &opts.version, &metadata, &mut |_| {})?;
-        Ok(identities(since, &base.findings))
+        Ok(as_findings(since, &base.findings))
     };
     let mut exit_code = 0;
     if let Some(accepted) = opts.pr.accepted(base)? {
-        drift.findings = accepted.retain_new(drift.findings, |f| identity(&opts.docs, f));
+        drift.findings = baseline::retain_new(drift.findings, &accepted, |f| {
+            to_finding(&opts.docs, f).identity()
+        });
         exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
     }
     let rendered = match opts.format {
@@ -84,11 +86,12 @@ fn drift_of(
     Ok(compare(&loaded.schema, metadata))
 }
 
-/// A drift finding's identity: GL013 (as `lint --metadata` reports it), the
-/// file relative to the docs root, the item and the drift kind.
-pub fn identity(docs: &Path, f: &DriftFinding) -> String {
-    graphdoc_schema::Finding::at_line(
-        "GL013",
+/// A drift finding as graphdoc's finding: GL0013 (as `lint --metadata`
+/// reports it), the file relative to the docs root, the item as subject and
+/// the drift kind as key.
+pub fn to_finding(docs: &Path, f: &DriftFinding) -> Finding {
+    Finding::at_line(
+        crate::rules::METADATA_DRIFT,
         f.severity,
         gate::relative_file(docs, &f.file),
         f.line,
@@ -96,5 +99,4 @@ pub fn identity(docs: &Path, f: &DriftFinding) -> String {
     )
     .about(f.item.as_str())
     .keyed(f.kind.as_str())
-    .identity()
 }

@@ -1,59 +1,47 @@
-//! Lints for graphdoc docs trees.
+//! Lints for graphdoc docs trees, and graphdoc's findings machinery.
 //!
 //! [`run`] runs every check over a docs tree (one or both API versions) and
-//! renders the findings; [`cli`] does the same from command-line arguments
-//! (what `cargo xtask lint` passes on). The rules, their codes and their
-//! `--explain` texts are in [`rules`]; suppressions in [`suppress`].
+//! renders the findings (the command line is `graphdoc lint`, in
+//! crates/graphdoc-cli).
+//! The rules are in [`rules`], one module per rule holding its code,
+//! explanation, check and tests; suppressions in [`suppress`].
+//!
+//! Every command's findings are [`graphdoc_schema::Finding`]s: [`registry`]
+//! holds every code of graphdoc (GD, GS, GL) with its explanation, and
+//! [`render`] prints findings in every format (human, JSON lines, SARIF,
+//! GitHub annotations, markdown).
 //!
 //! [`drift`] compares what the docs say with what the service metadata
 //! (CSDL) says, finding by finding and as scores; `run` includes its
-//! findings as GL013 when given `--metadata`.
+//! findings as GL0013 when given `--metadata`.
 
+pub mod baseline;
 pub mod drift;
 pub mod drift_command;
 pub mod jsonpos;
 pub mod pages;
 pub mod pr;
-pub mod report;
+pub mod registry;
+pub mod render;
 mod representation;
 pub mod rules;
-pub mod sarif;
 pub mod suppress;
 
-pub use rules::{explain, Finding, Rule, RULES};
+pub use registry::explain;
+pub use render::{Format, RenderOptions};
+pub use rules::{Finding, Rule, RULES};
 
 use graphdoc_docs::{display_path, Loaded};
 use graphdoc_schema::{csdl, Severity};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Human,
-    Json,
-    Sarif,
-    Github,
-}
-
-impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "human" => Ok(Format::Human),
-            "json" => Ok(Format::Json),
-            "sarif" => Ok(Format::Sarif),
-            "github" => Ok(Format::Github),
-            _ => Err(format!("unknown format `{s}` (human, json, sarif, github)")),
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LintOptions {
     /// The docs root, holding `api-reference/<version>/`.
     pub docs: PathBuf,
-    /// A CSDL file: adds GL013 findings for the version it describes (v1.0
+    /// A CSDL file: adds GL0013 findings for the version it describes (v1.0
     /// when linted, else the one version linted).
     pub metadata: Option<PathBuf>,
     pub format: Format,
@@ -65,8 +53,13 @@ pub struct LintOptions {
     pub config: Option<PathBuf>,
     /// Ignore every suppression (config and inline).
     pub no_suppressions: bool,
-    /// Rules off by default to run too (`GL011`).
+    /// Rules off by default to run too (`GL0011`).
     pub enable: Vec<String>,
+    /// The docs root's path inside its repository, for the links of the
+    /// markdown, SARIF and GitHub outputs (`""`: the repository root).
+    pub link_base: String,
+    /// Markdown output: at most this many characters.
+    pub max_chars: Option<usize>,
     /// Pull-request mode: report only findings that are not accepted (by
     /// the `--since` tree or a baseline file); `deny_warnings` is its level.
     pub pr: graphdoc_docs::gate::PrMode,
@@ -83,6 +76,8 @@ impl LintOptions {
             config: None,
             no_suppressions: false,
             enable: Vec::new(),
+            link_base: String::new(),
+            max_chars: None,
             pr: graphdoc_docs::gate::PrMode::default(),
         }
     }
@@ -94,7 +89,8 @@ pub struct LintOutcome {
     pub rendered: String,
     /// 0 clean, 1 findings at or over the threshold.
     pub exit_code: u8,
-    /// The findings left after suppression, sorted.
+    /// The findings left after suppression, sorted, their paths relative
+    /// to the docs root.
     pub findings: Vec<Finding>,
     pub suppressed: usize,
 }
@@ -184,7 +180,10 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let mut findings: Vec<Finding> = versions.iter().flat_map(version_findings).collect();
     let enabled = |code: &str| {
         rules::rule(code).is_some_and(|r| r.enabled)
-            || opts.enable.iter().any(|e| e.eq_ignore_ascii_case(code))
+            || opts
+                .enable
+                .iter()
+                .any(|e| rules::rule(e).is_some_and(|r| r.code == code))
     };
     let mut ran: HashSet<&str> = rules::RULES
         .iter()
@@ -208,94 +207,183 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     }
     match &opts.metadata {
         Some(path) => {
-            let xml = std::fs::read_to_string(path)
-                .map_err(|e| LintError::Io(format!("cannot read {}: {e}", path.display())))?;
-            let meta = csdl::read(&xml, &display_path(path))
-                .map_err(|e| LintError::Io(format!("cannot read metadata: {e:?}")))?;
             let docs = v1.unwrap_or(&versions[0]);
-            findings.extend(rules::metadata_drift::check(&drift::compare(
-                &docs.loaded.schema,
-                &meta,
-            )));
+            findings.extend(metadata_findings(path, &docs.loaded.schema)?);
         }
         None => {
             ran.remove(rules::METADATA_DRIFT);
         }
     }
+    findings.retain(|f| ran.contains(rules::rule_of(&f.code)));
 
-    findings.retain(|f| ran.contains(f.rule));
-
-    let root_shown = display_path(&opts.docs);
-    let relative = |file: &str| -> String {
-        file.strip_prefix(&root_shown)
-            .map(|r| r.trim_start_matches('/').to_string())
-            .unwrap_or_else(|| file.to_string())
-    };
+    let root = Root::new(&opts.docs);
     let mut suppressed = 0;
     if !opts.no_suppressions {
-        let mut sups = config;
-        for v in &versions {
-            for (file, text) in &v.pages {
-                let (s, bad) = suppress::parse_inline(file, text);
-                sups.extend(s);
-                findings.extend(bad);
-            }
-        }
-        findings.retain(|f| {
-            let rel = relative(&f.file);
-            match sups.iter_mut().find(|s| s.matches(f, &rel)) {
-                Some(s) => {
-                    s.used += 1;
-                    suppressed += 1;
-                    false
-                }
-                None => true,
-            }
-        });
-        let linted: Vec<String> = versions
-            .iter()
-            .flat_map(|v| v.pages.keys().map(|k| relative(k)))
-            .collect();
-        findings.extend(rules::unused_suppression::check(&sups, &ran, &linted));
+        suppressed = apply_suppressions(&mut findings, config, &versions, &ran, &root);
+    }
+    for f in &mut findings {
+        root.relativize(f);
     }
     findings.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.rule, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
+        (&a.file, a.line, a.column, &a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, &b.code, &b.message))
+            .then_with(|| a.cmp(b))
     });
     findings.dedup();
     let findings = pr::gate(opts, findings)?;
 
-    let summary = report::Summary::of(&findings, suppressed);
-    let config_text = opts
-        .config
-        .clone()
-        .or_else(|| Some(opts.docs.join("graphdoc-lint.toml")))
-        .and_then(|p| std::fs::read_to_string(p).ok());
-    let config_shown = config_path(opts).map(|p| display_path(&p));
-    let source = |file: &str| -> Option<&str> {
-        versions
-            .iter()
-            .find_map(|v| v.pages.get(file))
-            .map(String::as_str)
-            .or_else(|| {
-                (config_shown.as_deref() == Some(file))
-                    .then_some(())
-                    .and(config_text.as_deref())
-            })
-    };
-    let rendered = match opts.format {
-        Format::Human => report::human(&findings, &summary, &source),
-        Format::Json => report::json_lines(&findings),
-        Format::Sarif => sarif::render(&findings),
-        Format::Github => report::github(&findings),
-    };
-    let failing = summary.errors > 0 || (opts.deny_warnings && summary.warnings > 0);
+    let rendered = render_lint(opts, &findings, suppressed, &versions, &root);
+    let counts = render::Counts::of(&findings);
+    let failing = counts.errors > 0 || (opts.deny_warnings && counts.warnings > 0);
     Ok(LintOutcome {
         rendered,
         exit_code: u8::from(failing),
         findings,
         suppressed,
     })
+}
+
+fn metadata_findings(
+    path: &Path,
+    docs: &graphdoc_schema::Schema,
+) -> Result<Vec<Finding>, LintError> {
+    let xml = std::fs::read_to_string(path)
+        .map_err(|e| LintError::Io(format!("cannot read {}: {e}", path.display())))?;
+    let meta = csdl::read(&xml, &display_path(path))
+        .map_err(|e| LintError::Io(format!("cannot read metadata: {e:?}")))?;
+    Ok(rules::metadata_drift::check(&drift::compare(docs, &meta)))
+}
+
+/// Drops the findings a suppression covers, adds GL0014 for suppressions
+/// that covered none and GL0015 for unreadable inline ones; returns how
+/// many findings were suppressed.
+fn apply_suppressions(
+    findings: &mut Vec<Finding>,
+    mut sups: Vec<suppress::Suppression>,
+    versions: &[Version],
+    ran: &HashSet<&str>,
+    root: &Root,
+) -> usize {
+    for v in versions {
+        for (file, text) in &v.pages {
+            let (s, bad) = suppress::parse_inline(file, text);
+            sups.extend(s);
+            findings.extend(bad);
+        }
+    }
+    let suppressed = suppress::apply(findings, &mut sups, |f| root.relative(f));
+    let linted: Vec<String> = versions
+        .iter()
+        .flat_map(|v| v.pages.keys().map(|k| root.relative(k)))
+        .collect();
+    findings.extend(rules::unused_suppression::check(&sups, ran, &linted));
+    suppressed
+}
+
+/// The docs root as findings show it, to make their paths relative: what
+/// every command does to its findings before rendering them.
+pub struct Root {
+    shown: String,
+}
+
+impl Root {
+    pub fn new(docs: &Path) -> Self {
+        Root {
+            shown: display_path(docs).trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// `file` relative to the docs root; a file outside it (a `--config`
+    /// elsewhere) by its name only, so that no output names a path of the
+    /// machine.
+    pub fn relative(&self, file: &str) -> String {
+        match file.strip_prefix(&self.shown) {
+            Some(rest) if rest.starts_with('/') || self.shown.is_empty() => {
+                rest.trim_start_matches('/').to_string()
+            }
+            _ if file.starts_with('/') || file.starts_with("..") || file.contains(':') => {
+                file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()
+            }
+            _ => file.to_string(),
+        }
+    }
+
+    /// The finding's file, message and notes with paths under the root
+    /// made relative to it.
+    pub fn relativize(&self, f: &mut Finding) {
+        f.file = self.relative(&f.file);
+        f.message = self.strip_in_text(&f.message);
+        for n in &mut f.notes {
+            *n = self.strip_in_text(n);
+        }
+    }
+
+    /// `text` without the root's path (and its `/`) where a path starts:
+    /// at the start or after a space, backtick, quote or parenthesis.
+    fn strip_in_text(&self, text: &str) -> String {
+        if self.shown.is_empty() {
+            return text.to_string();
+        }
+        let prefix = format!("{}/", self.shown);
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find(&prefix) {
+            let starts_path = rest[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, ' ' | '`' | '"' | '\'' | '(' | '['))
+                && (i > 0 || out.is_empty() || !out.ends_with(['.', '/']));
+            out.push_str(&rest[..i]);
+            if !starts_path {
+                out.push_str(&prefix);
+            }
+            rest = &rest[i + prefix.len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Renders the findings of a lint run; the human format gets the page
+/// lines and the counts.
+fn render_lint(
+    opts: &LintOptions,
+    findings: &[Finding],
+    suppressed: usize,
+    versions: &[Version],
+    root: &Root,
+) -> String {
+    let counts = render::Counts::of(findings);
+    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in findings {
+        *per_rule.entry(rules::rule_of(&f.code)).or_default() += 1;
+    }
+    let parts: Vec<String> = per_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+    let mut summary = format!(
+        "graphdoc-lint: {} errors, {} warnings, {} notes, {} suppressed",
+        counts.errors, counts.warnings, counts.notes, suppressed
+    );
+    if !parts.is_empty() {
+        summary.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    let render_opts = RenderOptions {
+        tool: "graphdoc-lint".into(),
+        link_base: opts.link_base.clone(),
+        max_chars: opts.max_chars,
+        summary: Some(summary),
+    };
+    let config_text = config_path(opts).and_then(|p| {
+        let text = std::fs::read_to_string(&p).ok()?;
+        Some((root.relative(&display_path(&p)), text))
+    });
+    let texts: HashMap<String, &str> = versions
+        .iter()
+        .flat_map(|v| v.pages.iter())
+        .map(|(file, text)| (root.relative(file), text.as_str()))
+        .chain(config_text.iter().map(|(f, t)| (f.clone(), t.as_str())))
+        .collect();
+    let source = |file: &str| texts.get(file).copied();
+    render::render(findings, opts.format, &render_opts, &source)
 }
 
 fn config_path(opts: &LintOptions) -> Option<PathBuf> {
@@ -320,84 +408,6 @@ fn read_config(opts: &LintOptions) -> Result<Vec<suppress::Suppression>, LintErr
     suppress::parse_config(&text, &display_path(&path)).map_err(LintError::Usage)
 }
 
-pub const USAGE: &str = "usage: lint [--docs DIR] [--metadata FILE.csdl] [--format human|json|sarif|github] \
-[--deny warnings] [--version v1.0|beta|all] [--config FILE] [--no-suppress] [--enable CODE,…] | --explain CODE | --list-rules";
-
-/// What `cli` was asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Lint(LintOptions),
-    Explain(String),
-    ListRules,
-}
-
-/// Parses `lint` arguments (without the program and subcommand names).
-/// `default_docs` is used when `--docs` is not given.
-pub fn parse_args(args: &[String], default_docs: &Path) -> Result<Command, LintError> {
-    let mut opts = LintOptions::new(default_docs);
-    let mut it = args.iter();
-    let usage = |m: String| LintError::Usage(format!("{m}\n{USAGE}"));
-    while let Some(a) = it.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| usage(format!("{name} needs a value")))
-        };
-        match flag {
-            "--docs" => opts.docs = value("--docs")?.into(),
-            "--metadata" => opts.metadata = Some(value("--metadata")?.into()),
-            "--format" => opts.format = value("--format")?.parse().map_err(usage)?,
-            "--deny" => match value("--deny")?.as_str() {
-                "warnings" => opts.deny_warnings = true,
-                other => return Err(usage(format!("--deny takes `warnings`, not `{other}`"))),
-            },
-            "--version" => opts.version = value("--version")?,
-            "--config" => opts.config = Some(value("--config")?.into()),
-            "--no-suppress" => opts.no_suppressions = true,
-            "--enable" => {
-                for code in value("--enable")?.split(',') {
-                    match rules::rule(code.trim()) {
-                        Some(r) => opts.enable.push(r.code.to_string()),
-                        None => return Err(usage(format!("--enable: no rule `{code}`"))),
-                    }
-                }
-            }
-            "--explain" => return Ok(Command::Explain(value("--explain")?)),
-            "--list-rules" => return Ok(Command::ListRules),
-            other => return Err(usage(format!("unknown argument `{other}`"))),
-        }
-    }
-    Ok(Command::Lint(opts))
-}
-
-/// The whole command: parse `args`, run, render. Returns what to print on
-/// stdout (or stderr when the status is 2) and the exit status.
-pub fn cli(args: &[String], default_docs: &Path) -> (String, u8) {
-    let command = match parse_args(args, default_docs) {
-        Ok(c) => c,
-        Err(e) => return (format!("{e}\n"), 2),
-    };
-    match command {
-        Command::Explain(code) => match explain(&code) {
-            Some(text) => (text, 0),
-            None => (
-                format!("usage error: no rule `{code}`; --list-rules lists them\n"),
-                2,
-            ),
-        },
-        Command::ListRules => (list_rules(), 0),
-        Command::Lint(opts) => match run(&opts) {
-            Ok(o) => (o.rendered, o.exit_code),
-            Err(e) => (format!("{e}\n"), 2),
-        },
-    }
-}
-
 /// One line per rule: code, name, default severity, summary.
 pub fn list_rules() -> String {
     let mut out = String::new();
@@ -413,4 +423,45 @@ pub fn list_rules() -> String {
 /// Severity helper for callers that filter findings.
 pub fn counts_against(f: &Finding, deny_warnings: bool) -> bool {
     f.severity == Severity::Error || (deny_warnings && f.severity == Severity::Warning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_relative_to_the_docs_root() {
+        let root = Root::new(Path::new("../shared/docs/"));
+        assert_eq!(
+            root.relative("../shared/docs/api-reference/x.md"),
+            "api-reference/x.md"
+        );
+        assert_eq!(
+            root.relative("/etc/graphdoc-lint.toml"),
+            "graphdoc-lint.toml"
+        );
+        assert_eq!(root.relative("../other/c.toml"), "c.toml");
+        assert_eq!(root.relative("graphdoc-lint.toml"), "graphdoc-lint.toml");
+        let mut f = rules::broken_link::RULE
+            .finding("../shared/docs/a/b.md", 1, "link `../shared/docs/a/c.md`")
+            .note("resolved to ../shared/docs/a/c.md (see ../../shared/docs/a/c.md)");
+        root.relativize(&mut f);
+        assert_eq!(f.file, "a/b.md");
+        assert_eq!(f.message, "link `a/c.md`");
+        assert_eq!(
+            f.notes,
+            ["resolved to a/c.md (see ../../shared/docs/a/c.md)"]
+        );
+    }
+
+    #[test]
+    fn an_absolute_root_leaves_no_trace() {
+        let root = Root::new(Path::new("/home/ci/docs"));
+        let mut f = rules::broken_link::RULE
+            .finding("/home/ci/docs/api-reference/v1.0/api/a.md", 3, "m")
+            .note("resolved to /home/ci/docs/api-reference/v1.0/resources/b.md");
+        root.relativize(&mut f);
+        assert_eq!(f.file, "api-reference/v1.0/api/a.md");
+        assert_eq!(f.notes, ["resolved to api-reference/v1.0/resources/b.md"]);
+    }
 }

@@ -37,7 +37,7 @@ pub(crate) fn place(f: Finding, pages: &Pages, needle: &str, nth: usize) -> Find
         .get(&f.file)
         .and_then(|t| locate(t, f.line, needle, nth))
     {
-        Some((c, w)) => f.at(c, w),
+        Some((c, w)) => f.span(c, w),
         None => f,
     }
 }

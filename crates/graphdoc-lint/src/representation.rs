@@ -1,5 +1,5 @@
 //! The JSON representation block of a resource page, read with positions
-//! (GL002 and GL003 compare it with the Properties table).
+//! (GL0002 and GL0003 compare it with the Properties table).
 
 use crate::jsonpos::{self, Node, Value};
 use graphdoc_docs::markdown::{self, Block};

@@ -6,7 +6,7 @@
 //!
 //! ```toml
 //! [[allow]]
-//! rule = "GL007"            # a GLxxx rule, or a front-end GDxxxx code
+//! rule = "GL0007"           # a lint rule, or one GDxxxx/GSxxxx code
 //! path = "api-reference/*/resources/intune-onboarding-vpptoken.md"
 //! line = 40                 # optional: only this line
 //! reason = "published defect kept on purpose (docs-src/README.md #1)"
@@ -18,7 +18,7 @@
 //!
 //! # Inline
 //!
-//! `<!-- graphdoc-lint allow GL007, GL008: reason -->`
+//! `<!-- graphdoc-lint allow GL0007, GL0008: reason -->`
 //! - on a line of its own, it applies to the next block: skipping blank lines
 //!   and other HTML comments (such as the docs' `blockType` annotations), the
 //!   whole fenced code block if one starts there, else the run of non-blank
@@ -26,8 +26,8 @@
 //!   table, so tables are suppressed as a whole;
 //! - after other text on a line, it applies to that line only.
 //!
-//! A suppression that suppresses nothing is itself a finding (GL014), when
-//! its rule ran and its path was linted. GL014 and GL015 cannot be
+//! A suppression that suppresses nothing is itself a finding (GL0014), when
+//! its rule ran and its path was linted. GL0014 and GL0015 cannot be
 //! suppressed.
 
 use crate::rules::{self, Finding};
@@ -71,11 +71,13 @@ struct ConfigEntry {
     reason: String,
 }
 
-fn known_code(code: &str) -> bool {
-    rules::rule(code).is_some()
-        || (code.len() == 6
-            && code.starts_with("GD")
-            && code[2..].chars().all(|c| c.is_ascii_digit()))
+/// The registry's spelling of `code` (`GL007` -> `GL0007`), if it is one.
+fn known_code(code: &str) -> Option<&'static str> {
+    crate::registry::lookup(code.trim()).map(|c| c.code)
+}
+
+fn unsuppressible(code: &str) -> bool {
+    code == rules::UNUSED_SUPPRESSION || code == rules::BAD_SUPPRESSION
 }
 
 /// Reads a config file's text; `shown` is its path for messages. Errors are
@@ -92,10 +94,10 @@ pub fn parse_config(text: &str, shown: &str) -> Result<Vec<Suppression>, String>
     let mut out = Vec::new();
     for (i, e) in config.allow.into_iter().enumerate() {
         let line = entry_lines.get(i).copied().unwrap_or(1);
-        if !known_code(&e.rule) {
+        let Some(code) = known_code(&e.rule) else {
             return Err(format!("{shown}:{line}: unknown rule `{}`", e.rule));
-        }
-        if e.rule == rules::UNUSED_SUPPRESSION || e.rule == rules::BAD_SUPPRESSION {
+        };
+        if unsuppressible(code) {
             return Err(format!("{shown}:{line}: {} cannot be suppressed", e.rule));
         }
         if e.reason.trim().is_empty() {
@@ -104,7 +106,7 @@ pub fn parse_config(text: &str, shown: &str) -> Result<Vec<Suppression>, String>
         let pattern = glob::Pattern::new(&e.path)
             .map_err(|err| format!("{shown}:{line}: bad path glob `{}`: {err}", e.path))?;
         out.push(Suppression {
-            rule: e.rule.to_ascii_uppercase(),
+            rule: code.to_string(),
             scope: Scope::Glob {
                 pattern,
                 line: e.line,
@@ -119,7 +121,7 @@ pub fn parse_config(text: &str, shown: &str) -> Result<Vec<Suppression>, String>
 
 const MARKER: &str = "<!-- graphdoc-lint";
 
-/// Inline suppressions of one page, and GL015 findings for comments that
+/// Inline suppressions of one page, and GL0015 findings for comments that
 /// cannot be read.
 pub fn parse_inline(file: &str, text: &str) -> (Vec<Suppression>, Vec<Finding>) {
     let mut sups = Vec::new();
@@ -144,33 +146,29 @@ pub fn parse_inline(file: &str, text: &str) -> (Vec<Suppression>, Vec<Finding>) 
             })
             .and_then(|rest| rest.split_once(':').ok_or("a reason is required after `:`"))
             .and_then(|(codes, reason)| {
-                let codes: Vec<String> = codes
-                    .split(',')
-                    .map(|c| c.trim().to_ascii_uppercase())
-                    .collect();
+                let codes: Option<Vec<&str>> = codes.split(',').map(known_code).collect();
                 if reason.trim().is_empty() {
                     Err("a reason is required after `:`")
-                } else if codes.iter().any(|c| !known_code(c)) {
-                    Err("unknown rule code")
-                } else if codes
-                    .iter()
-                    .any(|c| c == rules::UNUSED_SUPPRESSION || c == rules::BAD_SUPPRESSION)
-                {
-                    Err("GL014 and GL015 cannot be suppressed")
+                } else if let Some(codes) = codes {
+                    if codes.iter().any(|c| unsuppressible(c)) {
+                        Err("GL0014 and GL0015 cannot be suppressed")
+                    } else {
+                        Ok((codes, reason.trim().to_string()))
+                    }
                 } else {
-                    Ok((codes, reason.trim().to_string()))
+                    Err("unknown rule code")
                 }
             });
         match parsed {
             Err(why) => bad.push(
-                Finding::new(
-                    rules::BAD_SUPPRESSION,
-                    file,
-                    line,
-                    format!("inline suppression cannot be read: {why}"),
-                )
-                .at(column, MARKER.len() as u32)
-                .note("write `<!-- graphdoc-lint allow GL007: reason -->`"),
+                rules::bad_suppression::RULE
+                    .finding(
+                        file,
+                        line,
+                        format!("inline suppression cannot be read: {why}"),
+                    )
+                    .span(column, MARKER.len() as u32)
+                    .note("write `<!-- graphdoc-lint allow GL0007: reason -->`"),
             ),
             Ok((codes, reason)) => {
                 let own_line = l[..at].trim().is_empty();
@@ -181,7 +179,7 @@ pub fn parse_inline(file: &str, text: &str) -> (Vec<Suppression>, Vec<Finding>) 
                 };
                 for code in codes {
                     sups.push(Suppression {
-                        rule: code,
+                        rule: code.to_string(),
                         scope: Scope::Lines {
                             file: file.to_string(),
                             from,
@@ -230,13 +228,37 @@ fn next_block(lines: &[&str], mut i: usize) -> (u32, u32) {
     (start as u32 + 1, j as u32 + 1)
 }
 
+/// Drops the findings of `findings` a suppression covers, counting each
+/// use in [`Suppression::used`]; returns how many were dropped.
+/// `relative` gives a finding's path relative to the docs root (config
+/// globs match that).
+pub fn apply(
+    findings: &mut Vec<Finding>,
+    suppressions: &mut [Suppression],
+    relative: impl Fn(&str) -> String,
+) -> usize {
+    let mut suppressed = 0;
+    findings.retain(|f| {
+        let rel = relative(&f.file);
+        match suppressions.iter_mut().find(|s| s.matches(f, &rel)) {
+            Some(s) => {
+                s.used += 1;
+                suppressed += 1;
+                false
+            }
+            None => true,
+        }
+    });
+    suppressed
+}
+
 impl Suppression {
     /// `relative` is the finding's path relative to the docs root.
     pub fn matches(&self, f: &Finding, relative: &str) -> bool {
-        if f.rule == rules::UNUSED_SUPPRESSION || f.rule == rules::BAD_SUPPRESSION {
+        if unsuppressible(&f.code) {
             return false;
         }
-        if self.rule != f.rule && f.subcode.as_deref() != Some(self.rule.as_str()) {
+        if self.rule != f.code && self.rule != rules::rule_of(&f.code) {
             return false;
         }
         match &self.scope {
@@ -259,7 +281,7 @@ mod tests {
 
     #[test]
     fn own_line_comment_covers_next_table() {
-        let text = "<!-- graphdoc-lint allow GL007: copied on purpose -->\n\n|a|b|\n|-|-|\n|x|y|\n\ntail\n";
+        let text = "<!-- graphdoc-lint allow GL0007: copied on purpose -->\n\n|a|b|\n|-|-|\n|x|y|\n\ntail\n";
         let (s, bad) = parse_inline("p.md", text);
         assert!(bad.is_empty());
         assert!(matches!(&s[0].scope, Scope::Lines { from: 3, to: 5, .. }));
@@ -267,7 +289,7 @@ mod tests {
 
     #[test]
     fn comment_covers_fenced_block_after_annotation() {
-        let text = "<!-- graphdoc-lint allow GL010: sample -->\n<!-- {\n  \"blockType\": \"request\"\n} -->\n```http\nPATCH x\n\n{}\n```\nafter\n";
+        let text = "<!-- graphdoc-lint allow GL0010: sample -->\n<!-- {\n  \"blockType\": \"request\"\n} -->\n```http\nPATCH x\n\n{}\n```\nafter\n";
         let (s, _) = parse_inline("p.md", text);
         assert!(
             matches!(&s[0].scope, Scope::Lines { from: 5, to: 9, .. }),
@@ -285,40 +307,43 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert!(matches!(&s[1].scope, Scope::Lines { from: 2, to: 2, .. }));
         assert_eq!(s[1].rule, "GD0009");
+        assert_eq!(
+            s[0].rule, "GL0008",
+            "the former spelling GL008 is read as GL0008"
+        );
     }
 
     #[test]
     fn unreadable_comments_are_findings() {
         for text in [
-            "<!-- graphdoc-lint allow GL007 -->",
-            "<!-- graphdoc-lint allow GL007: -->",
+            "<!-- graphdoc-lint allow GL0007 -->",
+            "<!-- graphdoc-lint allow GL0007: -->",
             "<!-- graphdoc-lint allow GL999: r -->",
-            "<!-- graphdoc-lint deny GL007: r -->",
-            "<!-- graphdoc-lint allow GL014: r -->",
+            "<!-- graphdoc-lint deny GL0007: r -->",
+            "<!-- graphdoc-lint allow GL0014: r -->",
         ] {
             let (s, bad) = parse_inline("p.md", text);
             assert!(s.is_empty(), "{text}");
             assert_eq!(bad.len(), 1, "{text}");
-            assert_eq!(bad[0].rule, rules::BAD_SUPPRESSION);
+            assert_eq!(bad[0].code, rules::BAD_SUPPRESSION);
         }
     }
 
     #[test]
     fn config_requires_reason_and_known_rule() {
-        let ok = "[[allow]]\nrule = \"GL007\"\npath = \"api-reference/*/x.md\"\nreason = \"r\"\n";
+        let ok = "[[allow]]\nrule = \"GL0007\"\npath = \"api-reference/*/x.md\"\nreason = \"r\"\n";
         let s = parse_config(ok, "c.toml").unwrap();
         assert_eq!(s[0].origin, ("c.toml".to_string(), 1));
-        let f = Finding::new(
-            rules::DUPLICATE_DESCRIPTION,
+        let f = crate::rules::duplicate_description::RULE.finding(
             "root/api-reference/v1.0/x.md",
             3,
             "m",
         );
         assert!(s[0].matches(&f, "api-reference/v1.0/x.md"));
         assert!(!s[0].matches(&f, "api-reference/v1.0/sub/x.md"));
-        assert!(parse_config("[[allow]]\nrule = \"GL007\"\npath = \"x\"\n", "c").is_err());
+        assert!(parse_config("[[allow]]\nrule = \"GL0007\"\npath = \"x\"\n", "c").is_err());
         assert!(parse_config(
-            "[[allow]]\nrule = \"GL007\"\npath = \"x\"\nreason = \" \"\n",
+            "[[allow]]\nrule = \"GL0007\"\npath = \"x\"\nreason = \" \"\n",
             "c"
         )
         .is_err());
@@ -328,7 +353,7 @@ mod tests {
         )
         .is_err());
         assert!(parse_config(
-            "[[allow]]\nrule = \"GL007\"\npath = \"x\"\nreason = \"r\"\nextra = 1\n",
+            "[[allow]]\nrule = \"GL0007\"\npath = \"x\"\nreason = \"r\"\nextra = 1\n",
             "c"
         )
         .is_err());

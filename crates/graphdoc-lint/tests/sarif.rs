@@ -72,20 +72,79 @@ fn sarif_has_the_fields_github_code_scanning_reads() {
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "graphdoc-lint");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), graphdoc_lint::RULES.len());
+    assert_eq!(rules.len(), graphdoc_lint::registry::codes().count());
+    assert!(
+        run["originalUriBaseIds"]["SRCROOT"]["uri"].is_null(),
+        "no machine path"
+    );
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 26);
     for r in results {
         let id = r["ruleId"].as_str().unwrap();
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], id);
+        assert!(!r["partialFingerprints"]["graphdocIdentity/v1"]
+            .as_str()
+            .unwrap()
+            .is_empty());
         assert!(!r["message"]["text"].as_str().unwrap().is_empty());
         let loc = &r["locations"][0]["physicalLocation"];
         let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
         assert!(
-            uri.contains("docs-src/api-reference/") && uri.ends_with(".md"),
-            "{uri}"
+            uri.starts_with("api-reference/") && uri.ends_with(".md"),
+            "relative to the docs root: {uri}"
         );
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "SRCROOT");
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+/// The findings of the samples check of docs-src, as every command gives
+/// them to the renderers: relative to the docs root.
+fn sample_findings() -> Vec<graphdoc_lint::Finding> {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs-src");
+    let report = graphdoc_samples::check_version(&docs, "beta").expect("samples check runs");
+    let root = graphdoc_lint::Root::new(&docs);
+    let mut findings: Vec<_> = report
+        .samples
+        .iter()
+        .flat_map(|s| s.all_findings())
+        .collect();
+    for f in &mut findings {
+        root.relativize(f);
+    }
+    findings
+}
+
+#[test]
+fn sample_findings_render_in_every_format_without_machine_paths() {
+    let findings = sample_findings();
+    assert!(findings.iter().any(|f| f.code.starts_with("GS")));
+    let machine = env!("CARGO_MANIFEST_DIR");
+    let opts = graphdoc_lint::RenderOptions::new("graphdoc-samples");
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+    ] {
+        let out = graphdoc_lint::render::render(&findings, format, &opts, &|_| None);
+        assert!(!out.contains(machine), "{format:?} names {machine}");
+        assert!(!out.contains("docs-src/"), "{format:?} is not relative");
+    }
+    let log: Value = serde_json::from_str(&graphdoc_lint::render::sarif::render(&findings, &opts))
+        .expect("SARIF is JSON");
+    let errors: Vec<String> = validator()
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    for r in log["runs"][0]["results"].as_array().unwrap() {
+        assert!(
+            r["ruleIndex"].is_u64(),
+            "every code is a rule: {}",
+            r["ruleId"]
+        );
     }
 }

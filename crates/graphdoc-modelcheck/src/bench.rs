@@ -1,38 +1,44 @@
-//! `cargo xtask bench-model`: the compile budget of the generated model.
+//! `cargo xtask bench-model`: the compile budget of the generated model,
+//! as a consumer builds it.
 //!
-//! Generates the model for growing parts of a docs tree (v1.0 alone, every
-//! other type of v1.0 and beta, all of v1.0 and beta), builds each cold (an
-//! empty target directory) in the dev profile under `/usr/bin/time -v`, and
-//! prints wall time, CPU time, peak memory (the largest single process, as
-//! `time` reports it), source and target sizes, and the cost per struct.
-//! The budget (issue 8) is for v1.0 and beta together: at most 90 s wall and
-//! 2.5 GB. Figures depend on what else runs on the machine, so the load
-//! average is printed with them.
+//! Generates the model of the whole docs tree into `<out>/graph-model` (a
+//! directory of its own, as `regenerate --out` gives a user), then builds a
+//! consumer crate beside it the way the generated README says: a path
+//! dependency with the default features (v1.0), or with `beta` as well;
+//! each with the README's `[profile]` snippet in the consumer's manifest and
+//! without it. Every build is cold (an empty target directory), in the dev
+//! profile, under `/usr/bin/time -v`: wall time, CPU time, peak memory (the
+//! largest single process, as `time` reports it) and target size. Last, the
+//! release build of a program that reads one `User`, and the size of its
+//! stripped binary. Figures depend on what else runs on the machine, so the
+//! load average is printed with them.
 
-use crate::{cargo::Cargo, load_schemas, standalone_options, Error};
-use graphdoc_schema::Schema;
+use crate::consumer::{readme_profile_snippets, write_consumer, write_model, READ_ONE_USER};
+use crate::{cargo::Cargo, Error};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Budget for a cold debug build of v1.0 and beta.
-pub const BUDGET_WALL_SECONDS: f64 = 90.0;
-pub const BUDGET_PEAK_BYTES: u64 = 2_500_000_000;
+/// The budget of a cold debug build with the README's snippet:
+/// `(features, wall seconds, peak bytes)`.
+pub const BUDGETS: &[(&str, f64, u64)] = &[
+    ("v1.0", 30.0, 1_000_000_000),
+    ("v1.0+beta", 75.0, 2_000_000_000),
+];
 
 #[derive(Clone, Debug)]
 pub struct BenchOptions {
     pub docs: PathBuf,
-    /// One standalone workspace per point goes under it.
+    /// The model and one consumer crate per build go under it.
     pub out: PathBuf,
 }
 
 /// One measured build.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
-    pub name: String,
-    pub structs: usize,
-    pub enums: usize,
-    pub operations: usize,
-    pub source_bytes: u64,
+    /// `v1.0` or `v1.0+beta`.
+    pub features: String,
+    pub profile: &'static str,
+    pub snippet: bool,
     pub wall_seconds: f64,
     pub cpu_seconds: f64,
     pub peak_rss_bytes: u64,
@@ -42,154 +48,133 @@ pub struct Point {
 #[derive(Clone, Debug)]
 pub struct BenchOutcome {
     pub points: Vec<Point>,
+    /// The stripped release binary that reads one `User`.
+    pub read_user_binary_bytes: u64,
     pub rendered: String,
-    /// 1 when the full build is over budget.
+    /// 1 when a build with the snippet is over its budget.
     pub exit_code: u8,
 }
 
-/// Keeps every other type, enum and operation (in name order): a corpus
-/// half the size with the same mix. References to a dropped type become
-/// `serde_json::Value` fields, as codegen does for any unknown type.
-pub fn halve(schema: &Schema) -> Schema {
-    Schema {
-        version: schema.version.clone(),
-        types: schema
-            .types
-            .iter()
-            .step_by(2)
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        enums: schema
-            .enums
-            .iter()
-            .step_by(2)
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        operations: schema.operations.iter().step_by(2).cloned().collect(),
-    }
-}
-
 pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
-    let all = load_schemas(&options.docs)?;
-    let mut configs: Vec<(String, Vec<Schema>)> = Vec::new();
-    if let Some(v1) = all.iter().find(|s| s.version == "v1.0") {
-        configs.push(("v1.0".into(), vec![v1.clone()]));
-    }
-    if all.len() > 1 {
-        configs.push(("half of both".into(), all.iter().map(halve).collect()));
-    }
-    let names: Vec<&str> = all.iter().map(|s| s.version.as_str()).collect();
-    configs.push((names.join("+"), all.clone()));
+    let work = std::path::absolute(&options.out).map_err(|e| Error::Io(options.out.clone(), e))?;
+    let generated = write_model(&options.docs, &work)?;
+    let readme = generated.file("README.md").unwrap_or_default();
+    let snippets = readme_profile_snippets(readme);
+    let default_snippet = snippets.first().cloned().unwrap_or_default();
+    let all_snippets = snippets.concat();
+    let beta = generated.version_modules.iter().any(|(_, m)| m == "beta");
 
     let load_before = load_average();
+    let mut builds: Vec<(&str, Vec<&str>, bool, String)> = vec![
+        ("v1.0", vec![], true, default_snippet.clone()),
+        ("v1.0", vec![], false, String::new()),
+    ];
+    if beta {
+        builds.push(("v1.0+beta", vec!["beta"], true, all_snippets));
+        builds.push(("v1.0+beta", vec!["beta"], false, String::new()));
+    }
     let mut points = Vec::new();
-    for (i, (name, schemas)) in configs.iter().enumerate() {
-        let dir = std::path::absolute(options.out.join(format!("point-{i}")))
-            .map_err(|e| Error::Io(options.out.clone(), e))?;
-        let generated =
-            graphdoc_codegen::generate(schemas, &standalone_options(&options.docs, schemas, &[]));
-        graphdoc_codegen::write(&dir, &generated).map_err(|e| Error::Io(dir.clone(), e))?;
-        let target = dir.join("target");
-        match std::fs::remove_dir_all(&target) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::Io(target, e)),
-        }
-        eprintln!("bench-model: building {name} cold in {}", dir.display());
-        let timed = timed_build(&dir, &target)?;
-        let point = Point {
-            name: name.clone(),
-            structs: schemas.iter().map(|s| s.types.len()).sum(),
-            enums: schemas.iter().map(|s| s.enums.len()).sum(),
-            operations: schemas.iter().map(|s| s.operations.len()).sum(),
-            source_bytes: generated
-                .files
-                .iter()
-                .map(|f| f.contents.len() as u64)
-                .sum(),
+    for (features, extra, snippet, profile) in &builds {
+        let name = format!(
+            "consumer-{}-{}",
+            features.replace(['.', '+'], "_"),
+            if *snippet { "snippet" } else { "plain" }
+        );
+        let dir = write_consumer(&work, &name, extra, profile, READ_ONE_USER)?;
+        eprintln!("bench-model: building {name} cold (debug)");
+        let (timed, target_bytes) = cold_build(&dir, &["build", "--offline"])?;
+        points.push(Point {
+            features: features.to_string(),
+            profile: "dev",
+            snippet: *snippet,
             wall_seconds: timed.wall_seconds,
             cpu_seconds: timed.cpu_seconds,
             peak_rss_bytes: timed.peak_rss_bytes,
-            target_bytes: dir_size(&target),
-        };
-        eprintln!(
-            "bench-model: {name}: {:.1} s, {}",
-            point.wall_seconds,
-            gb(point.peak_rss_bytes)
-        );
-        points.push(point);
+            target_bytes,
+        });
     }
+    let dir = write_consumer(&work, "consumer-read-user", &[], "", READ_ONE_USER)?;
+    eprintln!("bench-model: building consumer-read-user cold (release)");
+    let (timed, target_bytes) = cold_build(&dir, &["build", "--offline", "--release"])?;
+    points.push(Point {
+        features: "v1.0".into(),
+        profile: "release",
+        snippet: false,
+        wall_seconds: timed.wall_seconds,
+        cpu_seconds: timed.cpu_seconds,
+        peak_rss_bytes: timed.peak_rss_bytes,
+        target_bytes,
+    });
+    let binary = dir.join("target/release/consumer-read-user");
+    let read_user_binary_bytes = std::fs::metadata(&binary)
+        .map_err(|e| Error::Io(binary.clone(), e))?
+        .len();
     let load_after = load_average();
-    let full = points.last().expect("at least one point");
-    let over = full.wall_seconds > BUDGET_WALL_SECONDS || full.peak_rss_bytes > BUDGET_PEAK_BYTES;
+
+    let mut over = false;
     let mut rendered = render(&points);
     let _ = writeln!(
         rendered,
-        "budget for {}: {BUDGET_WALL_SECONDS:.0} s and {}: {}",
-        full.name,
-        gb(BUDGET_PEAK_BYTES),
-        if over { "OVER" } else { "within" }
+        "release binary that reads one User (stripped): {}",
+        mb(read_user_binary_bytes)
     );
+    for (features, wall, peak) in BUDGETS {
+        let Some(p) = points
+            .iter()
+            .find(|p| p.features == *features && p.snippet && p.profile == "dev")
+        else {
+            continue;
+        };
+        let within = p.wall_seconds <= *wall && p.peak_rss_bytes <= *peak;
+        over |= !within;
+        let _ = writeln!(
+            rendered,
+            "budget for {features} with the snippet: {wall:.0} s and {}: {}",
+            gb(*peak),
+            if within { "within" } else { "OVER" }
+        );
+    }
     let _ = writeln!(
         rendered,
         "load average (1, 5, 15 min) before: {load_before}; after: {load_after}"
     );
     Ok(BenchOutcome {
         points,
+        read_user_binary_bytes,
         rendered,
         exit_code: u8::from(over),
     })
 }
 
-/// The table and the growth between consecutive points.
+/// Builds `dir` with an empty target directory `dir/target`, timed.
+fn cold_build(dir: &Path, args: &[&str]) -> Result<(Timed, u64), Error> {
+    let target = dir.join("target");
+    match std::fs::remove_dir_all(&target) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::Io(target, e)),
+    }
+    let timed = timed_build(dir, &target, args)?;
+    Ok((timed, dir_size(&target)))
+}
+
+/// The table.
 pub fn render(points: &[Point]) -> String {
-    let mut out = String::from(
-        "point            structs  enums    ops   source    wall     cpu  peak RSS  target  wall ms/struct  cpu ms/struct\n",
-    );
+    let mut out = String::from("features    profile  snippet    wall     cpu  peak RSS   target\n");
     for p in points {
         let _ = writeln!(
             out,
-            "{:<15} {:>8} {:>6} {:>6} {:>8} {:>6.1}s {:>6.1}s {:>9} {:>7} {:>15.1} {:>14.1}",
-            p.name,
-            p.structs,
-            p.enums,
-            p.operations,
-            mb(p.source_bytes),
+            "{:<11} {:<8} {:<7} {:>6.1}s {:>6.1}s {:>9} {:>8}",
+            p.features,
+            p.profile,
+            if p.snippet { "yes" } else { "no" },
             p.wall_seconds,
             p.cpu_seconds,
             gb(p.peak_rss_bytes),
             gb(p.target_bytes),
-            per_struct_ms(p.wall_seconds, p.structs),
-            per_struct_ms(p.cpu_seconds, p.structs),
-        );
-    }
-    for pair in points.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        let added = b.structs.saturating_sub(a.structs);
-        if added == 0 {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "{} -> {}: +{added} structs, +{:.1} s wall ({:.1} ms per added struct), +{:.1} s cpu ({:.1} ms per added struct), peak {:+.2} GB",
-            a.name,
-            b.name,
-            b.wall_seconds - a.wall_seconds,
-            per_struct_ms(b.wall_seconds - a.wall_seconds, added),
-            b.cpu_seconds - a.cpu_seconds,
-            per_struct_ms(b.cpu_seconds - a.cpu_seconds, added),
-            (b.peak_rss_bytes as f64 - a.peak_rss_bytes as f64) / 1e9,
         );
     }
     out
-}
-
-fn per_struct_ms(seconds: f64, structs: usize) -> f64 {
-    if structs == 0 {
-        0.0
-    } else {
-        seconds * 1000.0 / structs as f64
-    }
 }
 
 struct Timed {
@@ -198,9 +183,9 @@ struct Timed {
     peak_rss_bytes: u64,
 }
 
-fn timed_build(dir: &Path, target: &Path) -> Result<Timed, Error> {
+fn timed_build(dir: &Path, target: &Path, args: &[&str]) -> Result<Timed, Error> {
     let cargo = Cargo::new(dir, target);
-    let cmd = cargo.command(&["build", "--offline"]);
+    let cmd = cargo.command(args);
     let program = cmd.get_program().to_owned();
     let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
     // The same environment, with `time -v` in front.
@@ -292,41 +277,21 @@ mod tests {
     }
 
     #[test]
-    fn halving_keeps_every_other_item() {
-        let mut s = Schema::default();
-        for name in ["a", "b", "c"] {
-            let t = graphdoc_schema::TypeDef::new(
-                name,
-                "microsoft.graph",
-                graphdoc_schema::TypeKind::Complex,
-                graphdoc_schema::Source::new("x.md", 1),
-            );
-            s.types.insert(t.qualified_name(), t);
-        }
-        let half = halve(&s);
-        assert_eq!(
-            half.types.keys().collect::<Vec<_>>(),
-            ["microsoft.graph.a", "microsoft.graph.c"]
-        );
-    }
-
-    #[test]
-    fn growth_is_rendered_per_added_struct() {
-        let point = |name: &str, structs, wall| Point {
-            name: name.into(),
-            structs,
-            enums: 0,
-            operations: 0,
-            source_bytes: 0,
-            wall_seconds: wall,
-            cpu_seconds: wall,
-            peak_rss_bytes: 1_000_000_000,
-            target_bytes: 0,
+    fn the_table_has_a_row_per_build() {
+        let point = |features: &str, snippet| Point {
+            features: features.into(),
+            profile: "dev",
+            snippet,
+            wall_seconds: 20.0,
+            cpu_seconds: 35.5,
+            peak_rss_bytes: 850_000_000,
+            target_bytes: 240_000_000,
         };
-        let text = render(&[point("small", 1000, 20.0), point("big", 3000, 50.0)]);
+        let text = render(&[point("v1.0", true), point("v1.0+beta", false)]);
         assert!(
-            text.contains("small -> big: +2000 structs, +30.0 s wall (15.0 ms per added struct), +30.0 s cpu (15.0 ms per added struct)"),
+            text.contains("v1.0        dev      yes       20.0s   35.5s   0.85 GB  0.24 GB"),
             "{text}"
         );
+        assert!(text.contains("v1.0+beta   dev      no "), "{text}");
     }
 }

@@ -30,9 +30,10 @@
 pub mod bench;
 mod cargo;
 pub mod compare;
+pub mod consumer;
 pub mod roundtrip;
 
-use graphdoc_codegen::{Dependency, GeneratedCrate, GeneratedFile, GENERATED_MARKER};
+use graphdoc_codegen::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
 use graphdoc_schema::Schema;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -46,18 +47,12 @@ const HARNESS_PACKAGE: &str = "graph-model-roundtrip";
 const HARNESS_DIR: &str = "roundtrip";
 const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
 
-/// `graphdoc-enum-derive` beside this crate, as an absolute path: the
-/// generated workspace lives elsewhere (under `target/`).
-pub fn enum_derive_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../graphdoc-enum-derive");
-    dir.canonicalize().unwrap_or(dir)
-}
-
 #[derive(Clone, Debug)]
 pub struct Options {
     /// A docs tree (the folder that holds `api-reference/`).
     pub docs: PathBuf,
-    /// Where the model workspace goes (`target/full-model`).
+    /// Where the model workspace goes (`$TMPDIR/graphdoc-full-model` for
+    /// `cargo xtask model-check`: outside the repository).
     pub out: PathBuf,
 }
 
@@ -127,23 +122,21 @@ pub fn load_schemas(docs: &Path) -> Result<Vec<Schema>, Error> {
     Ok(loaded.into_iter().map(|l| l.schema).collect())
 }
 
-/// Codegen options for a model that builds on its own, wherever it is.
-pub fn standalone_options(
-    docs: &Path,
-    schemas: &[Schema],
-    members: &[&str],
-) -> graphdoc_codegen::Options {
-    let versions: Vec<&str> = schemas.iter().map(|s| s.version.as_str()).collect();
+/// Codegen options for a model that builds on its own, wherever it is, as
+/// a user of `cargo xtask regenerate --out <dir>` gets it: the derive
+/// vendored, the version and revision from the docs.
+pub fn standalone_options(docs: &Path, members: &[&str]) -> graphdoc_codegen::Options {
+    let revision = graphdoc_codegen::DocsRevision::detect(docs);
+    let defaults = graphdoc_codegen::Options::default();
     graphdoc_codegen::Options {
         crate_name: CRATE_NAME.into(),
-        source: format!(
-            "the docs in `{}` ({})",
-            graphdoc_docs::display_path(docs),
-            versions.join(", ")
-        ),
-        enum_derive: Dependency::Path(enum_derive_dir().to_string_lossy().into_owned()),
+        version: revision
+            .as_ref()
+            .map_or(defaults.version.clone(), |r| r.crate_version()),
+        docs_revision: revision,
         standalone_workspace: true,
         workspace_members: members.iter().map(|m| m.to_string()).collect(),
+        ..defaults
     }
 }
 
@@ -164,10 +157,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     progress("docs loaded", start);
 
     let start = Instant::now();
-    let mut generated = graphdoc_codegen::generate(
-        &schemas,
-        &standalone_options(&options.docs, &schemas, &[HARNESS_DIR]),
-    );
+    let mut generated =
+        graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[HARNESS_DIR]));
     add_harness(&mut generated);
     let report =
         graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
@@ -307,10 +298,17 @@ fn add_harness(generated: &mut GeneratedCrate) {
          pub fn lookup_type(version: &str, name: &str) -> Option<&'static ::{lib}::runtime::TypeDesc> {{\n    \
          match version {{\n{arms}        _ => None,\n    }}\n}}\n"
     );
+    // Every version, not only the default feature.
+    let features = generated
+        .version_modules
+        .iter()
+        .map(|(_, m)| format!("{m:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let cargo_toml = format!(
         "# {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n\
          [package]\nname = \"{HARNESS_PACKAGE}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\n{CRATE_NAME} = {{ path = \"..\" }}\n\
+         [dependencies]\n{CRATE_NAME} = {{ path = \"..\", features = [{features}] }}\n\
          serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n"
     );
     for (path, contents) in [

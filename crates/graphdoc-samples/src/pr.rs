@@ -3,7 +3,7 @@
 
 use crate::{check_versions, render, Error, Format, SampleReport, SamplesOutcome, VersionReport};
 use graphdoc_docs::gate::{self, PrMode};
-use graphdoc_schema::{Diagnostic, Severity};
+use graphdoc_schema::{baseline, Diagnostic, Severity};
 use std::path::Path;
 
 /// `graphdoc samples` with pull-request mode: only the unreadable blocks,
@@ -17,18 +17,19 @@ pub fn run(
     pr: &PrMode,
 ) -> Result<SamplesOutcome, Error> {
     let mut reports = check_versions(docs, versions)?;
-    pr.write(identities(docs, &reports)).map_err(Error::Gate)?;
-    let base = |since: &Path| -> Result<Vec<String>, String> {
+    pr.write(&findings(docs, &reports)).map_err(Error::Gate)?;
+    let base = |since: &Path| -> Result<Vec<Diagnostic>, String> {
         let base = check_versions(since, versions).map_err(|e| e.to_string())?;
-        Ok(identities(since, &base))
+        Ok(findings(since, &base))
     };
     let Some(accepted) = pr.accepted(base).map_err(Error::Gate)? else {
         let exit_code = crate::exit_code(&reports);
         return Ok(render(reports, format, exit_code));
     };
-    let all = identities(docs, &reports);
+    let all = findings(docs, &reports);
     let new: Vec<bool> = {
-        let indices = accepted.retain_new((0..all.len()).collect(), |i: &usize| all[*i].clone());
+        let indices =
+            baseline::retain_new((0..all.len()).collect(), &accepted, |i| all[*i].identity());
         let mut new = vec![false; all.len()];
         for i in indices {
             new[i] = true;
@@ -49,13 +50,13 @@ pub fn run(
     Ok(render(reports, format, exit_code))
 }
 
-/// Every finding of the reports, in report order, as identities.
-fn identities(docs: &Path, reports: &[VersionReport]) -> Vec<String> {
+/// Every finding of the reports, in report order, files relative to `docs`.
+fn findings(docs: &Path, reports: &[VersionReport]) -> Vec<Diagnostic> {
     reports
         .iter()
         .flat_map(|r| &r.samples)
         .flat_map(SampleReport::all_findings)
-        .map(|f| gate::identity(docs, &f))
+        .map(|f| gate::relative(docs, &f))
         .collect()
 }
 

@@ -244,10 +244,11 @@ pub fn compile_target_dir() -> PathBuf {
 }
 
 /// `cargo clippy` over a generated workspace, lints denied.
-pub const CLIPPY: [&str; 7] = [
+pub const CLIPPY: [&str; 8] = [
     "clippy",
     "--offline",
     "--workspace",
+    "--all-features",
     "--quiet",
     "--",
     "-D",

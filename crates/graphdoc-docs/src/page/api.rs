@@ -5,7 +5,7 @@ use super::http::{http_example, location_header, request_line, returned_odata_ty
 use super::tables::{columns, is_property_header, property_rows};
 use super::{codes, title, Ctx, Headings, RawOperation, RawProperty};
 use crate::cells::{self, plain};
-use crate::markdown::Block;
+use crate::markdown::{Block, Table};
 use crate::types::{CellType, TypeName};
 use graphdoc_schema::{Example, ExampleKind, Operation, PropertyKind, Severity};
 use serde_json::Value;
@@ -20,151 +20,180 @@ pub(super) fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
         );
         return;
     };
-    let title = title.to_string();
-    let mut headings = Headings::new();
-    let mut method = String::new();
-    let mut paths: Vec<String> = Vec::new();
-    let mut request_body: Vec<RawProperty> = Vec::new();
-    let mut request_type: Option<CellType> = None;
-    let mut response_type: Option<CellType> = None;
-    let mut examples: Vec<Example> = Vec::new();
-    let mut created_at: Vec<(String, String)> = Vec::new();
-    let mut pending: Option<(Value, u32)> = None;
+    let mut reader = ApiReader::default();
     for block in blocks {
-        let section = headings.stack[1].clone().unwrap_or_default();
+        let section = reader.headings.stack[1].clone().unwrap_or_default();
         match block {
-            Block::Heading { level, text, .. } => headings.push(*level, text),
+            Block::Heading { level, text, .. } => reader.headings.push(*level, text),
             Block::Comment { text, line } => {
                 if let Some(v) = annotation(ctx, text, *line) {
-                    pending = Some((v, *line));
+                    reader.pending = Some(v);
                 }
             }
-            Block::Code { info, text, line } => {
-                let annotation = pending.take().map(|(v, _)| v);
-                let block_type = annotation
-                    .as_ref()
-                    .and_then(|a| a.get("blockType"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("");
-                // The section may hold several blocks ("For a specific
-                // user:" … "For the signed-in user:"); each adds its paths.
-                if section.starts_with("http request") {
-                    for (offset, l) in text.lines().enumerate() {
-                        match request_line(l) {
-                            Some(RequestLine::Path(m, p)) => {
-                                if method.is_empty() {
-                                    method = m;
-                                }
-                                if !paths.contains(&p) {
-                                    paths.push(p);
-                                }
-                            }
-                            Some(RequestLine::Garbled(m, rest, why)) => {
-                                if method.is_empty() {
-                                    method = m;
-                                }
-                                ctx.diag(
-                                    line + offset as u32,
-                                    Severity::Warning,
-                                    codes::GARBLED_REQUEST_LINE,
-                                    format!("request path `{rest}` is not read: {why}"),
-                                );
-                            }
-                            None => {}
-                        }
-                    }
-                } else if matches!(block_type, "request" | "response")
-                    || (info.starts_with("http") && section.starts_with("example"))
-                {
-                    let kind = if block_type == "response" || text.trim_start().starts_with("HTTP/")
-                    {
-                        ExampleKind::Response
-                    } else {
-                        ExampleKind::Request
-                    };
-                    let example = http_example(
-                        kind,
-                        annotation.unwrap_or(Value::Null),
-                        text,
-                        *line,
-                        ctx.file,
-                    );
-                    if kind == ExampleKind::Response {
-                        if let Some(location) = location_header(text) {
-                            for t in returned_odata_types(&example.body) {
-                                created_at.push((location.to_string(), t));
-                            }
-                        }
-                    }
-                    examples.push(example);
-                }
-            }
+            Block::Code { info, text, line } => reader.code(ctx, &section, info, text, *line),
             Block::Table(table) => {
-                pending = None;
+                reader.pending = None;
                 if section.starts_with("request body") {
-                    let cols = columns(table);
-                    let first = cols.first.as_str();
-                    if cols.ty.is_some() && is_property_header(first) {
-                        request_body.extend(property_rows(
-                            ctx,
-                            table,
-                            &cols,
-                            PropertyKind::Structural,
-                        ));
-                    }
+                    reader.request_body_table(ctx, table);
                 }
             }
             // A note (`> …`) is an aside ("similar to the
             // [revokeSignInSessions](…) action"), not what the call takes
             // or returns.
             Block::Paragraph { text, .. } if !text.starts_with('>') => {
-                if section.starts_with("request body") && request_type.is_none() {
-                    request_type = linked_resource(text);
-                } else if section.starts_with("response") && response_type.is_none() {
-                    response_type = linked_resource(text);
+                if section.starts_with("request body") && reader.request_type.is_none() {
+                    reader.request_type = linked_resource(text);
+                } else if section.starts_with("response") && reader.response_type.is_none() {
+                    reader.response_type = linked_resource(text);
                 }
             }
             Block::Paragraph { .. } => {}
         }
     }
-    if method.is_empty() {
-        ctx.diag(
-            title_line,
-            Severity::Note,
-            codes::NO_HTTP_REQUEST,
-            "API page has no `METHOD /path` line under `## HTTP request`",
-        );
-    }
-    let annotated_response_type = examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-        .find_map(|e| annotated_type(&e.annotation));
-    let mut response_shows: Vec<String> = Vec::new();
-    for ex in examples.iter().filter(|e| e.kind == ExampleKind::Response) {
-        for t in returned_odata_types(&ex.body) {
-            if !response_shows.contains(&t) {
-                response_shows.push(t);
-            }
-        }
-    }
-    ctx.out.operations.push(RawOperation {
-        op: Operation {
-            title,
-            method,
-            paths,
+    reader.finish(ctx, title.to_string(), title_line);
+}
+
+/// What an API page has said so far, read block by block.
+struct ApiReader {
+    headings: Headings,
+    method: String,
+    paths: Vec<String>,
+    request_body: Vec<RawProperty>,
+    request_type: Option<CellType>,
+    response_type: Option<CellType>,
+    examples: Vec<Example>,
+    created_at: Vec<(String, String)>,
+    /// The annotation comment just read, for the code block it precedes.
+    pending: Option<Value>,
+}
+
+impl Default for ApiReader {
+    fn default() -> Self {
+        ApiReader {
+            headings: Headings::new(),
+            method: String::new(),
+            paths: Vec::new(),
             request_body: Vec::new(),
             request_type: None,
             response_type: None,
-            examples,
-            source: ctx.src(title_line),
-        },
-        request_body,
-        request_type,
-        response_type,
-        annotated_response_type,
-        response_shows,
-        created_at,
-    });
+            examples: Vec::new(),
+            created_at: Vec::new(),
+            pending: None,
+        }
+    }
+}
+
+impl ApiReader {
+    fn code(&mut self, ctx: &mut Ctx, section: &str, info: &str, text: &str, line: u32) {
+        let annotation = self.pending.take();
+        let block_type = annotation
+            .as_ref()
+            .and_then(|a| a.get("blockType"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        // The section may hold several blocks ("For a specific user:" … "For
+        // the signed-in user:"); each adds its paths.
+        if section.starts_with("http request") {
+            self.request_lines(ctx, text, line);
+        } else if matches!(block_type, "request" | "response")
+            || (info.starts_with("http") && section.starts_with("example"))
+        {
+            let kind = if block_type == "response" || text.trim_start().starts_with("HTTP/") {
+                ExampleKind::Response
+            } else {
+                ExampleKind::Request
+            };
+            let annotation = annotation.unwrap_or(Value::Null);
+            let example = http_example(kind, annotation, text, line, ctx.file);
+            if kind == ExampleKind::Response {
+                if let Some(location) = location_header(text) {
+                    for t in returned_odata_types(&example.body) {
+                        self.created_at.push((location.to_string(), t));
+                    }
+                }
+            }
+            self.examples.push(example);
+        }
+    }
+
+    /// The `METHOD path` lines of a code block under `## HTTP request`.
+    fn request_lines(&mut self, ctx: &mut Ctx, text: &str, line: u32) {
+        for (offset, l) in text.lines().enumerate() {
+            match request_line(l) {
+                Some(RequestLine::Path(m, p)) => {
+                    if self.method.is_empty() {
+                        self.method = m;
+                    }
+                    if !self.paths.contains(&p) {
+                        self.paths.push(p);
+                    }
+                }
+                Some(RequestLine::Garbled(m, rest, why)) => {
+                    if self.method.is_empty() {
+                        self.method = m;
+                    }
+                    ctx.diag(
+                        line + offset as u32,
+                        Severity::Warning,
+                        codes::GARBLED_REQUEST_LINE,
+                        format!("request path `{rest}` is not read: {why}"),
+                    );
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn request_body_table(&mut self, ctx: &mut Ctx, table: &Table) {
+        let cols = columns(table);
+        if cols.ty.is_some() && is_property_header(&cols.first) {
+            self.request_body
+                .extend(property_rows(ctx, table, &cols, PropertyKind::Structural));
+        }
+    }
+
+    fn finish(self, ctx: &mut Ctx, title: String, title_line: u32) {
+        if self.method.is_empty() {
+            ctx.diag(
+                title_line,
+                Severity::Note,
+                codes::NO_HTTP_REQUEST,
+                "API page has no `METHOD /path` line under `## HTTP request`",
+            );
+        }
+        let responses = || {
+            self.examples
+                .iter()
+                .filter(|e| e.kind == ExampleKind::Response)
+        };
+        let annotated_response_type = responses().find_map(|e| annotated_type(&e.annotation));
+        let mut response_shows: Vec<String> = Vec::new();
+        for ex in responses() {
+            for t in returned_odata_types(&ex.body) {
+                if !response_shows.contains(&t) {
+                    response_shows.push(t);
+                }
+            }
+        }
+        ctx.out.operations.push(RawOperation {
+            op: Operation {
+                title,
+                method: self.method,
+                paths: self.paths,
+                request_body: Vec::new(),
+                request_type: None,
+                response_type: None,
+                examples: self.examples,
+                source: ctx.src(title_line),
+            },
+            request_body: self.request_body,
+            request_type: self.request_type,
+            response_type: self.response_type,
+            annotated_response_type,
+            response_shows,
+            created_at: self.created_at,
+        });
+    }
 }
 
 /// The type an example's annotation names: `Collection(x)` or

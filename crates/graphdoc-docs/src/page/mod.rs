@@ -243,16 +243,6 @@ impl Headings {
     }
 }
 
-/// The names of the first type's properties.
-#[cfg(test)]
-fn property_names(items: &PageItems) -> Vec<&str> {
-    items.types[0]
-        .properties
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

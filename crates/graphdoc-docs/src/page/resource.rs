@@ -538,7 +538,6 @@ enum TitleKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::{parse_page, property_names, PageKind};
 
     #[test]
     fn qualifies_names() {
@@ -554,32 +553,5 @@ mod tests {
             qualified_parts("user", "microsoft.graph"),
             ("microsoft.graph".into(), "user".into())
         );
-    }
-
-    #[test]
-    fn a_property_table_right_under_a_type_title_is_the_types() {
-        let page = "# controlScore resource type\n\nNamespace: microsoft.graph\n\nA score.\n\n|Name |Type |Description |\n|:--|:--|:--|\n|controlName|String|Control name.|\n|score|Double|Read-only.|\n\n## JSON representation\n";
-        let items = parse_page("controlscore.md", page, PageKind::Resource);
-        let names = property_names(&items);
-        assert_eq!(names, ["controlName", "score"]);
-        assert!(items.types[0].properties[1].facts.read_only);
-        // Under a title that names no type, a table of concepts is no one's.
-        let overview = "# Use the eDiscovery API\n\n| Name | Type | Use case |\n|:-|:-|:-|\n| Legal hold | [legalHold](legalhold.md) | Holds. |\n";
-        let items = parse_page("overview.md", overview, PageKind::Resource);
-        assert!(items.types.is_empty());
-        assert!(items.diagnostics.is_empty(), "{:?}", items.diagnostics);
-    }
-
-    #[test]
-    fn the_older_at_type_key_names_a_resource() {
-        // The OneDrive facet pages: a title that names no type, `@type`.
-        let page = "# System facet\n\nNamespace: microsoft.graph\n\n<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.systemFacet\" } -->\n```json\n{ }\n```\n";
-        let items = parse_page("systemFacet.md", page, PageKind::Resource);
-        let names: Vec<(&str, &str)> = items
-            .types
-            .iter()
-            .map(|t| (t.namespace.as_str(), t.name.as_str()))
-            .collect();
-        assert_eq!(names, [("microsoft.graph", "systemFacet")]);
     }
 }

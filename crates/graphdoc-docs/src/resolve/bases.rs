@@ -356,3 +356,231 @@ fn bases_from_locations(
         .filter_map(|(t, b)| Some((t, b?)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::PageItems;
+    use crate::resolve::fixtures::{
+        by_name, derived, entity, index_of, named, operation, q, raw_type, string, structural,
+    };
+
+    fn decide(types: &Types) -> (Bases, Vec<Diagnostic>) {
+        let index = index_of(types);
+        let mut diagnostics = Vec::new();
+        let mut resolver = Resolver {
+            index: &index,
+            diagnostics: &mut diagnostics,
+        };
+        let bases = stated(types, &mut resolver);
+        (bases, diagnostics)
+    }
+
+    fn base_of(bases: &Bases, name: &str) -> Option<(String, Option<BaseTypeFrom>)> {
+        let b = bases[&q(name)].clone()?;
+        Some((b, bases.from.get(&q(name)).copied()))
+    }
+
+    #[test]
+    fn a_stated_base_is_resolved_and_an_unknown_one_kept_as_written() {
+        let types = by_name(vec![
+            raw_type("entity"),
+            derived("user", "entity"),
+            derived("loop", "loop"),
+            derived("gadget", "widget"),
+        ]);
+        let (bases, diagnostics) = decide(&types);
+        assert_eq!(
+            base_of(&bases, "user"),
+            Some((q("entity"), Some(BaseTypeFrom::Annotation)))
+        );
+        // A type is not its own base.
+        assert_eq!(base_of(&bases, "loop"), None);
+        assert_eq!(base_of(&bases, "gadget").map(|b| b.0), Some(q("widget")));
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, [codes::UNKNOWN_TYPE]);
+    }
+
+    #[test]
+    fn ancestors_stop_at_a_cycle() {
+        let mut bases = Bases::default();
+        bases.set("a".into(), "b".into(), BaseTypeFrom::Annotation);
+        bases.set("b".into(), "c".into(), BaseTypeFrom::Annotation);
+        bases.set("c".into(), "a".into(), BaseTypeFrom::Annotation);
+        assert_eq!(ancestors(&bases, "a"), ["b", "c"]);
+        assert!(ancestors(&bases, "d").is_empty());
+    }
+
+    #[test]
+    fn a_derived_types_list_fills_unstated_bases_only() {
+        let base = RawType {
+            derived: vec![
+                named("child"),
+                named("orphan"),
+                named("stated"),
+                named("base"),
+            ],
+            ..raw_type("base")
+        };
+        let orphan = RawType {
+            states_no_base: true,
+            ..raw_type("orphan")
+        };
+        let types = by_name(vec![
+            base,
+            raw_type("child"),
+            orphan,
+            derived("stated", "other"),
+            raw_type("other"),
+        ]);
+        let (mut bases, _) = decide(&types);
+        from_derived_types(&mut bases, &types, &index_of(&types));
+        assert_eq!(
+            base_of(&bases, "child"),
+            Some((q("base"), Some(BaseTypeFrom::DerivedTypes)))
+        );
+        assert_eq!(
+            base_of(&bases, "orphan"),
+            None,
+            "`\"baseType\": null` states none"
+        );
+        assert_eq!(base_of(&bases, "stated").map(|b| b.0), Some(q("other")));
+        assert_eq!(base_of(&bases, "base"), None);
+    }
+
+    #[test]
+    fn an_inherited_from_row_names_an_ancestor() {
+        let row = |description: &str| crate::page::RawProperty {
+            description: description.to_string(),
+            ..structural("id", string())
+        };
+        let user = RawType {
+            // Descriptions are plain text: the link `[entity](entity.md)` is its text.
+            properties: vec![row("The identifier. Inherited from entity.")],
+            ..raw_type("user")
+        };
+        let scoped = RawType {
+            properties: vec![row("Inherited from a parent scope.")],
+            ..raw_type("scoped")
+        };
+        assert_eq!(
+            inherited_from_rows(&user).map(|c| c.name),
+            Some(TypeName::Named("entity".into()))
+        );
+        let types = by_name(vec![entity(), user, scoped]);
+        let (mut bases, _) = decide(&types);
+        from_inherited_rows(&mut bases, &types, &index_of(&types));
+        assert_eq!(
+            base_of(&bases, "user"),
+            Some((q("entity"), Some(BaseTypeFrom::InheritedRow)))
+        );
+        assert_eq!(base_of(&bases, "scoped"), None);
+    }
+
+    #[test]
+    fn a_response_example_of_a_subtype_names_its_base() {
+        let types = by_name(vec![
+            raw_type("event"),
+            raw_type("meeting"),
+            raw_type("task"),
+        ]);
+        let index = index_of(&types);
+        let shows = |title: &str, returns: &str, shown: &str| RawOperation {
+            response_shows: vec![format!("#microsoft.graph.{shown}")],
+            ..operation(title, "GET", &[], Some(named(returns)))
+        };
+        let ops = [shows("Get event", "event", "meeting")];
+        assert_eq!(
+            bases_from_examples(&ops, &index),
+            [(q("meeting"), q("event"))]
+        );
+        // Shown under two bases: no evidence either way.
+        let ops = [
+            shows("Get event", "event", "meeting"),
+            shows("Get task", "task", "meeting"),
+        ];
+        assert!(bases_from_examples(&ops, &index).is_empty());
+    }
+
+    #[test]
+    fn the_other_versions_page_states_a_base_this_version_defines() {
+        let types = by_name(vec![
+            raw_type("identity"),
+            raw_type("user"),
+            raw_type("group"),
+        ]);
+        let index = index_of(&types);
+        let (mut bases, _) = decide(&types);
+        let companion = |file: &str| -> Vec<PageItems> {
+            let other = match file {
+                "user.md" => derived("user", "identity"),
+                "group.md" => derived("group", "directoryObject"),
+                _ => return Vec::new(),
+            };
+            vec![PageItems {
+                types: vec![RawType {
+                    source: Source::new("beta/user.md", 1),
+                    ..other
+                }],
+                ..PageItems::default()
+            }]
+        };
+        let mut diagnostics = Vec::new();
+        from_other_version(&mut bases, &types, &companion, &index, &mut diagnostics);
+        assert_eq!(
+            base_of(&bases, "user"),
+            Some((q("identity"), Some(BaseTypeFrom::OtherVersion)))
+        );
+        // `directoryObject` is not defined here.
+        assert_eq!(base_of(&bases, "group"), None);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, codes::BASE_FROM_OTHER_VERSION);
+        assert!(
+            diagnostics[0]
+                .message
+                .contains("read `microsoft.graph.identity` from beta/user.md:1"),
+            "{}",
+            diagnostics[0].message
+        );
+    }
+
+    #[test]
+    fn the_prose_wins_only_when_its_base_derives_from_the_annotations() {
+        let in_prose = |name: &str, base: &str, prose: &str| RawType {
+            base_in_prose: Some(named(prose)),
+            ..derived(name, base)
+        };
+        let types = by_name(vec![
+            entity(),
+            raw_type("directoryObject"),
+            derived("directoryObject2", "entity"),
+            raw_type("unrelated"),
+            in_prose("user", "entity", "directoryObject2"),
+            in_prose("group", "entity", "unrelated"),
+        ]);
+        let index = index_of(&types);
+        let (mut bases, _) = decide(&types);
+        let mut diagnostics = Vec::new();
+        prose_against_annotation(&mut bases, &types, &index, &mut diagnostics);
+        assert_eq!(
+            base_of(&bases, "user"),
+            Some((q("directoryObject2"), Some(BaseTypeFrom::Prose)))
+        );
+        assert_eq!(
+            base_of(&bases, "group"),
+            Some((q("entity"), Some(BaseTypeFrom::Annotation)))
+        );
+        // In name order: `group`, then `user`.
+        let said: Vec<(&str, Severity)> = diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.severity))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (codes::BASE_STATED_TWICE, Severity::Warning),
+                (codes::BASE_STATED_TWICE, Severity::Note)
+            ]
+        );
+    }
+}

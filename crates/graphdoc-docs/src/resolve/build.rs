@@ -290,3 +290,124 @@ fn property(
         source: p.source,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::fixtures::{
+        by_name, collection_of, index_of, named, navigation, q, raw_type, string, structural,
+    };
+    use crate::resolve::kinds::Identity;
+    use crate::resolve::paths::PathIndex;
+    use graphdoc_schema::Source;
+
+    /// Builds `types` with no bases but `child` → `parent`, and every
+    /// type whose name ends in `entity` an entity.
+    fn build(types: Vec<RawType>) -> (BTreeMap<String, TypeDef>, Vec<Diagnostic>) {
+        let types = by_name(types);
+        let index = index_of(&types);
+        let mut bases = Bases::default();
+        for q in types.keys() {
+            bases.stated(q.clone(), None, None);
+        }
+        bases.set(q("child"), q("parent"), BaseTypeFrom::Annotation);
+        let mut diagnostics = Vec::new();
+        let paths = PathIndex::new(&[], &types, &index);
+        let identity = Identity::new(&types, &bases, &[], &paths, &index, &mut diagnostics);
+        drop(paths);
+        let kinds: HashMap<String, TypeKind> = types
+            .keys()
+            .map(|q| {
+                (
+                    q.clone(),
+                    if q.to_ascii_lowercase().ends_with("entity") {
+                        TypeKind::Entity
+                    } else {
+                        TypeKind::Complex
+                    },
+                )
+            })
+            .collect();
+        let decided = Decided {
+            index: &index,
+            bases: &bases,
+            identity: &identity,
+            kinds: &kinds,
+        };
+        let built = super::types(types, &decided, &mut diagnostics);
+        (built, diagnostics)
+    }
+
+    fn names(t: &TypeDef) -> Vec<&str> {
+        t.properties.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    fn json(name: &str) -> RawProperty {
+        RawProperty {
+            source: Source::new("x.md", 30),
+            ..structural(name, string())
+        }
+    }
+
+    #[test]
+    fn structural_properties_come_first_and_a_duplicate_row_is_dropped() {
+        let t = RawType {
+            properties: vec![
+                navigation("owner", named("anEntity")),
+                structural("name", string()),
+                structural("name", collection_of("String")),
+            ],
+            ..raw_type("thing")
+        };
+        let (built, diagnostics) = build(vec![t, raw_type("anEntity")]);
+        let thing = &built[&q("thing")];
+        assert_eq!(names(thing), ["name", "owner"]);
+        assert!(!thing.properties[0].ty.collection, "the first row is kept");
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, [codes::DUPLICATE_PROPERTY]);
+    }
+
+    #[test]
+    fn a_property_only_the_representation_shows_is_read_with_a_warning() {
+        let t = RawType {
+            properties: vec![structural("name", string())],
+            json_properties: vec![json("name"), json("size"), json("inherited")],
+            json_untyped: vec![("count".to_string(), Source::new("child.md", 31))],
+            ..raw_type("child")
+        };
+        let parent = RawType {
+            properties: vec![structural("inherited", string())],
+            ..raw_type("parent")
+        };
+        let (built, diagnostics) = build(vec![t, parent]);
+        assert_eq!(names(&built[&q("child")]), ["name", "size"]);
+        let said: Vec<(Severity, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.severity, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (Severity::Warning, "property `size` of `child` is in the JSON representation but in no table; read from the representation"),
+                (Severity::Warning, "property `count` of `child` is in the JSON representation but in no table, and its placeholder does not tell its type; not read"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_types_representation_declares_nothing() {
+        let t = RawType {
+            is_open: true,
+            json_properties: vec![json("extra")],
+            json_untyped: vec![("count".to_string(), Source::new("x.md", 31))],
+            ..raw_type("open")
+        };
+        let (built, diagnostics) = build(vec![t]);
+        assert!(built[&q("open")].properties.is_empty());
+        let said: Vec<(Severity, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.severity, d.code.as_str()))
+            .collect();
+        assert_eq!(said, [(Severity::Note, codes::JSON_ONLY_PROPERTY)]);
+    }
+}

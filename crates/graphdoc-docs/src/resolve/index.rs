@@ -210,3 +210,174 @@ pub(super) fn page_key(path: &str) -> String {
         .unwrap_or(no_anchor)
         .to_ascii_lowercase()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::fixtures::{by_name, index_of, named, q, raw_type};
+    use graphdoc_schema::{EnumMember, Severity};
+
+    fn in_namespace(name: &str, namespace: &str) -> RawType {
+        RawType {
+            namespace: namespace.to_string(),
+            ..raw_type(name)
+        }
+    }
+
+    fn types() -> BTreeMap<String, RawType> {
+        by_name(vec![
+            raw_type("user"),
+            raw_type("session"),
+            in_namespace("session", "microsoft.graph.callRecords"),
+            in_namespace("segment", "microsoft.graph.callRecords"),
+        ])
+    }
+
+    fn found<'i>(index: &'i Index, name: &str, namespace: &str) -> Option<&'i str> {
+        index.resolve_name(name, namespace).map(|(q, _)| q.as_str())
+    }
+
+    #[test]
+    fn names_resolve_qualified_relative_or_by_a_unique_simple_name() {
+        let index = index_of(&types());
+        let graph = DEFAULT_NAMESPACE;
+        let records = "microsoft.graph.callRecords";
+        assert_eq!(
+            found(&index, "microsoft.graph.User", graph),
+            Some("microsoft.graph.user")
+        );
+        assert_eq!(
+            found(&index, "graph.user", records),
+            Some("microsoft.graph.user")
+        );
+        // The page's namespace first, then microsoft.graph.
+        assert_eq!(
+            found(&index, "session", records),
+            Some("microsoft.graph.callRecords.session")
+        );
+        assert_eq!(
+            found(&index, "session", graph),
+            Some("microsoft.graph.session")
+        );
+        assert_eq!(
+            found(&index, "callRecords.segment", graph),
+            Some("microsoft.graph.callRecords.segment")
+        );
+        // A simple name defined in one namespace only is found from any.
+        assert_eq!(
+            found(&index, "segment", graph),
+            Some("microsoft.graph.callRecords.segment")
+        );
+        assert_eq!(found(&index, "nothing", graph), None);
+        assert_eq!(found(&index, "other.user", graph), None);
+    }
+
+    #[test]
+    fn a_link_names_what_its_page_defines() {
+        let index = index_of(&types());
+        let linked = |target: &str| CellType {
+            link: Some(target.to_string()),
+            ..named("")
+        };
+        let hit = index.resolve_cell(
+            &linked("../resources/User.md#properties"),
+            DEFAULT_NAMESPACE,
+        );
+        assert_eq!(hit.map(|(q, _)| q.as_str()), Some("microsoft.graph.user"));
+        assert!(index
+            .resolve_cell(&linked("overview.md"), DEFAULT_NAMESPACE)
+            .is_none());
+        assert_eq!(page_key("../resources/Intune-X.md#anchor"), "intune-x.md");
+        assert_eq!(page_key("x.md?view=graph-rest-1.0"), "x.md");
+    }
+
+    #[test]
+    fn an_enum_named_like_a_type_is_reported_and_left_out() {
+        let types = by_name(vec![raw_type("status")]);
+        let status = EnumDef {
+            name: "status".to_string(),
+            namespace: DEFAULT_NAMESPACE.to_string(),
+            is_flags: false,
+            description: String::new(),
+            members: vec![EnumMember {
+                name: "on".to_string(),
+                value: None,
+                description: String::new(),
+                source: Source::new("status-enum.md", 5),
+            }],
+            source: Source::new("status-enum.md", 1),
+        };
+        let enums = BTreeMap::from([(q("status"), status)]);
+        let mut diagnostics = Vec::new();
+        let index = Index::new(&types, &enums, &mut diagnostics);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, codes::DUPLICATE_DEFINITION);
+        assert_eq!(diagnostics[0].file, "status-enum.md");
+        assert_eq!(
+            index.resolve_name("status", DEFAULT_NAMESPACE),
+            Some(&(q("status"), Defined::Type))
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_is_reported_and_kept_in_the_pages_namespace() {
+        let index = index_of(&types());
+        let mut diagnostics = Vec::new();
+        let mut resolver = Resolver {
+            index: &index,
+            diagnostics: &mut diagnostics,
+        };
+        let source = Source::new("x.md", 7);
+        let (r, defined) = resolver.type_ref(
+            &named("widget"),
+            "microsoft.graph.callRecords",
+            &source,
+            "property `w` of `x`",
+        );
+        assert_eq!(
+            (r.name.as_str(), defined),
+            ("microsoft.graph.callRecords.widget", None)
+        );
+        let (known, defined) = resolver.type_ref(&named("user"), DEFAULT_NAMESPACE, &source, "p");
+        assert_eq!(
+            (known.name.as_str(), defined),
+            ("microsoft.graph.user", Some(Defined::Type))
+        );
+        assert_eq!(diagnostics.len(), 1);
+        let d = &diagnostics[0];
+        assert_eq!(
+            (d.code.as_str(), d.severity, d.line),
+            (codes::UNKNOWN_TYPE, Severity::Warning, 7)
+        );
+        assert!(
+            d.message
+                .contains("property `w` of `x` refers to type `widget`"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn a_link_that_names_no_type_claims_none() {
+        let index = index_of(&types());
+        let mut diagnostics = Vec::new();
+        let mut resolver = Resolver {
+            index: &index,
+            diagnostics: &mut diagnostics,
+        };
+        let source = Source::new("api/x.md", 1);
+        let article = CellType {
+            link: Some("planner-overview.md#errors".to_string()),
+            ..named("")
+        };
+        assert_eq!(
+            resolver.claimed_type_ref(&article, DEFAULT_NAMESPACE, &source, "response"),
+            None
+        );
+        let unknown =
+            resolver.claimed_type_ref(&named("gadget"), DEFAULT_NAMESPACE, &source, "response");
+        assert_eq!(unknown.map(|t| t.name), Some(q("gadget")));
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, [codes::UNKNOWN_TYPE]);
+    }
+}

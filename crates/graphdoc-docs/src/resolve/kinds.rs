@@ -178,3 +178,132 @@ fn addressable_types(
 fn addressable_with_id(t: &RawType) -> bool {
     t.key.is_none() && t.has_methods && t.properties.iter().any(|p| p.name == "id")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::bases::Bases;
+    use crate::resolve::fixtures::{
+        by_name, collection_of, entity, index_of, named, navigation, operation, q, raw_type,
+        string, structural,
+    };
+    use graphdoc_schema::BaseTypeFrom;
+
+    fn identity_of(
+        types: &Types,
+        bases: &Bases,
+        ops: &[RawOperation],
+    ) -> (Identity, Vec<Diagnostic>) {
+        let index = index_of(types);
+        let paths = PathIndex::new(ops, types, &index);
+        let mut diagnostics = Vec::new();
+        let identity = Identity::new(types, bases, ops, &paths, &index, &mut diagnostics);
+        (identity, diagnostics)
+    }
+
+    fn no_bases(types: &Types) -> Bases {
+        let mut bases = Bases::default();
+        for q in types.keys() {
+            bases.stated(q.clone(), None, None);
+        }
+        bases
+    }
+
+    #[test]
+    fn a_key_naming_no_property_of_a_bare_type_is_not_trusted() {
+        let keyed = |name: &str| RawType {
+            key: Some("id".to_string()),
+            ..raw_type(name)
+        };
+        let copied = keyed("copied");
+        let with_methods = RawType {
+            has_methods: true,
+            ..keyed("withMethods")
+        };
+        let types = by_name(vec![copied, with_methods, entity()]);
+        let (identity, diagnostics) = identity_of(&types, &no_bases(&types), &[]);
+        assert_eq!(identity.key(&q("copied")), None);
+        assert_eq!(identity.key(&q("withMethods")), Some("id"));
+        assert_eq!(identity.key(&q("entity")), Some("id"));
+        let noted: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.file.as_str(), d.code.as_str()))
+            .collect();
+        assert_eq!(noted, [("copied.md", codes::KIND_FROM_TYPE)]);
+    }
+
+    #[test]
+    fn a_type_is_an_entity_when_it_or_an_ancestor_has_an_identity() {
+        let owner = RawType {
+            properties: vec![navigation("items", collection_of("item"))],
+            ..raw_type("owner")
+        };
+        let listed = RawType {
+            has_methods: true,
+            properties: vec![structural("id", string())],
+            ..raw_type("listed")
+        };
+        let types = by_name(vec![
+            entity(),
+            raw_type("child"),
+            raw_type("item"),
+            owner,
+            listed,
+            raw_type("note"),
+            raw_type("byKey"),
+        ]);
+        let mut bases = no_bases(&types);
+        bases.set(q("child"), q("entity"), BaseTypeFrom::Annotation);
+        let ops = [operation(
+            "Get byKey",
+            "GET",
+            &["/things/{id}/byKey/{byKey-id}"],
+            Some(named("byKey")),
+        )];
+        let (identity, _) = identity_of(&types, &bases, &ops);
+        let kinds = kinds(&types, &bases, &identity);
+        let kind = |name: &str| kinds[&q(name)];
+        assert_eq!(kind("entity"), TypeKind::Entity);
+        assert_eq!(kind("child"), TypeKind::Entity, "derives from entity");
+        assert_eq!(
+            kind("item"),
+            TypeKind::Entity,
+            "target of a Relationships row"
+        );
+        assert_eq!(kind("listed"), TypeKind::Entity, "methods and an `id`");
+        assert_eq!(
+            kind("byKey"),
+            TypeKind::Entity,
+            "returned from a path ending in a key"
+        );
+        assert_eq!(kind("owner"), TypeKind::Complex);
+        assert_eq!(kind("note"), TypeKind::Complex);
+    }
+
+    #[test]
+    fn the_target_type_decides_navigation_or_structural() {
+        let kinds = HashMap::from([
+            (q("user"), TypeKind::Entity),
+            (q("address"), TypeKind::Complex),
+        ]);
+        let to = |name: &str| TypeRef::new(name.to_string(), false);
+        use PropertyKind::{Navigation, Structural};
+        assert_eq!(
+            property_kind(&kinds, &to(&q("user")), Structural),
+            Navigation
+        );
+        assert_eq!(
+            property_kind(&kinds, &to(&q("address")), Navigation),
+            Structural
+        );
+        assert_eq!(
+            property_kind(&kinds, &to("Edm.String"), Navigation),
+            Structural
+        );
+        // A type no page defines: as the page wrote it.
+        assert_eq!(
+            property_kind(&kinds, &to(&q("unknown")), Navigation),
+            Navigation
+        );
+    }
+}

@@ -122,3 +122,124 @@ fn merge_types(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::fixtures::{q, raw_type, string, structural};
+    use graphdoc_schema::{EnumMember, DEFAULT_NAMESPACE};
+
+    fn on_page(name: &str, file: &str, properties: &[&str]) -> RawType {
+        RawType {
+            source: Source::new(file, 3),
+            properties: properties.iter().map(|p| structural(p, string())).collect(),
+            ..raw_type(name)
+        }
+    }
+
+    #[test]
+    fn the_page_named_after_a_type_is_primary_and_the_others_add_properties() {
+        let mut diagnostics = Vec::new();
+        let intune = RawType {
+            key: Some("id".to_string()),
+            has_methods: true,
+            ..on_page(
+                "user",
+                "intune-devices-user.md",
+                &["id", "deviceEnrollmentLimit"],
+            )
+        };
+        let user = on_page("user", "user.md", &["id", "displayName"]);
+        let merged = merge_types(vec![intune, user], &mut diagnostics);
+        let user = &merged[&q("user")];
+        assert_eq!(user.source.file, "user.md");
+        let names: Vec<&str> = user.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["id", "displayName", "deviceEnrollmentLimit"]);
+        // What the primary page leaves unsaid, the other says.
+        assert_eq!(user.key.as_deref(), Some("id"));
+        assert!(user.has_methods);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            (diagnostics[0].file.as_str(), diagnostics[0].code.as_str()),
+            ("intune-devices-user.md", codes::DUPLICATE_DEFINITION)
+        );
+        assert!(
+            diagnostics[0]
+                .message
+                .contains("1 properties from this page were added"),
+            "{}",
+            diagnostics[0].message
+        );
+    }
+
+    fn an_enum(file: &str, members: &[&str]) -> EnumDef {
+        EnumDef {
+            name: "color".to_string(),
+            namespace: DEFAULT_NAMESPACE.to_string(),
+            is_flags: false,
+            description: String::new(),
+            members: members
+                .iter()
+                .map(|m| EnumMember {
+                    name: m.to_string(),
+                    value: None,
+                    description: String::new(),
+                    source: Source::new(file, 9),
+                })
+                .collect(),
+            source: Source::new(file, 1),
+        }
+    }
+
+    #[test]
+    fn of_two_enums_the_longer_member_list_is_kept() {
+        let mut enums = BTreeMap::new();
+        let mut diagnostics = Vec::new();
+        add_enum(&mut enums, an_enum("a.md", &["red"]), &mut diagnostics);
+        add_enum(
+            &mut enums,
+            an_enum("b.md", &["red", "blue"]),
+            &mut diagnostics,
+        );
+        assert_eq!(enums[&q("color")].source.file, "b.md");
+        assert_eq!(diagnostics.len(), 1);
+        assert!(
+            diagnostics[0].message.contains("also defined at a.md:1"),
+            "{}",
+            diagnostics[0].message
+        );
+        // The same members again: nothing to say.
+        add_enum(
+            &mut enums,
+            an_enum("c.md", &["red", "blue"]),
+            &mut diagnostics,
+        );
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(enums[&q("color")].source.file, "b.md");
+    }
+
+    #[test]
+    fn a_resource_page_that_defines_nothing_is_noted() {
+        let page = |path: &str, kind| PageInput {
+            path: path.to_string(),
+            kind,
+            bytes: Vec::new(),
+        };
+        let pages = [
+            page("resources/overview.md", crate::PageKind::Resource),
+            page("api/nothing.md", crate::PageKind::Api),
+        ];
+        let mut diagnostics = Vec::new();
+        let gathered = gather(
+            &pages,
+            vec![PageItems::default(), PageItems::default()],
+            &mut diagnostics,
+        );
+        assert!(gathered.types.is_empty() && gathered.operations.is_empty());
+        let noted: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.file.as_str(), d.code.as_str()))
+            .collect();
+        assert_eq!(noted, [("resources/overview.md", codes::NO_ITEMS)]);
+    }
+}

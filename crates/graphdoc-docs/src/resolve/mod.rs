@@ -15,6 +15,9 @@ mod kinds;
 mod merge;
 mod paths;
 
+#[cfg(test)]
+mod fixtures;
+
 use index::{Index, Resolver};
 use kinds::Identity;
 use paths::{properties_from_paths, PathIndex};

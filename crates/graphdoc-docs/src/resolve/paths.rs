@@ -364,15 +364,53 @@ pub(super) fn properties_from_paths<'a>(
     kinds: &HashMap<String, TypeKind>,
     index: &'a Index,
 ) -> Vec<(String, RawProperty, Diagnostic)> {
-    let functions: HashSet<String> = ops
+    let seeker = Seeker {
+        paths,
+        types,
+        bases,
+        functions: ops
+            .par_iter()
+            .flat_map_iter(|o| o.op.paths.iter().flat_map(|p| p.split('/')))
+            .filter_map(|s| s.split_once('(').map(|(name, _)| name.to_ascii_lowercase()))
+            .collect(),
+        cache: StartCache::default(),
+    };
+    // Each page on its own (in parallel), gathered in page order.
+    let mut found: BTreeMap<(String, String), Vec<Sighting>> = BTreeMap::new();
+    let all: Vec<((String, String), Sighting)> = ops
         .par_iter()
-        .flat_map_iter(|o| o.op.paths.iter().flat_map(|p| p.split('/')))
-        .filter_map(|s| s.split_once('(').map(|(name, _)| name.to_ascii_lowercase()))
+        .flat_map_iter(|raw| seeker.sightings(raw, index))
         .collect();
-    let declares = |owner: &str, name: &str| {
+    for (key, sighting) in all {
+        found.entry(key).or_default().push(sighting);
+    }
+    found
+        .into_iter()
+        .filter_map(|((owner, _), sightings)| {
+            let owner_type = types.get(&owner)?;
+            let (property, note) = property_from_sightings(owner_type, sightings, kinds)?;
+            Some((owner, property, note))
+        })
+        .collect()
+}
+
+/// What finding sightings needs: where paths lead, and what is declared.
+struct Seeker<'s> {
+    paths: &'s PathIndex<'s>,
+    types: &'s BTreeMap<String, RawType>,
+    bases: &'s Bases,
+    /// Lowercase names some path calls as a function (`name(…)`).
+    functions: HashSet<String>,
+    cache: StartCache,
+}
+
+impl Seeker<'_> {
+    /// `owner` or an ancestor declares `name` (in a table or its
+    /// representation).
+    fn declares(&self, owner: &str, name: &str) -> bool {
         std::iter::once(owner.to_string())
-            .chain(ancestors(bases, owner))
-            .filter_map(|a| types.get(&a))
+            .chain(ancestors(self.bases, owner))
+            .filter_map(|a| self.types.get(&a))
             .any(|t| {
                 t.properties
                     .iter()
@@ -382,10 +420,15 @@ pub(super) fn properties_from_paths<'a>(
                         .iter()
                         .any(|(n, _)| n.eq_ignore_ascii_case(name))
             })
-    };
-    let cache = StartCache::default();
-    // Each page on its own (in parallel), gathered in page order.
-    let sightings_of = |raw: &'a RawOperation| -> Vec<((String, String), Sighting<'a>)> {
+    }
+
+    /// The undeclared properties one API page reads, keyed by (owner,
+    /// lowercase name).
+    fn sightings<'a>(
+        &self,
+        raw: &'a RawOperation,
+        index: &'a Index,
+    ) -> Vec<((String, String), Sighting<'a>)> {
         let mut out = Vec::new();
         let title = raw.op.title.trim().to_ascii_lowercase();
         let lists = title.starts_with("list ");
@@ -413,26 +456,15 @@ pub(super) fn properties_from_paths<'a>(
             let Some((last, prefix)) = all.split_last() else {
                 continue;
             };
-            let plain_name = last.starts_with(|c: char| c.is_ascii_alphabetic())
-                && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            // Graph names its functions `getX` (`reports/getRelyingPartyDetailedSummary`,
-            // called without parentheses on its "List …" page).
-            let named_like_function = last
-                .strip_prefix("get")
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
-            if prefix.is_empty()
-                || !plain_name
-                || named_like_function
-                || functions.contains(&last.to_ascii_lowercase())
-            {
+            if prefix.is_empty() || !self.may_be_property(last) {
                 continue;
             }
-            let place = paths.follow(prefix, bases, &cache);
+            let place = self.paths.follow(prefix, self.bases, &self.cache);
             let owner = match place.types.as_slice() {
                 [t] if place.anchored && (!place.collection || place.on_key) => t,
                 _ => continue,
             };
-            if declares(owner, last) {
+            if self.declares(owner, last) {
                 continue;
             }
             out.push((
@@ -440,91 +472,97 @@ pub(super) fn properties_from_paths<'a>(
                 Sighting {
                     spelling: last,
                     target,
-                    collection: cell.collection || lists || paths.is_keyed_collection(path),
+                    collection: cell.collection || lists || self.paths.is_keyed_collection(path),
                     path,
                     source: &raw.op.source,
                 },
             ));
         }
         out
+    }
+
+    /// A path's last step that may name a property: a plain name, not named
+    /// or called like a function.
+    fn may_be_property(&self, last: &str) -> bool {
+        let plain_name = last.starts_with(|c: char| c.is_ascii_alphabetic())
+            && last.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        // Graph names its functions `getX` (`reports/getRelyingPartyDetailedSummary`,
+        // called without parentheses on its "List …" page).
+        let named_like_function = last
+            .strip_prefix("get")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+        plain_name && !named_like_function && !self.functions.contains(&last.to_ascii_lowercase())
+    }
+}
+
+/// The property the sightings of one (owner, name) agree on, with its note.
+fn property_from_sightings(
+    owner_type: &RawType,
+    mut sightings: Vec<Sighting>,
+    kinds: &HashMap<String, TypeKind>,
+) -> Option<(RawProperty, Diagnostic)> {
+    sightings.sort_by(|a, b| (a.source, a.path).cmp(&(b.source, b.path)));
+    // Pages that disagree are outvoted; a tie goes to the first in name
+    // order, so the result does not depend on file order.
+    let most = |key: &dyn Fn(&Sighting) -> String| -> String {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for s in &sightings {
+            *counts.entry(key(s)).or_default() += 1;
+        }
+        let best = counts.values().copied().max().unwrap_or(0);
+        counts
+            .into_iter()
+            .find(|(_, n)| *n == best)
+            .map(|(k, _)| k)
+            .unwrap_or_default()
     };
-    let mut found: BTreeMap<(String, String), Vec<Sighting>> = BTreeMap::new();
-    let all: Vec<((String, String), Sighting)> =
-        ops.par_iter().flat_map_iter(sightings_of).collect();
-    for (key, sighting) in all {
-        found.entry(key).or_default().push(sighting);
-    }
-    let mut out = Vec::new();
-    for ((owner, _), mut sightings) in found {
-        sightings.sort_by(|a, b| (a.source, a.path).cmp(&(b.source, b.path)));
-        // Pages that disagree are outvoted; a tie goes to the first in
-        // name order, so the result does not depend on file order.
-        let most = |key: &dyn Fn(&Sighting) -> String| -> String {
-            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            for s in &sightings {
-                *counts.entry(key(s)).or_default() += 1;
-            }
-            let best = counts.values().copied().max().unwrap_or(0);
-            counts
-                .into_iter()
-                .find(|(_, n)| *n == best)
-                .map(|(k, _)| k)
-                .unwrap_or_default()
-        };
-        let target = most(&|s| s.target.to_string());
-        let spelling = most(&|s| s.spelling.to_string());
-        let collection = sightings
-            .iter()
-            .filter(|s| s.target == target)
-            .any(|s| s.collection);
-        let Some(evidence) = sightings.iter().find(|s| s.target == target) else {
-            continue;
-        };
-        let kind = if kinds.get(&target) == Some(&TypeKind::Entity) {
-            PropertyKind::Navigation
-        } else {
-            PropertyKind::Structural
-        };
-        let Some(owner_type) = types.get(&owner) else {
-            continue;
-        };
-        let shown = if collection {
-            format!("`{target}` collection")
-        } else {
-            format!("`{target}`")
-        };
-        let kind_word = match kind {
-            PropertyKind::Navigation => "navigation",
-            PropertyKind::Structural => "structural",
-        };
-        let note = Diagnostic::new(
-            &owner_type.source,
-            Severity::Note,
-            codes::PROPERTY_FROM_PATH,
-            format!(
-                "`{}` lists no property `{spelling}`, but `GET {}` ({}:{}) reads it; read as a {kind_word} property of type {shown}",
-                owner_type.name, evidence.path, evidence.source.file, evidence.source.line
-            ),
-        );
-        let property = RawProperty {
-            name: spelling.clone(),
-            cell_type: CellType {
-                name: TypeName::Named(target.clone()),
-                collection,
-                link: None,
-                alias_of: None,
-            },
-            kind,
-            description: format!(
-                "Not listed on this type's page; read from `GET {}`.",
-                evidence.path
-            ),
-            facts: Facts::default(),
-            source: evidence.source.clone(),
-        };
-        out.push((owner, property, note));
-    }
-    out
+    let target = most(&|s| s.target.to_string());
+    let spelling = most(&|s| s.spelling.to_string());
+    let collection = sightings
+        .iter()
+        .filter(|s| s.target == target)
+        .any(|s| s.collection);
+    let evidence = sightings.iter().find(|s| s.target == target)?;
+    let kind = if kinds.get(&target) == Some(&TypeKind::Entity) {
+        PropertyKind::Navigation
+    } else {
+        PropertyKind::Structural
+    };
+    let shown = if collection {
+        format!("`{target}` collection")
+    } else {
+        format!("`{target}`")
+    };
+    let kind_word = match kind {
+        PropertyKind::Navigation => "navigation",
+        PropertyKind::Structural => "structural",
+    };
+    let note = Diagnostic::new(
+        &owner_type.source,
+        Severity::Note,
+        codes::PROPERTY_FROM_PATH,
+        format!(
+            "`{}` lists no property `{spelling}`, but `GET {}` ({}:{}) reads it; read as a {kind_word} property of type {shown}",
+            owner_type.name, evidence.path, evidence.source.file, evidence.source.line
+        ),
+    );
+    let property = RawProperty {
+        name: spelling.clone(),
+        cell_type: CellType {
+            name: TypeName::Named(target.clone()),
+            collection,
+            link: None,
+            alias_of: None,
+        },
+        kind,
+        description: format!(
+            "Not listed on this type's page; read from `GET {}`.",
+            evidence.path
+        ),
+        facts: Facts::default(),
+        source: evidence.source.clone(),
+    };
+    Some((property, note))
 }
 
 /// A path with its keys written `{}` and names lowercased, for comparing
@@ -548,4 +586,172 @@ pub(super) fn ends_in_key(path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
     let last = path.rsplit('/').next().unwrap_or("");
     path.contains('/') && last.starts_with('{') && last.ends_with('}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::fixtures::{
+        by_name, collection_of, index_of, named, navigation, operation, q, raw_type, string,
+        structural,
+    };
+
+    #[test]
+    fn paths_compare_by_shape_and_keys() {
+        assert_eq!(
+            path_shape("/Users/{user-id}/Events/?$top=1"),
+            "/users/{}/events"
+        );
+        assert_eq!(
+            path_shape("/users/{id}/events"),
+            path_shape("/users/{userId}/events/")
+        );
+        assert!(ends_in_key("/users/{id}/events/{event-id}"));
+        assert!(ends_in_key("/users/{id}?$select=x"));
+        assert!(!ends_in_key("/users/{id}/events"));
+        assert!(!ends_in_key("{id}"));
+        assert_eq!(segments("/a//b/"), ["a", "b"]);
+    }
+
+    #[test]
+    fn the_longest_documented_start_wins_and_a_key_matches_any_segment() {
+        let mut starts = Starts::default();
+        let template = |p: &str| -> Vec<String> {
+            segments(p).iter().map(|s| s.to_ascii_lowercase()).collect()
+        };
+        starts.insert(&template("/users"), q("user"), true);
+        starts.insert(&template("/users/{id}/drive"), q("drive"), false);
+        let (len, nodes) = starts.longest(&segments("/Users/abc/drive/root"));
+        assert_eq!(len, 3);
+        assert_eq!(
+            starts.returns(&nodes, &HashMap::new()),
+            (vec![q("drive")], false)
+        );
+        assert_eq!(starts.longest(&segments("/users/x")).0, 1);
+        assert_eq!(starts.longest(&segments("/groups")).0, 0);
+    }
+
+    /// `GET /users` lists users, a user's `events` are events, and an
+    /// event's `attachments` are attachments.
+    fn calendar() -> (BTreeMap<String, RawType>, Vec<RawOperation>) {
+        let user = RawType {
+            properties: vec![navigation("events", collection_of("event"))],
+            ..raw_type("user")
+        };
+        let event = RawType {
+            properties: vec![
+                navigation("attachments", collection_of("attachment")),
+                structural("subject", string()),
+            ],
+            ..raw_type("event")
+        };
+        let types = by_name(vec![
+            user,
+            event,
+            raw_type("attachment"),
+            raw_type("calendar"),
+        ]);
+        let ops = vec![
+            operation(
+                "List users",
+                "GET",
+                &["/users"],
+                Some(collection_of("user")),
+            ),
+            operation(
+                "Delete event",
+                "DELETE",
+                &["/users/{id}/events/{event-id}"],
+                None,
+            ),
+            operation(
+                "List calendars",
+                "GET",
+                &["/users/{id}/calendars"],
+                Some(collection_of("calendar")),
+            ),
+            operation(
+                "Get calendar",
+                "GET",
+                &["/users/{id}/calendar", "/me/calendar"],
+                Some(named("calendar")),
+            ),
+            operation(
+                "calendar: getSchedule",
+                "GET",
+                &["/users/{id}/getSchedule(x=1)"],
+                Some(named("calendar")),
+            ),
+        ];
+        (types, ops)
+    }
+
+    #[test]
+    fn a_path_is_followed_from_its_start_through_documented_properties() {
+        let (types, ops) = calendar();
+        let index = index_of(&types);
+        let paths = PathIndex::new(&ops, &types, &index);
+        let bases = HashMap::new();
+        let cache = StartCache::default();
+        let member = |path: &str| paths.member_type_at(path, &bases, &cache);
+        assert_eq!(member("/users/{id}/events/{id}"), Some(q("event")));
+        assert_eq!(
+            member("/users/{id}/events/{id}/attachments/{id}"),
+            Some(q("attachment"))
+        );
+        // Not a member of a collection, or a step no table names.
+        assert_eq!(member("/users/{id}/events"), None);
+        assert_eq!(member("/users/{id}/unknown/{id}"), None);
+        assert!(paths.is_keyed_collection("/users/{user-id}/events"));
+        assert!(!paths.is_keyed_collection("/users/{user-id}/calendars"));
+    }
+
+    #[test]
+    fn a_list_or_get_page_adds_the_property_its_path_reads() {
+        let (types, ops) = calendar();
+        let index = index_of(&types);
+        let paths = PathIndex::new(&ops, &types, &index);
+        let kinds = HashMap::from([(q("calendar"), TypeKind::Entity)]);
+        let found = properties_from_paths(&ops, &paths, &types, &HashMap::new(), &kinds, &index);
+        let read: Vec<(&str, &str, bool, PropertyKind)> = found
+            .iter()
+            .map(|(owner, p, _)| {
+                (
+                    owner.as_str(),
+                    p.name.as_str(),
+                    p.cell_type.collection,
+                    p.kind,
+                )
+            })
+            .collect();
+        // `getSchedule` is called as a function; `/me` leads nowhere known.
+        assert_eq!(
+            read,
+            [
+                (
+                    q("user").as_str(),
+                    "calendar",
+                    false,
+                    PropertyKind::Navigation
+                ),
+                (
+                    q("user").as_str(),
+                    "calendars",
+                    true,
+                    PropertyKind::Navigation
+                ),
+            ]
+        );
+        let note = &found[0].2;
+        assert_eq!(
+            (note.file.as_str(), note.code.as_str()),
+            ("user.md", codes::PROPERTY_FROM_PATH)
+        );
+        assert!(
+            note.message
+                .contains("`GET /users/{id}/calendar` (api/Get-calendar.md:1)"),
+            "{}",
+            note.message
+        );
+    }
 }

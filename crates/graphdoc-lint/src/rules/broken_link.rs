@@ -1,4 +1,4 @@
-//! GL005: a relative link into a version's `resources/` or `api/` folder
+//! GL0005: a relative link into a version's `resources/` or `api/` folder
 //! naming no file there.
 
 use super::{Finding, Rule};
@@ -8,18 +8,19 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
-    code: "GL005",
+    code: "GL0005",
     name: "broken-link",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "a link to a page of the docs tree points at a file that does not exist",
-    explain: "GL005 broken-link\n\n\
+    explain: "GL0005 broken-link\n\n\
 A relative markdown link `[text](target.md)` in a resource or API page whose\n\
 target, resolved against the page's folder, lies inside the same version's\n\
 `resources/` or `api/` folders but names no file there. Links leaving those\n\
 folders (concepts, other doc sets) cannot be checked and are ignored. A\n\
 target that exists with another letter case is not reported (the published\n\
 site is case-insensitive). Links inside code blocks are ignored.\n",
+    aliases: &["GL005"],
 };
 
 /// Relative `.md` links inside a version's `resources/` and `api/` folders
@@ -93,14 +94,14 @@ fn page_links(
                 continue;
             }
             let column = line[..start].chars().count() as u32 + 1;
-            let f = Finding::new(
-                RULE.code,
-                file,
-                i as u32 + 1,
-                format!("link target `{path}` does not exist"),
-            )
-            .note(format!("resolved to {resolved}"));
-            out.push(f.at(column, target.chars().count() as u32));
+            let f = RULE
+                .finding(
+                    file,
+                    i as u32 + 1,
+                    format!("link target `{path}` does not exist"),
+                )
+                .note(format!("resolved to {resolved}"));
+            out.push(f.span(column, target.chars().count() as u32));
         }
     }
     out
@@ -160,6 +161,6 @@ mod tests {
             found[0].message,
             "link target `../resources/c.md` does not exist"
         );
-        assert_eq!((found[0].line, found[0].column), (1, 32));
+        assert_eq!((found[0].line, found[0].column), (1, Some(32)));
     }
 }

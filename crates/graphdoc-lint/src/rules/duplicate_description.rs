@@ -1,4 +1,4 @@
-//! GL007: two rows of one table with the same description.
+//! GL0007: two rows of one table with the same description.
 
 use super::{Finding, Rule};
 use crate::pages::{place, property_tables, Pages};
@@ -7,12 +7,12 @@ use graphdoc_schema::{Property, Schema, Severity};
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
-    code: "GL007",
+    code: "GL0007",
     name: "duplicate-description",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "a property's description is identical to another property's in the same table",
-    explain: "GL007 duplicate-description\n\n\
+    explain: "GL0007 duplicate-description\n\n\
 Two rows of one Properties, Relationships or request-body table carry the\n\
 same description, word for word: a description copied from the wrong row.\n\
 The finding names the other row. Descriptions of\n\
@@ -23,6 +23,7 @@ describe: of the words telling the two names apart (`country`, `region` vs\n\
 `automatically`, `update`, `apps`), the description must mention a larger\n\
 share of one name's than of the other's; when both fit equally (aliases,\n\
 deprecated twins) nothing is reported.\n",
+    aliases: &["GL007"],
 };
 
 /// Identical descriptions within one table, reported on the row the text
@@ -44,16 +45,16 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                     let Some((wrong, right)) = misfit(earlier, p) else {
                         continue;
                     };
-                    let f = Finding::new(
-                        RULE.code,
-                        &wrong.source.file,
-                        wrong.source.line,
-                        format!(
-                            "description of `{}` is identical to that of `{}`",
-                            wrong.name, right.name
-                        ),
-                    )
-                    .note(format!(
+                    let f = RULE
+                        .finding(
+                            &wrong.source.file,
+                            wrong.source.line,
+                            format!(
+                                "description of `{}` is identical to that of `{}`",
+                                wrong.name, right.name
+                            ),
+                        )
+                        .note(format!(
                         "`{}` at line {} has the same text, which speaks of `{}` rather than `{}`",
                         right.name, right.source.line, right.name, wrong.name
                     ));

@@ -1,4 +1,4 @@
-//! GL010: a request or response example giving an enum-typed property a
+//! GL0010: a request or response example giving an enum-typed property a
 //! value that is not a member.
 
 use super::{Finding, Rule};
@@ -8,13 +8,13 @@ use graphdoc_schema::{ExampleKind, Schema, Severity};
 use rayon::prelude::*;
 
 pub const RULE: Rule = Rule {
-    code: "GL010",
+    code: "GL0010",
     name: "enum-sample-value",
     default_severity: Severity::Warning,
     enabled: true,
     summary:
         "a request or response example gives an enum-typed property a value that is not a member",
-    explain: "GL010 enum-sample-value\n\n\
+    explain: "GL0010 enum-sample-value\n\n\
 The JSON body of a request or response example sets a property whose type is\n\
 an enum to a value that is not one of the enum's members, typically the\n\
 generator's `\"String\"` placeholder. The example's type is the body's\n\
@@ -23,6 +23,7 @@ are checked when their type is known (property type or `@odata.type`).\n\
 Flags enums accept comma-separated members. Bodies that are not JSON (elided\n\
 with `...`) are skipped. The JSON representation blocks of resource pages are\n\
 not checked: `\"String\"` is their normal placeholder.\n",
+    aliases: &["GL010"],
 };
 
 /// Enum-typed values of request and response examples that are not members.
@@ -132,22 +133,22 @@ impl SampleChecker<'_> {
                     let shown: Vec<&str> =
                         e.members.iter().map(|m| m.name.as_str()).take(8).collect();
                     let more = if e.members.len() > 8 { ", …" } else { "" };
-                    let f = Finding::new(
-                        RULE.code,
-                        self.file,
-                        line,
-                        format!(
-                            "example sets `{key}` to \"{s}\", which is not a member of `{}`",
-                            e.name
-                        ),
-                    )
-                    .note(format!("members: {}{more}", shown.join(", ")));
+                    let f = RULE
+                        .finding(
+                            self.file,
+                            line,
+                            format!(
+                                "example sets `{key}` to \"{s}\", which is not a member of `{}`",
+                                e.name
+                            ),
+                        )
+                        .note(format!("members: {}{more}", shown.join(", ")));
                     let f = match self
                         .pages
                         .get(self.file)
                         .and_then(|t| locate(t, line, &format!("\"{s}\""), 0))
                     {
-                        Some((c, w)) => f.at(c, w),
+                        Some((c, w)) => f.span(c, w),
                         None => f,
                     };
                     out.push(f);

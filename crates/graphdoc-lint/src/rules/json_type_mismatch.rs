@@ -1,4 +1,4 @@
-//! GL003: a JSON representation placeholder naming another type than the
+//! GL0003: a JSON representation placeholder naming another type than the
 //! Properties table.
 
 use super::{Finding, Rule};
@@ -10,12 +10,12 @@ use graphdoc_schema::{Schema, Severity, TypeDef, TypeRef};
 use rayon::prelude::*;
 
 pub const RULE: Rule = Rule {
-    code: "GL003",
+    code: "GL0003",
     name: "json-type-mismatch",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "the JSON representation's placeholder disagrees with the table's type",
-    explain: "GL003 json-type-mismatch\n\n\
+    explain: "GL0003 json-type-mismatch\n\n\
 The placeholder a `## JSON representation` block shows for a property tells\n\
 its type: `\"Int64\"`, `\"String (timestamp)\"` (a DateTimeOffset), `true`\n\
 (a Boolean), `[ … ]` (a collection), `{\"@odata.type\": \"microsoft.graph.x\"}`.\n\
@@ -24,6 +24,7 @@ Properties table, for example `\"Int64\"` in the block and `Int32` in the\n\
 table, or `\"String (timestamp)\"` for a property the table types as String.\n\
 Plain `\"String\"` is not checked: the docs use it for strings, enums, GUIDs\n\
 and dates alike.\n",
+    aliases: &["GL003"],
 };
 
 /// Members of each type's JSON representation whose placeholder disagrees
@@ -49,23 +50,23 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                 };
                 if let Some(why) = placeholder_mismatch(&placeholder(node), &p.ty, false) {
                     let line = start + node.line - 1;
-                    let f = Finding::new(
-                        RULE.code,
-                        &t.source.file,
-                        line,
-                        format!(
-                            "JSON representation of `{}.{}` disagrees with the table: {why}",
-                            t.name, key
-                        ),
-                    )
-                    .note(format!("the table row is at line {}", p.source.line));
+                    let f = RULE
+                        .finding(
+                            &t.source.file,
+                            line,
+                            format!(
+                                "JSON representation of `{}.{}` disagrees with the table: {why}",
+                                t.name, key
+                            ),
+                        )
+                        .note(format!("the table row is at line {}", p.source.line));
                     let width = text.lines().nth(line as usize - 1).map_or(0, |l| {
                         l.chars()
                             .skip(node.column as usize - 1)
                             .take_while(|c| *c != ',')
                             .count() as u32
                     });
-                    out.push(f.at(node.column, width));
+                    out.push(f.span(node.column, width));
                 }
             }
             out

@@ -1,20 +1,21 @@
-//! GL013: the drift comparison with the service metadata, as findings.
+//! GL0013: the drift comparison with the service metadata, as findings.
 
 use super::{Finding, Rule};
 use crate::drift::DriftReport;
 use graphdoc_schema::Severity;
 
 pub const RULE: Rule = Rule {
-    code: "GL013",
+    code: "GL0013",
     name: "metadata-drift",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "the docs disagree with the service metadata (CSDL)",
-    explain: "GL013 metadata-drift\n\n\
+    explain: "GL0013 metadata-drift\n\n\
 Only with `--metadata FILE.csdl`: every finding of the drift comparison\n\
 (graphdoc_lint::drift::compare) between the docs of the metadata's version and\n\
 the CSDL, with its kind first in the message (missing-property,\n\
 property-type-differs, …) and its own severity (case-differs is a note).\n",
+    aliases: &["GL013"],
 };
 
 /// The drift report's findings, each with its kind as the subcode and its
@@ -24,14 +25,9 @@ pub fn check(report: &DriftReport) -> Vec<Finding> {
         .findings
         .iter()
         .map(|d| {
-            let mut f = Finding::new(
-                RULE.code,
-                &d.file,
-                d.line,
-                format!("{}: {}", d.kind, d.message),
-            );
+            let mut f = RULE.finding(&d.file, d.line, format!("{}: {}", d.kind, d.message));
             f.severity = d.severity;
-            f.subcode = Some(d.kind.as_str().to_string());
+            f.key = d.kind.as_str().to_string();
             f
         })
         .collect()

@@ -1,23 +1,24 @@
-//! GL011: a property of a v1.0 type that the same type in beta lacks.
+//! GL0011: a property of a v1.0 type that the same type in beta lacks.
 
 use super::{Finding, Rule};
 use graphdoc_schema::{Schema, Severity};
 
 pub const RULE: Rule = Rule {
-    code: "GL011",
+    code: "GL0011",
     name: "missing-in-beta",
     default_severity: Severity::Warning,
     enabled: false,
     summary: "a property of a v1.0 type is missing from the same type in beta",
-    explain: "GL011 missing-in-beta\n\n\
+    explain: "GL0011 missing-in-beta\n\n\
 With both versions linted, a type defined in both v1.0 and beta whose v1.0\n\
 page lists a property (own or inherited) the beta type does not have. Beta\n\
 is meant to be a superset of v1.0; a missing property is either a beta page\n\
 that fell behind or a v1.0 property that was never there. The finding is on\n\
 the beta type.\n\n\
-Off by default (`--enable GL011`): on the Graph docs about a third of the\n\
+Off by default (`--enable GL0011`): on the Graph docs about a third of the\n\
 findings sampled were deliberate API differences (a property renamed or\n\
 reshaped in beta), not doc defects.\n",
+    aliases: &["GL011"],
 };
 
 /// v1.0 properties (compared ignoring case) missing from the beta type of
@@ -37,8 +38,7 @@ pub fn check(v1: &Schema, beta: &Schema) -> Vec<Finding> {
                 continue;
             }
             out.push(
-                Finding::new(
-                    RULE.code,
+                RULE.finding(
                     &tb.source.file,
                     tb.source.line,
                     format!(

@@ -1,4 +1,4 @@
-//! GL002: a Properties table row the JSON representation does not show.
+//! GL0002: a Properties table row the JSON representation does not show.
 
 use super::{Finding, Rule};
 use crate::jsonpos::Value;
@@ -8,18 +8,19 @@ use graphdoc_schema::{PropertyKind, Schema, Severity, TypeDef};
 use rayon::prelude::*;
 
 pub const RULE: Rule = Rule {
-    code: "GL002",
+    code: "GL0002",
     name: "missing-in-json",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "a property of the Properties table is missing from the JSON representation",
-    explain: "GL002 missing-in-json\n\n\
+    explain: "GL0002 missing-in-json\n\n\
 A resource page lists a property in its Properties (or Relationships) table\n\
 that the `## JSON representation` block of the same page does not show.\n\
 Navigation properties are not checked (the representation normally omits\n\
 them), nor are inherited properties. The opposite case, a property only the\n\
-JSON representation shows, is the front-end diagnostic GD0020 (GL001).\n\n\
+JSON representation shows, is the front-end diagnostic GD0020 (GL0001).\n\n\
 Fix: add the property to the JSON block, or remove the stale table row.\n",
+    aliases: &["GL002"],
 };
 
 /// Own structural properties of each type missing from its page's JSON
@@ -44,16 +45,16 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                     continue;
                 }
                 if !members.iter().any(|(k, _)| k.eq_ignore_ascii_case(&p.name)) {
-                    let f = Finding::new(
-                        RULE.code,
-                        &p.source.file,
-                        p.source.line,
-                        format!(
-                            "property `{}` of `{}` is missing from the JSON representation",
-                            p.name, t.name
-                        ),
-                    )
-                    .note(format!("the JSON representation starts at line {start}"));
+                    let f = RULE
+                        .finding(
+                            &p.source.file,
+                            p.source.line,
+                            format!(
+                                "property `{}` of `{}` is missing from the JSON representation",
+                                p.name, t.name
+                            ),
+                        )
+                        .note(format!("the JSON representation starts at line {start}"));
                     out.push(place(f, pages, &p.name, 0));
                 }
             }

@@ -1,4 +1,4 @@
-//! GL009: `TODO` left in a permissions table.
+//! GL0009: `TODO` left in a permissions table.
 
 use super::{Finding, Rule};
 use crate::pages::Pages;
@@ -8,15 +8,16 @@ use graphdoc_schema::Severity;
 use rayon::prelude::*;
 
 pub const RULE: Rule = Rule {
-    code: "GL009",
+    code: "GL0009",
     name: "placeholder-text",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "a permissions table still holds generator placeholder text (TODO)",
-    explain: "GL009 placeholder-text\n\n\
+    explain: "GL0009 placeholder-text\n\n\
 A cell of a table under a `Permissions` heading holds `TODO` (the page\n\
 generator's `**TODO: Determine scopes **`), so readers cannot tell which\n\
 permission the API needs.\n",
+    aliases: &["GL009"],
 };
 
 /// `TODO` in the cells of permissions tables.
@@ -42,17 +43,17 @@ fn page_placeholders(file: &str, text: &str) -> Vec<Finding> {
                 for row in &t.rows {
                     for (cell, column) in row.cells.iter().zip(&row.columns) {
                         if cell.contains("TODO") {
-                            let f = Finding::new(
-                                RULE.code,
-                                file,
-                                row.line,
-                                format!(
-                                    "permissions table holds placeholder text `{}`",
-                                    cells::plain(cell)
-                                ),
-                            )
-                            .note("name the least privileged permission, or `Not supported.`");
-                            out.push(f.at(*column, cell.chars().count() as u32));
+                            let f = RULE
+                                .finding(
+                                    file,
+                                    row.line,
+                                    format!(
+                                        "permissions table holds placeholder text `{}`",
+                                        cells::plain(cell)
+                                    ),
+                                )
+                                .note("name the least privileged permission, or `Not supported.`");
+                            out.push(f.span(*column, cell.chars().count() as u32));
                         }
                     }
                 }

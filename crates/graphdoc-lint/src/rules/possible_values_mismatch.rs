@@ -1,4 +1,4 @@
-//! GL004: "Possible values are: …" listing a value the enum does not have.
+//! GL0004: "Possible values are: …" listing a value the enum does not have.
 
 use super::{Finding, Rule};
 use crate::pages::{place, property_tables, Pages};
@@ -6,20 +6,21 @@ use graphdoc_docs::facts;
 use graphdoc_schema::{Schema, Severity};
 
 pub const RULE: Rule = Rule {
-    code: "GL004",
+    code: "GL0004",
     name: "possible-values-mismatch",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "\"Possible values are: …\" lists a value that is not a member of the property's enum",
-    explain: "GL004 possible-values-mismatch\n\n\
+    explain: "GL0004 possible-values-mismatch\n\n\
 A property whose type is an enum says \"Possible values are: a, b, c\" in its\n\
 description, and one of the listed values is not a member of the enum as its\n\
 own page defines it (compared exactly; a value differing only in case is\n\
 reported too, the wire format is case-sensitive). Members missing from the\n\
 list are not reported: the docs often leave out `unknownFutureValue` and the\n\
 members after it, or list only the values relevant to the property.\n\
-When a description has several \"Possible values\" sentences (see GL008) the\n\
+When a description has several \"Possible values\" sentences (see GL0008) the\n\
 values of all of them are checked.\n",
+    aliases: &["GL004"],
 };
 
 /// Listed values that are not members of the property's enum.
@@ -39,19 +40,19 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                     Some(m) => format!("the member is spelled `{}`", m.name),
                     None => format!("`{}` has no such member", e.name),
                 };
-                let f = Finding::new(
-                    RULE.code,
-                    &p.source.file,
-                    p.source.line,
-                    format!(
-                        "`{}` lists possible value `{v}`, which is not a member of `{}`",
-                        p.name, e.name
-                    ),
-                )
-                .note(format!(
-                    "{hint} (members at {}:{})",
-                    e.source.file, e.source.line
-                ));
+                let f = RULE
+                    .finding(
+                        &p.source.file,
+                        p.source.line,
+                        format!(
+                            "`{}` lists possible value `{v}`, which is not a member of `{}`",
+                            p.name, e.name
+                        ),
+                    )
+                    .note(format!(
+                        "{hint} (members at {}:{})",
+                        e.source.file, e.source.line
+                    ));
                 out.push(place(f, pages, &v, 0));
             }
         }

@@ -1,4 +1,4 @@
-//! GL008: a description saying a sentence twice, or several "Possible
+//! GL0008: a description saying a sentence twice, or several "Possible
 //! values" sentences.
 
 use super::{Finding, Rule};
@@ -8,15 +8,16 @@ use graphdoc_schema::{Schema, Severity};
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
-    code: "GL008",
+    code: "GL0008",
     name: "repeated-sentence",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "a description repeats a sentence, or has more than one \"Possible values\" sentence",
-    explain: "GL008 repeated-sentence\n\n\
+    explain: "GL0008 repeated-sentence\n\n\
 A property description says the same sentence twice, or says \"Possible\n\
 values are: …\" twice (even with different lists; tools read only the first).\n\
 The caret marks the second occurrence.\n",
+    aliases: &["GL008"],
 };
 
 /// A sentence said twice in one description, or several "Possible values"
@@ -27,29 +28,31 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
         for p in table {
             let sentences_starting = possible_values_sentence_starts(&p.description);
             if sentences_starting > 1 {
-                let f = Finding::new(
-                    RULE.code,
-                    &p.source.file,
-                    p.source.line,
-                    format!(
-                        "description of `{}` has {} \"Possible values\" sentences",
-                        p.name, sentences_starting
-                    ),
-                )
-                .note("tools read only the first list; keep one sentence with the complete list");
+                let f = RULE
+                    .finding(
+                        &p.source.file,
+                        p.source.line,
+                        format!(
+                            "description of `{}` has {} \"Possible values\" sentences",
+                            p.name, sentences_starting
+                        ),
+                    )
+                    .note(
+                        "tools read only the first list; keep one sentence with the complete list",
+                    );
                 out.push(place(f, pages, "possible values", 1));
                 continue;
             }
             let mut seen = HashSet::new();
             for s in sentences(&p.description) {
                 if s.split_whitespace().count() >= 3 && !seen.insert(s.clone()) {
-                    let f = Finding::new(
-                        RULE.code,
-                        &p.source.file,
-                        p.source.line,
-                        format!("description of `{}` repeats a sentence", p.name),
-                    )
-                    .note(format!("repeated: \"{s}\""));
+                    let f = RULE
+                        .finding(
+                            &p.source.file,
+                            p.source.line,
+                            format!("description of `{}` repeats a sentence", p.name),
+                        )
+                        .note(format!("repeated: \"{s}\""));
                     out.push(place(f, pages, &s, 1));
                     break;
                 }

@@ -1,4 +1,4 @@
-//! GL006: an `@odata.type` in a JSON block naming a type no page defines.
+//! GL0006: an `@odata.type` in a JSON block naming a type no page defines.
 
 use super::{Finding, Rule};
 use crate::jsonpos::{self, Node, Value};
@@ -9,16 +9,17 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
-    code: "GL006",
+    code: "GL0006",
     name: "undefined-type",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "an \"@odata.type\" names a type no page of this version defines",
-    explain: "GL006 undefined-type\n\n\
+    explain: "GL0006 undefined-type\n\n\
 A JSON block (representation, request or response example) carries an\n\
 `\"@odata.type\": \"#microsoft.graph.x\"` for a type that no page of this\n\
 version defines, in any namespace. Types named in tables that no page defines\n\
-are the front-end diagnostic GD0009 (GL001).\n",
+are the front-end diagnostic GD0009 (GL0001).\n",
+    aliases: &["GL006"],
 };
 
 /// `@odata.type` values in JSON blocks naming no type of the version.
@@ -112,8 +113,7 @@ fn odata_type(
         return None;
     }
     let line = first_line + v.line - 1;
-    let f = Finding::new(
-        RULE.code,
+    let f = RULE.finding(
         file,
         line,
         format!("`@odata.type` names `{name}`, which no page of this version defines"),

@@ -1,4 +1,4 @@
-//! GL014: a suppression that suppressed nothing.
+//! GL0014: a suppression that suppressed nothing.
 
 use super::{Finding, Rule};
 use crate::suppress::{Scope, Suppression};
@@ -6,15 +6,16 @@ use graphdoc_schema::Severity;
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
-    code: "GL014",
+    code: "GL0014",
     name: "unused-suppression",
     default_severity: Severity::Warning,
     enabled: true,
     summary: "a suppression matched no finding",
-    explain: "GL014 unused-suppression\n\n\
+    explain: "GL0014 unused-suppression\n\n\
 A `[[allow]]` entry of graphdoc-lint.toml, or an inline\n\
 `<!-- graphdoc-lint allow … -->` comment, suppressed nothing: the defect was\n\
 fixed or the suppression is mistyped. Remove it. Cannot be suppressed.\n",
+    aliases: &["GL014"],
 };
 
 /// The suppressions that matched nothing although their rule ran (front-end
@@ -39,8 +40,7 @@ pub fn check(suppressions: &[Suppression], ran: &HashSet<&str>, linted: &[String
         };
         if rule_ran && path_linted {
             out.push(
-                Finding::new(
-                    RULE.code,
+                RULE.finding(
                     &s.origin.0,
                     s.origin.1,
                     format!("suppression of {} matched no finding", s.rule),
@@ -60,14 +60,14 @@ mod tests {
     #[test]
     fn reported_only_when_rule_ran_and_path_was_linted() {
         let config =
-            "[[allow]]\nrule = \"GL007\"\npath = \"api-reference/*/x.md\"\nreason = \"r\"\n";
+            "[[allow]]\nrule = \"GL0007\"\npath = \"api-reference/*/x.md\"\nreason = \"r\"\n";
         let sups = parse_config(config, "c.toml").unwrap();
         let linted = vec!["api-reference/v1.0/x.md".to_string()];
-        let found = check(&sups, &HashSet::from(["GL007"]), &linted);
+        let found = check(&sups, &HashSet::from(["GL0007"]), &linted);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].message, "suppression of GL007 matched no finding");
-        assert_eq!(found[0].note.as_deref(), Some("reason given: r"));
+        assert_eq!(found[0].message, "suppression of GL0007 matched no finding");
+        assert_eq!(found[0].notes, ["reason given: r"]);
         assert!(check(&sups, &HashSet::new(), &linted).is_empty());
-        assert!(check(&sups, &HashSet::from(["GL007"]), &[]).is_empty());
+        assert!(check(&sups, &HashSet::from(["GL0007"]), &[]).is_empty());
     }
 }

@@ -1,20 +1,21 @@
-//! GL012: one property typed differently in v1.0 and beta.
+//! GL0012: one property typed differently in v1.0 and beta.
 
 use super::{Finding, Rule};
 use graphdoc_schema::{Schema, Severity};
 
 pub const RULE: Rule = Rule {
-    code: "GL012",
+    code: "GL0012",
     name: "version-type-differs",
     default_severity: Severity::Warning,
     enabled: false,
     summary: "one property has different types in v1.0 and beta",
-    explain: "GL012 version-type-differs\n\n\
+    explain: "GL0012 version-type-differs\n\n\
 With both versions linted, a property of a type defined in both versions has\n\
 a different type (name, ignoring case, or collection flag) in v1.0 and beta.\n\
 The finding is on the beta property.\n\n\
-Off by default (`--enable GL012`): some differences are deliberate beta API\n\
+Off by default (`--enable GL0012`): some differences are deliberate beta API\n\
 changes (emailAddress vs typedEmailAddress), not doc defects.\n",
+    aliases: &["GL012"],
 };
 
 /// Properties of types in both versions whose type name (ignoring case) or
@@ -37,8 +38,7 @@ pub fn check(v1: &Schema, beta: &Schema) -> Vec<Finding> {
                 continue;
             }
             out.push(
-                Finding::new(
-                    RULE.code,
+                RULE.finding(
                     &q.source.file,
                     q.source.line,
                     format!(

@@ -1,0 +1,156 @@
+//! Markdown, for a pull-request comment or a job summary: a heading with
+//! the counts and one list item per finding, its location a link relative
+//! to the repository. With [`RenderOptions::max_chars`] the output never
+//! exceeds that many characters: findings that do not fit are counted in a
+//! last line instead.
+
+use super::{Counts, RenderOptions};
+use graphdoc_schema::Finding;
+
+pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
+    let counts = Counts::of(findings);
+    let header = format!(
+        "### {}: {} errors, {} warnings, {} notes\n\n",
+        opts.tool, counts.errors, counts.warnings, counts.notes
+    );
+    let limit = opts.max_chars.unwrap_or(usize::MAX);
+    let mut out = String::new();
+    let mut used = 0;
+    if !push_within(&mut out, &mut used, &header, limit) {
+        return truncate(&header, limit);
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let item = item(f, opts);
+        let rest = findings.len() - i - 1;
+        // Room is kept for the line saying how many did not fit, unless
+        // this is the last finding.
+        let reserve = if rest == 0 {
+            0
+        } else {
+            omitted(rest).chars().count()
+        };
+        if used + item.chars().count() + reserve <= limit {
+            push_within(&mut out, &mut used, &item, limit);
+        } else {
+            let line = omitted(findings.len() - i);
+            push_within(&mut out, &mut used, &line, limit);
+            break;
+        }
+    }
+    out
+}
+
+fn push_within(out: &mut String, used: &mut usize, text: &str, limit: usize) -> bool {
+    let n = text.chars().count();
+    if *used + n > limit {
+        return false;
+    }
+    out.push_str(text);
+    *used += n;
+    true
+}
+
+fn truncate(text: &str, limit: usize) -> String {
+    text.chars().take(limit).collect()
+}
+
+fn omitted(n: usize) -> String {
+    format!("\n_{n} more not shown._\n")
+}
+
+fn item(f: &Finding, opts: &RenderOptions) -> String {
+    let path = opts.repository_path(&f.file);
+    let mut s = format!(
+        "- **{}** `{}` [{}:{}]({}#L{}): {}\n",
+        f.severity,
+        f.code,
+        escape(&f.file),
+        f.line,
+        link_target(&path),
+        f.line,
+        escape(&f.message)
+    );
+    for n in &f.notes {
+        s.push_str(&format!("  - {}\n", escape(n)));
+    }
+    s
+}
+
+/// A link target: spaces and parentheses would end it.
+fn link_target(path: &str) -> String {
+    path.replace('%', "%25")
+        .replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
+}
+
+/// Text that markdown would otherwise read as markup: HTML tags and
+/// brackets (a message quoting a link) are escaped; backticks are kept,
+/// messages use them for code.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' | '*' | '_' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::tests::finding;
+
+    #[test]
+    fn items_link_relative_to_the_repository() {
+        let mut opts = RenderOptions::new("graphdoc-lint");
+        opts.link_base = "docs".into();
+        let out = render(&[finding()], &opts);
+        assert_eq!(
+            out,
+            "### graphdoc-lint: 0 errors, 1 warnings, 0 notes\n\n\
+- **warning** `GL0007` [api-reference/x.md:3](docs/api-reference/x.md#L3): same, 100% text\n  - earlier: a\n"
+        );
+    }
+
+    #[test]
+    fn max_chars_holds() {
+        let findings: Vec<Finding> = (1..=40)
+            .map(|i| {
+                crate::rules::broken_link::RULE.finding(
+                    "api-reference/v1.0/api/a <b>.md",
+                    i,
+                    format!("link target `x{i}.md` does not exist"),
+                )
+            })
+            .collect();
+        let mut opts = RenderOptions::new("graphdoc-lint");
+        for limit in [0, 10, 60, 200, 600, 1000, 5000] {
+            opts.max_chars = Some(limit);
+            let out = render(&findings, &opts);
+            assert!(
+                out.chars().count() <= limit,
+                "{limit}: {}",
+                out.chars().count()
+            );
+            if limit >= 600 {
+                assert!(out.contains("more not shown"), "{out}");
+            }
+        }
+        opts.max_chars = None;
+        let all = render(&findings, &opts);
+        assert!(!all.contains("more not shown"));
+        assert_eq!(all.matches("\n- ").count(), 40);
+        assert!(all.contains("[api-reference/v1.0/api/a &lt;b&gt;.md:1](api-reference/v1.0/api/a%20%3Cb%3E.md#L1)"), "{all}");
+    }
+}

@@ -1,0 +1,154 @@
+//! Renderers: every command's findings ([`graphdoc_schema::Finding`]) in
+//! every format. Paths are relative to the docs root as findings carry
+//! them; [`RenderOptions::link_base`] says where the docs root is inside
+//! the repository, for the formats whose paths GitHub resolves against the
+//! repository (SARIF, annotations, markdown links).
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod markdown;
+pub mod sarif;
+
+use graphdoc_schema::{Finding, Severity};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+}
+
+impl Format {
+    pub const NAMES: &'static str = "human, json, sarif, github, markdown";
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "human" => Ok(Format::Human),
+            "json" => Ok(Format::Json),
+            "sarif" => Ok(Format::Sarif),
+            "github" => Ok(Format::Github),
+            "markdown" => Ok(Format::Markdown),
+            _ => Err(format!("unknown format `{s}` ({})", Format::NAMES)),
+        }
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The program named in SARIF and the summary (`graphdoc-lint`).
+    pub tool: String,
+    /// The docs root's path inside the repository, `/`-separated, no
+    /// trailing `/` (`""` when the docs root is the repository root).
+    pub link_base: String,
+    /// Markdown only: the most characters the output may have.
+    pub max_chars: Option<usize>,
+    /// Human only: the last line (counts), without its newline.
+    pub summary: Option<String>,
+}
+
+impl RenderOptions {
+    pub fn new(tool: impl Into<String>) -> Self {
+        RenderOptions {
+            tool: tool.into(),
+            link_base: String::new(),
+            max_chars: None,
+            summary: None,
+        }
+    }
+
+    /// `file` (relative to the docs root) as a path inside the repository.
+    pub fn repository_path(&self, file: &str) -> String {
+        if self.link_base.is_empty() {
+            file.to_string()
+        } else {
+            format!("{}/{file}", self.link_base.trim_end_matches('/'))
+        }
+    }
+}
+
+/// The text of a file by its path relative to the docs root, for the
+/// snippet under each finding; `None` when the renderer should show none.
+pub type Sources<'a> = dyn Fn(&str) -> Option<&'a str> + 'a;
+
+/// `findings` in `format`. `sources` gives page texts for the human
+/// format's snippets.
+pub fn render(
+    findings: &[Finding],
+    format: Format,
+    opts: &RenderOptions,
+    sources: &Sources<'_>,
+) -> String {
+    match format {
+        Format::Human => human::render(findings, opts, sources),
+        Format::Json => json::render(findings),
+        Format::Sarif => sarif::render(findings, opts),
+        Format::Github => github::render(findings, opts),
+        Format::Markdown => markdown::render(findings, opts),
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Counts {
+    pub fn of(findings: &[Finding]) -> Self {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Counts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+        }
+    }
+}
+
+/// A finding's message with its notes, one per line (`note: …`).
+pub(crate) fn message_with_notes(f: &Finding) -> String {
+    let mut text = f.message.clone();
+    for n in &f.notes {
+        text.push_str("\nnote: ");
+        text.push_str(n);
+    }
+    text
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A warning with a span and a note, at `api-reference/x.md:3:2`.
+    pub(crate) fn finding() -> Finding {
+        crate::rules::duplicate_description::RULE
+            .finding("api-reference/x.md", 3, "same, 100% text")
+            .span(2, 3)
+            .note("earlier: a")
+    }
+
+    #[test]
+    fn repository_paths_join_the_link_base() {
+        let mut opts = RenderOptions::new("t");
+        assert_eq!(opts.repository_path("a/b.md"), "a/b.md");
+        opts.link_base = "docs/".into();
+        assert_eq!(opts.repository_path("a/b.md"), "docs/a/b.md");
+    }
+
+    #[test]
+    fn every_format_name_parses() {
+        for name in Format::NAMES.split(", ") {
+            assert!(name.parse::<Format>().is_ok(), "{name}");
+        }
+        assert!("xml".parse::<Format>().is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! SARIF 2.1.0: one run, every code of the registry as a rule (description,
+//! explanation, default level), one result per finding with a location
+//! relative to the repository (`uriBaseId` `SRCROOT`, declared in
+//! `originalUriBaseIds` without a machine path) and the finding's identity
+//! as a partial fingerprint, so that code scanning follows a finding when
+//! lines move.
+
+use super::{message_with_notes, RenderOptions};
+use crate::registry;
+use graphdoc_schema::{Finding, Severity};
+use serde_json::{json, Value};
+
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The base the locations' relative URIs are resolved against.
+pub const URI_BASE_ID: &str = "SRCROOT";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// A relative reference: characters outside the URI grammar are
+/// percent-encoded, and a leading `/` is dropped (locations are relative to
+/// `SRCROOT`, never absolute).
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.trim_start_matches('/').bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/@!$&'()*+,;=".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
+    let codes: Vec<&graphdoc_schema::Code> = registry::codes().collect();
+    let rules: Vec<Value> = codes
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.explain },
+                "help": { "text": r.explain },
+                "defaultConfiguration": { "level": level(r.default_severity), "enabled": r.enabled },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings.iter().map(|f| result(f, &codes, opts)).collect();
+    let log = json!({
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": opts.tool,
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/graphdoc/graphdoc",
+                    "rules": rules,
+                }
+            },
+            "originalUriBaseIds": {
+                URI_BASE_ID: {
+                    "description": { "text": "The root of the repository that holds the docs." }
+                }
+            },
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&log).expect("SARIF serializes");
+    s.push('\n');
+    s
+}
+
+fn result(f: &Finding, codes: &[&graphdoc_schema::Code], opts: &RenderOptions) -> Value {
+    let mut region = json!({ "startLine": f.line.max(1) });
+    if let Some(column) = f.column {
+        region["startColumn"] = json!(column.max(1));
+        if f.width > 0 {
+            region["endColumn"] = json!(column.max(1) + f.width);
+        }
+    }
+    let mut result = json!({
+        "ruleId": f.code,
+        "level": level(f.severity),
+        "message": { "text": message_with_notes(f) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {
+                    "uri": uri(&opts.repository_path(&f.file)),
+                    "uriBaseId": URI_BASE_ID,
+                },
+                "region": region,
+            }
+        }],
+        "partialFingerprints": { "graphdocIdentity/v1": f.identity() },
+    });
+    if let Some(index) = codes.iter().position(|c| c.code == f.code) {
+        result["ruleIndex"] = json!(index);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        assert_eq!(
+            uri("docs/api-reference/v1.0/a b.md"),
+            "docs/api-reference/v1.0/a%20b.md"
+        );
+        assert_eq!(uri("/abs/x:y.md"), "abs/x%3Ay.md");
+    }
+}
