@@ -168,7 +168,11 @@ fn explain_knows_lint_and_front_end_codes() {
     let lint = run_in(&graphdoc(), &root, &["explain", "GL0011"]);
     assert_eq!(lint.code, 0);
     assert!(lint.stdout.contains("--enable GL0011"), "{}", lint.stdout);
-    let enabled = run_in(&graphdoc(), &root, &["lint", "--enable", "GL0011", "--help"]);
+    let enabled = run_in(
+        &graphdoc(),
+        &root,
+        &["lint", "--enable", "GL0011", "--help"],
+    );
     assert_eq!(enabled.code, 0, "the flag GL011's explanation names exists");
     let unknown = run_in(&graphdoc(), &root, &["explain", "GL999"]);
     assert_eq!(unknown.code, 2);

@@ -1,7 +1,7 @@
 //! Pull-request mode for every command that reports findings: `--since DIR`
 //! (the base tree: only what the change introduced is reported),
 //! `--baseline FILE` (findings accepted earlier) and `--write-baseline
-//! FILE`. What is new is decided by [`Baseline`] on finding identities
+//! FILE`. What is new is decided by [`graphdoc_schema::baseline`] on finding identities
 //! (code, file relative to the docs root, item, message key; never a line).
 
 use graphdoc_schema::baseline;

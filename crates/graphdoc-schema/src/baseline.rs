@@ -7,7 +7,7 @@
 //! last, in output order).
 //!
 //! A baseline file is JSON lines of the accepted findings, as `--format
-//! json` prints them ([`write`]); [`read`] takes any such output back. It
+//! json` prints them ([`write()`]); [`read`] takes any such output back. It
 //! lives here, beside [`Finding`], so that every command (lint, samples,
 //! drift, diff) gates its findings the same way.
 
