@@ -170,8 +170,8 @@ pub struct LintArgs {
     pub format: LintFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH", default_value = "")]
-    pub link_base: String,
+    #[arg(long, value_name = "PATH")]
+    pub link_base: Option<String>,
     /// With --format markdown: stay within NUM characters.
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,

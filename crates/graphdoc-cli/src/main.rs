@@ -152,7 +152,7 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
             args::LintFormat::Github => graphdoc_lint::Format::Github,
             args::LintFormat::Markdown => graphdoc_lint::Format::Markdown,
         },
-        link_base: a.link_base,
+        link_base: a.link_base.unwrap_or_default(),
         max_chars: a.max_chars,
         deny_warnings: a.deny.is_some(),
         version: a.version,
