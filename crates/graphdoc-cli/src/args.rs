@@ -36,6 +36,8 @@ pub enum Command {
     Samples(SamplesArgs),
     /// Generate the Rust model crate from every version of a docs tree.
     Regenerate(RegenerateArgs),
+    /// Translation drift of a localised docs tree against its English source.
+    L10n(L10nArgs),
     /// Explain a finding's code (GL…, GD…).
     Explain {
         /// The code, e.g. GL011 or GD0023.
@@ -233,6 +235,29 @@ pub struct RegenerateArgs {
     /// The `repository` field of the generated manifests.
     #[arg(long, value_name = "URL")]
     pub repository: Option<String>,
+}
+
+#[derive(Args)]
+pub struct L10nArgs {
+    /// The English tree (the folder that holds api-reference/).
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// The localised tree, laid out like the English one.
+    #[arg(long, value_name = "DIR")]
+    pub localized: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = L10nFormat::Human)]
+    pub format: L10nFormat,
+    /// Judge staleness by content only, even when the English tree has a git history.
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum L10nFormat {
+    Human,
+    Json,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -81,6 +81,24 @@ fn run(command: Command) -> Result<u8, String> {
             graphdoc_codegen::regenerate::regenerate(&options, &mut report)
                 .map_err(|e| e.to_string())
         }
+        Command::L10n(a) => {
+            let history = if a.no_history {
+                graphdoc_l10n::History::Off
+            } else {
+                graphdoc_l10n::History::Auto
+            };
+            let report = graphdoc_l10n::run(&docs(&a.docs)?, &a.localized, history)
+                .map_err(|e| e.to_string())?;
+            emit(
+                None,
+                &match a.format {
+                    args::L10nFormat::Human => report.render_human(),
+                    args::L10nFormat::Json => report.render_json(),
+                    args::L10nFormat::Github => report.render_github(),
+                },
+            )?;
+            Ok(u8::from(!report.findings.is_empty()))
+        }
         Command::Explain { code } => {
             let text = graphdoc_lint::explain(&code).ok_or_else(|| {
                 format!("no code `{code}` (graphdoc lint --list-rules lists the lint rules)")

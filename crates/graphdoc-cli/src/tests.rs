@@ -35,6 +35,7 @@ fn subcommand_help() {
         "lint",
         "samples",
         "regenerate",
+        "l10n",
         "explain",
     ] {
         insta::assert_snapshot!(name, help(&[name]));

@@ -102,6 +102,8 @@ fn lint_since_and_baseline_report_exactly_the_new_findings() {
         lint_heads(&since.stdout),
         [
             format!("GL0002 {RESOURCE}"),
+            // The changed type cell: the representation still says String.
+            format!("GL0003 {RESOURCE}"),
             format!("GL0004 {UPDATE}"),
             format!("GL0004 {RESOURCE}"),
             format!("GL0010 {UPDATE}"),

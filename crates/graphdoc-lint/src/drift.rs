@@ -526,197 +526,19 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
         ));
     }
 
-    let mut properties = Counts::default();
-    let mut same_type = 0;
-    let mut same_kind = 0;
-    let mut same_base = 0;
-    let mut unstated_base = 0;
+    let mut tally = Tally::default();
     for &(i, j) in &type_pairing.pairs {
         let (d, m) = (docs_types[i], meta_types[j]);
         let (docs_key, meta_key) = (docs_keys[i], meta_keys[j]);
-        if docs_key != meta_key {
-            findings.push(DriftFinding::new(
-                &d.source,
-                DriftKind::CaseDiffers,
-                meta_key.to_string(),
-                format!("type `{docs_key}` is spelled `{meta_key}` in the metadata"),
-            ));
-        }
-        if d.kind != m.kind {
-            findings.push(DriftFinding::new(
-                &d.source,
-                DriftKind::TypeKindDiffers,
-                meta_key.to_string(),
-                format!(
-                    "`{meta_key}` is {} in the docs but {} in the metadata",
-                    with_article(d.kind),
-                    with_article(m.kind)
-                ),
-            ));
-        }
-        let bases_agree = match (&d.base_type, &m.base_type) {
-            (None, None) => true,
-            (Some(a), Some(b)) => same_name(a, b),
-            _ => false,
+        compare_type_pair(d, m, docs_key, meta_key, &mut tally, &mut findings);
+        let pair = TypePair {
+            docs,
+            metadata,
+            d,
+            docs_key,
+            meta_key,
         };
-        if bases_agree {
-            same_base += 1;
-        } else {
-            if !d.base_type_from.is_some_and(|from| from.is_stated()) {
-                unstated_base += 1;
-            }
-            let show = |b: &Option<String>| {
-                b.as_ref()
-                    .map_or("no base type".to_string(), |b| format!("`{b}`"))
-            };
-            // A base the page does not state is graphdoc's reading of other
-            // evidence: the fix is then to state one, not to correct one.
-            let docs_side = match (&d.base_type, d.base_type_from) {
-                (None, Some(_)) => "the annotation says `\"baseType\": null`".to_string(),
-                (None, None) => "docs state no base type".to_string(),
-                (Some(b), Some(from)) if !from.is_stated() => {
-                    format!(
-                        "docs state no base type (graphdoc reads `{b}` {})",
-                        from.describe()
-                    )
-                }
-                (Some(b), Some(from)) => format!("docs say `{b}` ({})", from.describe()),
-                (Some(b), None) => format!("docs say `{b}`"),
-            };
-            findings.push(DriftFinding::new(
-                &d.source,
-                DriftKind::BaseTypeDiffers,
-                meta_key.to_string(),
-                format!(
-                    "base type of `{meta_key}`: {docs_side}, metadata says {}",
-                    show(&m.base_type)
-                ),
-            ));
-        }
-
-        let docs_props = flattened(docs, docs_key);
-        let meta_props = flattened(metadata, meta_key);
-        let docs_names: Vec<&str> = docs_props
-            .iter()
-            .map(|p| p.property.name.as_str())
-            .collect();
-        let meta_names: Vec<&str> = meta_props
-            .iter()
-            .map(|p| p.property.name.as_str())
-            .collect();
-        let pairing = pair_names(&docs_names, &meta_names);
-        properties.docs += docs_props.len();
-        properties.metadata += meta_props.len();
-        properties.matched += pairing.pairs.len();
-
-        for &pj in &pairing.right_only {
-            let mp = &meta_props[pj];
-            let owner = mp.owner.qualified_name();
-            let name = &mp.property.name;
-            let inherited = if mp.depth > 0 {
-                format!(" (inherited from `{owner}`)")
-            } else {
-                String::new()
-            };
-            deduplicated.offer(
-                (DriftKind::MissingProperty, owner.clone(), name.clone()),
-                (mp.depth, meta_key.to_string()),
-                DriftFinding::new(
-                    &d.source,
-                    DriftKind::MissingProperty,
-                    format!("{meta_key}/{name}"),
-                    format!(
-                        "`{meta_key}` lacks {} property `{name}` of type `{}`{inherited}",
-                        property_kind_word(mp.property.kind),
-                        mp.property.ty
-                    ),
-                ),
-            );
-        }
-        for &pi in &pairing.left_only {
-            let dp = &docs_props[pi];
-            let owner = dp.owner.qualified_name();
-            let name = &dp.property.name;
-            let described = if dp.depth > 0 {
-                format!("property `{name}` of `{owner}` (inherited by `{docs_key}`)")
-            } else {
-                format!("property `{name}` of `{docs_key}`")
-            };
-            deduplicated.offer(
-                (DriftKind::ExtraProperty, owner.clone(), name.clone()),
-                (dp.depth, docs_key.to_string()),
-                DriftFinding::new(
-                    &dp.property.source,
-                    DriftKind::ExtraProperty,
-                    format!("{meta_key}/{name}"),
-                    format!("{described} is not in the metadata type `{meta_key}`"),
-                ),
-            );
-        }
-        for &(pi, pj) in &pairing.pairs {
-            let (dp, mp) = (&docs_props[pi], &meta_props[pj]);
-            let (dprop, mprop) = (dp.property, mp.property);
-            let item = format!("{meta_key}/{}", mprop.name);
-            let owner = dp.owner.qualified_name();
-            let key_name = format!("{}/{}", mp.owner.qualified_name(), mprop.name);
-            let rank = (dp.depth, docs_key.to_string());
-            if dprop.name != mprop.name {
-                deduplicated.offer(
-                    (DriftKind::CaseDiffers, owner.clone(), key_name.clone()),
-                    rank.clone(),
-                    DriftFinding::new(
-                        &dprop.source,
-                        DriftKind::CaseDiffers,
-                        item.clone(),
-                        format!(
-                            "property `{}` is spelled `{}` in the metadata",
-                            dprop.name, mprop.name
-                        ),
-                    ),
-                );
-            }
-            if same_name(&dprop.ty.name, &mprop.ty.name)
-                && dprop.ty.collection == mprop.ty.collection
-            {
-                same_type += 1;
-            } else {
-                deduplicated.offer(
-                    (
-                        DriftKind::PropertyTypeDiffers,
-                        owner.clone(),
-                        key_name.clone(),
-                    ),
-                    rank.clone(),
-                    DriftFinding::new(
-                        &dprop.source,
-                        DriftKind::PropertyTypeDiffers,
-                        item.clone(),
-                        format!(
-                            "type of `{item}`: docs say `{}`, metadata says `{}`",
-                            dprop.ty, mprop.ty
-                        ),
-                    ),
-                );
-            }
-            if dprop.kind == mprop.kind {
-                same_kind += 1;
-            } else {
-                deduplicated.offer(
-                    (DriftKind::PropertyKindDiffers, owner, key_name),
-                    rank,
-                    DriftFinding::new(
-                        &dprop.source,
-                        DriftKind::PropertyKindDiffers,
-                        item.clone(),
-                        format!(
-                            "`{item}` is a {} property in the docs but a {} property in the metadata",
-                            property_kind_word(dprop.kind),
-                            property_kind_word(mprop.kind)
-                        ),
-                    ),
-                );
-            }
-        }
+        compare_properties(&pair, &mut tally, &mut deduplicated);
     }
     findings.extend(deduplicated.into_findings());
 
@@ -725,13 +547,13 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
     findings.sort();
     let scores = DriftScores {
         type_coverage: Ratio::new(type_pairing.pairs.len(), meta_types.len()),
-        property_precision: properties.precision(),
-        property_recall: properties.recall(),
-        property_f1: properties.f1(),
-        type_accuracy: Ratio::new(same_type, properties.matched),
-        kind_accuracy: Ratio::new(same_kind, properties.matched),
-        base_type_accuracy: Ratio::new(same_base, type_pairing.pairs.len()),
-        base_type_unstated: unstated_base,
+        property_precision: tally.properties.precision(),
+        property_recall: tally.properties.recall(),
+        property_f1: tally.properties.f1(),
+        type_accuracy: Ratio::new(tally.same_type, tally.properties.matched),
+        kind_accuracy: Ratio::new(tally.same_kind, tally.properties.matched),
+        base_type_accuracy: Ratio::new(tally.same_base, type_pairing.pairs.len()),
+        base_type_unstated: tally.unstated_base,
         enum_coverage: Ratio::new(enum_pairs, metadata.enums.len()),
         enum_member_precision: members.precision(),
         enum_member_recall: members.recall(),
@@ -739,6 +561,230 @@ pub fn compare(docs: &Schema, metadata: &Schema) -> DriftReport {
         enum_member_f1_macro: Mean::of(&per_enum_f1),
     };
     DriftReport { findings, scores }
+}
+
+/// What the comparison of matched types counts for the scores.
+#[derive(Default)]
+struct Tally {
+    properties: Counts,
+    same_type: usize,
+    same_kind: usize,
+    same_base: usize,
+    unstated_base: usize,
+}
+
+/// A type found in both the docs and the metadata.
+struct TypePair<'a> {
+    docs: &'a Schema,
+    metadata: &'a Schema,
+    /// The docs' definition.
+    d: &'a TypeDef,
+    docs_key: &'a str,
+    meta_key: &'a str,
+}
+
+/// The findings about a matched type itself: its spelling, kind and base.
+fn compare_type_pair(
+    d: &TypeDef,
+    m: &TypeDef,
+    docs_key: &str,
+    meta_key: &str,
+    tally: &mut Tally,
+    findings: &mut Vec<DriftFinding>,
+) {
+    if docs_key != meta_key {
+        findings.push(DriftFinding::new(
+            &d.source,
+            DriftKind::CaseDiffers,
+            meta_key.to_string(),
+            format!("type `{docs_key}` is spelled `{meta_key}` in the metadata"),
+        ));
+    }
+    if d.kind != m.kind {
+        findings.push(DriftFinding::new(
+            &d.source,
+            DriftKind::TypeKindDiffers,
+            meta_key.to_string(),
+            format!(
+                "`{meta_key}` is {} in the docs but {} in the metadata",
+                with_article(d.kind),
+                with_article(m.kind)
+            ),
+        ));
+    }
+    let bases_agree = match (&d.base_type, &m.base_type) {
+        (None, None) => true,
+        (Some(a), Some(b)) => same_name(a, b),
+        _ => false,
+    };
+    if bases_agree {
+        tally.same_base += 1;
+    } else {
+        if !d.base_type_from.is_some_and(|from| from.is_stated()) {
+            tally.unstated_base += 1;
+        }
+        let show = |b: &Option<String>| {
+            b.as_ref()
+                .map_or("no base type".to_string(), |b| format!("`{b}`"))
+        };
+        // A base the page does not state is graphdoc's reading of other
+        // evidence: the fix is then to state one, not to correct one.
+        let docs_side = match (&d.base_type, d.base_type_from) {
+            (None, Some(_)) => "the annotation says `\"baseType\": null`".to_string(),
+            (None, None) => "docs state no base type".to_string(),
+            (Some(b), Some(from)) if !from.is_stated() => {
+                format!(
+                    "docs state no base type (graphdoc reads `{b}` {})",
+                    from.describe()
+                )
+            }
+            (Some(b), Some(from)) => format!("docs say `{b}` ({})", from.describe()),
+            (Some(b), None) => format!("docs say `{b}`"),
+        };
+        findings.push(DriftFinding::new(
+            &d.source,
+            DriftKind::BaseTypeDiffers,
+            meta_key.to_string(),
+            format!(
+                "base type of `{meta_key}`: {docs_side}, metadata says {}",
+                show(&m.base_type)
+            ),
+        ));
+    }
+}
+
+/// The findings about the properties of a matched type (own and
+/// inherited), offered to `deduplicated` so that an inherited property is
+/// reported once, at the nearest owner.
+fn compare_properties(pair: &TypePair<'_>, tally: &mut Tally, deduplicated: &mut Deduplicated) {
+    let TypePair {
+        docs,
+        metadata,
+        d,
+        docs_key,
+        meta_key,
+    } = *pair;
+    let docs_props = flattened(docs, docs_key);
+    let meta_props = flattened(metadata, meta_key);
+    let docs_names: Vec<&str> = docs_props
+        .iter()
+        .map(|p| p.property.name.as_str())
+        .collect();
+    let meta_names: Vec<&str> = meta_props
+        .iter()
+        .map(|p| p.property.name.as_str())
+        .collect();
+    let pairing = pair_names(&docs_names, &meta_names);
+    tally.properties.docs += docs_props.len();
+    tally.properties.metadata += meta_props.len();
+    tally.properties.matched += pairing.pairs.len();
+
+    for &pj in &pairing.right_only {
+        let mp = &meta_props[pj];
+        let owner = mp.owner.qualified_name();
+        let name = &mp.property.name;
+        let inherited = if mp.depth > 0 {
+            format!(" (inherited from `{owner}`)")
+        } else {
+            String::new()
+        };
+        deduplicated.offer(
+            (DriftKind::MissingProperty, owner.clone(), name.clone()),
+            (mp.depth, meta_key.to_string()),
+            DriftFinding::new(
+                &d.source,
+                DriftKind::MissingProperty,
+                format!("{meta_key}/{name}"),
+                format!(
+                    "`{meta_key}` lacks {} property `{name}` of type `{}`{inherited}",
+                    property_kind_word(mp.property.kind),
+                    mp.property.ty
+                ),
+            ),
+        );
+    }
+    for &pi in &pairing.left_only {
+        let dp = &docs_props[pi];
+        let owner = dp.owner.qualified_name();
+        let name = &dp.property.name;
+        let described = if dp.depth > 0 {
+            format!("property `{name}` of `{owner}` (inherited by `{docs_key}`)")
+        } else {
+            format!("property `{name}` of `{docs_key}`")
+        };
+        deduplicated.offer(
+            (DriftKind::ExtraProperty, owner.clone(), name.clone()),
+            (dp.depth, docs_key.to_string()),
+            DriftFinding::new(
+                &dp.property.source,
+                DriftKind::ExtraProperty,
+                format!("{meta_key}/{name}"),
+                format!("{described} is not in the metadata type `{meta_key}`"),
+            ),
+        );
+    }
+    for &(pi, pj) in &pairing.pairs {
+        let (dp, mp) = (&docs_props[pi], &meta_props[pj]);
+        let (dprop, mprop) = (dp.property, mp.property);
+        let item = format!("{meta_key}/{}", mprop.name);
+        let owner = dp.owner.qualified_name();
+        let key_name = format!("{}/{}", mp.owner.qualified_name(), mprop.name);
+        let rank = (dp.depth, docs_key.to_string());
+        if dprop.name != mprop.name {
+            deduplicated.offer(
+                (DriftKind::CaseDiffers, owner.clone(), key_name.clone()),
+                rank.clone(),
+                DriftFinding::new(
+                    &dprop.source,
+                    DriftKind::CaseDiffers,
+                    item.clone(),
+                    format!(
+                        "property `{}` is spelled `{}` in the metadata",
+                        dprop.name, mprop.name
+                    ),
+                ),
+            );
+        }
+        if same_name(&dprop.ty.name, &mprop.ty.name) && dprop.ty.collection == mprop.ty.collection {
+            tally.same_type += 1;
+        } else {
+            deduplicated.offer(
+                (
+                    DriftKind::PropertyTypeDiffers,
+                    owner.clone(),
+                    key_name.clone(),
+                ),
+                rank.clone(),
+                DriftFinding::new(
+                    &dprop.source,
+                    DriftKind::PropertyTypeDiffers,
+                    item.clone(),
+                    format!(
+                        "type of `{item}`: docs say `{}`, metadata says `{}`",
+                        dprop.ty, mprop.ty
+                    ),
+                ),
+            );
+        }
+        if dprop.kind == mprop.kind {
+            tally.same_kind += 1;
+        } else {
+            deduplicated.offer(
+                (DriftKind::PropertyKindDiffers, owner, key_name),
+                rank,
+                DriftFinding::new(
+                    &dprop.source,
+                    DriftKind::PropertyKindDiffers,
+                    item.clone(),
+                    format!(
+                        "`{item}` is a {} property in the docs but a {} property in the metadata",
+                        property_kind_word(dprop.kind),
+                        property_kind_word(mprop.kind)
+                    ),
+                ),
+            );
+        }
+    }
 }
 
 /// Adds the enum findings; returns the number of enums in both, the member

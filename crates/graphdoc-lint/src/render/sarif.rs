@@ -62,7 +62,6 @@ pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
                 "driver": {
                     "name": opts.tool,
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/graphdoc/graphdoc",
                     "rules": rules,
                 }
             },

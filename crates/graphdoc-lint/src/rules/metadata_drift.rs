@@ -18,8 +18,8 @@ property-type-differs, …) and its own severity (case-differs is a note).\n",
     aliases: &["GL013"],
 };
 
-/// The drift report's findings, each with its kind as the subcode and its
-/// own severity.
+/// The drift report's findings, each with its own severity, its item
+/// (`type/property`) as the subject and its kind as the key.
 pub fn check(report: &DriftReport) -> Vec<Finding> {
     report
         .findings
@@ -28,6 +28,7 @@ pub fn check(report: &DriftReport) -> Vec<Finding> {
             let mut f = RULE.finding(&d.file, d.line, format!("{}: {}", d.kind, d.message));
             f.severity = d.severity;
             f.key = d.kind.as_str().to_string();
+            f.subject = d.item.clone();
             f
         })
         .collect()
