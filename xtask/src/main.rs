@@ -1,5 +1,5 @@
 //! `cargo xtask …`: this repository's chores (its generated/ model, the
-//! full-corpus model check and benchmark). Argument parsing, then one library
+//! full-corpus model check and benchmarks). Argument parsing, then one library
 //! call per command; everything a docs repository needs is the `graphdoc` CLI
 //! (crates/graphdoc-cli).
 
@@ -60,6 +60,14 @@ enum Cmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Criterion benchmark of the v1.0 model against serde derive and `Value` (a page of 1,000
+    /// users), and the stripped size of a program that reads one `User`.
+    BenchSerde {
+        #[arg(long, default_value = "../shared/graph-docs")]
+        docs: PathBuf,
+        #[arg(long, default_value = "target/bench-serde")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -110,6 +118,14 @@ fn run(cmd: Cmd) -> Result<u8, String> {
                 .map_err(|e| e.to_string())?;
             print!("{}", outcome.rendered);
             Ok(outcome.exit_code)
+        }
+        Cmd::BenchSerde { docs, out } => {
+            let rendered = graphdoc_modelcheck::serde_bench::run(
+                &graphdoc_modelcheck::serde_bench::SerdeBenchOptions { docs, out },
+            )
+            .map_err(|e| e.to_string())?;
+            print!("{rendered}");
+            Ok(0)
         }
     }
 }

@@ -195,7 +195,7 @@ fn docs(arg: &DocsArg) -> Result<PathBuf, String> {
         None => {
             let here = std::env::current_dir()
                 .map_err(|e| format!("cannot read the current directory: {e}"))?;
-            graphdoc_docs::tree::locate(&here).map_err(|e| e.to_string())
+            graphdoc_docs::locate::locate(&here).map_err(|e| e.to_string())
         }
     }
 }

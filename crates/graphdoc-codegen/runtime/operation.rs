@@ -1,7 +1,7 @@
 //! Operation descriptors, bodies and paths.
 
-use super::error::{expected, Error};
-use super::wire::Wire;
+use super::error::Error;
+use super::wire::{MapSource, MapTarget, MapWriter, Sink, Source, Wire};
 use super::JsonMap;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -59,11 +59,14 @@ pub trait Operation {
 pub struct NoBody;
 
 impl Wire for NoBody {
-    fn to_json(&self) -> Value {
-        Value::Null
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.value() {
+            Ok(_) => Ok(NoBody),
+            Err(e) => Err(e),
+        }
     }
-    fn from_json(_: Value) -> Result<Self, Error> {
-        Ok(NoBody)
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.null()
     }
 }
 
@@ -83,27 +86,49 @@ impl<T> Page<T> {
     }
 }
 
-impl<T: Wire> Wire for Page<T> {
-    fn to_json(&self) -> Value {
-        let mut map = JsonMap::new();
-        map.insert("value".into(), self.value.to_json());
-        for (k, v) in &self.additional_properties {
-            map.insert(k.clone(), v.clone());
+struct PageTarget<'a, T>(&'a mut Page<T>);
+
+impl<T: Wire> MapTarget for PageTarget<'_, T> {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        if key == "value" {
+            return match src.seq(&mut self.0.value) {
+                Ok(()) => Ok(()),
+                Err(e) => Err(e.at(key)),
+            };
         }
-        Value::Object(map)
+        match src.value() {
+            Ok(v) => {
+                self.0.additional_properties.insert(key.to_owned(), v);
+                Ok(())
+            }
+            Err(e) => Err(e.at(key)),
+        }
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let Value::Object(mut map) = value else {
-            return Err(expected("an object", &value));
+}
+
+impl<T: Wire> MapSource for Page<T> {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.entry("value", &self.value)?;
+        for (k, v) in &self.additional_properties {
+            out.entry(k, v)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Wire> Wire for Page<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        let mut page = Page {
+            value: Vec::new(),
+            additional_properties: JsonMap::new(),
         };
-        let value = match map.shift_remove("value") {
-            Some(v) => Vec::<T>::from_json(v).map_err(|e| e.at("value"))?,
-            None => Vec::new(),
-        };
-        Ok(Page {
-            value,
-            additional_properties: map,
-        })
+        match src.map(&mut PageTarget(&mut page)) {
+            Ok(()) => Ok(page),
+            Err(e) => Err(e),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.map(self)
     }
 }
 
@@ -192,4 +217,53 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// The path parameters of an operation, by their names in its templates
+/// (`group-id`); each generated operation with placeholders has a struct
+/// of them (`ReplyToPostPath`).
+pub trait PathParams {
+    /// The value given for the placeholder `{name}`, if any.
+    fn get(&self, name: &str) -> Option<&str>;
+}
+
+/// Fills the template of `templates` that takes every given parameter:
+/// the one whose placeholders all have values and that uses the most of
+/// them (the first such). Fails when no template's placeholders are all
+/// given.
+pub fn expand_paths(templates: &[&str], params: &dyn PathParams) -> Result<String, Error> {
+    let mut best: Option<(usize, &str)> = None;
+    for template in templates {
+        let names = placeholders(template);
+        if names.iter().all(|n| params.get(n).is_some())
+            && best.is_none_or(|(used, _)| names.len() > used)
+        {
+            best = Some((names.len(), template));
+        }
+    }
+    let (_, template) = best.ok_or_else(|| {
+        Error::new(format!(
+            "no path of the operation has all its parameters given: {}",
+            templates.join(", ")
+        ))
+    })?;
+    let pairs: Vec<(&str, &str)> = placeholders(template)
+        .into_iter()
+        .filter_map(|n| params.get(n).map(|v| (n, v)))
+        .collect();
+    expand_path(template, &pairs)
+}
+
+/// The placeholder names of a template, in order.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push(&rest[open + 1..close]);
+        rest = &rest[close + 1..];
+    }
+    out
 }

@@ -2,7 +2,7 @@
 //! `cargo xtask regenerate` do, with the policy both share.
 
 use crate::{check, generate, inside_a_workspace, write, Dependency, DocsRevision, Options};
-use graphdoc_docs::tree::{self, TreeError};
+use graphdoc_docs::locate::{self, TreeError};
 use graphdoc_docs::{codes, display_path, LoadError, Loaded};
 use graphdoc_schema::Severity;
 use std::path::PathBuf;
@@ -72,14 +72,17 @@ impl std::error::Error for RegenerateError {}
 /// Reads every version of the docs tree, generates the model and writes it
 /// (or, with `check`, compares it). Diagnostics of warning level and above,
 /// and what was written, go to `report` line by line as they come. Returns
-/// the exit status: 0, or 1 when `check` finds the output stale.
+/// the exit status: 0, or 1 when `check` finds the output stale or when
+/// pages were not read on purpose (outside the tree, over a limit), in which
+/// case nothing is written.
 pub fn regenerate(
     opts: &RegenerateOptions,
     report: &mut dyn FnMut(&str),
 ) -> Result<u8, RegenerateError> {
-    let versions = tree::select_versions(&opts.docs, "all").map_err(RegenerateError::Tree)?;
+    let versions = locate::select_versions(&opts.docs, "all").map_err(RegenerateError::Tree)?;
     let all = graphdoc_docs::load_versions(&opts.docs, &versions).map_err(RegenerateError::Load)?;
     let mut schemas = Vec::with_capacity(all.len());
+    let mut not_read = 0;
     for (version, loaded) in versions.iter().zip(all) {
         report_warnings(&loaded, report);
         let pages = unreadable_pages(&loaded);
@@ -91,7 +94,18 @@ pub fn regenerate(
                 out: opts.out.clone(),
             });
         }
+        // Pages not read on purpose (out of the tree, over a limit) are
+        // findings, not I/O errors: exit 1, and the same care.
+        not_read += pages_not_read(&loaded);
         schemas.push(loaded.schema);
+    }
+    if not_read > 0 {
+        report(&format!(
+            "{not_read} page(s) of {} were not read (see above); {} is left as it was",
+            display_path(&opts.docs),
+            display_path(&opts.out)
+        ));
+        return Ok(1);
     }
     let generated = generate(&schemas, &codegen_options(opts));
     for d in &generated.diagnostics {
@@ -162,5 +176,13 @@ fn unreadable_pages(loaded: &Loaded) -> usize {
         .diagnostics
         .iter()
         .filter(|d| d.code == codes::UNREADABLE)
+        .count()
+}
+
+fn pages_not_read(loaded: &Loaded) -> usize {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| graphdoc_docs::tree::codes::NOT_READ.contains(&d.code.as_str()))
         .count()
 }

@@ -105,13 +105,59 @@ fn numbers_and_fields() {
     assert_eq!(0.1f32.to_json(), json!(0.1));
     assert_eq!(f32::NEG_INFINITY.to_json(), json!("-INF"));
     let mut f: Field<String> = Field::Absent;
-    assert_eq!(FieldValue::to_json(&f), None);
-    f.set_json(json!(null)).unwrap();
+    assert_eq!((&f as &dyn FieldValue).to_json(), None);
+    (&mut f as &mut dyn FieldValue)
+        .set_json(json!(null))
+        .unwrap();
     assert!(f.is_null());
-    f.set_json(json!("x")).unwrap();
+    assert_eq!((&f as &dyn FieldValue).to_json(), Some(json!(null)));
+    (&mut f as &mut dyn FieldValue)
+        .set_json(json!("x"))
+        .unwrap();
     assert_eq!(f.value().map(String::as_str), Some("x"));
     let err = Vec::<bool>::from_json(json!([true, 1])).unwrap_err();
     assert_eq!(err.path(), "1");
+}
+
+struct Given(&'static [(&'static str, &'static str)]);
+
+impl PathParams for Given {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+}
+
+#[test]
+fn the_path_taking_the_given_parameters_is_filled() {
+    let templates = [
+        "/me/messages/{message-id}",
+        "/users/{user-id}/messages/{message-id}",
+        "/users/{user-id}/mailFolders/{mailFolder-id}/messages/{message-id}",
+    ];
+    let one = Given(&[("message-id", "m 1")]);
+    assert_eq!(
+        expand_paths(&templates, &one).unwrap(),
+        "/me/messages/m%201"
+    );
+    let two = Given(&[("message-id", "m"), ("user-id", "u")]);
+    assert_eq!(
+        expand_paths(&templates, &two).unwrap(),
+        "/users/u/messages/m"
+    );
+    let three = Given(&[
+        ("message-id", "m"),
+        ("user-id", "u"),
+        ("mailFolder-id", "f"),
+    ]);
+    assert_eq!(
+        expand_paths(&templates, &three).unwrap(),
+        "/users/u/mailFolders/f/messages/m"
+    );
+    let err = expand_paths(&templates, &Given(&[("user-id", "u")])).unwrap_err();
+    assert!(
+        err.to_string().contains("no path of the operation"),
+        "{err}"
+    );
 }
 
 #[test]

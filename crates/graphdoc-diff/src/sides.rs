@@ -3,7 +3,7 @@
 
 use crate::{diff, DiffOptions, SchemaDiff};
 use graphdoc_docs::gate::{self, PrMode};
-use graphdoc_docs::tree::{self, TreeError};
+use graphdoc_docs::locate::{self, TreeError};
 use graphdoc_docs::{display_path, LoadError};
 use graphdoc_schema::baseline;
 use graphdoc_schema::{Diagnostic, Schema, Severity};
@@ -126,7 +126,7 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
     let (from, to) = cmd.sides();
     for side in [&from, &to] {
         if let Side::Docs { docs, version } = side {
-            tree::select_versions(docs, version).map_err(DiffError::Tree)?;
+            locate::select_versions(docs, version).map_err(DiffError::Tree)?;
         }
     }
     let two_trees = cmd.from_docs.is_some() || cmd.to_docs.is_some();

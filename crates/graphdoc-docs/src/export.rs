@@ -1,7 +1,7 @@
 //! The `schema` command: one version of a docs tree read and written out as
 //! schema JSON or OData CSDL.
 
-use crate::{tree, LoadError};
+use crate::{locate, LoadError};
 use graphdoc_schema::Severity;
 use std::path::Path;
 
@@ -23,7 +23,7 @@ pub fn export(
     format: SchemaFormat,
     report: &mut dyn FnMut(&str),
 ) -> Result<String, LoadError> {
-    tree::select_versions(docs, version).map_err(LoadError::Tree)?;
+    locate::select_versions(docs, version).map_err(LoadError::Tree)?;
     let loaded = crate::load(docs, version)?;
     for d in &loaded.diagnostics {
         if d.severity >= Severity::Warning {

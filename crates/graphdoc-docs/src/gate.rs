@@ -45,7 +45,7 @@ impl PrMode {
             accepted.extend(baseline::read(&text).map_err(|e| format!("{shown}: {e}"))?);
         }
         if let Some(since) = &self.since {
-            crate::tree::check_root(since).map_err(|e| format!("--since: {e}"))?;
+            crate::locate::check_root(since).map_err(|e| format!("--since: {e}"))?;
             accepted.extend(base(since)?);
         }
         Ok(Some(accepted))

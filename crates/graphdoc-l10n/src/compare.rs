@@ -112,7 +112,8 @@ fn link_names(p: &Pages, out: &mut Vec<Finding>) {
         // [Nachricht](message.md)`), free to translate; only a type name
         // written with other case is drift there. In a table it names the type.
         let camel = name.chars().skip(1).any(|c| c.is_ascii_uppercase());
-        if !(link.in_table || camel && link.text.eq_ignore_ascii_case(name)) {
+        let case_only = camel && link.text.eq_ignore_ascii_case(name);
+        if !(link.in_table || case_only) {
             continue;
         }
         out.push(p.at(

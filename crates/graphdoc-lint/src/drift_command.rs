@@ -3,7 +3,7 @@
 
 use crate::drift::{compare, DriftFinding, DriftReport};
 use graphdoc_docs::gate::{self, PrMode};
-use graphdoc_docs::{display_path, tree};
+use graphdoc_docs::{display_path, locate};
 use graphdoc_schema::{baseline, Finding, Schema, Severity};
 use std::path::{Path, PathBuf};
 
@@ -76,7 +76,7 @@ fn drift_of(
     metadata: &Schema,
     report: &mut dyn FnMut(&str),
 ) -> Result<DriftReport, String> {
-    tree::select_versions(docs, version).map_err(|e| e.to_string())?;
+    locate::select_versions(docs, version).map_err(|e| e.to_string())?;
     let loaded = graphdoc_docs::load(docs, version).map_err(|e| e.to_string())?;
     for d in &loaded.diagnostics {
         if d.severity >= Severity::Warning {
