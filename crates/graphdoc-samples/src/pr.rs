@@ -46,16 +46,34 @@ pub fn run(
             .samples
             .retain(|s| s.unreadable.is_some() || !s.forgiven.is_empty() || !s.findings.is_empty());
     }
+    // Pages not read (out of the tree, over a limit) come after every
+    // sample's findings in `all`: a new one fails the run like a finding.
+    for report in &mut reports {
+        let not_read = std::mem::take(&mut report.pages_not_read);
+        for d in not_read {
+            if new.get(next).copied().unwrap_or(true) {
+                severities.push(d.severity);
+                report.pages_not_read.push(d);
+            }
+            next += 1;
+        }
+    }
     let exit_code = i32::from(pr.fails(severities));
     Ok(render(reports, format, exit_code))
 }
 
-/// Every finding of the reports, in report order, files relative to `docs`.
+/// Every finding of the reports, in report order, then the pages not read,
+/// files relative to `docs`.
 fn findings(docs: &Path, reports: &[VersionReport]) -> Vec<Diagnostic> {
-    reports
+    let samples = reports
         .iter()
         .flat_map(|r| &r.samples)
-        .flat_map(SampleReport::all_findings)
+        .flat_map(SampleReport::all_findings);
+    let not_read = reports
+        .iter()
+        .flat_map(|r| r.pages_not_read.iter().cloned());
+    samples
+        .chain(not_read)
         .map(|f| gate::relative(docs, &f))
         .collect()
 }
