@@ -66,6 +66,23 @@ pub fn align<A, B>(english: &[A], localised: &[B], eq: impl Fn(&A, &B) -> bool) 
     out
 }
 
+/// Items paired by position: linear, for lists too long to align exactly.
+fn by_position<A, B>(english: &[A], localised: &[B], eq: impl Fn(&A, &B) -> bool) -> Vec<Pair> {
+    let common = english.len().min(localised.len());
+    let mut out: Vec<Pair> = (0..common)
+        .map(|i| {
+            if eq(&english[i], &localised[i]) {
+                Pair::Same(i, i)
+            } else {
+                Pair::Changed(i, i)
+            }
+        })
+        .collect();
+    out.extend((common..english.len()).map(Pair::OnlyEnglish));
+    out.extend((common..localised.len()).map(Pair::OnlyLocalised));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,21 +117,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// Items paired by position: linear, for lists too long to align exactly.
-fn by_position<A, B>(english: &[A], localised: &[B], eq: impl Fn(&A, &B) -> bool) -> Vec<Pair> {
-    let common = english.len().min(localised.len());
-    let mut out: Vec<Pair> = (0..common)
-        .map(|i| {
-            if eq(&english[i], &localised[i]) {
-                Pair::Same(i, i)
-            } else {
-                Pair::Changed(i, i)
-            }
-        })
-        .collect();
-    out.extend((common..english.len()).map(Pair::OnlyEnglish));
-    out.extend((common..localised.len()).map(Pair::OnlyLocalised));
-    out
 }
