@@ -77,10 +77,10 @@ for page in rng.sample(sorted((shared / "graph-docs/api-reference/v1.0/resources
     put("codegen", page.read_bytes()[:256])
 PY
 
-# JSON schemas read by the real front-end through the xtask: the project's own
+# JSON schemas read by the real front-end through the graphdoc CLI: the project's own
 # docs-src (both versions), then single real pages.
 for version in v1.0 beta; do
-  (cd "$workspace" && cargo xtask schema --docs docs-src --version "$version" \
+  (cd "$workspace" && cargo run --quiet -p graphdoc-cli -- schema --docs docs-src --version "$version" \
      --out "$corpus/codegen/docs-src-$version.json" >/dev/null 2>&1) || true
   [ -s "$corpus/codegen/docs-src-$version.json" ] || rm -f "$corpus/codegen/docs-src-$version.json"
 done
@@ -91,12 +91,12 @@ for page in $(ls "$shared/graph-docs/api-reference/v1.0/resources"/*.md | sort |
   rm -f "$one_page/api-reference/v1.0/resources"/*.md
   cp "$page" "$one_page/api-reference/v1.0/resources/"
   out="$corpus/codegen/$(basename "$page" .md).json"
-  # The xtask exits non-zero when the page has warnings; the schema is written anyway.
-  (cd "$workspace" && cargo xtask schema --docs "$one_page" --version v1.0 --out "$out" >/dev/null 2>&1) || true
+  # graphdoc exits non-zero when the page has warnings; the schema is written anyway.
+  (cd "$workspace" && cargo run --quiet -p graphdoc-cli -- schema --docs "$one_page" --version v1.0 --out "$out" >/dev/null 2>&1) || true
   [ -s "$out" ] || rm -f "$out"
 done
 
-ls "$corpus/codegen"/*.json >/dev/null 2>&1 || echo "seed.sh: no JSON schema seeds for codegen (does \`cargo xtask schema\` build?)" >&2
+ls "$corpus/codegen"/*.json >/dev/null 2>&1 || echo "seed.sh: no JSON schema seeds for codegen (does \`graphdoc schema\` build?)" >&2
 
 for t in markdown_page annotation csdl_read codegen tolerant_json; do
   echo "$t: $(ls "$corpus/$t" | wc -l) seeds"

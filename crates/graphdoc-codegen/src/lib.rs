@@ -183,6 +183,7 @@ mod operation_names;
 mod package;
 mod path_params;
 mod plan;
+pub mod regenerate;
 mod request_body;
 /// The registry entries of code generation's diagnostic codes (GD08xx).
 pub use plan::CODES;
@@ -190,6 +191,8 @@ mod write;
 
 #[doc(hidden)]
 pub use figures::{operation_figures, OperationFigures};
+/// One file written atomically (graphdoc-docs holds it: every command writes through it).
+pub use graphdoc_docs::write_file_atomically;
 pub use naming::{pascal_case, snake_case};
 pub use package::{inside_a_workspace, DocsRevision, CODE_LICENSE, DOCS_LICENSE};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};

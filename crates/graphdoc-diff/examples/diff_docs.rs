@@ -1,6 +1,6 @@
 //! Diffs two versions of a docs tree and prints the result:
 //! `cargo run --release -p graphdoc-diff --example diff_docs -- ROOT [FROM] [TO] [text|markdown|json]`
-//! (defaults: v1.0, beta, text). The real command line is `cargo xtask`;
+//! (defaults: v1.0, beta, text). The real command line is `graphdoc diff`;
 //! this is for trying the library by hand.
 
 use graphdoc_diff::{diff, DiffOptions};

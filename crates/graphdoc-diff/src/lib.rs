@@ -82,6 +82,7 @@
 mod compare;
 mod path;
 mod render;
+pub mod sides;
 
 pub use path::normalize_path;
 

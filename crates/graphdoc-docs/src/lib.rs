@@ -11,9 +11,13 @@
 pub mod annotation;
 mod bounds;
 pub mod cells;
+pub mod export;
 pub mod facts;
+mod file;
+pub mod gate;
 pub mod locale;
 pub mod localise;
+pub mod locate;
 pub mod markdown;
 pub mod page;
 mod resolve;
@@ -25,6 +29,7 @@ use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+pub use file::write_file_atomically;
 pub use page::{codes, PageKind};
 pub use tree::{has_version, read_version, Limits, Tree};
 
@@ -50,18 +55,43 @@ pub enum LoadError {
     /// `<root>/api-reference/<version>` does not exist or is not a directory.
     MissingVersion(PathBuf),
     Io(PathBuf, std::io::Error),
+    /// Not a docs tree, or a version the tree does not hold.
+    Tree(locate::TreeError),
 }
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::MissingVersion(p) => write!(f, "no docs at {}: expected a docs tree with api-reference/<version>/{{resources,api}}", p.display()),
+            LoadError::MissingVersion(p) => write!(f, "{}", missing_version(p)),
             LoadError::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            LoadError::Tree(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// Why `<root>/api-reference/<version>` is not there, in the words of
+/// [`locate`], which every command uses.
+fn missing_version(base: &Path) -> locate::TreeError {
+    let root = base
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let version = base
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match locate::check_root(&root) {
+        Err(e) => e,
+        Ok(()) => locate::TreeError::UnknownVersion {
+            version,
+            present: locate::present_versions(&root),
+            docs: root,
+        },
+    }
+}
 
 /// The versions a docs tree may hold.
 pub const VERSIONS: [&str; 2] = ["v1.0", "beta"];
@@ -328,5 +358,11 @@ fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<u32>) {
 
 /// Paths in messages use `/` whatever the platform, so output is the same everywhere.
 pub fn display_path(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    let shown = p.to_string_lossy().replace('\\', "/");
+    // A tree found from the current directory is `.`: its pages read as
+    // `api-reference/…`, as ripgrep shows what it finds there.
+    match shown.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => shown,
+    }
 }

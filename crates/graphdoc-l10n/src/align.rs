@@ -12,8 +12,15 @@ pub enum Pair {
     OnlyLocalised(usize),
 }
 
+/// The most cells of the LCS table aligned exactly (64 MB): two lists
+/// longer than that (a hostile page's huge table) are paired by position.
+const MAX_TABLE_CELLS: usize = 16 << 20;
+
 pub fn align<A, B>(english: &[A], localised: &[B], eq: impl Fn(&A, &B) -> bool) -> Vec<Pair> {
     let (n, m) = (english.len(), localised.len());
+    if (n + 1).saturating_mul(m + 1) > MAX_TABLE_CELLS {
+        return by_position(english, localised, eq);
+    }
     // lcs[i][j]: length of the LCS of english[i..] and localised[j..].
     let mut lcs = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
@@ -59,9 +66,38 @@ pub fn align<A, B>(english: &[A], localised: &[B], eq: impl Fn(&A, &B) -> bool) 
     out
 }
 
+/// Items paired by position: linear, for lists too long to align exactly.
+fn by_position<A, B>(english: &[A], localised: &[B], eq: impl Fn(&A, &B) -> bool) -> Vec<Pair> {
+    let common = english.len().min(localised.len());
+    let mut out: Vec<Pair> = (0..common)
+        .map(|i| {
+            if eq(&english[i], &localised[i]) {
+                Pair::Same(i, i)
+            } else {
+                Pair::Changed(i, i)
+            }
+        })
+        .collect();
+    out.extend((common..english.len()).map(Pair::OnlyEnglish));
+    out.extend((common..localised.len()).map(Pair::OnlyLocalised));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_too_long_for_the_table_are_paired_by_position() {
+        let english: Vec<u32> = (0..5_000).collect();
+        let mut localised: Vec<u32> = (0..5_001).collect();
+        localised[7] = 99_999;
+        let pairs = align(&english, &localised, |a, b| a == b);
+        assert_eq!(pairs.len(), 5_001);
+        assert_eq!(pairs[7], Pair::Changed(7, 7));
+        assert_eq!(pairs[8], Pair::Same(8, 8));
+        assert_eq!(pairs[5_000], Pair::OnlyLocalised(5_000));
+    }
 
     #[test]
     fn equal_gaps_pair_up_and_others_do_not() {

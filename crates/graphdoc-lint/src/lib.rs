@@ -1,7 +1,8 @@
 //! Lints for graphdoc docs trees, and graphdoc's findings machinery.
 //!
 //! [`run`] runs every check over a docs tree (one or both API versions) and
-//! renders the findings; [`cli`] does the same from command-line arguments.
+//! renders the findings (the command line is `graphdoc lint`, in
+//! crates/graphdoc-cli).
 //! The rules are in [`rules`], one module per rule holding its code,
 //! explanation, check and tests; suppressions in [`suppress`].
 //!
@@ -16,8 +17,10 @@
 
 pub mod baseline;
 pub mod drift;
+pub mod drift_command;
 mod json;
 pub mod pages;
+pub mod pr;
 pub mod registry;
 pub mod render;
 mod representation;
@@ -58,6 +61,9 @@ pub struct LintOptions {
     pub link_base: String,
     /// Markdown output: at most this many characters.
     pub max_chars: Option<usize>,
+    /// Pull-request mode: report only findings that are not accepted (by
+    /// the `--since` tree or a baseline file); `deny_warnings` is its level.
+    pub pr: graphdoc_docs::gate::PrMode,
 }
 
 impl LintOptions {
@@ -73,6 +79,7 @@ impl LintOptions {
             enable: Vec::new(),
             link_base: String::new(),
             max_chars: None,
+            pr: graphdoc_docs::gate::PrMode::default(),
         }
     }
 }
@@ -164,7 +171,8 @@ fn version_findings(v: &Version) -> Vec<Finding> {
 /// Runs every check and renders the findings. Errors are usage or I/O
 /// problems (exit 2); findings are never errors of this function.
 pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
-    let names = version_names(opts)?;
+    let names = graphdoc_docs::locate::select_versions(&opts.docs, &opts.version)
+        .map_err(|e| LintError::Usage(e.to_string()))?;
     let config = read_config(opts)?;
     let versions: Vec<Version> = names
         .iter()
@@ -227,6 +235,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
             .then_with(|| a.cmp(b))
     });
     findings.dedup();
+    let findings = pr::gate(opts, findings)?;
 
     let rendered = render_lint(opts, &findings, suppressed, &versions, &root);
     let counts = render::Counts::of(&findings);
@@ -237,34 +246,6 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         findings,
         suppressed,
     })
-}
-
-/// The versions to lint: `v1.0`, `beta`, or those present for `all`.
-fn version_names(opts: &LintOptions) -> Result<Vec<&'static str>, LintError> {
-    let names: Vec<&'static str> = match opts.version.as_str() {
-        "all" => graphdoc_docs::VERSIONS
-            .into_iter()
-            .filter(|v| graphdoc_docs::has_version(&opts.docs, v))
-            .collect(),
-        v => match graphdoc_docs::VERSIONS
-            .into_iter()
-            .find(|known| *known == v)
-        {
-            Some(known) => vec![known],
-            None => {
-                return Err(LintError::Usage(format!(
-                    "unknown version `{v}` (v1.0, beta, all)"
-                )))
-            }
-        },
-    };
-    if names.is_empty() {
-        return Err(LintError::Io(format!(
-            "no docs at {}: expected api-reference/v1.0 or api-reference/beta",
-            opts.docs.display()
-        )));
-    }
-    Ok(names)
 }
 
 fn metadata_findings(
@@ -434,101 +415,16 @@ fn read_config(opts: &LintOptions) -> Result<Vec<suppress::Suppression>, LintErr
     suppress::parse_config(&text, &display_path(&path)).map_err(LintError::Usage)
 }
 
-pub const USAGE: &str =
-    "usage: lint [--docs DIR] [--metadata FILE.csdl] [--format human|json|sarif|github|markdown] \
-[--deny warnings] [--version v1.0|beta|all] [--config FILE] [--no-suppress] [--enable CODE,…] \
-[--link-base DIR] [--max-chars N] | --explain CODE | --list-rules";
-
-/// What `cli` was asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    Lint(LintOptions),
-    Explain(String),
-    ListRules,
-}
-
-/// Parses `lint` arguments (without the program and subcommand names).
-/// `default_docs` is used when `--docs` is not given.
-pub fn parse_args(args: &[String], default_docs: &Path) -> Result<Command, LintError> {
-    let mut opts = LintOptions::new(default_docs);
-    let mut it = args.iter();
-    let usage = |m: String| LintError::Usage(format!("{m}\n{USAGE}"));
-    while let Some(a) = it.next() {
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (a.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| usage(format!("{name} needs a value")))
-        };
-        match flag {
-            "--docs" => opts.docs = value("--docs")?.into(),
-            "--metadata" => opts.metadata = Some(value("--metadata")?.into()),
-            "--format" => opts.format = value("--format")?.parse().map_err(usage)?,
-            "--deny" => match value("--deny")?.as_str() {
-                "warnings" => opts.deny_warnings = true,
-                other => return Err(usage(format!("--deny takes `warnings`, not `{other}`"))),
-            },
-            "--version" => opts.version = value("--version")?,
-            "--config" => opts.config = Some(value("--config")?.into()),
-            "--no-suppress" => opts.no_suppressions = true,
-            "--link-base" => opts.link_base = value("--link-base")?,
-            "--max-chars" => {
-                let n = value("--max-chars")?;
-                opts.max_chars = Some(
-                    n.parse()
-                        .map_err(|_| usage(format!("--max-chars takes a number, not `{n}`")))?,
-                );
-            }
-            "--enable" => {
-                for code in value("--enable")?.split(',') {
-                    match rules::rule(code.trim()) {
-                        Some(r) => opts.enable.push(r.code.to_string()),
-                        None => return Err(usage(format!("--enable: no rule `{code}`"))),
-                    }
-                }
-            }
-            "--explain" => return Ok(Command::Explain(value("--explain")?)),
-            "--list-rules" => return Ok(Command::ListRules),
-            other => return Err(usage(format!("unknown argument `{other}`"))),
-        }
+/// One line per rule: code, name, default severity, summary.
+pub fn list_rules() -> String {
+    let mut out = String::new();
+    for r in RULES {
+        out.push_str(&format!(
+            "{} {:<24} {:<7} {}\n",
+            r.code, r.name, r.default_severity, r.summary
+        ));
     }
-    Ok(Command::Lint(opts))
-}
-
-/// The whole command: parse `args`, run, render. Returns what to print on
-/// stdout (or stderr when the status is 2) and the exit status.
-pub fn cli(args: &[String], default_docs: &Path) -> (String, u8) {
-    let command = match parse_args(args, default_docs) {
-        Ok(c) => c,
-        Err(e) => return (format!("{e}\n"), 2),
-    };
-    match command {
-        Command::Explain(code) => match explain(&code) {
-            Some(text) => (text, 0),
-            None => (
-                format!("usage error: no rule `{code}`; --list-rules lists them\n"),
-                2,
-            ),
-        },
-        Command::ListRules => {
-            let mut out = String::new();
-            for r in RULES {
-                out.push_str(&format!(
-                    "{} {:<24} {:<7} {}\n",
-                    r.code, r.name, r.default_severity, r.summary
-                ));
-            }
-            (out, 0)
-        }
-        Command::Lint(opts) => match run(&opts) {
-            Ok(o) => (o.rendered, o.exit_code),
-            Err(e) => (format!("{e}\n"), 2),
-        },
-    }
+    out
 }
 
 /// Severity helper for callers that filter findings.

@@ -1,7 +1,7 @@
 //! End-to-end tests of `graphdoc_lint::run` on the docs-src tree and on the
 //! broken fixture trees under tests/fixtures/.
 
-use graphdoc_lint::{cli, rules, run, Finding, Format, LintOptions};
+use graphdoc_lint::{rules, run, Finding, Format, LintOptions};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -358,58 +358,41 @@ fn suppressions_inline_and_config_with_unused_and_bad_ones() {
     assert_eq!(keys(&off.findings, &root), want_off, "{}", off.rendered);
 }
 
-fn args(a: &[&str]) -> Vec<String> {
-    a.iter().map(|s| s.to_string()).collect()
-}
-
+/// Exit codes and errors of [`run`]; the command line's own usage errors
+/// (unknown flags and values) are tested in crates/graphdoc-cli.
 #[test]
 fn exit_codes() {
     let src = docs_src();
-    let d = src.to_str().unwrap();
-    assert_eq!(cli(&args(&["--docs", d, "--deny", "warnings"]), &src).1, 0);
-    assert_eq!(
-        cli(
-            &args(&["--docs", d, "--deny", "warnings", "--no-suppress"]),
-            &src
-        )
-        .1,
-        1
-    );
-    assert_eq!(cli(&args(&["--docs", d, "--no-suppress"]), &src).1, 0);
+    let with = |edit: &dyn Fn(&mut LintOptions)| {
+        let mut o = LintOptions::new(&src);
+        edit(&mut o);
+        run(&o)
+    };
+    assert_eq!(with(&|o| o.deny_warnings = true).unwrap().exit_code, 0);
+    let unsuppressed = with(&|o| {
+        o.deny_warnings = true;
+        o.no_suppressions = true;
+    });
+    assert_eq!(unsuppressed.unwrap().exit_code, 1);
+    assert_eq!(with(&|o| o.no_suppressions = true).unwrap().exit_code, 0);
     let missing = crate_dir().join("tests/fixtures/no-such-tree");
-    assert_eq!(
-        cli(&args(&["--docs", missing.to_str().unwrap()]), &src).1,
-        2
-    );
-    assert_eq!(cli(&args(&["--version", "v2"]), &src).1, 2);
-    assert_eq!(cli(&args(&["--format", "xml"]), &src).1, 2);
-    assert_eq!(cli(&args(&["--deny", "notes"]), &src).1, 2);
-    assert_eq!(cli(&args(&["--bogus"]), &src).1, 2);
-    assert_eq!(cli(&args(&["--metadata", "/no/such/file.csdl"]), &src).1, 2);
+    assert!(with(&|o| o.docs = missing.clone()).is_err());
+    assert!(with(&|o| o.version = "v2".into()).is_err());
+    assert!(with(&|o| o.metadata = Some("/no/such/file.csdl".into())).is_err());
     let bad_config = fixture("broken").join("metadata.csdl");
-    assert_eq!(
-        cli(
-            &args(&["--docs", d, "--config", bad_config.to_str().unwrap()]),
-            &src
-        )
-        .1,
-        2
-    );
-    let (text, code) = cli(&args(&["--explain", "GL0010"]), &src);
-    assert_eq!(code, 0);
+    assert!(with(&|o| o.config = Some(bad_config.clone())).is_err());
+    let text = graphdoc_lint::explain("GL0010").unwrap();
     assert!(text.starts_with("GL0010 enum-sample-value"));
     // The former three-digit spelling still answers, saying the new one.
-    let (text, code) = cli(&args(&["--explain", "GL010"]), &src);
-    assert_eq!(code, 0);
+    let text = graphdoc_lint::explain("GL010").unwrap();
     assert!(text.starts_with("GL010 is now GL0010.\n\nGL0010 enum-sample-value"));
-    assert_eq!(cli(&args(&["--explain", "GL999"]), &src).1, 2);
+    assert!(graphdoc_lint::explain("GL999").is_none());
     // Front-end codes, counted under GL0001, are explained too, wrapped.
-    let (text, code) = cli(&args(&["--explain", "gd0022"]), &src);
-    assert_eq!(code, 0);
+    let text = graphdoc_lint::explain("gd0022").unwrap();
     assert!(text.starts_with("GD0022 front-end diagnostic (a lint finding under GL0001)\n\n"));
     assert!(text.contains("HTTP request"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-    assert_eq!(cli(&args(&["--explain", "GD9999"]), &src).1, 2);
+    assert!(graphdoc_lint::explain("GD9999").is_none());
 }
 
 #[test]

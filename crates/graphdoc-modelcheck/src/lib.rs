@@ -326,23 +326,12 @@ fn add_harness(generated: &mut GeneratedCrate) {
     }
 }
 
-/// Writes through a temporary file and a rename, and only when the bytes
+/// Writes atomically, creating the directory, and only when the bytes
 /// differ (an unchanged file keeps its mtime).
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(());
-    }
     let io = |e| Error::Io(path.to_path_buf(), e);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
     }
-    result.map_err(io)
+    graphdoc_codegen::write_file_atomically(path, bytes).map_err(io)
 }

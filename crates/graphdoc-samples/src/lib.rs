@@ -5,11 +5,12 @@
 //! response bodies, other ```json examples) with their annotation comment,
 //! HTTP line and position; [`tolerant`] reads them, forgiving what doc JSON
 //! usually gets wrong and saying so; [`validate`] checks each value against
-//! the type its context names. [`run`] is the `cargo xtask samples` entry
+//! the type its context names. [`run`] is the `graphdoc samples` entry
 //! point; [`samples_for_roundtrip`] hands clean samples to the code
 //! generator's round-trip tests.
 
 pub mod extract;
+pub mod pr;
 /// The tolerant JSON reader, which lives in the front-end (its annotation
 /// comments and the linter read JSON through it too).
 pub use graphdoc_docs::tolerant;
@@ -345,7 +346,7 @@ pub enum Format {
     Json,
 }
 
-/// What `cargo xtask samples` prints and returns.
+/// What `graphdoc samples` prints and returns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SamplesOutcome {
     pub rendered: String,
@@ -357,21 +358,29 @@ pub struct SamplesOutcome {
 #[derive(Debug)]
 pub enum Error {
     Load(LoadError),
-    UnknownVersion(String),
+    /// Not a docs tree, or a version it does not hold.
+    Tree(graphdoc_docs::locate::TreeError),
+    /// A baseline or `--since` tree that cannot be read or written.
+    Gate(String),
 }
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Load(e) => e.fmt(f),
-            Error::UnknownVersion(v) => {
-                write!(f, "unknown version `{v}`: expected v1.0, beta or all")
-            }
+            Error::Tree(e) => e.fmt(f),
+            Error::Gate(e) => f.write_str(e),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+impl From<graphdoc_docs::locate::TreeError> for Error {
+    fn from(e: graphdoc_docs::locate::TreeError) -> Self {
+        Error::Tree(e)
+    }
+}
 
 impl From<LoadError> for Error {
     fn from(e: LoadError) -> Self {
@@ -379,25 +388,33 @@ impl From<LoadError> for Error {
     }
 }
 
-/// `cargo xtask samples`: checks the samples of `versions` (`v1.0`, `beta`,
+/// `graphdoc samples`: checks the samples of `versions` (`v1.0`, `beta`,
 /// or `all`) of the docs tree at `docs` and renders the report.
 pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutcome, Error> {
+    let reports = check_versions(docs, versions)?;
+    let exit_code = exit_code(&reports);
+    Ok(render(reports, format, exit_code))
+}
+
+/// 1 when a block is unreadable, a sample has findings or a page was not read.
+fn exit_code(reports: &[VersionReport]) -> i32 {
+    i32::from(reports.iter().any(|r| {
+        r.summary.unreadable > 0 || !r.summary.findings.is_empty() || !r.pages_not_read.is_empty()
+    }))
+}
+
+/// The reports of `versions` (`v1.0`, `beta`, `all`) of the tree at `docs`.
+pub fn check_versions(docs: &Path, versions: &[&str]) -> Result<Vec<VersionReport>, Error> {
     let mut wanted: Vec<&str> = Vec::new();
     for v in versions {
-        match *v {
-            "all" => wanted.extend(graphdoc_docs::VERSIONS),
-            v if graphdoc_docs::VERSIONS.contains(&v) => wanted.push(v),
-            other => return Err(Error::UnknownVersion(other.to_string())),
-        }
+        wanted.extend(graphdoc_docs::locate::select_versions(docs, v)?);
     }
     wanted.dedup();
-    let reports = wanted
-        .iter()
-        .map(|v| check_version(docs, v))
-        .collect::<Result<Vec<_>, _>>()?;
-    let exit_code = i32::from(reports.iter().any(|r| {
-        r.summary.unreadable > 0 || !r.summary.findings.is_empty() || !r.pages_not_read.is_empty()
-    }));
+    wanted.iter().map(|v| check_version(docs, v)).collect()
+}
+
+/// Renders reports as `run` does.
+pub fn render(reports: Vec<VersionReport>, format: Format, exit_code: i32) -> SamplesOutcome {
     let rendered = match format {
         Format::Human => render_human(&reports),
         Format::Json => {
@@ -406,11 +423,11 @@ pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutc
             s
         }
     };
-    Ok(SamplesOutcome {
+    SamplesOutcome {
         rendered,
         summaries: reports.into_iter().map(|r| r.summary).collect(),
         exit_code,
-    })
+    }
 }
 
 /// One line per unreadable block, forgiven construct (a note) and finding,

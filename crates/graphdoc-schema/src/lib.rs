@@ -6,6 +6,7 @@
 //! the doc line. Maps are `BTreeMap`s keyed by qualified name so that the JSON
 //! form is deterministic whatever the order the pages were read in.
 
+pub mod baseline;
 pub mod csdl;
 mod diagnostic;
 pub mod edm;

@@ -27,7 +27,7 @@ pub const BASE_STATED_TWICE: &str = "GD0024";
 pub const CELL_LINE_BREAK: &str = "GD0025";
 
 /// What each code means and what the page should say instead: the text
-/// of `cargo xtask lint --explain GDxxxx`.
+/// of `graphdoc explain GDxxxx`.
 pub static EXPLANATIONS: &[(&str, &str)] = &[
     (NO_TITLE, "A resource, enum or API page has no `# title` heading (or an enum page's title does not name the enum), so graphdoc cannot tell what it defines. The page is not read. Fix: start the page with `# x resource type`, `# x enum type` or the API's title."),
     (BAD_ANNOTATION, "An annotation comment (`<!-- { \"blockType\": … } -->`) is not valid JSON. A trailing comma is forgiven; anything else makes graphdoc read the block without its annotation (no `@odata.type`, `keyProperty`, `baseType`…). Fix: make the comment valid JSON."),

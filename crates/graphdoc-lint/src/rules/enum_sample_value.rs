@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 The JSON body of a request or response example sets a property whose type is\n\
 an enum to a value that is not one of the enum's members, typically the\n\
 generator's `\"String\"` placeholder. The example's type is what\n\
-`cargo xtask samples` checks it against: the body's `@odata.type`, else the\n\
+`graphdoc samples` checks it against: the body's `@odata.type`, else the\n\
 annotation's, else the operation's request or response type; nested objects\n\
 are checked by their property's type or their own `@odata.type`. Flags enums\n\
 accept comma-separated members. Bodies are read by the tolerant reader\n\

@@ -23,7 +23,7 @@ different type than the Properties table, for example `\"Int64\"` in the\n\
 block and `Int32` in the table, `\"String (timestamp)\"` for a property the\n\
 table types as String, or a string where the table has an object or a\n\
 collection. Plain `\"String\"` fits every type sent as a JSON string\n\
-(strings, enums, GUIDs, dates). The check is `cargo xtask samples`' check of\n\
+(strings, enums, GUIDs, dates). The check is `graphdoc samples`' check of\n\
 representation blocks (`placeholder_drift`, `wrong_json_type`).\n",
     aliases: &["GL003"],
 };

@@ -1,0 +1,365 @@
+//! The command line: every subcommand's flags, and the checks clap makes on
+//! them before anything is read (input files exist, output directories
+//! exist), so a wrong path fails at once and the same way in every command.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "graphdoc",
+    version,
+    about = "Microsoft Graph reference docs → schema, drift, diff, lint, sample checks, Rust model",
+    long_about = "Microsoft Graph reference docs → schema, drift, diff, lint, sample checks, Rust model.\n\n\
+Run inside a docs checkout and graphdoc finds the folder that holds api-reference/ (the \
+current directory or a parent); elsewhere, pass --docs DIR.\n\n\
+Exit status: 0 clean, 1 findings (lint, samples, diff --fail-on, regenerate --check), \
+2 usage or I/O errors.",
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Read one version of a docs tree and write its schema (JSON or CSDL).
+    Schema(SchemaArgs),
+    /// Compare what the docs say with the service's CSDL metadata.
+    Drift(DriftArgs),
+    /// Compare two schemas: two versions of a tree, two trees, or saved schemas.
+    Diff(DiffArgs),
+    /// Run the doc lints.
+    Lint(LintArgs),
+    /// Check every JSON example of the docs against the schema.
+    Samples(SamplesArgs),
+    /// Generate the Rust model crate from every version of a docs tree.
+    Regenerate(RegenerateArgs),
+    /// Translation drift of a localised docs tree against its English source.
+    L10n(L10nArgs),
+    /// Explain a finding's code (GL…, GD…).
+    Explain {
+        /// The code, e.g. GL011 or GD0023.
+        code: String,
+    },
+}
+
+/// Where the docs are.
+#[derive(Args, Clone)]
+pub struct DocsArg {
+    /// The docs tree: the folder that holds api-reference/ [default: the
+    /// current directory or the nearest parent that holds api-reference/].
+    #[arg(long, value_name = "DIR")]
+    pub docs: Option<PathBuf>,
+}
+
+/// Pull-request mode: report only what a change introduced.
+#[derive(Args, Clone)]
+pub struct PrArgs {
+    /// The base tree (the pull request's target): report only findings it
+    /// does not have. A finding is the same when its rule, file, item and
+    /// message are, wherever its line moved.
+    #[arg(long, value_name = "DIR")]
+    pub since: Option<PathBuf>,
+    /// Report only findings this baseline file does not accept.
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run to FILE as a baseline (atomically).
+    #[arg(long, value_name = "FILE", value_parser = output_file)]
+    pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct SchemaArgs {
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// The API version (a folder under api-reference/).
+    #[arg(long, value_name = "VERSION", default_value = "v1.0")]
+    pub version: String,
+    /// json: the intermediate schema (what diff --from-schema reads); csdl: OData CSDL XML.
+    #[arg(long, value_enum, default_value_t = SchemaFormat::Json)]
+    pub format: SchemaFormat,
+    /// Write to FILE (atomically) instead of standard output; its directory must exist.
+    #[arg(short, long, value_name = "FILE", value_parser = output_file)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct DriftArgs {
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// The service's CSDL metadata for that version (`$metadata`).
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub metadata: PathBuf,
+    #[arg(long, value_name = "VERSION", default_value = "v1.0")]
+    pub version: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub pr: PrArgs,
+    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
+}
+
+#[derive(Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// The `from` version [default: v1.0; with --from-docs/--to-docs, the same
+    /// version on both sides].
+    #[arg(long, value_name = "VERSION")]
+    pub from: Option<String>,
+    /// The `to` version [default: beta; with --from-docs/--to-docs, --from's].
+    #[arg(long, value_name = "VERSION")]
+    pub to: Option<String>,
+    /// Read the `from` side from this docs tree.
+    #[arg(long, value_name = "DIR")]
+    pub from_docs: Option<PathBuf>,
+    /// Read the `to` side from this docs tree.
+    #[arg(long, value_name = "DIR")]
+    pub to_docs: Option<PathBuf>,
+    /// Read the `from` side from a schema JSON file (`graphdoc schema` output).
+    #[arg(long, value_name = "FILE", conflicts_with = "from_docs", value_parser = input_file)]
+    pub from_schema: Option<PathBuf>,
+    /// Read the `to` side from a schema JSON file.
+    #[arg(long, value_name = "FILE", conflicts_with = "to_docs", value_parser = input_file)]
+    pub to_schema: Option<PathBuf>,
+    /// Output format (markdown: for a pull-request comment).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Also report changed descriptions.
+    #[arg(long)]
+    pub descriptions: bool,
+    /// Exit 1 when changes of this class are found.
+    #[arg(long, value_enum, value_name = "CLASS")]
+    pub fail_on: Option<FailOn>,
+    /// With --format markdown: stay within NUM characters (GitHub refuses
+    /// comments over 65,536), saying how many changes were left out.
+    #[arg(long, value_name = "NUM")]
+    pub max_chars: Option<usize>,
+    /// When to color the human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Accept the `to` side's warnings this baseline file lists; with two
+    /// trees, those of the `from` tree are accepted too. The others are
+    /// listed as new.
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub baseline: Option<PathBuf>,
+    /// Write the `to` side's warnings to FILE as a baseline.
+    #[arg(long, value_name = "FILE", value_parser = output_file)]
+    pub write_baseline: Option<PathBuf>,
+    /// Exit 1 when a new warning (not only a new error) is found.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
+}
+
+#[derive(Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// v1.0, beta or all (the versions the tree holds).
+    #[arg(long, value_name = "VERSION", default_value = "all")]
+    pub version: String,
+    /// The service's CSDL metadata: adds GL013 drift findings.
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub metadata: Option<PathBuf>,
+    /// Output format (github: workflow annotations; sarif: for code scanning;
+    /// markdown: for a pull-request comment).
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// The docs folder's path inside its repository, for the links of the
+    /// markdown, SARIF and GitHub outputs [default: the repository root].
+    #[arg(long, value_name = "PATH")]
+    pub link_base: Option<String>,
+    /// With --format markdown: stay within NUM characters.
+    #[arg(long, value_name = "NUM")]
+    pub max_chars: Option<usize>,
+    /// Exit 1 on warnings too, not only on errors (with --since or
+    /// --baseline: on new ones).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
+    /// Suppressions file [default: graphdoc-lint.toml in the docs tree, when present].
+    #[arg(long, value_name = "FILE", value_parser = input_file)]
+    pub config: Option<PathBuf>,
+    /// Ignore every suppression (config file and inline comments).
+    #[arg(long)]
+    pub no_suppress: bool,
+    /// Also run these rules, off by default (comma-separated: GL011,GL012).
+    #[arg(long, value_name = "CODE,…", value_delimiter = ',', value_parser = rule_code)]
+    pub enable: Vec<String>,
+    /// List the rules and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+    #[command(flatten)]
+    pub pr: PrArgs,
+}
+
+#[derive(Args)]
+pub struct SamplesArgs {
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// v1.0, beta or all (the versions the tree holds).
+    #[arg(long, value_name = "VERSION", default_value = "all")]
+    pub version: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub pr: PrArgs,
+    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyLevel>,
+}
+
+#[derive(Args)]
+pub struct RegenerateArgs {
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// The output directory (created if missing; its parent must exist).
+    #[arg(long, value_name = "DIR", value_parser = output_dir)]
+    pub out: PathBuf,
+    /// Write nothing; exit 1 with the differences when the output is stale.
+    #[arg(long)]
+    pub check: bool,
+    /// Where the enums find their derive: vendored into the output (default),
+    /// `path=DIR` (relative to the output) or `version=REQ` (crates.io).
+    #[arg(long, value_name = "DEP", value_parser = graphdoc_codegen::regenerate::parse_derive_dep)]
+    pub derive_dep: Option<graphdoc_codegen::Dependency>,
+    /// The version of the generated crates [default: 0.YYYYMMDD.0 from the
+    /// docs commit's date when the docs say which commit they are, else 0.1.0].
+    #[arg(long, value_name = "VERSION")]
+    pub model_version: Option<String>,
+    /// The `repository` field of the generated manifests.
+    #[arg(long, value_name = "URL")]
+    pub repository: Option<String>,
+}
+
+#[derive(Args)]
+pub struct L10nArgs {
+    /// The English tree (the folder that holds api-reference/).
+    #[command(flatten)]
+    pub docs: DocsArg,
+    /// The localised tree, laid out like the English one.
+    #[arg(long, value_name = "DIR")]
+    pub localized: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = L10nFormat::Human)]
+    pub format: L10nFormat,
+    /// Judge staleness by content only, even when the English tree has a git history.
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum L10nFormat {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SchemaFormat {
+    Json,
+    Csdl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Breaking,
+    Any,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DenyLevel {
+    Warnings,
+}
+
+impl PrArgs {
+    /// The libraries' pull-request mode, failing at `deny` or on errors.
+    pub fn mode(&self, deny: Option<DenyLevel>) -> graphdoc_docs::gate::PrMode {
+        graphdoc_docs::gate::PrMode {
+            since: self.since.clone(),
+            baseline: self.baseline.clone(),
+            write_baseline: self.write_baseline.clone(),
+            deny: deny.map(|DenyLevel::Warnings| graphdoc_schema::Severity::Warning),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// An input file: it must exist and be a file.
+fn input_file(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() => Ok(path),
+        Ok(_) => Err("not a file".into()),
+        Err(_) => Err("no such file".into()),
+    }
+}
+
+/// An output file: its directory must exist, and it must not be a directory.
+fn output_file(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    if path.is_dir() {
+        return Err("is a directory; name a file".into());
+    }
+    parent_exists(path)
+}
+
+/// An output directory: created if missing, but its parent must exist, as
+/// for an output file; a file in its place is refused.
+fn output_dir(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    if path.exists() && !path.is_dir() {
+        return Err("not a directory".into());
+    }
+    parent_exists(path)
+}
+
+fn parent_exists(path: PathBuf) -> Result<PathBuf, String> {
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => Err(format!(
+            "directory {} does not exist (create it first)",
+            graphdoc_docs::display_path(dir)
+        )),
+        _ => Ok(path),
+    }
+}
+
+fn rule_code(value: &str) -> Result<String, String> {
+    match graphdoc_lint::rules::rule(value.trim()) {
+        Some(rule) => Ok(rule.code.to_string()),
+        None => Err("no such rule (graphdoc lint --list-rules lists them)".into()),
+    }
+}

@@ -1,0 +1,220 @@
+//! `graphdoc`: argument parsing, then one library call per command. What a
+//! command does, and every message about the docs it reads, lives in the
+//! libraries (graphdoc-docs, -lint, -samples, -diff, -codegen).
+
+mod args;
+#[cfg(test)]
+mod tests;
+
+use args::{Cli, Command, DocsArg};
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command: the exit status, or the message of a usage or I/O
+/// error (exit status 2).
+fn run(command: Command) -> Result<u8, String> {
+    let mut report = |line: &str| eprintln!("{line}");
+    match command {
+        Command::Schema(a) => {
+            let format = match a.format {
+                args::SchemaFormat::Json => graphdoc_docs::export::SchemaFormat::Json,
+                args::SchemaFormat::Csdl => graphdoc_docs::export::SchemaFormat::Csdl,
+            };
+            let text =
+                graphdoc_docs::export::export(&docs(&a.docs)?, &a.version, format, &mut report)
+                    .map_err(|e| e.to_string())?;
+            emit(a.out.as_deref(), &text)?;
+            Ok(0)
+        }
+        Command::Drift(a) => {
+            let options = graphdoc_lint::drift_command::DriftOptions {
+                docs: docs(&a.docs)?,
+                version: a.version,
+                metadata: a.metadata,
+                format: match a.format {
+                    args::ReportFormat::Human => graphdoc_lint::drift_command::DriftFormat::Human,
+                    args::ReportFormat::Json => graphdoc_lint::drift_command::DriftFormat::Json,
+                },
+                pr: a.pr.mode(a.deny),
+            };
+            let outcome = graphdoc_lint::drift_command::run(&options, &mut report)?;
+            emit(None, &outcome.rendered)?;
+            Ok(outcome.exit_code)
+        }
+        Command::Diff(a) => diff(a, &mut report),
+        Command::Lint(a) => lint(a),
+        Command::Samples(a) => {
+            let format = match a.format {
+                args::ReportFormat::Human => graphdoc_samples::Format::Human,
+                args::ReportFormat::Json => graphdoc_samples::Format::Json,
+            };
+            let pr = a.pr.mode(a.deny);
+            let outcome =
+                graphdoc_samples::pr::run(&docs(&a.docs)?, &[a.version.as_str()], format, &pr)
+                    .map_err(|e| e.to_string())?;
+            emit(None, &outcome.rendered)?;
+            Ok(u8::try_from(outcome.exit_code).unwrap_or(1))
+        }
+        Command::Regenerate(a) => {
+            let options = graphdoc_codegen::regenerate::RegenerateOptions {
+                docs: docs(&a.docs)?,
+                out: a.out,
+                check: a.check,
+                derive_dep: a.derive_dep,
+                model_version: a.model_version,
+                repository: a.repository,
+                fix_command: "graphdoc regenerate".into(),
+            };
+            graphdoc_codegen::regenerate::regenerate(&options, &mut report)
+                .map_err(|e| e.to_string())
+        }
+        Command::L10n(a) => {
+            let history = if a.no_history {
+                graphdoc_l10n::History::Off
+            } else {
+                graphdoc_l10n::History::Auto
+            };
+            let report = graphdoc_l10n::run(&docs(&a.docs)?, &a.localized, history)
+                .map_err(|e| e.to_string())?;
+            emit(
+                None,
+                &match a.format {
+                    args::L10nFormat::Human => report.render_human(),
+                    args::L10nFormat::Json => report.render_json(),
+                    args::L10nFormat::Github => report.render_github(),
+                },
+            )?;
+            Ok(u8::from(!report.findings.is_empty()))
+        }
+        Command::Explain { code } => {
+            let text = graphdoc_lint::explain(&code).ok_or_else(|| {
+                format!("no code `{code}` (graphdoc lint --list-rules lists the lint rules)")
+            })?;
+            emit(None, &text)?;
+            Ok(0)
+        }
+    }
+}
+
+fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
+    use graphdoc_diff::sides::{DiffCommand, DiffFormat, FailOn};
+    let color = match a.color {
+        args::ColorChoice::Always => true,
+        args::ColorChoice::Never => false,
+        args::ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    // Both sides read from their own trees need no default tree.
+    let docs = match (&a.docs.docs, &a.from_docs, &a.to_docs) {
+        (None, Some(_), Some(_)) => PathBuf::from("."),
+        _ if a.from_schema.is_some() && a.to_schema.is_some() => PathBuf::from("."),
+        _ => docs(&a.docs)?,
+    };
+    let command = DiffCommand {
+        docs,
+        from: a.from,
+        to: a.to,
+        from_docs: a.from_docs,
+        to_docs: a.to_docs,
+        from_schema: a.from_schema,
+        to_schema: a.to_schema,
+        include_descriptions: a.descriptions,
+        format: match a.format {
+            args::DiffFormat::Human => DiffFormat::Human { color },
+            args::DiffFormat::Markdown => DiffFormat::Markdown {
+                max_chars: a.max_chars,
+            },
+            args::DiffFormat::Json => DiffFormat::Json,
+        },
+        fail_on: a.fail_on.map(|f| match f {
+            args::FailOn::Breaking => FailOn::Breaking,
+            args::FailOn::Any => FailOn::Any,
+        }),
+        pr: args::PrArgs {
+            since: None,
+            baseline: a.baseline,
+            write_baseline: a.write_baseline,
+        }
+        .mode(a.deny),
+    };
+    let outcome = graphdoc_diff::sides::run(&command, report).map_err(|e| e.to_string())?;
+    emit(None, &outcome.rendered)?;
+    Ok(outcome.exit_code)
+}
+
+fn lint(a: args::LintArgs) -> Result<u8, String> {
+    if a.list_rules {
+        emit(None, &graphdoc_lint::list_rules())?;
+        return Ok(0);
+    }
+    let options = graphdoc_lint::LintOptions {
+        metadata: a.metadata,
+        format: match a.format {
+            args::LintFormat::Human => graphdoc_lint::Format::Human,
+            args::LintFormat::Json => graphdoc_lint::Format::Json,
+            args::LintFormat::Sarif => graphdoc_lint::Format::Sarif,
+            args::LintFormat::Github => graphdoc_lint::Format::Github,
+            args::LintFormat::Markdown => graphdoc_lint::Format::Markdown,
+        },
+        link_base: a.link_base.unwrap_or_default(),
+        max_chars: a.max_chars,
+        deny_warnings: a.deny.is_some(),
+        version: a.version,
+        config: a.config,
+        no_suppressions: a.no_suppress,
+        enable: a.enable,
+        pr: a.pr.mode(a.deny),
+        ..graphdoc_lint::LintOptions::new(docs(&a.docs)?)
+    };
+    let outcome = graphdoc_lint::run(&options).map_err(|e| match e {
+        graphdoc_lint::LintError::Usage(m) | graphdoc_lint::LintError::Io(m) => m,
+    })?;
+    emit(None, &outcome.rendered)?;
+    Ok(outcome.exit_code)
+}
+
+/// The docs tree: `--docs`, else the current directory or the nearest
+/// parent that holds api-reference/.
+fn docs(arg: &DocsArg) -> Result<PathBuf, String> {
+    match &arg.docs {
+        Some(docs) => Ok(docs.clone()),
+        None => {
+            let here = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current directory: {e}"))?;
+            graphdoc_docs::locate::locate(&here).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// Writes `text` to standard output, or atomically to `out`.
+fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`graphdoc lint | head`) is the reader's choice.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                result => result.map_err(|e| format!("cannot write to standard output: {e}")),
+            }
+        }
+        Some(path) => graphdoc_codegen::write_file_atomically(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", graphdoc_docs::display_path(path))),
+    }
+}

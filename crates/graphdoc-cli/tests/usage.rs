@@ -1,0 +1,206 @@
+//! Usage errors: one message per situation, the same from every command,
+//! and inputs checked before the docs are read.
+
+mod common;
+
+use common::{docs_copy, graphdoc, run_in, temp_root, Run};
+use std::path::Path;
+
+/// Every command that reads a docs tree, with what else it needs.
+fn commands(metadata: &str, out: &str) -> Vec<Vec<String>> {
+    let with = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    vec![
+        with(&["schema"]),
+        with(&["drift", "--metadata", metadata]),
+        with(&["diff"]),
+        with(&["lint"]),
+        with(&["samples"]),
+        with(&["regenerate", "--out", out]),
+    ]
+}
+
+fn run(dir: &Path, command: &[String], extra: &[&str]) -> Run {
+    let mut args: Vec<&str> = command.iter().map(String::as_str).collect();
+    args.extend(extra);
+    run_in(&graphdoc(), dir, &args)
+}
+
+#[test]
+fn docs_inside_a_tree_point_at_the_folder_that_holds_api_reference() {
+    let (root, docs) = docs_copy("inside");
+    let metadata = root.join("metadata.xml");
+    std::fs::write(&metadata, include_str!("fixtures/tiny.csdl.xml")).unwrap();
+    let out = root.join("model");
+    for inner in ["docs/api-reference", "docs/api-reference/v1.0"] {
+        let expected = format!(
+            "error: no docs at {inner}: that is inside a docs tree; point at the folder that holds api-reference/ (here: docs)\n"
+        );
+        for command in commands(metadata.to_str().unwrap(), out.to_str().unwrap()) {
+            let result = run(&root, &command, &["--docs", inner]);
+            assert_eq!(result.code, 2, "{command:?}: {}", result.stderr);
+            assert_eq!(result.stderr, expected, "{command:?}");
+        }
+    }
+    assert!(docs.is_dir());
+}
+
+#[test]
+fn an_unknown_version_lists_the_versions_of_the_tree_in_every_command() {
+    let (root, _) = docs_copy("version");
+    let metadata = root.join("metadata.xml");
+    std::fs::write(&metadata, include_str!("fixtures/tiny.csdl.xml")).unwrap();
+    let expected = "error: no version `v2` in docs: it has v1.0, beta (or all)\n";
+    let runs = [
+        vec!["schema", "--version", "v2"],
+        vec!["drift", "--metadata", "metadata.xml", "--version", "v2"],
+        vec!["diff", "--from", "v2"],
+        vec!["diff", "--to", "v2"],
+        vec!["lint", "--version", "v2"],
+        vec!["samples", "--version", "v2"],
+    ];
+    for args in runs {
+        let mut args = args.clone();
+        args.extend(["--docs", "docs"]);
+        let result = run_in(&graphdoc(), &root, &args);
+        assert_eq!(result.code, 2, "{args:?}: {}", result.stderr);
+        assert_eq!(result.stderr, expected, "{args:?}");
+    }
+}
+
+#[test]
+fn inputs_and_output_directories_are_checked_before_the_docs_are_read() {
+    let root = temp_root("inputs");
+    // No docs anywhere: a message about the docs would mean they were looked at first.
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["drift", "--metadata", "missing.xml"],
+            "error: invalid value 'missing.xml' for '--metadata <FILE>': no such file",
+        ),
+        (
+            &["lint", "--metadata", "missing.xml"],
+            "error: invalid value 'missing.xml' for '--metadata <FILE>': no such file",
+        ),
+        (
+            &["lint", "--config", "."],
+            "error: invalid value '.' for '--config <FILE>': not a file",
+        ),
+        (
+            &["schema", "--out", "missing/schema.json"],
+            "error: invalid value 'missing/schema.json' for '--out <FILE>': directory missing does not exist (create it first)",
+        ),
+        (
+            &["regenerate", "--out", "missing/model"],
+            "error: invalid value 'missing/model' for '--out <DIR>': directory missing does not exist (create it first)",
+        ),
+    ];
+    for (args, expected) in cases {
+        let result = run_in(&graphdoc(), &root, args);
+        assert_eq!(result.code, 2, "{args:?}: {}", result.stderr);
+        assert_eq!(result.stderr.lines().next(), Some(expected), "{args:?}");
+    }
+}
+
+#[test]
+fn without_docs_outside_a_tree_the_message_says_to_pass_docs() {
+    let root = temp_root("nowhere");
+    for args in [&["schema"][..], &["lint"], &["samples"], &["diff"]] {
+        let result = run_in(&graphdoc(), &root, args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert_eq!(
+            result.stderr,
+            "error: no docs found: neither this directory nor a parent holds api-reference/; pass --docs DIR\n"
+        );
+    }
+}
+
+#[test]
+fn a_missing_docs_directory_is_one_message() {
+    let root = temp_root("missing");
+    for args in [&["schema"][..], &["lint"], &["samples"], &["diff"]] {
+        let mut args = args.to_vec();
+        args.extend(["--docs", "nope"]);
+        let result = run_in(&graphdoc(), &root, &args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert_eq!(result.stderr, "error: no docs at nope: no such directory\n");
+    }
+}
+
+#[test]
+fn two_trees_without_versions_compare_the_same_version() {
+    let (root, _) = docs_copy("two-trees");
+    let same = run_in(
+        &graphdoc(),
+        &root,
+        &[
+            "diff",
+            "--from-docs",
+            "docs",
+            "--to-docs",
+            "docs",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    let json: serde_json::Value = serde_json::from_str(&same.stdout).unwrap();
+    assert_eq!(json["from"], "docs (v1.0)");
+    assert_eq!(json["to"], "docs (v1.0)");
+    assert_eq!(json["changes"].as_array().map(Vec::len), Some(0));
+    let crossed = run_in(
+        &graphdoc(),
+        &root,
+        &[
+            "diff",
+            "--docs",
+            "docs",
+            "--fail-on",
+            "any",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(crossed.code, 1, "v1.0 and beta of docs-src differ");
+}
+
+#[test]
+fn explain_knows_lint_and_front_end_codes() {
+    let root = temp_root("explain");
+    let lint = run_in(&graphdoc(), &root, &["explain", "GL0011"]);
+    assert_eq!(lint.code, 0);
+    assert!(lint.stdout.contains("--enable GL0011"), "{}", lint.stdout);
+    let enabled = run_in(
+        &graphdoc(),
+        &root,
+        &["lint", "--enable", "GL0011", "--help"],
+    );
+    assert_eq!(enabled.code, 0, "the flag GL011's explanation names exists");
+    let unknown = run_in(&graphdoc(), &root, &["explain", "GL999"]);
+    assert_eq!(unknown.code, 2);
+    assert_eq!(
+        unknown.stderr,
+        "error: no code `GL999` (graphdoc lint --list-rules lists the lint rules)\n"
+    );
+}
+
+#[test]
+fn unknown_flags_and_values_are_usage_errors() {
+    let root = temp_root("flags");
+    let cases: [(&[&str], &str); 4] = [
+        (&["lint", "--format", "xml"], "error: invalid value 'xml' for '--format <FORMAT>'"),
+        (&["lint", "--deny", "notes"], "error: invalid value 'notes' for '--deny <LEVEL>'"),
+        (
+            &["lint", "--enable", "GL0011,GL999"],
+            "error: invalid value 'GL999' for '--enable <CODE,…>': no such rule (graphdoc lint --list-rules lists them)",
+        ),
+        (&["lint", "--bogus"], "error: unexpected argument '--bogus' found"),
+    ];
+    for (args, expected) in cases {
+        let result = run_in(&graphdoc(), &root, args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert!(
+            result.stderr.starts_with(expected),
+            "{args:?}: {}",
+            result.stderr
+        );
+    }
+}

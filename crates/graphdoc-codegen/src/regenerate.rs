@@ -1,0 +1,188 @@
+//! Docs tree in, model crate out: what `graphdoc regenerate` and
+//! `cargo xtask regenerate` do, with the policy both share.
+
+use crate::{check, generate, inside_a_workspace, write, Dependency, DocsRevision, Options};
+use graphdoc_docs::locate::{self, TreeError};
+use graphdoc_docs::{codes, display_path, LoadError, Loaded};
+use graphdoc_schema::Severity;
+use std::path::PathBuf;
+
+/// What to regenerate, from where, to where.
+#[derive(Clone, Debug)]
+pub struct RegenerateOptions {
+    /// The docs tree; every version it holds is generated.
+    pub docs: PathBuf,
+    /// The output directory (created if missing; its parent must exist).
+    pub out: PathBuf,
+    /// Write nothing; exit 1 with the differences when the output is stale.
+    pub check: bool,
+    /// Where the enums find their derive; default: vendored into the output.
+    pub derive_dep: Option<Dependency>,
+    /// The generated crates' version; default: `0.YYYYMMDD.0` from the docs
+    /// commit's date when the docs say which commit they are, else
+    /// [`Options`]'s.
+    pub model_version: Option<String>,
+    /// The `repository` field of the generated manifests.
+    pub repository: Option<String>,
+    /// The command that brings a stale output up to date, for the message.
+    pub fix_command: String,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum RegenerateError {
+    Tree(TreeError),
+    Load(LoadError),
+    /// Some pages could not be read: a model without their types would
+    /// silently delete them, so the previous output is kept.
+    Unreadable {
+        pages: usize,
+        version: String,
+        docs: PathBuf,
+        out: PathBuf,
+    },
+    Write(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for RegenerateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RegenerateError::Tree(e) => e.fmt(f),
+            RegenerateError::Load(e) => e.fmt(f),
+            RegenerateError::Unreadable {
+                pages,
+                version,
+                docs,
+                out,
+            } => write!(
+                f,
+                "{pages} page(s) of {} ({version}) cannot be read (see above); {} is left as it was",
+                display_path(docs),
+                display_path(out)
+            ),
+            RegenerateError::Write(out, e) => {
+                write!(f, "cannot write {}: {e}", display_path(out))
+            }
+        }
+    }
+}
+
+impl std::error::Error for RegenerateError {}
+
+/// Reads every version of the docs tree, generates the model and writes it
+/// (or, with `check`, compares it). Diagnostics of warning level and above,
+/// and what was written, go to `report` line by line as they come. Returns
+/// the exit status: 0, or 1 when `check` finds the output stale or when
+/// pages were not read on purpose (outside the tree, over a limit), in which
+/// case nothing is written.
+pub fn regenerate(
+    opts: &RegenerateOptions,
+    report: &mut dyn FnMut(&str),
+) -> Result<u8, RegenerateError> {
+    let versions = locate::select_versions(&opts.docs, "all").map_err(RegenerateError::Tree)?;
+    let all = graphdoc_docs::load_versions(&opts.docs, &versions).map_err(RegenerateError::Load)?;
+    let mut schemas = Vec::with_capacity(all.len());
+    let mut not_read = 0;
+    for (version, loaded) in versions.iter().zip(all) {
+        report_warnings(&loaded, report);
+        let pages = unreadable_pages(&loaded);
+        if pages > 0 {
+            return Err(RegenerateError::Unreadable {
+                pages,
+                version: version.to_string(),
+                docs: opts.docs.clone(),
+                out: opts.out.clone(),
+            });
+        }
+        // Pages not read on purpose (out of the tree, over a limit) are
+        // findings, not I/O errors: exit 1, and the same care.
+        not_read += pages_not_read(&loaded);
+        schemas.push(loaded.schema);
+    }
+    if not_read > 0 {
+        report(&format!(
+            "{not_read} page(s) of {} were not read (see above); {} is left as it was",
+            display_path(&opts.docs),
+            display_path(&opts.out)
+        ));
+        return Ok(1);
+    }
+    let generated = generate(&schemas, &codegen_options(opts));
+    for d in &generated.diagnostics {
+        report(&d.to_string());
+    }
+    let out = display_path(&opts.out);
+    if opts.check {
+        return Ok(match check(&opts.out, &generated) {
+            Ok(()) => 0,
+            Err(stale) => {
+                report(&stale.to_string());
+                report(&format!("{out} is stale: run `{}`", opts.fix_command));
+                1
+            }
+        });
+    }
+    let written =
+        write(&opts.out, &generated).map_err(|e| RegenerateError::Write(opts.out.clone(), e))?;
+    report(&format!(
+        "{out}: {} files written, {} unchanged, {} removed",
+        written.written.len(),
+        written.unchanged,
+        written.removed.len()
+    ));
+    Ok(0)
+}
+
+/// The generated crates' options: the version follows the docs' commit, the
+/// derive is vendored, and the output is its own workspace unless it sits
+/// inside one.
+fn codegen_options(opts: &RegenerateOptions) -> Options {
+    let revision = DocsRevision::detect(&opts.docs);
+    let defaults = Options::default();
+    Options {
+        version: opts
+            .model_version
+            .clone()
+            .or_else(|| revision.as_ref().map(DocsRevision::crate_version))
+            .unwrap_or(defaults.version.clone()),
+        docs_revision: revision,
+        repository: opts.repository.clone(),
+        enum_derive: opts.derive_dep.clone().unwrap_or(Dependency::Vendored),
+        standalone_workspace: !inside_a_workspace(&opts.out),
+        ..defaults
+    }
+}
+
+/// `--derive-dep`: `path=<dir>` (relative to the output) or
+/// `version=<requirement>` (crates.io).
+pub fn parse_derive_dep(text: &str) -> Result<Dependency, String> {
+    match text.split_once('=') {
+        Some(("path", p)) if !p.is_empty() => Ok(Dependency::Path(p.into())),
+        Some(("version", v)) if !v.is_empty() => Ok(Dependency::Version(v.into())),
+        _ => Err("expected path=<dir> or version=<requirement>".into()),
+    }
+}
+
+fn report_warnings(loaded: &Loaded, report: &mut dyn FnMut(&str)) {
+    for d in &loaded.diagnostics {
+        if d.severity >= Severity::Warning {
+            report(&d.to_string());
+        }
+    }
+}
+
+fn unreadable_pages(loaded: &Loaded) -> usize {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == codes::UNREADABLE)
+        .count()
+}
+
+fn pages_not_read(loaded: &Loaded) -> usize {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| graphdoc_docs::tree::codes::NOT_READ.contains(&d.code.as_str()))
+        .count()
+}

@@ -1,0 +1,102 @@
+//! The `drift` command: a version of a docs tree against the service's CSDL
+//! metadata, as findings and scores.
+
+use crate::drift::{compare, DriftFinding, DriftReport};
+use graphdoc_docs::gate::{self, PrMode};
+use graphdoc_docs::{display_path, locate};
+use graphdoc_schema::{baseline, Finding, Schema, Severity};
+use std::path::{Path, PathBuf};
+
+/// How to render a drift report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DriftFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct DriftOptions {
+    pub docs: PathBuf,
+    pub version: String,
+    /// The service's CSDL (`$metadata`) for that version.
+    pub metadata: PathBuf,
+    pub format: DriftFormat,
+    /// Pull-request mode: list only findings not accepted (the scores stay
+    /// those of the whole tree).
+    pub pr: PrMode,
+}
+
+/// What `drift` prints, the report (filtered in pull-request mode) and the
+/// exit status: 0, or 1 in pull-request mode for a new finding at or above
+/// the deny level.
+#[derive(Clone, Debug)]
+pub struct DriftOutcome {
+    pub rendered: String,
+    pub report: DriftReport,
+    pub exit_code: u8,
+}
+
+/// Reads the metadata first (a wrong path fails before the docs are read),
+/// then the docs; their warnings go to `report`.
+pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOutcome, String> {
+    let xml = std::fs::read_to_string(&opts.metadata)
+        .map_err(|e| format!("cannot read {}: {e}", display_path(&opts.metadata)))?;
+    let metadata = graphdoc_schema::csdl::read(&xml, &display_path(&opts.metadata))
+        .map_err(|e| e.to_string())?;
+    let mut drift = drift_of(&opts.docs, &opts.version, &metadata, report)?;
+    let as_findings = |docs: &Path, findings: &[DriftFinding]| -> Vec<Finding> {
+        findings.iter().map(|f| to_finding(docs, f)).collect()
+    };
+    opts.pr.write(&as_findings(&opts.docs, &drift.findings))?;
+    let base = |since: &Path| -> Result<Vec<Finding>, String> {
+        let base = drift_of(since, &opts.version, &metadata, &mut |_| {})?;
+        Ok(as_findings(since, &base.findings))
+    };
+    let mut exit_code = 0;
+    if let Some(accepted) = opts.pr.accepted(base)? {
+        drift.findings = baseline::retain_new(drift.findings, &accepted, |f| {
+            to_finding(&opts.docs, f).identity()
+        });
+        exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
+    }
+    let rendered = match opts.format {
+        DriftFormat::Human => drift.to_human(),
+        DriftFormat::Json => drift.to_json(),
+    };
+    Ok(DriftOutcome {
+        rendered,
+        report: drift,
+        exit_code,
+    })
+}
+
+fn drift_of(
+    docs: &Path,
+    version: &str,
+    metadata: &Schema,
+    report: &mut dyn FnMut(&str),
+) -> Result<DriftReport, String> {
+    locate::select_versions(docs, version).map_err(|e| e.to_string())?;
+    let loaded = graphdoc_docs::load(docs, version).map_err(|e| e.to_string())?;
+    for d in &loaded.diagnostics {
+        if d.severity >= Severity::Warning {
+            report(&d.to_string());
+        }
+    }
+    Ok(compare(&loaded.schema, metadata))
+}
+
+/// A drift finding as graphdoc's finding: GL0013 (as `lint --metadata`
+/// reports it), the file relative to the docs root, the item as subject and
+/// the drift kind as key.
+pub fn to_finding(docs: &Path, f: &DriftFinding) -> Finding {
+    Finding::at_line(
+        crate::rules::METADATA_DRIFT,
+        f.severity,
+        gate::relative_file(docs, &f.file),
+        f.line,
+        f.message.as_str(),
+    )
+    .about(f.item.as_str())
+    .keyed(f.kind.as_str())
+}
