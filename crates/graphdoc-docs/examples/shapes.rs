@@ -19,7 +19,14 @@ fn main() {
             }
         };
         let ops = &loaded.schema.operations;
+        let noted: std::collections::BTreeSet<(String, u32)> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "GD0026")
+            .map(|d| (d.file.clone(), d.line))
+            .collect();
         let mut counts = [0usize; 4];
+        let mut excepted = [0usize; 4];
         let mut lines = Vec::new();
         for op in ops {
             let checks = [
@@ -36,14 +43,17 @@ fn main() {
             ];
             for (i, (what, hit)) in checks.iter().enumerate() {
                 if *hit {
+                    let named = noted.contains(&(op.source.file.clone(), op.source.line));
                     counts[i] += 1;
-                    lines.push(format!("  {what}: {} ({})", op.title, op.source));
+                    excepted[i] += usize::from(named);
+                    let mark = if named { " [GD0026]" } else { "" };
+                    lines.push(format!("  {what}: {} ({}){mark}", op.title, op.source));
                 }
             }
         }
         println!(
-            "{version}: {} operations; list/delta answering one {}; GET NoBody with a documented body {}; keyed GET answering a page {}; paths addressing different types {}",
-            ops.len(), counts[0], counts[1], counts[2], counts[3]
+            "{version}: {} operations; list/delta answering one {} ({} named by GD0026); GET NoBody with a documented body {} ({}); keyed GET answering a page {} ({}); paths addressing different types {} ({})",
+            ops.len(), counts[0], excepted[0], counts[1], excepted[1], counts[2], excepted[2], counts[3], excepted[3]
         );
         if verbose {
             lines.sort();
