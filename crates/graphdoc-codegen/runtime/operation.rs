@@ -3,7 +3,7 @@
 use super::error::{expected, Error};
 use super::wire::Wire;
 use super::JsonMap;
-use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -53,8 +53,10 @@ pub trait Operation {
     type Response: Wire;
 }
 
-/// No body: written as nothing (`null` through [`Wire`]), and any body
-/// is accepted on reading.
+/// No body: written as nothing (`null` through [`Wire`]). Reading refuses
+/// anything but nothing (`null`, or an empty body through
+/// [`read_response`]): a body where the page says none comes back would
+/// otherwise be thrown away.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoBody;
 
@@ -62,8 +64,11 @@ impl Wire for NoBody {
     fn to_json(&self) -> Value {
         Value::Null
     }
-    fn from_json(_: Value) -> Result<Self, Error> {
-        Ok(NoBody)
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Null => Ok(NoBody),
+            other => Err(expected("no body", &other)),
+        }
     }
 }
 
@@ -114,11 +119,40 @@ impl Serialize for NoBody {
     }
 }
 
-/// Any body is accepted (and skipped).
+/// Only `null` (no body) is accepted.
 impl<'de> Deserialize<'de> for NoBody {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(deserializer).map(|_| NoBody)
+        deserializer.deserialize_option(NoBodyVisitor)
     }
+}
+
+struct NoBodyVisitor;
+
+impl<'de> Visitor<'de> for NoBodyVisitor {
+    type Value = NoBody;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no body")
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<NoBody, E> {
+        Ok(NoBody)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<NoBody, E> {
+        Ok(NoBody)
+    }
+}
+
+/// Reads the body of a response to `O`: an empty body is `null`. An error
+/// names the operation (`List users: expected no body, found an object`).
+pub fn read_response<O: Operation>(body: &[u8]) -> Result<O::Response, Error> {
+    let named = |e: Error| Error::with_kind(e.kind(), format!("{}: {e}", O::TITLE));
+    let value = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        serde_json::from_slice(body)
+            .map_err(|e| named(Error::new(format!("the body is not JSON: {e}"))))?
+    };
+    O::Response::from_json(value).map_err(named)
 }
 
 /// `value` first, then the annotations and anything else.

@@ -1,0 +1,52 @@
+//! The runtime's response shapes refuse what does not fit them, rather
+//! than dropping data or making it up.
+
+#[allow(dead_code, unused_imports)]
+#[path = "../runtime/lib.rs"]
+mod runtime;
+
+use runtime::*;
+use serde_json::json;
+
+struct DeleteUser;
+
+impl Operation for DeleteUser {
+    const TITLE: &'static str = "Delete a user";
+    const METHOD: Method = Method::Delete;
+    const PATH: &'static str = "/users/{id}";
+    const PATHS: &'static [&'static str] = &["/users/{id}"];
+    type Request = NoBody;
+    type Response = NoBody;
+}
+
+#[test]
+fn no_body_refuses_a_body_and_names_the_operation() {
+    assert_eq!(NoBody::from_json(json!(null)), Ok(NoBody));
+    for body in [
+        json!({}),
+        json!({"id": "1"}),
+        json!([]),
+        json!("text"),
+        json!(0),
+    ] {
+        assert!(NoBody::from_json(body.clone()).is_err(), "{body}");
+        assert!(
+            serde_json::from_value::<NoBody>(body.clone()).is_err(),
+            "{body}"
+        );
+    }
+    assert_eq!(read_response::<DeleteUser>(b""), Ok(NoBody));
+    assert_eq!(read_response::<DeleteUser>(b" \n"), Ok(NoBody));
+    let refused = read_response::<DeleteUser>(br#"{"id": "1"}"#).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "Delete a user: expected no body, found an object"
+    );
+    let garbled = read_response::<DeleteUser>(b"<html>").unwrap_err();
+    assert!(
+        garbled
+            .to_string()
+            .starts_with("Delete a user: the body is not JSON"),
+        "{garbled}"
+    );
+}
