@@ -1,6 +1,6 @@
 //! Operation descriptors, bodies and paths.
 
-use super::error::{expected, Error};
+use super::error::{expected, Error, ErrorKind};
 use super::wire::Wire;
 use super::JsonMap;
 use serde::de::{MapAccess, Visitor};
@@ -101,9 +101,11 @@ impl<T: Wire> Wire for Page<T> {
         let Value::Object(mut map) = value else {
             return Err(expected("an object", &value));
         };
+        // Without `value` this is not a collection response: reading it
+        // as an empty page would make up a `"value": []` on writing back.
         let value = match map.shift_remove("value") {
             Some(v) => Vec::<T>::from_json(v).map_err(|e| e.at("value"))?,
-            None => Vec::new(),
+            None => return Err(no_value()),
         };
         Ok(Page {
             value,
@@ -187,16 +189,28 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
             value: Vec::new(),
             additional_properties: JsonMap::new(),
         };
+        let mut has_value = false;
         while let Some(key) = map.next_key::<String>()? {
             if key == "value" {
                 page.value = map.next_value()?;
+                has_value = true;
             } else {
                 let v: Value = map.next_value()?;
                 page.additional_properties.insert(key, v);
             }
         }
+        if !has_value {
+            return Err(serde::de::Error::custom(no_value()));
+        }
         Ok(page)
     }
+}
+
+fn no_value() -> Error {
+    Error::with_kind(
+        ErrorKind::WrongType,
+        "expected a collection response (an object with `value`), found an object without `value`",
+    )
 }
 
 /// Fills a path template: each `{name}` is replaced by the percent-encoded

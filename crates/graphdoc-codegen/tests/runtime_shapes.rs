@@ -50,3 +50,16 @@ fn no_body_refuses_a_body_and_names_the_operation() {
         "{garbled}"
     );
 }
+
+#[test]
+fn a_page_refuses_an_object_without_value() {
+    let one = json!({"@odata.context": "c", "id": "1", "displayName": "Sara"});
+    let refused = Page::<serde_json::Value>::from_json(one.clone()).unwrap_err();
+    assert!(refused.to_string().contains("without `value`"), "{refused}");
+    assert!(serde_json::from_value::<Page<serde_json::Value>>(one).is_err());
+    // An empty page is a page.
+    let empty = Page::<i32>::from_json(json!({"value": []})).unwrap();
+    assert!(empty.value.is_empty());
+    assert_eq!(empty.to_json(), json!({"value": []}));
+    assert!(serde_json::from_value::<Page<i32>>(json!({"value": []})).is_ok());
+}
