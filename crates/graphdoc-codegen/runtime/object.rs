@@ -109,6 +109,15 @@ pub fn object_to_json(object: &dyn Object) -> Value {
 /// rest into the additional properties.
 pub fn fill_object(object: &mut dyn Object, map: JsonMap) -> Result<(), Error> {
     let desc = object.type_desc();
+    if is_a_page_for(desc, &map) {
+        return Err(Error::with_kind(
+            ErrorKind::WrongType,
+            format!(
+                "expected one `{}`, found a collection response (`value` array)",
+                desc.name
+            ),
+        ));
+    }
     for (key, value) in map {
         match desc.field_index(&key).and_then(|i| object.field_mut(i)) {
             Some(field) => field.set_json(value).map_err(|e| e.at(key))?,
@@ -118,6 +127,15 @@ pub fn fill_object(object: &mut dyn Object, map: JsonMap) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// A collection response (`{"value": [ … ]}` and annotations only) read
+/// where one object of a type without a `value` property is expected: its
+/// items would end up as one unknown property.
+fn is_a_page_for(desc: &TypeDesc, map: &JsonMap) -> bool {
+    matches!(map.get("value"), Some(Value::Array(_)))
+        && desc.field_index("value").is_none()
+        && map.keys().all(|k| k == "value" || k.starts_with("@odata."))
 }
 
 /// `Wire::from_json` of the generated structs.
