@@ -74,6 +74,8 @@ pub enum RustType {
     Vec(Box<RustType>),
     /// A collection response.
     Page(Box<RustType>),
+    /// A primitive or enum result, wrapped as `{"value": …}`.
+    ValueOf(Box<RustType>),
     NoBody,
 }
 
@@ -307,7 +309,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
                 );
                 RustType::Page(Box::new(item))
             }
-            Some(r) => resolve(r, true, diagnostics, &op.source),
+            Some(r) => single_response(r, resolve(r, true, diagnostics, &op.source), schema),
             None => RustType::NoBody,
         };
         operations.push(OperationPlan {
@@ -331,6 +333,20 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         structs,
         enums,
         operations,
+    }
+}
+
+/// The response type of an operation answering one value: a download's
+/// bytes, or a primitive or enum wrapped as `{"value": …}` (what OData
+/// sends for them); an object or untyped JSON as it is.
+fn single_response(r: &TypeRef, resolved: RustType, schema: &Schema) -> RustType {
+    match r.name.as_str() {
+        "Edm.Stream" => RustType::Path("Download"),
+        "Edm.Untyped" => resolved,
+        name if name.starts_with("Edm.") || schema.enums.contains_key(name) => {
+            RustType::ValueOf(Box::new(resolved))
+        }
+        _ => resolved,
     }
 }
 

@@ -63,3 +63,30 @@ fn a_page_refuses_an_object_without_value() {
     assert_eq!(empty.to_json(), json!({"value": []}));
     assert!(serde_json::from_value::<Page<i32>>(json!({"value": []})).is_ok());
 }
+
+#[test]
+fn value_of_reads_a_wrapped_result_and_refuses_a_bare_one() {
+    let read = ValueOf::<bool>::from_json(json!({"@odata.context": "c", "value": true})).unwrap();
+    assert!(read.value);
+    assert_eq!(
+        read.to_json(),
+        json!({"value": true, "@odata.context": "c"})
+    );
+    let texts: ValueOf<Vec<String>> = serde_json::from_value(json!({"value": ["a", "b"]})).unwrap();
+    assert_eq!(texts.value, ["a", "b"]);
+    assert!(ValueOf::<bool>::from_json(json!(true)).is_err());
+    assert!(ValueOf::<bool>::from_json(json!({"enabled": true})).is_err());
+    let wrong = ValueOf::<bool>::from_json(json!({"value": "yes"})).unwrap_err();
+    assert_eq!(wrong.path(), "value");
+}
+
+#[test]
+fn a_download_is_bytes_not_json() {
+    assert_eq!(
+        Download::from_bytes(b"%PDF-1.7"),
+        Download(b"%PDF-1.7".to_vec())
+    );
+    // A 302 answer has no body.
+    assert_eq!(Download::from_json(json!(null)), Ok(Download::default()));
+    assert!(Download::from_json(json!({"id": "1"})).is_err());
+}

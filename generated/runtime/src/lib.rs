@@ -33,7 +33,9 @@ pub use error::{Error, ErrorKind};
 pub use field::Field;
 pub use object::*;
 pub use odata_error::{InnerError, ODataError, ODataErrorDetail};
-pub use operation::{expand_path, read_response, Method, NoBody, Operation, Page};
+pub use operation::{
+    expand_path, read_response, Download, Method, NoBody, Operation, Page, ValueOf,
+};
 pub use wire::{FieldValue, Wire};
 
 /// A JSON object as `serde_json` holds it.

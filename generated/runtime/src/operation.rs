@@ -242,3 +242,81 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
     out.push_str(rest);
     Ok(out)
 }
+
+/// A function's (or a primitive property's) result: OData wraps a
+/// primitive, an enum value or a collection of them as `{"value": …}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueOf<T> {
+    pub value: T,
+    /// Annotations (`@odata.context`) and anything else.
+    pub additional_properties: JsonMap,
+}
+
+impl<T: Wire> Wire for ValueOf<T> {
+    fn to_json(&self) -> Value {
+        let mut map = JsonMap::new();
+        map.insert("value".into(), self.value.to_json());
+        for (k, v) in &self.additional_properties {
+            map.insert(k.clone(), v.clone());
+        }
+        Value::Object(map)
+    }
+    fn from_json(value: Value) -> Result<Self, Error> {
+        let Value::Object(mut map) = value else {
+            return Err(expected("an object with `value`", &value));
+        };
+        let Some(inner) = map.shift_remove("value") else {
+            return Err(Error::with_kind(
+                ErrorKind::WrongType,
+                "expected an object with `value`, found an object without `value`",
+            ));
+        };
+        Ok(ValueOf {
+            value: T::from_json(inner).map_err(|e| e.at("value"))?,
+            additional_properties: map,
+        })
+    }
+}
+
+impl<T: Wire> Serialize for ValueOf<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        super::serialize_wire(self, serializer)
+    }
+}
+
+impl<'de, T: Wire> Deserialize<'de> for ValueOf<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::deserialize_wire(deserializer)
+    }
+}
+
+/// The content a download answers: the response's bytes as sent, not JSON
+/// (read them with [`Download::from_bytes`]). A `302 Found` answer has no
+/// body: its `Location` header is where the content is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Download(pub Vec<u8>);
+
+impl Download {
+    pub fn from_bytes(body: &[u8]) -> Self {
+        Download(body.to_vec())
+    }
+}
+
+/// Through JSON a download is its text: `null` (no body, a redirect) or a
+/// string; anything else is refused.
+impl Wire for Download {
+    fn to_json(&self) -> Value {
+        if self.0.is_empty() {
+            Value::Null
+        } else {
+            Value::String(String::from_utf8_lossy(&self.0).into_owned())
+        }
+    }
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::Null => Ok(Download::default()),
+            Value::String(s) => Ok(Download(s.into_bytes())),
+            other => Err(expected("the content of a download", &other)),
+        }
+    }
+}
