@@ -111,7 +111,7 @@ pub fn fill_object(object: &mut dyn Object, map: JsonMap) -> Result<(), Error> {
     let desc = object.type_desc();
     if is_a_page_for(desc, &map) {
         return Err(Error::with_kind(
-            ErrorKind::WrongType,
+            ErrorKind::WrongShape,
             format!(
                 "expected one `{}`, found a collection response (`value` array)",
                 desc.name

@@ -67,7 +67,10 @@ impl Wire for NoBody {
     fn from_json(value: Value) -> Result<Self, Error> {
         match value {
             Value::Null => Ok(NoBody),
-            other => Err(expected("no body", &other)),
+            other => Err(Error::with_kind(
+                ErrorKind::WrongShape,
+                expected("no body", &other).message().to_string(),
+            )),
         }
     }
 }
@@ -208,7 +211,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
 
 fn no_value() -> Error {
     Error::with_kind(
-        ErrorKind::WrongType,
+        ErrorKind::WrongShape,
         "expected a collection response (an object with `value`), found an object without `value`",
     )
 }
@@ -266,7 +269,7 @@ impl<T: Wire> Wire for ValueOf<T> {
         };
         let Some(inner) = map.shift_remove("value") else {
             return Err(Error::with_kind(
-                ErrorKind::WrongType,
+                ErrorKind::WrongShape,
                 "expected an object with `value`, found an object without `value`",
             ));
         };

@@ -56,6 +56,7 @@ fn a_page_refuses_an_object_without_value() {
     let one = json!({"@odata.context": "c", "id": "1", "displayName": "Sara"});
     let refused = Page::<serde_json::Value>::from_json(one.clone()).unwrap_err();
     assert!(refused.to_string().contains("without `value`"), "{refused}");
+    assert_eq!(refused.kind(), ErrorKind::WrongShape);
     assert!(serde_json::from_value::<Page<serde_json::Value>>(one).is_err());
     // An empty page is a page.
     let empty = Page::<i32>::from_json(json!({"value": []})).unwrap();
