@@ -81,6 +81,14 @@ enum Cmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Criterion benchmark of the v1.0 model against serde derive and `Value` (a page of 1,000
+    /// users), and the stripped size of a program that reads one `User`.
+    BenchSerde {
+        #[arg(long, default_value = "../shared/graph-docs")]
+        docs: PathBuf,
+        #[arg(long, default_value = "target/bench-serde")]
+        out: PathBuf,
+    },
     /// Compare two schemas: two versions of one tree, two trees, or two schema JSON files.
     Diff {
         #[arg(long, default_value = "docs-src")]
@@ -148,6 +156,23 @@ enum Cmd {
         #[arg(long, value_name = "CODE")]
         explain: Option<String>,
     },
+    /// Translation drift of a localised docs tree against its English source, page by page.
+    L10n {
+        /// The English tree (the folder holding api-reference/).
+        #[arg(long, default_value = "docs-src")]
+        docs: PathBuf,
+        /// The localised tree, laid out like the English one.
+        #[arg(long, required_unless_present = "explain")]
+        localized: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = L10nFormat::Human)]
+        format: L10nFormat,
+        /// Judge staleness by content only, even when the English tree has a git history.
+        #[arg(long)]
+        no_history: bool,
+        /// Print the explanation of a finding code (GT007) and exit.
+        #[arg(long, value_name = "CODE")]
+        explain: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,6 +192,13 @@ enum FailOn {
 enum SchemaFormat {
     Json,
     Csdl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum L10nFormat {
+    Human,
+    Json,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -251,6 +283,14 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
                 .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(ExitCode::from(outcome.exit_code))
+        }
+        Cmd::BenchSerde { docs, out } => {
+            let rendered = graphdoc_modelcheck::serde_bench::run(
+                &graphdoc_modelcheck::serde_bench::SerdeBenchOptions { docs, out },
+            )
+            .map_err(|e| e.to_string())?;
+            emit(None, &rendered)?;
+            Ok(ExitCode::SUCCESS)
         }
         Cmd::ModelCheck { docs, out } => {
             let out = out.unwrap_or_else(|| std::env::temp_dir().join("graphdoc-full-model"));
@@ -348,6 +388,35 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
             let outcome = graphdoc_lint::run(&options).map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(ExitCode::from(outcome.exit_code))
+        }
+        Cmd::L10n {
+            docs,
+            localized,
+            format,
+            no_history,
+            explain,
+        } => {
+            if let Some(code) = explain {
+                let text =
+                    graphdoc_l10n::explain(&code).ok_or_else(|| format!("no finding `{code}`"))?;
+                emit(None, &format!("{text}\n"))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let localized = localized.ok_or("--localized is required")?;
+            let history = if no_history {
+                graphdoc_l10n::History::Off
+            } else {
+                graphdoc_l10n::History::Auto
+            };
+            let report =
+                graphdoc_l10n::run(&docs, &localized, history).map_err(|e| e.to_string())?;
+            let text = match format {
+                L10nFormat::Human => report.render_human(),
+                L10nFormat::Json => report.render_json(),
+                L10nFormat::Github => report.render_github(),
+            };
+            emit(None, &text)?;
+            Ok(ExitCode::from(u8::from(!report.findings.is_empty())))
         }
     }
 }

@@ -2,10 +2,9 @@
 
 use super::error::{Error, ErrorKind};
 use super::formats::*;
-use super::wire::Wire;
+use super::wire::{read_string, Sink, Source, Wire};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 use std::fmt;
 
 macro_rules! edm_string {
@@ -59,11 +58,11 @@ macro_rules! edm_string {
         }
 
         impl Wire for $name {
-            fn to_json(&self) -> Value {
-                Value::String(self.0.clone())
+            fn read(src: &mut dyn Source) -> Result<Self, Error> {
+                $name::new(read_string(src)?)
             }
-            fn from_json(value: Value) -> Result<Self, Error> {
-                $name::new(String::from_json(value)?)
+            fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+                sink.str(&self.0)
             }
         }
 

@@ -1,6 +1,5 @@
 //! Why a value was refused, and where.
 
-use serde_json::Value;
 use std::fmt;
 
 /// A value that did not match the model, with the JSON path where it failed.
@@ -83,18 +82,3 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-pub(crate) fn expected(what: &str, got: &Value) -> Error {
-    let kind = match got {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    Error::with_kind(
-        ErrorKind::WrongType,
-        format!("expected {what}, found {kind}"),
-    )
-}

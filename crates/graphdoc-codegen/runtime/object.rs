@@ -1,9 +1,12 @@
-//! Generated structs: their field tables, [`Object`] and [`Poly`].
+//! Generated structs: their field tables, [`Object`] and [`Poly`], and
+//! how they are read and written.
 
-use super::error::{expected, Error, ErrorKind};
-use super::wire::{FieldValue, Wire};
+use super::error::{Error, ErrorKind};
+use super::serde_io::{deserialize_wire, read_value, serialize_wire, write_value};
+use super::wire::{
+    read_string, FieldValue, FieldWrite, MapSource, MapTarget, MapWriter, Sink, Source, Wire,
+};
 use super::JsonMap;
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::any::Any;
@@ -15,34 +18,59 @@ use std::marker::PhantomData;
 pub struct TypeDesc {
     /// Qualified wire name (`microsoft.graph.vppToken`).
     pub name: &'static str,
-    /// The base type's description.
-    pub base: Option<fn() -> &'static TypeDesc>,
+    /// Qualified wire names of the base types, nearest first.
+    pub ancestors: &'static [&'static str],
     /// Wire names of the fields, own and inherited, in field index order.
     pub fields: &'static [&'static str],
+    /// Field indices in the byte order of their wire names, for a binary
+    /// search.
+    pub by_name: &'static [u16],
     pub is_abstract: bool,
-    /// Finds a type of the same API version by qualified wire name.
-    pub lookup: fn(&str) -> Option<&'static TypeDesc>,
-    /// Builds a value of this type from a JSON object.
-    pub make: fn(JsonMap) -> Result<Box<dyn Object>, Error>,
+    /// The types derived from this one (directly or not), in the byte
+    /// order of their wire names. Only these are linked in with the type:
+    /// a program that reads one type does not carry the whole model.
+    pub derived: &'static [fn() -> &'static TypeDesc],
+    /// A value of this type with every field absent.
+    pub make: fn() -> Box<dyn Object>,
 }
 
 impl TypeDesc {
     /// Whether this type is `other` or derives from it.
     pub fn is_a(&self, other: &TypeDesc) -> bool {
-        let mut current = Some(self);
-        // The depth bound guards against a cyclic hierarchy in bad input.
-        for _ in 0..64 {
-            match current {
-                Some(t) if t.name == other.name => return true,
-                Some(t) => current = t.base.map(|b| b()),
-                None => return false,
-            }
-        }
-        false
+        self.name == other.name || self.ancestors.contains(&other.name)
+    }
+
+    /// The qualified wire name of the base type.
+    pub fn base_name(&self) -> Option<&'static str> {
+        self.ancestors.first().copied()
     }
 
     pub fn field_index(&self, wire_name: &str) -> Option<usize> {
-        self.fields.iter().position(|f| *f == wire_name)
+        let fields = self.fields;
+        match self
+            .by_name
+            .binary_search_by(|&i| fields[usize::from(i)].cmp(wire_name))
+        {
+            Ok(at) => Some(usize::from(self.by_name[at])),
+            Err(_) => None,
+        }
+    }
+
+    /// A type derived from this one, by qualified wire name (with or
+    /// without `#`; `microsoft.graph.` may be left out).
+    pub fn find_derived(&self, name: &str) -> Option<&'static TypeDesc> {
+        let name = name.strip_prefix('#').unwrap_or(name);
+        let find = |n: &str| {
+            self.derived
+                .binary_search_by(|d| d().name.cmp(n))
+                .ok()
+                .map(|i| self.derived[i]())
+        };
+        match find(name) {
+            Some(d) => Some(d),
+            None if !name.contains('.') => find(&format!("microsoft.graph.{name}")),
+            None => None,
+        }
     }
 }
 
@@ -85,109 +113,238 @@ impl<T: Object + Clone> ObjectBase for T {
     }
 }
 
-/// Writes an object: annotations first (`@odata.type`, as the service
-/// does), then the set fields in schema order, then unknown properties.
-pub fn object_to_json(object: &dyn Object) -> Value {
-    let desc = object.type_desc();
-    let extra = object.additional_properties();
-    let mut map = JsonMap::new();
-    for (k, v) in extra.iter().filter(|(k, _)| k.starts_with('@')) {
-        map.insert(k.clone(), v.clone());
-    }
-    for (i, name) in desc.fields.iter().enumerate() {
-        if let Some(v) = object.field(i).and_then(FieldValue::to_json) {
-            map.insert((*name).to_owned(), v);
+/// `Clone` for the generated structs with fields: field by field through
+/// the table, so that the copying code exists once per field type, not
+/// once per struct.
+pub fn clone_object(from: &dyn Object, to: &mut dyn Object) {
+    let count = from.type_desc().fields.len();
+    for i in 0..count {
+        if let (Some(src), Some(dst)) = (from.field(i), to.field_mut(i)) {
+            dst.clone_from_field(src);
         }
     }
-    for (k, v) in extra.iter().filter(|(k, _)| !k.starts_with('@')) {
-        map.insert(k.clone(), v.clone());
-    }
-    Value::Object(map)
-}
-
-/// Reads a JSON object into `object`: known properties into fields, the
-/// rest into the additional properties.
-pub fn fill_object(object: &mut dyn Object, map: JsonMap) -> Result<(), Error> {
-    let desc = object.type_desc();
-    if is_a_page_for(desc, &map) {
-        return Err(Error::with_kind(
-            ErrorKind::WrongShape,
-            format!(
-                "expected one `{}`, found a collection response (`value` array)",
-                desc.name
-            ),
-        ));
-    }
-    for (key, value) in map {
-        match desc.field_index(&key).and_then(|i| object.field_mut(i)) {
-            Some(field) => field.set_json(value).map_err(|e| e.at(key))?,
-            None => {
-                object.additional_properties_mut().insert(key, value);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A collection response (`{"value": [ … ]}` and annotations only) read
-/// where one object of a type without a `value` property is expected: its
-/// items would end up as one unknown property.
-fn is_a_page_for(desc: &TypeDesc, map: &JsonMap) -> bool {
-    matches!(map.get("value"), Some(Value::Array(_)))
-        && desc.field_index("value").is_none()
-        && map.keys().all(|k| k == "value" || k.starts_with("@odata."))
-}
-
-/// `Wire::from_json` of the generated structs.
-pub fn object_from_json<T: Object + Default>(value: Value) -> Result<T, Error> {
-    let mut object = T::default();
-    match value {
-        Value::Object(map) => match fill_object(&mut object, map) {
-            Ok(()) => Ok(object),
-            Err(e) => Err(e),
-        },
-        other => Err(expected("an object", &other)),
-    }
+    to.additional_properties_mut()
+        .clone_from(from.additional_properties());
 }
 
 /// The `make` entry of a [`TypeDesc`].
-pub fn make_object<T: Object + Default>(map: JsonMap) -> Result<Box<dyn Object>, Error> {
-    let mut object: Box<dyn Object> = Box::new(T::default());
-    match fill_object(&mut *object, map) {
+pub fn make_default<T: Object + Default>() -> Box<dyn Object> {
+    Box::new(T::default())
+}
+
+/// Reads an object's entries: known properties into fields, the rest into
+/// the additional properties.
+struct ObjectTarget<'a>(&'a mut dyn Object);
+
+impl MapTarget for ObjectTarget<'_> {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        let desc = self.0.type_desc();
+        if let Some(field) = desc.field_index(key).and_then(|i| self.0.field_mut(i)) {
+            return src.nullable(field).map_err(|e| e.at(key));
+        }
+        let value = src.value().map_err(|e| e.at(key))?;
+        self.0
+            .additional_properties_mut()
+            .insert(key.to_owned(), value);
+        Ok(())
+    }
+}
+
+/// Reads an object into `object`.
+pub fn fill_object(object: &mut dyn Object, src: &mut dyn Source) -> Result<(), Error> {
+    src.map(&mut ObjectTarget(&mut *object))?;
+    refuse_collection(&*object)
+}
+
+/// `Wire::read` of the generated structs.
+pub fn read_object<T: Object + Default>(src: &mut dyn Source) -> Result<T, Error> {
+    let mut object = T::default();
+    match fill_object(&mut object, src) {
         Ok(()) => Ok(object),
         Err(e) => Err(e),
     }
 }
 
-pub fn serialize_wire<W: Wire, S: Serializer>(value: &W, serializer: S) -> Result<S::Ok, S::Error> {
-    value.to_json().serialize(serializer)
+/// Refuses a collection response (`{"value": [ … ]}` and annotations only)
+/// read where one object of a type without a `value` property is expected:
+/// its items would end up as one unknown property.
+fn refuse_collection(object: &dyn Object) -> Result<(), Error> {
+    let desc = object.type_desc();
+    let extra = object.additional_properties();
+    let is_a_page = matches!(extra.get("value"), Some(Value::Array(_)))
+        && desc.field_index("value").is_none()
+        && extra
+            .keys()
+            .all(|k| k == "value" || k.starts_with("@odata."))
+        && !(0..desc.fields.len()).any(|i| object.field(i).is_some_and(|f| !f.is_absent()));
+    if !is_a_page {
+        return Ok(());
+    }
+    Err(Error::with_kind(
+        ErrorKind::WrongShape,
+        format!(
+            "expected one `{}`, found a collection response (`value` array)",
+            desc.name
+        ),
+    ))
 }
 
-pub fn deserialize_wire<'de, W: Wire, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<W, D::Error> {
-    let value = Value::deserialize(deserializer)?;
-    W::from_json(value).map_err(D::Error::custom)
+/// Writes an object: annotations first (`@odata.type`, as the service
+/// does), then the set fields in schema order, then unknown properties.
+/// `type_annotation` is written first unless the object has one already.
+struct ObjectEntries<'a> {
+    object: &'a dyn Object,
+    type_annotation: Option<String>,
 }
 
-/// The string of a JSON string value (enums read through this).
-pub fn string_from_json(value: Value) -> Result<String, Error> {
-    String::from_json(value)
+impl MapSource for ObjectEntries<'_> {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
+        let object = self.object;
+        let extra = object.additional_properties();
+        if let Some(name) = &self.type_annotation {
+            if !extra.contains_key("@odata.type") {
+                out.entry("@odata.type", name)?;
+            }
+        }
+        for (k, v) in extra {
+            if k.starts_with('@') {
+                out.entry(k, v)?;
+            }
+        }
+        let desc = object.type_desc();
+        for (i, name) in desc.fields.iter().enumerate() {
+            if let Some(field) = object.field(i) {
+                if !field.is_absent() {
+                    out.entry(name, &FieldWrite(field))?;
+                }
+            }
+        }
+        for (k, v) in extra {
+            if !k.starts_with('@') {
+                out.entry(k, v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `Wire::write` of the generated structs.
+pub fn write_object(object: &dyn Object, sink: &mut dyn Sink) -> Result<(), Error> {
+    sink.map(&ObjectEntries {
+        object,
+        type_annotation: None,
+    })
+}
+
+/// The JSON form of an object.
+pub fn object_to_json(object: &dyn Object) -> Value {
+    write_value(&ObjectJson(object))
+}
+
+struct ObjectJson<'a>(&'a dyn Object);
+
+impl super::wire::WriteTo for ObjectJson<'_> {
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        write_object(self.0, sink)
+    }
 }
 
 /// Reads a JSON string with `FromStr` (flags sets read through this, so a
-/// refused text is [`ErrorKind::NotAMember`]).
+/// refused text is [`ErrorKind::NotAMember`](super::ErrorKind::NotAMember)).
+pub fn read_parsed<T: std::str::FromStr>(src: &mut dyn Source) -> Result<T, Error>
+where
+    T::Err: fmt::Display,
+{
+    let text = read_string(src)?;
+    match text.parse() {
+        Ok(v) => Ok(v),
+        Err(e) => Err(Error::with_kind(
+            super::ErrorKind::NotAMember,
+            e.to_string(),
+        )),
+    }
+}
+
+/// [`read_parsed`] from a `serde_json::Value`.
 pub fn parse_from_json<T: std::str::FromStr>(value: Value) -> Result<T, Error>
 where
     T::Err: fmt::Display,
 {
-    let text = String::from_json(value)?;
-    text.parse()
-        .map_err(|e: T::Err| Error::with_kind(ErrorKind::NotAMember, e.to_string()))
+    read_value(value, read_parsed)
 }
 
-fn strip_type_name(name: &str) -> &str {
-    name.strip_prefix('#').unwrap_or(name)
+/// Reads a polymorphic value: `base`, or the derived type its
+/// `@odata.type` names. The value is read as `base` until `@odata.type`
+/// says otherwise (the service writes it first); what was read by then is
+/// moved over to the derived type.
+struct PolyTarget {
+    base: &'static TypeDesc,
+    object: Box<dyn Object>,
+}
+
+impl MapTarget for PolyTarget {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        if key != "@odata.type" || self.object.type_desc().name != self.base.name {
+            return ObjectTarget(&mut *self.object).entry(key, src);
+        }
+        let value = src.value().map_err(|e| e.at(key))?;
+        let derived = value.as_str().and_then(|n| self.base.find_derived(n));
+        if let Some(desc) = derived {
+            let mut object = (desc.make)();
+            if let Value::Object(so_far) = object_to_json(&*self.object) {
+                for (k, v) in so_far {
+                    read_value(v, |s| ObjectTarget(&mut *object).entry(&k, s))?;
+                }
+            }
+            self.object = object;
+        }
+        self.object
+            .additional_properties_mut()
+            .insert(key.to_owned(), value);
+        Ok(())
+    }
+}
+
+/// Reads `base` or the derived type the `@odata.type` names.
+pub fn read_poly(base: &'static TypeDesc, src: &mut dyn Source) -> Result<Box<dyn Object>, Error> {
+    let mut target = PolyTarget {
+        base,
+        object: (base.make)(),
+    };
+    src.map(&mut target)?;
+    refuse_collection(&*target.object)?;
+    Ok(target.object)
+}
+
+/// Writes `object`, adding `@odata.type` when it is not `base` itself and
+/// does not say so already (the service needs it to pick the type).
+pub fn write_poly(base: &TypeDesc, object: &dyn Object, sink: &mut dyn Sink) -> Result<(), Error> {
+    let desc = object.type_desc();
+    sink.map(&ObjectEntries {
+        object,
+        type_annotation: (desc.name != base.name).then(|| format!("#{}", desc.name)),
+    })
+}
+
+/// Reads `value` as `base` or the derived type its `@odata.type` names.
+pub fn poly_from_json(base: &'static TypeDesc, value: Value) -> Result<Box<dyn Object>, Error> {
+    read_value(value, |src| read_poly(base, src))
+}
+
+/// [`write_poly`] to a `serde_json::Value`.
+pub fn poly_to_json(base: &TypeDesc, object: &dyn Object) -> Value {
+    write_value(&PolyJson { base, object })
+}
+
+struct PolyJson<'a> {
+    base: &'a TypeDesc,
+    object: &'a dyn Object,
+}
+
+impl super::wire::WriteTo for PolyJson<'_> {
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        write_poly(self.base, self.object, sink)
+    }
 }
 
 /// A value of type `T` or of any type derived from it, chosen on reading by
@@ -268,54 +425,18 @@ impl<T> PartialEq for Poly<T> {
     }
 }
 
-/// Reads `value` as `base` or the derived type its `@odata.type` names.
-pub fn poly_from_json(base: &'static TypeDesc, value: Value) -> Result<Box<dyn Object>, Error> {
-    let map = match value {
-        Value::Object(map) => map,
-        other => return Err(expected("an object", &other)),
-    };
-    let named = map
-        .get("@odata.type")
-        .and_then(Value::as_str)
-        .map(strip_type_name);
-    let desc = named
-        .and_then(|n| (base.lookup)(n).or_else(|| (base.lookup)(&format!("microsoft.graph.{n}"))))
-        .filter(|d| d.is_a(base))
-        .unwrap_or(base);
-    (desc.make)(map)
-}
-
-/// Writes `object`, adding `@odata.type` when it is not `base` itself and
-/// does not say so already (the service needs it to pick the type).
-pub fn poly_to_json(base: &TypeDesc, object: &dyn Object) -> Value {
-    let mut value = object_to_json(object);
-    let desc = object.type_desc();
-    if desc.name != base.name {
-        if let Value::Object(map) = &mut value {
-            if !map.contains_key("@odata.type") {
-                map.shift_insert(
-                    0,
-                    "@odata.type".into(),
-                    Value::String(format!("#{}", desc.name)),
-                );
-            }
-        }
-    }
-    value
-}
-
 impl<T: Object> Wire for Poly<T> {
-    fn to_json(&self) -> Value {
-        poly_to_json(T::static_desc(), &*self.inner)
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match poly_from_json(T::static_desc(), value) {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match read_poly(T::static_desc(), src) {
             Ok(inner) => Ok(Poly {
                 inner,
                 base: PhantomData,
             }),
             Err(e) => Err(e),
         }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        write_poly(T::static_desc(), &*self.inner, sink)
     }
 }
 
@@ -344,7 +465,7 @@ pub fn debug_object(object: &dyn Object, f: &mut fmt::Formatter<'_>) -> fmt::Res
     let short = desc.name.rsplit('.').next().unwrap_or(desc.name);
     let mut s = f.debug_struct(short);
     for (i, name) in desc.fields.iter().enumerate() {
-        if let Some(value) = object.field(i).and_then(FieldValue::to_json) {
+        if let Some(value) = object.field(i).and_then(|f| f.to_json()) {
             s.field(name, &value);
         }
     }

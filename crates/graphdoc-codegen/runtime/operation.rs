@@ -1,7 +1,7 @@
 //! Operation descriptors, bodies and paths.
 
-use super::error::{expected, Error, ErrorKind};
-use super::wire::Wire;
+use super::error::{Error, ErrorKind};
+use super::wire::{wrong_type, MapSource, MapTarget, MapWriter, Scalar, Sink, Source, Wire};
 use super::JsonMap;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -61,17 +61,18 @@ pub trait Operation {
 pub struct NoBody;
 
 impl Wire for NoBody {
-    fn to_json(&self) -> Value {
-        Value::Null
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Null => Ok(NoBody),
-            other => Err(Error::with_kind(
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.scalar() {
+            Ok(Scalar::Null) => Ok(NoBody),
+            Ok(other) => Err(Error::with_kind(
                 ErrorKind::WrongShape,
-                expected("no body", &other).message().to_string(),
+                format!("expected no body, found {}", other.kind_name()),
             )),
+            Err(e) => Err(e),
         }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.null()
     }
 }
 
@@ -91,29 +92,61 @@ impl<T> Page<T> {
     }
 }
 
-impl<T: Wire> Wire for Page<T> {
-    fn to_json(&self) -> Value {
-        let mut map = JsonMap::new();
-        map.insert("value".into(), self.value.to_json());
-        for (k, v) in &self.additional_properties {
-            map.insert(k.clone(), v.clone());
+/// Reads a page's entries; `has_value` tells whether `value` was there.
+struct PageTarget<'a, T> {
+    page: &'a mut Page<T>,
+    has_value: bool,
+}
+
+impl<T: Wire> MapTarget for PageTarget<'_, T> {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        if key == "value" {
+            self.has_value = true;
+            return match src.seq(&mut self.page.value) {
+                Ok(()) => Ok(()),
+                Err(e) => Err(e.at(key)),
+            };
         }
-        Value::Object(map)
+        match src.value() {
+            Ok(v) => {
+                self.page.additional_properties.insert(key.to_owned(), v);
+                Ok(())
+            }
+            Err(e) => Err(e.at(key)),
+        }
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let Value::Object(mut map) = value else {
-            return Err(expected("an object", &value));
+}
+
+impl<T: Wire> MapSource for Page<T> {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.entry("value", &self.value)?;
+        for (k, v) in &self.additional_properties {
+            out.entry(k, v)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Wire> Wire for Page<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        let mut page = Page {
+            value: Vec::new(),
+            additional_properties: JsonMap::new(),
         };
-        // Without `value` this is not a collection response: reading it
-        // as an empty page would make up a `"value": []` on writing back.
-        let value = match map.shift_remove("value") {
-            Some(v) => Vec::<T>::from_json(v).map_err(|e| e.at("value"))?,
-            None => return Err(no_value()),
+        let mut target = PageTarget {
+            page: &mut page,
+            has_value: false,
         };
-        Ok(Page {
-            value,
-            additional_properties: map,
-        })
+        match src.map(&mut target) {
+            // Without `value` this is not a collection response: reading it
+            // as an empty page would make up a `"value": []` on writing back.
+            Ok(()) if !target.has_value => Err(no_value()),
+            Ok(()) => Ok(page),
+            Err(e) => Err(e),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.map(self)
     }
 }
 
@@ -254,29 +287,53 @@ pub struct ValueOf<T> {
     pub additional_properties: JsonMap,
 }
 
-impl<T: Wire> Wire for ValueOf<T> {
-    fn to_json(&self) -> Value {
-        let mut map = JsonMap::new();
-        map.insert("value".into(), self.value.to_json());
-        for (k, v) in &self.additional_properties {
-            map.insert(k.clone(), v.clone());
+struct ValueOfTarget<T> {
+    value: Option<T>,
+    additional_properties: JsonMap,
+}
+
+impl<T: Wire> MapTarget for ValueOfTarget<T> {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        if key == "value" {
+            self.value = Some(T::read(src).map_err(|e| e.at(key))?);
+            return Ok(());
         }
-        Value::Object(map)
+        let v = src.value().map_err(|e| e.at(key))?;
+        self.additional_properties.insert(key.to_owned(), v);
+        Ok(())
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let Value::Object(mut map) = value else {
-            return Err(expected("an object with `value`", &value));
+}
+
+impl<T: Wire> MapSource for ValueOf<T> {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.entry("value", &self.value)?;
+        for (k, v) in &self.additional_properties {
+            out.entry(k, v)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Wire> Wire for ValueOf<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        let mut target = ValueOfTarget {
+            value: None,
+            additional_properties: JsonMap::new(),
         };
-        let Some(inner) = map.shift_remove("value") else {
-            return Err(Error::with_kind(
+        src.map(&mut target)?;
+        match target.value {
+            Some(value) => Ok(ValueOf {
+                value,
+                additional_properties: target.additional_properties,
+            }),
+            None => Err(Error::with_kind(
                 ErrorKind::WrongShape,
                 "expected an object with `value`, found an object without `value`",
-            ));
-        };
-        Ok(ValueOf {
-            value: T::from_json(inner).map_err(|e| e.at("value"))?,
-            additional_properties: map,
-        })
+            )),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.map(self)
     }
 }
 
@@ -307,18 +364,19 @@ impl Download {
 /// Through JSON a download is its text: `null` (no body, a redirect) or a
 /// string; anything else is refused.
 impl Wire for Download {
-    fn to_json(&self) -> Value {
-        if self.0.is_empty() {
-            Value::Null
-        } else {
-            Value::String(String::from_utf8_lossy(&self.0).into_owned())
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.scalar() {
+            Ok(Scalar::Null) => Ok(Download::default()),
+            Ok(Scalar::Str(s)) => Ok(Download(s.into_bytes())),
+            Ok(other) => Err(wrong_type("the content of a download", other.kind_name())),
+            Err(e) => Err(e),
         }
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Null => Ok(Download::default()),
-            Value::String(s) => Ok(Download(s.into_bytes())),
-            other => Err(expected("the content of a download", &other)),
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        if self.0.is_empty() {
+            sink.null()
+        } else {
+            sink.str(&String::from_utf8_lossy(&self.0))
         }
     }
 }

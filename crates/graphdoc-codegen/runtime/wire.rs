@@ -1,56 +1,198 @@
-//! [`Wire`]: conversion to and from `serde_json::Value`.
+//! [`Wire`]: how every model type reads and writes itself, through the
+//! object-safe [`Source`] and [`Sink`] the runtime puts in front of any
+//! serde deserializer and serializer.
+//!
+//! Reading and writing are written once against `dyn Source` / `dyn Sink`,
+//! so a field type's code is compiled once, not once per struct and per
+//! serde format; the adapters in `serde_io` are compiled once per format.
 
-use super::error::{expected, Error, ErrorKind};
+use super::error::{Error, ErrorKind};
 use super::field::Field;
 use serde_json::{Number, Value};
+use std::any::Any;
 
-/// Conversion to and from JSON values, implemented by every model type.
+/// One JSON value that is not read as an array or object by its reader,
+/// as the deserializer gave it (arrays and objects are skipped and named).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scalar {
+    Null,
+    Bool(bool),
+    I64(i64),
+    U64(u64),
+    F64(f64),
+    Str(String),
+    /// An array, skipped.
+    Array,
+    /// An object, skipped.
+    Object,
+}
+
+impl Scalar {
+    /// What it is, for messages (`a string`).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Scalar::Null => "null",
+            Scalar::Bool(_) => "a boolean",
+            Scalar::I64(_) | Scalar::U64(_) | Scalar::F64(_) => "a number",
+            Scalar::Str(_) => "a string",
+            Scalar::Array => "an array",
+            Scalar::Object => "an object",
+        }
+    }
+
+    /// The JSON text of a scalar, for messages.
+    fn text(&self) -> String {
+        match self {
+            Scalar::I64(n) => n.to_string(),
+            Scalar::U64(n) => n.to_string(),
+            Scalar::F64(f) => Value::from(*f).to_string(),
+            Scalar::Str(s) => Value::String(s.clone()).to_string(),
+            Scalar::Bool(b) => b.to_string(),
+            other => other.kind_name().to_owned(),
+        }
+    }
+}
+
+/// "expected {what}, found {kind}", a [`ErrorKind::WrongType`].
+pub fn wrong_type(what: &str, found: &str) -> Error {
+    Error::with_kind(
+        ErrorKind::WrongType,
+        format!("expected {what}, found {found}"),
+    )
+}
+
+fn expected(what: &str, got: &Scalar) -> Error {
+    wrong_type(what, got.kind_name())
+}
+
+/// One JSON value to read, from any serde deserializer. Each method reads
+/// the whole value; a source is read once.
+pub trait Source {
+    /// A scalar; an array or object is skipped and named.
+    fn scalar(&mut self) -> Result<Scalar, Error>;
+    /// Any JSON, as a tree.
+    fn value(&mut self) -> Result<Value, Error>;
+    /// `null` sets the field to `Null`, anything else is read into it.
+    fn nullable(&mut self, field: &mut dyn FieldValue) -> Result<(), Error>;
+    /// An array, each item read by `target`.
+    fn seq(&mut self, target: &mut dyn SeqTarget) -> Result<(), Error>;
+    /// An object, each entry read by `target`.
+    fn map(&mut self, target: &mut dyn MapTarget) -> Result<(), Error>;
+}
+
+/// Reads the items of an array.
+pub trait SeqTarget {
+    fn push_from(&mut self, src: &mut dyn Source) -> Result<(), Error>;
+}
+
+/// Reads the entries of an object.
+pub trait MapTarget {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error>;
+}
+
+/// Where a value is written, in front of any serde serializer.
+pub trait Sink {
+    fn null(&mut self) -> Result<(), Error>;
+    fn bool(&mut self, v: bool) -> Result<(), Error>;
+    fn i64(&mut self, v: i64) -> Result<(), Error>;
+    /// NaN and the infinities are written as OData's strings.
+    fn f64(&mut self, v: f64) -> Result<(), Error>;
+    fn str(&mut self, v: &str) -> Result<(), Error>;
+    fn value(&mut self, v: &Value) -> Result<(), Error>;
+    fn seq(&mut self, items: &dyn SeqSource) -> Result<(), Error>;
+    fn map(&mut self, entries: &dyn MapSource) -> Result<(), Error>;
+}
+
+/// The items of an array to write.
+pub trait SeqSource {
+    fn item_count(&self) -> usize;
+    fn write_item(&self, index: usize, sink: &mut dyn Sink) -> Result<(), Error>;
+}
+
+/// The entries of an object to write.
+pub trait MapSource {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error>;
+}
+
+/// Takes the entries of an object being written.
+pub trait MapWriter {
+    fn entry(&mut self, key: &str, value: &dyn WriteTo) -> Result<(), Error>;
+}
+
+/// A value that writes itself: any [`Wire`] type, or a set [`Field`].
+pub trait WriteTo {
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error>;
+}
+
+impl<T: Wire> WriteTo for T {
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        self.write(sink)
+    }
+}
+
+/// Reading and writing, implemented by every model type.
 pub trait Wire: Sized {
-    fn to_json(&self) -> Value;
-    fn from_json(value: Value) -> Result<Self, Error>;
+    fn read(src: &mut dyn Source) -> Result<Self, Error>;
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error>;
+
+    /// Reads a `serde_json::Value`; errors keep their kind and JSON path.
+    fn from_json(value: Value) -> Result<Self, Error> {
+        super::serde_io::read_value(value, Self::read)
+    }
+
+    /// Writes to a `serde_json::Value`.
+    fn to_json(&self) -> Value {
+        super::serde_io::write_value(self)
+    }
 }
 
 impl Wire for Value {
-    fn to_json(&self) -> Value {
-        self.clone()
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        src.value()
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        Ok(value)
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.value(self)
+    }
+}
+
+/// Reads a JSON string.
+pub fn read_string(src: &mut dyn Source) -> Result<String, Error> {
+    match src.scalar() {
+        Ok(Scalar::Str(s)) => Ok(s),
+        Ok(other) => Err(expected("a string", &other)),
+        Err(e) => Err(e),
     }
 }
 
 impl Wire for String {
-    fn to_json(&self) -> Value {
-        Value::String(self.clone())
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        read_string(src)
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::String(s) => Ok(s),
-            other => Err(expected("a string", &other)),
-        }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.str(self)
     }
 }
 
 impl Wire for bool {
-    fn to_json(&self) -> Value {
-        Value::Bool(*self)
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Bool(b) => Ok(b),
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.scalar()? {
+            Scalar::Bool(b) => Ok(b),
             other => Err(expected("a boolean", &other)),
         }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.bool(*self)
     }
 }
 
 impl Wire for Number {
-    fn to_json(&self) -> Value {
-        Value::Number(self.clone())
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Number(n) => Ok(n),
-            Value::String(s) => s.parse::<Number>().map_err(|_| {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.scalar()? {
+            Scalar::I64(n) => Ok(Number::from(n)),
+            Scalar::U64(n) => Ok(Number::from(n)),
+            Scalar::F64(f) => Number::from_f64(f)
+                .ok_or_else(|| Error::with_kind(ErrorKind::OutOfRange, "number out of range")),
+            Scalar::Str(s) => s.parse::<Number>().map_err(|_| {
                 Error::with_kind(
                     ErrorKind::Invalid,
                     format!("expected a decimal number, found {s:?}"),
@@ -59,34 +201,42 @@ impl Wire for Number {
             other => Err(expected("a number", &other)),
         }
     }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.value(&Value::Number(self.clone()))
+    }
 }
 
-fn integer_from_json(value: &Value, min: i64, max: i64) -> Result<i64, Error> {
-    // OData writes Int64 as a string when IEEE754Compatible=true, so an
-    // Int64 is read from both; the smaller integers are always numbers.
-    let n = match value {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) if max == i64::MAX => s.parse::<i64>().ok(),
-        other => return Err(expected("an integer", other)),
-    };
+/// An integer in `min..=max`. OData writes Int64 as a string when
+/// IEEE754Compatible=true, so an Int64 is read from both; the smaller
+/// integers are always numbers.
+fn read_integer(src: &mut dyn Source, min: i64, max: i64) -> Result<i64, Error> {
+    let scalar = src.scalar()?;
     // A whole number too large for i64 is out of range; `1.5` or `"x"` is
     // not an integer at all.
-    let kind = match (n, value) {
-        (Some(_), _) => ErrorKind::OutOfRange,
-        (None, Value::Number(n)) if n.is_u64() => ErrorKind::OutOfRange,
-        (None, Value::String(s))
-            if s.bytes().any(|b| b.is_ascii_digit())
-                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
-        {
-            ErrorKind::OutOfRange
+    let (n, kind) = match &scalar {
+        Scalar::I64(n) => (Some(*n), ErrorKind::OutOfRange),
+        Scalar::U64(n) => (i64::try_from(*n).ok(), ErrorKind::OutOfRange),
+        Scalar::F64(_) => (None, ErrorKind::Invalid),
+        Scalar::Str(s) if max == i64::MAX => {
+            let digits = s.bytes().any(|b| b.is_ascii_digit())
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            let kind = if digits {
+                ErrorKind::OutOfRange
+            } else {
+                ErrorKind::Invalid
+            };
+            (s.parse::<i64>().ok(), kind)
         }
-        (None, _) => ErrorKind::Invalid,
+        other => return Err(expected("an integer", other)),
     };
     match n {
         Some(n) if (min..=max).contains(&n) => Ok(n),
         _ => Err(Error::with_kind(
             kind,
-            format!("expected an integer in {min}..={max}, found {value}"),
+            format!(
+                "expected an integer in {min}..={max}, found {}",
+                scalar.text()
+            ),
         )),
     }
 }
@@ -94,72 +244,59 @@ fn integer_from_json(value: &Value, min: i64, max: i64) -> Result<i64, Error> {
 macro_rules! integer_wire {
     ($($t:ty),*) => {$(
         impl Wire for $t {
-            fn to_json(&self) -> Value {
-                Value::from(*self)
-            }
-            fn from_json(value: Value) -> Result<Self, Error> {
-                let n = integer_from_json(&value, i64::from(<$t>::MIN), i64::from(<$t>::MAX))?;
+            fn read(src: &mut dyn Source) -> Result<Self, Error> {
+                let n = read_integer(src, i64::from(<$t>::MIN), i64::from(<$t>::MAX))?;
                 <$t>::try_from(n)
                     .map_err(|_| Error::with_kind(ErrorKind::OutOfRange, "integer out of range"))
+            }
+            fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+                sink.i64(i64::from(*self))
             }
         }
     )*};
 }
 integer_wire!(i8, i16, i32, i64, u8);
 
-fn float_to_json(f: f64) -> Value {
-    // JSON has no NaN or infinities; OData spells them as strings.
-    if f.is_nan() {
-        Value::String("NaN".into())
-    } else if f == f64::INFINITY {
-        Value::String("INF".into())
-    } else if f == f64::NEG_INFINITY {
-        Value::String("-INF".into())
-    } else {
-        Number::from_f64(f)
-            .map(Value::Number)
-            .unwrap_or(Value::Null)
-    }
-}
-
-fn float_from_json(value: &Value) -> Result<f64, Error> {
-    // OData spells only NaN and the infinities as strings; a number in a
-    // string (`"0.5"`) is not a Double, and reading it would write it back
-    // as a number.
-    match value {
-        Value::Number(n) => n
-            .as_f64()
-            .ok_or_else(|| Error::with_kind(ErrorKind::OutOfRange, "number out of range")),
-        Value::String(s) => match s.as_str() {
+/// OData spells only NaN and the infinities as strings; a number in a
+/// string (`"0.5"`) is not a Double, and reading it would write it back as
+/// a number.
+fn read_float(src: &mut dyn Source) -> Result<f64, Error> {
+    match src.scalar()? {
+        Scalar::F64(f) => Ok(f),
+        #[allow(clippy::cast_precision_loss)]
+        Scalar::I64(n) => Ok(n as f64),
+        #[allow(clippy::cast_precision_loss)]
+        Scalar::U64(n) => Ok(n as f64),
+        Scalar::Str(s) => match s.as_str() {
             "NaN" => Ok(f64::NAN),
             "INF" => Ok(f64::INFINITY),
             "-INF" => Ok(f64::NEG_INFINITY),
-            _ => Err(expected("a number", value)),
+            _ => Err(wrong_type("a number", "a string")),
         },
-        other => Err(expected("a number", other)),
+        other => Err(expected("a number", &other)),
     }
 }
 
 impl Wire for f64 {
-    fn to_json(&self) -> Value {
-        float_to_json(*self)
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        read_float(src)
     }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        float_from_json(&value)
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.f64(*self)
     }
 }
 
 impl Wire for f32 {
-    fn to_json(&self) -> Value {
-        // Through the shortest text that reads back as this f32: `0.1`, not
-        // the widened `0.10000000149011612`.
-        float_to_json(self.to_string().parse::<f64>().unwrap_or(f64::from(*self)))
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
         // Narrowing is the point of an f32. (The model reads Edm.Single as
         // f64, so that no digit a payload carries is lost.)
         #[allow(clippy::cast_possible_truncation)]
-        float_from_json(&value).map(|f| f as f32)
+        read_float(src).map(|f| f as f32)
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        // Through the shortest text that reads back as this f32: `0.1`, not
+        // the widened `0.10000000149011612`.
+        sink.f64(self.to_string().parse::<f64>().unwrap_or(f64::from(*self)))
     }
 }
 
@@ -167,68 +304,120 @@ impl Wire for f32 {
 // of them), so they are written as plain loops and matches: iterator
 // adaptors, closures and `?` would each add several instantiations per type.
 
-impl<T: Wire> Wire for Vec<T> {
-    fn to_json(&self) -> Value {
-        let mut items = Vec::with_capacity(self.len());
-        for item in self {
-            items.push(item.to_json());
-        }
-        Value::Array(items)
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        let items = match value {
-            Value::Array(items) => items,
-            other => return Err(expected("an array", &other)),
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
-            match T::from_json(item) {
-                Ok(v) => out.push(v),
-                Err(e) => return Err(e.at(i.to_string())),
+impl<T: Wire> SeqTarget for Vec<T> {
+    fn push_from(&mut self, src: &mut dyn Source) -> Result<(), Error> {
+        match T::read(src) {
+            Ok(v) => {
+                self.push(v);
+                Ok(())
             }
-        }
-        Ok(out)
-    }
-}
-
-impl<T: Wire> Wire for Box<T> {
-    fn to_json(&self) -> Value {
-        (**self).to_json()
-    }
-    fn from_json(value: Value) -> Result<Self, Error> {
-        match T::from_json(value) {
-            Ok(v) => Ok(Box::new(v)),
             Err(e) => Err(e),
         }
     }
 }
 
-/// The type-erased view of a [`Field`], used by the generic (de)serializer.
-pub trait FieldValue {
-    /// `None` when absent.
-    fn to_json(&self) -> Option<Value>;
-    fn set_json(&mut self, value: Value) -> Result<(), Error>;
-}
-
-impl<T: Wire> FieldValue for Field<T> {
-    fn to_json(&self) -> Option<Value> {
-        match self {
-            Field::Absent => None,
-            Field::Null => Some(Value::Null),
-            Field::Value(v) => Some(v.to_json()),
+impl<T: Wire> SeqSource for Vec<T> {
+    fn item_count(&self) -> usize {
+        self.as_slice().len()
+    }
+    fn write_item(&self, index: usize, sink: &mut dyn Sink) -> Result<(), Error> {
+        match self.get(index) {
+            Some(item) => item.write(sink),
+            None => Ok(()),
         }
     }
-    fn set_json(&mut self, value: Value) -> Result<(), Error> {
-        if value.is_null() {
-            *self = Field::Null;
-            return Ok(());
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        let mut out = Vec::new();
+        match src.seq(&mut out) {
+            Ok(()) => Ok(out),
+            Err(e) => Err(e),
         }
-        match T::from_json(value) {
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.seq(self)
+    }
+}
+
+impl<T: Wire> Wire for Box<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match T::read(src) {
+            Ok(v) => Ok(Box::new(v)),
+            Err(e) => Err(e),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        (**self).write(sink)
+    }
+}
+
+/// The type-erased view of a [`Field`], used by the generic (de)serializer.
+pub trait FieldValue {
+    fn is_absent(&self) -> bool;
+    fn set_null(&mut self);
+    /// Reads a value that is not `null`.
+    fn read_value(&mut self, src: &mut dyn Source) -> Result<(), Error>;
+    /// Writes `null` or the value (an absent field is not written at all).
+    fn write_value(&self, sink: &mut dyn Sink) -> Result<(), Error>;
+    fn as_any(&self) -> &dyn Any;
+    /// Becomes a copy of `other` when it is a field of the same type.
+    fn clone_from_field(&mut self, other: &dyn FieldValue);
+}
+
+impl<T: Wire + Clone + 'static> FieldValue for Field<T> {
+    fn is_absent(&self) -> bool {
+        matches!(self, Field::Absent)
+    }
+    fn set_null(&mut self) {
+        *self = Field::Null;
+    }
+    fn read_value(&mut self, src: &mut dyn Source) -> Result<(), Error> {
+        match T::read(src) {
             Ok(v) => {
                 *self = Field::Value(v);
                 Ok(())
             }
             Err(e) => Err(e),
         }
+    }
+    fn write_value(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        match self {
+            Field::Value(v) => v.write(sink),
+            Field::Absent | Field::Null => sink.null(),
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn clone_from_field(&mut self, other: &dyn FieldValue) {
+        if let Some(other) = other.as_any().downcast_ref::<Field<T>>() {
+            self.clone_from(other);
+        }
+    }
+}
+
+impl dyn FieldValue + '_ {
+    /// The JSON form; `None` when absent.
+    pub fn to_json(&self) -> Option<Value> {
+        if self.is_absent() {
+            return None;
+        }
+        Some(super::serde_io::write_value(&FieldWrite(self)))
+    }
+
+    /// Reads a JSON value (`null` included) into the field.
+    pub fn set_json(&mut self, value: Value) -> Result<(), Error> {
+        super::serde_io::read_value(value, |src| src.nullable(self))
+    }
+}
+
+/// A field as a [`WriteTo`] (for [`MapWriter::entry`]).
+pub struct FieldWrite<'a>(pub &'a dyn FieldValue);
+
+impl WriteTo for FieldWrite<'_> {
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        self.0.write_value(sink)
     }
 }

@@ -137,13 +137,19 @@ impl Ctx {
         let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
         let wire_name = &s.wire_name;
         let is_abstract = s.is_abstract;
-        let base = match &s.base_rust_name {
-            Some(b) => {
-                let b = ident(b);
-                quote!(::core::option::Option::Some(<crate::#b as #rt::Object>::static_desc))
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let ancestors = &s.ancestors;
+        let mut by_name: Vec<(&str, u16)> = s
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.wire_name.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
+            .collect();
+        by_name.sort();
+        let by_name = by_name.iter().map(|(_, i)| *i);
+        let derived = s.derived.iter().map(|d| {
+            let d = ident(d);
+            quote!(<crate::#d as #rt::Object>::static_desc)
+        });
         let all_fields: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
         let (field_fn, field_mut_fn) = if s.fields.is_empty() {
             (
@@ -182,9 +188,10 @@ impl Ctx {
                 },
             )
         };
-        // By hand when there are fields: the derive would call
-        // `Field::<T>::default()` for every field type, one more function
-        // per type. Without fields, clippy wants the derive.
+        // By hand when there are fields: the derives would call
+        // `Field::<T>::default()` and `clone()` for every field, code per
+        // struct and field type; `clone_object` copies through the table.
+        // Without fields, clippy wants the derives.
         let (derives, default_impl) = if s.fields.is_empty() {
             (
                 quote!(#[derive(::core::clone::Clone, ::core::default::Default)]),
@@ -192,8 +199,16 @@ impl Ctx {
             )
         } else {
             (
-                quote!(#[derive(::core::clone::Clone)]),
+                quote!(),
                 quote! {
+                    impl ::core::clone::Clone for #name {
+                        fn clone(&self) -> Self {
+                            let mut copy = <Self as ::core::default::Default>::default();
+                            #rt::clone_object(self, &mut copy);
+                            copy
+                        }
+                    }
+
                     impl ::core::default::Default for #name {
                         fn default() -> Self {
                             #name {
@@ -218,11 +233,12 @@ impl Ctx {
                 fn static_desc() -> &'static #rt::TypeDesc {
                     static DESC: #rt::TypeDesc = #rt::TypeDesc {
                         name: #wire_name,
-                        base: #base,
+                        ancestors: &[#(#ancestors),*],
                         fields: &[#(#wire_names),*],
+                        by_name: &[#(#by_name),*],
                         is_abstract: #is_abstract,
-                        lookup: crate::lookup_type,
-                        make: #rt::make_object::<#name>,
+                        derived: &[#(#derived),*],
+                        make: #rt::make_default::<#name>,
                     };
                     &DESC
                 }
@@ -251,11 +267,11 @@ impl Ctx {
             }
 
             impl #rt::Wire for #name {
-                fn to_json(&self) -> ::serde_json::Value {
-                    #rt::object_to_json(self)
+                fn read(src: &mut dyn #rt::Source) -> ::core::result::Result<Self, #rt::Error> {
+                    #rt::read_object(src)
                 }
-                fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
-                    #rt::object_from_json(value)
+                fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
+                    #rt::write_object(self, sink)
                 }
             }
 
@@ -313,14 +329,14 @@ impl Ctx {
         } else {
             quote! {
                 impl #rt::Wire for #name {
-                    fn to_json(&self) -> ::serde_json::Value {
-                        ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
-                    }
-                    fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
-                        match #rt::string_from_json(value) {
+                    fn read(src: &mut dyn #rt::Source) -> ::core::result::Result<Self, #rt::Error> {
+                        match #rt::read_string(src) {
                             ::core::result::Result::Ok(text) => ::core::result::Result::Ok(Self::from_wire(text)),
                             ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
                         }
+                    }
+                    fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
+                        sink.str(self.as_str())
                     }
                 }
             }
@@ -329,11 +345,11 @@ impl Ctx {
             let set = format_ident!("{}Set", name);
             quote! {
                 impl #rt::Wire for #set {
-                    fn to_json(&self) -> ::serde_json::Value {
-                        ::serde_json::Value::String(::std::string::ToString::to_string(self))
+                    fn read(src: &mut dyn #rt::Source) -> ::core::result::Result<Self, #rt::Error> {
+                        #rt::read_parsed(src)
                     }
-                    fn from_json(value: ::serde_json::Value) -> ::core::result::Result<Self, #rt::Error> {
-                        #rt::parse_from_json(value)
+                    fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
+                        sink.str(&::std::string::ToString::to_string(self))
                     }
                 }
             }

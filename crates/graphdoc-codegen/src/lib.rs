@@ -83,16 +83,20 @@
 //! `match` per struct, type-checked and monomorphized thousands of times.
 //! Here no struct derives serde:
 //!
-//! * Each struct carries a static field table (`TypeDesc`: wire name, base,
-//!   wire names of the fields) and two `match`es from field index to a
-//!   `&dyn FieldValue`. Reading, writing, `PartialEq` and `Debug` go through
-//!   that table in generic-free runtime functions (`object_to_json`,
-//!   `fill_object`, `objects_equal`, `debug_object`) that are compiled once;
-//!   the per-type impls are one-line calls into them. Values go through
-//!   `serde_json::Value`, so no serde visitor is instantiated per type.
-//! * What remains per type is small: the struct, a derived `Clone`, a
-//!   `Default` written out (`Field::Absent` literals, no call per field
-//!   type), and per distinct field type `FieldValue`, `Clone` and drop glue.
+//! * Each struct carries a static field table (`TypeDesc`: wire name, base
+//!   names, wire names of the fields and their sorted order, derived types)
+//!   and two `match`es from field index to a `&dyn FieldValue`. Reading,
+//!   writing, `Clone`, `PartialEq` and `Debug` go through that table in
+//!   generic-free runtime functions (`read_object`, `write_object`,
+//!   `clone_object`, `objects_equal`, `debug_object`) that are compiled
+//!   once; the per-type impls are one-line calls into them. They read from
+//!   and write to the runtime's object-safe `Source`/`Sink`, which stand in
+//!   front of the serde deserializer/serializer (once per format): straight
+//!   from the input, no `serde_json::Value` in between, and no serde
+//!   visitor per type.
+//! * What remains per type is small: the struct, `Clone` and `Default`
+//!   written out (`Field::Absent` literals, no call per field type), and
+//!   per distinct field type `FieldValue`, `Clone` and drop glue.
 //!   Equality compares the JSON forms, so no `PartialEq` is instantiated
 //!   per field type. The generic runtime code is written as plain loops and
 //!   matches: iterator adaptors, closures and `?` would each add several
@@ -197,12 +201,19 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("edm.rs", include_str!("../runtime/edm.rs")),
     ("error.rs", include_str!("../runtime/error.rs")),
     ("field.rs", include_str!("../runtime/field.rs")),
-    ("formats.rs", include_str!("../runtime/formats.rs")),
+    (
+        "formats.rs",
+        include_str!("../../graphdoc-schema/src/edm/formats.rs"),
+    ),
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("serde_io.rs", include_str!("../runtime/serde_io.rs")),
     ("wire.rs", include_str!("../runtime/wire.rs")),
 ];
+
+/// Where the runtime finds the Edm formats in this repository.
+const FORMATS_PATH: &str = "#[path = \"../../graphdoc-schema/src/edm/formats.rs\"]\n";
 
 /// The marker every generated file starts with; [`write()`] only removes
 /// files that carry it.
@@ -351,6 +362,8 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         )),
     ));
     for (file, text) in RUNTIME_FILES {
+        // In the output `formats.rs` sits beside `lib.rs`.
+        let text = text.replace(FORMATS_PATH, "");
         pending.push((
             format!("runtime/src/{file}"),
             Pending::Ready(format!("{}{text}", names.rs_header)),

@@ -112,8 +112,11 @@ pub const DOCS_LICENSE: &str = "(MIT OR Apache-2.0) AND CC-BY-4.0";
 /// The licence of the crates with no text of the docs.
 pub const CODE_LICENSE: &str = "MIT OR Apache-2.0";
 
-/// The package name of the vendored derive crate; its library keeps the
-/// name `graphdoc_enum_derive`, which generated code refers to.
+/// The package name of the vendored derive crate. Its library has the
+/// package's own name (one workspace may hold it beside
+/// `graphdoc-enum-derive` without two libraries of one file name); the
+/// enum crates depend on it renamed to `graphdoc-enum-derive`, the name
+/// generated code refers to.
 pub fn derive_package(package: &str) -> String {
     format!("{package}-derive")
 }
@@ -231,7 +234,7 @@ impl Manifests<'_> {
             CODE_LICENSE,
         );
         manifest.push_str(
-            "\n[lib]\nname = \"graphdoc_enum_derive\"\nproc-macro = true\ndoctest = false\ntest = false\n\n\
+            "\n[lib]\nproc-macro = true\ndoctest = false\ntest = false\n\n\
              [dependencies]\nsyn = { version = \"2\", features = [\"full\"] }\nquote = \"1\"\nproc-macro2 = \"1\"\n",
         );
         let mut files = vec![("derive/Cargo.toml".to_owned(), manifest)];

@@ -20,11 +20,15 @@ pub struct StructPlan {
     pub rust_name: String,
     pub wire_name: String,
     pub description: String,
-    pub base_rust_name: Option<String>,
     pub base_wire_name: Option<String>,
     pub is_abstract: bool,
     pub fields: Vec<FieldPlan>,
     pub source: String,
+    /// Wire names of the base types, nearest first.
+    pub ancestors: Vec<String>,
+    /// Rust names of the types derived from this one (directly or not), in
+    /// the byte order of their wire names.
+    pub derived: Vec<String>,
 }
 
 pub struct FieldPlan {
@@ -213,12 +217,14 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             wire_name: q.clone(),
             description: t.description.clone(),
             base_wire_name: base_rust_name.as_ref().and(t.base_type.clone()),
-            base_rust_name,
             is_abstract: t.is_abstract,
             fields,
             source: t.source.to_string(),
+            ancestors: Vec::new(),
+            derived: Vec::new(),
         });
     }
+    link_hierarchy(&mut structs);
 
     let mut enums = Vec::new();
     for (q, e) in &schema.enums {
@@ -347,6 +353,36 @@ fn single_response(r: &TypeRef, resolved: RustType, schema: &Schema) -> RustType
             RustType::ValueOf(Box::new(resolved))
         }
         _ => resolved,
+    }
+}
+
+/// Fills in `ancestors` and `derived` from the base names.
+fn link_hierarchy(structs: &mut [StructPlan]) {
+    let base_of: BTreeMap<String, String> = structs
+        .iter()
+        .filter_map(|s| Some((s.wire_name.clone(), s.base_wire_name.clone()?)))
+        .collect();
+    let mut derived: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for s in structs.iter_mut() {
+        let mut current = s.base_wire_name.clone();
+        // The depth bound guards against a cyclic hierarchy in bad input.
+        while let Some(base) = current.filter(|_| s.ancestors.len() < 64) {
+            if base == s.wire_name || s.ancestors.contains(&base) {
+                break;
+            }
+            derived
+                .entry(base.clone())
+                .or_default()
+                .push((s.wire_name.clone(), s.rust_name.clone()));
+            current = base_of.get(&base).cloned();
+            s.ancestors.push(base);
+        }
+    }
+    for s in structs.iter_mut() {
+        if let Some(mut d) = derived.remove(&s.wire_name) {
+            d.sort();
+            s.derived = d.into_iter().map(|(_, rust)| rust).collect();
+        }
     }
 }
 

@@ -76,6 +76,33 @@ fn pages_and_error_bodies_read_with_serde_json() {
 }
 
 #[test]
+fn a_late_odata_type_still_picks_the_derived_type() {
+    let json = serde_json::json!({
+        "owner": {"displayName": "Grace", "x": 1, "@odata.type": "#microsoft.graph.user", "id": "7"}
+    });
+    let query: m::DirectoryQuery = serde_json::from_str(&json.to_string()).unwrap();
+    let owner = query.owner.value().unwrap();
+    let user = owner.downcast_ref::<m::User>().unwrap();
+    assert_eq!(user.display_name, Field::Value("Grace".to_string()));
+    assert_eq!(user.id, Field::Value("7".to_string()));
+    assert_eq!(user.additional_properties["x"], 1);
+    assert_eq!(serde_json::to_value(&query).unwrap(), json);
+    let copy = query.clone();
+    assert_eq!(copy, query);
+    assert_eq!(copy.owner.value().unwrap().downcast_ref::<m::User>().unwrap().additional_properties["x"], 1);
+}
+
+#[test]
+fn errors_from_serde_json_name_the_json_path() {
+    let err = serde_json::from_str::<m::DirectoryQuery>(r#"{"members": [{"id": "1"}, {"id": 5}]}"#).unwrap_err();
+    assert!(err.to_string().starts_with("members/1/id: expected a string, found a number"), "{err}");
+    let err = serde_json::from_str::<m::DirectoryQuery>(r#"{"members": {"id": "1"}}"#).unwrap_err();
+    assert!(err.to_string().starts_with("members: expected an array, found an object"), "{err}");
+    let err = m::DirectoryQuery::from_json(serde_json::json!({"owner": [1]})).unwrap_err();
+    assert_eq!((err.path(), err.kind()), ("owner".to_string(), runtime::ErrorKind::WrongType));
+}
+
+#[test]
 fn patch_bodies_send_only_what_was_set_and_null_clears() {
     let mut body = m::VppToken::default();
     body.state = m::VppTokenState::Expired.into();

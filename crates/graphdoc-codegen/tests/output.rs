@@ -44,6 +44,14 @@ fn output_is_deterministic_and_every_file_is_marked() {
             );
         }
     }
+    // The runtime is self-contained: its Edm formats are a file beside it.
+    let runtime = a.file("runtime/src/lib.rs").unwrap();
+    assert!(!runtime.contains("#[path"), "{runtime}");
+    assert!(runtime.contains("\nmod formats;"));
+    assert!(a
+        .file("runtime/src/formats.rs")
+        .unwrap()
+        .contains("pub fn is_date_time_offset"));
     let facade = a.file("src/lib.rs").unwrap();
     assert!(
         facade.contains("#[cfg(feature = \"v1_0\")]")

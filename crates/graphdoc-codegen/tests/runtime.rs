@@ -105,10 +105,15 @@ fn numbers_and_fields() {
     assert_eq!(0.1f32.to_json(), json!(0.1));
     assert_eq!(f32::NEG_INFINITY.to_json(), json!("-INF"));
     let mut f: Field<String> = Field::Absent;
-    assert_eq!(FieldValue::to_json(&f), None);
-    f.set_json(json!(null)).unwrap();
+    assert_eq!((&f as &dyn FieldValue).to_json(), None);
+    (&mut f as &mut dyn FieldValue)
+        .set_json(json!(null))
+        .unwrap();
     assert!(f.is_null());
-    f.set_json(json!("x")).unwrap();
+    assert_eq!((&f as &dyn FieldValue).to_json(), Some(json!(null)));
+    (&mut f as &mut dyn FieldValue)
+        .set_json(json!("x"))
+        .unwrap();
     assert_eq!(f.value().map(String::as_str), Some("x"));
     let err = Vec::<bool>::from_json(json!([true, 1])).unwrap_err();
     assert_eq!(err.path(), "1");

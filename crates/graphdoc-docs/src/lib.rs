@@ -11,9 +11,12 @@
 pub mod annotation;
 pub mod cells;
 pub mod facts;
+pub mod locale;
+pub mod localise;
 pub mod markdown;
 pub mod page;
 mod resolve;
+pub mod tolerant;
 pub mod types;
 
 use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
@@ -190,7 +193,7 @@ fn load_pages_with(
     companion: Option<Companion>,
 ) -> Loaded {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let parsed: Vec<page::PageItems> = pages.par_iter().map(parse_input).collect();
+    let parsed = parse_all(&pages);
     let mut loaded = resolve::resolve(version, &pages, parsed, companion);
     loaded.diagnostics.sort();
     loaded.diagnostics.dedup();
@@ -198,6 +201,16 @@ fn load_pages_with(
 }
 
 fn parse_input(input: &PageInput) -> page::PageItems {
+    parse_input_with(input, None).0
+}
+
+/// A page's items, and whether it was read as a translation. `values`
+/// (what each enum's properties list as its possible values) lets a
+/// translated page's enum members be read back under their English names.
+fn parse_input_with(
+    input: &PageInput,
+    values: Option<&localise::StatedValues>,
+) -> (page::PageItems, bool) {
     let (text, invalid_at) = decode(&input.bytes);
     // Lines end in \n for the parser; a CRLF page gives the same schema.
     let text = if text.contains('\r') {
@@ -205,7 +218,21 @@ fn parse_input(input: &PageInput) -> page::PageItems {
     } else {
         text
     };
+    // A localised page is read as the English one it translates, line for
+    // line; an English page is read as it is.
+    let localised = locale::detect(&text).map(|language| match values {
+        Some(values) => localise::with_values(&input.path, &text, language, values),
+        None => localise::with_locale(&input.path, &text, language),
+    });
+    let text = match &localised {
+        Some(l) => std::borrow::Cow::Borrowed(l.text.as_str()),
+        None => text,
+    };
     let mut items = page::parse_page(&input.path, &text, input.kind);
+    let was_localised = localised.is_some();
+    if let Some(l) = localised {
+        items.diagnostics.extend(l.diagnostics);
+    }
     if let Some(line) = invalid_at {
         items.diagnostics.push(Diagnostic::new(
             &Source::new(input.path.clone(), line),
@@ -214,7 +241,60 @@ fn parse_input(input: &PageInput) -> page::PageItems {
             "page is not valid UTF-8; invalid bytes were read as U+FFFD",
         ));
     }
-    items
+    (items, was_localised)
+}
+
+/// Parses every page; translated pages that define enums are read again
+/// with the values the whole version's properties list for each enum.
+fn parse_all(pages: &[PageInput]) -> Vec<page::PageItems> {
+    let parsed: Vec<(page::PageItems, bool)> = pages
+        .par_iter()
+        .map(|p| parse_input_with(p, None))
+        .collect();
+    if !parsed.iter().any(|(_, localised)| *localised) {
+        return parsed.into_iter().map(|(items, _)| items).collect();
+    }
+    let values = stated_values(parsed.iter().map(|(items, _)| items));
+    pages
+        .par_iter()
+        .zip(parsed)
+        .map(|(page, (items, localised))| {
+            if localised && !items.enums.is_empty() {
+                parse_input_with(page, Some(&values)).0
+            } else {
+                items
+            }
+        })
+        .collect()
+}
+
+/// The longest "possible values" list stated for each enum (by the
+/// lower-case name of the properties' type), first page first.
+fn stated_values<'a>(pages: impl Iterator<Item = &'a page::PageItems>) -> localise::StatedValues {
+    let mut values = localise::StatedValues::new();
+    for items in pages {
+        let request_bodies = items.operations.iter().flat_map(|o| &o.request_body);
+        for property in items
+            .types
+            .iter()
+            .flat_map(|t| &t.properties)
+            .chain(request_bodies)
+        {
+            let types::TypeName::Named(name) = &property.cell_type.name else {
+                continue;
+            };
+            let list = &property.facts.possible_values;
+            if list.is_empty() {
+                continue;
+            }
+            let key = name.rsplit('.').next().unwrap_or(name).to_lowercase();
+            let entry = values.entry(key).or_default();
+            if list.len() > entry.len() {
+                *entry = list.clone();
+            }
+        }
+    }
+    values
 }
 
 /// UTF-8 text of a page (borrowed when it is valid), and the line of the

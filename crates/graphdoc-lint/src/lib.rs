@@ -16,12 +16,13 @@
 
 pub mod baseline;
 pub mod drift;
-pub mod jsonpos;
+mod json;
 pub mod pages;
 pub mod registry;
 pub mod render;
 mod representation;
 pub mod rules;
+mod samples;
 pub mod suppress;
 
 pub use registry::explain;
@@ -146,16 +147,17 @@ fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
 
 fn version_findings(v: &Version) -> Vec<Finding> {
     let schema = &v.loaded.schema;
+    let samples = samples::check(schema, &v.name, &v.pages);
     let mut out = rules::frontend_diagnostic::check(&v.loaded.diagnostics);
     out.extend(rules::missing_in_json::check(schema, &v.pages));
-    out.extend(rules::json_type_mismatch::check(schema, &v.pages));
+    out.extend(rules::json_type_mismatch::check(&samples, &v.pages));
     out.extend(rules::possible_values_mismatch::check(schema, &v.pages));
     out.extend(rules::broken_link::check(&v.pages, &v.dir, &v.existing));
     out.extend(rules::undefined_type::check(schema, &v.pages, &v.dir));
     out.extend(rules::duplicate_description::check(schema, &v.pages));
     out.extend(rules::repeated_sentence::check(schema, &v.pages));
     out.extend(rules::placeholder_text::check(&v.pages));
-    out.extend(rules::enum_sample_value::check(schema, &v.pages));
+    out.extend(rules::enum_sample_value::check(&samples, &v.pages));
     out
 }
 

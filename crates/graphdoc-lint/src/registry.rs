@@ -1,6 +1,7 @@
 //! The one registry of graphdoc's codes: reading the docs (GD0001…, from
 //! `graphdoc_docs::codes`), generating code (GD08xx, `graphdoc_codegen`),
-//! JSON samples (GSxxxx, `graphdoc_samples::codes`) and the lint rules
+//! JSON samples (GSxxxx, `graphdoc_samples::codes`), translation drift
+//! (GTxxxx, `graphdoc_l10n`) and the lint rules
 //! (GLxxxx, [`crate::rules`]). Each entry is written beside the code that
 //! emits it; this module only gathers them, for `explain` and the SARIF
 //! rules. Every code has two capital letters and four digits; the lint
@@ -14,6 +15,7 @@ use std::sync::LazyLock;
 static FRONTEND: LazyLock<Vec<Code>> = LazyLock::new(|| {
     graphdoc_docs::codes::EXPLANATIONS
         .iter()
+        .chain(graphdoc_docs::localise::codes::EXPLANATIONS)
         .map(|(code, text)| Code {
             code,
             name: "frontend",
@@ -42,6 +44,7 @@ pub fn codes() -> impl Iterator<Item = &'static Code> {
         .into_iter()
         .chain(graphdoc_codegen::CODES)
         .chain(graphdoc_samples::codes::CODES)
+        .chain(graphdoc_l10n::CODES.iter())
         .chain(crate::rules::RULES)
 }
 

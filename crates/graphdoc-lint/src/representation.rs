@@ -1,14 +1,15 @@
 //! The JSON representation block of a resource page, read with positions
 //! (GL0002 and GL0003 compare it with the Properties table).
 
-use crate::jsonpos::{self, Node, Value};
 use graphdoc_docs::markdown::{self, Block};
 use graphdoc_schema::split_qualified;
+use serde_json::{Map, Value};
 
 /// The resource's JSON representation: the first code block after a
 /// `"blockType": "resource"` annotation whose type (`@odata.type`/`@type`) names the type
-/// (or that has none), as a parsed object with positions in the page.
-pub(crate) fn representation(text: &str, type_name: &str) -> Option<(Node, u32)> {
+/// (or that has none): its object (the first item of an array) and the
+/// page line the block starts at.
+pub(crate) fn representation(text: &str, type_name: &str) -> Option<(Map<String, Value>, u32)> {
     let mut pending: Option<String> = None;
     for b in markdown::blocks(text) {
         match b {
@@ -28,12 +29,14 @@ pub(crate) fn representation(text: &str, type_name: &str) -> Option<(Node, u32)>
                 if names_other {
                     continue;
                 }
-                let node = jsonpos::parse(&code)?;
-                let node = match node.value {
+                let value = match crate::json::read(&code)?.value {
                     Value::Array(mut items) if !items.is_empty() => items.swap_remove(0),
-                    _ => node,
+                    value => value,
                 };
-                return matches!(node.value, Value::Object(_)).then_some((node, line));
+                return match value {
+                    Value::Object(object) => Some((object, line)),
+                    _ => None,
+                };
             }
             Block::Heading { .. } | Block::Table(_) => pending = None,
             _ => {}
@@ -62,7 +65,7 @@ mod tests {
 ```json\n{ \"name\": \"String\" }\n```\n\n\
 <!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.root\" } -->\n\n\
 ```json\n{ \"depth\": 1 }\n```\n";
-        let (node, _) = representation(page, "root").expect("a representation");
-        assert!(node.get("depth").is_some(), "{:?}", node.value);
+        let (object, _) = representation(page, "root").expect("a representation");
+        assert!(object.contains_key("depth"), "{object:?}");
     }
 }

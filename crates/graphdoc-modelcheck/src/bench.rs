@@ -83,7 +83,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
         let dir = write_consumer(&work, &name, extra, profile, READ_ONE_USER)?;
         eprintln!("bench-model: building {name} cold (debug)");
         let (timed, target_bytes) = cold_build(&dir, &["build", "--offline"])?;
-        points.push(Point {
+        let point = Point {
             features: features.to_string(),
             profile: "dev",
             snippet: *snippet,
@@ -91,7 +91,10 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
             cpu_seconds: timed.cpu_seconds,
             peak_rss_bytes: timed.peak_rss_bytes,
             target_bytes,
-        });
+        };
+        eprint!("bench-model: {}", render(std::slice::from_ref(&point)));
+        points.push(point);
+        remove_target(&dir)?;
     }
     let dir = write_consumer(&work, "consumer-read-user", &[], "", READ_ONE_USER)?;
     eprintln!("bench-model: building consumer-read-user cold (release)");
@@ -109,6 +112,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
     let read_user_binary_bytes = std::fs::metadata(&binary)
         .map_err(|e| Error::Io(binary.clone(), e))?
         .len();
+    remove_target(&dir)?;
     let load_after = load_average();
 
     let mut over = false;
@@ -148,14 +152,21 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
 
 /// Builds `dir` with an empty target directory `dir/target`, timed.
 fn cold_build(dir: &Path, args: &[&str]) -> Result<(Timed, u64), Error> {
+    remove_target(dir)?;
     let target = dir.join("target");
-    match std::fs::remove_dir_all(&target) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(Error::Io(target, e)),
-    }
     let timed = timed_build(dir, &target, args)?;
     Ok((timed, dir_size(&target)))
+}
+
+/// A measured build's target directory goes at once: the builds of the
+/// bench would need 2 GB of disk together.
+fn remove_target(dir: &Path) -> Result<(), Error> {
+    let target = dir.join("target");
+    match std::fs::remove_dir_all(&target) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::Io(target, e)),
+    }
 }
 
 /// The table.

@@ -144,7 +144,7 @@ fn main() {
 pub struct CheckReport {
     /// Generated files that name a path of this machine, with the path.
     pub local_paths: Vec<(String, String)>,
-    /// What the consumer printed.
+    /// What the consumer, then the README's quick start, printed.
     pub consumer_output: String,
 }
 
@@ -183,7 +183,8 @@ pub fn check(docs: &Path, work: &Path, machine_paths: &[PathBuf]) -> Result<Chec
         &["package", "--workspace", "--no-verify", "--offline"],
     )?;
 
-    let snippet = readme_profile_snippets(generated.file("README.md").unwrap_or_default());
+    let readme = generated.file("README.md").unwrap_or_default();
+    let snippet = readme_profile_snippets(readme);
     let dir = write_consumer(
         &work,
         "consumer",
@@ -191,17 +192,32 @@ pub fn check(docs: &Path, work: &Path, machine_paths: &[PathBuf]) -> Result<Chec
         snippet.first().map_or("", String::as_str),
         ACCEPTANCE_MAIN,
     )?;
+    // The README's quick start, for `User` here, as a second program.
+    let quick_start = readme_quick_start(readme)
+        .ok_or_else(|| Error::Step("the generated README has no quick start".into()))?;
+    crate::write_if_changed(&dir.join("src/bin/quick_start.rs"), quick_start.as_bytes())?;
     let cargo = Cargo::new(&dir, &dir.join("target"));
-    cargo.step("consumer build", &["build", "--offline"])?;
-    let output = cargo
-        .command(&["run", "--quiet", "--offline"])
-        .output()
-        .map_err(|e| Error::Step(format!("cannot run the consumer: {e}")))?;
-    crate::cargo::check_output("consumer run", &output)?;
+    cargo.step("consumer build", &["build", "--offline", "--bins"])?;
+    let mut printed = String::new();
+    for bin in ["consumer", "quick_start"] {
+        let output = cargo
+            .command(&["run", "--quiet", "--offline", "--bin", bin])
+            .output()
+            .map_err(|e| Error::Step(format!("cannot run {bin}: {e}")))?;
+        crate::cargo::check_output(&format!("{bin} run"), &output)?;
+        printed.push_str(&String::from_utf8_lossy(&output.stdout));
+    }
     Ok(CheckReport {
         local_paths,
-        consumer_output: String::from_utf8_lossy(&output.stdout).into_owned(),
+        consumer_output: printed,
     })
+}
+
+/// The README's ```` ```rust ```` block.
+pub fn readme_quick_start(readme: &str) -> Option<String> {
+    let start = readme.find("```rust\n")? + "```rust\n".len();
+    let len = readme[start..].find("```")?;
+    Some(readme[start..start + len].to_owned())
 }
 
 #[cfg(test)]
@@ -213,5 +229,15 @@ mod tests {
         let readme = "# x\n\n```toml\n[dependencies]\n```\n\n## Build profile\n\ntext\n\n```toml\na = 1\n```\n\nmore\n\n```toml\nb = 2\n```\n\n## Versions\n\n```toml\nc = 3\n```\n";
         assert_eq!(readme_profile_snippets(readme), ["a = 1\n", "b = 2\n"]);
         assert!(readme_profile_snippets("# no section\n").is_empty());
+    }
+
+    #[test]
+    fn the_quick_start_is_the_rust_block() {
+        let readme = "```toml\na = 1\n```\n\n```rust\nfn main() {}\n```\n";
+        assert_eq!(
+            readme_quick_start(readme).as_deref(),
+            Some("fn main() {}\n")
+        );
+        assert_eq!(readme_quick_start("no code"), None);
     }
 }

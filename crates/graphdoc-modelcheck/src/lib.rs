@@ -25,13 +25,16 @@
 //! lint or doc warning, or a harness that breaks, is an [`Error`].
 //!
 //! [`bench::run`] (`cargo xtask bench-model`) measures cold builds of the
-//! model for growing parts of the docs against the compile budget.
+//! model for growing parts of the docs against the compile budget;
+//! [`serde_bench::run`] (`cargo xtask bench-serde`) its run time and binary
+//! size against serde derive.
 
 pub mod bench;
 mod cargo;
 pub mod compare;
 pub mod consumer;
 pub mod roundtrip;
+pub mod serde_bench;
 
 use graphdoc_codegen::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
 use graphdoc_schema::Schema;

@@ -2,8 +2,9 @@
 //! whole docs generated into a directory outside this repository, packaged
 //! with `cargo package --workspace --no-verify`, built offline together with
 //! a consumer crate (default features, the README's profile snippet) that
-//! reads users and writes a PATCH body, and no generated file naming a path
-//! of this machine. A cold build of v1.0 takes a minute or two.
+//! reads a `Page<User>` and an `ODataError` and writes a PATCH body, with
+//! the README's quick start as a second program, and no generated file
+//! naming a path of this machine. A cold build of v1.0 takes a minute or two.
 
 use std::path::{Path, PathBuf};
 
@@ -32,5 +33,9 @@ fn the_full_model_builds_and_packages_outside_the_repository() {
     let report = graphdoc_modelcheck::consumer::check(&docs, &work, &machine_paths)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.local_paths, Vec::<(String, String)>::new());
-    assert_eq!(report.consumer_output, "ok\n");
+    // The consumer, then the README's quick start (which prints the error).
+    assert_eq!(
+        report.consumer_output,
+        "ok\nRequest_ResourceNotFound: Resource '1' does not exist.\n"
+    );
 }

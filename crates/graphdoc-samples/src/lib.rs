@@ -10,7 +10,9 @@
 //! generator's round-trip tests.
 
 pub mod extract;
-pub mod tolerant;
+/// The tolerant JSON reader, which lives in the front-end (its annotation
+/// comments and the linter read JSON through it too).
+pub use graphdoc_docs::tolerant;
 pub mod validate;
 
 use extract::{RawSample, SampleKind};
@@ -50,6 +52,7 @@ pub mod codes {
             FindingKind::AbsentRequired => "GS0014",
             FindingKind::PlaceholderDrift => "GS0015",
             FindingKind::UnknownType => "GS0016",
+            FindingKind::MalformedBinary => "GS0017",
         }
     }
 
@@ -84,13 +87,13 @@ pub mod codes {
         code("GS0005", "not-enum-member", Severity::Warning, "a sample gives an enum-typed property a value that is not a member",
             "The property's type is an enum and the sample's string is not one of its members (flags enums accept comma-separated members). Typically the generator's `\"String\"` placeholder. Fix: use a member, or add the member to the enum's page."),
         code("GS0006", "malformed-timestamp", Severity::Warning, "a DateTimeOffset value is not an RFC 3339 timestamp",
-            "The property is an Edm.DateTimeOffset and the sample's string is not a timestamp as the service writes it (`2024-01-31T12:00:00Z`, with offset or `Z`). Fix: write a valid timestamp."),
+            "The property is an Edm.DateTimeOffset and the sample's string is not a timestamp as the service writes it (`2024-01-31T12:00:00Z`, with offset or `Z`): an upper-case `T` and `Z`, a day that exists, an offset `+hh:mm`. The generated model refuses the same values (one validator, `graphdoc_schema::edm::formats`). Fix: write a valid timestamp."),
         code("GS0007", "malformed-date", Severity::Warning, "a Date value is not a `YYYY-MM-DD` date",
-            "The property is an Edm.Date and the sample's string is not a calendar date `YYYY-MM-DD`. Fix: write a valid date."),
+            "The property is an Edm.Date and the sample's string is not a calendar date `YYYY-MM-DD` that exists (`2023-02-29` does not). Fix: write a valid date."),
         code("GS0008", "malformed-guid", Severity::Warning, "a Guid value is not a GUID",
             "The property is an Edm.Guid and the sample's string is not `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal. Fix: write a valid GUID."),
         code("GS0009", "malformed-duration", Severity::Warning, "a Duration value is not an ISO 8601 duration",
-            "The property is an Edm.Duration and the sample's string is not an ISO 8601 duration (`PT1H30M`, `P2D`). Fix: write a valid duration."),
+            "The property is an Edm.Duration and the sample's string is not an ISO 8601 duration as OData writes it (`PT1H30M`, `P2D`, `PT0.5S`): a fraction only on the seconds and with a point, never a comma (`PT1,5S` and `P1.5D` are refused, as the generated model refuses them). Fix: write a valid duration."),
         code("GS0010", "malformed-time-of-day", Severity::Warning, "a TimeOfDay value is not `hh:mm:ss`",
             "The property is an Edm.TimeOfDay and the sample's string is not a time of day `hh:mm[:ss[.fff]]`. Fix: write a valid time."),
         code("GS0011", "null-not-nullable", Severity::Warning, "a sample sets `null` for a property the docs say is not nullable",
@@ -105,6 +108,8 @@ pub mod codes {
             "A JSON representation's placeholder (`\"Int64\"`, `\"String (timestamp)\"`, `true`) tells a different type than the property's table row. Fix: make them agree."),
         code("GS0016", "sample-unknown-type", Severity::Warning, "an `@odata.type` in a sample names a type the docs do not define",
             "The sample's annotation or an `@odata.type` member names a type that no page of this version defines, so the value cannot be checked. Fix: correct the name, or add the type's page."),
+        code("GS0017", "malformed-binary", Severity::Warning, "a Binary value is not base64",
+            "The property is an Edm.Binary and the sample's string is not base64 (the URL-safe alphabet OData prescribes, or the standard one), padded or not: `MIIDYDCCAki...` with an ellipsis, or a length no decoder accepts. The generated model refuses the same values. Fix: write valid base64, or elide the value some other way."),
     ];
 }
 

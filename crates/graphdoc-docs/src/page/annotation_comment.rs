@@ -1,6 +1,7 @@
 //! Annotation comments (`<!-- { "blockType": … } -->`), with the common slips forgiven.
 
 use super::{codes, Ctx};
+use crate::tolerant::{self, Forgiven};
 use graphdoc_schema::{Diagnostic, Severity};
 use serde_json::Value;
 
@@ -15,25 +16,14 @@ pub(super) fn annotation(ctx: &mut Ctx, text: &str, line: u32) -> Option<Value> 
             // Trailing commas and line breaks inside strings (a long
             // suppression wrapped over two lines) are the common slips, and
             // the docs' own tools read both: forgive them, but say so.
-            let unbroken = escape_controls_in_strings(t);
-            let repairs = [
-                (remove_trailing_commas(t), "a trailing comma"),
-                (unbroken.clone(), "a line break inside a string"),
-                (
-                    remove_trailing_commas(&unbroken),
-                    "a trailing comma and a line break inside a string",
-                ),
-            ];
-            for (repaired, slip) in repairs {
-                if let Ok(v) = serde_json::from_str::<Value>(&repaired) {
-                    ctx.diag(
-                        line,
-                        Severity::Note,
-                        codes::BAD_ANNOTATION,
-                        format!("annotation comment has {slip} (read anyway)"),
-                    );
-                    return Some(v);
-                }
+            if let Some((v, slip)) = read_with_slips(t) {
+                ctx.diag(
+                    line,
+                    Severity::Note,
+                    codes::BAD_ANNOTATION,
+                    format!("annotation comment has {slip} (read anyway)"),
+                );
+                return Some(v);
             }
             ctx.out.diagnostics.push(
                 Diagnostic::new(
@@ -49,60 +39,27 @@ pub(super) fn annotation(ctx: &mut Ctx, text: &str, line: u32) -> Option<Value> 
     }
 }
 
-/// `s` with the control characters inside its JSON strings escaped (a raw
-/// line break becomes `\n`), so that strict JSON reads them.
-fn escape_controls_in_strings(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in s.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if in_string => escaped = true,
-            '"' => in_string = !in_string,
-            '\n' if in_string => {
-                out.push_str("\\n");
-                continue;
-            }
-            '\r' if in_string => {
-                out.push_str("\\r");
-                continue;
-            }
-            '\t' if in_string => {
-                out.push_str("\\t");
-                continue;
-            }
-            c if in_string && (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-                continue;
-            }
-            _ => {}
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn remove_trailing_commas(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
-    let mut in_string = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '"' && (i == 0 || chars[i - 1] != '\\') {
-            in_string = !in_string;
-        }
-        if c == ',' && !in_string {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                i += 1;
-                continue;
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    out
+/// `text` read by the tolerant reader when all it forgave is an extra
+/// comma or a raw control character in a string, with the slip named.
+fn read_with_slips(text: &str) -> Option<(Value, &'static str)> {
+    let read = tolerant::read(text).ok()?;
+    let forgave = |kind: Forgiven| read.forgiven.iter().any(|n| n.kind == kind);
+    let (comma, broken) = (
+        forgave(Forgiven::ExtraComma),
+        forgave(Forgiven::LooseString),
+    );
+    let only_slips = read
+        .forgiven
+        .iter()
+        .all(|n| matches!(n.kind, Forgiven::ExtraComma | Forgiven::LooseString));
+    let slip = match (comma, broken) {
+        _ if !only_slips => return None,
+        (true, false) => "a trailing comma",
+        (false, true) => "a line break inside a string",
+        (true, true) => "a trailing comma and a line break inside a string",
+        (false, false) => return None,
+    };
+    Some((read.value, slip))
 }
 
 #[cfg(test)]
@@ -111,14 +68,22 @@ mod tests {
 
     // Annotations read with each slip: tests/pages/resources/annotation-*.md.
     #[test]
-    fn control_characters_inside_strings_are_escaped_and_others_kept() {
+    fn slips_are_named_and_anything_else_refused() {
+        let slip = |t: &str| read_with_slips(t).map(|(_, slip)| slip);
+        assert_eq!(slip("{\"a\": [1, 2,],}"), Some("a trailing comma"));
         assert_eq!(
-            escape_controls_in_strings("{\"a\": \"x\\\"\ny\tz\"}\n"),
-            "{\"a\": \"x\\\"\\ny\\tz\"}\n"
+            slip("{\"a\": \"x\ny\"}"),
+            Some("a line break inside a string")
         );
         assert_eq!(
-            remove_trailing_commas("{\"a\": [1, 2,], \"b\": \",}\",\n}"),
-            "{\"a\": [1, 2], \"b\": \",}\"\n}"
+            slip("{\"a\": \"x\ny\",}"),
+            Some("a trailing comma and a line break inside a string")
         );
+        let (v, _) = read_with_slips("{\"a\": \"x\ny\", \"b\": \",}\",}").unwrap();
+        assert_eq!(v["a"], "x\ny");
+        assert_eq!(v["b"], ",}");
+        assert_eq!(slip("{\"a\": 1}"), None);
+        assert_eq!(slip("{a: 1,}"), None);
+        assert_eq!(slip("{\"a\": 1, ...}"), None);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::RawProperty;
 use crate::types::{parse_type_cell, CellType, TypeName};
+use graphdoc_schema::edm::placeholder::{self, Placeholder};
 use graphdoc_schema::{PropertyKind, Source};
 use serde_json::Value;
 
@@ -54,20 +55,14 @@ fn placeholder_type(value: &Value) -> Option<CellType> {
         // A number does not say which of Int32, Int64, Double… it is.
         Value::Number(_) => None,
         Value::String(s) => {
-            let lower = s.to_ascii_lowercase();
             // "String (timestamp)", "String (ISO 8601 duration)": the note in
-            // parentheses names the Edm type the string carries.
-            let note = lower
-                .strip_prefix("string")
-                .and_then(|rest| rest.trim_start().strip_prefix('('))
-                .and_then(|rest| rest.split(')').next())
-                .unwrap_or("");
-            let noted = |word: &str| note.split_whitespace().any(|w| w == word);
-            if noted("timestamp") {
-                return Some(simple(TypeName::Primitive("Edm.DateTimeOffset")));
-            }
-            if noted("duration") {
-                return Some(simple(TypeName::Primitive("Edm.Duration")));
+            // parentheses names the Edm type the string carries, as the
+            // samples checker reads it.
+            if let Some(Placeholder::Primitive(edm)) = placeholder::read(s) {
+                return Some(match parse_type_cell(s) {
+                    Ok(t) if t.name == TypeName::Primitive(edm) && !t.collection => t,
+                    _ => simple(TypeName::Primitive(edm)),
+                });
             }
             match parse_type_cell(s) {
                 Ok(

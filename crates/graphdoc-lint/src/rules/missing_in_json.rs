@@ -1,7 +1,6 @@
 //! GL0002: a Properties table row the JSON representation does not show.
 
 use super::{Finding, Rule};
-use crate::jsonpos::Value;
 use crate::pages::{place, Pages};
 use crate::representation::representation;
 use graphdoc_schema::{PropertyKind, Schema, Severity, TypeDef};
@@ -34,17 +33,14 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
             let Some(text) = pages.get(&t.source.file) else {
                 return out;
             };
-            let Some((object, start)) = representation(text, &t.name) else {
-                return out;
-            };
-            let Value::Object(members) = &object.value else {
+            let Some((members, start)) = representation(text, &t.name) else {
                 return out;
             };
             for p in &t.properties {
                 if p.kind != PropertyKind::Structural || p.source.file != t.source.file {
                     continue;
                 }
-                if !members.iter().any(|(k, _)| k.eq_ignore_ascii_case(&p.name)) {
+                if !members.keys().any(|k| k.eq_ignore_ascii_case(&p.name)) {
                     let f = RULE
                         .finding(
                             &p.source.file,

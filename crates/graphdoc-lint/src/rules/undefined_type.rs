@@ -1,11 +1,12 @@
 //! GL0006: an `@odata.type` in a JSON block naming a type no page defines.
 
 use super::{Finding, Rule};
-use crate::jsonpos::{self, Node, Value};
 use crate::pages::{place, Pages};
 use graphdoc_docs::markdown::{self, Block};
+use graphdoc_docs::tolerant::pointer_segment;
 use graphdoc_schema::{split_qualified, Schema, Severity};
 use rayon::prelude::*;
+use serde_json::Value;
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
@@ -45,20 +46,28 @@ pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> 
                 };
                 let json_start = code.find(['{', '[']).unwrap_or(0);
                 let skipped_lines = code[..json_start].matches('\n').count() as u32;
-                let Some(node) = jsonpos::parse(&code[json_start..]) else {
+                let Some(read) = crate::json::read(&code[json_start..]) else {
                     continue;
                 };
-                let mut stack = vec![&node];
-                while let Some(n) = stack.pop() {
-                    match &n.value {
-                        Value::Array(items) => stack.extend(items),
+                let mut stack = vec![(String::new(), &read.value)];
+                while let Some((pointer, v)) = stack.pop() {
+                    match v {
+                        Value::Array(items) => stack.extend(
+                            items
+                                .iter()
+                                .enumerate()
+                                .map(|(i, item)| (format!("{pointer}/{i}"), item)),
+                        ),
                         Value::Object(members) => {
                             for (k, v) in members {
-                                if k == "@odata.type" {
-                                    let first_line = line + skipped_lines;
-                                    out.extend(odata_type(v, file, first_line, &simple, pages));
+                                let here = format!("{pointer}/{}", pointer_segment(k));
+                                if let (true, Some(s), Some(pos)) =
+                                    (k == "@odata.type", v.as_str(), read.positions.get(&here))
+                                {
+                                    let line = line + skipped_lines + pos.line - 1;
+                                    out.extend(odata_type(s, file, line, &simple, pages));
                                 }
-                                stack.push(v);
+                                stack.push((here, v));
                             }
                         }
                         _ => {}
@@ -96,14 +105,15 @@ fn defined_names(schema: &Schema, pages: &Pages, version_dir: &str) -> HashSet<S
     simple
 }
 
+/// A finding for the `@odata.type` value `s` at `line`, when it names no
+/// type of the version.
 fn odata_type(
-    v: &Node,
+    s: &str,
     file: &str,
-    first_line: u32,
+    line: u32,
     simple: &HashSet<String>,
     pages: &Pages,
 ) -> Option<Finding> {
-    let s = v.as_str()?;
     let name = s.trim_start_matches('#');
     if !name.starts_with("microsoft.graph.") {
         return None;
@@ -112,7 +122,6 @@ fn odata_type(
     if simple_name.is_empty() || simple.contains(&simple_name.to_ascii_lowercase()) {
         return None;
     }
-    let line = first_line + v.line - 1;
     let f = RULE.finding(
         file,
         line,

@@ -150,53 +150,11 @@ pub fn check_target(
         && matches!(sample.method.as_str(), "POST" | "PATCH" | "PUT");
     let ty = match target {
         Target::Parameters(op) => {
-            match value {
-                Value::Object(o) => {
-                    c.parameters(o, op);
-                    if completeness == Completeness::Required {
-                        let rows: Vec<&Property> = op.request_body.iter().collect();
-                        c.absent(o, &rows, completeness, &format!("`{}`", op.title), "");
-                    }
-                }
-                other => c.find(
-                    FindingKind::WrongJsonType,
-                    "",
-                    format!(
-                        "expected an object (the parameters of `{}`), found {}",
-                        op.title,
-                        json_kind(other)
-                    ),
-                ),
-            }
+            c.parameter_body(value, op, completeness);
             return c.findings;
         }
         Target::Reference => {
-            match value {
-                Value::Object(o) => {
-                    for key in o.keys().filter(|k| !is_annotation(k)) {
-                        c.find(
-                            FindingKind::UnknownProperty,
-                            &format!("/{}", pointer_segment(key)),
-                            format!("`{key}` in the body of a `$ref` request, which holds only `@odata.id`"),
-                        );
-                    }
-                    if !o.contains_key("@odata.id") {
-                        c.find(
-                            FindingKind::AbsentRequired,
-                            "",
-                            "the body of a `$ref` request without `@odata.id`".to_string(),
-                        );
-                    }
-                }
-                other => c.find(
-                    FindingKind::WrongJsonType,
-                    "",
-                    format!(
-                        "expected an object with `@odata.id`, found {}",
-                        json_kind(other)
-                    ),
-                ),
-            }
+            c.reference_body(value);
             return c.findings;
         }
         Target::Type(t) => t,
@@ -314,6 +272,60 @@ pub(super) fn is_annotation(key: &str) -> bool {
 }
 
 impl Checker<'_, '_> {
+    /// An action's body against its request body table.
+    fn parameter_body(&mut self, value: &Value, op: &Operation, completeness: Completeness) {
+        match value {
+            Value::Object(o) => {
+                self.parameters(o, op);
+                if completeness == Completeness::Required {
+                    let rows: Vec<&Property> = op.request_body.iter().collect();
+                    self.absent(o, &rows, completeness, &format!("`{}`", op.title), "");
+                }
+            }
+            other => self.find(
+                FindingKind::WrongJsonType,
+                "",
+                format!(
+                    "expected an object (the parameters of `{}`), found {}",
+                    op.title,
+                    json_kind(other)
+                ),
+            ),
+        }
+    }
+
+    /// The body of a `$ref` request: `@odata.id` and nothing else.
+    fn reference_body(&mut self, value: &Value) {
+        match value {
+            Value::Object(o) => {
+                for key in o.keys().filter(|k| !is_annotation(k)) {
+                    self.find(
+                        FindingKind::UnknownProperty,
+                        &format!("/{}", pointer_segment(key)),
+                        format!(
+                            "`{key}` in the body of a `$ref` request, which holds only `@odata.id`"
+                        ),
+                    );
+                }
+                if !o.contains_key("@odata.id") {
+                    self.find(
+                        FindingKind::AbsentRequired,
+                        "",
+                        "the body of a `$ref` request without `@odata.id`".to_string(),
+                    );
+                }
+            }
+            other => self.find(
+                FindingKind::WrongJsonType,
+                "",
+                format!(
+                    "expected an object with `@odata.id`, found {}",
+                    json_kind(other)
+                ),
+            ),
+        }
+    }
+
     pub(super) fn find(&mut self, kind: FindingKind, pointer: &str, message: String) {
         self.findings.push(RawFinding {
             kind,
@@ -698,21 +710,18 @@ impl Checker<'_, '_> {
             let Value::String(s) = v else {
                 return wrong(self, "a string");
             };
-            let checked = Format::of(ty).and_then(|format| {
-                let kind = match format {
-                    Format::Guid => FindingKind::MalformedGuid,
-                    Format::Date => FindingKind::MalformedDate,
-                    Format::DateTimeOffset => FindingKind::MalformedTimestamp,
-                    Format::Duration => FindingKind::MalformedDuration,
-                    Format::TimeOfDay => FindingKind::MalformedTimeOfDay,
-                    // Binary payloads are not checked yet: no finding kind.
-                    Format::Binary => return None,
-                };
-                Some((format, kind))
-            });
-            if let Some((_, kind)) = checked.filter(|(format, _)| !format.accepts(s)) {
-                self.find(kind, pointer, format!("\"{s}\" is not a valid {ty}"));
-            }
+            let Some(format) = Format::of(ty).filter(|format| !format.accepts(s)) else {
+                return;
+            };
+            let kind = match format {
+                Format::Guid => FindingKind::MalformedGuid,
+                Format::Date => FindingKind::MalformedDate,
+                Format::DateTimeOffset => FindingKind::MalformedTimestamp,
+                Format::Duration => FindingKind::MalformedDuration,
+                Format::TimeOfDay => FindingKind::MalformedTimeOfDay,
+                Format::Binary => FindingKind::MalformedBinary,
+            };
+            self.find(kind, pointer, format!("\"{s}\" is not a valid {ty}"));
         } else if ty == "Edm.Boolean" {
             if !v.is_boolean() {
                 wrong(self, "a boolean");
@@ -728,6 +737,80 @@ impl Checker<'_, '_> {
             if !v.is_number() && !special {
                 wrong(self, "a number");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graphdoc_schema::Schema;
+    use serde_json::json;
+
+    fn kinds(value: Value, ty: &str) -> Vec<FindingKind> {
+        let schema = Schema::default();
+        let lookup = Lookup::new(&schema);
+        let mut c = Checker {
+            lookup: &lookup,
+            placeholders: false,
+            findings: Vec::new(),
+        };
+        c.primitive(&value, ty, "/x");
+        c.findings.into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn primitive_values_by_the_edm_validators() {
+        for (value, ty, want) in [
+            (json!("2024-02-29"), "Edm.Date", None),
+            (
+                json!("2023-02-29"),
+                "Edm.Date",
+                Some(FindingKind::MalformedDate),
+            ),
+            (
+                json!("2024-01-01t00:00:00z"),
+                "Edm.DateTimeOffset",
+                Some(FindingKind::MalformedTimestamp),
+            ),
+            (
+                json!("PT1,5S"),
+                "Edm.Duration",
+                Some(FindingKind::MalformedDuration),
+            ),
+            (
+                json!("P1.5D"),
+                "Edm.Duration",
+                Some(FindingKind::MalformedDuration),
+            ),
+            (json!("PT1.5S"), "Edm.Duration", None),
+            (
+                json!("25:00"),
+                "Edm.TimeOfDay",
+                Some(FindingKind::MalformedTimeOfDay),
+            ),
+            (
+                json!("{9ceb2f92-2f92-9ceb-922f-eb9c922feb9c}"),
+                "Edm.Guid",
+                Some(FindingKind::MalformedGuid),
+            ),
+            (json!("aGVsbG8"), "Edm.Binary", None),
+            (
+                json!("MIIDYDCCAki..."),
+                "Edm.Binary",
+                Some(FindingKind::MalformedBinary),
+            ),
+            (json!("anything"), "Edm.Stream", None),
+            (json!(1), "Edm.SByte", None),
+            (json!(1.5), "Edm.SByte", Some(FindingKind::WrongJsonType)),
+            (json!("INF"), "Edm.Single", None),
+            (json!("1"), "Edm.Double", Some(FindingKind::WrongJsonType)),
+        ] {
+            assert_eq!(
+                kinds(value.clone(), ty),
+                Vec::from_iter(want),
+                "{value} as {ty}"
+            );
         }
     }
 }

@@ -33,6 +33,8 @@ pub enum FindingKind {
     MalformedGuid,
     MalformedDuration,
     MalformedTimeOfDay,
+    /// Not base64 (standard or URL-safe alphabet) for an `Edm.Binary`.
+    MalformedBinary,
     /// `null` for a property the docs say is not nullable.
     NullNotNullable,
     /// A request body sets a property the docs say is read-only.
@@ -59,6 +61,7 @@ impl FindingKind {
             FindingKind::MalformedGuid => "malformed_guid",
             FindingKind::MalformedDuration => "malformed_duration",
             FindingKind::MalformedTimeOfDay => "malformed_time_of_day",
+            FindingKind::MalformedBinary => "malformed_binary",
             FindingKind::NullNotNullable => "null_not_nullable",
             FindingKind::ReadOnlyInRequest => "read_only_in_request",
             FindingKind::AbsentProperty => "absent_property",

@@ -57,10 +57,15 @@ pub fn read(text: &str) -> Option<Placeholder<'_>> {
     (bare.contains('.') || bare.starts_with("Collection(")).then_some(Placeholder::Named(bare))
 }
 
-/// `"String (timestamp)"`, `"String (date)"`, `"String (base64)"`: the note
-/// in parentheses names the `Edm` type the string carries.
+/// `"String (timestamp)"`, `"String (ISO 8601 duration)"`, `"String
+/// (date)"`, `"String (base64)"`: the note in parentheses names the `Edm`
+/// type the string carries.
 fn string_note(note: &str) -> Placeholder<'static> {
     let says = |w: &str| note.eq_ignore_ascii_case(w);
+    let has_word = |w: &str| {
+        note.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case(w))
+    };
     let mentions = |w: &str| {
         note.as_bytes()
             .windows(w.len())
@@ -70,7 +75,7 @@ fn string_note(note: &str) -> Placeholder<'static> {
         "Edm.DateTimeOffset"
     } else if says("date") {
         "Edm.Date"
-    } else if says("duration") {
+    } else if has_word("duration") {
         "Edm.Duration"
     } else if says("time") || says("timeofday") || says("time of day") {
         "Edm.TimeOfDay"

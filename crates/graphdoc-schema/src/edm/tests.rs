@@ -99,6 +99,8 @@ fn placeholders() {
         ("String (ISO 8601 DateTime)", Some(p("Edm.DateTimeOffset"))),
         ("String (date)", Some(p("Edm.Date"))),
         ("String (duration)", Some(p("Edm.Duration"))),
+        ("String (ISO 8601 duration)", Some(p("Edm.Duration"))),
+        ("String (durations)", Some(Placeholder::AnyString)),
         ("String (time of day)", Some(p("Edm.TimeOfDay"))),
         ("String (GUID)", Some(p("Edm.Guid"))),
         ("String (base64)", Some(p("Edm.Binary"))),

@@ -41,17 +41,20 @@ pub enum ActionState {
     Other(::std::string::String),
 }
 impl ::graph_model_runtime::Wire for ActionState {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        match ::graph_model_runtime::string_from_json(value) {
+        match ::graph_model_runtime::read_string(src) {
             ::core::result::Result::Ok(text) => {
                 ::core::result::Result::Ok(Self::from_wire(text))
             }
             ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
         }
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        sink.str(self.as_str())
     }
 }

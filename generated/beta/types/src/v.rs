@@ -7,7 +7,6 @@
 /// Derives from microsoft.graph.entity; its properties are included.
 ///
 /// Documented at <https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptoken?view=graph-rest-beta> (api-reference/beta/resources/intune-onboarding-vpptoken.md:10)
-#[derive(::core::clone::Clone)]
 pub struct VppToken {
     /// Identifier the service assigns when the token is uploaded, used as the key. Inherited from entity.
     ///
@@ -105,9 +104,7 @@ impl ::graph_model_runtime::Object for VppToken {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {
         static DESC: ::graph_model_runtime::TypeDesc = ::graph_model_runtime::TypeDesc {
             name: "microsoft.graph.vppToken",
-            base: ::core::option::Option::Some(
-                <crate::Entity as ::graph_model_runtime::Object>::static_desc,
-            ),
+            ancestors: &["microsoft.graph.entity"],
             fields: &[
                 "id",
                 "organizationName",
@@ -128,9 +125,13 @@ impl ::graph_model_runtime::Object for VppToken {
                 "claimTokenManagementFromExternalMdm",
                 "roleScopeTagIds",
             ],
+            by_name: &[
+                3u16, 11u16, 16u16, 12u16, 13u16, 14u16, 4u16, 0u16, 7u16, 5u16, 10u16,
+                15u16, 1u16, 17u16, 8u16, 6u16, 9u16, 2u16,
+            ],
             is_abstract: false,
-            lookup: crate::lookup_type,
-            make: ::graph_model_runtime::make_object::<VppToken>,
+            derived: &[],
+            make: ::graph_model_runtime::make_default::<VppToken>,
         };
         &DESC
     }
@@ -199,6 +200,13 @@ impl ::graph_model_runtime::Object for VppToken {
         &mut self.additional_properties
     }
 }
+impl ::core::clone::Clone for VppToken {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
+    }
+}
 impl ::core::default::Default for VppToken {
     fn default() -> Self {
         VppToken {
@@ -235,13 +243,16 @@ impl ::core::fmt::Debug for VppToken {
     }
 }
 impl ::graph_model_runtime::Wire for VppToken {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::graph_model_runtime::object_to_json(self)
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::object_from_json(value)
+        ::graph_model_runtime::read_object(src)
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        ::graph_model_runtime::write_object(self, sink)
     }
 }
 impl ::serde::Serialize for VppToken {
@@ -264,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for VppToken {
 /// Wire type: microsoft.graph.vppTokenActionResult
 ///
 /// Documented at <https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptokenactionresult?view=graph-rest-beta> (api-reference/beta/resources/intune-onboarding-vpptokenactionresult.md:10)
-#[derive(::core::clone::Clone)]
 pub struct VppTokenActionResult {
     /// Name of the action.
     ///
@@ -296,16 +306,17 @@ impl ::graph_model_runtime::Object for VppTokenActionResult {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {
         static DESC: ::graph_model_runtime::TypeDesc = ::graph_model_runtime::TypeDesc {
             name: "microsoft.graph.vppTokenActionResult",
-            base: ::core::option::Option::None,
+            ancestors: &[],
             fields: &[
                 "actionName",
                 "actionState",
                 "startDateTime",
                 "lastUpdatedDateTime",
             ],
+            by_name: &[0u16, 1u16, 3u16, 2u16],
             is_abstract: false,
-            lookup: crate::lookup_type,
-            make: ::graph_model_runtime::make_object::<VppTokenActionResult>,
+            derived: &[],
+            make: ::graph_model_runtime::make_default::<VppTokenActionResult>,
         };
         &DESC
     }
@@ -346,6 +357,13 @@ impl ::graph_model_runtime::Object for VppTokenActionResult {
         &mut self.additional_properties
     }
 }
+impl ::core::clone::Clone for VppTokenActionResult {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
+    }
+}
 impl ::core::default::Default for VppTokenActionResult {
     fn default() -> Self {
         VppTokenActionResult {
@@ -368,13 +386,16 @@ impl ::core::fmt::Debug for VppTokenActionResult {
     }
 }
 impl ::graph_model_runtime::Wire for VppTokenActionResult {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::graph_model_runtime::object_to_json(self)
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::object_from_json(value)
+        ::graph_model_runtime::read_object(src)
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        ::graph_model_runtime::write_object(self, sink)
     }
 }
 impl ::serde::Serialize for VppTokenActionResult {

@@ -26,18 +26,21 @@ pub enum VppTokenAccountType {
     Other(::std::string::String),
 }
 impl ::graph_model_runtime::Wire for VppTokenAccountType {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        match ::graph_model_runtime::string_from_json(value) {
+        match ::graph_model_runtime::read_string(src) {
             ::core::result::Result::Ok(text) => {
                 ::core::result::Result::Ok(Self::from_wire(text))
             }
             ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
         }
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        sink.str(self.as_str())
     }
 }
 /// States that an Apple Volume Purchase Program token can be in.
@@ -75,18 +78,21 @@ pub enum VppTokenState {
     Other(::std::string::String),
 }
 impl ::graph_model_runtime::Wire for VppTokenState {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        match ::graph_model_runtime::string_from_json(value) {
+        match ::graph_model_runtime::read_string(src) {
             ::core::result::Result::Ok(text) => {
                 ::core::result::Result::Ok(Self::from_wire(text))
             }
             ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
         }
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        sink.str(self.as_str())
     }
 }
 /// Outcomes of the most recent app sync run with an Apple Volume Purchase Program token.
@@ -121,17 +127,20 @@ pub enum VppTokenSyncStatus {
     Other(::std::string::String),
 }
 impl ::graph_model_runtime::Wire for VppTokenSyncStatus {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::serde_json::Value::String(::std::borrow::ToOwned::to_owned(self.as_str()))
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        match ::graph_model_runtime::string_from_json(value) {
+        match ::graph_model_runtime::read_string(src) {
             ::core::result::Result::Ok(text) => {
                 ::core::result::Result::Ok(Self::from_wire(text))
             }
             ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
         }
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        sink.str(self.as_str())
     }
 }

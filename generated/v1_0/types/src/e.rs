@@ -5,7 +5,6 @@
 /// Wire type: microsoft.graph.entity
 ///
 /// Documented at <https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-1.0> (api-reference/v1.0/resources/entity.md:10)
-#[derive(::core::clone::Clone)]
 pub struct Entity {
     /// Unique identifier of the entity. Read-only.
     ///
@@ -23,11 +22,12 @@ impl ::graph_model_runtime::Object for Entity {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {
         static DESC: ::graph_model_runtime::TypeDesc = ::graph_model_runtime::TypeDesc {
             name: "microsoft.graph.entity",
-            base: ::core::option::Option::None,
+            ancestors: &[],
             fields: &["id"],
+            by_name: &[0u16],
             is_abstract: true,
-            lookup: crate::lookup_type,
-            make: ::graph_model_runtime::make_object::<Entity>,
+            derived: &[<crate::VppToken as ::graph_model_runtime::Object>::static_desc],
+            make: ::graph_model_runtime::make_default::<Entity>,
         };
         &DESC
     }
@@ -62,6 +62,13 @@ impl ::graph_model_runtime::Object for Entity {
         &mut self.additional_properties
     }
 }
+impl ::core::clone::Clone for Entity {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
+    }
+}
 impl ::core::default::Default for Entity {
     fn default() -> Self {
         Entity {
@@ -81,13 +88,16 @@ impl ::core::fmt::Debug for Entity {
     }
 }
 impl ::graph_model_runtime::Wire for Entity {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::graph_model_runtime::object_to_json(self)
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::object_from_json(value)
+        ::graph_model_runtime::read_object(src)
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        ::graph_model_runtime::write_object(self, sink)
     }
 }
 impl ::serde::Serialize for Entity {

@@ -7,7 +7,6 @@
 /// Derives from microsoft.graph.entity; its properties are included.
 ///
 /// Documented at <https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptoken?view=graph-rest-1.0> (api-reference/v1.0/resources/intune-onboarding-vpptoken.md:10)
-#[derive(::core::clone::Clone)]
 pub struct VppToken {
     /// Identifier the service assigns when the token is uploaded, used as the key. Inherited from entity.
     ///
@@ -73,9 +72,7 @@ impl ::graph_model_runtime::Object for VppToken {
     fn static_desc() -> &'static ::graph_model_runtime::TypeDesc {
         static DESC: ::graph_model_runtime::TypeDesc = ::graph_model_runtime::TypeDesc {
             name: "microsoft.graph.vppToken",
-            base: ::core::option::Option::Some(
-                <crate::Entity as ::graph_model_runtime::Object>::static_desc,
-            ),
+            ancestors: &["microsoft.graph.entity"],
             fields: &[
                 "id",
                 "organizationName",
@@ -90,9 +87,12 @@ impl ::graph_model_runtime::Object for VppToken {
                 "automaticallyUpdateApps",
                 "countryOrRegion",
             ],
+            by_name: &[
+                3u16, 10u16, 11u16, 4u16, 0u16, 7u16, 5u16, 9u16, 1u16, 8u16, 6u16, 2u16,
+            ],
             is_abstract: false,
-            lookup: crate::lookup_type,
-            make: ::graph_model_runtime::make_object::<VppToken>,
+            derived: &[],
+            make: ::graph_model_runtime::make_default::<VppToken>,
         };
         &DESC
     }
@@ -149,6 +149,13 @@ impl ::graph_model_runtime::Object for VppToken {
         &mut self.additional_properties
     }
 }
+impl ::core::clone::Clone for VppToken {
+    fn clone(&self) -> Self {
+        let mut copy = <Self as ::core::default::Default>::default();
+        ::graph_model_runtime::clone_object(self, &mut copy);
+        copy
+    }
+}
 impl ::core::default::Default for VppToken {
     fn default() -> Self {
         VppToken {
@@ -179,13 +186,16 @@ impl ::core::fmt::Debug for VppToken {
     }
 }
 impl ::graph_model_runtime::Wire for VppToken {
-    fn to_json(&self) -> ::serde_json::Value {
-        ::graph_model_runtime::object_to_json(self)
-    }
-    fn from_json(
-        value: ::serde_json::Value,
+    fn read(
+        src: &mut dyn ::graph_model_runtime::Source,
     ) -> ::core::result::Result<Self, ::graph_model_runtime::Error> {
-        ::graph_model_runtime::object_from_json(value)
+        ::graph_model_runtime::read_object(src)
+    }
+    fn write(
+        &self,
+        sink: &mut dyn ::graph_model_runtime::Sink,
+    ) -> ::core::result::Result<(), ::graph_model_runtime::Error> {
+        ::graph_model_runtime::write_object(self, sink)
     }
 }
 impl ::serde::Serialize for VppToken {

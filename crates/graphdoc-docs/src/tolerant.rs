@@ -1,4 +1,5 @@
-//! A forgiving JSON reader for doc samples.
+//! A forgiving JSON reader with positions, for doc samples, annotation
+//! comments and the linter: the one reader of JSON the docs write.
 //!
 //! Doc JSON is written for people: it has comments, `...` where content was
 //! cut, trailing commas, `{id}` placeholders, single quotes and unquoted

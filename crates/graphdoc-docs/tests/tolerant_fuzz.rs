@@ -1,7 +1,7 @@
 //! Inputs the `tolerant_json` fuzz target (fuzz/) found, kept as
 //! regressions of what `tolerant::read` promises.
 
-use graphdoc_samples::tolerant::{read, Forgiven, Pos};
+use graphdoc_docs::tolerant::{read, Forgiven, Pos};
 
 /// Found by fuzzing: a duplicate key was noted after the notes of its
 /// value, though notes are documented to come in text order.

@@ -1,0 +1,613 @@
+//! The words of a localised reference: section headings, table headers,
+//! type words, collection and title patterns, and the phrases the facts
+//! reader looks for, one table per language (`locales/<lang>.toml`,
+//! embedded at build time). Every lookup maps a localised spelling back to
+//! the English one the rest of the front-end reads.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The vocabulary files, by file stem.
+const SOURCES: [(&str, &str); 10] = [
+    ("de", include_str!("../locales/de.toml")),
+    ("es", include_str!("../locales/es.toml")),
+    ("fr", include_str!("../locales/fr.toml")),
+    ("it", include_str!("../locales/it.toml")),
+    ("ja", include_str!("../locales/ja.toml")),
+    ("ko", include_str!("../locales/ko.toml")),
+    ("pt-BR", include_str!("../locales/pt-BR.toml")),
+    ("ru", include_str!("../locales/ru.toml")),
+    ("zh-Hans", include_str!("../locales/zh-Hans.toml")),
+    ("zh-Hant", include_str!("../locales/zh-Hant.toml")),
+];
+
+/// English words as keys, their localised spellings as values.
+type Spellings = BTreeMap<String, Vec<String>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    tags: Vec<String>,
+    headings: Spellings,
+    table_headers: Spellings,
+    types: Spellings,
+    patterns: Patterns,
+    phrases: Spellings,
+    list_words: Spellings,
+    /// Words a translation puts for common enum members (`Keine` → `none`).
+    #[serde(default)]
+    member_words: Spellings,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Patterns {
+    collection: Vec<String>,
+    resource_title: Vec<String>,
+    complex_title: Vec<String>,
+    enum_title: Vec<String>,
+    values_heading: Vec<String>,
+}
+
+/// A pattern with one `{}`: the text around the hole, compared ignoring case.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    prefix: String,
+    suffix: String,
+}
+
+impl Pattern {
+    fn new(spec: &str) -> Pattern {
+        let (prefix, suffix) = spec.split_once("{}").unwrap_or((spec, ""));
+        Pattern {
+            prefix: prefix.to_string(),
+            suffix: suffix.to_string(),
+        }
+    }
+
+    /// What the hole holds in `text`, when `text` fits the pattern.
+    pub fn capture<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let rest = strip_prefix_ci(text, &self.prefix)?;
+        let hole = strip_suffix_ci(rest, &self.suffix)?;
+        let hole = hole.trim();
+        (!hole.is_empty()).then_some(hole)
+    }
+
+    fn len(&self) -> usize {
+        self.prefix.len() + self.suffix.len()
+    }
+}
+
+/// What a localised title says the page defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    Resource,
+    Complex,
+    Enum,
+}
+
+impl TitleKind {
+    /// The English title of a page defining `subject`.
+    pub fn english(self, subject: &str) -> String {
+        match self {
+            TitleKind::Resource => format!("{subject} resource type"),
+            TitleKind::Complex => format!("{subject} complex type"),
+            TitleKind::Enum => format!("{subject} enum type"),
+        }
+    }
+}
+
+/// One language's vocabulary.
+#[derive(Debug)]
+pub struct Locale {
+    /// The vocabulary file's name: `de`, `pt-BR`, `zh-Hans`…
+    pub name: &'static str,
+    tags: Vec<String>,
+    /// (localised, English), longest localised spelling first.
+    headings: Vec<(String, String)>,
+    table_headers: Vec<(String, String)>,
+    types: Vec<(String, String)>,
+    phrases: Vec<(String, String)>,
+    /// The localised phrases in lower case, in the same order.
+    phrases_lower: Vec<String>,
+    /// (localised, English) words between list values: `und` → `and`.
+    list_words: Vec<(String, String)>,
+    member_words: Vec<(String, String)>,
+    collection: Vec<Pattern>,
+    titles: Vec<(Pattern, TitleKind)>,
+    values_heading: Vec<Pattern>,
+}
+
+/// Every language the vocabulary covers, in file-name order.
+pub fn all() -> &'static [Locale] {
+    static ALL: OnceLock<Vec<Locale>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(name, text)| {
+                // The files are part of the build and a unit test parses each,
+                // so a bad one cannot reach a user.
+                let file: File = toml::from_str(text)
+                    .unwrap_or_else(|e| panic!("locales/{name}.toml is not a vocabulary: {e}"));
+                Locale::from_file(name, file)
+            })
+            .collect()
+    })
+}
+
+/// The vocabulary for an `ms.contentlocale` value (`de-DE`, `pt-br`, `zh-tw`);
+/// `None` for English and for a language the vocabulary does not cover.
+pub fn for_tag(tag: &str) -> Option<&'static Locale> {
+    let tag = tag.trim().trim_matches('"').trim_matches('\'');
+    if tag.is_empty() || tag.len() >= 2 && tag[..2].eq_ignore_ascii_case("en") {
+        return None;
+    }
+    let exact = all()
+        .iter()
+        .find(|l| l.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)));
+    exact.or_else(|| {
+        let language = tag.split(['-', '_']).next().unwrap_or(tag);
+        all()
+            .iter()
+            .find(|l| l.tags.iter().any(|t| t.eq_ignore_ascii_case(language)))
+    })
+}
+
+/// The language of a page: its front matter's `ms.contentlocale`, else the
+/// language most of its headings are in (none when they read as English).
+pub fn detect(text: &str) -> Option<&'static Locale> {
+    if let Some(tag) = front_matter_value(text, "ms.contentlocale") {
+        return for_tag(tag);
+    }
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| visible_heading(l.trim_start_matches('#')))
+        .collect();
+    let mut best: Option<(&'static Locale, usize)> = None;
+    for locale in all() {
+        let hits = headings
+            .iter()
+            .filter(|h| {
+                locale
+                    .headings
+                    .iter()
+                    .any(|(local, english)| eq_ci(local, h) && !english.eq_ignore_ascii_case(h))
+            })
+            .count();
+        if hits > 0 && best.is_none_or(|(_, n)| hits > n) {
+            best = Some((locale, hits));
+        }
+    }
+    best.map(|(locale, _)| locale)
+}
+
+/// A front-matter field's value (`key: value` between the `---` lines).
+pub fn front_matter_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines {
+        if line.trim_end() == "---" {
+            return None;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            if k.trim().eq_ignore_ascii_case(key) {
+                return Some(v.trim().trim_matches('"').trim_matches('\''));
+            }
+        }
+    }
+    None
+}
+
+/// A heading's text without its HTML anchors (`<a name="x"></a>`).
+pub fn visible_heading(text: &str) -> &str {
+    let mut t = text.trim();
+    while let Some(rest) = t.strip_prefix("<a ") {
+        match rest
+            .find("</a>")
+            .map(|i| i + 4)
+            .or_else(|| rest.find("/>").map(|i| i + 2))
+        {
+            Some(end) => t = rest[end..].trim_start(),
+            None => break,
+        }
+    }
+    t.trim()
+}
+
+/// The anchor name a heading carries (`<a name="properties"></a>`): the
+/// English heading's slug in translated pages.
+pub fn heading_anchor(text: &str) -> Option<&str> {
+    let at = text.find("<a ")?;
+    let rest = &text[at..];
+    let value = rest
+        .find("name=\"")
+        .map(|i| &rest[i + 6..])
+        .or_else(|| rest.find("id=\"").map(|i| &rest[i + 4..]))?;
+    value.split('"').next().filter(|v| !v.is_empty())
+}
+
+impl Locale {
+    fn from_file(name: &'static str, file: File) -> Locale {
+        let pairs = |spellings: Spellings| {
+            let mut pairs: Vec<(String, String)> = spellings
+                .into_iter()
+                .flat_map(|(english, local)| {
+                    local
+                        .into_iter()
+                        .filter(move |l| !l.trim().is_empty())
+                        .map(move |l| (l.trim().to_string(), english.clone()))
+                })
+                .collect();
+            pairs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            pairs
+        };
+        let patterns = |specs: &[String]| {
+            let mut patterns: Vec<Pattern> = specs.iter().map(|s| Pattern::new(s)).collect();
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            patterns
+        };
+        let phrases = pairs(file.phrases);
+        let p = &file.patterns;
+        let mut titles: Vec<(Pattern, TitleKind)> = [
+            (&p.resource_title, TitleKind::Resource),
+            (&p.complex_title, TitleKind::Complex),
+            (&p.enum_title, TitleKind::Enum),
+        ]
+        .into_iter()
+        .flat_map(|(specs, kind)| specs.iter().map(move |s| (Pattern::new(s), kind)))
+        .collect();
+        titles.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Locale {
+            name,
+            tags: file.tags,
+            headings: pairs(file.headings),
+            table_headers: pairs(file.table_headers),
+            types: pairs(file.types),
+            phrases_lower: phrases.iter().map(|(l, _)| l.to_lowercase()).collect(),
+            phrases,
+            list_words: pairs(file.list_words),
+            member_words: pairs(file.member_words),
+            collection: patterns(&p.collection),
+            titles,
+            values_heading: patterns(&p.values_heading),
+        }
+    }
+
+    /// The English section heading for a localised one (`Eigenschaften` →
+    /// `Properties`); a heading that goes on after the word keeps the rest
+    /// (`Antwort 2` → `Response 2`).
+    pub fn heading(&self, text: &str) -> Option<String> {
+        let text = text.trim();
+        if let Some((_, english)) = self.headings.iter().find(|(l, _)| eq_ci(l, text)) {
+            return Some(english.clone());
+        }
+        self.headings.iter().find_map(|(local, english)| {
+            let rest = strip_prefix_ci(text, local)?;
+            rest.starts_with([' ', ':', '(', '-', '：'])
+                .then(|| format!("{english}{rest}"))
+        })
+    }
+
+    /// The English table header for a localised one (`Eigenschaft` → `Property`).
+    pub fn table_header(&self, cell: &str) -> Option<&str> {
+        let cell = cell.trim().trim_matches('*').trim();
+        self.table_headers
+            .iter()
+            .find(|(l, _)| eq_ci(l, cell))
+            .map(|(_, english)| english.as_str())
+    }
+
+    /// The English member a translation's word for a common enum member
+    /// stands for (`Keine` → `none`).
+    pub fn member_word(&self, word: &str) -> Option<&str> {
+        let word = word.trim();
+        self.member_words
+            .iter()
+            .find(|(l, _)| eq_ci(l, word))
+            .map(|(_, english)| english.as_str())
+    }
+
+    /// The Edm word for a localised type word (`Zeichenfolge` → `String`).
+    pub fn type_word(&self, word: &str) -> Option<&str> {
+        let word = word.trim().trim_matches('`').trim();
+        self.types
+            .iter()
+            .find(|(l, _)| eq_ci(l, word))
+            .map(|(_, english)| english.as_str())
+    }
+
+    /// A type cell in English, when the cell is written in this language:
+    /// `Zeichenfolge` → `String`, `[x](x.md)-Sammlung` → `[x](x.md) collection`,
+    /// `Coleção de cadeias de caracteres` → `String collection`. `None` when
+    /// nothing in the cell is localised.
+    pub fn type_cell(&self, cell: &str) -> Option<String> {
+        let cell = cell.trim();
+        if let Some(english) = self.type_word(cell) {
+            return Some(english.to_string());
+        }
+        // The collection word inside the link: `[coleção x](x.md)`.
+        if let [link] = crate::cells::links(cell).as_slice() {
+            let whole = format!("[{}]({})", link.text, link.target);
+            if cell == whole {
+                let inner = self.type_cell(&link.text)?;
+                let name = inner.strip_suffix(" collection")?;
+                return Some(format!("[{name}]({}) collection", link.target));
+            }
+        }
+        self.collection.iter().find_map(|pattern| {
+            let inner = pattern.capture(cell)?;
+            let word = self.type_word(inner);
+            let inner = word.unwrap_or(inner);
+            // A word glued to the collection word (`Benutzersammlung`) is a
+            // translated noun, not a type name; a type word or link is not.
+            let glued = !pattern.prefix.is_empty() && !pattern.prefix.ends_with([' ', '(', '-'])
+                || !pattern.suffix.is_empty() && !pattern.suffix.starts_with([' ', ')', '-']);
+            let named = word.is_some()
+                || inner.starts_with('[')
+                || crate::types::primitive(inner).is_some();
+            (is_type_text(inner) && (named || !glued)).then(|| format!("{inner} collection"))
+        })
+    }
+
+    /// What a localised title defines (`user-Ressourcentyp` → `user`, resource).
+    pub fn title<'t>(&self, text: &'t str) -> Option<(&'t str, TitleKind)> {
+        let text = text.trim();
+        self.titles.iter().find_map(|(pattern, kind)| {
+            let subject = pattern.capture(text)?;
+            crate::types::is_type_identifier(subject).then_some((subject, *kind))
+        })
+    }
+
+    /// The enum an `### x values` heading names, in this language.
+    pub fn values_heading<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let text = text.trim();
+        self.values_heading.iter().find_map(|pattern| {
+            pattern
+                .capture(text)
+                .filter(|s| crate::types::is_type_identifier(s))
+        })
+    }
+
+    /// `text` with this language's phrases replaced by the English ones the
+    /// facts reader knows (`Mögliche Werte sind:` → `Possible values are:`);
+    /// `None` when it holds none.
+    pub fn phrases(&self, text: &str) -> Option<String> {
+        // Most lines hold none: one lower-case copy of the line, then a
+        // search per phrase, before comparing in earnest.
+        let lower = text.to_lowercase();
+        let found: Vec<&(String, String)> = self
+            .phrases
+            .iter()
+            .zip(&self.phrases_lower)
+            .filter(|(_, local)| lower.contains(local.as_str()))
+            .map(|(pair, _)| pair)
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        'outer: while !rest.is_empty() {
+            for (local, english) in &found {
+                if let Some(after) = strip_prefix_ci(rest, local) {
+                    out.push_str(english);
+                    rest = after;
+                    continue 'outer;
+                }
+            }
+            let c = rest.chars().next().unwrap_or(' ');
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        let out = self.list_words_in_values(&out);
+        (out != text).then_some(out)
+    }
+
+    /// The words between the values of each "Possible values are: …"
+    /// sentence in English (`a, b und c` → `a, b and c`), so the facts
+    /// reader splits the list; the rest of the text is left alone.
+    fn list_words_in_values(&self, text: &str) -> String {
+        const MARKER: &str = "Possible values are:";
+        if self.list_words.is_empty() || !text.contains(MARKER) {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(MARKER) {
+            let start = at + MARKER.len();
+            out.push_str(&rest[..start]);
+            let after = &rest[start..];
+            let end = after
+                .find(". ")
+                .or_else(|| after.find('|'))
+                .unwrap_or(after.len());
+            // Values the translation left without commas: `a` `b`.
+            let mut list = after[..end].replace("` `", "`, `");
+            for (local, english) in &self.list_words {
+                if english == "," {
+                    list = list.replace(local.as_str(), ", ");
+                } else {
+                    list = list.replace(&format!(" {local} "), &format!(" {english} "));
+                }
+            }
+            out.push_str(&list);
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A type as the English type-cell reader takes it: a word, a link, a name.
+fn is_type_text(s: &str) -> bool {
+    let plain = crate::cells::plain(s);
+    crate::types::primitive(&plain).is_some()
+        || crate::types::is_type_identifier(&plain)
+        || (s.starts_with('[') && crate::types::is_type_identifier(&plain))
+}
+
+/// Equal ignoring case (any script), without allocating.
+fn eq_ci(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// `s` without `prefix`, compared ignoring case (any script).
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for p in prefix.chars() {
+        let c = rest.chars().next()?;
+        if c != p && !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Some(rest)
+}
+
+/// `s` without `suffix`, compared ignoring case (any script).
+pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for p in suffix.chars().rev() {
+        let c = rest.chars().next_back()?;
+        if c != p && !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+        rest = &rest[..rest.len() - c.len_utf8()];
+    }
+    Some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_vocabulary_parses_and_covers_the_sections() {
+        assert_eq!(all().len(), SOURCES.len());
+        for locale in all() {
+            for english in [
+                "Properties",
+                "Relationships",
+                "JSON representation",
+                "Members",
+            ] {
+                assert!(
+                    locale.headings.iter().any(|(_, e)| e == english),
+                    "{}: no {english}",
+                    locale.name
+                );
+            }
+            for english in ["String", "Boolean", "Int32"] {
+                assert!(
+                    locale.types.iter().any(|(_, e)| e == english),
+                    "{}: no {english}",
+                    locale.name
+                );
+            }
+            assert!(!locale.collection.is_empty() && !locale.titles.is_empty());
+        }
+    }
+
+    #[test]
+    fn tags_and_detection() {
+        assert_eq!(for_tag("de-DE").map(|l| l.name), Some("de"));
+        assert_eq!(for_tag("pt-br").map(|l| l.name), Some("pt-BR"));
+        assert_eq!(for_tag("zh-tw").map(|l| l.name), Some("zh-Hant"));
+        assert_eq!(for_tag("fr-CA").map(|l| l.name), Some("fr"));
+        assert!(for_tag("en-US").is_none());
+        assert!(for_tag("xx-YY").is_none());
+        let page = "# x\n\n## Propriedades\n\n## Relações\n";
+        assert_eq!(detect(page).map(|l| l.name), Some("pt-BR"));
+        assert!(detect("# x resource type\n\n## Properties\n## Methods\n").is_none());
+        let front = "---\nms.contentlocale: de-DE\n---\n## Properties\n";
+        assert_eq!(detect(front).map(|l| l.name), Some("de"));
+    }
+
+    #[test]
+    fn type_cells() {
+        let de = for_tag("de").unwrap();
+        assert_eq!(de.type_cell("Zeichenfolge").as_deref(), Some("String"));
+        assert_eq!(de.type_cell("Boolescher Wert").as_deref(), Some("Boolean"));
+        assert_eq!(
+            de.type_cell("[x](x.md)-Sammlung").as_deref(),
+            Some("[x](x.md) collection")
+        );
+        assert_eq!(
+            de.type_cell("Sammlung von Objekten des Typs [x](x.md)")
+                .as_deref(),
+            Some("[x](x.md) collection")
+        );
+        assert_eq!(
+            de.type_cell("String-Sammlung").as_deref(),
+            Some("String collection")
+        );
+        assert_eq!(de.type_cell("String"), None);
+        assert_eq!(de.type_cell("Benutzersammlung"), None);
+        let pt = for_tag("pt-BR").unwrap();
+        assert_eq!(
+            pt.type_cell("Coleção de cadeias de caracteres").as_deref(),
+            Some("String collection")
+        );
+        assert_eq!(
+            pt.type_cell("Coleção [x](x.md)").as_deref(),
+            Some("[x](x.md) collection")
+        );
+        assert_eq!(pt.type_cell("Booliano").as_deref(), Some("Boolean"));
+        assert_eq!(
+            pt.type_cell("[coleção subjectSet](../resources/subjectset.md)")
+                .as_deref(),
+            Some("[subjectSet](../resources/subjectset.md) collection")
+        );
+    }
+
+    #[test]
+    fn titles_headings_and_phrases() {
+        let de = for_tag("de").unwrap();
+        assert_eq!(
+            de.title("user-Ressourcentyp"),
+            Some(("user", TitleKind::Resource))
+        );
+        assert_eq!(
+            de.title("Ressourcentyp „user“"),
+            Some(("user", TitleKind::Resource))
+        );
+        assert_eq!(de.title("x-Enumerationstyp"), Some(("x", TitleKind::Enum)));
+        assert_eq!(
+            de.values_heading("freeBusyStatus-Werte"),
+            Some("freeBusyStatus")
+        );
+        assert_eq!(de.heading("Antwort 2").as_deref(), Some("Response 2"));
+        assert_eq!(de.heading("Eigenschaften").as_deref(), Some("Properties"));
+        assert_eq!(
+            de.phrases("Mögliche Werte sind: a, b.").as_deref(),
+            Some("Possible values are: a, b.")
+        );
+        assert_eq!(
+            de.phrases("Grund. Mögliche Werte sind: `a`, `b` und `c`. Hund und Katze.")
+                .as_deref(),
+            Some("Grund. Possible values are: `a`, `b` and `c`. Hund und Katze.")
+        );
+        let pt = for_tag("pt-BR").unwrap();
+        assert_eq!(
+            pt.title("Tipo de recurso sortProperty"),
+            Some(("sortProperty", TitleKind::Resource))
+        );
+        assert_eq!(
+            visible_heading(" <a name=\"p\"></a>Eigenschaften"),
+            "Eigenschaften"
+        );
+        assert_eq!(
+            heading_anchor("<a name=\"properties\"></a>Eigenschaften"),
+            Some("properties")
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! One translation-drift finding: where in the localised page, what, and
+//! the English line it departs from.
+
+use serde::Serialize;
+
+/// The kinds of drift, each with a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    PageMissing,
+    PageExtra,
+    SectionMissing,
+    SectionExtra,
+    RowMissing,
+    RowExtra,
+    IdentifierTranslated,
+    NameAndTypeLost,
+    TypeTranslated,
+    TypeChanged,
+    JsonKeyTranslated,
+    JsonDiffers,
+    PathParameterTranslated,
+    CodeTranslated,
+    CodeBlockMissing,
+    CodeBlockExtra,
+    Stale,
+    CopiedDescription,
+    RepeatedPossibleValues,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 19] = [
+        Kind::PageMissing,
+        Kind::PageExtra,
+        Kind::SectionMissing,
+        Kind::SectionExtra,
+        Kind::RowMissing,
+        Kind::RowExtra,
+        Kind::IdentifierTranslated,
+        Kind::NameAndTypeLost,
+        Kind::TypeTranslated,
+        Kind::TypeChanged,
+        Kind::JsonKeyTranslated,
+        Kind::JsonDiffers,
+        Kind::PathParameterTranslated,
+        Kind::CodeTranslated,
+        Kind::CodeBlockMissing,
+        Kind::CodeBlockExtra,
+        Kind::Stale,
+        Kind::CopiedDescription,
+        Kind::RepeatedPossibleValues,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::PageMissing => "GT0001",
+            Kind::PageExtra => "GT0002",
+            Kind::SectionMissing => "GT0003",
+            Kind::SectionExtra => "GT0004",
+            Kind::RowMissing => "GT0005",
+            Kind::RowExtra => "GT0006",
+            Kind::IdentifierTranslated => "GT0007",
+            Kind::NameAndTypeLost => "GT0008",
+            Kind::TypeTranslated => "GT0009",
+            Kind::TypeChanged => "GT0010",
+            Kind::JsonKeyTranslated => "GT0011",
+            Kind::JsonDiffers => "GT0012",
+            Kind::PathParameterTranslated => "GT0013",
+            Kind::CodeTranslated => "GT0014",
+            Kind::CodeBlockMissing => "GT0015",
+            Kind::CodeBlockExtra => "GT0016",
+            Kind::Stale => "GT0017",
+            Kind::CopiedDescription => "GT0018",
+            Kind::RepeatedPossibleValues => "GT0019",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::PageMissing => "page-missing",
+            Kind::PageExtra => "page-extra",
+            Kind::SectionMissing => "section-missing",
+            Kind::SectionExtra => "section-extra",
+            Kind::RowMissing => "row-missing",
+            Kind::RowExtra => "row-extra",
+            Kind::IdentifierTranslated => "identifier-translated",
+            Kind::NameAndTypeLost => "name-and-type-lost",
+            Kind::TypeTranslated => "type-translated",
+            Kind::TypeChanged => "type-changed",
+            Kind::JsonKeyTranslated => "json-key-translated",
+            Kind::JsonDiffers => "json-differs",
+            Kind::PathParameterTranslated => "path-parameter-translated",
+            Kind::CodeTranslated => "code-translated",
+            Kind::CodeBlockMissing => "code-block-missing",
+            Kind::CodeBlockExtra => "code-block-extra",
+            Kind::Stale => "stale",
+            Kind::CopiedDescription => "copied-description",
+            Kind::RepeatedPossibleValues => "repeated-possible-values",
+        }
+    }
+
+    /// The text of `--explain GT0xx`.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Kind::PageMissing => "The English tree has a page the localised tree lacks (pages are aligned by path). Readers of the language do not see it. Fix: translate the page.",
+            Kind::PageExtra => "The localised tree has a page the English tree lacks: the English page was removed or renamed since the translation. Fix: remove or rename the translation.",
+            Kind::SectionMissing => "A section of the English page (by its heading's slug, which localised headings carry as their anchor) is not in the translation. Fix: translate the section.",
+            Kind::SectionExtra => "The translation has a section the English page does not (by the heading's anchor). The English page dropped or renamed it, or the anchor was translated. Fix: follow the English page; keep anchors as they are.",
+            Kind::RowMissing => "A table row of the English page has no counterpart in the translation's table. Fix: translate the row.",
+            Kind::RowExtra => "The translation's table has a row the English table does not. Fix: follow the English table.",
+            Kind::IdentifierTranslated => "The first cell of a row names a property, enum member or parameter; the translation changed it (`jeton` for `token`). Code, payloads and the service use the English name. Fix: keep the identifier as the English page writes it.",
+            Kind::NameAndTypeLost => "A row of the translation has no name or type cell where the English row has them: only the description is left, so the row documents nothing a reader can use. Fix: restore the cells from the English row.",
+            Kind::TypeTranslated => "A Type cell is translated (`Zeichenfolge`, `Booléen`, `[x](x.md)-Sammlung`). Type cells name the service's types, not words. Fix: keep the English type cell.",
+            Kind::TypeChanged => "A Type cell of the translation names another type than the English row. Fix: take the type from the English page.",
+            Kind::JsonKeyTranslated => "A key of a JSON example is translated or replaced. Payloads use the English property names. Fix: keep the example's JSON as the English page has it; only string values may be localised.",
+            Kind::JsonDiffers => "A JSON example differs from the English one beyond string values: a key or element missing or added, a number, boolean or null changed, or one of the two is not readable JSON. Fix: take the example from the English page.",
+            Kind::PathParameterTranslated => "A request line's path differs from the English one: a parameter (`{id}`) or segment was translated. Fix: keep request paths as the English page writes them.",
+            Kind::CodeTranslated => "A code block (HTTP headers, SDK snippet…) differs from the English one. Code is not prose: it must run as written. Fix: take the block from the English page.",
+            Kind::CodeBlockMissing => "A code block of the English page's section has no counterpart in the translation. Fix: translate the section's examples.",
+            Kind::CodeBlockExtra => "The translation's section has a code block the English section does not. Fix: follow the English page.",
+            Kind::Stale => "The English page changed after the translation was handed off: by the English history (a commit after `ms.lasthandoff`) when the English tree is a git checkout, else by content (the English page has rows, sections or examples the translation lacks). Fix: update the translation.",
+            Kind::CopiedDescription => "Two rows of a translated table have the same description, and so do the English rows: a copy-paste defect of the English page that the translation carried over. Fix it in the English page, then in the translation.",
+            Kind::RepeatedPossibleValues => "A description of the translation states its possible values twice, as the English one does: a defect of the English page carried over. Fix it in the English page, then in the translation.",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.code().eq_ignore_ascii_case(code) || k.name() == code)
+    }
+}
+
+/// The English line a finding departs from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Note {
+    pub file: String,
+    pub line: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    pub file: String,
+    pub line: u32,
+    pub code: &'static str,
+    pub kind: Kind,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+impl Finding {
+    pub fn new(kind: Kind, file: &str, line: u32, message: impl Into<String>) -> Finding {
+        Finding {
+            file: file.to_string(),
+            line,
+            code: kind.code(),
+            kind,
+            message: message.into(),
+            note: None,
+        }
+    }
+
+    pub fn english(mut self, file: &str, line: u32, text: &str) -> Finding {
+        self.note = Some(Note {
+            file: file.to_string(),
+            line,
+            text: text.trim().to_string(),
+        });
+        self
+    }
+}
+
+impl Finding {
+    /// The finding in graphdoc's common format: the English line is a
+    /// note, the kind is the key that survives rewording.
+    pub fn to_common(&self) -> graphdoc_schema::Finding {
+        let mut f = graphdoc_schema::Finding::at_line(
+            self.code,
+            graphdoc_schema::Severity::Warning,
+            &self.file,
+            self.line,
+            self.message.clone(),
+        )
+        .keyed(self.kind.name());
+        if let Some(note) = &self.note {
+            f = f.note(format!(
+                "English {}:{}: {}",
+                note.file, note.line, note.text
+            ));
+        }
+        f
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}: warning[{}]: {} ({})",
+            self.file,
+            self.line,
+            self.code,
+            self.message,
+            self.kind.name()
+        )?;
+        if let Some(note) = &self.note {
+            write!(
+                f,
+                "\n  note: English {}:{}: {}",
+                note.file, note.line, note.text
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,97 @@
+//! The JSON samples of a version as graphdoc-samples checks them: the lint
+//! rules about sample values (GL003, GL010) are views of those findings,
+//! so that the linter and `samples` never disagree about a value.
+
+use crate::pages::Pages;
+use crate::rules::{Finding, Rule};
+use graphdoc_samples::extract::SampleKind;
+use graphdoc_samples::validate::FindingKind;
+use graphdoc_samples::VersionReport;
+use graphdoc_schema::Schema;
+
+/// Every JSON block of the version's pages, checked against `schema`.
+pub(crate) fn check(schema: &Schema, version: &str, pages: &Pages) -> VersionReport {
+    let texts: Vec<(String, String)> = pages
+        .iter()
+        .map(|(file, text)| (file.clone(), text.clone()))
+        .collect();
+    graphdoc_samples::check_pages(schema, version, &texts)
+}
+
+/// The sample findings of `kinds` in samples `sample_filter` accepts, as
+/// lint findings of `rule` at the value's line and column.
+pub(crate) fn findings(
+    report: &VersionReport,
+    pages: &Pages,
+    rule: &'static Rule,
+    sample_filter: impl Fn(SampleKind) -> bool,
+    kinds: &[FindingKind],
+) -> Vec<Finding> {
+    let mut out: Vec<Finding> = report
+        .samples
+        .iter()
+        .filter(|s| sample_filter(s.kind))
+        .flat_map(|s| &s.findings)
+        .filter(|f| kinds.contains(&f.kind))
+        .map(|f| {
+            let width = pages
+                .get(&f.file)
+                .map_or(0, |text| value_width(text, f.line, f.column));
+            rule.finding(&f.file, f.line, f.message.clone())
+                .note(format!(
+                    "at `{}` of the sample",
+                    display_pointer(&f.pointer)
+                ))
+                .span(f.column, width)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn display_pointer(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "/"
+    } else {
+        pointer
+    }
+}
+
+/// The width in characters of the JSON value starting at `line`:`column`:
+/// a string to its closing quote, anything else up to a comma or the end
+/// of the line.
+fn value_width(text: &str, line: u32, column: u32) -> u32 {
+    let Some(l) = text.lines().nth(line.saturating_sub(1) as usize) else {
+        return 0;
+    };
+    let mut chars = l.chars().skip(column.saturating_sub(1) as usize).peekable();
+    if chars.peek() == Some(&'"') {
+        let mut n = 1;
+        let mut escaped = false;
+        for c in chars.skip(1) {
+            n += 1;
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => return n,
+                _ => {}
+            }
+        }
+        return n;
+    }
+    chars.take_while(|c| *c != ',').count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_of_values() {
+        let text = "{\n  \"a\": \"x, \\\"y\\\"\",\n  \"b\": 12, \"c\": 3\n}";
+        assert_eq!(value_width(text, 2, 8), 10);
+        assert_eq!(value_width(text, 3, 8), 2);
+        assert_eq!(value_width(text, 9, 1), 0);
+    }
+}
