@@ -425,7 +425,7 @@ fn run(cmd: Cmd) -> Result<ExitCode, String> {
 fn versions_in(docs: &Path) -> Vec<&'static str> {
     graphdoc_docs::VERSIONS
         .into_iter()
-        .filter(|v| docs.join("api-reference").join(v).is_dir())
+        .filter(|v| graphdoc_docs::has_version(docs, v))
         .collect()
 }
 
@@ -472,9 +472,26 @@ fn regenerate(
                     out.display()
                 ));
             }
-            Ok(loaded.schema)
+            // Pages not read on purpose (out of the tree, over a limit) are
+            // findings, not I/O errors: exit 1, and the same care.
+            let not_read = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| graphdoc_docs::tree::codes::NOT_READ.contains(&d.code.as_str()))
+                .count();
+            Ok((not_read, loaded.schema))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let not_read: usize = schemas.iter().map(|(n, _)| n).sum();
+    if not_read > 0 {
+        eprintln!(
+            "{not_read} page(s) of {} were not read (see above); {} is left as it was",
+            docs.display(),
+            out.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let schemas: Vec<_> = schemas.into_iter().map(|(_, s)| s).collect();
     let generated = graphdoc_codegen::generate(&schemas, &options);
     for d in &generated.diagnostics {
         eprintln!("{d}");

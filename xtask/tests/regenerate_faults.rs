@@ -96,8 +96,25 @@ fn a_missing_or_unreadable_docs_directory_is_an_error() {
 fn an_unreadable_page_keeps_the_previous_output() {
     let (root, docs, out) = previous_output("page");
     let resources = docs.join("api-reference/v1.0/resources");
-    std::os::unix::fs::symlink(root.join("nowhere.md"), resources.join("broken.md")).expect("link");
+    std::os::unix::fs::symlink(docs.join("nowhere.md"), resources.join("broken.md")).expect("link");
     let before = tree(&out);
+    let (code, stderr) = regenerate(&docs, &out);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("GD0015"), "{stderr}");
+    assert_eq!(tree(&out), before);
+    // A page linked from outside the tree is not read either: a finding
+    // (exit 1), and the previous output is kept just the same.
+    fs::remove_file(resources.join("broken.md")).expect("cleanup");
+    std::os::unix::fs::symlink(root.join("nowhere.md"), resources.join("broken.md")).expect("link");
+    let (code, stderr) = regenerate(&docs, &out);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("GD0901") && stderr.contains("is left as it was"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&out), before);
+    fs::remove_file(resources.join("broken.md")).expect("cleanup");
+    std::os::unix::fs::symlink(docs.join("nowhere.md"), resources.join("broken.md")).expect("link");
     let (code, stderr) = regenerate(&docs, &out);
     assert_eq!(code, 2, "{stderr}");
     assert!(

@@ -42,7 +42,8 @@ pub use field::Field;
 pub use object::*;
 pub use odata_error::{InnerError, ODataError, ODataErrorDetail};
 pub use operation::{
-    expand_path, read_response, Download, Method, NoBody, Operation, Page, ValueOf,
+    expand_path, expand_paths, read_response, Download, Method, NoBody, Operation, Page,
+    PathParams, ValueOf,
 };
 pub use serde_io::{deserialize_wire, serialize_wire};
 pub use wire::{

@@ -376,13 +376,16 @@ impl Ctx {
         let title = &op.title;
         let first = op.paths.first().cloned().unwrap_or_default();
         let paths = &op.paths;
-        let request = self.ty(&op.request);
+        let (request, body_item) = self.request_body(op);
+        let path_item = crate::path_params::path_struct_item(self, op);
         let response = self.ty(&op.response);
-        let doc = doc_paragraphs(&[
+        let mut paragraphs = vec![
             op.title.clone(),
             format!("{} {}", op.method.to_ascii_uppercase(), first),
             format!("Documented at {}", op.source),
-        ]);
+        ];
+        paragraphs.extend(path_params_doc(op));
+        let doc = doc_paragraphs(&paragraphs);
         quote! {
             #doc
             pub struct #name;
@@ -395,8 +398,31 @@ impl Ctx {
                 type Request = #request;
                 type Response = #response;
             }
+            #body_item
+            #path_item
         }
     }
+
+    /// The request type of an operation, and the struct of its request-body
+    /// table when it has one (in the operation's module, beside it).
+    fn request_body(&self, op: &OperationPlan) -> (TokenStream, TokenStream) {
+        match &op.body {
+            Some(body) => {
+                let name = ident(&body.rust_name);
+                (quote!(#name), self.struct_item(body))
+            }
+            None => (self.ty(&op.request), quote!()),
+        }
+    }
+}
+
+/// The operation's doc, and a line for each path parameter that accepts
+/// alternatives (`{id | userPrincipalName}` in the docs).
+fn path_params_doc(op: &OperationPlan) -> impl Iterator<Item = String> + '_ {
+    op.path_params
+        .iter()
+        .filter(|p| !p.accepts.is_empty())
+        .map(|p| format!("`{{{}}}` accepts {}.", p.name, p.accepts.join(" or ")))
 }
 
 /// A file holds at most about this many items before its letter is split

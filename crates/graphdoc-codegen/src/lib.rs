@@ -74,7 +74,12 @@
 //!   (`[`, `]`, backticks, `<`, …) and bare URLs wrapped in `<>`.
 //! * Operations: one unit struct per API page implementing
 //!   `runtime::Operation` (method, path templates, request and response
-//!   types); `runtime::expand_path` fills a template. There is no client.
+//!   types), named from the page title; placeholders named once per
+//!   operation (`{group-id}`, never `{id}` twice in a path); a `<Op>Body`
+//!   struct for a request-body table the page gives no type for; a
+//!   `<Op>Path` struct of the path parameters and `<Op>::path(&params)`
+//!   (`runtime::expand_path` still fills a template from pairs). There is
+//!   no client.
 //!
 //! # Why it compiles fast
 //!
@@ -172,13 +177,19 @@
 
 mod docs;
 mod emit;
+mod figures;
 mod naming;
+mod operation_names;
 mod package;
+mod path_params;
 mod plan;
+mod request_body;
 /// The registry entries of code generation's diagnostic codes (GD08xx).
 pub use plan::CODES;
 mod write;
 
+#[doc(hidden)]
+pub use figures::{operation_figures, OperationFigures};
 pub use naming::{pascal_case, snake_case};
 pub use package::{inside_a_workspace, DocsRevision, CODE_LICENSE, DOCS_LICENSE};
 pub use write::{check, write, FileChange, StaleReport, WriteReport};

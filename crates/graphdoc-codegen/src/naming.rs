@@ -1,7 +1,7 @@
 //! Rust names for wire names: case conversion, keywords, names that are not
 //! identifiers, and collisions.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Every keyword of any edition, strict, reserved and weak ones that cannot
 /// be a plain identifier somewhere (`union` and `macro_rules` are fine but
@@ -200,6 +200,184 @@ impl NameAllocator {
     }
 }
 
+/// A placeholder of an operation's paths, named once for all of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathParam {
+    /// The name in the templates (`group-id`).
+    pub name: String,
+    /// What the docs accept there when they list alternatives
+    /// (`{id | userPrincipalName}`): `["id", "userPrincipalName"]`.
+    pub accepts: Vec<String>,
+}
+
+/// One piece of a path template.
+enum Piece<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+fn pieces(path: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push(Piece::Text(&rest[..open]));
+        out.push(Piece::Placeholder(&rest[open + 1..close]));
+        rest = &rest[close + 1..];
+    }
+    out.push(Piece::Text(rest));
+    out
+}
+
+/// A placeholder's name as the docs write it: the first of its
+/// alternatives (`{id | userPrincipalName}` is `id`).
+fn placeholder_name(raw: &str) -> (String, Vec<String>) {
+    let alternatives: Vec<String> = raw
+        .split('|')
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let mut name = alternatives
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "id".to_owned());
+    if name.eq_ignore_ascii_case("id") {
+        name = "id".to_owned();
+    }
+    let accepts = if alternatives.len() > 1 {
+        alternatives
+    } else {
+        Vec::new()
+    };
+    (name, accepts)
+}
+
+/// The resource a placeholder keys, from the text before it:
+/// `/groups/` -> `group`, `/items('` -> `item`.
+fn owner(before: &str) -> Option<String> {
+    let segment = before.trim_end_matches(['/', '(', '\'', '=', ',']);
+    let segment = segment.rsplit('/').next().unwrap_or("");
+    let segment = segment.split('(').next().unwrap_or("");
+    let segment = segment.rsplit('.').next().unwrap_or("");
+    if segment.is_empty() || !segment.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(singular(segment))
+}
+
+/// `groups` -> `group`, `policies` -> `policy`, `status` stays.
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "ches", "shes", "xes"] {
+        if word.ends_with(suffix) {
+            return word[..word.len() - 2].to_owned();
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if !stem.ends_with(['s', 'u', 'i']) && !stem.is_empty() => stem.to_owned(),
+        _ => word.to_owned(),
+    }
+}
+
+/// What tells two spellings of one parameter apart only in case and
+/// separators: `teamId`, `team-id`, `team_id`.
+fn spelling_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// One spelling per parameter of an operation: the docs' `{x-id}` form
+/// where its paths use it, else the first.
+fn spellings(paths: &[Vec<Piece>]) -> BTreeMap<String, String> {
+    let mut spelling: BTreeMap<String, String> = BTreeMap::new();
+    for piece in paths.iter().flatten() {
+        if let Piece::Placeholder(raw) = piece {
+            let (name, _) = placeholder_name(raw);
+            let entry = spelling
+                .entry(spelling_key(&name))
+                .or_insert_with(|| name.clone());
+            if name.contains('-') && !entry.contains('-') {
+                *entry = name;
+            }
+        }
+    }
+    spelling
+}
+
+/// Names the placeholders of an operation's paths: a name a path repeats
+/// (`/groups/{id}/threads/{id}`) becomes `{owner-id}` by the segment before
+/// each (`/groups/{group-id}/threads/{thread-id}`), in every path of the
+/// operation, and alternatives (`{id | userPrincipalName}`) become one
+/// parameter that accepts either. Returns the paths and their parameters
+/// in order of first use.
+pub fn name_placeholders(paths: &[String]) -> (Vec<String>, Vec<PathParam>) {
+    let split: Vec<Vec<Piece>> = paths.iter().map(|p| pieces(p)).collect();
+    let spelling = spellings(&split);
+    let named = |raw: &str| {
+        let (name, accepts) = placeholder_name(raw);
+        (spelling[&spelling_key(&name)].clone(), accepts)
+    };
+    let mut qualified: BTreeSet<String> = BTreeSet::new();
+    for path in &split {
+        let mut seen = BTreeSet::new();
+        for piece in path {
+            if let Piece::Placeholder(raw) = piece {
+                let (name, _) = named(raw);
+                if !seen.insert(name.clone()) {
+                    qualified.insert(name);
+                }
+            }
+        }
+    }
+    let mut params: Vec<PathParam> = Vec::new();
+    let mut out = Vec::new();
+    for path in &split {
+        let mut text = String::new();
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        for piece in path {
+            match piece {
+                Piece::Text(t) => text.push_str(t),
+                Piece::Placeholder(raw) => {
+                    let (mut name, accepts) = named(raw);
+                    if qualified.contains(&name) {
+                        if let Some(owner) = owner(&text) {
+                            name = format!("{owner}-{name}");
+                        }
+                    }
+                    let base = name.clone();
+                    let mut n = 2;
+                    while used.contains(&name) {
+                        name = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    used.insert(name.clone());
+                    text.push('{');
+                    text.push_str(&name);
+                    text.push('}');
+                    match params.iter_mut().find(|p| p.name == name) {
+                        Some(p) => {
+                            for a in accepts {
+                                if !p.accepts.contains(&a) {
+                                    p.accepts.push(a);
+                                }
+                            }
+                        }
+                        None => params.push(PathParam { name, accepts }),
+                    }
+                }
+            }
+        }
+        out.push(text);
+    }
+    (out, params)
+}
+
 /// The module name of an API version: `v1.0` -> `v1_0`, `beta` -> `beta`.
 /// Snake case as rustc wants a crate name: no leading, trailing or doubled
 /// `_`.
@@ -291,6 +469,60 @@ mod tests {
         assert_eq!(types.allocate(&pascal_case("User"), ""), "User2");
         assert_eq!(types.allocate(&pascal_case("self"), ""), "Self_");
         assert_eq!(types.allocate(&pascal_case("Self"), ""), "Self2");
+    }
+
+    #[test]
+    fn repeated_placeholders_are_named_by_their_owner() {
+        let paths = vec![
+            "/groups/{id}/threads/{id}/posts/{id}/attachments".to_owned(),
+            "/groups/{id}/conversations/{id}/threads/{id}/posts/{id}/attachments".to_owned(),
+        ];
+        let (named, params) = name_placeholders(&paths);
+        assert_eq!(
+            named,
+            [
+                "/groups/{group-id}/threads/{thread-id}/posts/{post-id}/attachments",
+                "/groups/{group-id}/conversations/{conversation-id}/threads/{thread-id}/posts/{post-id}/attachments",
+            ]
+        );
+        let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["group-id", "thread-id", "post-id", "conversation-id"]
+        );
+    }
+
+    #[test]
+    fn one_spelling_per_parameter_and_alternatives_are_one_parameter() {
+        let (named, params) =
+            name_placeholders(&["/users/{id | userPrincipalName}/messages".to_owned()]);
+        assert_eq!(named, ["/users/{id}/messages"]);
+        assert_eq!(params[0].name, "id");
+        assert_eq!(params[0].accepts, ["id", "userPrincipalName"]);
+        // A name repeated in one path is qualified in every path of the operation.
+        let paths = vec![
+            "/users/{id | userPrincipalName}/messages".to_owned(),
+            "/teams/{teamId}/channels/{channel_id}".to_owned(),
+            "/teams/{team-id}/members".to_owned(),
+            "/me/drive/items/{id|name}/workbook/worksheets/{id|name}/tables/{Id}".to_owned(),
+            "/categories/{id}/children/{id}".to_owned(),
+        ];
+        let (named, params) = name_placeholders(&paths);
+        assert_eq!(named[0], "/users/{user-id}/messages");
+        assert_eq!(named[1], "/teams/{team-id}/channels/{channel_id}");
+        assert_eq!(named[2], "/teams/{team-id}/members");
+        assert_eq!(
+            named[3],
+            "/me/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/tables/{table-id}"
+        );
+        assert_eq!(named[4], "/categories/{category-id}/children/{children-id}");
+        assert_eq!(params[0].name, "user-id");
+        assert_eq!(params[0].accepts, ["id", "userPrincipalName"]);
+        let worksheet = params.iter().find(|p| p.name == "worksheet-id").unwrap();
+        assert_eq!(worksheet.accepts, ["id", "name"]);
+        // A path that repeats the same owner still names each once.
+        let (named, _) = name_placeholders(&["/a/{id}/a/{id}".to_owned()]);
+        assert_eq!(named, ["/a/{a-id}/a/{a-id-2}"]);
     }
 
     #[test]

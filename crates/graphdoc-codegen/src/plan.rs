@@ -1,7 +1,9 @@
 //! From a schema to a naming plan: the Rust name of every type, enum,
 //! field and operation, and the Rust type of every property.
 
-use crate::naming::{pascal_case, snake_case, version_module, NameAllocator};
+use crate::naming::{
+    name_placeholders, pascal_case, snake_case, version_module, NameAllocator, PathParam,
+};
 use graphdoc_schema::{Diagnostic, Property, Schema, Severity, TypeRef, DEFAULT_NAMESPACE};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,7 +58,12 @@ pub struct OperationPlan {
     pub title: String,
     pub method: &'static str,
     pub paths: Vec<String>,
+    pub path_params: Vec<PathParam>,
+    /// The name of the struct of `path_params` (empty without any).
+    pub path_struct: String,
     pub request: RustType,
+    /// The struct of the request-body table, when the page names no type.
+    pub body: Option<StructPlan>,
     pub response: RustType,
     pub source: String,
 }
@@ -278,7 +285,6 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         });
     }
 
-    let mut ops_alloc = NameAllocator::new();
     let mut operations = Vec::new();
     for op in &schema.operations {
         let method = match op.method.to_ascii_uppercase().as_str() {
@@ -300,10 +306,19 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
                 continue;
             }
         };
+        let mut body = None;
         let request = match &op.request_type {
             Some(r) => resolve(r, false, diagnostics, &op.source),
-            None if op.request_body.is_empty() => RustType::NoBody,
-            None => RustType::Path(VALUE),
+            None if op.request_body.is_empty() => {
+                crate::request_body::untyped_body(op, diagnostics)
+            }
+            None => {
+                let fields = crate::request_body::body_fields(&op.request_body, |p| {
+                    resolve(&p.ty, true, diagnostics, &p.source)
+                });
+                body = Some(crate::request_body::body_struct(fields));
+                RustType::NoBody
+            }
         };
         let response = match &op.response_type {
             Some(r) if r.collection => {
@@ -318,20 +333,29 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             Some(r) => single_response(r, resolve(r, true, diagnostics, &op.source), schema),
             None => RustType::NoBody,
         };
-        operations.push(OperationPlan {
-            rust_name: ops_alloc.allocate(&pascal_case(&op.title), ""),
-            title: op.title.clone(),
-            method,
-            paths: op
-                .paths
+        let (paths, path_params) = name_placeholders(
+            &op.paths
                 .iter()
                 .map(|p| relative_path(p, &schema.version))
-                .collect(),
+                .collect::<Vec<_>>(),
+        );
+        operations.push(OperationPlan {
+            rust_name: String::new(),
+            title: op.title.clone(),
+            method,
+            paths,
+            path_params,
+            path_struct: String::new(),
             request,
+            body,
             response,
             source: op.source.to_string(),
         });
     }
+
+    name_operations(&mut operations);
+    crate::request_body::name_bodies(&mut operations);
+    crate::path_params::name_path_structs(&mut operations);
 
     VersionPlan {
         version: schema.version.clone(),
@@ -424,6 +448,7 @@ pub const UNKNOWN_BASE: &str = "GD0802";
 pub const UNSUPPORTED_METHOD: &str = "GD0803";
 pub const EMPTY_ENUM: &str = "GD0804";
 pub const EMPTY_MEMBER: &str = "GD0805";
+pub const UNTYPED_BODY: &str = "GD0806";
 
 /// The registry entries of the codes above: what `explain GD08xx` prints.
 pub static CODES: &[graphdoc_schema::Code] = &[
@@ -437,6 +462,8 @@ pub static CODES: &[graphdoc_schema::Code] = &[
         "An enum's page lists no members (its members table is missing or unreadable). The generated model has no Rust enum for it: properties of the enum are plain strings. Fix: add the members table (`| Member | Value | Description |`)."),
     codegen_code(EMPTY_MEMBER, "codegen-empty-member", "an enum member has an empty name; it is skipped",
         "A row of an enum's members table has an empty name cell. The member cannot be generated and is left out. Fix: fill in the member name or remove the row."),
+    codegen_code(UNTYPED_BODY, "codegen-untyped-body", "a write operation sends a body the page gives no type for; generated as serde_json::Value",
+        "An API page's example request sends a body, but the page's `## Request body` section neither links the body's type (\"supply a JSON representation of a [user](../resources/user.md) object\") nor lists its properties in a table (`| Parameter | Type | Description |`, as for an action's parameters). The generated operation takes a serde_json::Value: any JSON, nothing checked. Fix: link the resource type in the Request body section, or add the table of the body's properties."),
 ];
 
 const fn codegen_code(
@@ -520,6 +547,21 @@ fn edm_type(edm: &str) -> &'static str {
 
 /// Paths as templates relative to the service root: a leading
 /// `https://graph.microsoft.com/<version>` is dropped.
+fn name_operations(operations: &mut [OperationPlan]) {
+    let named: Vec<crate::operation_names::Named> = operations
+        .iter()
+        .map(|o| crate::operation_names::Named {
+            title: &o.title,
+            file: &o.source,
+            paths: &o.paths,
+        })
+        .collect();
+    let names = crate::operation_names::operation_names(&named);
+    for (o, name) in operations.iter_mut().zip(names) {
+        o.rust_name = name;
+    }
+}
+
 fn relative_path(path: &str, version: &str) -> String {
     let p = path.trim();
     let p = p.strip_prefix("https://graph.microsoft.com").unwrap_or(p);

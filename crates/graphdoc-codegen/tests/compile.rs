@@ -194,6 +194,26 @@ fn operation_descriptors() {
     );
     let body: <Update as Operation>::Request = serde_json::from_str(BODY).unwrap();
     let _: <Update as Operation>::Response = body.clone();
+    type Reply = m::operations::ReplyToPost;
+    assert_eq!(Reply::PATH, "/groups/{group-id}/threads/{thread-id}/posts/{post-id}/reply");
+    let mut reply = m::operations::ReplyToPostBody::default();
+    reply.notify = Field::Value(true);
+    reply.self_ = Field::Value(vec!["a".to_owned()]);
+    let body: <Reply as Operation>::Request = reply;
+    assert_eq!(
+        body.to_json(),
+        serde_json::json!({"notify": true, "self": ["a"]})
+    );
+    let params = m::operations::ReplyToPostPath {
+        group_id: Some("g 1".into()),
+        thread_id: Some("t1".into()),
+        post_id: Some("p1".into()),
+    };
+    assert_eq!(
+        Reply::path(&params).unwrap(),
+        "/groups/g%201/threads/t1/posts/p1/reply"
+    );
+    assert!(Reply::path(&Default::default()).is_err());
     type List = m::operations::ListMembers;
     assert_eq!(List::PATH, "/groups/{id}/members");
     let page = <List as Operation>::Response::from_json(serde_json::json!({

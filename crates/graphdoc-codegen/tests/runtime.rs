@@ -119,6 +119,47 @@ fn numbers_and_fields() {
     assert_eq!(err.path(), "1");
 }
 
+struct Given(&'static [(&'static str, &'static str)]);
+
+impl PathParams for Given {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+}
+
+#[test]
+fn the_path_taking_the_given_parameters_is_filled() {
+    let templates = [
+        "/me/messages/{message-id}",
+        "/users/{user-id}/messages/{message-id}",
+        "/users/{user-id}/mailFolders/{mailFolder-id}/messages/{message-id}",
+    ];
+    let one = Given(&[("message-id", "m 1")]);
+    assert_eq!(
+        expand_paths(&templates, &one).unwrap(),
+        "/me/messages/m%201"
+    );
+    let two = Given(&[("message-id", "m"), ("user-id", "u")]);
+    assert_eq!(
+        expand_paths(&templates, &two).unwrap(),
+        "/users/u/messages/m"
+    );
+    let three = Given(&[
+        ("message-id", "m"),
+        ("user-id", "u"),
+        ("mailFolder-id", "f"),
+    ]);
+    assert_eq!(
+        expand_paths(&templates, &three).unwrap(),
+        "/users/u/mailFolders/f/messages/m"
+    );
+    let err = expand_paths(&templates, &Given(&[("user-id", "u")])).unwrap_err();
+    assert!(
+        err.to_string().contains("no path of the operation"),
+        "{err}"
+    );
+}
+
 #[test]
 fn paths_and_pages() {
     assert_eq!(

@@ -9,6 +9,7 @@
 //! the order they were found in or on the number of threads.
 
 pub mod annotation;
+mod bounds;
 pub mod cells;
 pub mod facts;
 pub mod locale;
@@ -17,6 +18,7 @@ pub mod markdown;
 pub mod page;
 mod resolve;
 pub mod tolerant;
+pub mod tree;
 pub mod types;
 
 use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
@@ -24,6 +26,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use page::{codes, PageKind};
+pub use tree::{has_version, read_version, Limits, Tree};
 
 /// A schema with what was said while reading it.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,81 +66,41 @@ impl std::error::Error for LoadError {}
 /// The versions a docs tree may hold.
 pub const VERSIONS: [&str; 2] = ["v1.0", "beta"];
 
-/// Lists the pages of one version, sorted by path (byte order).
+/// Lists the pages of one version, sorted by path (byte order): the paths
+/// as found, links inside the tree included; links that leave the tree or
+/// loop are left out (`read_version` reports them).
 pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>, LoadError> {
-    let base = root.join("api-reference").join(version);
-    if !base.is_dir() {
-        return Err(LoadError::MissingVersion(base));
-    }
-    let mut pages = Vec::new();
-    for (dir, kind) in [("resources", PageKind::Resource), ("api", PageKind::Api)] {
-        let d = base.join(dir);
-        match std::fs::metadata(&d) {
-            Ok(m) if m.is_dir() => {}
-            // Absent: a tree may hold only resources or only API pages. A
-            // dangling link or a file in its place is an error, not absence.
-            Err(_) if std::fs::symlink_metadata(&d).is_err() => continue,
-            Ok(_) => {
-                let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a directory");
-                return Err(LoadError::Io(d, e));
-            }
-            Err(e) => return Err(LoadError::Io(d, e)),
-        }
-        // Sorted once at the end: walkdir's per-directory sort compares
-        // `Path::file_name`s, which costs more than the whole sort below.
-        for entry in walkdir::WalkDir::new(&d) {
-            let entry = entry.map_err(|e| LoadError::Io(d.clone(), e.into()))?;
-            let p = entry.path();
-            // A linked page is read through its link, and a dangling one is
-            // reported as unreadable rather than skipped without a word.
-            if (entry.file_type().is_file() || entry.path_is_symlink())
-                && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
-            {
-                pages.push((p.to_path_buf(), kind));
-            }
-        }
-    }
-    // By the path's bytes: `Path`'s own order compares component by
-    // component, several times slower over ten thousand pages.
-    pages.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-    Ok(pages)
+    Ok(tree::walk(root, version)?
+        .pages
+        .into_iter()
+        .map(|p| (p.path, p.kind))
+        .collect())
 }
 
 /// Reads every page of `version` under `root` and builds its schema. A page
 /// that cannot be read is a diagnostic, not an error: only a missing docs
 /// tree is.
 pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
-    let pages = list_pages(root, version)?;
-    let mut unreadable = Vec::new();
-    let inputs: Vec<PageInput> = pages
-        .into_par_iter()
-        .filter_map(|(path, kind)| {
-            let shown = display_path(&path);
-            match std::fs::read(&path) {
-                Ok(bytes) => Some(Ok(PageInput {
-                    path: shown,
-                    kind,
-                    bytes,
-                })),
-                Err(e) => Some(Err(Diagnostic::new(
-                    &Source::new(shown, 1),
-                    Severity::Error,
-                    codes::UNREADABLE,
-                    format!("cannot read page: {e}"),
-                ))),
-            }
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .filter_map(|r| r.map_err(|d| unreadable.push(d)).ok())
-        .collect();
+    load_within(&Limits::default(), root, version)
+}
+
+/// `load` within `limits`.
+pub fn load_within(limits: &Limits, root: &Path, version: &str) -> Result<Loaded, LoadError> {
+    Ok(load_tree(limits, root, version)?.0)
+}
+
+/// `load_within`, also giving the tree as read: its pages (sorted by path),
+/// so that a tool that reads them too does not walk the tree again, and
+/// what walking and reading it reported (also in the schema's diagnostics).
+pub fn load_tree(limits: &Limits, root: &Path, version: &str) -> Result<(Loaded, Tree), LoadError> {
+    let tree = read_version(root, version, limits)?;
     // A type's page in another version of the tree may state what this
     // version's page leaves unstated (a base type); `resolve` asks for it
     // only for such types.
     let others: Vec<PathBuf> = VERSIONS
         .iter()
         .filter(|v| **v != version)
-        .map(|v| root.join("api-reference").join(v).join("resources"))
+        .map(|v| Path::new("api-reference").join(v).join("resources"))
         .collect();
     let companion = |file: &str| -> Vec<page::PageItems> {
         let Some(name) = Path::new(file).file_name() else {
@@ -146,35 +109,45 @@ pub fn load(root: &Path, version: &str) -> Result<Loaded, LoadError> {
         others
             .iter()
             .filter_map(|dir| {
-                let path = dir.join(name);
-                let bytes = std::fs::read(&path).ok()?;
+                let input = tree::read_companion(root, &dir.join(name), limits)?;
                 // Most of these pages state no base either; only one that
                 // might (an annotation key or an inheritance phrase) is parsed.
                 let hints = ["baseType", "nherit", "erive", "ubclass", "ubtype", "xtends"];
-                let text = String::from_utf8_lossy(&bytes);
+                let text = String::from_utf8_lossy(&input.bytes);
                 if !hints.iter().any(|h| text.contains(h)) {
                     return None;
                 }
-                Some(parse_input(&PageInput {
-                    path: display_path(&path),
-                    kind: PageKind::Resource,
-                    bytes,
-                }))
+                Some(parse_input(&input))
             })
             .collect()
     };
-    let mut loaded = load_pages_with(version, inputs, Some(&companion));
-    loaded.diagnostics.extend(unreadable);
+    let mut tree = tree;
+    tree.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    tree.diagnostics.sort();
+    let mut loaded = load_sorted(version, &tree.pages, Some(&companion));
+    loaded.diagnostics.extend(tree.diagnostics.iter().cloned());
     loaded.diagnostics.sort();
-    Ok(loaded)
+    loaded.diagnostics.dedup();
+    Ok((loaded, tree))
 }
 
 /// `load` for several versions at once, in the order given: one version's
 /// serial steps (resolving names, bases and kinds) overlap with another's
 /// parallel page parsing. The first error in that order is the one returned.
 pub fn load_versions(root: &Path, versions: &[&str]) -> Result<Vec<Loaded>, LoadError> {
-    let loaded: Vec<Result<Loaded, LoadError>> =
-        versions.par_iter().map(|v| load(root, v)).collect();
+    load_versions_within(&Limits::default(), root, versions)
+}
+
+/// `load_versions` within `limits`.
+pub fn load_versions_within(
+    limits: &Limits,
+    root: &Path,
+    versions: &[&str],
+) -> Result<Vec<Loaded>, LoadError> {
+    let loaded: Vec<Result<Loaded, LoadError>> = versions
+        .par_iter()
+        .map(|v| load_within(limits, root, v))
+        .collect();
     loaded.into_iter().collect()
 }
 
@@ -182,6 +155,26 @@ pub fn load_versions(root: &Path, versions: &[&str]) -> Result<Vec<Loaded>, Load
 /// read docs from elsewhere).
 pub fn load_pages(version: &str, pages: Vec<PageInput>) -> Loaded {
     load_pages_with(version, pages, None)
+}
+
+/// `load_pages` for pages from an untrusted source: a page over one of
+/// `limits` is a diagnostic and is not read.
+pub fn load_pages_within(limits: &Limits, version: &str, pages: Vec<PageInput>) -> Loaded {
+    let mut over = Vec::new();
+    let pages = pages
+        .into_iter()
+        .filter(|p| match tree::check_page(&p.path, &p.bytes, limits) {
+            Ok(()) => true,
+            Err(d) => {
+                over.push(*d);
+                false
+            }
+        })
+        .collect();
+    let mut loaded = load_pages_with(version, pages, None);
+    loaded.diagnostics.extend(over);
+    loaded.diagnostics.sort();
+    loaded
 }
 
 /// Reads another version's page of a given file name (`x.md`), parsed.
@@ -193,8 +186,12 @@ fn load_pages_with(
     companion: Option<Companion>,
 ) -> Loaded {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let parsed = parse_all(&pages);
-    let mut loaded = resolve::resolve(version, &pages, parsed, companion);
+    load_sorted(version, &pages, companion)
+}
+
+fn load_sorted(version: &str, pages: &[PageInput], companion: Option<Companion>) -> Loaded {
+    let parsed = parse_all(pages);
+    let mut loaded = resolve::resolve(version, pages, parsed, companion);
     loaded.diagnostics.sort();
     loaded.diagnostics.dedup();
     loaded
@@ -234,12 +231,7 @@ fn parse_input_with(
         items.diagnostics.extend(l.diagnostics);
     }
     if let Some(line) = invalid_at {
-        items.diagnostics.push(Diagnostic::new(
-            &Source::new(input.path.clone(), line),
-            Severity::Warning,
-            codes::INVALID_UTF8,
-            "page is not valid UTF-8; invalid bytes were read as U+FFFD",
-        ));
+        items.diagnostics.push(invalid_utf8_at(&input.path, line));
     }
     (items, was_localised)
 }
@@ -297,19 +289,40 @@ fn stated_values<'a>(pages: impl Iterator<Item = &'a page::PageItems>) -> locali
     values
 }
 
+fn invalid_utf8_at(path: &str, line: u32) -> Diagnostic {
+    Diagnostic::new(
+        &Source::new(path, line),
+        Severity::Warning,
+        codes::INVALID_UTF8,
+        "page is not valid UTF-8; invalid bytes were read as U+FFFD",
+    )
+}
+
+/// The GD0014 warning of a page that is not valid UTF-8: the tree reports
+/// it too, so that every command (not only those that parse the page) says
+/// why its text shows U+FFFD.
+pub(crate) fn check_utf8(path: &str, bytes: &[u8]) -> Option<Diagnostic> {
+    decode_line(bytes).map(|line| invalid_utf8_at(path, line))
+}
+
+/// The line of the first byte that is not UTF-8, if any.
+fn decode_line(bytes: &[u8]) -> Option<u32> {
+    let e = std::str::from_utf8(bytes).err()?;
+    Some(
+        bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32
+            + 1,
+    )
+}
+
 /// UTF-8 text of a page (borrowed when it is valid), and the line of the
 /// first invalid byte if any.
 fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<u32>) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (std::borrow::Cow::Borrowed(s), None),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u32
-                + 1;
-            (String::from_utf8_lossy(bytes), Some(line))
-        }
+        Err(_) => (String::from_utf8_lossy(bytes), decode_line(bytes)),
     }
 }
 

@@ -117,25 +117,25 @@ struct Version {
 }
 
 fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
-    let loaded = graphdoc_docs::load(root, version).map_err(|e| LintError::Io(e.to_string()))?;
-    let list =
-        graphdoc_docs::list_pages(root, version).map_err(|e| LintError::Io(e.to_string()))?;
-    let pages: pages::Pages = list
-        .par_iter()
-        .filter_map(|(p, _)| {
-            // An unreadable page is already a front-end diagnostic.
-            let bytes = std::fs::read(p).ok()?;
-            let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
-            Some((display_path(p), text))
+    let limits = graphdoc_docs::Limits::default();
+    let (loaded, tree) = graphdoc_docs::load_tree(&limits, root, version)
+        .map_err(|e| LintError::Io(e.to_string()))?;
+    // Pages that could not be read are already front-end diagnostics.
+    let pages: pages::Pages = tree
+        .pages
+        .into_par_iter()
+        .map(|p| {
+            let text = String::from_utf8_lossy(&p.bytes).replace("\r\n", "\n");
+            (p.path, text)
         })
         .collect();
-    let base = root.join("api-reference").join(version);
-    let existing = walkdir::WalkDir::new(&base)
+    // Every page the tree has, read or not: a link to one is not broken.
+    let existing = graphdoc_docs::list_pages(root, version)
+        .map_err(|e| LintError::Io(e.to_string()))?
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| display_path(e.path()).to_ascii_lowercase())
+        .map(|(p, _)| display_path(&p).to_ascii_lowercase())
         .collect();
+    let base = root.join("api-reference").join(version);
     Ok(Version {
         name: version.to_string(),
         loaded,
@@ -172,6 +172,9 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         .collect::<Result<_, _>>()?;
 
     let mut findings: Vec<Finding> = versions.iter().flat_map(version_findings).collect();
+    if let Err(config_outside) = config_path(opts) {
+        findings.extend(rules::frontend_diagnostic::check(&[*config_outside]));
+    }
     let enabled = |code: &str| {
         rules::rule(code).is_some_and(|r| r.enabled)
             || opts
@@ -241,7 +244,7 @@ fn version_names(opts: &LintOptions) -> Result<Vec<&'static str>, LintError> {
     let names: Vec<&'static str> = match opts.version.as_str() {
         "all" => graphdoc_docs::VERSIONS
             .into_iter()
-            .filter(|v| opts.docs.join("api-reference").join(v).is_dir())
+            .filter(|v| graphdoc_docs::has_version(&opts.docs, v))
             .collect(),
         v => match graphdoc_docs::VERSIONS
             .into_iter()
@@ -393,7 +396,7 @@ fn render_lint(
         max_chars: opts.max_chars,
         summary: Some(summary),
     };
-    let config_text = config_path(opts).and_then(|p| {
+    let config_text = config_path(opts).ok().flatten().and_then(|p| {
         let text = std::fs::read_to_string(&p).ok()?;
         Some((root.relative(&display_path(&p)), text))
     });
@@ -407,13 +410,14 @@ fn render_lint(
     render::render(findings, opts.format, &render_opts, &source)
 }
 
-fn config_path(opts: &LintOptions) -> Option<PathBuf> {
+/// The suppressions file: `--config`, else the docs tree's own
+/// `graphdoc-lint.toml` if it has one inside the docs root (one that is a
+/// link out of the tree is a finding, and is not read: its text could be
+/// quoted).
+fn config_path(opts: &LintOptions) -> Result<Option<PathBuf>, Box<graphdoc_schema::Diagnostic>> {
     match &opts.config {
-        Some(p) => Some(p.clone()),
-        None => {
-            let p = opts.docs.join("graphdoc-lint.toml");
-            p.is_file().then_some(p)
-        }
+        Some(p) => Ok(Some(p.clone())),
+        None => graphdoc_docs::tree::file_in_tree(&opts.docs, Path::new("graphdoc-lint.toml")),
     }
 }
 
@@ -421,7 +425,8 @@ fn read_config(opts: &LintOptions) -> Result<Vec<suppress::Suppression>, LintErr
     if opts.no_suppressions {
         return Ok(Vec::new());
     }
-    let Some(path) = config_path(opts) else {
+    // A config that leaves the tree is reported by `run`.
+    let Ok(Some(path)) = config_path(opts) else {
         return Ok(Vec::new());
     };
     let text = std::fs::read_to_string(&path)

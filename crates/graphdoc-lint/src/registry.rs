@@ -16,6 +16,8 @@ static FRONTEND: LazyLock<Vec<Code>> = LazyLock::new(|| {
     graphdoc_docs::codes::EXPLANATIONS
         .iter()
         .chain(graphdoc_docs::localise::codes::EXPLANATIONS)
+        // The docs walk's and the limits' codes (GD09xx).
+        .chain(graphdoc_docs::tree::codes::EXPLANATIONS)
         .map(|(code, text)| Code {
             code,
             name: "frontend",

@@ -332,6 +332,11 @@ pub struct VersionReport {
     pub summary: Summary,
     /// Sorted by file, then line.
     pub samples: Vec<SampleReport>,
+    /// Pages whose samples were not read, and why (unreadable, a link that
+    /// leaves the docs tree, a limit exceeded), as the docs walk reported
+    /// them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages_not_read: Vec<Diagnostic>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -390,11 +395,9 @@ pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutc
         .iter()
         .map(|v| check_version(docs, v))
         .collect::<Result<Vec<_>, _>>()?;
-    let exit_code = i32::from(
-        reports
-            .iter()
-            .any(|r| r.summary.unreadable > 0 || !r.summary.findings.is_empty()),
-    );
+    let exit_code = i32::from(reports.iter().any(|r| {
+        r.summary.unreadable > 0 || !r.summary.findings.is_empty() || !r.pages_not_read.is_empty()
+    }));
     let rendered = match format {
         Format::Human => render_human(&reports),
         Format::Json => {
@@ -414,6 +417,9 @@ pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutc
 /// then the counts.
 pub fn render_human(reports: &[VersionReport]) -> String {
     let mut out = String::new();
+    for d in reports.iter().flat_map(|r| &r.pages_not_read) {
+        out.push_str(&format!("{d}\n"));
+    }
     for r in reports {
         for s in &r.samples {
             if let Some(d) = &s.unreadable {
@@ -447,31 +453,37 @@ pub fn render_human(reports: &[VersionReport]) -> String {
 
 /// Loads one version's schema and checks every JSON block of its pages.
 pub fn check_version(docs: &Path, version: &str) -> Result<VersionReport, Error> {
-    let loaded = graphdoc_docs::load(docs, version)?;
-    let texts = read_pages(docs, version)?;
-    Ok(check_pages(&loaded.schema, version, &texts))
+    let limits = graphdoc_docs::Limits::default();
+    let (loaded, tree) = graphdoc_docs::load_tree(&limits, docs, version)?;
+    let texts = page_texts(tree.pages);
+    let mut report = check_pages(&loaded.schema, version, &texts);
+    report.pages_not_read = tree.diagnostics;
+    Ok(report)
 }
 
 /// The pages of one version as `(display path, text with \n line ends)`,
-/// in path order. Pages that cannot be read are left out: the front-end
-/// already reports them.
+/// in path order. Pages that cannot be read, leave the docs tree or exceed
+/// a limit are left out: the front-end reports them.
 pub fn read_pages(docs: &Path, version: &str) -> Result<Vec<(String, String)>, Error> {
-    let pages = graphdoc_docs::list_pages(docs, version)?;
+    let tree = graphdoc_docs::read_version(docs, version, &graphdoc_docs::Limits::default())?;
+    Ok(page_texts(tree.pages))
+}
+
+fn page_texts(pages: Vec<graphdoc_docs::PageInput>) -> Vec<(String, String)> {
     let mut texts: Vec<(String, String)> = pages
         .into_par_iter()
-        .filter_map(|(path, _)| {
-            let bytes = std::fs::read(&path).ok()?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+        .map(|page| {
+            let text = String::from_utf8_lossy(&page.bytes).into_owned();
             let text = if text.contains('\r') {
                 text.replace("\r\n", "\n").replace('\r', "\n")
             } else {
                 text
             };
-            Some((graphdoc_docs::display_path(&path), text))
+            (page.path, text)
         })
         .collect();
     texts.sort();
-    Ok(texts)
+    texts
 }
 
 /// Checks the JSON blocks of pages already in memory (`(path, text)`)
@@ -496,6 +508,7 @@ pub fn check_pages(schema: &Schema, version: &str, pages: &[(String, String)]) -
     VersionReport {
         summary: Summary::of(version, &samples),
         samples,
+        pages_not_read: Vec::new(),
     }
 }
 

@@ -381,3 +381,52 @@ impl Wire for Download {
         }
     }
 }
+
+/// The path parameters of an operation, by their names in its templates
+/// (`group-id`); each generated operation with placeholders has a struct
+/// of them (`ReplyToPostPath`).
+pub trait PathParams {
+    /// The value given for the placeholder `{name}`, if any.
+    fn get(&self, name: &str) -> Option<&str>;
+}
+
+/// Fills the template of `templates` that takes every given parameter:
+/// the one whose placeholders all have values and that uses the most of
+/// them (the first such). Fails when no template's placeholders are all
+/// given.
+pub fn expand_paths(templates: &[&str], params: &dyn PathParams) -> Result<String, Error> {
+    let mut best: Option<(usize, &str)> = None;
+    for template in templates {
+        let names = placeholders(template);
+        if names.iter().all(|n| params.get(n).is_some())
+            && best.is_none_or(|(used, _)| names.len() > used)
+        {
+            best = Some((names.len(), template));
+        }
+    }
+    let (_, template) = best.ok_or_else(|| {
+        Error::new(format!(
+            "no path of the operation has all its parameters given: {}",
+            templates.join(", ")
+        ))
+    })?;
+    let pairs: Vec<(&str, &str)> = placeholders(template)
+        .into_iter()
+        .filter_map(|n| params.get(n).map(|v| (n, v)))
+        .collect();
+    expand_path(template, &pairs)
+}
+
+/// The placeholder names of a template, in order.
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push(&rest[open + 1..close]);
+        rest = &rest[close + 1..];
+    }
+    out
+}

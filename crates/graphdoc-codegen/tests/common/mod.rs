@@ -217,6 +217,20 @@ pub fn small_schema(version: &str) -> Schema {
         source: Source::new("api/vpptoken-update.md", 1),
     });
     s.operations.push(Operation {
+        title: "Reply to post".into(),
+        method: "POST".into(),
+        paths: vec!["/groups/{id}/threads/{id}/posts/{id}/reply".into()],
+        request_body: vec![
+            prop("post", "microsoft.graph.directoryObject", false),
+            prop("notify", "Edm.Boolean", false),
+            prop("self", "Edm.String", true),
+        ],
+        request_type: None,
+        response_type: None,
+        examples: Vec::new(),
+        source: Source::new("api/post-reply.md", 1),
+    });
+    s.operations.push(Operation {
         title: "List members".into(),
         method: "GET".into(),
         paths: vec!["https://graph.microsoft.com/v1.0/groups/{id}/members".into()],

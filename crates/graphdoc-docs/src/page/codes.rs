@@ -57,10 +57,12 @@ pub static EXPLANATIONS: &[(&str, &str)] = &[
     (BASE_STATED_TWICE, "The annotation's `baseType` and the text (\"Inherits from [x]\") name different bases. When the text's base derives from the annotation's, both hold and the nearer one (the text's) is used (a note); otherwise the annotation is kept (a warning). Fix: make them agree."),
 ];
 
-/// The explanation of a front-end code (`GD0023`), if there is one.
+/// The explanation of a front-end code (`GD0023`), if there is one; the
+/// docs walk's and the limits' codes (GD09xx) included.
 pub fn explain(code: &str) -> Option<&'static str> {
     EXPLANATIONS
         .iter()
+        .chain(crate::tree::codes::EXPLANATIONS)
         .find(|(c, _)| c.eq_ignore_ascii_case(code))
         .map(|(_, text)| *text)
 }

@@ -30,8 +30,17 @@ pub(super) fn columns(table: &Table) -> Columns {
         name: 0,
         ty: find(&|h| h == "type" || h.ends_with(" type") || h == "data type" || h == "type(s)"),
         description: find(&|h| h.contains("description") || h == "notes" || h == "remarks"),
-        value: find(&|h| h == "value" || h == "values"),
+        value: find(&|h| h == "value" || h == "values" || h == "int value")
+            .or_else(|| repeated_member_header(&header).then_some(1)),
     }
+}
+
+/// `| Member | Member | Description |`: a header whose second cell repeats
+/// the first, copy-pasted over the members' values (enums.md since 2024):
+/// the second column is read as values, and a cell that is not a number is
+/// reported as for a `Value` column.
+fn repeated_member_header(header: &[String]) -> bool {
+    header.len() > 2 && header[1] == header[0] && is_member_header(&header[0])
 }
 
 pub(super) fn is_property_header(first: &str) -> bool {
@@ -63,6 +72,12 @@ pub(super) fn is_member_header(first: &str) -> bool {
 /// the docs describe request bodies and related objects, which the schema
 /// does not hold; anything else is a malformed name.
 fn not_a_property(name: &str) -> (Severity, String) {
+    if let Some(annotation) = odata_annotation_without_at(name) {
+        return (
+            Severity::Note,
+            format!("`{name}` is the OData annotation `@{annotation}` of the object (written without its `@`), not a property; the row is not read"),
+        );
+    }
     if let Some((property, annotation)) = name.split_once('@') {
         let names_one = crate::types::is_type_identifier(property) || property.is_empty();
         if names_one && crate::types::is_type_identifier(annotation) {
@@ -93,6 +108,15 @@ fn not_a_property(name: &str) -> (Severity, String) {
         Severity::Warning,
         format!("`{name}` is not a property name; the row is not read"),
     )
+}
+
+/// `odata.type` in a properties table (pages since 2024 document the
+/// `@odata.type` a derived type carries that way): an annotation, though its
+/// name is a well-formed dotted identifier.
+fn odata_annotation_without_at(name: &str) -> Option<&str> {
+    name.strip_prefix("odata.")
+        .filter(|rest| crate::types::is_type_identifier(rest))
+        .map(|_| name)
 }
 
 /// A row that only labels a group of rows (`| **Group management** |||`).
@@ -148,7 +172,8 @@ pub(super) fn property_rows(
             );
             continue;
         };
-        if !crate::types::is_type_identifier(&name) {
+        if !crate::types::is_type_identifier(&name) || odata_annotation_without_at(&name).is_some()
+        {
             let (sev, message) = not_a_property(&name);
             ctx.out.diagnostics.push(
                 Diagnostic::new(&ctx.src(row.line), sev, codes::BAD_PROPERTY_NAME, message)
@@ -344,6 +369,12 @@ mod tests {
             "{message}"
         );
         assert_eq!(read("@odata.type").0, Severity::Note);
+        let (sev, message) = read("odata.type");
+        assert_eq!(sev, Severity::Note);
+        assert!(
+            message.contains("annotation `@odata.type` of the object"),
+            "{message}"
+        );
         let (sev, message) = read("files/fileName");
         assert_eq!(sev, Severity::Note);
         assert!(message.contains("describes `fileName` inside"), "{message}");

@@ -12,7 +12,7 @@ use graphdoc_schema::{
     DEFAULT_NAMESPACE,
 };
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What `resolve` decided, for building each type.
 pub(super) struct Decided<'a> {
@@ -121,9 +121,12 @@ fn declared_properties(
     t: &mut RawType,
     kinds: &HashMap<String, TypeKind>,
 ) -> Vec<Property> {
-    let mut properties: Vec<Property> = Vec::new();
+    // A set, not a scan of the list: a table of n rows is O(n), not O(n²).
+    // Both sized once: growing them row by row costs more than the rows.
+    let mut properties: Vec<Property> = Vec::with_capacity(t.properties.len());
+    let mut read: HashSet<String> = HashSet::with_capacity(t.properties.len());
     for p in std::mem::take(&mut t.properties) {
-        if properties.iter().any(|x| x.name == p.name) {
+        if !read.insert(p.name.clone()) {
             resolver.diagnostics.push(Diagnostic::new(
                 &p.source,
                 Severity::Warning,
@@ -149,8 +152,21 @@ fn json_only_properties(
     kinds: &HashMap<String, TypeKind>,
     properties: &mut Vec<Property>,
 ) {
+    if t.json_properties.is_empty() && t.json_untyped.is_empty() {
+        return;
+    }
+    // Sets, not scans of the lists: linear in the table's and the
+    // representation's sizes together.
+    let declared: HashSet<&str> = properties.iter().map(|p| p.name.as_str()).collect();
+    let inherited: HashSet<&str> = inherited.iter().map(String::as_str).collect();
+    let unread_rows: HashSet<&str> = t.unread_rows.iter().map(String::as_str).collect();
+    let mut added: Vec<Property> = Vec::new();
+    let mut added_names: HashSet<String> = HashSet::new();
+    let known = |name: &str, added_names: &HashSet<String>| {
+        declared.contains(name) || added_names.contains(name) || inherited.contains(name)
+    };
     for p in std::mem::take(&mut t.json_properties) {
-        if properties.iter().any(|x| x.name == p.name) || inherited.contains(&p.name) {
+        if known(&p.name, &added_names) {
             continue;
         }
         if t.is_open {
@@ -164,7 +180,7 @@ fn json_only_properties(
             ));
             continue;
         }
-        let (severity, message) = if t.unread_rows.contains(&p.name) {
+        let (severity, message) = if unread_rows.contains(p.name.as_str()) {
             (Severity::Note, format!("property `{}` of `{}`: its table row's type could not be read (reported at the row); its type is read from the JSON representation", p.name, t.name))
         } else {
             (Severity::Warning, format!("property `{}` of `{}` is in the JSON representation but in no table; read from the representation", p.name, t.name))
@@ -175,11 +191,12 @@ fn json_only_properties(
             codes::JSON_ONLY_PROPERTY,
             message,
         ));
-        properties.push(property(resolver, p, &t.namespace, kinds, &t.name));
+        added_names.insert(p.name.clone());
+        added.push(property(resolver, p, &t.namespace, kinds, &t.name));
     }
     for (name, source) in &t.json_untyped {
-        if !t.is_open && !properties.iter().any(|x| &x.name == name) && !inherited.contains(name) {
-            let (severity, message) = if t.unread_rows.contains(name) {
+        if !t.is_open && !known(name, &added_names) {
+            let (severity, message) = if unread_rows.contains(name.as_str()) {
                 (Severity::Note, format!("property `{name}` of `{}`: neither its table row's type (reported at the row) nor its placeholder in the JSON representation can be read; not read", t.name))
             } else {
                 (Severity::Warning, format!("property `{name}` of `{}` is in the JSON representation but in no table, and its placeholder does not tell its type; not read", t.name))
@@ -192,6 +209,8 @@ fn json_only_properties(
             ));
         }
     }
+    drop(declared);
+    properties.extend(added);
 }
 
 pub(super) fn operations(

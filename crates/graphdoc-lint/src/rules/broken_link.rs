@@ -24,31 +24,70 @@ site is case-insensitive). Links inside code blocks are ignored.\n",
 };
 
 /// Relative `.md` links inside a version's `resources/` and `api/` folders
-/// whose target does not exist. `version_dir` is the shown path of
-/// `api-reference/<version>`; `existing` the lowercased shown paths of every
-/// file under it.
+/// whose target does not exist, and links that climb above the docs root
+/// (GL0016). `version_dir` is the shown path of `api-reference/<version>`
+/// (the shown docs root joined with it); `existing` the lowercased shown
+/// paths of every page under it. Nothing is looked up on disk: a link is
+/// resolved lexically, inside the docs root only.
 pub fn check(pages: &Pages, version_dir: &str, existing: &HashSet<String>) -> Vec<Finding> {
     let list: Vec<(&String, &String)> = pages
         .iter()
         .filter(|(f, _)| f.starts_with(version_dir))
         .collect();
+    // `<root>/api-reference/<version>`: the shown root is what precedes it.
+    let root = version_dir
+        .rsplitn(3, '/')
+        .nth(2)
+        .filter(|_| version_dir.matches('/').count() >= 2)
+        .unwrap_or("");
+    let version_rel = version_dir[root.len()..].trim_start_matches('/');
     let checked_dirs = [
-        format!("{version_dir}/resources/"),
-        format!("{version_dir}/api/"),
+        format!("{version_rel}/resources/"),
+        format!("{version_rel}/api/"),
     ];
+    let docs = Docs {
+        root,
+        checked_dirs: &checked_dirs,
+        existing,
+    };
     list.par_iter()
-        .flat_map_iter(|(file, text)| page_links(file, text, &checked_dirs, existing))
+        .flat_map_iter(|(file, text)| page_links(file, text, &docs))
         .collect()
 }
 
-fn page_links(
-    file: &str,
-    text: &str,
-    checked_dirs: &[String],
-    existing: &HashSet<String>,
-) -> Vec<Finding> {
+/// What a link is checked against.
+struct Docs<'a> {
+    /// The shown docs root (`""` when pages are shown relative to it).
+    root: &'a str,
+    /// Folders whose links are checked, relative to the root.
+    checked_dirs: &'a [String],
+    existing: &'a HashSet<String>,
+}
+
+impl Docs<'_> {
+    /// A shown path relative to the root.
+    fn relative<'p>(&self, shown: &'p str) -> &'p str {
+        if self.root.is_empty() {
+            return shown;
+        }
+        shown
+            .strip_prefix(self.root)
+            .map_or(shown, |r| r.trim_start_matches('/'))
+    }
+
+    fn exists(&self, relative: &str) -> bool {
+        let shown = if self.root.is_empty() {
+            relative.to_string()
+        } else {
+            format!("{}/{relative}", self.root)
+        };
+        self.existing.contains(&shown.to_ascii_lowercase())
+    }
+}
+
+fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
     let mut out = Vec::new();
-    let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
+    let dir = docs.relative(file).rsplit_once('/').map_or("", |(d, _)| d);
     let mut fence: Option<&str> = None;
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
@@ -81,19 +120,27 @@ fn page_links(
             {
                 continue;
             }
+            let column = line[..start].chars().count() as u32 + 1;
+            let width = target.chars().count() as u32;
             let Some(resolved) = join_path(dir, path) else {
+                let f = super::link_leaves_tree::RULE.finding(
+                    file,
+                    i as u32 + 1,
+                    format!("link target `{path}` leaves the docs tree; not checked"),
+                );
+                out.push(f.span(column, width));
                 continue;
             };
-            if !checked_dirs
+            if !docs
+                .checked_dirs
                 .iter()
                 .any(|d| resolved.starts_with(d.as_str()))
             {
                 continue;
             }
-            if existing.contains(&resolved.to_ascii_lowercase()) {
+            if docs.exists(&resolved) {
                 continue;
             }
-            let column = line[..start].chars().count() as u32 + 1;
             let f = RULE
                 .finding(
                     file,
@@ -101,7 +148,7 @@ fn page_links(
                     format!("link target `{path}` does not exist"),
                 )
                 .note(format!("resolved to {resolved}"));
-            out.push(f.span(column, target.chars().count() as u32));
+            out.push(f.span(column, width));
         }
     }
     out
@@ -162,5 +209,41 @@ mod tests {
             "link target `../resources/c.md` does not exist"
         );
         assert_eq!((found[0].line, found[0].column), (1, Some(32)));
+    }
+
+    #[test]
+    fn links_resolve_inside_the_root_and_notes_never_show_the_root() {
+        let root = "/home/ci/work/docs";
+        let mut pages = Pages::new();
+        pages.insert(
+            format!("{root}/api-reference/v1.0/api/a.md"),
+            "[gone](../resources/c.md) [up](../../../../../etc/secret.md) [concept](../../../concepts/x.md)\n"
+                .into(),
+        );
+        let found = check(
+            &pages,
+            &format!("{root}/api-reference/v1.0"),
+            &HashSet::new(),
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].code, RULE.code);
+        assert_eq!(
+            found[0].notes,
+            vec!["resolved to api-reference/v1.0/resources/c.md"]
+        );
+        assert_eq!(found[1].code, super::super::link_leaves_tree::RULE.code);
+        assert_eq!(
+            found[1].message,
+            "link target `../../../../../etc/secret.md` leaves the docs tree; not checked"
+        );
+        // Pages shown relative to the root: the same findings.
+        let mut relative = Pages::new();
+        relative.insert(
+            "api-reference/v1.0/api/a.md".into(),
+            pages.values().next().unwrap().clone(),
+        );
+        let again = check(&relative, "api-reference/v1.0", &HashSet::new());
+        assert_eq!(again.len(), 2, "{again:?}");
+        assert_eq!(again[0].notes, found[0].notes);
     }
 }

@@ -16,6 +16,7 @@ pub mod duplicate_description;
 pub mod enum_sample_value;
 pub mod frontend_diagnostic;
 pub mod json_type_mismatch;
+pub mod link_leaves_tree;
 pub mod metadata_drift;
 pub mod missing_in_beta;
 pub mod missing_in_json;
@@ -41,6 +42,7 @@ pub const VERSION_TYPE: &str = version_type_differs::RULE.code;
 pub const METADATA_DRIFT: &str = metadata_drift::RULE.code;
 pub const UNUSED_SUPPRESSION: &str = unused_suppression::RULE.code;
 pub const BAD_SUPPRESSION: &str = bad_suppression::RULE.code;
+pub const LINK_LEAVES_TREE: &str = link_leaves_tree::RULE.code;
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
@@ -59,6 +61,7 @@ pub static RULES: &[Rule] = &[
     metadata_drift::RULE,
     unused_suppression::RULE,
     bad_suppression::RULE,
+    link_leaves_tree::RULE,
 ];
 
 /// The lint rule `code` names (its code or a former spelling such as

@@ -16,3 +16,35 @@ impl ::graph_model_runtime::Operation for UpdateVppToken {
     type Request = crate::VppToken;
     type Response = crate::VppToken;
 }
+/// The path parameters of [`UpdateVppToken`]: give those of one of its paths.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct UpdateVppTokenPath {
+    /// Path parameter {vppTokenId}.
+    pub vpp_token_id: ::core::option::Option<::std::string::String>,
+}
+impl ::graph_model_runtime::PathParams for UpdateVppTokenPath {
+    fn get(&self, name: &str) -> ::core::option::Option<&str> {
+        match name {
+            "vppTokenId" => self.vpp_token_id.as_deref(),
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+impl UpdateVppToken {
+    /// The path to call: the template of `PATHS` that takes the
+    /// given parameters, filled with them (percent-encoded).
+    pub fn path(
+        params: &UpdateVppTokenPath,
+    ) -> ::core::result::Result<::std::string::String, ::graph_model_runtime::Error> {
+        ::graph_model_runtime::expand_paths(
+            <Self as ::graph_model_runtime::Operation>::PATHS,
+            params,
+        )
+    }
+}
