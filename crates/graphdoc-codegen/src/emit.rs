@@ -35,6 +35,16 @@ fn doc_paragraphs(paragraphs: &[String]) -> TokenStream {
     doc_attrs(&text)
 }
 
+/// The struct's doc: description, wire type, base type and source.
+fn struct_doc(s: &StructPlan) -> TokenStream {
+    let mut paragraphs = vec![s.description.clone(), format!("Wire type: {}", s.wire_name)];
+    if let Some(b) = &s.base_wire_name {
+        paragraphs.push(format!("Derives from {b}; its properties are included."));
+    }
+    paragraphs.push(format!("Documented at {}", s.source));
+    doc_paragraphs(&paragraphs)
+}
+
 /// Tells rustfmt to leave a generated file alone. The generator formats in
 /// process with prettyplease, whose style differs from rustfmt's: without
 /// this, `cargo fmt --all` in a workspace holding the model would rewrite it
@@ -115,25 +125,63 @@ impl Ctx {
     pub fn struct_item(&self, s: &StructPlan) -> TokenStream {
         let rt = &self.rt;
         let name = ident(&s.rust_name);
-        let mut paragraphs = vec![s.description.clone(), format!("Wire type: {}", s.wire_name)];
-        if let Some(b) = &s.base_wire_name {
-            paragraphs.push(format!("Derives from {b}; its properties are included."));
-        }
-        paragraphs.push(format!("Documented at {}", s.source));
-        let doc = doc_paragraphs(&paragraphs);
-        let field_defs = s.fields.iter().map(|f| {
-            let fname = ident(&f.rust_name);
-            let ty = self.field_ty(&f.ty);
-            let mut text = vec![
-                f.description.clone(),
-                format!("Wire name: {}; type: {}", f.wire_name, f.schema_type),
-            ];
-            if f.read_only {
-                text.push("Read-only.".into());
+        let doc = struct_doc(s);
+        let field_defs = self.field_defs(s);
+        let static_desc = self.static_desc(s);
+        let (field_fn, field_mut_fn) = self.field_accessors(s);
+        let (derives, default_impl) = self.clone_and_default(s);
+        let wire_impls = self.wire_impls(&name);
+        quote! {
+            #doc
+            #derives
+            pub struct #name {
+                #(#field_defs)*
+                /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
+                pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
             }
-            let doc = doc_paragraphs(&text);
-            quote! { #doc pub #fname: #ty, }
-        });
+
+            impl #rt::Object for #name {
+                #static_desc
+                #field_fn
+                #field_mut_fn
+                fn additional_properties(&self) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                    &self.additional_properties
+                }
+                fn additional_properties_mut(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                    &mut self.additional_properties
+                }
+            }
+
+            #default_impl
+
+            #wire_impls
+        }
+    }
+
+    /// The struct's fields with their docs, without `additional_properties`.
+    fn field_defs(&self, s: &StructPlan) -> Vec<TokenStream> {
+        s.fields
+            .iter()
+            .map(|f| {
+                let fname = ident(&f.rust_name);
+                let ty = self.field_ty(&f.ty);
+                let mut text = vec![
+                    f.description.clone(),
+                    format!("Wire name: {}; type: {}", f.wire_name, f.schema_type),
+                ];
+                if f.read_only {
+                    text.push("Read-only.".into());
+                }
+                let doc = doc_paragraphs(&text);
+                quote! { #doc pub #fname: #ty, }
+            })
+            .collect()
+    }
+
+    /// `Object::static_desc`: the struct's `TypeDesc` table.
+    fn static_desc(&self, s: &StructPlan) -> TokenStream {
+        let rt = &self.rt;
+        let name = ident(&s.rust_name);
         let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
         let wire_name = &s.wire_name;
         let is_abstract = s.is_abstract;
@@ -150,9 +198,27 @@ impl Ctx {
             let d = ident(d);
             quote!(<crate::#d as #rt::Object>::static_desc)
         });
-        let all_fields: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
-        let (field_fn, field_mut_fn) = if s.fields.is_empty() {
-            (
+        quote! {
+            fn static_desc() -> &'static #rt::TypeDesc {
+                static DESC: #rt::TypeDesc = #rt::TypeDesc {
+                    name: #wire_name,
+                    ancestors: &[#(#ancestors),*],
+                    fields: &[#(#wire_names),*],
+                    by_name: &[#(#by_name),*],
+                    is_abstract: #is_abstract,
+                    derived: &[#(#derived),*],
+                    make: #rt::make_default::<#name>,
+                };
+                &DESC
+            }
+        }
+    }
+
+    /// `Object::field` and `Object::field_mut`: a field by its index.
+    fn field_accessors(&self, s: &StructPlan) -> (TokenStream, TokenStream) {
+        let rt = &self.rt;
+        if s.fields.is_empty() {
+            return (
                 quote! {
                     fn field(&self, _index: usize) -> ::core::option::Option<&dyn #rt::FieldValue> {
                         ::core::option::Option::None
@@ -163,97 +229,76 @@ impl Ctx {
                         ::core::option::Option::None
                     }
                 },
-            )
-        } else {
-            let idx: Vec<usize> = (0..s.fields.len()).collect();
-            let fnames: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
-            (
-                quote! {
-                    fn field(&self, index: usize) -> ::core::option::Option<&dyn #rt::FieldValue> {
-                        let field: &dyn #rt::FieldValue = match index {
-                            #( #idx => &self.#fnames, )*
-                            _ => return ::core::option::Option::None,
-                        };
-                        ::core::option::Option::Some(field)
-                    }
-                },
-                quote! {
-                    fn field_mut(&mut self, index: usize) -> ::core::option::Option<&mut dyn #rt::FieldValue> {
-                        let field: &mut dyn #rt::FieldValue = match index {
-                            #( #idx => &mut self.#fnames, )*
-                            _ => return ::core::option::Option::None,
-                        };
-                        ::core::option::Option::Some(field)
-                    }
-                },
-            )
-        };
-        // By hand when there are fields: the derives would call
-        // `Field::<T>::default()` and `clone()` for every field, code per
-        // struct and field type; `clone_object` copies through the table.
-        // Without fields, clippy wants the derives.
-        let (derives, default_impl) = if s.fields.is_empty() {
-            (
+            );
+        }
+        let idx: Vec<usize> = (0..s.fields.len()).collect();
+        let fnames: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
+        (
+            quote! {
+                fn field(&self, index: usize) -> ::core::option::Option<&dyn #rt::FieldValue> {
+                    let field: &dyn #rt::FieldValue = match index {
+                        #( #idx => &self.#fnames, )*
+                        _ => return ::core::option::Option::None,
+                    };
+                    ::core::option::Option::Some(field)
+                }
+            },
+            quote! {
+                fn field_mut(&mut self, index: usize) -> ::core::option::Option<&mut dyn #rt::FieldValue> {
+                    let field: &mut dyn #rt::FieldValue = match index {
+                        #( #idx => &mut self.#fnames, )*
+                        _ => return ::core::option::Option::None,
+                    };
+                    ::core::option::Option::Some(field)
+                }
+            },
+        )
+    }
+
+    /// The derive attribute and the `Clone`/`Default` impls.
+    ///
+    /// By hand when there are fields: the derives would call
+    /// `Field::<T>::default()` and `clone()` for every field, code per
+    /// struct and field type; `clone_object` copies through the table.
+    /// Without fields, clippy wants the derives.
+    fn clone_and_default(&self, s: &StructPlan) -> (TokenStream, TokenStream) {
+        let rt = &self.rt;
+        let name = ident(&s.rust_name);
+        if s.fields.is_empty() {
+            return (
                 quote!(#[derive(::core::clone::Clone, ::core::default::Default)]),
                 quote!(),
-            )
-        } else {
-            (
-                quote!(),
-                quote! {
-                    impl ::core::clone::Clone for #name {
-                        fn clone(&self) -> Self {
-                            let mut copy = <Self as ::core::default::Default>::default();
-                            #rt::clone_object(self, &mut copy);
-                            copy
-                        }
+            );
+        }
+        let all_fields: Vec<Ident> = s.fields.iter().map(|f| ident(&f.rust_name)).collect();
+        (
+            quote!(),
+            quote! {
+                impl ::core::clone::Clone for #name {
+                    fn clone(&self) -> Self {
+                        let mut copy = <Self as ::core::default::Default>::default();
+                        #rt::clone_object(self, &mut copy);
+                        copy
                     }
+                }
 
-                    impl ::core::default::Default for #name {
-                        fn default() -> Self {
-                            #name {
-                                #( #all_fields: #rt::Field::Absent, )*
-                                additional_properties: ::serde_json::Map::new(),
-                            }
+                impl ::core::default::Default for #name {
+                    fn default() -> Self {
+                        #name {
+                            #( #all_fields: #rt::Field::Absent, )*
+                            additional_properties: ::serde_json::Map::new(),
                         }
                     }
-                },
-            )
-        };
+                }
+            },
+        )
+    }
+
+    /// `PartialEq`, `Debug`, `Wire` and serde impls, all through the
+    /// runtime's object functions.
+    fn wire_impls(&self, name: &Ident) -> TokenStream {
+        let rt = &self.rt;
         quote! {
-            #doc
-            #derives
-            pub struct #name {
-                #(#field_defs)*
-                /// Properties the schema does not know, and annotations such as `@odata.type`: kept so that nothing is lost on a round trip.
-                pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            }
-
-            impl #rt::Object for #name {
-                fn static_desc() -> &'static #rt::TypeDesc {
-                    static DESC: #rt::TypeDesc = #rt::TypeDesc {
-                        name: #wire_name,
-                        ancestors: &[#(#ancestors),*],
-                        fields: &[#(#wire_names),*],
-                        by_name: &[#(#by_name),*],
-                        is_abstract: #is_abstract,
-                        derived: &[#(#derived),*],
-                        make: #rt::make_default::<#name>,
-                    };
-                    &DESC
-                }
-                #field_fn
-                #field_mut_fn
-                fn additional_properties(&self) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                    &self.additional_properties
-                }
-                fn additional_properties_mut(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                    &mut self.additional_properties
-                }
-            }
-
-            #default_impl
-
             impl ::core::cmp::PartialEq for #name {
                 fn eq(&self, other: &Self) -> bool {
                     #rt::objects_equal(self, other)

@@ -100,32 +100,46 @@ enum Resolved {
 }
 
 pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> VersionPlan {
+    let names = allocate_type_names(schema, diagnostics);
+    let structs = plan_structs(schema, &names, diagnostics);
+    let enums = plan_enums(schema, &names, diagnostics);
+    let mut operations = plan_operations(schema, &names.resolved, diagnostics);
+
+    name_operations(&mut operations);
+    crate::request_body::name_bodies(&mut operations);
+    crate::path_params::name_path_structs(&mut operations);
+
+    VersionPlan {
+        version: schema.version.clone(),
+        module: version_module(&schema.version),
+        structs,
+        enums,
+        operations,
+    }
+}
+
+/// The root-level Rust names of a version's types and enums, and what each
+/// wire type name resolves to.
+struct TypeNames<'a> {
+    resolved: BTreeMap<String, Resolved>,
+    enum_names: BTreeMap<&'a str, String>,
+    flags_enums: BTreeSet<&'a str>,
+    struct_names: BTreeMap<&'a str, String>,
+}
+
+fn allocate_type_names<'a>(schema: &'a Schema, diagnostics: &mut Vec<Diagnostic>) -> TypeNames<'a> {
     let mut root = NameAllocator::new();
     for r in RESERVED_ROOT {
         root.reserve(r);
     }
     let mut resolved: BTreeMap<String, Resolved> = BTreeMap::new();
+    let memberless = read_memberless_enums_as_text(schema, &mut resolved, diagnostics);
 
     // Flags enums first: the derive generates `<Name>ParseError` next to
     // every enum, and `<Name>Set` next to flags enums; those names are taken
     // with the enum's.
     let mut enum_names: BTreeMap<&str, String> = BTreeMap::new();
     let mut flags_enums: BTreeSet<&str> = BTreeSet::new();
-    // The derive needs a member; an enum the docs list none for (or only
-    // empty names) is read as a string.
-    let mut memberless: BTreeSet<&str> = BTreeSet::new();
-    for (q, e) in &schema.enums {
-        if member_names(e).is_empty() {
-            memberless.insert(q);
-            diagnostics.push(Diagnostic::new(
-                &e.source,
-                Severity::Warning,
-                EMPTY_ENUM,
-                format!("enum `{q}` has no members; its values are read as strings"),
-            ));
-            resolved.insert(q.clone(), Resolved::Text);
-        }
-    }
     for flags_first in [true, false] {
         for (q, _) in schema
             .enums
@@ -167,30 +181,70 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         resolved.insert(q.clone(), kind);
         struct_names.insert(q, name);
     }
+    TypeNames {
+        resolved,
+        enum_names,
+        flags_enums,
+        struct_names,
+    }
+}
 
-    let resolve = |r: &TypeRef,
-                   poly_ok: bool,
-                   diagnostics: &mut Vec<Diagnostic>,
-                   at: &graphdoc_schema::Source| {
-        let single = resolve_name(&r.name, &resolved, poly_ok).unwrap_or_else(|| {
+/// The derive needs a member; an enum the docs list none for (or only empty
+/// names) is read as a string. Returns those enums.
+fn read_memberless_enums_as_text<'a>(
+    schema: &'a Schema,
+    resolved: &mut BTreeMap<String, Resolved>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeSet<&'a str> {
+    let mut memberless: BTreeSet<&str> = BTreeSet::new();
+    for (q, e) in &schema.enums {
+        if member_names(e).is_empty() {
+            memberless.insert(q);
             diagnostics.push(Diagnostic::new(
-                at,
+                &e.source,
                 Severity::Warning,
-                UNKNOWN_TYPE,
-                format!(
-                    "type `{}` is not defined; generated as serde_json::Value",
-                    r.name
-                ),
+                EMPTY_ENUM,
+                format!("enum `{q}` has no members; its values are read as strings"),
             ));
-            RustType::Path(VALUE)
-        });
-        if r.collection {
-            RustType::Vec(Box::new(single))
-        } else {
-            single
+            resolved.insert(q.clone(), Resolved::Text);
         }
-    };
+    }
+    memberless
+}
 
+/// The Rust type of a type reference; an undefined type becomes
+/// `serde_json::Value`, with a warning at `at`.
+fn resolve_type_ref(
+    r: &TypeRef,
+    poly_ok: bool,
+    resolved: &BTreeMap<String, Resolved>,
+    diagnostics: &mut Vec<Diagnostic>,
+    at: &graphdoc_schema::Source,
+) -> RustType {
+    let single = resolve_name(&r.name, resolved, poly_ok).unwrap_or_else(|| {
+        diagnostics.push(Diagnostic::new(
+            at,
+            Severity::Warning,
+            UNKNOWN_TYPE,
+            format!(
+                "type `{}` is not defined; generated as serde_json::Value",
+                r.name
+            ),
+        ));
+        RustType::Path(VALUE)
+    });
+    if r.collection {
+        RustType::Vec(Box::new(single))
+    } else {
+        single
+    }
+}
+
+fn plan_structs(
+    schema: &Schema,
+    names: &TypeNames,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<StructPlan> {
     let mut structs = Vec::new();
     for (q, t) in &schema.types {
         let mut fields_alloc = NameAllocator::new();
@@ -201,7 +255,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             .map(|p: &Property| FieldPlan {
                 rust_name: fields_alloc.allocate(&snake_case(&p.name), "_"),
                 wire_name: p.name.clone(),
-                ty: resolve(&p.ty, true, diagnostics, &p.source),
+                ty: resolve_type_ref(&p.ty, true, &names.resolved, diagnostics, &p.source),
                 description: p.description.clone(),
                 schema_type: p.ty.to_string(),
                 read_only: p.read_only,
@@ -210,7 +264,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         let base_rust_name = t
             .base_type
             .as_deref()
-            .and_then(|b| struct_names.get(b).cloned());
+            .and_then(|b| names.struct_names.get(b).cloned());
         if let (Some(b), None) = (&t.base_type, &base_rust_name) {
             diagnostics.push(Diagnostic::new(
                 &t.source,
@@ -220,7 +274,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             ));
         }
         structs.push(StructPlan {
-            rust_name: struct_names[q.as_str()].clone(),
+            rust_name: names.struct_names[q.as_str()].clone(),
             wire_name: q.clone(),
             description: t.description.clone(),
             base_wire_name: base_rust_name.as_ref().and(t.base_type.clone()),
@@ -232,43 +286,19 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         });
     }
     link_hierarchy(&mut structs);
+    structs
+}
 
+fn plan_enums(
+    schema: &Schema,
+    names: &TypeNames,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<EnumPlan> {
     let mut enums = Vec::new();
     for (q, e) in &schema.enums {
-        let Some(rust_name) = enum_names.get(q.as_str()) else {
+        let Some(rust_name) = names.enum_names.get(q.as_str()) else {
             continue;
         };
-        let mut variants = NameAllocator::new();
-        variants.reserve("Other");
-        let mut seen = BTreeSet::new();
-        let mut members = Vec::new();
-        for m in &e.members {
-            if m.name.is_empty() {
-                diagnostics.push(Diagnostic::new(
-                    &m.source,
-                    Severity::Warning,
-                    EMPTY_MEMBER,
-                    format!("a member of enum `{q}` has an empty name; skipped"),
-                ));
-                continue;
-            }
-            if !seen.insert(m.name.as_str()) {
-                continue;
-            }
-            members.push((
-                variants.allocate(&pascal_case(&m.name), ""),
-                m.name.clone(),
-                m.value,
-                m.description.clone(),
-            ));
-        }
-        // The derive takes values for all members or none, and no value twice.
-        let distinct_values: BTreeSet<i64> = members.iter().filter_map(|m| m.2).collect();
-        if distinct_values.len() != members.len() {
-            for m in &mut members {
-                m.2 = None;
-            }
-        }
         enums.push(EnumPlan {
             rust_name: rust_name.clone(),
             wire_name: q.clone(),
@@ -279,42 +309,75 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
                 e.name.clone()
             },
             description: e.description.clone(),
-            is_flags: flags_enums.contains(q.as_str()),
-            members,
+            is_flags: names.flags_enums.contains(q.as_str()),
+            members: plan_enum_members(q, e, diagnostics),
             source: e.source.to_string(),
         });
     }
+    enums
+}
 
+/// (variant, wire name, value, description) of each member: empty names
+/// skipped with a warning, repeated names skipped.
+fn plan_enum_members(
+    q: &str,
+    e: &graphdoc_schema::EnumDef,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, String, Option<i64>, String)> {
+    let mut variants = NameAllocator::new();
+    variants.reserve("Other");
+    let mut seen = BTreeSet::new();
+    let mut members = Vec::new();
+    for m in &e.members {
+        if m.name.is_empty() {
+            diagnostics.push(Diagnostic::new(
+                &m.source,
+                Severity::Warning,
+                EMPTY_MEMBER,
+                format!("a member of enum `{q}` has an empty name; skipped"),
+            ));
+            continue;
+        }
+        if !seen.insert(m.name.as_str()) {
+            continue;
+        }
+        members.push((
+            variants.allocate(&pascal_case(&m.name), ""),
+            m.name.clone(),
+            m.value,
+            m.description.clone(),
+        ));
+    }
+    // The derive takes values for all members or none, and no value twice.
+    let distinct_values: BTreeSet<i64> = members.iter().filter_map(|m| m.2).collect();
+    if distinct_values.len() != members.len() {
+        for m in &mut members {
+            m.2 = None;
+        }
+    }
+    members
+}
+
+/// The operations with a supported method, not yet named.
+fn plan_operations(
+    schema: &Schema,
+    resolved: &BTreeMap<String, Resolved>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OperationPlan> {
     let mut operations = Vec::new();
     for op in &schema.operations {
-        let method = match op.method.to_ascii_uppercase().as_str() {
-            "GET" => "Get",
-            "POST" => "Post",
-            "PATCH" => "Patch",
-            "PUT" => "Put",
-            "DELETE" => "Delete",
-            other => {
-                diagnostics.push(Diagnostic::new(
-                    &op.source,
-                    Severity::Warning,
-                    UNSUPPORTED_METHOD,
-                    format!(
-                        "HTTP method `{other}` is not supported; operation `{}` skipped",
-                        op.title
-                    ),
-                ));
-                continue;
-            }
+        let Some(method) = http_method(op, diagnostics) else {
+            continue;
         };
         let mut body = None;
         let request = match &op.request_type {
-            Some(r) => resolve(r, false, diagnostics, &op.source),
+            Some(r) => resolve_type_ref(r, false, resolved, diagnostics, &op.source),
             None if op.request_body.is_empty() => {
                 crate::request_body::untyped_body(op, diagnostics)
             }
             None => {
                 let fields = crate::request_body::body_fields(&op.request_body, |p| {
-                    resolve(&p.ty, true, diagnostics, &p.source)
+                    resolve_type_ref(&p.ty, true, resolved, diagnostics, &p.source)
                 });
                 body = Some(crate::request_body::body_struct(fields));
                 RustType::NoBody
@@ -322,15 +385,20 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
         };
         let response = match &op.response_type {
             Some(r) if r.collection => {
-                let item = resolve(
+                let item = resolve_type_ref(
                     &TypeRef::new(r.name.clone(), false),
                     true,
+                    resolved,
                     diagnostics,
                     &op.source,
                 );
                 RustType::Page(Box::new(item))
             }
-            Some(r) => single_response(r, resolve(r, true, diagnostics, &op.source), schema),
+            Some(r) => single_response(
+                r,
+                resolve_type_ref(r, true, resolved, diagnostics, &op.source),
+                schema,
+            ),
             None => RustType::NoBody,
         };
         let (paths, path_params) = name_placeholders(
@@ -352,18 +420,33 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
             source: op.source.to_string(),
         });
     }
+    operations
+}
 
-    name_operations(&mut operations);
-    crate::request_body::name_bodies(&mut operations);
-    crate::path_params::name_path_structs(&mut operations);
-
-    VersionPlan {
-        version: schema.version.clone(),
-        module: version_module(&schema.version),
-        structs,
-        enums,
-        operations,
-    }
+/// The method's name in the runtime, or a warning for an unsupported one.
+fn http_method(
+    op: &graphdoc_schema::Operation,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<&'static str> {
+    Some(match op.method.to_ascii_uppercase().as_str() {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PATCH" => "Patch",
+        "PUT" => "Put",
+        "DELETE" => "Delete",
+        other => {
+            diagnostics.push(Diagnostic::new(
+                &op.source,
+                Severity::Warning,
+                UNSUPPORTED_METHOD,
+                format!(
+                    "HTTP method `{other}` is not supported; operation `{}` skipped",
+                    op.title
+                ),
+            ));
+            return None;
+        }
+    })
 }
 
 /// The response type of an operation answering one value: a download's

@@ -14,11 +14,93 @@ use quote::{format_ident, quote};
 
 pub fn expand(model: &EnumModel) -> TokenStream {
     let ident = &model.ident;
+    let error = format_ident!("{}ParseError", ident);
+
+    let error_items = error_items(model, &error);
+    let member_items = member_items(model);
+    let values_items = values_items(model);
+    let try_from_impl = try_from_impl(model, &error);
+    let evolution_items = evolution_items(model);
+    let other_items = other_items(model, &error);
+    let trait_impls = trait_impls(model, &error);
+    let set_items = if model.flags {
+        set_items(model, &error)
+    } else {
+        quote!()
+    };
+
+    quote! {
+        #error_items
+
+        impl #ident {
+            #member_items
+            #values_items
+            #evolution_items
+            #other_items
+        }
+
+        #trait_impls
+        #try_from_impl
+        #set_items
+    }
+}
+
+/// `<Name>ParseError`: the rejected input, and a message listing the members
+/// (or their values, for a rejected number).
+fn error_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
+    let ident = &model.ident;
     let vis = &model.vis;
     let name = &model.name;
-    let error = format_ident!("{}ParseError", ident);
-    let count = model.members.len();
+    let doc_error =
+        format!("The error of parsing a [`{ident}`] (`{name}`) from its wire string or value.");
+    let numeric_display = if model.has_values {
+        let values_list = model
+            .members
+            .iter()
+            .map(|m| m.value.unwrap_or_default().to_string())
+            .collect::<Vec<_>>();
+        let values_list = values_list.join(", ");
+        quote! {
+            if self.numeric {
+                return ::core::write!(f, "invalid {} value {}: expected one of {}", #ident::NAME, self.value, #values_list);
+            }
+        }
+    } else {
+        quote!()
+    };
+    quote! {
+        #[doc = #doc_error]
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #vis struct #error {
+            value: ::std::string::String,
+            numeric: bool,
+        }
 
+        impl #error {
+            /// The rejected input, as written.
+            #[inline]
+            pub fn value(&self) -> &str {
+                &self.value
+            }
+        }
+
+        impl ::core::fmt::Display for #error {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #numeric_display
+                ::core::write!(f, "invalid {} `{}`: expected one of {}", #ident::NAME, self.value, #ident::__GRAPH_ENUM_EXPECTED)
+            }
+        }
+
+        impl ::std::error::Error for #error {}
+    }
+}
+
+/// The member tables and the conversions between members, indices and wire
+/// strings, inside the enum's inherent impl.
+fn member_items(model: &EnumModel) -> TokenStream {
+    let name = &model.name;
+    let count = model.members.len();
     let wires: Vec<&str> = model.members.iter().map(|m| m.wire.as_str()).collect();
     let variants: Vec<_> = model.members.iter().map(|m| &m.ident).collect();
     let indices: Vec<Literal> = (0..count).map(Literal::usize_unsuffixed).collect();
@@ -52,127 +134,75 @@ pub fn expand(model: &EnumModel) -> TokenStream {
         None => (quote!(&'static str), quote!()),
         Some(other) => (quote!(&str), quote!(Self::#other(value) => value.as_str(),)),
     };
-
-    let values_items = values_items(model);
-    let try_from_impl = try_from_impl(model, &error);
-    let evolution_items = evolution_items(model);
-    let other_items = other_items(model, &error);
-
-    let doc_error =
-        format!("The error of parsing a [`{ident}`] (`{name}`) from its wire string or value.");
     let doc_members = format!("Wire names of the members of `{name}`, in declaration order.");
+
+    quote! {
+        /// Wire name of the enum type.
+        pub const NAME: &'static str = #name;
+        #[doc = #doc_members]
+        pub const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+        /// Every known member, in declaration order (same order as `MEMBERS`).
+        pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+        /// Members declared after `unknownFutureValue`: the service sends them only to
+        /// clients that ask with `Prefer: include-unknown-enum-members`.
+        pub const EVOLVABLE_MEMBERS: &'static [&'static str] = &[#(#evolvable),*];
+        #[doc(hidden)]
+        pub const __GRAPH_ENUM_EXPECTED: &'static str = #expected;
+
+        #[doc(hidden)]
+        #[inline]
+        pub const fn __graph_enum_index_of(value: &str) -> ::core::option::Option<usize> {
+            match value.as_bytes() {
+                #(#wire_bytes => ::core::option::Option::Some(#indices),)*
+                _ => ::core::option::Option::None,
+            }
+        }
+
+        #[doc(hidden)]
+        #[inline]
+        pub const fn __graph_enum_member(index: usize) -> Self {
+            match index {
+                #(#indices => Self::#variants,)*
+                _ => ::core::panic!("GraphEnum member index out of range"),
+            }
+        }
+
+        /// Position of this member in `MEMBERS` and `ALL`.
+        #[inline]
+        pub const fn index(&self) -> #index_ty {
+            #index_body
+        }
+
+        /// The member at this position of `MEMBERS`, if any.
+        #[inline]
+        pub const fn from_index(index: usize) -> ::core::option::Option<Self> {
+            if index < #count {
+                ::core::option::Option::Some(Self::__graph_enum_member(index))
+            } else {
+                ::core::option::Option::None
+            }
+        }
+
+        /// The wire string of this value.
+        #[inline]
+        pub fn as_str(&self) -> #as_str_ty {
+            match self {
+                #(Self::#variants => #wires,)*
+                #other_as_str
+            }
+        }
+    }
+}
+
+/// `Display`, `FromStr` (strict) and the serde impls, all through the wire
+/// string.
+fn trait_impls(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
+    let ident = &model.ident;
     let deserialize_body = match &model.other {
         None => quote!(value.parse().map_err(::serde::de::Error::custom)),
         Some(_) => quote!(::core::result::Result::Ok(Self::from_wire(value))),
     };
-    let numeric_display = if model.has_values {
-        let values_list = model
-            .members
-            .iter()
-            .map(|m| m.value.unwrap_or_default().to_string())
-            .collect::<Vec<_>>();
-        let values_list = values_list.join(", ");
-        quote! {
-            if self.numeric {
-                return ::core::write!(f, "invalid {} value {}: expected one of {}", #ident::NAME, self.value, #values_list);
-            }
-        }
-    } else {
-        quote!()
-    };
-    let set_items = if model.flags {
-        set_items(model, &error)
-    } else {
-        quote!()
-    };
-
     quote! {
-        #[doc = #doc_error]
-        #[derive(Clone, Debug, PartialEq, Eq)]
-        #vis struct #error {
-            value: ::std::string::String,
-            numeric: bool,
-        }
-
-        impl #error {
-            /// The rejected input, as written.
-            #[inline]
-            pub fn value(&self) -> &str {
-                &self.value
-            }
-        }
-
-        impl ::core::fmt::Display for #error {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #numeric_display
-                ::core::write!(f, "invalid {} `{}`: expected one of {}", #ident::NAME, self.value, #ident::__GRAPH_ENUM_EXPECTED)
-            }
-        }
-
-        impl ::std::error::Error for #error {}
-
-        impl #ident {
-            /// Wire name of the enum type.
-            pub const NAME: &'static str = #name;
-            #[doc = #doc_members]
-            pub const MEMBERS: &'static [&'static str] = &[#(#wires),*];
-            /// Every known member, in declaration order (same order as `MEMBERS`).
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-            /// Members declared after `unknownFutureValue`: the service sends them only to
-            /// clients that ask with `Prefer: include-unknown-enum-members`.
-            pub const EVOLVABLE_MEMBERS: &'static [&'static str] = &[#(#evolvable),*];
-            #[doc(hidden)]
-            pub const __GRAPH_ENUM_EXPECTED: &'static str = #expected;
-
-            #[doc(hidden)]
-            #[inline]
-            pub const fn __graph_enum_index_of(value: &str) -> ::core::option::Option<usize> {
-                match value.as_bytes() {
-                    #(#wire_bytes => ::core::option::Option::Some(#indices),)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-
-            #[doc(hidden)]
-            #[inline]
-            pub const fn __graph_enum_member(index: usize) -> Self {
-                match index {
-                    #(#indices => Self::#variants,)*
-                    _ => ::core::panic!("GraphEnum member index out of range"),
-                }
-            }
-
-            /// Position of this member in `MEMBERS` and `ALL`.
-            #[inline]
-            pub const fn index(&self) -> #index_ty {
-                #index_body
-            }
-
-            /// The member at this position of `MEMBERS`, if any.
-            #[inline]
-            pub const fn from_index(index: usize) -> ::core::option::Option<Self> {
-                if index < #count {
-                    ::core::option::Option::Some(Self::__graph_enum_member(index))
-                } else {
-                    ::core::option::Option::None
-                }
-            }
-
-            /// The wire string of this value.
-            #[inline]
-            pub fn as_str(&self) -> #as_str_ty {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    #other_as_str
-                }
-            }
-
-            #values_items
-            #evolution_items
-            #other_items
-        }
-
         impl ::core::fmt::Display for #ident {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -211,9 +241,6 @@ pub fn expand(model: &EnumModel) -> TokenStream {
                 #deserialize_body
             }
         }
-
-        #try_from_impl
-        #set_items
     }
 }
 
@@ -415,49 +442,8 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
         "A set of [`{ident}`] flags; on the wire a comma-separated list of member names such as `\"{}\"`.",
         model.members.iter().take(2).map(|m| m.wire.as_str()).collect::<Vec<_>>().join(",")
     );
-    let value_items = if model.has_values {
-        quote! {
-            /// The bitwise OR of the members' numeric values.
-            #[inline]
-            pub const fn value(&self) -> i64 {
-                let mut value = 0;
-                let mut index = 0;
-                while index < #ident::VALUES.len() {
-                    if self.bits & 1 << index != 0 {
-                        value |= #ident::VALUES[index];
-                    }
-                    index += 1;
-                }
-                value
-            }
-
-            /// The set whose members' values OR to `value`: every member
-            /// whose value's bits are all in `value`. `None` if a bit of
-            /// `value` belongs to no member. A member whose value is 0 (a
-            /// `none`) cannot be told from its absence and is never in it.
-            #[inline]
-            pub const fn from_value(value: i64) -> ::core::option::Option<Self> {
-                let mut bits = 0;
-                let mut covered = 0;
-                let mut index = 0;
-                while index < #ident::VALUES.len() {
-                    let member = #ident::VALUES[index];
-                    if member != 0 && value & member == member {
-                        bits |= 1 << index;
-                        covered |= member;
-                    }
-                    index += 1;
-                }
-                if covered == value {
-                    ::core::option::Option::Some(Self { bits })
-                } else {
-                    ::core::option::Option::None
-                }
-            }
-        }
-    } else {
-        quote!()
-    };
+    let value_items = set_value_items(model);
+    let trait_impls = set_trait_impls(model, &set, error);
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -545,6 +531,66 @@ fn set_items(model: &EnumModel, error: &proc_macro2::Ident) -> TokenStream {
             #value_items
         }
 
+        #trait_impls
+    }
+}
+
+/// `value()` and `from_value()` of a flags set, when members have values.
+fn set_value_items(model: &EnumModel) -> TokenStream {
+    let ident = &model.ident;
+    if !model.has_values {
+        return quote!();
+    }
+    quote! {
+        /// The bitwise OR of the members' numeric values.
+        #[inline]
+        pub const fn value(&self) -> i64 {
+            let mut value = 0;
+            let mut index = 0;
+            while index < #ident::VALUES.len() {
+                if self.bits & 1 << index != 0 {
+                    value |= #ident::VALUES[index];
+                }
+                index += 1;
+            }
+            value
+        }
+
+        /// The set whose members' values OR to `value`: every member
+        /// whose value's bits are all in `value`. `None` if a bit of
+        /// `value` belongs to no member. A member whose value is 0 (a
+        /// `none`) cannot be told from its absence and is never in it.
+        #[inline]
+        pub const fn from_value(value: i64) -> ::core::option::Option<Self> {
+            let mut bits = 0;
+            let mut covered = 0;
+            let mut index = 0;
+            while index < #ident::VALUES.len() {
+                let member = #ident::VALUES[index];
+                if member != 0 && value & member == member {
+                    bits |= 1 << index;
+                    covered |= member;
+                }
+                index += 1;
+            }
+            if covered == value {
+                ::core::option::Option::Some(Self { bits })
+            } else {
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+/// `From` a member, `FromIterator`, `Display`/`FromStr` as comma-separated
+/// names, `Debug` and the serde impls of a flags set.
+fn set_trait_impls(
+    model: &EnumModel,
+    set: &proc_macro2::Ident,
+    error: &proc_macro2::Ident,
+) -> TokenStream {
+    let ident = &model.ident;
+    quote! {
         impl ::core::convert::From<#ident> for #set {
             #[inline]
             fn from(member: #ident) -> Self {

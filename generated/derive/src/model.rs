@@ -238,6 +238,78 @@ fn integer_value(expr: &Expr) -> syn::Result<i64> {
 }
 
 pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
+    let data = enum_data(input)?;
+    let type_attrs = parse_type_attrs(input)?;
+    let mut members: Vec<Member> = Vec::with_capacity(data.variants.len());
+    let mut other: Option<Ident> = None;
+    // The first member without a value and the first with one: a mix is an error.
+    let mut first_without_value: Option<&syn::Variant> = None;
+    let mut first_with_value: Option<&syn::Variant> = None;
+
+    for variant in &data.variants {
+        let attrs = parse_variant_attrs(variant)?;
+        if let Some(other_span) = attrs.other {
+            check_other_variant(variant, &attrs, other_span, &type_attrs, &other)?;
+            other = Some(variant.ident.clone());
+            continue;
+        }
+        if !matches!(variant.fields, Fields::Unit) {
+            return Err(syn::Error::new_spanned(
+                &variant.fields,
+                "GraphEnum members must be unit variants; only the `#[graph_enum(other)]` variant may hold a String",
+            ));
+        }
+        let wire = member_wire_name(variant, &attrs, &type_attrs, &members)?;
+        match attrs.value {
+            Some((value, span)) => {
+                if let Some(previous) = members.iter().find(|m| m.value == Some(value)) {
+                    return Err(syn::Error::new(
+                        span,
+                        format!(
+                            "duplicate value {value}: variants `{}` and `{}` both use it",
+                            previous.ident, variant.ident
+                        ),
+                    ));
+                }
+                first_with_value.get_or_insert(variant);
+            }
+            None => {
+                first_without_value.get_or_insert(variant);
+            }
+        }
+        members.push(Member {
+            ident: variant.ident.clone(),
+            wire,
+            value: attrs.value.map(|(v, _)| v),
+        });
+    }
+
+    if let (Some(without), Some(with)) = (first_without_value, first_with_value) {
+        return Err(syn::Error::new_spanned(
+            &without.ident,
+            format!(
+                "variant `{}` has no `value` but `{}` has one: give every member a value or none",
+                without.ident, with.ident
+            ),
+        ));
+    }
+    check_member_count(input, &type_attrs, &members)?;
+    let has_values = first_with_value.is_some();
+    let unknown_future_value = members.iter().position(|m| m.wire == UNKNOWN_FUTURE_VALUE);
+    Ok(EnumModel {
+        ident: input.ident.clone(),
+        vis: input.vis.clone(),
+        name: type_attrs.name.unwrap_or_else(|| input.ident.to_string()),
+        flags: type_attrs.flags,
+        members,
+        other,
+        has_values,
+        unknown_future_value,
+    })
+}
+
+/// The variants of a non-generic enum; an error for anything else.
+fn enum_data(input: &DeriveInput) -> syn::Result<&syn::DataEnum> {
     let data = match &input.data {
         Data::Enum(data) => data,
         Data::Struct(data) => {
@@ -261,122 +333,98 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
             "GraphEnum does not support generic enums",
         ));
     }
-    let type_attrs = parse_type_attrs(input)?;
-    let mut members: Vec<Member> = Vec::with_capacity(data.variants.len());
-    let mut other: Option<Ident> = None;
-    // The first member without a value and the first with one: a mix is an error.
-    let mut first_without_value: Option<&syn::Variant> = None;
-    let mut first_with_value: Option<&syn::Variant> = None;
-    let mut value_spans: Vec<Span> = Vec::new();
+    Ok(data)
+}
 
-    for variant in &data.variants {
-        let attrs = parse_variant_attrs(variant)?;
-        if let Some(other_span) = attrs.other {
-            if type_attrs.flags {
-                return Err(syn::Error::new(
-                    other_span,
-                    "a flags GraphEnum cannot have an `other` variant: its set type keeps only known members",
-                ));
-            }
-            if let Some(previous) = &other {
+/// The `#[graph_enum(other)]` variant: at most one, not in a flags enum,
+/// without wire name or value, holding exactly one `String`.
+fn check_other_variant(
+    variant: &syn::Variant,
+    attrs: &VariantAttrs,
+    other_span: Span,
+    type_attrs: &TypeAttrs,
+    other: &Option<Ident>,
+) -> syn::Result<()> {
+    if type_attrs.flags {
+        return Err(syn::Error::new(
+            other_span,
+            "a flags GraphEnum cannot have an `other` variant: its set type keeps only known members",
+        ));
+    }
+    if let Some(previous) = other {
+        return Err(syn::Error::new_spanned(
+            &variant.ident,
+            format!("only one variant can be `#[graph_enum(other)]`; `{previous}` already is"),
+        ));
+    }
+    if let Some(rename) = &attrs.rename {
+        return Err(syn::Error::new(
+            rename.span(),
+            "the `other` variant has no wire name: remove `rename`",
+        ));
+    }
+    if let Some((_, span)) = attrs.value {
+        return Err(syn::Error::new(
+            span,
+            "the `other` variant has no value: remove `value`",
+        ));
+    }
+    match &variant.fields {
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+            let ty = &fields.unnamed[0].ty;
+            if !names_string(ty) {
                 return Err(syn::Error::new_spanned(
-                    &variant.ident,
+                    ty,
                     format!(
-                        "only one variant can be `#[graph_enum(other)]`; `{previous}` already is"
+                        "the `#[graph_enum(other)]` variant keeps the wire string: its field must be a `String`, not `{}`",
+                        type_as_written(ty)
                     ),
                 ));
             }
-            if let Some(rename) = &attrs.rename {
-                return Err(syn::Error::new(
-                    rename.span(),
-                    "the `other` variant has no wire name: remove `rename`",
-                ));
-            }
-            if let Some((_, span)) = attrs.value {
-                return Err(syn::Error::new(
-                    span,
-                    "the `other` variant has no value: remove `value`",
-                ));
-            }
-            match &variant.fields {
-                Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
-                    let ty = &fields.unnamed[0].ty;
-                    if !names_string(ty) {
-                        return Err(syn::Error::new_spanned(
-                            ty,
-                            format!(
-                                "the `#[graph_enum(other)]` variant keeps the wire string: its field must be a `String`, not `{}`",
-                                type_as_written(ty)
-                            ),
-                        ));
-                    }
-                }
-                fields => {
-                    let ident = &variant.ident;
-                    return Err(syn::Error::new_spanned(
-                        quote::quote!(#ident #fields),
-                        "the `#[graph_enum(other)]` variant must have exactly one field: `Other(::std::string::String)`",
-                    ));
-                }
-            }
-            other = Some(variant.ident.clone());
-            continue;
+            Ok(())
         }
-        if !matches!(variant.fields, Fields::Unit) {
-            return Err(syn::Error::new_spanned(
-                &variant.fields,
-                "GraphEnum members must be unit variants; only the `#[graph_enum(other)]` variant may hold a String",
-            ));
+        fields => {
+            let ident = &variant.ident;
+            Err(syn::Error::new_spanned(
+                quote::quote!(#ident #fields),
+                "the `#[graph_enum(other)]` variant must have exactly one field: `Other(::std::string::String)`",
+            ))
         }
-        let wire = match (&attrs.rename, type_attrs.rename_all) {
-            (Some(lit), _) => lit.value(),
-            (None, Some(rule)) => rule.apply(&variant.ident.to_string()),
-            (None, None) => variant.ident.to_string(),
-        };
-        if let Some(previous) = members.iter().find(|m| m.wire == wire) {
-            let message = format!(
-                "duplicate wire name `{wire}`: variants `{}` and `{}` both use it",
-                previous.ident, variant.ident
-            );
-            return Err(match &attrs.rename {
-                Some(lit) => syn::Error::new(lit.span(), message),
-                None => syn::Error::new_spanned(&variant.ident, message),
-            });
-        }
-        match attrs.value {
-            Some((value, span)) => {
-                if let Some(previous) = members.iter().find(|m| m.value == Some(value)) {
-                    return Err(syn::Error::new(
-                        span,
-                        format!(
-                            "duplicate value {value}: variants `{}` and `{}` both use it",
-                            previous.ident, variant.ident
-                        ),
-                    ));
-                }
-                first_with_value.get_or_insert(variant);
-                value_spans.push(span);
-            }
-            None => {
-                first_without_value.get_or_insert(variant);
-            }
-        }
-        members.push(Member {
-            ident: variant.ident.clone(),
-            wire,
-            value: attrs.value.map(|(v, _)| v),
+    }
+}
+
+/// A member's wire name (`rename`, else `rename_all` applied, else the
+/// variant's name); an error if an earlier member has it.
+fn member_wire_name(
+    variant: &syn::Variant,
+    attrs: &VariantAttrs,
+    type_attrs: &TypeAttrs,
+    members: &[Member],
+) -> syn::Result<String> {
+    let wire = match (&attrs.rename, type_attrs.rename_all) {
+        (Some(lit), _) => lit.value(),
+        (None, Some(rule)) => rule.apply(&variant.ident.to_string()),
+        (None, None) => variant.ident.to_string(),
+    };
+    if let Some(previous) = members.iter().find(|m| m.wire == wire) {
+        let message = format!(
+            "duplicate wire name `{wire}`: variants `{}` and `{}` both use it",
+            previous.ident, variant.ident
+        );
+        return Err(match &attrs.rename {
+            Some(lit) => syn::Error::new(lit.span(), message),
+            None => syn::Error::new_spanned(&variant.ident, message),
         });
     }
+    Ok(wire)
+}
 
-    if let (Some(without), Some(with)) = (first_without_value, first_with_value) {
-        return Err(syn::Error::new_spanned(
-            &without.ident,
-            format!(
-                "variant `{}` has no `value` but `{}` has one: give every member a value or none",
-                without.ident, with.ident
-            ),
-        ));
-    }
+/// At least one member, and no more than a flags set has bits for.
+fn check_member_count(
+    input: &DeriveInput,
+    type_attrs: &TypeAttrs,
+    members: &[Member],
+) -> syn::Result<()> {
     if members.is_empty() {
         return Err(syn::Error::new_spanned(
             &input.ident,
@@ -392,18 +440,7 @@ pub fn read(input: &DeriveInput) -> syn::Result<EnumModel> {
             ),
         ));
     }
-    let has_values = first_with_value.is_some();
-    let unknown_future_value = members.iter().position(|m| m.wire == UNKNOWN_FUTURE_VALUE);
-    Ok(EnumModel {
-        ident: input.ident.clone(),
-        vis: input.vis.clone(),
-        name: type_attrs.name.unwrap_or_else(|| input.ident.to_string()),
-        flags: type_attrs.flags,
-        members,
-        other,
-        has_values,
-        unknown_future_value,
-    })
+    Ok(())
 }
 
 /// Whether a type is written as `String` (or a path ending in it, such as
