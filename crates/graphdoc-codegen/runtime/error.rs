@@ -25,6 +25,10 @@ pub enum ErrorKind {
     OutOfRange,
     /// A name that is not a member of a flags enum.
     NotAMember,
+    /// A response of another shape than expected: a collection response
+    /// (`value` array) for one object, an object without `value` for a
+    /// page or a wrapped value, a body where none was expected.
+    WrongShape,
     /// Anything else (path templates, decoding).
     Other,
 }

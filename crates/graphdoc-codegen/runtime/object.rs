@@ -1,7 +1,7 @@
 //! Generated structs: their field tables, [`Object`] and [`Poly`], and
 //! how they are read and written.
 
-use super::error::Error;
+use super::error::{Error, ErrorKind};
 use super::serde_io::{deserialize_wire, read_value, serialize_wire, write_value};
 use super::wire::{
     read_string, FieldValue, FieldWrite, MapSource, MapTarget, MapWriter, Sink, Source, Wire,
@@ -152,16 +152,41 @@ impl MapTarget for ObjectTarget<'_> {
 
 /// Reads an object into `object`.
 pub fn fill_object(object: &mut dyn Object, src: &mut dyn Source) -> Result<(), Error> {
-    src.map(&mut ObjectTarget(object))
+    src.map(&mut ObjectTarget(&mut *object))?;
+    refuse_collection(&*object)
 }
 
 /// `Wire::read` of the generated structs.
 pub fn read_object<T: Object + Default>(src: &mut dyn Source) -> Result<T, Error> {
     let mut object = T::default();
-    match src.map(&mut ObjectTarget(&mut object)) {
+    match fill_object(&mut object, src) {
         Ok(()) => Ok(object),
         Err(e) => Err(e),
     }
+}
+
+/// Refuses a collection response (`{"value": [ … ]}` and annotations only)
+/// read where one object of a type without a `value` property is expected:
+/// its items would end up as one unknown property.
+fn refuse_collection(object: &dyn Object) -> Result<(), Error> {
+    let desc = object.type_desc();
+    let extra = object.additional_properties();
+    let is_a_page = matches!(extra.get("value"), Some(Value::Array(_)))
+        && desc.field_index("value").is_none()
+        && extra
+            .keys()
+            .all(|k| k == "value" || k.starts_with("@odata."))
+        && !(0..desc.fields.len()).any(|i| object.field(i).is_some_and(|f| !f.is_absent()));
+    if !is_a_page {
+        return Ok(());
+    }
+    Err(Error::with_kind(
+        ErrorKind::WrongShape,
+        format!(
+            "expected one `{}`, found a collection response (`value` array)",
+            desc.name
+        ),
+    ))
 }
 
 /// Writes an object: annotations first (`@odata.type`, as the service
@@ -286,10 +311,9 @@ pub fn read_poly(base: &'static TypeDesc, src: &mut dyn Source) -> Result<Box<dy
         base,
         object: (base.make)(),
     };
-    match src.map(&mut target) {
-        Ok(()) => Ok(target.object),
-        Err(e) => Err(e),
-    }
+    src.map(&mut target)?;
+    refuse_collection(&*target.object)?;
+    Ok(target.object)
 }
 
 /// Writes `object`, adding `@odata.type` when it is not `base` itself and

@@ -1,9 +1,9 @@
 //! Operation descriptors, bodies and paths.
 
-use super::error::Error;
-use super::wire::{MapSource, MapTarget, MapWriter, Sink, Source, Wire};
+use super::error::{Error, ErrorKind};
+use super::wire::{wrong_type, MapSource, MapTarget, MapWriter, Scalar, Sink, Source, Wire};
 use super::JsonMap;
-use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -53,15 +53,21 @@ pub trait Operation {
     type Response: Wire;
 }
 
-/// No body: written as nothing (`null` through [`Wire`]), and any body
-/// is accepted on reading.
+/// No body: written as nothing (`null` through [`Wire`]). Reading refuses
+/// anything but nothing (`null`, or an empty body through
+/// [`read_response`]): a body where the page says none comes back would
+/// otherwise be thrown away.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoBody;
 
 impl Wire for NoBody {
     fn read(src: &mut dyn Source) -> Result<Self, Error> {
-        match src.value() {
-            Ok(_) => Ok(NoBody),
+        match src.scalar() {
+            Ok(Scalar::Null) => Ok(NoBody),
+            Ok(other) => Err(Error::with_kind(
+                ErrorKind::WrongShape,
+                format!("expected no body, found {}", other.kind_name()),
+            )),
             Err(e) => Err(e),
         }
     }
@@ -86,19 +92,24 @@ impl<T> Page<T> {
     }
 }
 
-struct PageTarget<'a, T>(&'a mut Page<T>);
+/// Reads a page's entries; `has_value` tells whether `value` was there.
+struct PageTarget<'a, T> {
+    page: &'a mut Page<T>,
+    has_value: bool,
+}
 
 impl<T: Wire> MapTarget for PageTarget<'_, T> {
     fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
         if key == "value" {
-            return match src.seq(&mut self.0.value) {
+            self.has_value = true;
+            return match src.seq(&mut self.page.value) {
                 Ok(()) => Ok(()),
                 Err(e) => Err(e.at(key)),
             };
         }
         match src.value() {
             Ok(v) => {
-                self.0.additional_properties.insert(key.to_owned(), v);
+                self.page.additional_properties.insert(key.to_owned(), v);
                 Ok(())
             }
             Err(e) => Err(e.at(key)),
@@ -122,7 +133,14 @@ impl<T: Wire> Wire for Page<T> {
             value: Vec::new(),
             additional_properties: JsonMap::new(),
         };
-        match src.map(&mut PageTarget(&mut page)) {
+        let mut target = PageTarget {
+            page: &mut page,
+            has_value: false,
+        };
+        match src.map(&mut target) {
+            // Without `value` this is not a collection response: reading it
+            // as an empty page would make up a `"value": []` on writing back.
+            Ok(()) if !target.has_value => Err(no_value()),
             Ok(()) => Ok(page),
             Err(e) => Err(e),
         }
@@ -139,11 +157,40 @@ impl Serialize for NoBody {
     }
 }
 
-/// Any body is accepted (and skipped).
+/// Only `null` (no body) is accepted.
 impl<'de> Deserialize<'de> for NoBody {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(deserializer).map(|_| NoBody)
+        deserializer.deserialize_option(NoBodyVisitor)
     }
+}
+
+struct NoBodyVisitor;
+
+impl<'de> Visitor<'de> for NoBodyVisitor {
+    type Value = NoBody;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no body")
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<NoBody, E> {
+        Ok(NoBody)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<NoBody, E> {
+        Ok(NoBody)
+    }
+}
+
+/// Reads the body of a response to `O`: an empty body is `null`. An error
+/// names the operation (`List users: expected no body, found an object`).
+pub fn read_response<O: Operation>(body: &[u8]) -> Result<O::Response, Error> {
+    let named = |e: Error| Error::with_kind(e.kind(), format!("{}: {e}", O::TITLE));
+    let value = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        serde_json::from_slice(body)
+            .map_err(|e| named(Error::new(format!("the body is not JSON: {e}"))))?
+    };
+    O::Response::from_json(value).map_err(named)
 }
 
 /// `value` first, then the annotations and anything else.
@@ -178,16 +225,28 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
             value: Vec::new(),
             additional_properties: JsonMap::new(),
         };
+        let mut has_value = false;
         while let Some(key) = map.next_key::<String>()? {
             if key == "value" {
                 page.value = map.next_value()?;
+                has_value = true;
             } else {
                 let v: Value = map.next_value()?;
                 page.additional_properties.insert(key, v);
             }
         }
+        if !has_value {
+            return Err(serde::de::Error::custom(no_value()));
+        }
         Ok(page)
     }
+}
+
+fn no_value() -> Error {
+    Error::with_kind(
+        ErrorKind::WrongShape,
+        "expected a collection response (an object with `value`), found an object without `value`",
+    )
 }
 
 /// Fills a path template: each `{name}` is replaced by the percent-encoded
@@ -217,6 +276,109 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// A function's (or a primitive property's) result: OData wraps a
+/// primitive, an enum value or a collection of them as `{"value": …}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueOf<T> {
+    pub value: T,
+    /// Annotations (`@odata.context`) and anything else.
+    pub additional_properties: JsonMap,
+}
+
+struct ValueOfTarget<T> {
+    value: Option<T>,
+    additional_properties: JsonMap,
+}
+
+impl<T: Wire> MapTarget for ValueOfTarget<T> {
+    fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
+        if key == "value" {
+            self.value = Some(T::read(src).map_err(|e| e.at(key))?);
+            return Ok(());
+        }
+        let v = src.value().map_err(|e| e.at(key))?;
+        self.additional_properties.insert(key.to_owned(), v);
+        Ok(())
+    }
+}
+
+impl<T: Wire> MapSource for ValueOf<T> {
+    fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.entry("value", &self.value)?;
+        for (k, v) in &self.additional_properties {
+            out.entry(k, v)?;
+        }
+        Ok(())
+    }
+}
+
+impl<T: Wire> Wire for ValueOf<T> {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        let mut target = ValueOfTarget {
+            value: None,
+            additional_properties: JsonMap::new(),
+        };
+        src.map(&mut target)?;
+        match target.value {
+            Some(value) => Ok(ValueOf {
+                value,
+                additional_properties: target.additional_properties,
+            }),
+            None => Err(Error::with_kind(
+                ErrorKind::WrongShape,
+                "expected an object with `value`, found an object without `value`",
+            )),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        sink.map(self)
+    }
+}
+
+impl<T: Wire> Serialize for ValueOf<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        super::serialize_wire(self, serializer)
+    }
+}
+
+impl<'de, T: Wire> Deserialize<'de> for ValueOf<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::deserialize_wire(deserializer)
+    }
+}
+
+/// The content a download answers: the response's bytes as sent, not JSON
+/// (read them with [`Download::from_bytes`]). A `302 Found` answer has no
+/// body: its `Location` header is where the content is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Download(pub Vec<u8>);
+
+impl Download {
+    pub fn from_bytes(body: &[u8]) -> Self {
+        Download(body.to_vec())
+    }
+}
+
+/// Through JSON a download is its text: `null` (no body, a redirect) or a
+/// string; anything else is refused.
+impl Wire for Download {
+    fn read(src: &mut dyn Source) -> Result<Self, Error> {
+        match src.scalar() {
+            Ok(Scalar::Null) => Ok(Download::default()),
+            Ok(Scalar::Str(s)) => Ok(Download(s.into_bytes())),
+            Ok(other) => Err(wrong_type("the content of a download", other.kind_name())),
+            Err(e) => Err(e),
+        }
+    }
+    fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        if self.0.is_empty() {
+            sink.null()
+        } else {
+            sink.str(&String::from_utf8_lossy(&self.0))
+        }
+    }
 }
 
 /// The path parameters of an operation, by their names in its templates

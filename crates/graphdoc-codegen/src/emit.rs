@@ -101,6 +101,10 @@ impl Ctx {
                 let inner = self.ty(inner);
                 quote!(#rt::Page<#inner>)
             }
+            RustType::ValueOf(inner) => {
+                let inner = self.ty(inner);
+                quote!(#rt::ValueOf<#inner>)
+            }
             RustType::NoBody => quote!(#rt::NoBody),
         }
     }

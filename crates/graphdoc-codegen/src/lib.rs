@@ -471,6 +471,10 @@ fn link_sources(plan: &mut VersionPlan) {
     }
     for o in &mut plan.operations {
         o.source = docs::reference(&o.source);
+        // A request-body struct is documented at its operation's page.
+        if let Some(body) = &mut o.body {
+            body.source = docs::reference(&body.source);
+        }
     }
 }
 

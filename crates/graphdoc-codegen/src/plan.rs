@@ -85,6 +85,8 @@ pub enum RustType {
     Vec(Box<RustType>),
     /// A collection response.
     Page(Box<RustType>),
+    /// A primitive or enum result, wrapped as `{"value": …}`.
+    ValueOf(Box<RustType>),
     NoBody,
 }
 
@@ -392,7 +394,11 @@ fn plan_operations(
                 );
                 RustType::Page(Box::new(item))
             }
-            Some(r) => resolve_type_ref(r, true, resolved, diagnostics, &op.source),
+            Some(r) => single_response(
+                r,
+                resolve_type_ref(r, true, resolved, diagnostics, &op.source),
+                schema,
+            ),
             None => RustType::NoBody,
         };
         let (paths, path_params) = name_placeholders(
@@ -441,6 +447,20 @@ fn http_method(
             return None;
         }
     })
+}
+
+/// The response type of an operation answering one value: a download's
+/// bytes, or a primitive or enum wrapped as `{"value": …}` (what OData
+/// sends for them); an object or untyped JSON as it is.
+fn single_response(r: &TypeRef, resolved: RustType, schema: &Schema) -> RustType {
+    match r.name.as_str() {
+        "Edm.Stream" => RustType::Path("Download"),
+        "Edm.Untyped" => resolved,
+        name if name.starts_with("Edm.") || schema.enums.contains_key(name) => {
+            RustType::ValueOf(Box::new(resolved))
+        }
+        _ => resolved,
+    }
 }
 
 /// Fills in `ancestors` and `derived` from the base names.

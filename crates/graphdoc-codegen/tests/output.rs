@@ -185,11 +185,16 @@ fn items_link_their_page_of_the_public_reference() {
     for t in schema.types.values_mut() {
         t.source.file = format!("/home/someone/docs/api-reference/beta/{}", t.source.file);
     }
+    // Operations, and the request-body structs made from their tables.
+    for op in &mut schema.operations {
+        op.source.file = format!("/home/someone/docs/api-reference/beta/{}", op.source.file);
+    }
     let out = generate(&[schema], &Options::default());
     let all: String = out.files.iter().map(|f| f.contents.as_str()).collect();
     assert!(
         all.contains("/// Documented at <https://learn.microsoft.com/graph/api/resources/fixture?view=graph-rest-beta> (api-reference/beta/resources/fixture.md:"),
         "{all}"
     );
+    assert!(all.contains("pub struct ReplyToPostBody"), "{all}");
     assert!(!all.contains("/home/someone"), "{all}");
 }

@@ -949,15 +949,22 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
         response("one"),
         Some(("microsoft.graph.commsOperation".into(), false))
     );
+    // The annotation says a collection, but the example returns one object:
+    // the example wins, and the page is told.
     assert_eq!(
         response("many"),
-        Some(("microsoft.graph.call".into(), true))
+        Some(("microsoft.graph.call".into(), false))
     );
+    assert!(loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "GD0026" && d.file.contains("many")));
     assert_eq!(response("names"), Some(("Edm.String".into(), true)));
     // Flags read as on every annotation: `true` or `"true"`.
     assert_eq!(response("texts"), Some(("Edm.String".into(), true)));
-    // A type this version does not define is not taken, and not warned of.
-    assert_eq!(response("ghost"), None);
+    // A type this version does not define is not taken, and not warned of;
+    // the body it shows is kept as untyped JSON, with a note.
+    assert_eq!(response("ghost"), Some(("Edm.Untyped".into(), false)));
     assert!(!loaded
         .diagnostics
         .iter()

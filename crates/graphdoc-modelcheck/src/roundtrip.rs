@@ -31,6 +31,7 @@
 //! | `out_of_range` | docs | a number outside its type's range |
 //! | `not_a_flags_member` | docs | a name that is not a member of a flags enum |
 //! | `unknown_type` | graphdoc | the docs define the type but the model has no struct for it |
+//! | `wrong_shape` | graphdoc | the model's shape does not fit: a page read as one object, an object without `value` as a page, a body where it expects none |
 //! | `read_error` | graphdoc | the runtime refused the value for another reason |
 //! | `panic` | graphdoc | the model panicked |
 //! | `dropped`, `added`, `type_changed`, `value_changed` | graphdoc | the JSON written back differs from the original (see [`crate::compare`]) |
@@ -248,6 +249,7 @@ pub enum Reason {
     OutOfRange,
     NotAFlagsMember,
     UnknownType,
+    WrongShape,
     ReadError,
     Panic,
     Dropped,
@@ -272,6 +274,7 @@ impl Reason {
             Reason::OutOfRange => "out_of_range",
             Reason::NotAFlagsMember => "not_a_flags_member",
             Reason::UnknownType => "unknown_type",
+            Reason::WrongShape => "wrong_shape",
             Reason::ReadError => "read_error",
             Reason::Panic => "panic",
             Reason::Dropped => "dropped",
@@ -290,6 +293,7 @@ impl Reason {
             | Reason::OutOfRange
             | Reason::NotAFlagsMember => Blame::Docs,
             Reason::UnknownType
+            | Reason::WrongShape
             | Reason::ReadError
             | Reason::Panic
             | Reason::Dropped
@@ -409,13 +413,14 @@ fn reason_of(code: &str) -> Option<Reason> {
     ALL_REASONS.iter().copied().find(|r| r.code() == code)
 }
 
-const ALL_REASONS: [Reason; 12] = [
+const ALL_REASONS: [Reason; 13] = [
     Reason::NotAnObject,
     Reason::WrongJsonType,
     Reason::InvalidValue,
     Reason::OutOfRange,
     Reason::NotAFlagsMember,
     Reason::UnknownType,
+    Reason::WrongShape,
     Reason::ReadError,
     Reason::Panic,
     Reason::Dropped,
@@ -582,6 +587,8 @@ fn read_failure(item_pointer: &str, e: &HarnessError) -> (Reason, String, String
         "Invalid" => Reason::InvalidValue,
         "OutOfRange" => Reason::OutOfRange,
         "NotAMember" => Reason::NotAFlagsMember,
+        // The model chose the shape (page, one object, no body).
+        "WrongShape" => Reason::WrongShape,
         "unknown_type" => Reason::UnknownType,
         "panic" => Reason::Panic,
         _ => Reason::ReadError,
@@ -848,6 +855,21 @@ mod tests {
             ),
             (1, 1, 0)
         );
+    }
+
+    #[test]
+    fn a_response_of_the_wrong_shape_is_blamed_on_graphdoc() {
+        let e = HarnessError {
+            kind: "WrongShape".into(),
+            path: Vec::new(),
+            message: "expected one `microsoft.graph.user`, found a collection response".into(),
+        };
+        let (reason, pointer, _) = read_failure("", &e);
+        assert_eq!(
+            (reason, reason.blame(), pointer.as_str()),
+            (Reason::WrongShape, Blame::Graphdoc, "")
+        );
+        assert_eq!(reason_of("wrong_shape"), Some(Reason::WrongShape));
     }
 
     #[test]

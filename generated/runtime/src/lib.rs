@@ -41,7 +41,10 @@ pub use error::{Error, ErrorKind};
 pub use field::Field;
 pub use object::*;
 pub use odata_error::{InnerError, ODataError, ODataErrorDetail};
-pub use operation::{expand_path, expand_paths, Method, NoBody, Operation, Page, PathParams};
+pub use operation::{
+    expand_path, expand_paths, read_response, Download, Method, NoBody, Operation, Page,
+    PathParams, ValueOf,
+};
 pub use serde_io::{deserialize_wire, serialize_wire};
 pub use wire::{
     read_string, FieldValue, FieldWrite, MapSource, MapTarget, MapWriter, Scalar, SeqSource,

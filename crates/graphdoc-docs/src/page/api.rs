@@ -44,7 +44,7 @@ pub(super) fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                 if section.starts_with("request body") && reader.request_type.is_none() {
                     reader.request_type = linked_resource(text);
                 } else if section.starts_with("response") && reader.response_type.is_none() {
-                    reader.response_type = linked_resource(text);
+                    reader.response_type = linked_resource(text).or_else(|| stated_primitive(text));
                 }
             }
             Block::Paragraph { .. } => {}
@@ -245,4 +245,63 @@ fn linked_resource(paragraph: &str) -> Option<CellType> {
         link: Some(link.target),
         alias_of: None,
     })
+}
+
+/// The primitive a Response sentence names (`… returns a `200 OK` response
+/// code and a String collection in the response body`): a capitalized Edm
+/// name after "a"/"an", a collection when "collection" follows it.
+fn stated_primitive(paragraph: &str) -> Option<CellType> {
+    let words: Vec<&str> = paragraph
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == '`' || c == '*' || c == ',' || c == '.'))
+        .collect();
+    words.windows(2).enumerate().find_map(|(i, pair)| {
+        if !matches!(pair[0], "a" | "an") || !pair[1].starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let (edm, _) = crate::types::primitive(pair[1]).filter(|(_, alias)| !alias)?;
+        let collection = words
+            .get(i + 2)
+            .is_some_and(|w| w.eq_ignore_ascii_case("collection"));
+        Some(CellType {
+            name: TypeName::Primitive(edm),
+            collection,
+            link: None,
+            alias_of: None,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_primitives_a_response_sentence_names() {
+        let read = |s: &str| {
+            stated_primitive(s).map(|c| match c.name {
+                TypeName::Primitive(edm) => (edm, c.collection),
+                TypeName::Named(_) => unreachable!("{s}"),
+            })
+        };
+        let body = "If successful, this function returns a `200 OK` response code and";
+        assert_eq!(
+            read(&format!("{body} a String collection in the response body.")),
+            Some(("Edm.String", true))
+        );
+        assert_eq!(
+            read(&format!("{body} a Boolean in the response body.")),
+            Some(("Edm.Boolean", false))
+        );
+        assert_eq!(
+            read(&format!("{body} an Int32 in the response body.")),
+            Some(("Edm.Int32", false))
+        );
+        assert_eq!(
+            read("returns `200 OK` and a base-64 image string in the response body."),
+            None
+        );
+        assert_eq!(read("returns a `204 No Content` response code."), None);
+    }
 }

@@ -25,6 +25,7 @@ pub const GARBLED_REQUEST_LINE: &str = "GD0022";
 pub const PROPERTY_FROM_PATH: &str = "GD0023";
 pub const BASE_STATED_TWICE: &str = "GD0024";
 pub const CELL_LINE_BREAK: &str = "GD0025";
+pub const RESPONSE_SHAPE: &str = "GD0026";
 
 /// What each code means and what the page should say instead: the text
 /// of `graphdoc explain GDxxxx`.
@@ -52,6 +53,7 @@ pub static EXPLANATIONS: &[(&str, &str)] = &[
     (GARBLED_REQUEST_LINE, "A `METHOD path` line under `## HTTP request` is not a readable path: text follows it that is neither a query nor `HTTP/1.1` (`GET /users/{id} | upn/chats`), a `{` or `(` is not closed, or it does not start with `/`. The line's path is not read. Fix: one path per line, alternatives on lines of their own."),
     (PROPERTY_FROM_PATH, "A \"List x\" or \"Get x\" API page reads `GET …/{owner}/x`, but no table of the owner's page lists `x`. graphdoc adds `x` to the owner (navigation when its type is an entity) with the type the API page returns; the note is at the owner's page. Fix: add `x` to the owner's Relationships or Properties table."),
     (CELL_LINE_BREAK, "A table row's last cell goes on over a line break: the next line has no leading pipe and the row no trailing one. Markdown ends a row at the line break and renders the rest as a row of its own (usually with an empty Type cell); graphdoc reads the line as the rest of the row, so the description and its facts (possible values…) are kept. Fix: join the lines, or use `<br>` inside the cell."),
+    (RESPONSE_SHAPE, "What an API page says it returns disagrees with itself: the Response section names one object and the example returns a collection (`\"value\": [ … ]`), or the other way round; or the page lists (`List …`, `delta`) or gets one keyed entity (`…/{id}`) but says or shows the other shape. graphdoc follows the example where there is one (it is what the service sent), else the operation (a list or delta answers a page, a keyed get one entity), and says which it chose. Fix: make the Response sentence, the example and the title agree."),
     (BASE_STATED_TWICE, "The annotation's `baseType` and the text (\"Inherits from [x]\") name different bases. When the text's base derives from the annotation's, both hold and the nearer one (the text's) is used (a note); otherwise the annotation is kept (a warning). Fix: make them agree."),
 ];
 

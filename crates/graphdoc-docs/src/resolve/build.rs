@@ -6,6 +6,7 @@ use super::bases::{ancestors, Bases};
 use super::index::{Index, Resolver};
 use super::kinds::{property_kind, Identity};
 use crate::page::{codes, RawOperation, RawProperty, RawType};
+use crate::types::{CellType, TypeName};
 use graphdoc_schema::{
     BaseTypeFrom, Diagnostic, Operation, Property, PropertyKind, Severity, TypeDef, TypeKind,
     DEFAULT_NAMESPACE,
@@ -263,6 +264,19 @@ fn build_operation(
             let cell = raw.annotated_response_type.as_ref()?;
             index.known_type_ref(cell, ns).ok().map(|(t, _)| t)
         });
+    if op.response_type.is_none() {
+        let named = |name: &str| {
+            let cell = CellType {
+                name: TypeName::Named(name.to_string()),
+                collection: false,
+                link: None,
+                alias_of: None,
+            };
+            index.known_type_ref(&cell, ns).ok().map(|(t, _)| t.name)
+        };
+        op.response_type = super::shape::unnamed_response(&op, named, &mut diagnostics);
+    }
+    super::shape::settle(&mut op, &mut diagnostics);
     (op, diagnostics)
 }
 

@@ -14,6 +14,7 @@ mod index;
 mod kinds;
 mod merge;
 mod paths;
+mod shape;
 
 #[cfg(test)]
 mod fixtures;
