@@ -11,6 +11,7 @@ pub mod csdl;
 mod diagnostic;
 pub mod edm;
 pub mod finding;
+pub mod names;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use finding::{Code, Finding};

@@ -10,6 +10,7 @@ mod target;
 pub use checker::{check, check_target};
 pub use target::{root_type, target, Target};
 
+use graphdoc_schema::names::{Defined, Names};
 use graphdoc_schema::{Schema, DEFAULT_NAMESPACE};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -83,8 +84,8 @@ pub struct RawFinding {
 /// Name lookups over one schema, built once per version.
 pub struct Lookup<'a> {
     pub schema: &'a Schema,
-    lower_types: HashMap<String, &'a str>,
-    lower_enums: HashMap<String, &'a str>,
+    /// The front-end's resolver, over this schema's types and enums.
+    names: Names,
     /// Types some other type derives from.
     bases: HashSet<&'a str>,
     /// Base type → the types that name it as their base.
@@ -100,16 +101,7 @@ impl<'a> Lookup<'a> {
     pub fn new(schema: &'a Schema) -> Self {
         Lookup {
             schema,
-            lower_types: schema
-                .types
-                .keys()
-                .map(|k| (k.to_ascii_lowercase(), k.as_str()))
-                .collect(),
-            lower_enums: schema
-                .enums
-                .keys()
-                .map(|k| (k.to_ascii_lowercase(), k.as_str()))
-                .collect(),
+            names: Names::of(schema),
             bases: schema
                 .types
                 .values()
@@ -127,22 +119,24 @@ impl<'a> Lookup<'a> {
     }
 
     /// `#microsoft.graph.user`, `graph.user`, `user`, `Collection(user)` → the
-    /// defined type, matched case-insensitively as the docs' case varies.
+    /// defined type or enum, as the front-end resolves names written on a
+    /// page of `microsoft.graph`.
     pub(crate) fn named(&self, raw: &str) -> Option<Named<'a>> {
         let (name, _) = strip_collection(raw);
         let name = name.trim().trim_start_matches('#');
-        let qualified = if let Some(rest) = name.strip_prefix("graph.") {
-            format!("{DEFAULT_NAMESPACE}.{rest}")
-        } else if name.contains('.') {
-            name.to_string()
-        } else {
-            format!("{DEFAULT_NAMESPACE}.{name}")
-        };
-        let lower = qualified.to_ascii_lowercase();
-        if let Some(t) = self.lower_types.get(&lower) {
-            return Some(Named::Structured(t));
+        let (qualified, defined) = self.names.resolve(name, DEFAULT_NAMESPACE)?;
+        match defined {
+            Defined::Type => self
+                .schema
+                .types
+                .get_key_value(qualified)
+                .map(|(q, _)| Named::Structured(q.as_str())),
+            Defined::Enum => self
+                .schema
+                .enums
+                .get_key_value(qualified)
+                .map(|(q, _)| Named::Enum(q.as_str())),
         }
-        self.lower_enums.get(&lower).map(|e| Named::Enum(e))
     }
 
     pub fn structured(&self, raw: &str) -> Option<&'a str> {
