@@ -3,6 +3,7 @@
 use super::{Finding, Rule};
 use graphdoc_schema::{Schema, Severity};
 
+/// The GL0011 missing-in-beta rule, reported when a property of a v1.0 type is missing from the same type in beta.
 pub const RULE: Rule = Rule {
     code: "GL0011",
     name: "missing-in-beta",

@@ -3,6 +3,7 @@
 use super::{Finding, Rule};
 use graphdoc_schema::{Schema, Severity};
 
+/// The GL0012 version-type-differs rule, reported when one property has different types in v1.0 and beta.
 pub const RULE: Rule = Rule {
     code: "GL0012",
     name: "version-type-differs",
