@@ -20,6 +20,7 @@ use target::strip_collection;
 /// depth; this keeps recursion here bounded on its own terms).
 pub(crate) const MAX_CHECK_DEPTH: usize = 64;
 
+/// What is wrong with a sample value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -29,10 +30,15 @@ pub enum FindingKind {
     WrongJsonType,
     /// A string that is not a member of the property's enum.
     NotEnumMember,
+    /// Not an `Edm.DateTimeOffset` (`2024-01-01T00:00:00Z`).
     MalformedTimestamp,
+    /// Not an `Edm.Date` (`2024-01-31`).
     MalformedDate,
+    /// Not an `Edm.Guid` (8-4-4-4-12 hex digits, no braces).
     MalformedGuid,
+    /// Not an `Edm.Duration` (`PT1H30M`).
     MalformedDuration,
+    /// Not an `Edm.TimeOfDay` (`13:45:00`).
     MalformedTimeOfDay,
     /// Not base64 (standard or URL-safe alphabet) for an `Edm.Binary`.
     MalformedBinary,
@@ -52,6 +58,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// The kind as reports and finding keys spell it (`wrong_json_type`).
     pub fn code(self) -> &'static str {
         match self {
             FindingKind::UnknownProperty => "unknown_property",
@@ -76,13 +83,17 @@ impl FindingKind {
 /// A finding before its pointer is mapped to a doc position.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawFinding {
+    /// What is wrong.
     pub kind: FindingKind,
+    /// JSON pointer of the value inside the sample.
     pub pointer: String,
+    /// One sentence naming the property and what the docs say of it.
     pub message: String,
 }
 
 /// Name lookups over one schema, built once per version.
 pub struct Lookup<'a> {
+    /// The schema the names are resolved in.
     pub schema: &'a Schema,
     /// The front-end's resolver, over this schema's types and enums.
     names: Names,
@@ -98,6 +109,7 @@ pub(crate) enum Named<'a> {
 }
 
 impl<'a> Lookup<'a> {
+    /// Indexes `schema`'s names and derived types.
     pub fn new(schema: &'a Schema) -> Self {
         Lookup {
             schema,
@@ -139,6 +151,7 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// The structured type a name written in a sample (`#microsoft.graph.user`, `user`) names, if any; `None` for an enum.
     pub fn structured(&self, raw: &str) -> Option<&'a str> {
         match self.named(raw)? {
             Named::Structured(t) => Some(t),
