@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 /// What [`write()`] did, paths relative to the output directory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
+    /// Files written because they were new or changed.
     pub written: Vec<String>,
+    /// Files already as generated, left untouched.
     pub unchanged: usize,
+    /// Files carrying the generated marker that the output no longer has, deleted.
     pub removed: Vec<String>,
     /// Interrupted earlier writes found beside the output and undone first.
     pub recovered: usize,
@@ -612,14 +615,29 @@ fn starts_with_marker(path: &Path) -> bool {
 /// How a file on disk differs from what would be generated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileChange {
-    Missing { path: String },
-    Changed { path: String, diff: String },
-    Stale { path: String },
+    /// A file the output should have and the directory lacks.
+    Missing {
+        /// Relative to the output directory.
+        path: String,
+    },
+    /// A file whose contents differ.
+    Changed {
+        /// Relative to the output directory.
+        path: String,
+        /// A short unified-style diff of the changed region, for the message.
+        diff: String,
+    },
+    /// A file carrying the generated marker that is no longer generated.
+    Stale {
+        /// Relative to the output directory.
+        path: String,
+    },
 }
 
 /// The files of an output directory that are not what [`generate`](crate::generate) gives.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StaleReport {
+    /// One entry a file that differs, in path order.
     pub changes: Vec<FileChange>,
 }
 
