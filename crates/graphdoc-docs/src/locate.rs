@@ -176,11 +176,10 @@ fn enclosing_root(docs: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphdoc_testdata::Scratch;
 
-    fn tree(name: &str) -> PathBuf {
-        let root =
-            std::env::temp_dir().join(format!("graphdoc-tree-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+    fn tree(name: &str) -> Scratch {
+        let root = Scratch::new(&format!("tree-{name}"));
         std::fs::create_dir_all(root.join("api-reference/v1.0/resources")).unwrap();
         root
     }
@@ -199,7 +198,7 @@ mod tests {
                 err,
                 TreeError::InsideTree {
                     given: given.clone(),
-                    root: root.clone()
+                    root: root.to_path_buf()
                 }
             );
             assert!(err
