@@ -727,12 +727,10 @@ fn line_diff(old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphdoc_testdata::Scratch;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("graphdoc-codegen-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+    fn temp_dir(name: &str) -> Scratch {
+        Scratch::new(&format!("codegen-{name}"))
     }
 
     fn krate(files: &[(&str, &str)]) -> GeneratedCrate {
@@ -799,7 +797,6 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("model")]);
-        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
@@ -820,7 +817,6 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("model")]);
-        fs::remove_dir_all(&root).unwrap();
     }
 
     /// Only staging directories whose writer is gone are recovered: one
@@ -842,12 +838,12 @@ mod tests {
         let report = write(&out, &krate(&[("a.rs", &marked("a"))])).unwrap();
         assert_eq!(report.recovered, 1, "its writer is gone now");
         assert!(!live_dir.exists());
-        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
     fn missing_directory_is_reported_missing() {
-        let out = temp_dir("missing");
+        let root = temp_dir("missing");
+        let out = root.join("model");
         let a = marked("a");
         let report = check(&out, &krate(&[("x.rs", &a)])).unwrap_err();
         assert_eq!(
