@@ -391,13 +391,19 @@ fn looks_like_table(src: &str) -> bool {
     let (Some(header), Some(delimiter)) = (lines.next(), lines.next()) else {
         return false;
     };
-    header.contains('|') && delimiter.contains('|') && is_delimiter_row(delimiter)
+    header.contains('|') && is_pipe_delimiter_row(delimiter)
 }
 
 /// A table's second line: only pipes, dashes, colons and blanks, with at least one dash.
 pub fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A delimiter row with at least one pipe: what, under a pipe row, starts a
+/// table (a line of dashes alone is a setext heading or a rule).
+pub fn is_pipe_delimiter_row(line: &str) -> bool {
+    line.contains('|') && is_delimiter_row(line)
 }
 
 /// Splits one table line on unescaped pipes outside code spans; drops the

@@ -3,6 +3,7 @@
 //! written) and code blocks, each with its line.
 
 use graphdoc_docs::locale::heading_anchor;
+use graphdoc_docs::markdown::is_pipe_delimiter_row;
 
 /// What of a page can drift in translation, read once per page.
 #[derive(Debug, Default)]
@@ -112,14 +113,6 @@ fn split_cells(row: &str) -> Vec<String> {
     cells
 }
 
-fn is_delimiter_row(trimmed: &str) -> bool {
-    trimmed.contains('-')
-        && trimmed.contains('|')
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
 /// Reads a page. `english` is the page read through its language's
 /// vocabulary (line for line, see `graphdoc_docs::localise`) for a
 /// localised page, or the page itself.
@@ -213,7 +206,7 @@ pub fn scan(original: &str, english: &str) -> Page {
         }
         if trimmed.starts_with('|') {
             let next = lines.get(i + 1).map(|l| l.trim());
-            if !in_table && next.is_some_and(is_delimiter_row) {
+            if !in_table && next.is_some_and(is_pipe_delimiter_row) {
                 let english_header = english_lines.get(i).copied().unwrap_or(line);
                 page.tables.push(Table {
                     section: section.clone(),
@@ -223,7 +216,7 @@ pub fn scan(original: &str, english: &str) -> Page {
                 in_table = true;
                 continue;
             }
-            if in_table && !is_delimiter_row(trimmed) {
+            if in_table && !is_pipe_delimiter_row(trimmed) {
                 if let Some(table) = page.tables.last_mut() {
                     table.rows.push(Row {
                         line: number,

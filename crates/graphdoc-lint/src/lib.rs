@@ -27,6 +27,7 @@ mod representation;
 pub mod rules;
 mod samples;
 pub mod suppress;
+mod versions;
 
 pub use registry::explain;
 pub use render::{Format, RenderOptions};
