@@ -10,7 +10,6 @@
 //! reported: a type cell names a type as the service does.
 
 use crate::locale::{self, heading_anchor, visible_heading, Locale, TitleKind};
-use crate::markdown::is_pipe_delimiter_row;
 use graphdoc_schema::{Diagnostic, Severity, Source};
 
 /// Codes of the localised reading's diagnostics.
@@ -139,7 +138,7 @@ pub fn with_values(
         }
         if is_pipe_row(trimmed) {
             let next = lines.get(i + 1).map(|l| l.trim());
-            if table.is_none() && next.is_some_and(is_pipe_delimiter_row) {
+            if table.is_none() && next.is_some_and(is_delimiter_row) {
                 let (mut shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
                 shape.names_properties &=
                     section.contains("propert") || section.contains("relationship");
@@ -153,7 +152,7 @@ pub fn with_values(
                 continue;
             }
             if let Some(shape) = &table {
-                if !is_pipe_delimiter_row(trimmed) {
+                if !is_delimiter_row(trimmed) {
                     let name = || {
                         split_cells(trimmed)
                             .get(1)
@@ -194,7 +193,14 @@ pub fn with_values(
                 codes::TRANSLATED_MEMBER_NAME,
                 format!("enum members row has `{name}`, the {} word for `{english}`; read as `{english}`", locale.name),
             ));
-            out[*index] = with_first_cell(&out[*index], english);
+            let mut cells: Vec<String> = split_cells(&out[*index])
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            if let Some(cell) = cells.get_mut(1) {
+                *cell = english.to_string();
+            }
+            out[*index] = cells.join("|");
             *name = english.to_string();
         }
     }
@@ -231,6 +237,14 @@ fn fence_marker(trimmed: &str) -> Option<String> {
 
 fn is_pipe_row(trimmed: &str) -> bool {
     trimmed.starts_with('|')
+}
+
+fn is_delimiter_row(trimmed: &str) -> bool {
+    trimmed.contains('-')
+        && trimmed.contains('|')
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The English first-column headers the page parser knows.
@@ -472,7 +486,14 @@ fn rename_rows(
                 found.what, found.source
             ),
         ));
-        out[*index] = with_first_cell(&out[*index], key);
+        let mut cells: Vec<String> = split_cells(&out[*index])
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if let Some(cell) = cells.get_mut(1) {
+            *cell = key.to_string();
+        }
+        out[*index] = cells.join("|");
     }
 }
 
@@ -536,15 +557,6 @@ fn pair_gaps(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     }
     flush(&mut pairs, gap_i, n, gap_j, m);
     pairs
-}
-
-/// A pipe row with its first cell (the name) replaced by `name`.
-fn with_first_cell(row: &str, name: &str) -> String {
-    let mut cells = split_cells(row);
-    if let Some(cell) = cells.get_mut(1) {
-        *cell = name;
-    }
-    cells.join("|")
 }
 
 fn split_cells(row: &str) -> Vec<&str> {
