@@ -372,11 +372,17 @@ fn check_findings(args: &[&str], stdout: &str, stderr: &str) {
         // With the tree as its own base, pull-request mode has no new
         // findings to list.
         "lint" | "samples" => !args.contains(&"--since") && !limits_set,
-        "l10n" => true,
+        "l10n" | "regenerate" | "diff" => true,
+        "drift" => !args.contains(&"--since"),
         _ => false,
     };
     if lists_findings {
         for (code, file) in EXPECTED {
+            // diff counts warnings and lists only the pages it cannot see;
+            // the Latin-1 page is read (its bytes replaced), with a warning.
+            if args[0] == "diff" && *code == "GD0014" {
+                continue;
+            }
             assert!(
                 found.iter().any(|r| r.contains(code) && r.contains(file)),
                 "{args:?}: no {code} for {file} in:\n{}",

@@ -123,7 +123,8 @@ impl DiffCommand {
 
 /// Reads both sides (both checked before either is read), compares and
 /// renders them. A side read from docs with warnings gets one line through
-/// `note` instead of every diagnostic (`graphdoc schema` lists them).
+/// `note` instead of every diagnostic (`graphdoc schema` lists them), and
+/// a line for each error: a page not read.
 pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome, DiffError> {
     let (from, to) = cmd.sides();
     for side in [&from, &to] {
@@ -223,6 +224,11 @@ fn read_side(
                 .into_iter()
                 .filter(|d| d.severity >= Severity::Warning)
                 .collect();
+            // An error is a page the diff cannot see (out of the tree, over
+            // a limit, unreadable): each is listed, as its types are missing.
+            for d in warnings.iter().filter(|d| d.severity >= Severity::Error) {
+                note(&d.to_string());
+            }
             if !warnings.is_empty() {
                 let warnings = warnings.len();
                 note(&format!(
