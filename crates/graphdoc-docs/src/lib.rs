@@ -233,24 +233,39 @@ fn parse_input(input: &PageInput) -> page::PageItems {
 
 /// A page's items, how it was read, and what its Methods table says the
 /// API pages it links return (translated pages).
+#[derive(Default)]
 struct Parsed {
     items: page::PageItems,
     reading: Reading,
     method_returns: localise::MethodReturns,
+    open_rows: localise::OpenRows,
 }
 
 /// How a page was read: as English, or as a translation (and then whether
 /// what the other pages say may name more of it).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
 enum Reading {
+    #[default]
     English,
-    Translated { wants_evidence: bool },
+    Translated,
 }
 
 /// A page's items, and how it was read. `evidence` (what each enum's
 /// properties list as its possible values, what API paths end in) lets a
 /// translated page's names be read back in English.
 fn parse_input_with(input: &PageInput, evidence: Option<&localise::Evidence>) -> Parsed {
+    // Without `only_if_named` every page is read.
+    read_input(input, evidence, false).unwrap_or_default()
+}
+
+/// [`parse_input_with`]; with `only_if_named`, `None` for a page the
+/// evidence names nothing on (the first reading stands: it is not parsed
+/// again).
+fn read_input(
+    input: &PageInput,
+    evidence: Option<&localise::Evidence>,
+    only_if_named: bool,
+) -> Option<Parsed> {
     let (text, invalid_at) = decode(&input.bytes);
     // Lines end in \n for the parser; a CRLF page gives the same schema.
     let text = if text.contains('\r') {
@@ -264,30 +279,34 @@ fn parse_input_with(input: &PageInput, evidence: Option<&localise::Evidence>) ->
         Some(evidence) => localise::with_evidence(&input.path, &text, language, evidence),
         None => localise::with_locale(&input.path, &text, language),
     });
+    if only_if_named && !localised.as_ref().is_some_and(|l| l.used_evidence) {
+        return None;
+    }
     let text = match &localised {
         Some(l) => std::borrow::Cow::Borrowed(l.text.as_str()),
         None => text,
     };
     let mut items = page::parse_page(&input.path, &text, input.kind);
     let reading = match &localised {
-        Some(l) => Reading::Translated {
-            wants_evidence: l.wants_evidence,
-        },
+        Some(_) => Reading::Translated,
         None => Reading::English,
     };
     let mut method_returns = localise::MethodReturns::default();
+    let mut open_rows = localise::OpenRows::default();
     if let Some(l) = localised {
         items.diagnostics.extend(l.diagnostics);
         method_returns = l.method_returns;
+        open_rows = l.open_rows;
     }
     if let Some(line) = invalid_at {
         items.diagnostics.push(invalid_utf8_at(&input.path, line));
     }
-    Parsed {
+    Some(Parsed {
         items,
         reading,
         method_returns,
-    }
+        open_rows,
+    })
 }
 
 /// Parses every page; translated pages that define enums, or whose rows
@@ -318,13 +337,16 @@ fn parse_all(pages: &[PageInput]) -> Vec<page::PageItems> {
     pages
         .par_iter()
         .zip(parsed)
-        .map(|(page, p)| match p.reading {
-            Reading::Translated { wants_evidence }
-                if wants_evidence || !p.items.enums.is_empty() =>
-            {
+        .map(|(page, p)| {
+            if p.reading == Reading::English {
+                p.items
+            } else if evidence.may_name(&p.open_rows) {
                 parse_input_with(page, Some(&evidence)).items
+            } else if !p.items.enums.is_empty() {
+                read_input(page, Some(&evidence), true).map_or(p.items, |again| again.items)
+            } else {
+                p.items
             }
-            _ => p.items,
         })
         .collect()
 }

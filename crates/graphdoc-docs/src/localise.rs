@@ -57,11 +57,38 @@ pub struct Localised {
     pub locale: &'static Locale,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
-    /// Rows are left whose names the paths of linked API pages may give:
-    /// the page is worth reading again with the tree's [`Evidence`].
-    pub wants_evidence: bool,
+    /// The rows left unnamed that what other pages say may name: the page
+    /// is worth reading again when [`Evidence::may_name`] them.
+    pub open_rows: OpenRows,
+    /// Some name was read back from the [`Evidence`] given: the page reads
+    /// differently than without it.
+    pub used_evidence: bool,
     /// What the API pages its Methods table links return.
     pub method_returns: MethodReturns,
+}
+
+/// The rows a first reading left unnamed, with what names them if the
+/// tree's evidence has it: their types, the API pages the Methods table
+/// links, and the names the page already has (lower case).
+#[derive(Debug, Default, Clone)]
+pub struct OpenRows {
+    keys: Vec<names::TypeKey>,
+    linked: Vec<String>,
+    present: Vec<String>,
+}
+
+impl OpenRows {
+    fn new(keys: Vec<names::TypeKey>, linked: Vec<String>, present: Vec<String>) -> Self {
+        OpenRows {
+            keys,
+            linked,
+            present,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
 }
 
 /// The type each API page a Methods table links to returns, as its row
@@ -69,11 +96,32 @@ pub struct Localised {
 /// [plannerTask](plannertask.md)`): the collection word read in the page's
 /// language, as the API page's own prose may not be.
 #[derive(Debug, Default, Clone)]
-pub struct MethodReturns(Vec<(String, names::TypeKey)>);
+pub struct MethodReturns(Vec<MethodReturn>);
+
+/// An API page a Methods row links, and its return type cell as written
+/// (read only when some `GET` path of that page ends in a name).
+#[derive(Debug, Clone)]
+struct MethodReturn {
+    api_file: String,
+    cell: String,
+    targets: Vec<String>,
+    locale: &'static Locale,
+}
 
 impl MethodReturns {
-    fn new(returns: Vec<(String, names::TypeKey)>) -> Self {
-        MethodReturns(returns)
+    fn push(
+        &mut self,
+        api_file: String,
+        cell: &str,
+        targets: Vec<String>,
+        locale: &'static Locale,
+    ) {
+        self.0.push(MethodReturn {
+            api_file,
+            cell: cell.to_string(),
+            targets,
+            locale,
+        });
     }
 }
 
@@ -109,9 +157,12 @@ pub struct Evidence {
     returns: Vec<(names::TypeKey, String)>,
     /// Every name a `GET` path ends in, in lower case.
     path_names: std::collections::BTreeSet<String>,
-    /// The type each API page returns, as the Methods tables that link it
-    /// say, by the page's file name in lower case.
-    method_returns: BTreeMap<String, names::TypeKey>,
+    /// The return type cell of each API page, as the first Methods table
+    /// that links it has it, by the page's file name in lower case.
+    method_returns: BTreeMap<String, MethodReturn>,
+    /// What those cells name, read for the pages whose paths name
+    /// something.
+    method_keys: BTreeMap<String, Option<names::TypeKey>>,
 }
 
 impl Evidence {
@@ -128,10 +179,10 @@ impl Evidence {
     /// Adds what a page's Methods table says its API pages return; call
     /// before [`Evidence::add_api_paths`].
     pub fn add_method_returns(&mut self, returns: &MethodReturns) {
-        for (file, key) in &returns.0 {
+        for r in &returns.0 {
             self.method_returns
-                .entry(file.clone())
-                .or_insert_with(|| key.clone());
+                .entry(r.api_file.clone())
+                .or_insert_with(|| r.clone());
         }
     }
 
@@ -153,7 +204,11 @@ impl Evidence {
             return;
         }
         let key = match self.method_returns.get(&name) {
-            Some(key) => Some(key.clone()),
+            Some(r) => {
+                let key = names::key_of_linked_cell(r.locale, &r.cell, r.targets.clone());
+                self.method_keys.insert(name.clone(), key.clone());
+                key
+            }
             None => returns.and_then(names::key_of_type),
         };
         if let Some(key) = key {
@@ -171,6 +226,26 @@ impl Evidence {
                 entry.push(n);
             }
         }
+    }
+
+    /// Whether this evidence names some of a page's open rows (the page is
+    /// then read again with it).
+    pub fn may_name(&self, open: &OpenRows) -> bool {
+        let absent = |name: &str| !open.present.contains(&name.to_ascii_lowercase());
+        let returning = open
+            .keys
+            .iter()
+            .any(|key| self.name_returning(key).is_some_and(absent));
+        returning
+            || open.linked.iter().any(|file| {
+                let returns = self.method_keys.get(file).and_then(Option::as_ref);
+                let typed = returns.is_some_and(|r| open.keys.iter().any(|k| k.matches(r)));
+                typed
+                    && self
+                        .api_names
+                        .get(file)
+                        .is_some_and(|names| names.iter().any(|n| absent(n)))
+            })
     }
 
     /// Some `GET` path of the tree ends in `name` (in any case).
@@ -771,9 +846,10 @@ mod tests {
     fn a_relationship_takes_the_name_the_linked_api_page_path_ends_in() {
         let page = "## <a name=\"methods\"></a>Métodos\n\n|Método|Tipo de retorno|Descrição|\n|:--|:--|:--|\n|[Listar tarefas](../api/plannerplan-list-tasks.md)|Coleção [plannerTask](plannertask.md)|Tarefas.|\n|[Obter](../api/plannerplan-get.md)|[plannerPlan](plannerplan.md)|Obter.|\n\n## <a name=\"relationships\"></a>Relações\n\n|Relação|Tipo|Descrição|\n|:--|:--|:--|\n|tarefas|Coleção [plannerTask](plannertask.md)|Tarefas.|\n|detalhes|[plannerPlanDetails](plannerplandetails.md)|Detalhes.|\n";
         let first = with_locale("x.md", page, pt());
-        assert!(first.wants_evidence);
+        assert!(!first.open_rows.is_empty());
         let mut evidence = Evidence::default();
         evidence.add_method_returns(&first.method_returns);
+        assert!(!evidence.may_name(&first.open_rows));
         evidence.add_api_paths(
             "api/plannerplan-list-tasks.md",
             &["/planner/plans/{id}/tasks".into()],
@@ -784,7 +860,9 @@ mod tests {
             &["/planner/plans/{id}".into()],
             None,
         );
+        assert!(evidence.may_name(&first.open_rows));
         let l = with_evidence("x.md", page, pt(), &evidence);
+        assert!(l.used_evidence);
         let lines: Vec<&str> = l.text.lines().collect();
         assert!(lines[11].starts_with("|tasks|"), "{}", lines[11]);
         // No page names the details: the row is left as written.

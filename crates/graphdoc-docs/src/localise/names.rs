@@ -91,16 +91,39 @@ pub(super) fn key_of_cell(
     cell: &str,
     refs: &BTreeMap<String, String>,
 ) -> Option<TypeKey> {
-    let english = locale
-        .type_cell(cell)
-        .unwrap_or_else(|| cell.trim().to_string());
-    let parsed = parse_type_cell(&english).ok();
+    key_of_linked_cell(locale, cell, link_targets(cell, refs))
+}
+
+/// [`key_of_cell`] with the cell's link targets already looked up.
+pub(super) fn key_of_linked_cell(
+    locale: &Locale,
+    cell: &str,
+    targets: Vec<String>,
+) -> Option<TypeKey> {
+    match locale.type_cell(cell) {
+        Some(english) => key_from(&english, targets),
+        None => key_from(cell.trim(), targets),
+    }
+}
+
+/// The type a type cell the reading already put in English names (the
+/// links looked up in `written`, the cell as the page has it).
+pub(super) fn key_of_english(
+    english: &str,
+    written: &str,
+    refs: &BTreeMap<String, String>,
+) -> Option<TypeKey> {
+    key_from(english, link_targets(written, refs))
+}
+
+fn key_from(english: &str, targets: Vec<String>) -> Option<TypeKey> {
+    let parsed = parse_type_cell(english).ok();
     let collection = parsed.as_ref().map_or_else(
         || english.to_ascii_lowercase().contains("collection"),
         |p| p.collection,
     );
     let mut key = TypeKey::new(collection);
-    for target in link_targets(cell, refs) {
+    for target in targets {
         if let Some(stem) = page_stem(&target) {
             key = key.with(&stem);
         }
@@ -111,6 +134,12 @@ pub(super) fn key_of_cell(
         None => {}
     }
     (!key.names.is_empty()).then_some(key)
+}
+
+/// The link targets of a cell, reference links looked up (for
+/// [`key_of_linked_cell`]).
+pub(super) fn targets(cell: &str, refs: &BTreeMap<String, String>) -> Vec<String> {
+    link_targets(cell, refs)
 }
 
 /// The type a parsed type cell (an API page's response type) names.

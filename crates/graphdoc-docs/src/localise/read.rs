@@ -6,7 +6,7 @@ use super::names;
 use super::{
     codes, english_heading, enum_of_heading, fence_marker, is_delimiter_row, is_pipe_row, phrases,
     rename_rows, split_cells, table_header, table_row, top_level_entries, Evidence, Found,
-    Localised, MethodReturns, TableShape,
+    Localised, MethodReturns, OpenRows, TableShape,
 };
 use crate::locale::Locale;
 use graphdoc_schema::{Diagnostic, Severity, Source};
@@ -25,7 +25,8 @@ fn is_camel_case(name: &str) -> bool {
 struct Row {
     index: usize,
     name: String,
-    type_cell: Option<String>,
+    /// The type cell's place among the cells of its (English) line.
+    type_column: Option<usize>,
 }
 
 #[derive(Default)]
@@ -48,6 +49,10 @@ struct Reader {
     method_rows: Vec<(String, String)>,
     /// The first line whose `&quot;` was read as `"`.
     escaped_quotes_at: Option<u32>,
+    /// A name was read back from what other pages say.
+    used_evidence: bool,
+    /// The page has reference definitions (`[label]: target`).
+    has_references: bool,
 }
 
 pub(super) fn read(
@@ -78,6 +83,12 @@ pub(super) fn read(
 /// The page's lines, with the `&quot;` a translation tool put for `"` in
 /// code blocks and HTML comments made `"` again; the first such line.
 fn unescape_code(text: &str) -> (Vec<std::borrow::Cow<'_, str>>, Option<u32>) {
+    if !text.contains("&quot;") {
+        return (
+            text.split('\n').map(std::borrow::Cow::Borrowed).collect(),
+            None,
+        );
+    }
     let mut fence: Option<String> = None;
     let mut in_comment = false;
     let mut first = None;
@@ -150,6 +161,7 @@ impl Reader {
             self.pipe_row(locale, lines, i, file, number);
             return;
         }
+        self.has_references |= trimmed.starts_with('[') && trimmed.contains("]:");
         self.out.push(phrases(locale, line));
     }
 
@@ -192,7 +204,12 @@ impl Reader {
             self.out.push(line.to_string());
             return;
         }
-        let cells = split_cells(trimmed);
+        let named = shape.names_properties || shape.names_members || self.section == "methods";
+        let cells = if named {
+            split_cells(trimmed)
+        } else {
+            Vec::new()
+        };
         let name = cells
             .get(1)
             .map(|c| crate::cells::plain(c))
@@ -201,10 +218,7 @@ impl Reader {
             let row = Row {
                 index: self.out.len(),
                 name: name.clone(),
-                type_cell: shape
-                    .type_column
-                    .and_then(|c| cells.get(c + 1))
-                    .map(|c| c.to_string()),
+                type_column: shape.type_column.map(|c| c + 1),
             };
             if self.section == "request body" {
                 self.request_rows.push(row);
@@ -266,23 +280,29 @@ impl Reader {
             };
             self.rename(&request_keys, &found, file, true);
         }
-        let refs = names::reference_definitions(lines);
-        let wants_evidence = self.names_by_type(locale, &refs, file, evidence);
+        let refs = if self.has_references {
+            names::reference_definitions(lines)
+        } else {
+            BTreeMap::new()
+        };
+        let open_rows = self.names_by_type(locale, &refs, file, evidence);
         self.member_names(locale, file, evidence);
-        let mut method_returns = Vec::new();
-        for (first, returns) in &self.method_rows {
-            if let Some(key) = names::key_of_cell(locale, returns, &refs) {
-                for api in names::api_files(first, &refs) {
-                    method_returns.push((api, key.clone()));
-                }
+        // What the linked API pages return is evidence for other pages,
+        // gathered on the first reading.
+        let first_reading = evidence.api_names.is_empty();
+        let mut method_returns = MethodReturns::default();
+        for (first, returns) in self.method_rows.iter().filter(|_| first_reading) {
+            for api in names::api_files(first, &refs) {
+                method_returns.push(api, returns, names::targets(returns, &refs), locale);
             }
         }
         Localised {
             locale,
             text: self.out.join("\n"),
             diagnostics: self.diagnostics,
-            wants_evidence,
-            method_returns: MethodReturns::new(method_returns),
+            open_rows,
+            used_evidence: self.used_evidence,
+            method_returns,
         }
     }
 
@@ -309,16 +329,15 @@ impl Reader {
     /// Rows the positional reading left unnamed, paired by type with the
     /// representation's unclaimed keys, then with the names the paths of the
     /// API pages the Methods table links end in, then with the one name the
-    /// tree's paths that return the row's type end in. Whether rows of a
-    /// named type are left (the page wants reading again with the tree's
-    /// evidence).
+    /// tree's paths that return the row's type end in. Without evidence, the
+    /// rows of a named type left open.
     fn names_by_type(
         &mut self,
         locale: &Locale,
         refs: &BTreeMap<String, String>,
         file: &str,
         evidence: &Evidence,
-    ) -> bool {
+    ) -> OpenRows {
         let keys: Vec<&str> = self
             .representation
             .iter()
@@ -333,13 +352,18 @@ impl Reader {
             })
             .collect();
         if unpaired.is_empty() {
-            return false;
+            return OpenRows::default();
         }
         let key_of: BTreeMap<usize, Option<names::TypeKey>> = unpaired
             .iter()
             .map(|&r| {
-                let cell = self.property_rows[r].type_cell.as_deref();
-                (r, cell.and_then(|c| names::key_of_cell(locale, c, refs)))
+                let row = &self.property_rows[r];
+                let cells = split_cells(self.out[row.index].trim_start());
+                let cell = row.type_column.and_then(|c| cells.get(c).copied());
+                (
+                    r,
+                    cell.and_then(|c| names::key_of_english(c.trim(), c, refs)),
+                )
             })
             .collect();
         let taken: Vec<String> = self.property_rows.iter().map(|r| r.name.clone()).collect();
@@ -370,7 +394,9 @@ impl Reader {
             source: "the paths of the API pages its Methods table links (the one of that type)",
             ..found
         };
+        let before = left.len();
         let left = self.pair_and_rename(&left, &key_of, &offered, &found, file);
+        self.used_evidence |= left.len() < before;
         let mut offered: Vec<(String, Option<names::TypeKey>)> = Vec::new();
         for key in left.iter().filter_map(|r| key_of[r].as_ref()) {
             let Some(name) = evidence.name_returning(key) else {
@@ -384,12 +410,36 @@ impl Reader {
             source: "every API path that returns its type",
             ..found
         };
+        let before = left.len();
         let left = self.pair_and_rename(&left, &key_of, &offered, &found, file);
-        evidence.api_names.is_empty()
-            && left
+        self.used_evidence |= left.len() < before;
+        if !evidence.api_names.is_empty() {
+            return OpenRows::default();
+        }
+        let keys: Vec<names::TypeKey> = left
+            .iter()
+            .filter_map(|r| key_of[r].clone())
+            .filter(names::is_named)
+            .collect();
+        if keys.is_empty() {
+            return OpenRows::default();
+        }
+        let mut present: Vec<String> = self
+            .property_rows
+            .iter()
+            .map(|r| r.name.to_ascii_lowercase())
+            .collect();
+        present.extend(
+            self.representation
                 .iter()
-                .filter_map(|r| key_of[r].as_ref())
-                .any(names::is_named)
+                .map(|(k, _)| k.to_ascii_lowercase()),
+        );
+        let linked = self
+            .method_rows
+            .iter()
+            .flat_map(|(first, _)| names::api_files(first, refs))
+            .collect();
+        OpenRows::new(keys, linked, present)
     }
 
     /// A row or a key of the representation has `name` (in any case).
@@ -463,6 +513,9 @@ impl Reader {
         let mut offered: Vec<(String, Option<names::TypeKey>)> = Vec::new();
         let mut linked: Vec<String> = Vec::new();
         let present = |n: &String| self.names(n);
+        if evidence.api_names.is_empty() {
+            return (offered, linked);
+        }
         for (first, returns) in &self.method_rows {
             let key = names::key_of_cell(locale, returns, refs);
             for file in names::api_files(first, refs) {
@@ -504,7 +557,7 @@ impl Reader {
                     what: "enum members row",
                     source: "the possible values its properties list",
                 };
-                rename_rows(
+                let renamed = rename_rows(
                     &mut self.out,
                     rows,
                     stated,
@@ -512,6 +565,7 @@ impl Reader {
                     file,
                     &mut self.diagnostics,
                 );
+                self.used_evidence |= !renamed.is_empty();
             }
         }
     }
