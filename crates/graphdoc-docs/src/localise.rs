@@ -24,6 +24,7 @@ pub mod codes {
     pub const TRANSLATED_PROPERTY_NAME: &str = "GD0051";
     /// A translated enum member name, read as the possible value at its place.
     pub const TRANSLATED_MEMBER_NAME: &str = "GD0052";
+    /// `&quot;` in code or an annotation comment, read as `"`.
     pub const ESCAPED_QUOTES: &str = "GD0053";
 
     /// The text of `graphdoc explain` for each code of this module.
@@ -62,7 +63,7 @@ pub struct Localised {
     pub locale: &'static Locale,
     /// The page with its structure in English words, line for line, so every line keeps its number.
     pub text: String,
-    /// What the translation broke and was read back (GD0050…GD0052).
+    /// What the translation broke and was read back (GD0050…GD0053).
     pub diagnostics: Vec<Diagnostic>,
     /// The rows left unnamed that what other pages say may name: the page
     /// is worth reading again when [`Evidence::may_name`] them.
@@ -93,6 +94,7 @@ impl OpenRows {
         }
     }
 
+    /// No row is left open: nothing the tree says can name more.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
@@ -325,13 +327,7 @@ fn is_pipe_row(trimmed: &str) -> bool {
     trimmed.starts_with('|')
 }
 
-fn is_delimiter_row(trimmed: &str) -> bool {
-    trimmed.contains('-')
-        && trimmed.contains('|')
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
+use crate::markdown::is_pipe_delimiter_row as is_delimiter_row;
 
 /// The English first-column headers the page parser knows.
 const ENGLISH_HEADERS: [&str; 9] = [
