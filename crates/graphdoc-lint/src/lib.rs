@@ -167,9 +167,10 @@ fn version_findings(v: &Version) -> Vec<Finding> {
     out.extend(rules::repeated_sentence::check(schema, &v.pages));
     out.extend(rules::placeholder_text::check(&v.pages));
     out.extend(rules::enum_sample_value::check(&samples, &v.pages));
-    out.extend(rules::not_alphabetical::check(schema, &v.pages));
-    out.extend(rules::split_table::check(schema, &v.pages));
-    out.extend(rules::missing_section::check(schema, &v.pages));
+    let outlines = outline::outlines(&v.pages);
+    out.extend(rules::not_alphabetical::check(schema, &v.pages, &outlines));
+    out.extend(rules::split_table::check(schema, &outlines));
+    out.extend(rules::missing_section::check(schema, &v.pages, &outlines));
     out
 }
 

@@ -2,7 +2,22 @@
 //! in (GL0017 alphabetical order, GL0019 split tables and GL0020 required
 //! sections read pages through it).
 
+use crate::pages::Pages;
 use graphdoc_docs::markdown::{self, Block};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// The outline of every page of a version, by its path: made once, read by
+/// every rule that needs it.
+pub(crate) type Outlines = BTreeMap<String, Outline>;
+
+/// The outlines of `pages`, made in parallel.
+pub(crate) fn outlines(pages: &Pages) -> Outlines {
+    pages
+        .par_iter()
+        .map(|(file, text)| (file.clone(), Outline::of(text)))
+        .collect()
+}
 
 /// A heading, its text as a reader sees it (anchors and trailing `#`s
 /// left out, lower case, spaces collapsed).

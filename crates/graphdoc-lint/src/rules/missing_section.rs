@@ -1,7 +1,7 @@
 //! GL0020: a page without a section its page type requires.
 
 use super::{Finding, Rule};
-use crate::outline::Outline;
+use crate::outline::{Outline, Outlines};
 use crate::pages::Pages;
 use graphdoc_schema::{Schema, Severity, TypeKind};
 use rayon::prelude::*;
@@ -34,7 +34,7 @@ request body for this method.\").\n",
 };
 
 /// The sections each page type requires, by page.
-pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
+pub(crate) fn check(schema: &Schema, pages: &Pages, outlines: &Outlines) -> Vec<Finding> {
     let mut templates: BTreeMap<&str, Template> = BTreeMap::new();
     for t in schema.types.values() {
         let template = match t.kind {
@@ -53,12 +53,12 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     let pages_of: Vec<(&str, Template)> = templates.into_iter().collect();
     let mut out: Vec<Finding> = pages_of
         .par_iter()
-        .flat_map_iter(|&(file, template)| {
-            pages
-                .get(file)
-                .map(|text| check_page(file, text, template))
-                .unwrap_or_default()
-        })
+        .flat_map_iter(
+            |&(file, template)| match (pages.get(file), outlines.get(file)) {
+                (Some(text), Some(outline)) => check_page(file, text, outline, template),
+                _ => Vec::new(),
+            },
+        )
         .collect();
     out.sort();
     out
@@ -120,21 +120,36 @@ fn says_no_request_body(text: &str) -> bool {
     lower.contains("supply a request body") || lower.contains("no request body")
 }
 
-fn check_page(file: &str, text: &str, template: Template) -> Vec<Finding> {
-    // A translated page is read in the English words it translates.
-    let english = graphdoc_docs::localise::to_english(file, text);
-    let text = english.as_ref().map_or(text, |l| l.text.as_str());
-    let outline = Outline::of(text);
+fn check_page(file: &str, text: &str, outline: &Outline, template: Template) -> Vec<Finding> {
+    let missing = |outline: &Outline, text: &str| {
+        template
+            .sections()
+            .iter()
+            .filter(|(_, has)| !has(outline, text))
+            .map(|(section, _)| *section)
+            .collect::<Vec<_>>()
+    };
+    let mut absent = missing(outline, text);
+    // A translated page is read in the English words it translates (only
+    // when the page lacks a section in English: reading a page's language
+    // costs more than the check).
+    let english = if absent.is_empty() {
+        None
+    } else {
+        graphdoc_docs::localise::to_english(file, text).map(|l| (Outline::of(&l.text), l.text))
+    };
+    if let Some((outline, text)) = &english {
+        absent = missing(outline, text);
+    }
+    let outline = english.as_ref().map_or(outline, |(o, _)| o);
     let title_line = outline
         .headings
         .iter()
         .find(|h| h.level == 1)
         .map_or(1, |h| h.line);
-    template
-        .sections()
-        .iter()
-        .filter(|(_, has)| !has(&outline, text))
-        .map(|(section, _)| {
+    absent
+        .into_iter()
+        .map(|section| {
             let page = match template {
                 Template::Api => "an API page",
                 Template::Entity => "an entity type's page",
@@ -145,7 +160,7 @@ fn check_page(file: &str, text: &str, template: Template) -> Vec<Finding> {
                 title_line,
                 format!("the page has no `{section}` section, which {page} requires"),
             )
-            .about(*section)
+            .about(section)
             .keyed("missing-section")
         })
         .collect()
@@ -156,7 +171,7 @@ mod tests {
     use super::*;
 
     fn missing(text: &str, template: Template) -> Vec<String> {
-        check_page("p.md", text, template)
+        check_page("p.md", text, &Outline::of(text), template)
             .into_iter()
             .map(|f| f.subject)
             .collect()
@@ -172,7 +187,12 @@ mod tests {
             ["Relationships"]
         );
         assert!(missing(no_relationships, Template::Complex).is_empty());
-        let found = check_page("p.md", "\n# x\n", Template::Complex);
+        let found = check_page(
+            "p.md",
+            "\n# x\n",
+            &Outline::of("\n# x\n"),
+            Template::Complex,
+        );
         assert_eq!(
             found[0].to_string(),
             "p.md:2: warning[GL0020]: the page has no `Properties` section, which a complex type's page requires"

@@ -1,7 +1,7 @@
 //! GL0017: a property row out of alphabetical order in its table.
 
 use super::{Finding, Rule};
-use crate::outline::Outline;
+use crate::outline::{Outline, Outlines};
 use crate::pages::{place, Pages};
 use graphdoc_schema::{Property, Schema, Severity};
 use rayon::prelude::*;
@@ -26,7 +26,7 @@ Fix: move the row to its place.\n",
 };
 
 /// Rows of each type's tables whose name sorts before the row above.
-pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
+pub(crate) fn check(schema: &Schema, pages: &Pages, outlines: &Outlines) -> Vec<Finding> {
     let mut by_file: BTreeMap<&str, Vec<&Property>> = BTreeMap::new();
     for t in schema.types.values() {
         for p in t
@@ -41,9 +41,9 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     let mut out: Vec<Finding> = files
         .par_iter()
         .flat_map_iter(|(file, props)| {
-            pages
+            outlines
                 .get(*file)
-                .map(|text| check_page(text, props, pages))
+                .map(|outline| check_page(outline, props, pages))
                 .unwrap_or_default()
         })
         .collect();
@@ -52,8 +52,7 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     out
 }
 
-fn check_page(text: &str, props: &[&Property], pages: &Pages) -> Vec<Finding> {
-    let outline = Outline::of(text);
+fn check_page(outline: &Outline, props: &[&Property], pages: &Pages) -> Vec<Finding> {
     let by_line: HashMap<u32, &Property> = props.iter().map(|p| (p.source.line, *p)).collect();
     let mut out = Vec::new();
     for table in &outline.tables {
@@ -112,7 +111,7 @@ mod tests {
         ];
         let refs: Vec<&Property> = props.iter().collect();
         let pages: Pages = [("p.md".to_string(), text.to_string())].into();
-        let found: Vec<String> = check_page(text, &refs, &pages)
+        let found: Vec<String> = check_page(&Outline::of(text), &refs, &pages)
             .iter()
             .map(|f| f.to_string())
             .collect();
@@ -131,6 +130,6 @@ mod tests {
         let props = [at("a", 3), at("B", 4)];
         let refs: Vec<&Property> = props.iter().collect();
         let pages: Pages = [("p.md".to_string(), text.to_string())].into();
-        assert!(check_page(text, &refs, &pages).is_empty());
+        assert!(check_page(&Outline::of(text), &refs, &pages).is_empty());
     }
 }

@@ -1,8 +1,7 @@
 //! GL0019: a type's properties split across several tables of one section.
 
 use super::{Finding, Rule};
-use crate::outline::Outline;
-use crate::pages::Pages;
+use crate::outline::{Outline, Outlines};
 use graphdoc_schema::{Schema, Severity, TypeDef};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -27,7 +26,7 @@ split groups the properties.\n",
 
 /// A note at each table after the first of a section that holds rows of
 /// the same type.
-pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
+pub(crate) fn check(schema: &Schema, outlines: &Outlines) -> Vec<Finding> {
     let mut by_file: BTreeMap<&str, Vec<&TypeDef>> = BTreeMap::new();
     for t in schema.types.values() {
         by_file.entry(t.source.file.as_str()).or_default().push(t);
@@ -36,11 +35,10 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     let mut out: Vec<Finding> = files
         .par_iter()
         .flat_map_iter(|(file, types)| {
-            let Some(text) = pages.get(*file) else {
+            let Some(outline) = outlines.get(*file) else {
                 return Vec::new();
             };
-            let outline = Outline::of(text);
-            types.iter().flat_map(|t| check_type(&outline, t)).collect()
+            types.iter().flat_map(|t| check_type(outline, t)).collect()
         })
         .collect();
     out.sort();
