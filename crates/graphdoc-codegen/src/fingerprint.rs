@@ -1,18 +1,26 @@
-//! Formatting is most of what regenerating costs (parsing the tokens back
-//! with syn, printing them with prettyplease), and a regeneration usually
-//! changes few files. Each formatted file therefore carries, on the line
-//! after its header, the fingerprint of the tokens it was formatted from and
-//! of its formatted text:
+//! Emitting and formatting are most of what regenerating costs (building
+//! tokens with quote, parsing them back with syn, printing them with
+//! prettyplease), and a regeneration usually changes few files. Each
+//! formatted file therefore carries, on the line after its header, the
+//! fingerprint of what it was made from and of its formatted text:
 //!
 //! ```text
-//! // graphdoc-codegen fingerprint: tokens 0123456789abcdef0123456789abcdef, text 0123456789abcdef0123456789abcdef
+//! // graphdoc-codegen fingerprint: input 0123456789abcdef0123456789abcdef, text 0123456789abcdef0123456789abcdef
 //! ```
 //!
-//! When the previous output's file has the same tokens fingerprint and its
-//! text still matches its own fingerprint (nobody edited it), its text is
-//! what formatting would print, and is taken as it is. The output is the
-//! same bytes either way, so `--check` and determinism do not depend on
-//! what was there before; an edited or foreign file is formatted anew.
+//! The input is the plan of the file's items (their `Debug` form,
+//! [`of_plan`]), or the tokens when a file has no plan ([`of_tokens`]). A
+//! plan says what a file holds, not how this generator writes it: so the
+//! facade's `src/lib.rs` names the generator that made the output (a hash
+//! of its source and of the formatter, [`generator_line`]), and a previous
+//! output made by another generator is not reused at all.
+//!
+//! When the previous output was made by this generator and its file has
+//! the same input fingerprint and a text that still matches its own
+//! fingerprint (nobody edited it), that text is what emitting and
+//! formatting would print, and is taken as it is. The output is the same
+//! bytes either way, so `--check` and determinism do not depend on what was
+//! there before; an edited or foreign file is made anew.
 
 use proc_macro2::TokenStream;
 use std::fmt::Write as _;
@@ -23,7 +31,7 @@ use std::fmt::Write as _;
 /// holds it to the prettyplease version in `Cargo.lock`.
 pub const FORMATTER: &str = "prettyplease 0.2.37, rustfmt-skip 1";
 
-const PREFIX: &str = "// graphdoc-codegen fingerprint: tokens ";
+const PREFIX: &str = "// graphdoc-codegen fingerprint: input ";
 
 /// A 128-bit hash of text, stable across platforms and releases (it is
 /// written into the output): two multiply-rotate lanes over 8-byte words.
@@ -110,6 +118,7 @@ fn hash_text(text: &str) -> String {
 /// streamed into the hash), with the [`FORMATTER`].
 pub fn of_tokens(tokens: &TokenStream) -> String {
     let mut h = Hasher::new();
+    h.bytes(b"tokens\n");
     h.bytes(FORMATTER.as_bytes());
     h.bytes(b"\n");
     // Writing into the hasher cannot fail.
@@ -117,21 +126,77 @@ pub fn of_tokens(tokens: &TokenStream) -> String {
     h.finish()
 }
 
-/// The fingerprint line of `body` formatted from tokens of fingerprint
-/// `tokens`.
-pub fn line(tokens: &str, body: &str) -> String {
-    format!("{PREFIX}{tokens}, text {}\n", hash_text(body))
+/// The generator's source: what a file's tokens are made with besides its
+/// plan. Every file of `src/` (a test holds the list to the directory), so
+/// that after any change to the generator every file is made anew once.
+const GENERATOR: &[(&str, &str)] = &[
+    ("docs.rs", include_str!("docs.rs")),
+    ("emit.rs", include_str!("emit.rs")),
+    ("figures.rs", include_str!("figures.rs")),
+    ("fingerprint.rs", include_str!("fingerprint.rs")),
+    ("lib.rs", include_str!("lib.rs")),
+    ("naming.rs", include_str!("naming.rs")),
+    ("operation_names.rs", include_str!("operation_names.rs")),
+    ("package.rs", include_str!("package.rs")),
+    ("path_params.rs", include_str!("path_params.rs")),
+    ("plan.rs", include_str!("plan.rs")),
+    ("regenerate.rs", include_str!("regenerate.rs")),
+    ("request_body.rs", include_str!("request_body.rs")),
+    ("write.rs", include_str!("write.rs")),
+];
+
+const GENERATOR_PREFIX: &str = "// graphdoc-codegen generator: ";
+
+/// The line naming this generator: a hash of its source and formatter,
+/// computed once per process.
+pub fn generator_line() -> &'static str {
+    static LINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LINE.get_or_init(|| {
+        let mut h = Hasher::new();
+        h.bytes(FORMATTER.as_bytes());
+        for (name, text) in GENERATOR {
+            h.bytes(name.as_bytes());
+            h.bytes(&(text.len() as u64).to_le_bytes());
+            h.bytes(text.as_bytes());
+        }
+        format!("{GENERATOR_PREFIX}{}\n", h.finish())
+    })
+}
+
+/// Whether `facade` (the previous output's `src/lib.rs`) was made by this
+/// generator.
+pub fn made_by_this_generator(facade: &str) -> bool {
+    facade
+        .lines()
+        .any(|l| l.starts_with(GENERATOR_PREFIX) && generator_line().strip_suffix('\n') == Some(l))
+}
+
+/// The fingerprint of a file's plan: the `Debug` form of everything its
+/// tokens are made from besides the generator (its items, the runtime's
+/// name, the kind of file).
+pub fn of_plan(plan: &dyn std::fmt::Debug) -> String {
+    let mut h = Hasher::new();
+    h.bytes(b"plan\n");
+    // Writing into the hasher cannot fail.
+    let _ = write!(h, "{plan:?}");
+    h.finish()
+}
+
+/// The fingerprint line of `body` made from an input of fingerprint
+/// `input`.
+pub fn line(input: &str, body: &str) -> String {
+    format!("{PREFIX}{input}, text {}\n", hash_text(body))
 }
 
 /// The formatted body of `previous` (a whole file: header, fingerprint
-/// line, body) if it was formatted from tokens of fingerprint `tokens` and
-/// its body is as it was written.
-pub fn reusable_body(previous: &str, tokens: &str) -> Option<String> {
+/// line, body) if it was made from an input of fingerprint `input` and its
+/// body is as it was written.
+pub fn reusable_body(previous: &str, input: &str) -> Option<String> {
     let at = previous.find(PREFIX)?;
     let rest = &previous[at + PREFIX.len()..];
     let (line, body) = rest.split_once('\n')?;
-    let (old_tokens, text) = line.split_once(", text ")?;
-    (old_tokens == tokens && text == hash_text(body)).then(|| body.to_owned())
+    let (old_input, text) = line.split_once(", text ")?;
+    (old_input == input && text == hash_text(body)).then(|| body.to_owned())
 }
 
 #[cfg(test)]
@@ -174,6 +239,68 @@ mod tests {
         let edited = file.replace("struct A", "struct  A");
         assert_eq!(reusable_body(&edited, &tokens), None);
         assert_eq!(reusable_body(body, &tokens), None);
+    }
+
+    #[test]
+    fn the_generator_source_is_every_file_of_src() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = GENERATOR.iter().map(|(name, _)| *name).collect();
+        assert_eq!(files, listed);
+    }
+
+    #[test]
+    fn plans_differ_by_plan_and_generators_by_line() {
+        let a = of_plan(&("structs", vec!["A"]));
+        assert_eq!(a, of_plan(&("structs", vec!["A"])));
+        assert_ne!(a, of_plan(&("structs", vec!["B"])));
+        assert_ne!(a, of_tokens(&quote!(("structs", vec!["A"]))));
+        let facade = format!("// header\n{}pub mod x;\n", generator_line());
+        assert!(made_by_this_generator(&facade));
+        let other = facade.replace("generator: ", "generator: 0");
+        assert!(!made_by_this_generator(&other));
+        assert!(!made_by_this_generator("// header\npub mod x;\n"));
+    }
+
+    /// The files of the previous output `generate_with` asks for, when its
+    /// facade has `facade_line` as its generator line.
+    fn files_read(facade_line: &str) -> Vec<String> {
+        use graphdoc_schema::{Schema, Source, TypeDef, TypeKind};
+        let mut schema = Schema {
+            version: "v1.0".into(),
+            ..Schema::default()
+        };
+        let user = TypeDef::new(
+            "user",
+            "microsoft.graph",
+            TypeKind::Entity,
+            Source::new("u.md", 1),
+        );
+        schema.types.insert(user.qualified_name(), user);
+        let read = std::sync::Mutex::new(Vec::new());
+        let facade = format!("// header\n{facade_line}");
+        crate::generate_with(&[schema], &crate::Options::default(), &|path| {
+            read.lock().unwrap().push(path.to_owned());
+            (path == crate::FACADE_LIB).then(|| facade.clone())
+        });
+        let mut read = read.into_inner().unwrap();
+        read.sort();
+        read
+    }
+
+    #[test]
+    fn only_this_generators_output_is_reused() {
+        let mine = files_read(generator_line());
+        assert!(
+            mine.len() > 1 && mine.iter().any(|p| p.contains("/types/src/")),
+            "{mine:?}"
+        );
+        let other = generator_line().replace("generator: ", "generator: 0");
+        assert_eq!(files_read(&other), [crate::FACADE_LIB]);
     }
 
     #[test]

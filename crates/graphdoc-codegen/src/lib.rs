@@ -328,6 +328,9 @@ impl GeneratedCrate {
     }
 }
 
+/// The facade's root file, which names the generator that made the output.
+const FACADE_LIB: &str = "src/lib.rs";
+
 /// A file whose contents are made in parallel with the others.
 enum Pending<'a> {
     Ready(String),
@@ -422,32 +425,38 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
         .map(|v| v.module.clone())
         .unwrap_or_default();
 
+    // Another generator's output may be laid out differently for the same
+    // plan: only this generator's is reused.
+    let reuse = previous(FACADE_LIB).is_some_and(|f| fingerprint::made_by_this_generator(&f));
     let files: Vec<GeneratedFile> = pending
         .into_par_iter()
         .map_init(
             || Ctx::new(&names.runtime_lib),
             |ctx, (path, body)| {
-                let tokens = match body {
-                    Pending::Ready(text) => {
-                        return GeneratedFile {
-                            path,
-                            contents: text,
-                        }
-                    }
+                let old = if reuse { previous(&path) } else { None };
+                let old = old.as_deref();
+                let rt = &names.runtime_lib;
+                let contents = match body {
+                    Pending::Ready(text) => text,
                     Pending::Enums(items) => {
-                        let items = items.iter().map(|e| ctx.enum_item(e));
-                        quote!(#(#items)*)
+                        planned_file(&names, &("enums", rt, items), old, || {
+                            let items = items.iter().map(|e| ctx.enum_item(e));
+                            quote!(#(#items)*)
+                        })
                     }
                     Pending::Structs(items) => {
-                        let items = items.iter().map(|s| ctx.struct_item(s));
-                        quote!(#(#items)*)
+                        planned_file(&names, &("structs", rt, items), old, || {
+                            let items = items.iter().map(|s| ctx.struct_item(s));
+                            quote!(#(#items)*)
+                        })
                     }
                     Pending::Operations(items) => {
-                        let items = items.iter().map(|o| ctx.operation_item(o));
-                        quote!(#(#items)*)
+                        planned_file(&names, &("operations", rt, items), old, || {
+                            let items = items.iter().map(|o| ctx.operation_item(o));
+                            quote!(#(#items)*)
+                        })
                     }
                 };
-                let contents = rust_file_reusing(&names, tokens, previous(&path).as_deref());
                 GeneratedFile { path, contents }
             },
         )
@@ -458,25 +467,32 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
 }
 
 fn rust_file(names: &Names, tokens: proc_macro2::TokenStream) -> String {
-    rust_file_reusing(names, tokens, None)
+    let input = fingerprint::of_tokens(&tokens);
+    with_fingerprint(names, &input, format_tokens(tokens))
 }
 
-/// A Rust file: the header, the fingerprint line, then the tokens
-/// formatted, or the formatted text of `previous` when it was formatted from
-/// the same tokens (see [`fingerprint`]).
-fn rust_file_reusing(
+/// A Rust file made from `plan` by `tokens`: the text of `previous` when it
+/// was made from the same plan by the same generator (see [`fingerprint`]),
+/// else the tokens formatted.
+fn planned_file(
     names: &Names,
-    tokens: proc_macro2::TokenStream,
+    plan: &dyn std::fmt::Debug,
     previous: Option<&str>,
+    tokens: impl FnOnce() -> proc_macro2::TokenStream,
 ) -> String {
-    let key = fingerprint::of_tokens(&tokens);
+    let input = fingerprint::of_plan(plan);
     let body = previous
-        .and_then(|p| fingerprint::reusable_body(p, &key))
-        .unwrap_or_else(|| format_tokens(tokens));
+        .and_then(|p| fingerprint::reusable_body(p, &input))
+        .unwrap_or_else(|| format_tokens(tokens()));
+    with_fingerprint(names, &input, body)
+}
+
+/// The header, the fingerprint line, then `body`.
+fn with_fingerprint(names: &Names, input: &str, body: String) -> String {
     format!(
         "{}{}{body}",
         names.rs_header,
-        fingerprint::line(&key, &body)
+        fingerprint::line(input, &body)
     )
 }
 
@@ -861,7 +877,14 @@ fn facade_files(names: &Names, versions: &[VersionPlan], out: &mut GeneratedCrat
         pub use ::#runtime_ident as runtime;
         #(#version_items)*
     };
-    out.push("src/lib.rs", rust_file(names, facade_rs));
+    let facade = rust_file(names, facade_rs);
+    // The header, then the generator that made the output (see
+    // `fingerprint`), then the rest.
+    let rest = facade.strip_prefix(&names.rs_header).unwrap_or(&facade);
+    out.push(
+        FACADE_LIB,
+        format!("{}{}{rest}", names.rs_header, fingerprint::generator_line()),
+    );
 }
 
 fn readme(names: &Names, versions: &[VersionPlan], out: &GeneratedCrate) -> String {

@@ -18,6 +18,7 @@ pub struct VersionPlan {
     pub operations: Vec<OperationPlan>,
 }
 
+#[derive(Debug)]
 pub struct StructPlan {
     pub rust_name: String,
     pub wire_name: String,
@@ -33,6 +34,7 @@ pub struct StructPlan {
     pub derived: Vec<String>,
 }
 
+#[derive(Debug)]
 pub struct FieldPlan {
     pub rust_name: String,
     pub wire_name: String,
@@ -42,6 +44,7 @@ pub struct FieldPlan {
     pub read_only: bool,
 }
 
+#[derive(Debug)]
 pub struct EnumPlan {
     pub rust_name: String,
     pub wire_name: String,
@@ -53,6 +56,7 @@ pub struct EnumPlan {
     pub source: String,
 }
 
+#[derive(Debug)]
 pub struct OperationPlan {
     pub rust_name: String,
     pub title: String,
