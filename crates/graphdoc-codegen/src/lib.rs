@@ -60,6 +60,10 @@
 //!   property whose type has derived types is a `runtime::Poly<Base>`, read
 //!   as the type its `@odata.type` names (`downcast_ref::<User>()`); an
 //!   unknown `@odata.type` reads as the base type and is written back.
+//! * A navigation property is a `runtime::Field<runtime::Nav<T>>`: the JSON
+//!   the service sent (with `$expand`), read as `T` by `Nav::get`. Reading
+//!   a type reads its structural properties only, so a program links the
+//!   types it reads, not everything navigation reaches.
 //! * Properties the schema does not know go to `additional_properties`, and
 //!   are written back, so a round trip loses nothing.
 //! * Enums derive `graphdoc_enum_derive::GraphEnum`, with an `Other(String)`
@@ -221,6 +225,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
         "formats.rs",
         include_str!("../../graphdoc-schema/src/edm/formats.rs"),
     ),
+    ("nav.rs", include_str!("../runtime/nav.rs")),
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),

@@ -42,6 +42,8 @@ pub struct FieldPlan {
     pub description: String,
     pub schema_type: String,
     pub read_only: bool,
+    /// A navigation property: held as `runtime::Nav`, read on demand.
+    pub navigation: bool,
 }
 
 #[derive(Debug)]
@@ -263,6 +265,7 @@ fn plan_structs(
                 description: p.description.clone(),
                 schema_type: p.ty.to_string(),
                 read_only: p.read_only,
+                navigation: p.kind == graphdoc_schema::PropertyKind::Navigation,
             })
             .collect();
         let base_rust_name = t
