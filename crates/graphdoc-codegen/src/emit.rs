@@ -182,7 +182,7 @@ impl Ctx {
                 }
                 if f.navigation {
                     text.push(
-                        "Navigation property, sent with `$expand`: kept as received, read with `Nav::get`."
+                        "Navigation property, sent with $expand: kept as received, read with Nav::get."
                             .into(),
                     );
                 }
