@@ -60,6 +60,10 @@
 //!   property whose type has derived types is a `runtime::Poly<Base>`, read
 //!   as the type its `@odata.type` names (`downcast_ref::<User>()`); an
 //!   unknown `@odata.type` reads as the base type and is written back.
+//! * A navigation property is a `runtime::Field<runtime::Nav<T>>`: the JSON
+//!   the service sent (with `$expand`), read as `T` by `Nav::get`. Reading
+//!   a type reads its structural properties only, so a program links the
+//!   types it reads, not everything navigation reaches.
 //! * Properties the schema does not know go to `additional_properties`, and
 //!   are written back, so a round trip loses nothing.
 //! * Enums derive `graphdoc_enum_derive::GraphEnum`, with an `Other(String)`
@@ -178,6 +182,7 @@
 mod docs;
 mod emit;
 mod figures;
+mod fingerprint;
 mod naming;
 mod operation_names;
 mod package;
@@ -207,6 +212,7 @@ use package::Manifests;
 use plan::{EnumPlan, OperationPlan, StructPlan, VersionPlan};
 use quote::quote;
 use rayon::prelude::*;
+use std::path::Path;
 
 /// The hand-written runtime crate, copied into the output: its files under
 /// `src/` and their text.
@@ -219,6 +225,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
         "formats.rs",
         include_str!("../../graphdoc-schema/src/edm/formats.rs"),
     ),
+    ("nav.rs", include_str!("../runtime/nav.rs")),
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
@@ -331,6 +338,9 @@ impl GeneratedCrate {
     }
 }
 
+/// The facade's root file, which names the generator that made the output.
+const FACADE_LIB: &str = "src/lib.rs";
+
 /// A file whose contents are made in parallel with the others.
 enum Pending<'a> {
     Ready(String),
@@ -349,6 +359,23 @@ struct Names<'a> {
 
 /// Generates the model crates for `schemas` (one per API version).
 pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
+    generate_with(schemas, options, &|_| None)
+}
+
+/// [`generate`], taking the formatted text of the files already in
+/// `out_dir` where the tokens they were formatted from did not change
+/// (their fingerprint line says so): regenerating an output costs little
+/// more than planning it. The result is the same bytes as [`generate`]'s.
+pub fn generate_reusing(schemas: &[Schema], options: &Options, out_dir: &Path) -> GeneratedCrate {
+    generate_with(schemas, options, &|path| {
+        std::fs::read_to_string(out_dir.join(path)).ok()
+    })
+}
+
+/// A file of the previous output by its relative path, if there is one.
+type Previous<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
+
+fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> GeneratedCrate {
     let mut out = GeneratedCrate::default();
     let source = one_line(&options.source);
     let api_versions: Vec<String> = schemas.iter().map(|s| one_line(&s.version)).collect();
@@ -408,24 +435,36 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         .map(|v| v.module.clone())
         .unwrap_or_default();
 
+    // Another generator's output may be laid out differently for the same
+    // plan: only this generator's is reused.
+    let reuse = previous(FACADE_LIB).is_some_and(|f| fingerprint::made_by_this_generator(&f));
     let files: Vec<GeneratedFile> = pending
         .into_par_iter()
         .map_init(
             || Ctx::new(&names.runtime_lib),
             |ctx, (path, body)| {
+                let old = if reuse { previous(&path) } else { None };
+                let old = old.as_deref();
+                let rt = &names.runtime_lib;
                 let contents = match body {
                     Pending::Ready(text) => text,
                     Pending::Enums(items) => {
-                        let items = items.iter().map(|e| ctx.enum_item(e));
-                        rust_file(&names, quote!(#(#items)*))
+                        planned_file(&names, &("enums", rt, items), old, || {
+                            let items = items.iter().map(|e| ctx.enum_item(e));
+                            quote!(#(#items)*)
+                        })
                     }
                     Pending::Structs(items) => {
-                        let items = items.iter().map(|s| ctx.struct_item(s));
-                        rust_file(&names, quote!(#(#items)*))
+                        planned_file(&names, &("structs", rt, items), old, || {
+                            let items = items.iter().map(|s| ctx.struct_item(s));
+                            quote!(#(#items)*)
+                        })
                     }
                     Pending::Operations(items) => {
-                        let items = items.iter().map(|o| ctx.operation_item(o));
-                        rust_file(&names, quote!(#(#items)*))
+                        planned_file(&names, &("operations", rt, items), old, || {
+                            let items = items.iter().map(|o| ctx.operation_item(o));
+                            quote!(#(#items)*)
+                        })
                     }
                 };
                 GeneratedFile { path, contents }
@@ -438,7 +477,33 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
 }
 
 fn rust_file(names: &Names, tokens: proc_macro2::TokenStream) -> String {
-    format!("{}{}", names.rs_header, format_tokens(tokens))
+    let input = fingerprint::of_tokens(&tokens);
+    with_fingerprint(names, &input, format_tokens(tokens))
+}
+
+/// A Rust file made from `plan` by `tokens`: the text of `previous` when it
+/// was made from the same plan by the same generator (see [`fingerprint`]),
+/// else the tokens formatted.
+fn planned_file(
+    names: &Names,
+    plan: &dyn std::fmt::Debug,
+    previous: Option<&str>,
+    tokens: impl FnOnce() -> proc_macro2::TokenStream,
+) -> String {
+    let input = fingerprint::of_plan(plan);
+    let body = previous
+        .and_then(|p| fingerprint::reusable_body(p, &input))
+        .unwrap_or_else(|| format_tokens(tokens()));
+    with_fingerprint(names, &input, body)
+}
+
+/// The header, the fingerprint line, then `body`.
+fn with_fingerprint(names: &Names, input: &str, body: String) -> String {
+    format!(
+        "{}{}{body}",
+        names.rs_header,
+        fingerprint::line(input, &body)
+    )
 }
 
 /// Plans every version (in parallel) and gives each a distinct module name.
@@ -822,7 +887,14 @@ fn facade_files(names: &Names, versions: &[VersionPlan], out: &mut GeneratedCrat
         pub use ::#runtime_ident as runtime;
         #(#version_items)*
     };
-    out.push("src/lib.rs", rust_file(names, facade_rs));
+    let facade = rust_file(names, facade_rs);
+    // The header, then the generator that made the output (see
+    // `fingerprint`), then the rest.
+    let rest = facade.strip_prefix(&names.rs_header).unwrap_or(&facade);
+    out.push(
+        FACADE_LIB,
+        format!("{}{}{rest}", names.rs_header, fingerprint::generator_line()),
+    );
 }
 
 fn readme(names: &Names, versions: &[VersionPlan], out: &GeneratedCrate) -> String {

@@ -31,7 +31,7 @@ fn vpp_token_patch_body(seeds: &Path) -> String {
 }
 
 const ROUND_TRIP_TEST: &str = r##"
-use graph_model::runtime::{self, Field, Method, Operation, Poly, Wire};
+use graph_model::runtime::{self, Field, Method, Nav, Operation, Poly, Wire};
 use graph_model::v1_0 as m;
 
 const BODY: &str = include_str!("vpp_token_patch.json");
@@ -142,6 +142,33 @@ fn polymorphic_payloads_pick_the_derived_type_and_keep_unknown_ones() {
     let group: Poly<m::DirectoryObject> = Poly::new(m::Group { mail_enabled: true.into(), ..Default::default() }).unwrap();
     assert_eq!(group.to_json(), serde_json::json!({"@odata.type": "#microsoft.graph.group", "mailEnabled": true}));
     assert!(Poly::<m::User>::new(m::Group::default()).is_err());
+}
+
+#[test]
+fn navigation_properties_are_kept_as_received_and_read_on_demand() {
+    let json = serde_json::json!({
+        "id": "g",
+        "members": [{"@odata.type": "#microsoft.graph.user", "displayName": "Ada"}, {"id": "x"}],
+        "createdOnBehalfOf": {"id": "u"}
+    });
+    let group: m::Group = serde_json::from_value(json.clone()).unwrap();
+    let members = group.members.value().unwrap().get().unwrap();
+    assert!(members[0].is::<m::User>() && members[1].is::<m::DirectoryObject>());
+    assert_eq!(group.created_on_behalf_of.value().unwrap().json()["id"], "u");
+    assert_eq!(serde_json::to_value(&group).unwrap(), json);
+    // A value of another shape is kept; reading it as the type says why not.
+    let odd = m::Group::from_json(serde_json::json!({"members": 5})).unwrap();
+    let error = odd.members.value().unwrap().get().unwrap_err();
+    assert_eq!(error.kind(), runtime::ErrorKind::WrongType);
+    assert_eq!(odd.to_json(), serde_json::json!({"members": 5}));
+    // Sending one: a deep insert or a bind body.
+    let owner: Poly<m::DirectoryObject> =
+        Poly::new(m::User { display_name: "Grace".to_owned().into(), ..Default::default() }).unwrap();
+    let body = m::Group { created_on_behalf_of: Nav::new(&owner).into(), ..Default::default() };
+    assert_eq!(
+        body.to_json(),
+        serde_json::json!({"createdOnBehalfOf": {"@odata.type": "#microsoft.graph.user", "displayName": "Grace"}})
+    );
 }
 
 #[test]

@@ -23,8 +23,9 @@ pub struct TypeDesc {
     pub ancestors: &'static [&'static str],
     /// Wire names of the fields, own and inherited, in field index order.
     pub fields: &'static [&'static str],
-    /// Field indices in the byte order of their wire names, for a binary
-    /// search.
+    /// Field indices in the order of their wire names by length, then
+    /// bytes, for a binary search that compares the text of names of the
+    /// key's length only.
     pub by_name: &'static [u16],
     pub is_abstract: bool,
     /// The types derived from this one (directly or not), in the byte
@@ -48,10 +49,14 @@ impl TypeDesc {
 
     pub fn field_index(&self, wire_name: &str) -> Option<usize> {
         let fields = self.fields;
-        match self
-            .by_name
-            .binary_search_by(|&i| fields[usize::from(i)].cmp(wire_name))
-        {
+        let key = wire_name.as_bytes();
+        match self.by_name.binary_search_by(|&i| {
+            let name = fields[usize::from(i)].as_bytes();
+            match name.len().cmp(&key.len()) {
+                std::cmp::Ordering::Equal => name.cmp(key),
+                unequal => unequal,
+            }
+        }) {
             Ok(at) => Some(usize::from(self.by_name[at])),
             Err(_) => None,
         }
