@@ -222,6 +222,9 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("pager.rs", include_str!("../runtime/pager.rs")),
+    ("query.rs", include_str!("../runtime/query.rs")),
+    ("request.rs", include_str!("../runtime/request.rs")),
     ("serde_io.rs", include_str!("../runtime/serde_io.rs")),
     ("wire.rs", include_str!("../runtime/wire.rs")),
 ];
