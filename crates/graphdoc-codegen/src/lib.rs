@@ -427,11 +427,11 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Properties(items) => {
-                        let items = items.iter().map(|s| properties::properties_item(&ctx, s));
+                        let items = items.iter().map(|s| properties::properties_item(ctx, s));
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Derived(items) => {
-                        let items = items.iter().map(|s| properties::derived_item(&ctx, s));
+                        let items = items.iter().map(|s| properties::derived_item(ctx, s));
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Operations(items) => {
