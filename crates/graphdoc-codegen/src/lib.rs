@@ -250,6 +250,7 @@ pub enum Dependency {
     Version(String),
 }
 
+/// How to generate: names, versions, provenance and how the crates find each other.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// The package name of the facade crate; the others are
@@ -265,6 +266,7 @@ pub struct Options {
     pub docs_revision: Option<DocsRevision>,
     /// The `repository` of every generated manifest.
     pub repository: Option<String>,
+    /// Where the generated crates find `graphdoc-enum-derive`.
     pub enum_derive: Dependency,
     /// Adds a `[workspace]` to the facade so that the output builds on its
     /// own outside any workspace.
@@ -295,12 +297,14 @@ impl Default for Options {
 pub struct GeneratedFile {
     /// Relative to the output directory, `/`-separated.
     pub path: String,
+    /// The file's text; its first line carries [`GENERATED_MARKER`].
     pub contents: String,
 }
 
 /// The whole output, files in a stable order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeneratedCrate {
+    /// Every file of the output, in a stable order.
     pub files: Vec<GeneratedFile>,
     /// Things in the schemas that could not be generated as written.
     pub diagnostics: Vec<Diagnostic>,
@@ -316,6 +320,7 @@ pub struct GeneratedCrate {
 }
 
 impl GeneratedCrate {
+    /// The contents of the file at `path` (relative to the output), if generated.
     pub fn file(&self, path: &str) -> Option<&str> {
         self.files
             .iter()

@@ -50,6 +50,7 @@ const HARNESS_PACKAGE: &str = "graph-model-roundtrip";
 const HARNESS_DIR: &str = "roundtrip";
 const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
 
+/// Where `cargo xtask model-check` reads the docs and builds the model.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// A docs tree (the folder that holds `api-reference/`).
@@ -59,12 +60,16 @@ pub struct Options {
     pub out: PathBuf,
 }
 
+/// Why model-check could not run to the end.
 #[derive(Debug)]
 pub enum Error {
     /// No `api-reference/<version>` under the docs tree.
     NoDocs(PathBuf),
+    /// A version that could not be read.
     Load(graphdoc_docs::LoadError),
+    /// The samples of a version could not be checked.
     Samples(graphdoc_samples::Error),
+    /// A file or directory that cannot be read or written.
     Io(PathBuf, std::io::Error),
     /// A cargo step failed or warned.
     Step(String),
@@ -102,6 +107,7 @@ impl From<cargo::StepError> for Error {
 pub struct Outcome {
     /// Summary, graphdoc-blamed failures, where the full report is.
     pub rendered: String,
+    /// The round trip's summaries and failures, each blamed on the docs or graphdoc.
     pub judgement: roundtrip::Judgement,
     /// 0, or 1 when a round-trip failure is blamed on graphdoc.
     pub exit_code: u8,
