@@ -245,6 +245,7 @@ fn add_small_operations(s: &mut Schema) {
         request_body: Vec::new(),
         request_type: Some(TypeRef::new("microsoft.graph.vppToken", false)),
         response_type: Some(TypeRef::new("microsoft.graph.vppToken", false)),
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/vpptoken-update.md", 1),
     });
@@ -259,6 +260,7 @@ fn add_small_operations(s: &mut Schema) {
         ],
         request_type: None,
         response_type: None,
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/post-reply.md", 1),
     });
@@ -269,6 +271,7 @@ fn add_small_operations(s: &mut Schema) {
         request_body: Vec::new(),
         request_type: None,
         response_type: Some(TypeRef::new("microsoft.graph.directoryObject", true)),
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/group-list-members.md", 1),
     });
