@@ -66,6 +66,8 @@ pub struct OperationPlan {
     pub body: Option<StructPlan>,
     pub response: RustType,
     pub source: String,
+    /// The schema operation's `file:line`, which `source` replaces by a link.
+    pub schema_source: String,
 }
 
 /// The Rust type of a property or body, before wrapping in `Field`.
@@ -418,6 +420,7 @@ fn plan_operations(
             body,
             response,
             source: op.source.to_string(),
+            schema_source: op.source.to_string(),
         });
     }
     operations
