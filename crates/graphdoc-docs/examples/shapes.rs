@@ -196,7 +196,9 @@ fn complex_responses(
         } else {
             "property/get"
         };
-        if shown == "other" && std::env::var_os("SHAPES_OTHER").is_some() {
+        if (shown == "other" || (shown == "object" && t.collection))
+            && std::env::var_os("SHAPES_OTHER").is_some()
+        {
             eprintln!("other: {} {} {:?}", op.title, op.source, body.get(..60));
         }
         *out.entry((kind.to_string(), t.collection, shown))

@@ -80,6 +80,13 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
             shape(true)
         ));
     }
+    if downloads(op) {
+        note(format!(
+            "the response examples show a download (a `302` or a body that is not JSON) beside {}; read as {}, which a download does not fit",
+            shape(collection),
+            shape(collection)
+        ));
+    }
     if wrapped && !collection {
         note(format!(
             "the response example wraps {} in `{{\"value\": …}}`, which OData does only for a primitive, an enum or a collection; read as {}",
