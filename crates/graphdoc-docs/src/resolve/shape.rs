@@ -171,7 +171,8 @@ fn item_types(op: &Operation) -> Vec<String> {
     out
 }
 
-/// The response type of a GET whose page names none but shows a body: a
+/// The response type of an operation whose page names none but shows a
+/// body (a GET, or an action returning a value): a GET's
 /// download (a `302` to the content, or a body that is not JSON) is an
 /// `Edm.Stream`; a function's `{"value": …}` is the primitive (or the
 /// collection of the `@odata.type` its items name, through `named`) it
@@ -182,9 +183,6 @@ pub(super) fn unnamed_response(
     named: impl Fn(&str) -> Option<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TypeRef> {
-    if op.method != "GET" {
-        return None;
-    }
     if downloads(op) {
         return Some(TypeRef::new("Edm.Stream", false));
     }
