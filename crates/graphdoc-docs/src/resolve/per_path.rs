@@ -21,6 +21,28 @@ pub(super) fn split(operations: Vec<Operation>, schema: &Schema) -> Vec<Operatio
     out
 }
 
+/// The response examples of the page's own paths: those answering a
+/// request to a path that extends another path of the page (a property
+/// path, which may be split off) left out.
+pub(super) fn own_responses(op: &Operation) -> Vec<&graphdoc_schema::Example> {
+    let templates: Vec<Vec<&str>> = op.paths.iter().map(|p| segments(p)).collect();
+    let extending: Vec<&Vec<&str>> = templates
+        .iter()
+        .filter(|t| templates.iter().any(|s| is_prefix(s, t)))
+        .collect();
+    let mut own = Vec::new();
+    let mut calling_property = false;
+    for e in &op.examples {
+        if e.kind == ExampleKind::Request {
+            let url = url_segments(&e.start_line);
+            calling_property = extending.iter().any(|t| matches(t, &url));
+        } else if !calling_property {
+            own.push(e);
+        }
+    }
+    own
+}
+
 fn split_one(mut op: Operation, schema: &Schema) -> Vec<Operation> {
     let Some(stated) = op.response_type.clone() else {
         return vec![op];

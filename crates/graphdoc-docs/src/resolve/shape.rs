@@ -20,6 +20,8 @@ enum Shown {
     /// `{"value": { … }}`: one object wrapped as OData wraps only a
     /// primitive or a collection.
     Wrapped,
+    /// Examples that show different shapes.
+    Mixed,
 }
 
 /// Settles `op.response_type.collection`; a primitive response is left as
@@ -33,7 +35,8 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
     }
     let shown = shown(op);
     let wrapped = shown == Some(Shown::Wrapped);
-    let shown = shown.filter(|s| *s != Shown::Wrapped);
+    let mixed = shown == Some(Shown::Mixed);
+    let shown = shown.filter(|s| *s == Shown::Collection || *s == Shown::Object);
     let listed = lists(op);
     let keyed = keyed_get(op);
     let (collection, why) = match shown {
@@ -78,6 +81,12 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
         note(format!(
             "the path addresses one keyed entity, but the page says {}; read as a collection",
             shape(true)
+        ));
+    }
+    if mixed {
+        note(format!(
+            "the response examples show different shapes (a collection, one object, one wrapped in `value`); read as {}",
+            shape(collection)
         ));
     }
     if downloads(op) {
@@ -258,20 +267,17 @@ fn wrapped(body: &str, named: &impl Fn(&str) -> Option<String>) -> Option<TypeRe
     }
 }
 
-/// The shape every response example with a readable body shows, when they
-/// agree.
+/// The shape every response example with a readable body shows, or
+/// `Mixed`; the examples of property paths, which `per_path` may split
+/// off, left out.
 fn shown(op: &Operation) -> Option<Shown> {
     let mut seen = None;
-    for e in op
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-    {
+    for e in super::per_path::own_responses(op) {
         match (top_level_shape(&e.body), seen) {
             (None, _) => {}
             (Some(s), None) => seen = Some(s),
             (Some(s), Some(prev)) if s == prev => {}
-            (Some(_), Some(_)) => return None,
+            (Some(_), Some(_)) => return Some(Shown::Mixed),
         }
     }
     seen
