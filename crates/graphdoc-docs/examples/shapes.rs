@@ -201,11 +201,6 @@ fn complex_responses(
         } else {
             "property/get"
         };
-        if (shown == "other" || (shown == "object" && t.collection))
-            && std::env::var_os("SHAPES_OTHER").is_some()
-        {
-            eprintln!("other: {} {} {:?}", op.title, op.source, body.get(..60));
-        }
         *out.entry((kind.to_string(), t.collection, shown))
             .or_insert(0) += 1;
     }
