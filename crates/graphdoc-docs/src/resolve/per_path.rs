@@ -348,4 +348,73 @@ mod tests {
         op.paths = vec!["/me/calendar".into(), "/me/calendars/{id}".into()];
         assert_eq!(split(vec![op.clone()], &schema()), vec![op]);
     }
+
+    #[test]
+    fn a_navigation_to_a_related_type_stays_but_one_to_entity_is_split_off() {
+        let mut s = schema();
+        let source = Source::new("r.md", 1);
+        let entity = TypeDef::new(
+            "entity",
+            "microsoft.graph",
+            TypeKind::Entity,
+            source.clone(),
+        );
+        let mut base = TypeDef::new(
+            "policy",
+            "microsoft.graph",
+            TypeKind::Entity,
+            source.clone(),
+        );
+        base.base_type = Some("microsoft.graph.entity".into());
+        let mut derived = TypeDef::new(
+            "iosPolicy",
+            "microsoft.graph",
+            TypeKind::Entity,
+            source.clone(),
+        );
+        derived.base_type = Some("microsoft.graph.policy".into());
+        let mut assignment = TypeDef::new(
+            "assignment",
+            "microsoft.graph",
+            TypeKind::Entity,
+            source.clone(),
+        );
+        assignment.base_type = Some("microsoft.graph.entity".into());
+        for (name, ty) in [
+            (
+                "assignments",
+                TypeRef::new("microsoft.graph.assignment", true),
+            ),
+            ("resource", TypeRef::new("microsoft.graph.entity", false)),
+        ] {
+            let mut p = s.types["microsoft.graph.mailboxSettings"].properties[0].clone();
+            p.name = name.into();
+            p.ty = ty;
+            derived.properties.push(p);
+        }
+        let mut p = derived.properties[0].clone();
+        p.name = "policy".into();
+        p.ty = TypeRef::new("microsoft.graph.policy", false);
+        assignment.properties.push(p);
+        for t in [entity, base, derived, assignment] {
+            s.types.insert(t.qualified_name(), t);
+        }
+        let op = |paths: &[&str]| Operation {
+            title: "Get iosPolicy".into(),
+            method: "GET".into(),
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            request_body: Vec::new(),
+            request_type: None,
+            response_type: Some(TypeRef::new("microsoft.graph.iosPolicy", false)),
+            examples: Vec::new(),
+            source: Source::new("a.md", 1),
+        };
+        // The same policy reached through a navigation typed by its base.
+        let same = op(&["/policies/{id}", "/policies/{id}/assignments/{aid}/policy"]);
+        assert_eq!(split(vec![same.clone()], &s), vec![same]);
+        let other = op(&["/policies/{id}", "/policies/{id}/resource"]);
+        let ops = split(vec![other], &s);
+        assert_eq!(ops.len(), 2);
+        assert_eq!(ops[1].title, "Get iosPolicy (resource)");
+    }
 }
