@@ -324,6 +324,21 @@ pub struct GeneratedCrate {
     pub version_modules: Vec<(String, String)>,
     /// The facade's default feature (`v1_0` when there is one).
     pub default_module: String,
+    /// Every generated operation descriptor, by version and schema operation.
+    pub operations: Vec<GeneratedOperation>,
+}
+
+/// Where the descriptor of one schema operation is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedOperation {
+    /// API version (`v1.0`).
+    pub version: String,
+    /// The schema operation's title; with `source`, it identifies the operation.
+    pub title: String,
+    /// The page's `file:line` the operation was read from.
+    pub source: String,
+    /// Its path in the facade crate: `v1_0::operations::ListUsers`.
+    pub path: String,
 }
 
 impl GeneratedCrate {
@@ -435,6 +450,17 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
     out.version_modules = versions
         .iter()
         .map(|v| (v.version.clone(), v.module.clone()))
+        .collect();
+    out.operations = versions
+        .iter()
+        .flat_map(|v| {
+            v.operations.iter().map(|o| GeneratedOperation {
+                version: v.version.clone(),
+                title: o.title.clone(),
+                source: o.schema_source.clone(),
+                path: format!("{}::operations::{}", v.module, o.rust_name),
+            })
+        })
         .collect();
     out.default_module = versions
         .iter()

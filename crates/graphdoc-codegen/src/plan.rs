@@ -76,6 +76,8 @@ pub struct OperationPlan {
     /// The query options and headers the operation takes, from them.
     pub query: crate::query::QueryPlan,
     pub source: String,
+    /// The schema operation's `file:line`, which `source` replaces by a link.
+    pub schema_source: String,
 }
 
 /// The Rust type of a property or body, before wrapping in `Field`.
@@ -434,6 +436,7 @@ fn plan_operations(
             request_options: op.request_options.clone(),
             query: Default::default(),
             source: op.source.to_string(),
+            schema_source: op.source.to_string(),
         });
     }
     operations

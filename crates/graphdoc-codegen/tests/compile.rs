@@ -282,6 +282,17 @@ fn operation_descriptors() {
     assert!(page.value[0].is::<m::User>());
     assert_eq!(page.next_link(), Some("https://next"));
     assert!(graph_model::beta::lookup_type("microsoft.graph.user").is_some());
+    // One object refuses a collection response and one object wrapped in
+    // `value`: either would end up as one unknown property.
+    for (body, found) in [
+        (serde_json::json!({"value": [{"id": "1"}]}), "a collection response"),
+        (serde_json::json!({"@odata.context": "c", "value": {"id": "1"}}), "it wrapped in `value`"),
+    ] {
+        let err = m::User::from_json(body).unwrap_err();
+        assert_eq!(err.kind(), graph_model::runtime::ErrorKind::WrongShape);
+        assert!(err.to_string().contains(found), "{err}");
+    }
+    assert!(m::User::from_json(serde_json::json!({"id": "1", "value": {"a": 1}})).is_ok());
 }
 "##;
 

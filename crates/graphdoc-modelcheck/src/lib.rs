@@ -35,6 +35,7 @@ pub mod compare;
 pub mod consumer;
 pub mod roundtrip;
 pub mod serde_bench;
+pub mod through;
 
 use graphdoc_codegen::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
 use graphdoc_schema::Schema;
@@ -123,12 +124,16 @@ pub fn versions_in(docs: &Path) -> Vec<&'static str> {
 
 /// Loads every version of the docs tree.
 pub fn load_schemas(docs: &Path) -> Result<Vec<Schema>, Error> {
+    Ok(load(docs)?.into_iter().map(|l| l.schema).collect())
+}
+
+/// Loads every version of the docs tree, with the front-end's diagnostics.
+fn load(docs: &Path) -> Result<Vec<graphdoc_docs::Loaded>, Error> {
     let versions = versions_in(docs);
     if versions.is_empty() {
         return Err(Error::NoDocs(docs.to_path_buf()));
     }
-    let loaded = graphdoc_docs::load_versions(docs, &versions).map_err(Error::Load)?;
-    Ok(loaded.into_iter().map(|l| l.schema).collect())
+    graphdoc_docs::load_versions(docs, &versions).map_err(Error::Load)
 }
 
 /// Codegen options for a model that builds on its own, wherever it is, as
@@ -162,13 +167,15 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     // The harness runs in `out` and gets file arguments: absolute ones.
     let out = &std::path::absolute(&options.out).map_err(|e| Error::Io(options.out.clone(), e))?;
     let start = Instant::now();
-    let schemas = load_schemas(&options.docs)?;
+    let loaded = load(&options.docs)?;
+    let schemas: Vec<Schema> = loaded.iter().map(|l| l.schema.clone()).collect();
     progress("docs loaded", start);
 
     let start = Instant::now();
     let mut generated =
         graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[HARNESS_DIR]));
-    add_harness(&mut generated);
+    let samples = collect(options, &loaded, &generated)?;
+    add_harness(&mut generated, &samples);
     let report =
         graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
     progress(
@@ -196,21 +203,10 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         eprintln!("model-check: {step} ({:.1} s)", took.as_secs_f64());
     }
 
-    let start = Instant::now();
-    let mut samples = Vec::new();
-    for schema in &schemas {
-        // The schema the model was generated from: loading the docs again
-        // would cost seconds and could only disagree with the model.
-        let pages =
-            graphdoc_samples::read_pages(&options.docs, &schema.version).map_err(Error::Samples)?;
-        let report = graphdoc_samples::check_pages(schema, &schema.version, &pages);
-        samples.extend(roundtrip::collect_samples(&report, schema));
-    }
     let samples_path = out.join(HARNESS_DIR).join("samples.json");
     let text = serde_json::to_string(&serde_json::json!({ "samples": samples }))
         .map_err(|e| Error::Harness(e.to_string()))?;
     write_if_changed(&samples_path, text.as_bytes())?;
-    progress(&format!("{} samples collected", samples.len()), start);
 
     let start = Instant::now();
     let results_path = out.join("target").join("roundtrip-results.json");
@@ -264,6 +260,31 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     })
 }
 
+/// The samples to round-trip, each API page's responses through their
+/// operation ([`through`]).
+fn collect(
+    options: &Options,
+    loaded: &[graphdoc_docs::Loaded],
+    generated: &GeneratedCrate,
+) -> Result<Vec<roundtrip::RoundTripSample>, Error> {
+    let start = Instant::now();
+    let mut samples = Vec::new();
+    for l in loaded {
+        // The schema the model was generated from: loading the docs again
+        // would cost seconds and could only disagree with the model.
+        let schema = &l.schema;
+        let pages =
+            graphdoc_samples::read_pages(&options.docs, &schema.version).map_err(Error::Samples)?;
+        let report = graphdoc_samples::check_pages(schema, &schema.version, &pages);
+        let mut found = roundtrip::collect_samples(&report, schema);
+        let ops = through::Operations::new(schema, &l.diagnostics, &generated.operations);
+        through::through_operations(&report, &ops, &mut found);
+        samples.extend(found);
+    }
+    progress(&format!("{} samples collected", samples.len()), start);
+    Ok(samples)
+}
+
 /// Every failure, the summaries, and the fixed review sample.
 pub fn full_report(judgement: &roundtrip::Judgement) -> String {
     let mut out = String::new();
@@ -289,7 +310,7 @@ pub fn full_report(judgement: &roundtrip::Judgement) -> String {
 pub const REVIEW_SAMPLE: usize = 40;
 
 /// Adds the harness crate to the generated workspace.
-fn add_harness(generated: &mut GeneratedCrate) {
+fn add_harness(generated: &mut GeneratedCrate, samples: &[roundtrip::RoundTripSample]) {
     let header = format!(
         "// {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n"
     );
@@ -305,7 +326,8 @@ fn add_harness(generated: &mut GeneratedCrate) {
         "{header}//! The generated versions by API version name.\n\n\
          /// Finds a generated type by API version and qualified wire name.\n\
          pub fn lookup_type(version: &str, name: &str) -> Option<&'static ::{lib}::runtime::TypeDesc> {{\n    \
-         match version {{\n{arms}        _ => None,\n    }}\n}}\n"
+         match version {{\n{arms}        _ => None,\n    }}\n}}\n\n{}",
+        through::dispatch(&lib, samples)
     );
     // Every version, not only the default feature.
     let features = generated

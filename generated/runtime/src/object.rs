@@ -172,26 +172,29 @@ pub fn read_object<T: Object + Default>(src: &mut dyn Source) -> Result<T, Error
 }
 
 /// Refuses a collection response (`{"value": [ … ]}` and annotations only)
-/// read where one object of a type without a `value` property is expected:
-/// its items would end up as one unknown property.
+/// read where one object of a type without a `value` property is expected,
+/// and one object wrapped as `{"value": { … }}` (OData wraps only a
+/// primitive, an enum or a collection): its contents would end up as one
+/// unknown property.
 fn refuse_collection(object: &dyn Object) -> Result<(), Error> {
     let desc = object.type_desc();
     let extra = object.additional_properties();
-    let is_a_page = matches!(extra.get("value"), Some(Value::Array(_)))
-        && desc.field_index("value").is_none()
+    let found = match extra.get("value") {
+        Some(Value::Array(_)) => "a collection response (`value` array)",
+        Some(Value::Object(_)) => "it wrapped in `value`",
+        _ => return Ok(()),
+    };
+    let wrapper_only = desc.field_index("value").is_none()
         && extra
             .keys()
             .all(|k| k == "value" || k.starts_with("@odata."))
         && !(0..desc.fields.len()).any(|i| object.field(i).is_some_and(|f| !f.is_absent()));
-    if !is_a_page {
+    if !wrapper_only {
         return Ok(());
     }
     Err(Error::with_kind(
         ErrorKind::WrongShape,
-        format!(
-            "expected one `{}`, found a collection response (`value` array)",
-            desc.name
-        ),
+        format!("expected one `{}`, found {found}", desc.name),
     ))
 }
 
