@@ -259,6 +259,7 @@ mod tests {
     #[test]
     fn a_property_path_becomes_an_operation_of_its_own() {
         let op = Operation {
+            request_options: Default::default(),
             title: "Get mailbox settings".into(),
             method: "GET".into(),
             paths: vec![
@@ -325,6 +326,7 @@ mod tests {
     #[test]
     fn a_value_path_is_a_download_and_unrelated_paths_stay() {
         let mut op = Operation {
+            request_options: Default::default(),
             title: "Get photo".into(),
             method: "GET".into(),
             paths: vec![
@@ -400,6 +402,7 @@ mod tests {
             s.types.insert(t.qualified_name(), t);
         }
         let op = |paths: &[&str]| Operation {
+            request_options: Default::default(),
             title: "Get iosPolicy".into(),
             method: "GET".into(),
             paths: paths.iter().map(|p| p.to_string()).collect(),
