@@ -17,6 +17,7 @@ use crate::roundtrip::RoundTripSample;
 use graphdoc_codegen::GeneratedOperation;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::{ReadStatus, VersionReport};
+use graphdoc_schema::request_path::{matches, template_segments, url_segments};
 use graphdoc_schema::{Diagnostic, Schema};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,7 +64,7 @@ impl<'a> Operations<'a> {
             let Some(path) = by_source.get(&(source.as_str(), op.title.as_str())) else {
                 continue;
             };
-            let templates = op.paths.iter().map(|p| segments(p)).collect();
+            let templates = op.paths.iter().map(|p| template_segments(p)).collect();
             let response = op
                 .response_type
                 .as_ref()
@@ -187,40 +188,6 @@ pub fn dispatch(lib: &str, samples: &[RoundTripSample]) -> String {
     )
 }
 
-fn is_key(segment: &str) -> bool {
-    segment.starts_with('{') && segment.ends_with('}')
-}
-
-fn segments(path: &str) -> Vec<&str> {
-    let path = path.split('?').next().unwrap_or(path);
-    path.split('/').filter(|s| !s.is_empty()).collect()
-}
-
-/// A request URL's segments after the service root.
-fn url_segments(url: &str) -> Vec<String> {
-    let url = url.split('?').next().unwrap_or(url);
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-    let mut out: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    if out.first().is_some_and(|s| s == "v1.0" || s == "beta") {
-        out.remove(0);
-    }
-    out
-}
-
-fn matches(template: &[&str], url: &[String]) -> bool {
-    template.len() == url.len()
-        && template
-            .iter()
-            .zip(url)
-            .all(|(t, u)| is_key(t) || t.eq_ignore_ascii_case(u))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,11 +259,11 @@ mod tests {
             "https://graph.microsoft.com/v1.0/users/4562bcc8/mailboxSettings/timeZone?$x=1",
         );
         assert!(matches(
-            &segments("/users/{id|userPrincipalName}/mailboxSettings/timeZone"),
+            &template_segments("/users/{id|userPrincipalName}/mailboxSettings/timeZone"),
             &url
         ));
         assert!(!matches(
-            &segments("/users/{id|userPrincipalName}/mailboxSettings"),
+            &template_segments("/users/{id|userPrincipalName}/mailboxSettings"),
             &url
         ));
         assert_eq!(url_segments("/me/events"), ["me", "events"]);

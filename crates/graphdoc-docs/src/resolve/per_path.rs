@@ -10,6 +10,7 @@
 //! page's response type through the properties the schema documents; a
 //! step the schema does not know leaves the path where it is.
 
+use graphdoc_schema::request_path::{is_key, matches, template_segments, url_segments};
 use graphdoc_schema::{ExampleKind, Operation, Schema, TypeRef};
 
 /// Splits every operation whose paths address different types.
@@ -25,7 +26,7 @@ pub(super) fn split(operations: Vec<Operation>, schema: &Schema) -> Vec<Operatio
 /// request to a path that extends another path of the page (a property
 /// path, which may be split off) left out.
 pub(super) fn own_responses(op: &Operation) -> Vec<&graphdoc_schema::Example> {
-    let templates: Vec<Vec<&str>> = op.paths.iter().map(|p| segments(p)).collect();
+    let templates: Vec<Vec<&str>> = op.paths.iter().map(|p| template_segments(p)).collect();
     let extending: Vec<&Vec<&str>> = templates
         .iter()
         .filter(|t| templates.iter().any(|s| is_prefix(s, t)))
@@ -34,7 +35,7 @@ pub(super) fn own_responses(op: &Operation) -> Vec<&graphdoc_schema::Example> {
     let mut calling_property = false;
     for e in &op.examples {
         if e.kind == ExampleKind::Request {
-            let url = url_segments(&e.start_line);
+            let url = url_segments(e.start_line.split_whitespace().nth(1).unwrap_or(""));
             calling_property = extending.iter().any(|t| matches(t, &url));
         } else if !calling_property {
             own.push(e);
@@ -50,7 +51,7 @@ fn split_one(mut op: Operation, schema: &Schema) -> Vec<Operation> {
     if stated.is_primitive() || op.paths.len() < 2 {
         return vec![op];
     }
-    let templates: Vec<Vec<&str>> = op.paths.iter().map(|p| segments(p)).collect();
+    let templates: Vec<Vec<&str>> = op.paths.iter().map(|p| template_segments(p)).collect();
     // (property path, its type, the paths reading it), in page order.
     let mut groups: Vec<(String, TypeRef, Vec<String>)> = Vec::new();
     let mut kept = Vec::new();
@@ -144,13 +145,13 @@ fn take_examples(
     examples: &mut Vec<graphdoc_schema::Example>,
     paths: &[String],
 ) -> Vec<graphdoc_schema::Example> {
-    let templates: Vec<Vec<&str>> = paths.iter().map(|p| segments(p)).collect();
+    let templates: Vec<Vec<&str>> = paths.iter().map(|p| template_segments(p)).collect();
     let mut taken = Vec::new();
     let mut left = Vec::new();
     let mut calling = false;
     for e in examples.drain(..) {
         if e.kind == ExampleKind::Request {
-            let url = url_segments(&e.start_line);
+            let url = url_segments(e.start_line.split_whitespace().nth(1).unwrap_or(""));
             calling = templates.iter().any(|t| matches(t, &url));
         }
         if calling {
@@ -163,33 +164,6 @@ fn take_examples(
     taken
 }
 
-fn is_key(segment: &str) -> bool {
-    segment.starts_with('{') && segment.ends_with('}')
-}
-
-fn segments(path: &str) -> Vec<&str> {
-    let path = path.split('?').next().unwrap_or(path);
-    path.split('/').filter(|s| !s.is_empty()).collect()
-}
-
-/// The segments of a request line's URL after the service root.
-fn url_segments(start_line: &str) -> Vec<String> {
-    let url = start_line.split_whitespace().nth(1).unwrap_or("");
-    let url = url.split('?').next().unwrap_or(url);
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-    let mut segments: Vec<String> = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    if segments.first().is_some_and(|s| s == "v1.0" || s == "beta") {
-        segments.remove(0);
-    }
-    segments
-}
-
 /// Whether `short` is a strict prefix of `long`, a key matching a key.
 fn is_prefix(short: &[&str], long: &[&str]) -> bool {
     short.len() < long.len()
@@ -197,15 +171,6 @@ fn is_prefix(short: &[&str], long: &[&str]) -> bool {
             .iter()
             .zip(long)
             .all(|(a, b)| (is_key(a) && is_key(b)) || a.eq_ignore_ascii_case(b))
-}
-
-/// Whether a URL's segments are an instance of a template's.
-fn matches(template: &[&str], url: &[String]) -> bool {
-    template.len() == url.len()
-        && template
-            .iter()
-            .zip(url)
-            .all(|(t, u)| is_key(t) || t.eq_ignore_ascii_case(u))
 }
 
 #[cfg(test)]
