@@ -261,7 +261,7 @@ fn drift_reports_exactly_what_the_edit_caused() {
         human
             .stdout
             .lines()
-            .filter(|l| l.starts_with("head/"))
+            .filter(|l| l.starts_with("api-reference/"))
             .count(),
         4,
         "{}",
@@ -286,10 +286,10 @@ fn drift_reports_exactly_what_the_edit_caused() {
         [
             // The property already had a drift finding (the docs said
             // String); the new wrong type is a new finding.
-            format!("head/{RETYPED}: property-type-differs: type of `microsoft.graph.agreementAcceptance/state`: docs say `Edm.Int32`, metadata says `microsoft.graph.agreementAcceptanceState`"),
-            format!("head/{NEW_ROW}: extra-property: property `newSetting` of `microsoft.graph.callRoute` is not in the metadata type `microsoft.graph.callRoute`"),
-            format!("head/{ENUMS}: enum-member-missing: enum `microsoft.graph.timeOffReasonIconType` lacks member `plane`"),
-            format!("head/{NEW_PAGE}: type-only-in-docs: complex type `microsoft.graph.newThing` is in the docs but not in the metadata"),
+            format!("{RETYPED}: property-type-differs: type of `microsoft.graph.agreementAcceptance/state`: docs say `Edm.Int32`, metadata says `microsoft.graph.agreementAcceptanceState`"),
+            format!("{NEW_ROW}: extra-property: property `newSetting` of `microsoft.graph.callRoute` is not in the metadata type `microsoft.graph.callRoute`"),
+            format!("{ENUMS}: enum-member-missing: enum `microsoft.graph.timeOffReasonIconType` lacks member `plane`"),
+            format!("{NEW_PAGE}: type-only-in-docs: complex type `microsoft.graph.newThing` is in the docs but not in the metadata"),
         ],
         "{found:#?}"
     );
