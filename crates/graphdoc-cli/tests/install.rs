@@ -17,9 +17,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// `cargo install --path <crate_dir> --root <root> --offline --locked
-/// --debug`, building into the tests' own target directory; the installed
-/// binary.
-fn install(crate_dir: &Path, root: &Path) -> PathBuf {
+/// --debug`, building into `target_name` under the tests' own target
+/// directory; the installed binary. Each test has its own target directory:
+/// the two tests run at once, and builds of the same crates from two source
+/// trees in one target directory would take each other's fingerprints.
+fn install(crate_dir: &Path, root: &Path, target_name: &str) -> PathBuf {
     let output = Command::new(env!("CARGO"))
         .args(["install", "--path"])
         .arg(crate_dir)
@@ -28,7 +30,7 @@ fn install(crate_dir: &Path, root: &Path) -> PathBuf {
         .args(["--offline", "--locked", "--debug", "--quiet"])
         .env(
             "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("install-target"),
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(target_name),
         )
         .env_remove("CARGO_MAKEFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
@@ -52,6 +54,7 @@ fn installed_graphdoc_runs_inside_a_docs_tree_without_docs() {
     let installed = install(
         Path::new(env!("CARGO_MANIFEST_DIR")),
         &root.join("installed"),
+        "install-target",
     );
 
     let version = run_in(&installed, &root, &["--version"]);
@@ -119,7 +122,11 @@ fn a_clone_of_the_repository_installs_as_cargo_install_git_does() {
         }
         other => panic!("git clone failed: {other:?}"),
     }
-    let installed = install(&clone.join("crates/graphdoc-cli"), &root.join("installed"));
+    let installed = install(
+        &clone.join("crates/graphdoc-cli"),
+        &root.join("installed"),
+        "install-git-target",
+    );
     let version = run_in(&installed, &root, &["--version"]);
     assert_eq!(
         version.stdout,
