@@ -215,7 +215,8 @@ pub(super) fn unnamed_response(
 }
 
 /// Whether a GET's response examples show a download: a `302` to the
-/// content, or a first body that is not JSON.
+/// content, or a first body that is not JSON (neither an object nor an
+/// array).
 pub(super) fn downloads(op: &Operation) -> bool {
     if op.method != "GET" {
         return false;
@@ -233,7 +234,7 @@ pub(super) fn downloads(op: &Operation) -> bool {
         .iter()
         .map(|e| e.body.trim())
         .find(|b| !b.is_empty());
-    redirect || body.is_some_and(|b| !b.starts_with('{'))
+    redirect || body.is_some_and(|b| !b.starts_with(['{', '[']))
 }
 
 /// The type a `{"value": …}` body wraps, when its JSON reads.
@@ -393,6 +394,29 @@ mod tests {
         );
         assert_eq!(read(r#"{"id": "1"}"#), None);
         assert_eq!(read(r#"{"value": "x", ...}"#), None);
+    }
+
+    #[test]
+    fn a_download_is_a_redirect_or_a_body_that_is_not_json() {
+        let get = |start_line: &str, body: &str| {
+            let mut op = crate::resolve::fixtures::operation("Get x", "GET", &["/x"], None).op;
+            op.examples.push(graphdoc_schema::Example {
+                kind: ExampleKind::Response,
+                annotation: Value::Null,
+                start_line: start_line.into(),
+                body: body.into(),
+                source: op.source.clone(),
+            });
+            op
+        };
+        assert!(downloads(&get("HTTP/1.1 302 Found", "")));
+        assert!(downloads(&get(
+            "HTTP/1.1 200 OK",
+            "Binary data for the image"
+        )));
+        assert!(!downloads(&get("HTTP/1.1 200 OK", r#"{"id": "1"}"#)));
+        // JSON, if not what OData sends: a collection is wrapped in `value`.
+        assert!(!downloads(&get("HTTP/1.1 200 OK", r#"[{"id": "1"}]"#)));
     }
 
     #[test]
