@@ -195,13 +195,7 @@ pub(super) fn unnamed_response(
     if downloads(op) {
         return Some(TypeRef::new("Edm.Stream", false));
     }
-    let body = op
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-        .map(|e| e.body.trim())
-        .find(|b| !b.is_empty());
-    let body = body?;
+    let body = first_response_body(op)?;
     if let Some(t) = wrapped(body, &named) {
         return Some(t);
     }
@@ -221,20 +215,24 @@ pub(super) fn downloads(op: &Operation) -> bool {
     if op.method != "GET" {
         return false;
     }
-    let responses: Vec<_> = op
+    let redirect = op
         .examples
         .iter()
         .filter(|e| e.kind == ExampleKind::Response)
-        .collect();
-    let redirect = responses.iter().any(|e| {
-        let mut words = e.start_line.split_whitespace();
-        words.next().is_some_and(|w| w.starts_with("HTTP/")) && words.next() == Some("302")
-    });
-    let body = responses
+        .any(|e| {
+            let mut words = e.start_line.split_whitespace();
+            words.next().is_some_and(|w| w.starts_with("HTTP/")) && words.next() == Some("302")
+        });
+    redirect || first_response_body(op).is_some_and(|b| !b.starts_with(['{', '[']))
+}
+
+/// The first response example's body that is not empty, trimmed.
+fn first_response_body(op: &Operation) -> Option<&str> {
+    op.examples
         .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
         .map(|e| e.body.trim())
-        .find(|b| !b.is_empty());
-    redirect || body.is_some_and(|b| !b.starts_with(['{', '[']))
+        .find(|b| !b.is_empty())
 }
 
 /// The type a `{"value": …}` body wraps, when its JSON reads.
