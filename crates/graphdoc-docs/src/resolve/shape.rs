@@ -7,6 +7,7 @@
 //! gets a `RESPONSE_SHAPE` note naming the choice.
 
 use crate::page::codes;
+use graphdoc_schema::names::{Defined, Names};
 use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Schema, Severity, TypeRef};
 use serde_json::Value;
 
@@ -112,14 +113,19 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
 /// of its examples derives from, when some item does not derive from the
 /// type the page states (a list of several derived types, documented as
 /// one of them): the page is read as a page of that base, polymorphic, so
-/// that each item keeps its own type. With the note saying so.
-pub(super) fn items_base(op: &Operation, schema: &Schema) -> Option<(TypeRef, Diagnostic)> {
+/// that each item keeps its own type. With the note saying so. `names`
+/// are the schema's, for the items' `@odata.type`s in any case.
+pub(super) fn items_base(
+    op: &Operation,
+    schema: &Schema,
+    names: &Names,
+) -> Option<(TypeRef, Diagnostic)> {
     let stated = op.response_type.as_ref().filter(|t| t.collection)?;
     schema.types.get(&stated.name)?;
     let mut base = stated.name.clone();
     let mut outside = None;
     for named in item_types(op) {
-        let Some(item) = schema.types.keys().find(|k| k.eq_ignore_ascii_case(&named)) else {
+        let Some((item, Defined::Type)) = names.get(&named) else {
             continue;
         };
         let ancestry: Vec<String> = schema
