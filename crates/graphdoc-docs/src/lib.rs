@@ -247,8 +247,8 @@ struct Parsed {
     open_rows: localise::OpenRows,
 }
 
-/// How a page was read: as English, or as a translation (and then whether
-/// what the other pages say may name more of it).
+/// How a page was read: as English, or as a translation (what the other
+/// pages say may name more of it: [`Parsed::open_rows`]).
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 enum Reading {
     #[default]

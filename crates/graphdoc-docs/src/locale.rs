@@ -143,7 +143,10 @@ pub fn all() -> &'static [Locale] {
 /// `None` for English and for a language the vocabulary does not cover.
 pub fn for_tag(tag: &str) -> Option<&'static Locale> {
     let tag = tag.trim().trim_matches('"').trim_matches('\'');
-    if tag.is_empty() || tag.len() >= 2 && tag[..2].eq_ignore_ascii_case("en") {
+    // `get`: a tag is page text, and its first two bytes may end inside a
+    // character.
+    let english = tag.get(..2).is_some_and(|l| l.eq_ignore_ascii_case("en"));
+    if tag.is_empty() || english {
         return None;
     }
     let exact = all()
@@ -617,6 +620,15 @@ mod tests {
         assert!(detect("# x resource type\n\n## Properties\n## Methods\n").is_none());
         let front = "---\nms.contentlocale: de-DE\n---\n## Properties\n";
         assert_eq!(detect(front).map(|l| l.name), Some("de"));
+    }
+
+    #[test]
+    fn a_tag_that_starts_with_a_wide_character_is_no_language() {
+        // The first two bytes end inside the character.
+        assert!(for_tag("€").is_none());
+        assert!(for_tag("eé-FR").is_none());
+        let front = "---\nms.contentlocale: d…\n---\n## Eigenschaften\n";
+        assert!(detect(front).is_none());
     }
 
     #[test]

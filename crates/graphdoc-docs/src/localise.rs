@@ -512,10 +512,23 @@ struct Found {
     source: &'static str,
 }
 
+/// The most rows × names the read-back aligns. The alignment's table holds
+/// a number for each pair and its scans go over one side per row, so a
+/// page within the limits (50,000 rows facing 50,000 keys) would take
+/// 10 GB; the docs' longest table has 828 rows. Past this bound the rows
+/// keep the names they are written with.
+const MAX_ALIGNED: usize = 4_000_000;
+
+/// Whether `rows` rows and `names` names are too many to align.
+fn too_many_to_align(rows: usize, names: usize) -> bool {
+    rows.saturating_mul(names) > MAX_ALIGNED
+}
+
 /// Rows whose first cell `names` lacks take the name at their place (rows
 /// and names aligned on the names they share; a gap of rows facing a gap
 /// of names of the same length pairs up), or the name that differs only in
-/// case. The rows renamed (positions in `rows`) and their new names.
+/// case. The rows renamed (positions in `rows`) and their new names; none
+/// past [`MAX_ALIGNED`].
 fn rename_rows(
     out: &mut [String],
     rows: &[(usize, String)],
@@ -525,7 +538,7 @@ fn rename_rows(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(usize, String)> {
     let mut renamed = Vec::new();
-    if names.is_empty() || rows.is_empty() {
+    if names.is_empty() || rows.is_empty() || too_many_to_align(rows.len(), names.len()) {
         return renamed;
     }
     let written: Vec<&str> = rows.iter().map(|(_, n)| n.as_str()).collect();
@@ -793,6 +806,38 @@ mod tests {
     fn english_pages_are_left_alone() {
         let page = "# x resource type\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|a|String|b|\n";
         assert!(to_english("x.md", page).is_none());
+    }
+
+    /// A German page whose Properties table has `n` rows (`eig0`…) and whose
+    /// JSON representation has `n` keys (`k0`…): one gap of rows facing one
+    /// gap of keys of the same length.
+    fn rows_and_keys(n: usize) -> String {
+        let mut page = String::from("---\nms.contentlocale: de-de\n---\n# <a name=\"x-resource-type\"></a>x-Ressourcentyp\n\n## <a name=\"properties\"></a>Eigenschaften\n\n|Eigenschaft|Typ|Beschreibung|\n|:--|:--|:--|\n");
+        for i in 0..n {
+            page.push_str(&format!("|eig{i}|String|B.|\n"));
+        }
+        page.push_str("\n## <a name=\"json-representation\"></a>JSON-Darstellung\n\n```json\n{\n");
+        let keys: Vec<String> = (0..n).map(|i| format!("  \"k{i}\": \"String\"")).collect();
+        page.push_str(&keys.join(",\n"));
+        page.push_str("\n}\n```\n");
+        page
+    }
+
+    #[test]
+    fn a_table_too_large_to_align_keeps_its_names() {
+        let small = to_english("x.md", &rows_and_keys(3)).unwrap();
+        assert!(small.text.contains("|k0|String|"), "{}", small.text);
+        assert_eq!(small.diagnostics.len(), 3);
+        // The alignment's table grows with rows × keys (10 GB for a page
+        // within the default limits): past the bound the rows are read as
+        // written, and none of them is read back.
+        let large = to_english("x.md", &rows_and_keys(2_001)).unwrap();
+        assert!(large.text.contains("|eig0|String|"));
+        assert!(
+            large.diagnostics.is_empty(),
+            "{:?}",
+            &large.diagnostics[..1]
+        );
     }
 
     fn pt() -> &'static Locale {

@@ -66,7 +66,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Pages of either tree that were not read (a link out of the tree or
     /// a loop, a page over a limit, unreadable) and pages not in UTF-8:
-    /// what every command reports about a docs tree (GD09xx, GD0012, GD0014).
+    /// what every command reports about a docs tree (GD09xx, GD0014, GD0015).
     pub not_read: Vec<graphdoc_schema::Finding>,
     /// Pages found in both trees.
     pub aligned: usize,

@@ -23,8 +23,7 @@ fn tree(root: &Path, pages: &[(&str, String)]) {
 
 #[test]
 fn pages_not_read_are_reported_and_not_aligned() {
-    let base = std::env::temp_dir().join(format!("graphdoc-l10n-not-read-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&base);
+    let base = graphdoc_testdata::Scratch::new("l10n-not-read");
     let (english, localised) = (base.join("en"), base.join("fr"));
     fs::create_dir_all(base.join("outside")).expect("dir");
     fs::write(
@@ -89,5 +88,4 @@ fn pages_not_read_are_reported_and_not_aligned() {
     assert!(
         rendered.contains("::error file=api-reference/v1.0/resources/b.md,line=1,title=GD0901::")
     );
-    fs::remove_dir_all(&base).expect("clean up");
 }

@@ -5,8 +5,8 @@
 use super::names;
 use super::{
     codes, english_heading, enum_of_heading, fence_marker, is_delimiter_row, is_pipe_row, phrases,
-    rename_rows, split_cells, table_header, table_row, top_level_entries, Evidence, Found,
-    Localised, MethodReturns, OpenRows, TableShape,
+    rename_rows, split_cells, table_header, table_row, too_many_to_align, top_level_entries,
+    Evidence, Found, Localised, MethodReturns, OpenRows, TableShape,
 };
 use crate::locale::Locale;
 use graphdoc_schema::{Diagnostic, Severity, Source};
@@ -330,7 +330,8 @@ impl Reader {
     /// representation's unclaimed keys, then with the names the paths of the
     /// API pages the Methods table links end in, then with the one name the
     /// tree's paths that return the row's type end in. Without evidence, the
-    /// rows of a named type left open.
+    /// rows of a named type left open. Nothing past [`super::MAX_ALIGNED`]:
+    /// the pairing compares every row with every row and name.
     fn names_by_type(
         &mut self,
         locale: &Locale,
@@ -338,6 +339,10 @@ impl Reader {
         file: &str,
         evidence: &Evidence,
     ) -> OpenRows {
+        let rows = self.property_rows.len();
+        if too_many_to_align(rows, rows.max(self.representation.len())) {
+            return OpenRows::default();
+        }
         let keys: Vec<&str> = self
             .representation
             .iter()

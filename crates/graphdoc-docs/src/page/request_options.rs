@@ -5,6 +5,7 @@
 use crate::cells::plain;
 use crate::markdown::Table;
 use graphdoc_schema::{RequestHeader, RequestOptions};
+use std::collections::HashSet;
 
 /// The level-2 section (lower case) that documents query options.
 pub(super) fn is_query_section(section: &str) -> bool {
@@ -26,7 +27,6 @@ pub(super) fn read_query_text(text: &str, out: &mut RequestOptions) {
         let negated = lower.contains("not support")
             || lower.contains("n't support")
             || lower.contains("**not** support")
-            || lower.contains("not supported")
             || lower.starts_with("not ");
         if negated {
             continue;
@@ -58,8 +58,16 @@ pub(super) fn read_query_table(table: &Table, out: &mut RequestOptions) {
 }
 
 /// Reads the "Request headers" table: a row per header (`Name | Value`,
-/// or `Prefer: return=minimal | …` with the value in the name).
+/// or `Prefer: return=minimal | …` with the value in the name), the first
+/// row of a name (in any case) kept.
 pub(super) fn read_header_table(table: &Table, out: &mut RequestOptions) {
+    // A set, not a scan of the headers per row: a table of n rows is read
+    // in time linear in n.
+    let mut seen: HashSet<String> = out
+        .headers
+        .iter()
+        .map(|h| h.name.to_ascii_lowercase())
+        .collect();
     for row in &table.rows {
         let mut cells = row.cells.iter().map(|c| plain(c).trim().to_owned());
         let Some(first) = cells.next().filter(|c| !c.is_empty()) else {
@@ -70,10 +78,11 @@ pub(super) fn read_header_table(table: &Table, out: &mut RequestOptions) {
             Some((name, given)) => (name.trim().to_owned(), join(given.trim(), &rest)),
             None => (first, rest),
         };
-        let is_name = name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if is_name && out.header(&name).is_none() {
+        let is_name = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if is_name && seen.insert(name.to_ascii_lowercase()) {
             out.headers.push(RequestHeader { name, value });
         }
     }
@@ -161,6 +170,31 @@ mod tests {
         assert_eq!(o.query_options, ["$select", "$expand"]);
         let o = read(&["This method supports the [OData Query Parameters](/graph/query-parameters) to help customize the response."]);
         assert!(o.general_query_options && o.query_options.is_empty());
+    }
+
+    fn headers(table: &str) -> Vec<(String, String)> {
+        let mut out = RequestOptions::default();
+        for block in crate::markdown::blocks(table) {
+            if let crate::markdown::Block::Table(t) = block {
+                read_header_table(&t, &mut out);
+            }
+        }
+        out.headers.into_iter().map(|h| (h.name, h.value)).collect()
+    }
+
+    #[test]
+    fn a_header_row_names_a_header_once_and_never_an_empty_one() {
+        let table = "| Name | Description |\n|:--|:--|\n| Authorization | Bearer {token}. |\n| Prefer: return=minimal | Optional. |\n| authorization | Again. |\n| : x | No name. |\n";
+        assert_eq!(
+            headers(table),
+            [
+                ("Authorization".to_string(), "Bearer {token}.".to_string()),
+                (
+                    "Prefer".to_string(),
+                    "return=minimal. Optional.".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

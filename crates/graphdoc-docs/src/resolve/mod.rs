@@ -96,10 +96,11 @@ pub fn resolve(
         operations: Vec::new(),
     };
     schema.operations = per_path::split(operations, &schema);
+    let names = graphdoc_schema::names::Names::of(&schema);
     let widened: Vec<_> = schema
         .operations
         .iter()
-        .map(|op| shape::items_base(op, &schema))
+        .map(|op| shape::items_base(op, &schema, &names))
         .collect();
     for (op, widened) in schema.operations.iter_mut().zip(widened) {
         if let Some((base, note)) = widened {

@@ -35,13 +35,21 @@ pub(super) fn own_responses(op: &Operation) -> Vec<&graphdoc_schema::Example> {
     let mut calling_property = false;
     for e in &op.examples {
         if e.kind == ExampleKind::Request {
-            let url = url_segments(e.start_line.split_whitespace().nth(1).unwrap_or(""));
-            calling_property = extending.iter().any(|t| matches(t, &url));
+            calling_property = calls(e, extending.iter().copied());
         } else if !calling_property {
             own.push(e);
         }
     }
     own
+}
+
+/// Whether a request example's URL is an instance of one of `templates`.
+fn calls<'t>(
+    request: &graphdoc_schema::Example,
+    mut templates: impl Iterator<Item = &'t Vec<&'t str>>,
+) -> bool {
+    let url = url_segments(request.start_line.split_whitespace().nth(1).unwrap_or(""));
+    templates.any(|t| matches(t, &url))
 }
 
 fn split_one(mut op: Operation, schema: &Schema) -> Vec<Operation> {
@@ -151,8 +159,7 @@ fn take_examples(
     let mut calling = false;
     for e in examples.drain(..) {
         if e.kind == ExampleKind::Request {
-            let url = url_segments(e.start_line.split_whitespace().nth(1).unwrap_or(""));
-            calling = templates.iter().any(|t| matches(t, &url));
+            calling = calls(&e, templates.iter());
         }
         if calling {
             taken.push(e);

@@ -7,6 +7,7 @@
 //! gets a `RESPONSE_SHAPE` note naming the choice.
 
 use crate::page::codes;
+use graphdoc_schema::names::{Defined, Names};
 use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Schema, Severity, TypeRef};
 use serde_json::Value;
 
@@ -112,14 +113,19 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
 /// of its examples derives from, when some item does not derive from the
 /// type the page states (a list of several derived types, documented as
 /// one of them): the page is read as a page of that base, polymorphic, so
-/// that each item keeps its own type. With the note saying so.
-pub(super) fn items_base(op: &Operation, schema: &Schema) -> Option<(TypeRef, Diagnostic)> {
+/// that each item keeps its own type. With the note saying so. `names`
+/// are the schema's, for the items' `@odata.type`s in any case.
+pub(super) fn items_base(
+    op: &Operation,
+    schema: &Schema,
+    names: &Names,
+) -> Option<(TypeRef, Diagnostic)> {
     let stated = op.response_type.as_ref().filter(|t| t.collection)?;
     schema.types.get(&stated.name)?;
     let mut base = stated.name.clone();
     let mut outside = None;
     for named in item_types(op) {
-        let Some(item) = schema.types.keys().find(|k| k.eq_ignore_ascii_case(&named)) else {
+        let Some((item, Defined::Type)) = names.get(&named) else {
             continue;
         };
         let ancestry: Vec<String> = schema
@@ -195,13 +201,7 @@ pub(super) fn unnamed_response(
     if downloads(op) {
         return Some(TypeRef::new("Edm.Stream", false));
     }
-    let body = op
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-        .map(|e| e.body.trim())
-        .find(|b| !b.is_empty());
-    let body = body?;
+    let body = first_response_body(op)?;
     if let Some(t) = wrapped(body, &named) {
         return Some(t);
     }
@@ -215,25 +215,30 @@ pub(super) fn unnamed_response(
 }
 
 /// Whether a GET's response examples show a download: a `302` to the
-/// content, or a first body that is not JSON.
+/// content, or a first body that is not JSON (neither an object nor an
+/// array).
 pub(super) fn downloads(op: &Operation) -> bool {
     if op.method != "GET" {
         return false;
     }
-    let responses: Vec<_> = op
+    let redirect = op
         .examples
         .iter()
         .filter(|e| e.kind == ExampleKind::Response)
-        .collect();
-    let redirect = responses.iter().any(|e| {
-        let mut words = e.start_line.split_whitespace();
-        words.next().is_some_and(|w| w.starts_with("HTTP/")) && words.next() == Some("302")
-    });
-    let body = responses
+        .any(|e| {
+            let mut words = e.start_line.split_whitespace();
+            words.next().is_some_and(|w| w.starts_with("HTTP/")) && words.next() == Some("302")
+        });
+    redirect || first_response_body(op).is_some_and(|b| !b.starts_with(['{', '[']))
+}
+
+/// The first response example's body that is not empty, trimmed.
+fn first_response_body(op: &Operation) -> Option<&str> {
+    op.examples
         .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
         .map(|e| e.body.trim())
-        .find(|b| !b.is_empty());
-    redirect || body.is_some_and(|b| !b.starts_with('{'))
+        .find(|b| !b.is_empty())
 }
 
 /// The type a `{"value": …}` body wraps, when its JSON reads.
@@ -393,6 +398,29 @@ mod tests {
         );
         assert_eq!(read(r#"{"id": "1"}"#), None);
         assert_eq!(read(r#"{"value": "x", ...}"#), None);
+    }
+
+    #[test]
+    fn a_download_is_a_redirect_or_a_body_that_is_not_json() {
+        let get = |start_line: &str, body: &str| {
+            let mut op = crate::resolve::fixtures::operation("Get x", "GET", &["/x"], None).op;
+            op.examples.push(graphdoc_schema::Example {
+                kind: ExampleKind::Response,
+                annotation: Value::Null,
+                start_line: start_line.into(),
+                body: body.into(),
+                source: op.source.clone(),
+            });
+            op
+        };
+        assert!(downloads(&get("HTTP/1.1 302 Found", "")));
+        assert!(downloads(&get(
+            "HTTP/1.1 200 OK",
+            "Binary data for the image"
+        )));
+        assert!(!downloads(&get("HTTP/1.1 200 OK", r#"{"id": "1"}"#)));
+        // JSON, if not what OData sends: a collection is wrapped in `value`.
+        assert!(!downloads(&get("HTTP/1.1 200 OK", r#"[{"id": "1"}]"#)));
     }
 
     #[test]
