@@ -37,10 +37,12 @@ pub enum Command {
     /// Generate the Rust model crate from every version of a docs tree.
     Regenerate(RegenerateArgs),
     /// Translation drift of a localised docs tree against its English source.
-    #[command(long_about = "Translation drift of a localised docs tree against its English source.\n\n\
+    #[command(
+        long_about = "Translation drift of a localised docs tree against its English source.\n\n\
 --docs is the English tree (when not given: the current directory or a parent), --localized \
 the translation, laid out like it. Each finding is at the localised page's file:line, with \
-the English line as a note.")]
+the English line as a note."
+    )]
     L10n(L10nArgs),
     /// Explain a finding's code (GL…, GD…, GS…, GT…).
     Explain {
