@@ -154,10 +154,7 @@ impl Report {
         for f in &self.findings {
             let mut message = format!("{} [{}]", f.message, f.code);
             if let Some(note) = &f.note {
-                message.push_str(&format!(
-                    "\nEnglish {}:{}: {}",
-                    note.file, note.line, note.text
-                ));
+                message.push_str(&format!("\n{note}"));
             }
             out.push_str(&format!(
                 "::warning file={},line={},title={}::{}\n",
