@@ -204,6 +204,14 @@ fn samples_since_and_baseline_report_exactly_the_new_findings() {
         format!("{RESOURCE}:64:12: warning[GS0015]: the representation says \"String\" (Edm.String), the property table says Edm.Int32"),
     ];
     assert_eq!(listed, expected, "{}", since.stdout);
+    // The summary says what was shown before the whole tree's counts.
+    assert!(
+        since.stdout.contains(
+            "\ngraphdoc-samples: 6 new findings (1 errors, 5 warnings, 0 notes); the whole tree's counts:\nv1.0: "
+        ),
+        "{}",
+        since.stdout
+    );
     assert_eq!(since.code, 1, "the broken JSON is a new error");
     let denied = graphdoc_in(
         &root,
