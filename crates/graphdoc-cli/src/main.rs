@@ -104,7 +104,10 @@ fn run(command: Command) -> Result<u8, String> {
                 graphdoc_l10n::History::Auto
             };
             let limits = a.docs.limits.limits();
-            let report = graphdoc_l10n::run_within(&limits, &docs(&a.docs)?, &a.localized, history)
+            let here = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current directory: {e}"))?;
+            let english = graphdoc_l10n::english_tree(a.docs.docs.as_deref(), &here, &a.localized)?;
+            let report = graphdoc_l10n::run_within(&limits, &english, &a.localized, history)
                 .map_err(|e| e.to_string())?;
             emit(
                 None,

@@ -204,3 +204,55 @@ fn unknown_flags_and_values_are_usage_errors() {
         );
     }
 }
+
+#[test]
+fn l10n_names_the_tree_it_cannot_use() {
+    let (root, docs) = docs_copy("l10n");
+    // Inside the translation's checkout, with no --docs, the English tree
+    // found from the current directory would be the translation itself.
+    let inside = run_in(&graphdoc(), &docs, &["l10n", "--localized", "."]);
+    assert_eq!(inside.code, 2, "{}", inside.stdout);
+    assert_eq!(
+        inside.stderr,
+        "error: the English tree found from the current directory is --localized . itself; pass the English tree with --docs DIR\n"
+    );
+    let cases = [
+        (
+            vec!["l10n", "--docs", "docs", "--localized", "nowhere"],
+            "error: --localized: no docs at nowhere: no such directory\n",
+        ),
+        (
+            vec!["l10n", "--docs", "nowhere", "--localized", "docs"],
+            "error: no docs at nowhere: no such directory\n",
+        ),
+        (
+            vec!["l10n", "--docs", "docs", "--localized", "docs/api-reference"],
+            "error: --localized: no docs at docs/api-reference: that is inside a docs tree; point at the folder that holds api-reference/ (here: docs)\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let result = run_in(&graphdoc(), &root, &args);
+        assert_eq!(result.code, 2, "{args:?}");
+        assert_eq!(result.stderr, expected, "{args:?}");
+    }
+    // Given explicitly, the English tree is the one asked for.
+    let fr = run_in(
+        &graphdoc(),
+        &docs,
+        &[
+            "l10n",
+            "--docs",
+            ".",
+            "--localized",
+            "fr-FR",
+            "--no-history",
+        ],
+    );
+    assert_eq!(fr.code, 1, "{}", fr.stderr);
+    assert!(
+        fr.stdout
+            .contains("identifier `token` is translated as `jeton`"),
+        "{}",
+        fr.stdout
+    );
+}
