@@ -292,3 +292,31 @@ fn regenerate_does_not_overwrite_a_file_it_did_not_generate() {
         assert_eq!(written.code, 0, "{run}: {}", written.stderr);
     }
 }
+
+#[test]
+fn all_is_refused_by_the_commands_that_read_one_version() {
+    let (root, _) = docs_copy("all-for-one");
+    let metadata = root.join("metadata.xml");
+    std::fs::write(&metadata, include_str!("fixtures/tiny.csdl.xml")).unwrap();
+    // Not "no version `all` … (or all)", which contradicted itself.
+    let expected = "error: `all` is every version, and this command reads one: give v1.0 or beta\n";
+    let runs = [
+        vec!["schema", "--version", "all"],
+        vec!["drift", "--metadata", "metadata.xml", "--version", "all"],
+        vec!["diff", "--from", "all"],
+        vec!["diff", "--to", "all"],
+    ];
+    for args in runs {
+        let mut args = args.clone();
+        args.extend(["--docs", "docs"]);
+        let result = run_in(&graphdoc(), &root, &args);
+        assert_eq!(result.code, 2, "{args:?}: {}", result.stderr);
+        assert_eq!(result.stderr, expected, "{args:?}");
+    }
+    let lint = run_in(
+        &graphdoc(),
+        &root,
+        &["lint", "--docs", "docs", "--version", "all"],
+    );
+    assert_ne!(lint.code, 2, "lint reads every version: {}", lint.stderr);
+}
