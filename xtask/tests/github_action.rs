@@ -120,3 +120,67 @@ fn documented_workflow_runs_on_pull_request_with_two_permissions_and_no_secret()
         );
     }
 }
+
+/// The source files of `dir` (recursively), test folders left out.
+fn rust_sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+        let path = entry.path();
+        if path.is_dir() && entry.file_name() != "tests" {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// A file a crate embeds in the binary (`include_str!("../locales/de.toml")`)
+/// must enter the cache key, or a change to it alone restores the binary
+/// built before it.
+#[test]
+fn the_cache_key_covers_every_file_embedded_in_the_binary() {
+    let action = repo_file("action.yml");
+    let key_step = action
+        .split("    - name: ")
+        .find(|s| s.starts_with("graphdoc cache key"))
+        .expect("the cache key step");
+    let patterns: Vec<&str> = key_step
+        .split("-name '")
+        .skip(1)
+        .filter_map(|s| s.split('\'').next())
+        .collect();
+    assert!(!patterns.is_empty(), "{key_step}");
+    let hashed = |name: &str| {
+        patterns
+            .iter()
+            .any(|p| match (p.strip_prefix('*'), p.strip_suffix('*')) {
+                (Some(suffix), _) => name.ends_with(suffix),
+                (_, Some(prefix)) => name.starts_with(prefix),
+                _ => name == *p,
+            })
+    };
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates");
+    let mut sources = Vec::new();
+    rust_sources(&crates, &mut sources);
+    let mut embedded = Vec::new();
+    for source in &sources {
+        let text = std::fs::read_to_string(source).unwrap();
+        for literal in text.split("include_str!(\"").skip(1) {
+            let relative = literal.split('"').next().unwrap_or_default();
+            // Text of generated code names files of the output: only files
+            // that exist beside the source are embedded here.
+            let file = source.parent().unwrap().join(relative);
+            if file.is_file() {
+                embedded.push(file);
+            }
+        }
+    }
+    assert!(embedded.len() > 10, "{embedded:?}");
+    for file in embedded {
+        let name = file.file_name().unwrap().to_string_lossy();
+        assert!(
+            hashed(&name),
+            "{} is embedded but not in the cache key ({patterns:?})",
+            file.display()
+        );
+    }
+}

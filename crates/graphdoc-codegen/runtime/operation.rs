@@ -257,7 +257,11 @@ fn no_value() -> Error {
 }
 
 /// Fills a path template: each `{name}` is replaced by the percent-encoded
-/// value given for it. Fails on a placeholder without a value.
+/// value given for it. Fails on a placeholder without a value, and on a
+/// value that would address another resource: empty, `.` or `..` where the
+/// placeholder is a whole segment (URL libraries resolve dot segments, and
+/// `/users/` lists users). Inside a quoted key (`(period='{p}')`) a `'` is
+/// doubled, OData's escape, since the service decodes `%27` back to `'`.
 pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Error> {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -272,14 +276,25 @@ pub fn expand_path(template: &str, params: &[(&str, &str)]) -> Result<String, Er
             .iter()
             .find(|(n, _)| *n == name)
             .ok_or_else(|| Error::new(format!("no value for path parameter {{{name}}}")))?;
+        let after = &rest[close + 1..];
+        let whole_segment =
+            out.ends_with('/') && (after.is_empty() || after.starts_with(['/', '?']));
+        if whole_segment && matches!(*value, "" | "." | "..") {
+            return Err(Error::new(format!(
+                "path parameter {{{name}}} is `{value}`, which would address another resource"
+            )));
+        }
+        let quoted = out.ends_with('\'');
         for b in value.bytes() {
             if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
                 out.push(char::from(b));
+            } else if b == b'\'' && quoted {
+                out.push_str("%27%27");
             } else {
                 out.push_str(&format!("%{b:02X}"));
             }
         }
-        rest = &rest[close + 1..];
+        rest = after;
     }
     out.push_str(rest);
     Ok(out)

@@ -50,6 +50,8 @@ pub struct Pager<O: Operation> {
     last: Option<Request<O>>,
     delta_link: Option<String>,
     pages: usize,
+    /// The last page read had no next link.
+    done: bool,
 }
 
 impl<O: Operation> Pager<O>
@@ -63,6 +65,7 @@ where
             last: None,
             delta_link: None,
             pages: 0,
+            done: false,
         }
     }
 
@@ -100,6 +103,7 @@ where
             (Some(link), None) => Some(Request::follow(link)),
             (None, _) => None,
         };
+        self.done = self.next.is_none();
         if let Some(link) = page.delta_link() {
             self.delta_link = Some(link.to_owned());
         }
@@ -111,9 +115,10 @@ where
         self.delta_link.as_deref()
     }
 
-    /// Whether the last page has been read (no next link).
+    /// Whether the last page has been read (one without a next link); not
+    /// while the request for a later page is out.
     pub fn is_done(&self) -> bool {
-        self.next.is_none() && self.pages > 0
+        self.done
     }
 
     /// How many pages have been read.

@@ -64,9 +64,10 @@ pub trait Format: Operation {}
 pub trait ConsistencyLevel: Operation {}
 /// The page lists the `Prefer` header.
 pub trait Prefer: Operation {}
-/// The returned type has a property of an evolvable enum (one with
-/// `unknownFutureValue`): members added after it are sent only to a caller
-/// that asks with `Prefer: include-unknown-enum-members`.
+/// The returned type holds an evolvable enum (one with
+/// `unknownFutureValue`), in a property of its own or of a complex value
+/// in it: members added after it are sent only to a caller that asks with
+/// `Prefer: include-unknown-enum-members`.
 pub trait EvolvableEnums: Operation {}
 
 fn names<P: PropertyName>(properties: &[P]) -> String {

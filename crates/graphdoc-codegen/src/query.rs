@@ -45,23 +45,59 @@ const OPTIONS: [(&str, &str, bool, bool); 10] = [
 
 /// Fills each operation's [`QueryPlan`].
 pub fn plan_queries(operations: &mut [OperationPlan], structs: &[StructPlan], enums: &[EnumPlan]) {
+    let with_evolvable = evolvable_structs(structs, enums);
+    for op in operations {
+        op.query = plan_query(&op.request_options, &op.response, &with_evolvable);
+    }
+}
+
+/// Per struct, whether its body can hold a value of an evolvable enum (one
+/// with `unknownFutureValue`): in a property of its own, or in a complex
+/// property at any depth. Navigation properties do not count (sent only
+/// when expanded).
+fn evolvable_structs<'a>(structs: &'a [StructPlan], enums: &[EnumPlan]) -> BTreeMap<&'a str, bool> {
     let evolvable_enums: BTreeSet<String> = enums
         .iter()
         .filter(|e| e.members.iter().any(|m| m.1 == UNKNOWN_FUTURE_VALUE))
         .flat_map(|e| [e.rust_name.clone(), format!("{}Set", e.rust_name)])
         .collect();
-    let with_evolvable: BTreeMap<&str, bool> = structs
+    let mut evolvable: BTreeSet<String> = structs
         .iter()
-        .map(|s| {
-            let evolvable = s
-                .fields
+        .filter(|s| {
+            s.fields
                 .iter()
-                .any(|f| names_enum_in(&f.ty, &evolvable_enums));
-            (s.rust_name.as_str(), evolvable)
+                .any(|f| names_enum_in(&f.ty, &evolvable_enums))
         })
+        .map(|s| s.rust_name.clone())
         .collect();
-    for op in operations {
-        op.query = plan_query(&op.request_options, &op.response, &with_evolvable);
+    // Structs holding an evolvable struct, until no more are found.
+    loop {
+        let found: Vec<String> = structs
+            .iter()
+            .filter(|s| !evolvable.contains(&s.rust_name))
+            .filter(|s| {
+                s.fields
+                    .iter()
+                    .any(|f| !f.navigation && names_struct_in(&f.ty, &evolvable))
+            })
+            .map(|s| s.rust_name.clone())
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        evolvable.extend(found);
+    }
+    structs
+        .iter()
+        .map(|s| (s.rust_name.as_str(), evolvable.contains(&s.rust_name)))
+        .collect()
+}
+
+fn names_struct_in(ty: &RustType, structs: &BTreeSet<String>) -> bool {
+    match ty {
+        RustType::Struct { name, .. } => structs.contains(name),
+        RustType::Vec(inner) => names_struct_in(inner, structs),
+        _ => false,
     }
 }
 
@@ -259,5 +295,79 @@ mod tests {
         let general_on_text = plan_query(&options(true, &[], &[]), &text, &BTreeMap::new());
         assert!(general_on_text.options.is_empty());
         assert_eq!(general_on_text.properties_of, None);
+    }
+
+    fn field(ty: RustType, navigation: bool) -> crate::plan::FieldPlan {
+        crate::plan::FieldPlan {
+            rust_name: "f".into(),
+            wire_name: "f".into(),
+            ty,
+            description: String::new(),
+            schema_type: String::new(),
+            read_only: false,
+            navigation,
+        }
+    }
+
+    fn structure(name: &str, fields: Vec<crate::plan::FieldPlan>) -> StructPlan {
+        StructPlan {
+            rust_name: name.into(),
+            wire_name: name.into(),
+            description: String::new(),
+            base_wire_name: None,
+            is_abstract: false,
+            fields,
+            source: String::new(),
+            ancestors: Vec::new(),
+            derived: Vec::new(),
+        }
+    }
+
+    /// `Prefer: include-unknown-enum-members` concerns every enum of the
+    /// body: one in a complex property (or a collection of them) counts;
+    /// one only a navigation property reaches does not (not sent unless
+    /// expanded).
+    #[test]
+    fn evolvable_enums_count_in_structural_properties_at_any_depth() {
+        let state = EnumPlan {
+            rust_name: "State".into(),
+            wire_name: "microsoft.graph.state".into(),
+            simple_wire_name: "state".into(),
+            description: String::new(),
+            is_flags: false,
+            members: vec![
+                ("On".into(), "on".into(), None, String::new()),
+                (
+                    "UnknownFutureValue".into(),
+                    UNKNOWN_FUTURE_VALUE.into(),
+                    None,
+                    String::new(),
+                ),
+            ],
+            source: String::new(),
+        };
+        let s = |name: &str| RustType::Struct {
+            name: name.into(),
+            poly: false,
+        };
+        let e = RustType::Enum {
+            name: "State".into(),
+        };
+        let structs = [
+            structure("Plan", vec![field(e, false)]),
+            structure(
+                "User",
+                vec![field(RustType::Vec(Box::new(s("Plan"))), false)],
+            ),
+            structure("Group", vec![field(s("User"), true)]),
+            structure("Outer", vec![field(s("User"), false)]),
+        ];
+        let evolvable = evolvable_structs(&structs, &[state]);
+        let names: Vec<&str> = evolvable
+            .iter()
+            .filter(|(_, v)| **v)
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(names, ["Outer", "Plan", "User"]);
     }
 }

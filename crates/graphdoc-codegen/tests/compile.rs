@@ -232,6 +232,11 @@ fn derived_types_match_and_the_base_keeps_the_rest() {
     let user = Poly::<m::DirectoryObject>::new(m::User { display_name: "Ada".to_owned().into(), ..Default::default() }).unwrap();
     let base = user.clone().into_base();
     assert_eq!(base.additional_properties["displayName"], "Ada");
+    assert_eq!(base.additional_properties["@odata.type"], "#microsoft.graph.user");
+    assert_eq!(
+        base.to_json(),
+        serde_json::json!({"@odata.type": "#microsoft.graph.user", "displayName": "Ada"})
+    );
     assert_eq!(
         user.downcast::<m::Group>().map(|_| ()).unwrap_err().type_name(),
         "microsoft.graph.user"

@@ -81,8 +81,9 @@ fn output_is_deterministic_and_every_file_is_marked() {
 /// tokens, files edited by hand, or no files at all.
 #[test]
 fn reusing_the_previous_formatting_changes_no_byte() {
-    let dir = std::env::temp_dir().join(format!("graphdoc-reuse-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    // Removed when dropped, a failing run's too.
+    let scratch = graphdoc_testdata::Scratch::new("codegen-reuse");
+    let dir = scratch.join("model");
     let schemas = [common::small_schema("v1.0"), common::small_schema("beta")];
     let fresh = generate(&schemas, &Options::default());
     assert_eq!(generate_reusing(&schemas, &Options::default(), &dir), fresh);
@@ -112,8 +113,6 @@ fn reusing_the_previous_formatting_changes_no_byte() {
     let report = write(&dir, &reused).unwrap();
     assert_eq!(report.written.len(), 2, "{report:?}");
     check(&dir, &fresh).unwrap();
-
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

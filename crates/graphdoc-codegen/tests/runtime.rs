@@ -312,3 +312,30 @@ fn odata_errors_read_every_part_and_keep_the_rest() {
     let bare: ODataError = serde_json::from_str(r#"{"code":"c","message":"m"}"#).unwrap();
     assert_eq!(bare.to_string(), "c: m");
 }
+
+/// A parameter value cannot address another resource than its template
+/// does: `..` and `.` (which URL libraries resolve, `%2E%2E` too) are
+/// refused as a whole segment, and a `'` inside a quoted key is doubled
+/// (OData's escape: the service decodes `%27` back to `'`).
+#[test]
+fn a_path_parameter_stays_inside_its_segment_or_string() {
+    for dots in ["..", "."] {
+        let err = expand_path("/users/{id}/messages", &[("id", dots)]).unwrap_err();
+        assert!(err.to_string().contains("{id}"), "{err}");
+        assert!(expand_path("/users/{id}", &[("id", dots)]).is_err());
+    }
+    assert!(expand_path("/users/{id}", &[("id", "")]).is_err());
+    // Dots within a value are fine.
+    assert_eq!(
+        expand_path("/users/{id}", &[("id", "a..b")]).unwrap(),
+        "/users/a..b"
+    );
+    assert_eq!(
+        expand_path("/reports/getX(period='{p}')", &[("p", "D7')/y('z")]).unwrap(),
+        "/reports/getX(period='D7%27%27%29%2Fy%28%27%27z')"
+    );
+    assert_eq!(
+        expand_path("/items/{id}", &[("id", "it's")]).unwrap(),
+        "/items/it%27s"
+    );
+}

@@ -226,3 +226,24 @@ fn a_page_that_is_not_a_page_is_an_error_naming_the_operation() {
     assert!(err.to_string().starts_with("List things: "), "{err}");
     assert_eq!(pager.pages_read(), 0);
 }
+
+#[test]
+fn the_pager_is_not_done_while_a_later_page_is_on_its_way() {
+    let mut pager = Pager::new(Request::<ListThings>::new("/things"));
+    assert!(!pager.is_done(), "nothing read yet");
+    pager.next_request().unwrap();
+    pager
+        .read(&page(
+            &["a"],
+            Some((
+                "@odata.nextLink",
+                "https://graph.microsoft.com/v1.0/things?$skiptoken=1",
+            )),
+        ))
+        .unwrap();
+    assert!(!pager.is_done(), "a next link is waiting");
+    pager.next_request().unwrap();
+    assert!(!pager.is_done(), "the second page has not been read");
+    pager.read(&page(&["b"], None)).unwrap();
+    assert!(pager.is_done());
+}

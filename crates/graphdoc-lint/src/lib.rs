@@ -286,7 +286,7 @@ fn read_metadata(path: &Path) -> Result<graphdoc_schema::Schema, LintError> {
     let xml = std::fs::read_to_string(path)
         .map_err(|e| LintError::Io(format!("cannot read {}: {e}", path.display())))?;
     csdl::read(&xml, &display_path(path))
-        .map_err(|e| LintError::Io(format!("cannot read metadata: {e:?}")))
+        .map_err(|e| LintError::Io(format!("cannot read metadata: {e}")))
 }
 
 /// Drops the findings a suppression covers, adds GL0014 for suppressions

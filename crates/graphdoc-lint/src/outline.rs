@@ -97,8 +97,9 @@ impl Outline {
         outline
     }
 
-    /// Whether a heading of level 2 or 3 reads `wanted` (or starts with it
-    /// followed by a space, a digit or `:`, as "Example 1: …" does).
+    /// Whether a heading of level 2 or 3 reads `wanted`, its plural
+    /// (`wanted` + `s`), or starts with `wanted` followed by a space, `:`,
+    /// `(` or a digit (as "Example 1: …" does).
     pub fn has_section(&self, wanted: &str) -> bool {
         self.headings.iter().any(|h| {
             (2..=3).contains(&h.level)

@@ -379,6 +379,14 @@ fn exit_codes() {
     assert!(with(&|o| o.docs = missing.clone()).is_err());
     assert!(with(&|o| o.version = "v2".into()).is_err());
     assert!(with(&|o| o.metadata = Some("/no/such/file.csdl".into())).is_err());
+    // A file that is not CSDL: where and why, not the error's Debug form.
+    let not_csdl = with(&|o| o.metadata = Some(crate_dir().join("Cargo.toml")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        not_csdl.contains("cannot read metadata: ") && not_csdl.contains("Cargo.toml:1:1: "),
+        "{not_csdl}"
+    );
     let bad_config = fixture("broken").join("metadata.csdl");
     assert!(with(&|o| o.config = Some(bad_config.clone())).is_err());
     let text = graphdoc_lint::explain("GL0010").unwrap();

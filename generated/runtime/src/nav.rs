@@ -15,7 +15,9 @@ use std::marker::PhantomData;
 /// Reading a type does not read the types its navigation properties lead
 /// to, so a program links the types it reads and their structural parts,
 /// not the whole model that navigation reaches (from `User`, nearly all of
-/// it). The JSON is written back exactly as received.
+/// it). The JSON is written back as the same JSON value (kept as a
+/// `serde_json::Value`: `1.10` comes back as `1.1`, as in additional
+/// properties).
 pub struct Nav<T> {
     json: Value,
     ty: PhantomData<fn() -> T>,

@@ -434,7 +434,9 @@ impl<T: Object + Default> Poly<T> {
             Err(poly) => poly.inner,
         };
         let mut base = T::default();
-        if let Value::Object(entries) = object_to_json(&*inner) {
+        // As `Poly` writes it: with the `@odata.type` of a value built in
+        // code, which has none among its additional properties.
+        if let Value::Object(entries) = poly_to_json(T::static_desc(), &*inner) {
             for (k, v) in entries {
                 // A value the base's field refuses is kept as it came.
                 if read_value(v.clone(), |s| ObjectTarget(&mut base).entry(&k, s)).is_err() {

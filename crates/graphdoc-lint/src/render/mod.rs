@@ -73,10 +73,14 @@ impl RenderOptions {
 
     /// `file` (relative to the docs root) as a path inside the repository.
     pub fn repository_path(&self, file: &str) -> String {
-        if self.link_base.is_empty() {
+        let mut base = self.link_base.trim_end_matches('/');
+        while let Some(rest) = base.strip_prefix("./") {
+            base = rest.trim_start_matches('/');
+        }
+        if base.is_empty() || base == "." {
             file.to_string()
         } else {
-            format!("{}/{file}", self.link_base.trim_end_matches('/'))
+            format!("{base}/{file}")
         }
     }
 }
@@ -153,6 +157,12 @@ pub(crate) mod tests {
         assert_eq!(opts.repository_path("a/b.md"), "a/b.md");
         opts.link_base = "docs/".into();
         assert_eq!(opts.repository_path("a/b.md"), "docs/a/b.md");
+        // As a workflow may spell the docs folder: the repository's own
+        // paths have no `./` (annotations would not land on the diff).
+        for (base, path) in [("./docs", "docs/a/b.md"), ("./", "a/b.md"), (".", "a/b.md")] {
+            opts.link_base = base.into();
+            assert_eq!(opts.repository_path("a/b.md"), path, "{base}");
+        }
     }
 
     #[test]

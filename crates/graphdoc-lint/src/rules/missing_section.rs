@@ -106,9 +106,8 @@ impl Template {
                     o.has_section("request body") || says_no_request_body(text)
                 }),
                 ("Response", |o, _| o.has_section("response")),
-                ("Example", |o, _| {
-                    o.has_section("example") || o.has_section("examples")
-                }),
+                // `Examples` too: a section may take a plural `s`.
+                ("Example", |o, _| o.has_section("example")),
             ],
         }
     }

@@ -126,7 +126,8 @@ pub enum Format {
     Date,
     /// `hh:mm[:ss[.fraction]]`.
     TimeOfDay,
-    /// A date and time with `T`, and `Z` or an offset.
+    /// A date and time with `T`, then `Z`, an offset or none (the docs and
+    /// the service often leave it out).
     DateTimeOffset,
     /// ISO 8601 `P…T…S`, a fraction on the seconds only.
     Duration,
