@@ -45,7 +45,9 @@ fn subcommand_help() {
 /// The `graphdoc …` command lines of the README's shell blocks,
 /// continuation lines joined and comments dropped.
 fn readme_command_lines() -> Vec<String> {
-    let readme = include_str!("../../../README.md");
+    // Read at run time, not embedded: the binary does not carry the README.
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("the workspace README");
     let mut lines = Vec::new();
     let mut pending = String::new();
     let mut in_shell = false;
