@@ -13,8 +13,8 @@ use std::path::PathBuf;
     long_about = "Microsoft Graph reference docs → schema, drift, diff, lint, sample checks, Rust model.\n\n\
 Run inside a docs checkout and graphdoc finds the folder that holds api-reference/ (the \
 current directory or a parent); elsewhere, pass --docs DIR.\n\n\
-Exit status: 0 clean, 1 findings (lint, samples, diff --fail-on, regenerate --check), \
-2 usage or I/O errors.",
+Exit status: 0 clean, 1 findings (lint, samples, l10n, diff --fail-on, regenerate --check; \
+drift in pull-request mode), 2 usage or I/O errors.",
     max_term_width = 100
 )]
 pub struct Cli {
@@ -37,10 +37,16 @@ pub enum Command {
     /// Generate the Rust model crate from every version of a docs tree.
     Regenerate(RegenerateArgs),
     /// Translation drift of a localised docs tree against its English source.
+    #[command(
+        long_about = "Translation drift of a localised docs tree against its English source.\n\n\
+--docs is the English tree (when not given: the current directory or a parent), --localized \
+the translation, laid out like it. Each finding is at the localised page's file:line, with \
+the English line as a note."
+    )]
     L10n(L10nArgs),
-    /// Explain a finding's code (GL…, GD…).
+    /// Explain a finding's code (GL…, GD…, GS…, GT…).
     Explain {
-        /// The code, e.g. GL011 or GD0023.
+        /// The code, e.g. GL0011, GD0023, GS0018 or GT0007.
         code: String,
     },
 }
@@ -94,6 +100,7 @@ pub struct DriftArgs {
     /// The service's CSDL metadata for that version (`$metadata`).
     #[arg(long, value_name = "FILE", value_parser = input_file)]
     pub metadata: PathBuf,
+    /// The API version the metadata describes (a folder under api-reference/).
     #[arg(long, value_name = "VERSION", default_value = "v1.0")]
     pub version: String,
     /// Output format.
@@ -165,7 +172,8 @@ pub struct LintArgs {
     /// v1.0, beta or all (the versions the tree holds).
     #[arg(long, value_name = "VERSION", default_value = "all")]
     pub version: String,
-    /// The service's CSDL metadata: adds GL013 drift findings.
+    /// The service's CSDL metadata (of v1.0, or of the one --version linted):
+    /// adds the GL0013 (drift) and GL0018 (GA safety net) findings.
     #[arg(long, value_name = "FILE", value_parser = input_file)]
     pub metadata: Option<PathBuf>,
     /// Output format (github: workflow annotations; sarif: for code scanning;
@@ -189,7 +197,8 @@ pub struct LintArgs {
     /// Ignore every suppression (config file and inline comments).
     #[arg(long)]
     pub no_suppress: bool,
-    /// Also run these rules, off by default (comma-separated: GL011,GL012).
+    /// Also run these rules, off by default (comma-separated: GL0011,GL0017;
+    /// --list-rules says which are off).
     #[arg(long, value_name = "CODE,…", value_delimiter = ',', value_parser = rule_code)]
     pub enable: Vec<String>,
     /// List the rules and exit.

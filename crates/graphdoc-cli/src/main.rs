@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("error: {message}");
+            to_stderr(&format!("error: {message}"));
             ExitCode::from(2)
         }
     }
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
 /// Runs one command: the exit status, or the message of a usage or I/O
 /// error (exit status 2).
 fn run(command: Command) -> Result<u8, String> {
-    let mut report = |line: &str| eprintln!("{line}");
+    let mut report = |line: &str| to_stderr(line);
     match command {
         Command::Schema(a) => {
             let format = match a.format {
@@ -104,7 +104,10 @@ fn run(command: Command) -> Result<u8, String> {
                 graphdoc_l10n::History::Auto
             };
             let limits = a.docs.limits.limits();
-            let report = graphdoc_l10n::run_within(&limits, &docs(&a.docs)?, &a.localized, history)
+            let here = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current directory: {e}"))?;
+            let english = graphdoc_l10n::english_tree(a.docs.docs.as_deref(), &here, &a.localized)?;
+            let report = graphdoc_l10n::run_within(&limits, &english, &a.localized, history)
                 .map_err(|e| e.to_string())?;
             emit(
                 None,
@@ -219,6 +222,13 @@ fn docs(arg: &DocsArg) -> Result<PathBuf, String> {
             graphdoc_docs::locate::locate(&here).map_err(|e| e.to_string())
         }
     }
+}
+
+/// Writes one line to standard error. A closed stderr (`graphdoc schema
+/// 2>&1 | head`) is the reader's choice, as for standard output: the line is
+/// dropped, where `eprintln!` would panic.
+fn to_stderr(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Writes `text` to standard output, or atomically to `out`.

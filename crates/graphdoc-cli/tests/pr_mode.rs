@@ -204,6 +204,14 @@ fn samples_since_and_baseline_report_exactly_the_new_findings() {
         format!("{RESOURCE}:64:12: warning[GS0015]: the representation says \"String\" (Edm.String), the property table says Edm.Int32"),
     ];
     assert_eq!(listed, expected, "{}", since.stdout);
+    // The summary says what was shown before the whole tree's counts.
+    assert!(
+        since.stdout.contains(
+            "\ngraphdoc-samples: 6 new findings (1 errors, 5 warnings, 0 notes); the whole tree's counts:\nv1.0: "
+        ),
+        "{}",
+        since.stdout
+    );
     assert_eq!(since.code, 1, "the broken JSON is a new error");
     let denied = graphdoc_in(
         &root,
@@ -287,6 +295,50 @@ fn drift_since_and_baseline_report_exactly_the_new_findings() {
         &["--baseline", "drift.baseline", "--format", "json"],
     );
     assert_eq!(baseline.stdout, since.stdout);
+}
+
+/// A page whose type cell names no type: a front-end warning (GD0009).
+fn page_with_a_warning(name: &str) -> String {
+    format!(
+        "# {name} resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\
+         |Property|Type|Description|\n|:---|:---|:---|\n|id|String|Identifier.|\n\
+         |colour|Strng|The colour.|\n"
+    )
+}
+
+#[test]
+fn drift_since_prints_only_the_new_warnings_of_reading_the_docs() {
+    let root = trees("drift-warnings");
+    fs::write(
+        root.join("metadata.xml"),
+        include_str!("fixtures/tiny.csdl.xml"),
+    )
+    .unwrap();
+    for tree in ["base", "head"] {
+        let page = root.join(tree).join(V1).join("resources/oldwidget.md");
+        fs::write(page, page_with_a_warning("oldWidget")).unwrap();
+    }
+    let new_page = root.join("head").join(V1).join("resources/newwidget.md");
+    fs::write(new_page, page_with_a_warning("newWidget")).unwrap();
+    let drift = |extra: &[&str]| {
+        let mut args = vec!["drift", "--metadata", "metadata.xml", "--docs", "head"];
+        args.extend(extra);
+        graphdoc_in(&root, &args)
+    };
+    let warned = |run: &Run, page: &str| {
+        run.stderr
+            .contains(&format!("{V1}/resources/{page}.md:9: warning[GD0009]"))
+    };
+    let all = drift(&[]);
+    assert!(
+        warned(&all, "oldwidget") && warned(&all, "newwidget"),
+        "{}",
+        all.stderr
+    );
+    let since = drift(&["--since", "base"]);
+    assert_eq!(since.code, 0, "{}", since.stderr);
+    assert!(warned(&since, "newwidget"), "{}", since.stderr);
+    assert!(!warned(&since, "oldwidget"), "{}", since.stderr);
 }
 
 #[test]

@@ -2,12 +2,13 @@
 //! `cargo xtask regenerate` do, with the policy both share.
 
 use crate::{
-    check, generate_reusing, inside_a_workspace, write, Dependency, DocsRevision, Options,
+    check, generate_reusing, inside_a_workspace, write, Dependency, DocsRevision, GeneratedCrate,
+    Options, GENERATED_MARKER,
 };
 use graphdoc_docs::locate::{self, TreeError};
 use graphdoc_docs::{codes, display_path, LoadError, Loaded};
 use graphdoc_schema::Severity;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The bounds of [`RegenerateOptions::limits`].
 pub use graphdoc_docs::Limits;
@@ -54,6 +55,9 @@ pub enum RegenerateError {
     },
     /// Writing the output failed at this path.
     Write(PathBuf, std::io::Error),
+    /// A file of the output's place that graphdoc did not generate (its
+    /// first line lacks the mark): `--out` names someone's own folder.
+    NotGenerated(PathBuf),
 }
 
 impl std::fmt::Display for RegenerateError {
@@ -73,6 +77,12 @@ impl std::fmt::Display for RegenerateError {
             RegenerateError::Write(out, e) => {
                 write!(f, "cannot write {}: {e}", display_path(out))
             }
+            RegenerateError::NotGenerated(file) => write!(
+                f,
+                "{} is not a file graphdoc generated (no `{GENERATED_MARKER}` on its first line): \
+                 nothing written; give --out a new folder or a previous output",
+                display_path(file)
+            ),
         }
     }
 }
@@ -131,6 +141,9 @@ pub fn regenerate(
             }
         });
     }
+    if let Some(file) = not_generated(&opts.out, &generated) {
+        return Err(RegenerateError::NotGenerated(file));
+    }
     let written =
         write(&opts.out, &generated).map_err(|e| RegenerateError::Write(opts.out.clone(), e))?;
     report(&format!(
@@ -140,6 +153,25 @@ pub fn regenerate(
         written.removed.len()
     ));
     Ok(0)
+}
+
+/// The first file of `out` that the output would replace and that graphdoc
+/// did not generate (a `Cargo.toml` of the user's own crate, say).
+fn not_generated(out: &Path, generated: &GeneratedCrate) -> Option<PathBuf> {
+    use std::io::Read;
+    generated.files.iter().find_map(|f| {
+        let path = out.join(&f.path);
+        let mut head = Vec::new();
+        std::fs::File::open(&path)
+            .ok()
+            .filter(|_| path.is_file())?
+            .take(4096)
+            .read_to_end(&mut head)
+            .ok()?;
+        let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+        let ours = String::from_utf8_lossy(first_line).contains(GENERATED_MARKER);
+        (!ours).then_some(path)
+    })
 }
 
 /// The generated crates' options: the version follows the docs' commit, the

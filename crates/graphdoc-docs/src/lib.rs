@@ -91,6 +91,9 @@ fn missing_version(base: &Path) -> locate::TreeError {
         .unwrap_or_default();
     match locate::check_root(&root) {
         Err(e) => e,
+        Ok(()) if version == "all" => locate::TreeError::AllForOne {
+            present: locate::present_versions(&root),
+        },
         Ok(()) => locate::TreeError::UnknownVersion {
             version,
             present: locate::present_versions(&root),

@@ -35,6 +35,12 @@ pub enum TreeError {
         /// The versions the tree does hold, for the message.
         present: Vec<&'static str>,
     },
+    /// `--version all` given to a command that reads one version (`schema`,
+    /// `drift`, `diff --from/--to`).
+    AllForOne {
+        /// The versions the tree holds, one of which to give instead.
+        present: Vec<&'static str>,
+    },
 }
 
 impl std::fmt::Display for TreeError {
@@ -70,6 +76,15 @@ impl std::fmt::Display for TreeError {
                     [] => "none".to_string(),
                     [one] => one.to_string(),
                     many => format!("{} (or all)", many.join(", ")),
+                }
+            ),
+            TreeError::AllForOne { present } => write!(
+                f,
+                "`all` is every version, and this command reads one: give {}",
+                match present.as_slice() {
+                    [] => "a version".to_string(),
+                    [one] => one.to_string(),
+                    [init @ .., last] => format!("{} or {last}", init.join(", ")),
                 }
             ),
         }

@@ -165,6 +165,18 @@ pub struct Note {
     pub text: String,
 }
 
+/// `English <file>:<line>: <text>`, without the `: ` when the English side
+/// is a whole page (a missing or stale page) rather than a line of it.
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "English {}:{}", self.file, self.line)?;
+        if !self.text.is_empty() {
+            write!(f, ": {}", self.text)?;
+        }
+        Ok(())
+    }
+}
+
 /// One departure of a localised page from the English page it translates.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
@@ -220,10 +232,7 @@ impl Finding {
         )
         .keyed(self.kind.name());
         if let Some(note) = &self.note {
-            f = f.note(format!(
-                "English {}:{}: {}",
-                note.file, note.line, note.text
-            ));
+            f = f.note(note.to_string());
         }
         f
     }
@@ -241,12 +250,30 @@ impl std::fmt::Display for Finding {
             self.kind.name()
         )?;
         if let Some(note) = &self.note {
-            write!(
-                f,
-                "\n  note: English {}:{}: {}",
-                note.file, note.line, note.text
-            )?;
+            write!(f, "\n  note: {note}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Note;
+
+    #[test]
+    fn a_note_about_a_whole_page_ends_at_its_line_number() {
+        let note = |text: &str| Note {
+            file: "api-reference/v1.0/resources/user.md".into(),
+            line: 1,
+            text: text.into(),
+        };
+        assert_eq!(
+            note("").to_string(),
+            "English api-reference/v1.0/resources/user.md:1"
+        );
+        assert_eq!(
+            note("|id|String|The identifier.|").to_string(),
+            "English api-reference/v1.0/resources/user.md:1: |id|String|The identifier.|"
+        );
     }
 }

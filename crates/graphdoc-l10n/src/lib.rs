@@ -40,6 +40,13 @@ pub enum History {
 pub enum Error {
     /// A root has no `api-reference` folder.
     NotADocsTree(PathBuf),
+    /// The English tree (`--docs`, else the one found from the current
+    /// directory) or the localised one (`--localized`) is not a docs tree:
+    /// the message every command gives, and which flag it is about.
+    Tree(&'static str, graphdoc_docs::locate::TreeError),
+    /// Both trees are the same folder (run inside the translation without
+    /// `--docs`): comparing it with itself would find nothing.
+    SameTree(PathBuf),
     /// The tree could not be listed or read within the limits.
     Load(graphdoc_docs::LoadError),
 }
@@ -52,12 +59,40 @@ impl std::fmt::Display for Error {
                 "no docs at {}: expected a folder holding api-reference/",
                 p.display()
             ),
+            Error::Tree(flag, e) => write!(f, "{flag}{e}"),
+            Error::SameTree(p) => write!(
+                f,
+                "the English tree found from the current directory is --localized {} itself; pass the English tree with --docs DIR",
+                graphdoc_docs::display_path(p)
+            ),
             Error::Load(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// The English tree: `given` (`--docs`), else the folder holding
+/// `api-reference/` found from `here`, which must not be the localised tree
+/// itself (run inside the translation's checkout, the search finds it).
+pub fn english_tree(
+    given: Option<&Path>,
+    here: &Path,
+    localised: &Path,
+) -> Result<PathBuf, String> {
+    if let Some(given) = given {
+        return Ok(given.to_path_buf());
+    }
+    let found = graphdoc_docs::locate::locate(here).map_err(|e| e.to_string())?;
+    let same = match (found.canonicalize(), localised.canonicalize()) {
+        (Ok(found), Ok(localised)) => found == localised,
+        _ => false,
+    };
+    if same {
+        return Err(Error::SameTree(localised.to_path_buf()).to_string());
+    }
+    Ok(found)
+}
 
 /// The findings of one run, sorted by file and line.
 #[derive(Debug, Default)]
@@ -154,10 +189,7 @@ impl Report {
         for f in &self.findings {
             let mut message = format!("{} [{}]", f.message, f.code);
             if let Some(note) = &f.note {
-                message.push_str(&format!(
-                    "\nEnglish {}:{}: {}",
-                    note.file, note.line, note.text
-                ));
+                message.push_str(&format!("\n{note}"));
             }
             out.push_str(&format!(
                 "::warning file={},line={},title={}::{}\n",
@@ -253,6 +285,9 @@ pub fn run_within(
     localised: &Path,
     history: History,
 ) -> Result<Report, Error> {
+    use graphdoc_docs::locate::check_root;
+    check_root(english).map_err(|e| Error::Tree("", e))?;
+    check_root(localised).map_err(|e| Error::Tree("--localized: ", e))?;
     let loc = read_tree(localised, limits)?;
     // A version the translation does not have at all is not drift page by
     // page (the localised trees are v1.0 only).

@@ -48,7 +48,8 @@ pub struct DriftOutcome {
 }
 
 /// Reads the metadata first (a wrong path fails before the docs are read),
-/// then the docs; their warnings go to `report`.
+/// then the docs; their warnings go to `report` (in pull-request mode, only
+/// those the base tree or the baseline does not have).
 pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOutcome, String> {
     let xml = std::fs::read_to_string(&opts.metadata)
         .map_err(|e| format!("cannot read {}: {e}", display_path(&opts.metadata)))?;
@@ -59,17 +60,32 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
         |n| n.to_string_lossy().into_owned(),
     );
     let metadata = graphdoc_schema::csdl::read(&xml, &name).map_err(|e| e.to_string())?;
-    let mut drift = drift_of(opts, &opts.docs, &metadata, report)?;
+    let (mut drift, warnings) = drift_of(opts, &opts.docs, &metadata)?;
     let as_findings = |docs: &Path, findings: &[DriftFinding]| -> Vec<Finding> {
         findings.iter().map(|f| to_finding(docs, f)).collect()
     };
     opts.pr.write(&as_findings(&opts.docs, &drift.findings))?;
+    let mut base_warnings = Vec::new();
     let base = |since: &Path| -> Result<Vec<Finding>, String> {
-        let base = drift_of(opts, since, &metadata, &mut |_| {})?;
+        let (base, warnings) = drift_of(opts, since, &metadata)?;
+        base_warnings = warnings;
         Ok(as_findings(since, &base.findings))
     };
+    let accepted = opts.pr.accepted(base)?;
+    let warnings = match &accepted {
+        // Front-end warnings are files relative to their root already, so
+        // the base tree's have the same identities.
+        Some(accepted) => {
+            let old = [accepted.as_slice(), &base_warnings].concat();
+            baseline::retain_new(warnings, &old, Finding::identity)
+        }
+        None => warnings,
+    };
+    for warning in &warnings {
+        report(&warning.to_string());
+    }
     let mut exit_code = 0;
-    if let Some(accepted) = opts.pr.accepted(base)? {
+    if let Some(accepted) = accepted {
         drift.findings = baseline::retain_new(drift.findings, &accepted, |f| {
             to_finding(&opts.docs, f).identity()
         });
@@ -86,23 +102,24 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
     })
 }
 
-/// The drift of the tree at `docs` (the checked one or the base).
+/// The drift of the tree at `docs` (the checked one or the base), and the
+/// warnings of reading it.
 fn drift_of(
     opts: &DriftOptions,
     docs: &Path,
     metadata: &Schema,
-    report: &mut dyn FnMut(&str),
-) -> Result<DriftReport, String> {
+) -> Result<(DriftReport, Vec<Finding>), String> {
     let version = opts.version.as_str();
     locate::select_versions(docs, version).map_err(|e| e.to_string())?;
     let loaded =
         graphdoc_docs::load_within(&opts.limits, docs, version).map_err(|e| e.to_string())?;
-    for d in &loaded.diagnostics {
-        if d.severity >= Severity::Warning {
-            report(&d.to_string());
-        }
-    }
-    Ok(compare(&loaded.schema, metadata))
+    let drift = compare(&loaded.schema, metadata);
+    let warnings = loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .collect();
+    Ok((drift, warnings))
 }
 
 /// A drift finding as graphdoc's finding: GL0013 (as `lint --metadata`

@@ -448,11 +448,22 @@ fn read_config(opts: &LintOptions) -> Result<Vec<suppress::Suppression>, LintErr
 
 /// One line per rule: code, name, default severity, summary.
 pub fn list_rules() -> String {
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let mut out = String::new();
     for r in RULES {
+        let when = if !r.enabled {
+            " (off by default: --enable)"
+        } else if [rules::METADATA_DRIFT, rules::BETA_ONLY_IN_V1].contains(&r.code) {
+            " (with --metadata)"
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "{} {:<24} {:<7} {}\n",
-            r.code, r.name, r.default_severity, r.summary
+            "{} {:<width$} {:<7} {}{when}\n",
+            r.code,
+            r.name,
+            r.default_severity.to_string(),
+            r.summary
         ));
     }
     out
@@ -466,6 +477,34 @@ pub fn counts_against(f: &Finding, deny_warnings: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rule_list_is_aligned_and_says_which_rules_need_a_flag() {
+        let list = list_rules();
+        let lines: Vec<&str> = list.lines().collect();
+        assert_eq!(lines.len(), RULES.len());
+        // The severity column starts at the same place on every line.
+        let severity_at = |line: &str| {
+            ["warning", "error", "note"]
+                .iter()
+                .filter_map(|s| line.find(&format!(" {s} ")))
+                .min()
+                .unwrap()
+        };
+        let first = severity_at(lines[0]);
+        assert!(lines.iter().all(|l| severity_at(l) == first), "{list}");
+        let line_of = |code: &str| *lines.iter().find(|l| l.starts_with(code)).unwrap();
+        for off in ["GL0011", "GL0012", "GL0017"] {
+            assert!(
+                line_of(off).ends_with("(off by default: --enable)"),
+                "{list}"
+            );
+        }
+        for metadata in ["GL0013", "GL0018"] {
+            assert!(line_of(metadata).ends_with("(with --metadata)"), "{list}");
+        }
+        assert!(!line_of("GL0002").contains("(off"), "{list}");
+    }
 
     #[test]
     fn paths_become_relative_to_the_docs_root() {

@@ -5,6 +5,7 @@
 
 use crate::render::{self, Format, RenderOptions};
 use graphdoc_docs::gate::PrMode;
+use graphdoc_schema::Severity;
 use std::path::PathBuf;
 
 /// What `samples` prints.
@@ -58,10 +59,23 @@ pub fn run(opts: &SamplesOptions) -> Result<(String, u8), String> {
             .cmp(&(&b.file, b.line, b.column, &b.code, &b.message))
             .then_with(|| a.cmp(b))
     });
-    let summary: Vec<String> = reports
-        .iter()
-        .map(|r| r.summary.render().trim_end().to_string())
-        .collect();
+    let mut summary: Vec<String> = Vec::new();
+    if opts.pr.filters() {
+        // The version lines below count the whole tree; say what was shown.
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        summary.push(format!(
+            "graphdoc-samples: {} new findings ({} errors, {} warnings, {} notes); the whole tree's counts:",
+            findings.len(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Note)
+        ));
+    }
+    summary.extend(
+        reports
+            .iter()
+            .map(|r| r.summary.render().trim_end().to_string()),
+    );
     let render_opts = RenderOptions {
         tool: "graphdoc-samples".into(),
         link_base: opts.link_base.clone(),
