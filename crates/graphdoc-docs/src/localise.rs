@@ -645,7 +645,17 @@ fn split_cells(row: &str) -> Vec<&str> {
     cells
 }
 
-fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, String) {
+/// How a table's header reads in English, and what its columns hold. In a
+/// Properties or Relationships section (`in_property_section`), a table
+/// whose second column is the type is a property table whatever its first
+/// header says (`Nome da relação`), even when its rows' names were
+/// translated out of identifier shape (`análise`).
+fn table_header(
+    locale: &Locale,
+    trimmed: &str,
+    rows: &[&str],
+    in_property_section: bool,
+) -> (TableShape, String) {
     let parts = split_cells(trimmed);
     // parts[0] is what precedes the leading pipe (nothing).
     let cells = &parts[1..];
@@ -665,10 +675,11 @@ fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, S
                 .iter()
                 .any(|h| c.trim().eq_ignore_ascii_case(h))
         });
+    let by_section = in_property_section && type_column == Some(1);
     if first_unknown
         && matches!(type_column, None | Some(1))
         && english.len() >= 3
-        && looks_like_property_rows(locale, rows)
+        && (by_section || looks_like_property_rows(locale, rows))
     {
         // Structure over vocabulary: names over type cells make a property table.
         english[0] = " Property ".into();
@@ -874,6 +885,43 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.to_string().contains("`tarefas`")));
+    }
+
+    #[test]
+    fn the_sentinel_member_a_list_leaves_out_does_not_hide_the_rows_around_it() {
+        let page = "### <a name=\"x-values\"></a>Valores x\n\n|Membro|\n|:--|\n|Aberto|\n|unknownFutureValue|\n|Fechado|\n";
+        let values: StatedValues = [("x".to_string(), vec!["open".into(), "closed".into()])].into();
+        let l = with_values("x.md", page, pt(), &values);
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert_eq!(lines[4], "|open|");
+        assert_eq!(lines[5], "|unknownFutureValue|");
+        assert_eq!(lines[6], "|closed|");
+        // A list that names fewer values than the rows left renames nothing.
+        let values: StatedValues = [("x".to_string(), vec!["open".into()])].into();
+        let l = with_values("x.md", page, pt(), &values);
+        assert_eq!(l.text.lines().nth(4), Some("|Aberto|"));
+    }
+
+    #[test]
+    fn a_listed_value_takes_precedence_over_the_word_for_a_common_member() {
+        // `Todos` is the word for `all`; the list says `everyone` at its place.
+        let page = "### <a name=\"x-values\"></a>Valores x\n\n|Membro|\n|:--|\n|none|\n|Todos|\n";
+        let values: StatedValues =
+            [("x".to_string(), vec!["none".into(), "everyone".into()])].into();
+        let l = with_values("x.md", page, pt(), &values);
+        assert_eq!(l.text.lines().nth(5), Some("|everyone|"));
+        let l = with_values("x.md", page, pt(), &StatedValues::new());
+        assert_eq!(l.text.lines().nth(5), Some("|all|"));
+    }
+
+    #[test]
+    fn a_table_in_a_relationships_section_with_a_type_column_names_properties() {
+        let page = "## <a name=\"relationships\"></a>Relações\n\n|Nome da relação|Tipo|Descrição|\n|:--|:--|:--|\n|análise|[x](x.md)|Análise.|\n";
+        let l = with_locale("x.md", page, pt());
+        assert_eq!(
+            l.text.lines().nth(2),
+            Some("| Property | Type | Description |")
+        );
     }
 
     #[test]
