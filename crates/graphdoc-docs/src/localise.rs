@@ -158,8 +158,9 @@ pub struct Evidence {
     /// The values each enum's properties list.
     pub values: StatedValues,
     /// The names the paths of each API page's `GET` requests end in
-    /// (`memberOf` for `GET /users/{id}/memberOf`), by the page's file name
-    /// in lower case (`user-list-memberof.md`).
+    /// (`memberOf` for `GET /users/{id}/memberOf`) or expand (`files` for
+    /// `GET /agreements/{id}?$expand=files`), by the page's file name in
+    /// lower case (`user-list-memberof.md`).
     pub api_names: BTreeMap<String, Vec<String>>,
     /// Each name a `GET` path ends in, with the type its page says the
     /// response carries.
@@ -209,7 +210,8 @@ impl Evidence {
             .unwrap_or(file)
             .to_lowercase();
         let found = names::path_names(paths);
-        if found.is_empty() {
+        let expanded = names::expanded_names(paths);
+        if found.is_empty() && expanded.is_empty() {
             return;
         }
         let key = match self.method_returns.get(&name) {
@@ -228,8 +230,10 @@ impl Evidence {
                 }
             }
         }
+        // An expanded name is the item's, not the returned type's: it names
+        // rows of the pages that link this one, never by type alone.
         let entry = self.api_names.entry(name).or_default();
-        for n in found {
+        for n in found.into_iter().chain(expanded) {
             self.path_names.insert(n.to_ascii_lowercase());
             if !entry.contains(&n) {
                 entry.push(n);
@@ -922,6 +926,21 @@ mod tests {
             l.text.lines().nth(2),
             Some("| Property | Type | Description |")
         );
+    }
+
+    #[test]
+    fn a_row_repeated_under_relationships_takes_the_name_its_first_row_takes() {
+        let page = "## <a name=\"properties\"></a>Propriedades\n\n|Propriedade|Tipo|Descrição|\n|:--|:--|:--|\n|id|String|Id.|\n|inclui|Coleção [x](x.md)|Incluídos.|\n|exclui|Coleção [x](x.md)|Excluídos.|\n\n## <a name=\"relationships\"></a>Relações\n\n|Relação|Tipo|Descrição|\n|:--|:--|:--|\n|inclui|Coleção [x](x.md)|Incluídos.|\n|exclui|Coleção [x](x.md)|Excluídos.|\n\n## <a name=\"json-representation\"></a>Representação JSON\n\n```json\n{\n  \"id\": \"String\",\n  \"includes\": [],\n  \"excludes\": []\n}\n```\n";
+        let l = with_locale("x.md", page, pt());
+        let lines: Vec<&str> = l.text.lines().collect();
+        for (at, name) in [
+            (5, "includes"),
+            (6, "excludes"),
+            (12, "includes"),
+            (13, "excludes"),
+        ] {
+            assert!(lines[at].starts_with(&format!("|{name}|")), "{}", lines[at]);
+        }
     }
 
     #[test]

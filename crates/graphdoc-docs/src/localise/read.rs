@@ -324,7 +324,32 @@ impl Reader {
         } else {
             &mut self.property_rows
         };
-        let pairs: Vec<(usize, String)> = rows.iter().map(|r| (r.index, r.name.clone())).collect();
+        // A row that repeats an earlier one's name (a page that lists its
+        // navigation properties under Properties and again under
+        // Relationships) is that property again: it is aligned once and
+        // takes the name its first row takes.
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut repeats: Vec<Vec<usize>> = Vec::new();
+        let mut seen: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+        for (r, row) in rows.iter().enumerate() {
+            let cells = split_cells(self.out[row.index].trim_start());
+            let cell = row
+                .type_column
+                .and_then(|c| cells.get(c).map(|t| t.trim().to_string()));
+            let key = (row.name.clone(), cell);
+            match seen.get(&key) {
+                Some(&at) if !row.name.is_empty() => repeats[at].push(r),
+                _ => {
+                    seen.insert(key, firsts.len());
+                    firsts.push(r);
+                    repeats.push(Vec::new());
+                }
+            }
+        }
+        let pairs: Vec<(usize, String)> = firsts
+            .iter()
+            .map(|&r| (rows[r].index, rows[r].name.clone()))
+            .collect();
         for (at, name) in rename_rows(
             &mut self.out,
             &pairs,
@@ -333,7 +358,10 @@ impl Reader {
             file,
             &mut self.diagnostics,
         ) {
-            rows[at].name = name;
+            for &r in repeats[at].iter().chain([&firsts[at]]) {
+                super::set_first_cell(&mut self.out[rows[r].index], &name);
+                rows[r].name = name.clone();
+            }
         }
     }
 
