@@ -328,19 +328,30 @@ impl Reader {
         // navigation properties under Properties and again under
         // Relationships) is that property again: it is aligned once and
         // takes the name its first row takes.
+        if keys.is_empty() || rows.is_empty() {
+            return;
+        }
+        let mut times: BTreeMap<&str, usize> = BTreeMap::new();
+        for row in rows.iter().filter(|r| !r.name.is_empty()) {
+            *times.entry(row.name.as_str()).or_default() += 1;
+        }
         let mut firsts: Vec<usize> = Vec::new();
         let mut repeats: Vec<Vec<usize>> = Vec::new();
         let mut seen: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
         for (r, row) in rows.iter().enumerate() {
+            if times.get(row.name.as_str()).is_none_or(|&n| n < 2) {
+                firsts.push(r);
+                repeats.push(Vec::new());
+                continue;
+            }
             let cells = split_cells(self.out[row.index].trim_start());
             let cell = row
                 .type_column
                 .and_then(|c| cells.get(c).map(|t| t.trim().to_string()));
-            let key = (row.name.clone(), cell);
-            match seen.get(&key) {
-                Some(&at) if !row.name.is_empty() => repeats[at].push(r),
-                _ => {
-                    seen.insert(key, firsts.len());
+            match seen.get(&(row.name.clone(), cell.clone())) {
+                Some(&at) => repeats[at].push(r),
+                None => {
+                    seen.insert((row.name.clone(), cell), firsts.len());
                     firsts.push(r);
                     repeats.push(Vec::new());
                 }
