@@ -364,8 +364,11 @@ fn parse_all(pages: &[PageInput]) -> Vec<page::PageItems> {
 /// lower-case name of the properties' type), first page first. A property
 /// whose type cell names a type the version does not define (a translated
 /// name: `Wichtigkeit`) states its values for the enum named as the
-/// property is (`importance`), when no property typed with that enum
-/// states any.
+/// property is (`importance`), and a property typed as a string states
+/// them for the enum named by its type and its name together
+/// (`educationSubmission.status`: `educationSubmissionStatus`, Graph's
+/// naming of an enum made for one property), when no property typed with
+/// that enum states any.
 fn stated_values(pages: &[&page::PageItems]) -> localise::StatedValues {
     let enums: std::collections::BTreeSet<String> = pages
         .iter()
@@ -380,11 +383,15 @@ fn stated_values(pages: &[&page::PageItems]) -> localise::StatedValues {
     let mut values = localise::StatedValues::new();
     let mut by_property_name = localise::StatedValues::new();
     for items in pages {
-        let request_bodies = items.operations.iter().flat_map(|o| &o.request_body);
-        for property in items
+        let request_bodies = items
+            .operations
+            .iter()
+            .flat_map(|o| &o.request_body)
+            .map(|p| (None, p));
+        for (owner, property) in items
             .types
             .iter()
-            .flat_map(|t| &t.properties)
+            .flat_map(|t| t.properties.iter().map(move |p| (Some(&t.name), p)))
             .chain(request_bodies)
         {
             let list = &property.facts.possible_values;
@@ -392,6 +399,20 @@ fn stated_values(pages: &[&page::PageItems]) -> localise::StatedValues {
                 continue;
             }
             let types::TypeName::Named(name) = &property.cell_type.name else {
+                if let Some(owner) = owner.filter(|_| {
+                    matches!(
+                        property.cell_type.name,
+                        types::TypeName::Primitive("Edm.String")
+                    )
+                }) {
+                    let key = format!("{owner}{}", property.name).to_lowercase();
+                    if enums.contains(&key) {
+                        let entry = by_property_name.entry(key).or_default();
+                        if list.len() > entry.len() {
+                            *entry = list.clone();
+                        }
+                    }
+                }
                 continue;
             };
             let typed = name.rsplit('.').next().unwrap_or(name).to_lowercase();

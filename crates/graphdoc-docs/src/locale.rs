@@ -473,6 +473,7 @@ impl Locale {
                     list = list.replace(local.as_str(), ", ");
                 } else {
                     list = list.replace(&format!(" {local} "), &format!(" {english} "));
+                    list = unglue_after_code(&list, local, english);
                 }
             }
             out.push_str(&list);
@@ -481,6 +482,33 @@ impl Locale {
         out.push_str(rest);
         out
     }
+}
+
+/// `list` with a list word a translation glued to the end of a code span
+/// (`` `returned`e `reassigned` ``) set apart in English (`` `returned` and
+/// `reassigned` ``). Only a backtick that closes a span counts: an odd
+/// number of backticks before it.
+fn unglue_after_code(list: &str, local: &str, english: &str) -> String {
+    let glued = format!("`{local} ");
+    if !list.contains(&glued) {
+        return list.to_string();
+    }
+    let mut out = String::with_capacity(list.len() + 8);
+    let mut rest = list;
+    let mut ticks = 0usize;
+    while let Some(at) = rest.find(&glued) {
+        ticks += rest[..at].matches('`').count();
+        out.push_str(&rest[..at]);
+        if ticks % 2 == 1 {
+            out.push_str(&format!("` {english} "));
+        } else {
+            out.push_str(&glued);
+        }
+        ticks += 1;
+        rest = &rest[at + glued.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A type as the English type-cell reader takes it: a word, a link, a name.
@@ -696,6 +724,17 @@ mod tests {
             Some("Grund. Possible values are: `a`, `b` and `c`. Hund und Katze.")
         );
         let pt = for_tag("pt-BR").unwrap();
+        // A list word glued to the value before it is still a list word.
+        assert_eq!(
+            pt.phrases("Os valores possíveis são: `aberto`, `fechado`e `arquivado`.")
+                .as_deref(),
+            Some("Possible values are: `aberto`, `fechado` and `arquivado`.")
+        );
+        assert_eq!(
+            pt.phrases("Os valores possíveis são: `e `, `b`.")
+                .as_deref(),
+            Some("Possible values are: `e `, `b`.")
+        );
         assert_eq!(
             pt.title("Tipo de recurso sortProperty"),
             Some(("sortProperty", TitleKind::Resource))

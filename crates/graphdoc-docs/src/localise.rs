@@ -158,8 +158,9 @@ pub struct Evidence {
     /// The values each enum's properties list.
     pub values: StatedValues,
     /// The names the paths of each API page's `GET` requests end in
-    /// (`memberOf` for `GET /users/{id}/memberOf`), by the page's file name
-    /// in lower case (`user-list-memberof.md`).
+    /// (`memberOf` for `GET /users/{id}/memberOf`) or expand (`files` for
+    /// `GET /agreements/{id}?$expand=files`), by the page's file name in
+    /// lower case (`user-list-memberof.md`).
     pub api_names: BTreeMap<String, Vec<String>>,
     /// Each name a `GET` path ends in, with the type its page says the
     /// response carries.
@@ -209,7 +210,8 @@ impl Evidence {
             .unwrap_or(file)
             .to_lowercase();
         let found = names::path_names(paths);
-        if found.is_empty() {
+        let expanded = names::expanded_names(paths);
+        if found.is_empty() && expanded.is_empty() {
             return;
         }
         let key = match self.method_returns.get(&name) {
@@ -228,8 +230,10 @@ impl Evidence {
                 }
             }
         }
+        // An expanded name is the item's, not the returned type's: it names
+        // rows of the pages that link this one, never by type alone.
         let entry = self.api_names.entry(name).or_default();
-        for n in found {
+        for n in found.into_iter().chain(expanded) {
             self.path_names.insert(n.to_ascii_lowercase());
             if !entry.contains(&n) {
                 entry.push(n);
@@ -658,7 +662,17 @@ fn split_cells(row: &str) -> Vec<&str> {
     cells
 }
 
-fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, String) {
+/// How a table's header reads in English, and what its columns hold. In a
+/// Properties or Relationships section (`in_property_section`), a table
+/// whose second column is the type is a property table whatever its first
+/// header says (`Nome da relação`), even when its rows' names were
+/// translated out of identifier shape (`análise`).
+fn table_header(
+    locale: &Locale,
+    trimmed: &str,
+    rows: &[&str],
+    in_property_section: bool,
+) -> (TableShape, String) {
     let parts = split_cells(trimmed);
     // parts[0] is what precedes the leading pipe (nothing).
     let cells = &parts[1..];
@@ -678,10 +692,11 @@ fn table_header(locale: &Locale, trimmed: &str, rows: &[&str]) -> (TableShape, S
                 .iter()
                 .any(|h| c.trim().eq_ignore_ascii_case(h))
         });
+    let by_section = in_property_section && type_column == Some(1);
     if first_unknown
         && matches!(type_column, None | Some(1))
         && english.len() >= 3
-        && looks_like_property_rows(locale, rows)
+        && (by_section || looks_like_property_rows(locale, rows))
     {
         // Structure over vocabulary: names over type cells make a property table.
         english[0] = " Property ".into();
@@ -919,6 +934,58 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.to_string().contains("`tarefas`")));
+    }
+
+    #[test]
+    fn the_sentinel_member_a_list_leaves_out_does_not_hide_the_rows_around_it() {
+        let page = "### <a name=\"x-values\"></a>Valores x\n\n|Membro|\n|:--|\n|Aberto|\n|unknownFutureValue|\n|Fechado|\n";
+        let values: StatedValues = [("x".to_string(), vec!["open".into(), "closed".into()])].into();
+        let l = with_values("x.md", page, pt(), &values);
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert_eq!(lines[4], "|open|");
+        assert_eq!(lines[5], "|unknownFutureValue|");
+        assert_eq!(lines[6], "|closed|");
+        // A list that names fewer values than the rows left renames nothing.
+        let values: StatedValues = [("x".to_string(), vec!["open".into()])].into();
+        let l = with_values("x.md", page, pt(), &values);
+        assert_eq!(l.text.lines().nth(4), Some("|Aberto|"));
+    }
+
+    #[test]
+    fn a_listed_value_takes_precedence_over_the_word_for_a_common_member() {
+        // `Todos` is the word for `all`; the list says `everyone` at its place.
+        let page = "### <a name=\"x-values\"></a>Valores x\n\n|Membro|\n|:--|\n|none|\n|Todos|\n";
+        let values: StatedValues =
+            [("x".to_string(), vec!["none".into(), "everyone".into()])].into();
+        let l = with_values("x.md", page, pt(), &values);
+        assert_eq!(l.text.lines().nth(5), Some("|everyone|"));
+        let l = with_values("x.md", page, pt(), &StatedValues::new());
+        assert_eq!(l.text.lines().nth(5), Some("|all|"));
+    }
+
+    #[test]
+    fn a_table_in_a_relationships_section_with_a_type_column_names_properties() {
+        let page = "## <a name=\"relationships\"></a>Relações\n\n|Nome da relação|Tipo|Descrição|\n|:--|:--|:--|\n|análise|[x](x.md)|Análise.|\n";
+        let l = with_locale("x.md", page, pt());
+        assert_eq!(
+            l.text.lines().nth(2),
+            Some("| Property | Type | Description |")
+        );
+    }
+
+    #[test]
+    fn a_row_repeated_under_relationships_takes_the_name_its_first_row_takes() {
+        let page = "## <a name=\"properties\"></a>Propriedades\n\n|Propriedade|Tipo|Descrição|\n|:--|:--|:--|\n|id|String|Id.|\n|inclui|Coleção [x](x.md)|Incluídos.|\n|exclui|Coleção [x](x.md)|Excluídos.|\n\n## <a name=\"relationships\"></a>Relações\n\n|Relação|Tipo|Descrição|\n|:--|:--|:--|\n|inclui|Coleção [x](x.md)|Incluídos.|\n|exclui|Coleção [x](x.md)|Excluídos.|\n\n## <a name=\"json-representation\"></a>Representação JSON\n\n```json\n{\n  \"id\": \"String\",\n  \"includes\": [],\n  \"excludes\": []\n}\n```\n";
+        let l = with_locale("x.md", page, pt());
+        let lines: Vec<&str> = l.text.lines().collect();
+        for (at, name) in [
+            (5, "includes"),
+            (6, "excludes"),
+            (12, "includes"),
+            (13, "excludes"),
+        ] {
+            assert!(lines[at].starts_with(&format!("|{name}|")), "{}", lines[at]);
+        }
     }
 
     #[test]

@@ -221,14 +221,38 @@ pub(super) fn path_names(paths: &[String]) -> Vec<String> {
         let Some(last) = path.trim_end_matches('/').rsplit('/').next() else {
             continue;
         };
-        if crate::types::is_type_identifier(last)
-            && !last.contains('.')
-            && !out.iter().any(|n| n == last)
-        {
-            out.push(last.to_string());
+        push_name(&mut out, last);
+    }
+    out
+}
+
+/// The one relationship each path to an item expands
+/// (`/agreements/{id}?$expand=files` → `files`): a name of the item's
+/// type, not of what the page returns.
+pub(super) fn expanded_names(paths: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for path in paths {
+        let request = path.split(' ').next().unwrap_or_default();
+        let Some((path, query)) = request.split_once('?') else {
+            continue;
+        };
+        if !path.trim_end_matches('/').ends_with('}') {
+            continue;
+        }
+        if let Some(name) = query.split('&').find_map(|o| o.strip_prefix("$expand=")) {
+            push_name(&mut out, name);
         }
     }
     out
+}
+
+fn push_name(out: &mut Vec<String>, name: &str) {
+    if crate::types::is_type_identifier(name)
+        && !name.contains('.')
+        && !out.iter().any(|n| n == name)
+    {
+        out.push(name.to_string());
+    }
 }
 
 /// The API pages a Methods table cell links to, by file name in lower case
@@ -302,6 +326,13 @@ mod tests {
             "/users/{id}".to_string(),
         ];
         assert_eq!(path_names(&paths), ["memberOf"]);
+        let expanding = [
+            "/agreements/{id}?$expand=files".to_string(),
+            "/agreements?$expand=files".to_string(),
+            "/agreements/{id}?$expand=files,acceptances".to_string(),
+        ];
+        assert_eq!(path_names(&expanding), ["agreements"]);
+        assert_eq!(expanded_names(&expanding), ["files"]);
     }
 
     #[test]

@@ -20,6 +20,16 @@ fn is_camel_case(name: &str) -> bool {
         && name.chars().any(|c| c.is_ascii_lowercase())
 }
 
+/// The member every evolvable enum of the service ends its first members
+/// with: a name of the protocol, never translated, that "possible values"
+/// lists often leave out.
+const EVOLVABLE_SENTINEL: &str = "unknownFutureValue";
+
+/// `name` is one of the `stated` values, ignoring case.
+fn is_listed(stated: &[String], name: &str) -> bool {
+    stated.iter().any(|v| v.eq_ignore_ascii_case(name))
+}
+
 /// A row of a table whose first column names something: its line (index
 /// into the output), its name, and its type cell as written.
 struct Row {
@@ -182,11 +192,12 @@ impl Reader {
         let trimmed = line.trim_start();
         let next = lines.get(i + 1).map(|l| l.trim());
         if self.table.is_none() && next.is_some_and(is_delimiter_row) {
-            let (mut shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
             let section = &self.section;
-            shape.names_properties &= section.contains("propert")
-                || section.contains("relationship")
-                || section == "request body";
+            let in_property_section =
+                section.contains("propert") || section.contains("relationship");
+            let (mut shape, header) =
+                table_header(locale, trimmed, &lines[i + 2..], in_property_section);
+            shape.names_properties &= in_property_section || section == "request body";
             if let (true, Some(name)) = (shape.names_members, &self.current_enum) {
                 self.member_rows.push((name.to_lowercase(), Vec::new()));
             } else {
@@ -313,7 +324,43 @@ impl Reader {
         } else {
             &mut self.property_rows
         };
-        let pairs: Vec<(usize, String)> = rows.iter().map(|r| (r.index, r.name.clone())).collect();
+        // A row that repeats an earlier one's name (a page that lists its
+        // navigation properties under Properties and again under
+        // Relationships) is that property again: it is aligned once and
+        // takes the name its first row takes.
+        if keys.is_empty() || rows.is_empty() {
+            return;
+        }
+        let mut times: BTreeMap<&str, usize> = BTreeMap::new();
+        for row in rows.iter().filter(|r| !r.name.is_empty()) {
+            *times.entry(row.name.as_str()).or_default() += 1;
+        }
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut repeats: Vec<Vec<usize>> = Vec::new();
+        let mut seen: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+        for (r, row) in rows.iter().enumerate() {
+            if times.get(row.name.as_str()).is_none_or(|&n| n < 2) {
+                firsts.push(r);
+                repeats.push(Vec::new());
+                continue;
+            }
+            let cells = split_cells(self.out[row.index].trim_start());
+            let cell = row
+                .type_column
+                .and_then(|c| cells.get(c).map(|t| t.trim().to_string()));
+            match seen.get(&(row.name.clone(), cell.clone())) {
+                Some(&at) => repeats[at].push(r),
+                None => {
+                    seen.insert((row.name.clone(), cell), firsts.len());
+                    firsts.push(r);
+                    repeats.push(Vec::new());
+                }
+            }
+        }
+        let pairs: Vec<(usize, String)> = firsts
+            .iter()
+            .map(|&r| (rows[r].index, rows[r].name.clone()))
+            .collect();
         for (at, name) in rename_rows(
             &mut self.out,
             &pairs,
@@ -322,7 +369,10 @@ impl Reader {
             file,
             &mut self.diagnostics,
         ) {
-            rows[at].name = name;
+            for &r in repeats[at].iter().chain([&firsts[at]]) {
+                super::set_first_cell(&mut self.out[rows[r].index], &name);
+                rows[r].name = name.clone();
+            }
         }
     }
 
@@ -537,40 +587,89 @@ impl Reader {
         (offered, linked)
     }
 
-    /// Enum members rows read back: the language's words for common
-    /// members, then the values the enum's properties list.
+    /// Enum members rows read back: from the values the enum's properties
+    /// list where there are some, then the language's words for common
+    /// members. A word is read first only when the list has its English
+    /// (`Nenhum` → `none`): a list that names `everyone` where the rows have
+    /// `Todos` reads `everyone` at that place, not the word's `all`.
     fn member_names(&mut self, locale: &Locale, file: &str, evidence: &Evidence) {
-        for (_, rows) in self.member_rows.iter_mut() {
-            for (index, name) in rows.iter_mut() {
-                let Some(english) = locale.member_word(name) else {
-                    continue;
-                };
-                self.diagnostics.push(Diagnostic::new(
-                    &Source::new(file.to_string(), *index as u32 + 1),
-                    Severity::Warning,
-                    codes::TRANSLATED_MEMBER_NAME,
-                    format!("enum members row has `{name}`, the {} word for `{english}`; read as `{english}`", locale.name),
-                ));
-                super::set_first_cell(&mut self.out[*index], english);
-                *name = english.to_string();
+        let member_rows = std::mem::take(&mut self.member_rows);
+        for (name, mut rows) in member_rows {
+            let stated = evidence.values.get(&name);
+            let in_list = |name: &str| stated.is_some_and(|s| is_listed(s, name));
+            let listed = |_: &str, english: &str| stated.is_none_or(|s| is_listed(s, english));
+            self.member_words(locale, file, &mut rows, listed);
+            if let Some(stated) = stated {
+                self.stated_members(file, &mut rows, stated);
             }
+            self.member_words(locale, file, &mut rows, |name, _| !in_list(name));
+            self.member_rows.push((name, rows));
         }
-        for (name, rows) in &self.member_rows {
-            if let Some(stated) = evidence.values.get(name) {
-                let found = Found {
-                    code: codes::TRANSLATED_MEMBER_NAME,
-                    what: "enum members row",
-                    source: "the possible values its properties list",
-                };
-                let renamed = rename_rows(
-                    &mut self.out,
-                    rows,
-                    stated,
-                    &found,
-                    file,
-                    &mut self.diagnostics,
-                );
-                self.used_evidence |= !renamed.is_empty();
+    }
+
+    /// Rows whose name is the language's word for a common member that
+    /// `take` accepts, read as that member.
+    fn member_words(
+        &mut self,
+        locale: &Locale,
+        file: &str,
+        rows: &mut [(usize, String)],
+        take: impl Fn(&str, &str) -> bool,
+    ) {
+        for (index, name) in rows.iter_mut() {
+            let Some(english) = locale.member_word(name).filter(|e| take(name, e)) else {
+                continue;
+            };
+            self.diagnostics.push(Diagnostic::new(
+                &Source::new(file.to_string(), *index as u32 + 1),
+                Severity::Warning,
+                codes::TRANSLATED_MEMBER_NAME,
+                format!("enum members row has `{name}`, the {} word for `{english}`; read as `{english}`", locale.name),
+            ));
+            super::set_first_cell(&mut self.out[*index], english);
+            *name = english.to_string();
+        }
+    }
+
+    /// Rows renamed from the values the enum's properties list: aligned
+    /// with the list, then, when rows are left that the list lacks, aligned
+    /// again without the `unknownFutureValue` row if the list lacks it and
+    /// the rows left are then as many as the listed values: lists leave out
+    /// the service's sentinel, and leaving it out lets the translated rows
+    /// around it face the listed values.
+    fn stated_members(&mut self, file: &str, rows: &mut [(usize, String)], stated: &[String]) {
+        let found = Found {
+            code: codes::TRANSLATED_MEMBER_NAME,
+            what: "enum members row",
+            source: "the possible values its properties list",
+        };
+        for leave_out_sentinel in [false, true] {
+            if rows.iter().all(|(_, name)| is_listed(stated, name)) {
+                return;
+            }
+            let keep = |name: &str| {
+                !leave_out_sentinel
+                    || is_listed(stated, name)
+                    || !name.eq_ignore_ascii_case(EVOLVABLE_SENTINEL)
+            };
+            let open: Vec<usize> = (0..rows.len()).filter(|&r| keep(&rows[r].1)).collect();
+            // Without the rows left out, the rows must face the list one to
+            // one: a list that names only some members renames nothing.
+            if open.len() < rows.len() && open.len() != stated.len() {
+                return;
+            }
+            let aligned: Vec<(usize, String)> = open.iter().map(|&r| rows[r].clone()).collect();
+            let renamed = rename_rows(
+                &mut self.out,
+                &aligned,
+                stated,
+                &found,
+                file,
+                &mut self.diagnostics,
+            );
+            self.used_evidence |= !renamed.is_empty();
+            for (at, name) in renamed {
+                rows[open[at]].1 = name;
             }
         }
     }
