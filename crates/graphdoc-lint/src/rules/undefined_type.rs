@@ -1,8 +1,8 @@
 //! GL0006: an `@odata.type` in a JSON block naming a type no page defines.
 
 use super::{Finding, Rule};
-use crate::pages::{place, Pages};
-use graphdoc_docs::markdown::{self, Block};
+use crate::pages::{place, Pages, Parsed};
+use graphdoc_docs::markdown::Block;
 use graphdoc_docs::tolerant::pointer_segment;
 use graphdoc_schema::{split_qualified, Schema, Severity};
 use rayon::prelude::*;
@@ -25,7 +25,12 @@ are the front-end diagnostic GD0009 (GL0001).\n",
 };
 
 /// `@odata.type` values in JSON blocks naming no type of the version.
-pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> {
+pub fn check(
+    schema: &Schema,
+    pages: &Pages,
+    parsed: &Parsed<'_>,
+    version_dir: &str,
+) -> Vec<Finding> {
     let simple = defined_names(schema, pages, version_dir);
     let list: Vec<(&String, &String)> = pages
         .iter()
@@ -38,13 +43,21 @@ pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> 
             if !text.contains("@odata.type") {
                 return out;
             }
-            for b in markdown::blocks(text) {
+            let Some(blocks) = parsed.get(file.as_str()) else {
+                return out;
+            };
+            for b in blocks {
                 let Block::Code {
                     text: code, line, ..
                 } = b
                 else {
                     continue;
                 };
+                // Only a block that spells the key (or could, through an
+                // escape) has one: the others are not read.
+                if !code.contains("@odata.type") && !code.contains('\\') {
+                    continue;
+                }
                 let json_start = code.find(['{', '[']).unwrap_or(0);
                 let skipped_lines = code[..json_start].matches('\n').count() as u32;
                 let Some(read) = crate::json::read(&code[json_start..]) else {
@@ -65,7 +78,7 @@ pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> 
                                 if let (true, Some(s), Some(pos)) =
                                     (k == "@odata.type", v.as_str(), read.positions.get(&here))
                                 {
-                                    let line = line + skipped_lines + pos.line - 1;
+                                    let line = *line + skipped_lines + pos.line - 1;
                                     out.extend(odata_type(s, file, line, &simple, pages));
                                 }
                                 stack.push((here, v));
@@ -142,7 +155,8 @@ mod tests {
             "d/v1.0/resources/known.md".into(),
             "```json\n{\n  \"@odata.type\": \"#microsoft.graph.known\",\n  \"x\": {\"@odata.type\": \"#microsoft.graph.ghost\"}\n}\n```\n".into(),
         );
-        let found = check(&Schema::default(), &pages, "d/v1.0");
+        let parsed = crate::pages::parse(&pages);
+        let found = check(&Schema::default(), &pages, &parsed, "d/v1.0");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, 4);
         assert!(found[0].message.contains("microsoft.graph.ghost"));
