@@ -148,7 +148,12 @@ fn load_version(
         .pages
         .into_par_iter()
         .map(|p| {
-            let text = String::from_utf8_lossy(&p.bytes).replace("\r\n", "\n");
+            let text = String::from_utf8_lossy(&p.bytes);
+            let text = if text.contains('\r') {
+                text.replace("\r\n", "\n")
+            } else {
+                text.into_owned()
+            };
             (p.path, text)
         })
         .collect();

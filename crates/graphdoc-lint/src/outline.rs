@@ -95,9 +95,7 @@ impl Outline {
                         .collect(),
                 }),
                 Block::Comment { text, .. } => outline.comments.push(text.to_ascii_lowercase()),
-                Block::Paragraph { text, .. }
-                    if text.to_ascii_lowercase().contains("[!include") =>
-                {
+                Block::Paragraph { text, .. } if contains_ignoring_case(text, "[!include") => {
                     outline.includes.push(text.to_ascii_lowercase());
                 }
                 _ => {}
@@ -125,6 +123,16 @@ impl Outline {
             .iter()
             .find(|t| t.rows.iter().any(|&(l, _)| l == line))
     }
+}
+
+/// Whether `text` holds `needle` (starting with `[`, ASCII) in any ASCII
+/// case, without making a lower-case copy of every paragraph.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    text.match_indices('[').any(|(i, _)| {
+        text.as_bytes()[i..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    })
 }
 
 /// A heading's words: HTML tags (anchors) and markdown emphasis removed,
