@@ -11,6 +11,7 @@
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// Deeper nesting is refused rather than risking the stack.
 pub const MAX_DEPTH: usize = 64;
@@ -183,7 +184,25 @@ pub fn parse(text: &str) -> Result<Read, ReadError> {
 
 /// Escapes one JSON pointer segment (RFC 6901).
 pub fn pointer_segment(s: &str) -> String {
-    s.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(s.len());
+    push_segment(&mut out, s);
+    out
+}
+
+/// Appends `s` escaped as a JSON pointer segment to `pointer` (every key
+/// of every sample passes here: no copy when there is nothing to escape).
+fn push_segment(pointer: &mut String, s: &str) {
+    if !s.contains(['~', '/']) {
+        pointer.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
 }
 
 /// What came next inside an object or array.
@@ -492,7 +511,7 @@ impl Parser {
             self.skip_trivia();
             let len = pointer.len();
             pointer.push('/');
-            pointer.push_str(&pointer_segment(&key));
+            push_segment(pointer, &key);
             let value = self.value(pointer, depth + 1)?;
             self.alternatives(depth + 1)?;
             pointer.truncate(len);
@@ -517,7 +536,7 @@ impl Parser {
             }
             let len = pointer.len();
             pointer.push('/');
-            pointer.push_str(&items.len().to_string());
+            let _ = write!(pointer, "{}", items.len());
             let value = self.value(pointer, depth + 1)?;
             self.alternatives(depth + 1)?;
             pointer.truncate(len);

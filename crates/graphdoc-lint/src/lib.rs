@@ -148,7 +148,12 @@ fn load_version(
         .pages
         .into_par_iter()
         .map(|p| {
-            let text = String::from_utf8_lossy(&p.bytes).replace("\r\n", "\n");
+            let text = String::from_utf8_lossy(&p.bytes);
+            let text = if text.contains('\r') {
+                text.replace("\r\n", "\n")
+            } else {
+                text.into_owned()
+            };
             (p.path, text)
         })
         .collect();
@@ -171,18 +176,21 @@ fn load_version(
 
 fn version_findings(v: &Version) -> Vec<Finding> {
     let schema = &v.loaded.schema;
-    let samples = samples::check(schema, &v.name, &v.pages);
+    let parsed = pages::parse(&v.pages);
+    let samples = samples::check(schema, &v.name, &parsed);
     let mut out = rules::frontend_diagnostic::check(&v.loaded.diagnostics);
-    out.extend(rules::missing_in_json::check(schema, &v.pages));
+    out.extend(rules::missing_in_json::check(schema, &v.pages, &parsed));
     out.extend(rules::json_type_mismatch::check(&samples, &v.pages));
     out.extend(rules::possible_values_mismatch::check(schema, &v.pages));
     out.extend(rules::broken_link::check(&v.pages, &v.dir, &v.existing));
-    out.extend(rules::undefined_type::check(schema, &v.pages, &v.dir));
+    out.extend(rules::undefined_type::check(
+        schema, &v.pages, &parsed, &v.dir,
+    ));
     out.extend(rules::duplicate_description::check(schema, &v.pages));
     out.extend(rules::repeated_sentence::check(schema, &v.pages));
-    out.extend(rules::placeholder_text::check(&v.pages));
+    out.extend(rules::placeholder_text::check(&v.pages, &parsed));
     out.extend(rules::enum_sample_value::check(&samples, &v.pages));
-    let outlines = outline::outlines(&v.pages);
+    let outlines = outline::outlines(&parsed);
     out.extend(rules::not_alphabetical::check(schema, &v.pages, &outlines));
     out.extend(rules::split_table::check(schema, &outlines));
     out.extend(rules::missing_section::check(schema, &v.pages, &outlines));

@@ -2,7 +2,7 @@
 //! in (GL0017 alphabetical order, GL0019 split tables and GL0020 required
 //! sections read pages through it).
 
-use crate::pages::Pages;
+use crate::pages::Parsed;
 use graphdoc_docs::markdown::{self, Block};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 /// every rule that needs it.
 pub(crate) type Outlines = BTreeMap<String, Outline>;
 
-/// The outlines of `pages`, made in parallel.
-pub(crate) fn outlines(pages: &Pages) -> Outlines {
-    pages
+/// The outlines of the parsed pages, made in parallel.
+pub(crate) fn outlines(parsed: &Parsed<'_>) -> Outlines {
+    parsed
         .par_iter()
-        .map(|(file, text)| (file.clone(), Outline::of(text)))
+        .map(|(file, blocks)| (file.to_string(), Outline::of_blocks(blocks)))
         .collect()
 }
 
@@ -54,14 +54,23 @@ pub(crate) struct Outline {
 
 impl Outline {
     pub fn of(text: &str) -> Outline {
+        Outline::of_blocks(&markdown::blocks(text))
+    }
+
+    /// The outline of a page already split into blocks.
+    pub fn of_blocks(blocks: &[Block<'_>]) -> Outline {
         let mut outline = Outline::default();
         let mut section: Option<Heading> = None;
-        for block in markdown::blocks(text) {
+        for block in blocks {
             match block {
-                Block::Heading { level, text, line } => {
+                &Block::Heading {
+                    level,
+                    ref text,
+                    line,
+                } => {
                     let heading = Heading {
                         level,
-                        text: heading_text(&text),
+                        text: heading_text(text),
                         line,
                     };
                     if (2..=3).contains(&level) {
@@ -86,9 +95,7 @@ impl Outline {
                         .collect(),
                 }),
                 Block::Comment { text, .. } => outline.comments.push(text.to_ascii_lowercase()),
-                Block::Paragraph { text, .. }
-                    if text.to_ascii_lowercase().contains("[!include") =>
-                {
+                Block::Paragraph { text, .. } if contains_ignoring_case(text, "[!include") => {
                     outline.includes.push(text.to_ascii_lowercase());
                 }
                 _ => {}
@@ -117,6 +124,16 @@ impl Outline {
             .iter()
             .find(|t| t.rows.iter().any(|&(l, _)| l == line))
     }
+}
+
+/// Whether `text` holds `needle` (starting with `[`, ASCII) in any ASCII
+/// case, without making a lower-case copy of every paragraph.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    text.match_indices('[').any(|(i, _)| {
+        text.as_bytes()[i..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    })
 }
 
 /// A heading's words: HTML tags (anchors) and markdown emphasis removed,

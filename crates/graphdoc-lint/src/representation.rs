@@ -1,7 +1,7 @@
 //! The JSON representation block of a resource page, read with positions
 //! (GL0002 and GL0003 compare it with the Properties table).
 
-use graphdoc_docs::markdown::{self, Block};
+use graphdoc_docs::markdown::Block;
 use graphdoc_schema::split_qualified;
 use serde_json::{Map, Value};
 
@@ -9,14 +9,17 @@ use serde_json::{Map, Value};
 /// `"blockType": "resource"` annotation whose type (`@odata.type`/`@type`) names the type
 /// (or that has none): its object (the first item of an array) and the
 /// page line the block starts at.
-pub(crate) fn representation(text: &str, type_name: &str) -> Option<(Map<String, Value>, u32)> {
-    let mut pending: Option<String> = None;
-    for b in markdown::blocks(text) {
+pub(crate) fn representation(
+    blocks: &[Block<'_>],
+    type_name: &str,
+) -> Option<(Map<String, Value>, u32)> {
+    let mut pending: Option<&str> = None;
+    for b in blocks {
         match b {
             Block::Comment { text, .. }
                 if text.contains("blockType") && text.contains("\"resource\"") =>
             {
-                pending = Some(text);
+                pending = Some(text.as_str());
             }
             Block::Code {
                 text: code, line, ..
@@ -24,17 +27,17 @@ pub(crate) fn representation(text: &str, type_name: &str) -> Option<(Map<String,
                 let Some(annotation) = pending.take() else {
                     continue;
                 };
-                let names_other = annotation_type(&annotation)
+                let names_other = annotation_type(annotation)
                     .is_some_and(|t| !split_qualified(&t).1.eq_ignore_ascii_case(type_name));
                 if names_other {
                     continue;
                 }
-                let value = match crate::json::read(&code)?.value {
+                let value = match crate::json::read(code)?.value {
                     Value::Array(mut items) if !items.is_empty() => items.swap_remove(0),
                     value => value,
                 };
                 return match value {
-                    Value::Object(object) => Some((object, line)),
+                    Value::Object(object) => Some((object, *line)),
                     _ => None,
                 };
             }
@@ -65,7 +68,8 @@ mod tests {
 ```json\n{ \"name\": \"String\" }\n```\n\n\
 <!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.root\" } -->\n\n\
 ```json\n{ \"depth\": 1 }\n```\n";
-        let (object, _) = representation(page, "root").expect("a representation");
+        let blocks = graphdoc_docs::markdown::blocks(page);
+        let (object, _) = representation(&blocks, "root").expect("a representation");
         assert!(object.contains_key("depth"), "{object:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! rules about sample values (GL003, GL010) are views of those findings,
 //! so that the linter and `samples` never disagree about a value.
 
-use crate::pages::Pages;
+use crate::pages::{Pages, Parsed};
 use crate::rules::{Finding, Rule};
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
@@ -10,12 +10,12 @@ use graphdoc_samples::VersionReport;
 use graphdoc_schema::Schema;
 
 /// Every JSON block of the version's pages, checked against `schema`.
-pub(crate) fn check(schema: &Schema, version: &str, pages: &Pages) -> VersionReport {
-    let texts: Vec<(String, String)> = pages
+pub(crate) fn check(schema: &Schema, version: &str, parsed: &Parsed<'_>) -> VersionReport {
+    let pages: Vec<(&str, &[graphdoc_docs::markdown::Block<'_>])> = parsed
         .iter()
-        .map(|(file, text)| (file.clone(), text.clone()))
+        .map(|(file, blocks)| (*file, blocks.as_slice()))
         .collect();
-    graphdoc_samples::check_pages(schema, version, &texts)
+    graphdoc_samples::check_parsed(schema, version, &pages)
 }
 
 /// The sample findings of `kinds` in samples `sample_filter` accepts, as

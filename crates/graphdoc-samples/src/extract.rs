@@ -49,11 +49,18 @@ const METHODS: [&str; 5] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 /// The JSON blocks of one page, in page order. `text` has `\n` line ends.
 pub fn samples(text: &str) -> Vec<RawSample> {
+    samples_in(&blocks(text))
+}
+
+/// The JSON blocks of a page already split into blocks (by
+/// [`graphdoc_docs::markdown::blocks`]), in page order: what [`samples`]
+/// reads, for a caller that parses the page once for other checks too.
+pub fn samples_in(blocks: &[Block<'_>]) -> Vec<RawSample> {
     let mut out = Vec::new();
     let mut pending: Option<Value> = None;
     let mut in_representation = false;
     let mut last_request = String::new();
-    for block in blocks(text) {
+    for block in blocks {
         match block {
             Block::Heading { text, .. } => {
                 pending = None;
@@ -86,7 +93,7 @@ pub fn samples(text: &str) -> Vec<RawSample> {
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let (trimmed, trimmed_line) = trim_leading_blank_lines(&text, line);
+                let (trimmed, trimmed_line) = trim_leading_blank_lines(text, *line);
                 let first = trimmed.lines().next().unwrap_or("").trim();
                 // Unlabelled fences hold HTTP exchanges and JSON too.
                 let unlabelled_http = lang.is_empty() && http_start(first).is_some();

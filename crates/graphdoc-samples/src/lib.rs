@@ -563,6 +563,32 @@ fn page_texts(pages: Vec<graphdoc_docs::PageInput>) -> Vec<(String, String)> {
 /// Checks the JSON blocks of pages already in memory (`(path, text)`)
 /// against `schema`.
 pub fn check_pages(schema: &Schema, version: &str, pages: &[(String, String)]) -> VersionReport {
+    check_each(schema, version, pages, |(file, text)| {
+        (file.as_str(), extract::samples(text))
+    })
+}
+
+/// [`check_pages`] for pages already split into blocks (`(path, blocks)`,
+/// by [`graphdoc_docs::markdown::blocks`]), for a caller that parses each
+/// page once for its other checks too.
+pub fn check_parsed(
+    schema: &Schema,
+    version: &str,
+    pages: &[(&str, &[graphdoc_docs::markdown::Block<'_>])],
+) -> VersionReport {
+    check_each(schema, version, pages, |(file, blocks)| {
+        (file, extract::samples_in(blocks))
+    })
+}
+
+/// Checks the samples `samples_of` finds on each page (its path and its
+/// JSON blocks).
+fn check_each<P: Sync>(
+    schema: &Schema,
+    version: &str,
+    pages: &[P],
+    samples_of: fn(&P) -> (&str, Vec<RawSample>),
+) -> VersionReport {
     let lookup = Lookup::new(schema);
     let mut ops: HashMap<&str, &Operation> = HashMap::new();
     for op in &schema.operations {
@@ -570,10 +596,11 @@ pub fn check_pages(schema: &Schema, version: &str, pages: &[(String, String)]) -
     }
     let mut samples: Vec<SampleReport> = pages
         .par_iter()
-        .flat_map_iter(|(file, text)| {
-            let op = ops.get(file.as_str()).copied();
+        .flat_map_iter(|page| {
+            let (file, found) = samples_of(page);
+            let op = ops.get(file).copied();
             let lookup = &lookup;
-            extract::samples(text)
+            found
                 .into_iter()
                 .map(move |raw| check_sample(lookup, version, file, &raw, op))
         })

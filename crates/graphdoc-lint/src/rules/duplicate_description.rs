@@ -34,6 +34,11 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     for table in property_tables(schema) {
         let mut first: HashMap<String, &Property> = HashMap::new();
         for p in table {
+            // Fewer than five words are never reported (below): not worth
+            // a normalised copy.
+            if p.description.split_whitespace().nth(4).is_none() {
+                continue;
+            }
             let normalized = cells::collapse_whitespace(p.description.trim()).to_ascii_lowercase();
             // An inherited row repeats the base type's text on every derived
             // page: the base page's own table is where it is reported.

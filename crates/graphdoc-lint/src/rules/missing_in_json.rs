@@ -1,7 +1,7 @@
 //! GL0002: a Properties table row the JSON representation does not show.
 
 use super::{Finding, Rule};
-use crate::pages::{place, Pages};
+use crate::pages::{place, Pages, Parsed};
 use crate::representation::representation;
 use graphdoc_schema::{PropertyKind, Schema, Severity, TypeDef};
 use rayon::prelude::*;
@@ -25,16 +25,16 @@ Fix: add the property to the JSON block, or remove the stale table row.\n",
 
 /// Own structural properties of each type missing from its page's JSON
 /// representation.
-pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
+pub fn check(schema: &Schema, pages: &Pages, parsed: &Parsed<'_>) -> Vec<Finding> {
     let types: Vec<&TypeDef> = schema.types.values().collect();
     let mut out: Vec<Finding> = types
         .par_iter()
         .flat_map_iter(|t| {
             let mut out = Vec::new();
-            let Some(text) = pages.get(&t.source.file) else {
+            let Some(blocks) = parsed.get(t.source.file.as_str()) else {
                 return out;
             };
-            let Some((members, start)) = representation(text, &t.name) else {
+            let Some((members, start)) = representation(blocks, &t.name) else {
                 return out;
             };
             for p in &t.properties {

@@ -1,9 +1,9 @@
 //! GL0009: `TODO` left in a permissions table.
 
 use super::{Finding, Rule};
-use crate::pages::Pages;
+use crate::pages::{Pages, Parsed};
 use graphdoc_docs::cells;
-use graphdoc_docs::markdown::{self, Block};
+use graphdoc_docs::markdown::Block;
 use graphdoc_schema::Severity;
 use rayon::prelude::*;
 
@@ -22,20 +22,23 @@ permission the API needs.\n",
 };
 
 /// `TODO` in the cells of permissions tables.
-pub fn check(pages: &Pages) -> Vec<Finding> {
+pub fn check(pages: &Pages, parsed: &Parsed<'_>) -> Vec<Finding> {
     let list: Vec<(&String, &String)> = pages.iter().collect();
     list.par_iter()
-        .flat_map_iter(|(file, text)| page_placeholders(file, text))
+        .flat_map_iter(|(file, text)| match parsed.get(file.as_str()) {
+            Some(blocks) => page_placeholders(file, text, blocks),
+            None => Vec::new(),
+        })
         .collect()
 }
 
-fn page_placeholders(file: &str, text: &str) -> Vec<Finding> {
+fn page_placeholders(file: &str, text: &str, blocks: &[Block<'_>]) -> Vec<Finding> {
     let mut out = Vec::new();
     if !text.contains("TODO") {
         return out;
     }
     let mut in_permissions = false;
-    for b in markdown::blocks(text) {
+    for b in blocks {
         match b {
             Block::Heading { text, .. } => {
                 in_permissions = text.to_ascii_lowercase().contains("permission")
@@ -72,7 +75,7 @@ mod tests {
     #[test]
     fn todo_only_in_permissions_tables() {
         let text = "## Permissions\n\n|Type|Permission|\n|-|-|\n|Delegated|**TODO: Determine scopes **|\n\n## Other\n\n|a|b|\n|-|-|\n|TODO|x|\n";
-        let found = page_placeholders("p.md", text);
+        let found = page_placeholders("p.md", text, &graphdoc_docs::markdown::blocks(text));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, 5);
         assert!(found[0].message.contains("TODO: Determine scopes"));

@@ -27,6 +27,10 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     let mut out = Vec::new();
     for table in property_tables(schema) {
         for p in table {
+            // Both findings need two sentences.
+            if !p.description.contains(". ") {
+                continue;
+            }
             let sentences_starting = possible_values_sentence_starts(&p.description);
             if sentences_starting > 1 {
                 let f = RULE

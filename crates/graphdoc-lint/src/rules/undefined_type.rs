@@ -1,8 +1,8 @@
 //! GL0006: an `@odata.type` in a JSON block naming a type no page defines.
 
 use super::{Finding, Rule};
-use crate::pages::{place, Pages};
-use graphdoc_docs::markdown::{self, Block};
+use crate::pages::{place, Pages, Parsed};
+use graphdoc_docs::markdown::Block;
 use graphdoc_docs::tolerant::pointer_segment;
 use graphdoc_schema::{split_qualified, Schema, Severity};
 use rayon::prelude::*;
@@ -25,7 +25,12 @@ are the front-end diagnostic GD0009 (GL0001).\n",
 };
 
 /// `@odata.type` values in JSON blocks naming no type of the version.
-pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> {
+pub fn check(
+    schema: &Schema,
+    pages: &Pages,
+    parsed: &Parsed<'_>,
+    version_dir: &str,
+) -> Vec<Finding> {
     let simple = defined_names(schema, pages, version_dir);
     let list: Vec<(&String, &String)> = pages
         .iter()
@@ -38,13 +43,29 @@ pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> 
             if !text.contains("@odata.type") {
                 return out;
             }
-            for b in markdown::blocks(text) {
+            let Some(blocks) = parsed.get(file.as_str()) else {
+                return out;
+            };
+            for b in blocks {
                 let Block::Code {
                     text: code, line, ..
                 } = b
                 else {
                     continue;
                 };
+                // Only a block that spells the key (or could, through an
+                // escape) has one: the others are not read.
+                if !code.contains("@odata.type") && !code.contains('\\') {
+                    continue;
+                }
+                // Nor is one whose every `@odata.type` is plainly written
+                // and names a defined type: it cannot have a finding.
+                if !code.contains('\\')
+                    && plain_odata_types(code)
+                        .is_some_and(|types| types.iter().all(|t| !names_undefined(t, &simple)))
+                {
+                    continue;
+                }
                 let json_start = code.find(['{', '[']).unwrap_or(0);
                 let skipped_lines = code[..json_start].matches('\n').count() as u32;
                 let Some(read) = crate::json::read(&code[json_start..]) else {
@@ -65,7 +86,7 @@ pub fn check(schema: &Schema, pages: &Pages, version_dir: &str) -> Vec<Finding> 
                                 if let (true, Some(s), Some(pos)) =
                                     (k == "@odata.type", v.as_str(), read.positions.get(&here))
                                 {
-                                    let line = line + skipped_lines + pos.line - 1;
+                                    let line = *line + skipped_lines + pos.line - 1;
                                     out.extend(odata_type(s, file, line, &simple, pages));
                                 }
                                 stack.push((here, v));
@@ -108,6 +129,32 @@ fn defined_names(schema: &Schema, pages: &Pages, version_dir: &str) -> HashSet<S
 
 /// A finding for the `@odata.type` value `s` at `line`, when it names no
 /// type of the version.
+/// Whether an `@odata.type` value names a `microsoft.graph` type this
+/// version does not define.
+fn names_undefined(s: &str, simple: &HashSet<String>) -> bool {
+    let name = s.trim_start_matches('#');
+    if !name.starts_with("microsoft.graph.") {
+        return false;
+    }
+    let simple_name = split_qualified(name).1;
+    !(simple_name.is_empty() || simple.contains(&simple_name.to_ascii_lowercase()))
+}
+
+/// The value of every `@odata.type` in `code` when each is written
+/// `"@odata.type": "value"`; `None` when one is written otherwise (a key
+/// unquoted or commented, a value that is not a string, the word in
+/// prose): only the JSON reader can tell what those are.
+fn plain_odata_types(code: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    for (i, key) in code.match_indices("@odata.type") {
+        let rest = code[i + key.len()..].strip_prefix('"')?;
+        let rest = rest.trim_start().strip_prefix(':')?;
+        let rest = rest.trim_start().strip_prefix('"')?;
+        out.push(&rest[..rest.find('"')?]);
+    }
+    Some(out)
+}
+
 fn odata_type(
     s: &str,
     file: &str,
@@ -115,14 +162,10 @@ fn odata_type(
     simple: &HashSet<String>,
     pages: &Pages,
 ) -> Option<Finding> {
+    if !names_undefined(s, simple) {
+        return None;
+    }
     let name = s.trim_start_matches('#');
-    if !name.starts_with("microsoft.graph.") {
-        return None;
-    }
-    let simple_name = split_qualified(name).1;
-    if simple_name.is_empty() || simple.contains(&simple_name.to_ascii_lowercase()) {
-        return None;
-    }
     let f = RULE.finding(
         file,
         line,
@@ -136,13 +179,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_plainly_written_types_are_read_without_the_json_reader() {
+        let plain = "{\"@odata.type\" : \"#a.b\", \"x@odata.type\":\"c\"}";
+        assert_eq!(plain_odata_types(plain), Some(vec!["#a.b", "c"]));
+        assert_eq!(plain_odata_types("{ @odata.type: \"a\" }"), None);
+        assert_eq!(plain_odata_types("the @odata.type property"), None);
+        assert_eq!(plain_odata_types("{\"@odata.type\": null}"), None);
+        assert_eq!(plain_odata_types("{\"@odata.type\": /* c */ \"a\"}"), None);
+    }
+
+    #[test]
     fn unknown_types_in_code_blocks_are_reported() {
         let mut pages = Pages::new();
         pages.insert(
             "d/v1.0/resources/known.md".into(),
             "```json\n{\n  \"@odata.type\": \"#microsoft.graph.known\",\n  \"x\": {\"@odata.type\": \"#microsoft.graph.ghost\"}\n}\n```\n".into(),
         );
-        let found = check(&Schema::default(), &pages, "d/v1.0");
+        let parsed = crate::pages::parse(&pages);
+        let found = check(&Schema::default(), &pages, &parsed, "d/v1.0");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, 4);
         assert!(found[0].message.contains("microsoft.graph.ghost"));

@@ -231,7 +231,7 @@ pub fn check_target(
                     })
                     .unwrap_or_default()
             } else {
-                lookup.schema.flattened_properties(&actual)
+                lookup.flattened_properties(&actual).to_vec()
             };
             c.absent(o, &props, completeness, &actual, &pointer);
         }
@@ -345,7 +345,7 @@ impl Checker<'_, '_> {
     }
 
     fn read_only(&mut self, o: &Map<String, Value>, qualified: &str, pointer: &str, create: bool) {
-        let props = self.lookup.schema.flattened_properties(qualified);
+        let props = self.lookup.flattened_properties(qualified);
         for key in o.keys() {
             if let Some(p) = props
                 .iter()
@@ -586,7 +586,7 @@ impl Checker<'_, '_> {
                 None => {}
             }
         }
-        let props = self.lookup.schema.flattened_properties(&qualified);
+        let props = self.lookup.flattened_properties(&qualified);
         let open = self.lookup.is_open(&qualified);
         for (key, v) in o {
             if is_annotation(key) || is_directory_extension(key) {

@@ -11,9 +11,10 @@ pub use checker::{check, check_target};
 pub use target::{root_type, target, Target};
 
 use graphdoc_schema::names::{Defined, Names};
-use graphdoc_schema::{Schema, DEFAULT_NAMESPACE};
+use graphdoc_schema::{Property, Schema, DEFAULT_NAMESPACE};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 use target::strip_collection;
 
 /// Nested objects deeper than this are not checked (the reader already caps
@@ -101,8 +102,20 @@ pub struct Lookup<'a> {
     bases: HashSet<&'a str>,
     /// Base type → the types that name it as their base.
     derived: HashMap<&'a str, Vec<&'a str>>,
+    /// What [`Lookup::named`] answers for the names the schema itself
+    /// spells (its types, enums and property types), resolved once: every
+    /// value of a sample asks for its property's type.
+    known: HashMap<&'a str, Option<Named<'a>>>,
+    /// Each type's own and inherited properties, made the first time a
+    /// sample has an object of the type.
+    flattened: HashMap<&'a str, OnceLock<Vec<&'a Property>>>,
+    /// The types [`Lookup::is_open`] and [`Lookup::is_untyped`] hold for,
+    /// decided once per type.
+    open: HashSet<&'a str>,
+    untyped: HashSet<&'a str>,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) enum Named<'a> {
     Structured(&'a str),
     Enum(&'a str),
@@ -111,7 +124,7 @@ pub(crate) enum Named<'a> {
 impl<'a> Lookup<'a> {
     /// Indexes `schema`'s names and derived types.
     pub fn new(schema: &'a Schema) -> Self {
-        Lookup {
+        let mut lookup = Lookup {
             schema,
             names: Names::of(schema),
             bases: schema
@@ -127,6 +140,54 @@ impl<'a> Lookup<'a> {
                     m.entry(base).or_insert_with(Vec::new).push(name);
                     m
                 }),
+            known: HashMap::new(),
+            open: HashSet::new(),
+            untyped: HashSet::new(),
+            flattened: schema
+                .types
+                .keys()
+                .map(|name| (name.as_str(), OnceLock::new()))
+                .collect(),
+        };
+        let spelled = schema
+            .types
+            .iter()
+            .flat_map(|(name, t)| {
+                std::iter::once(name.as_str())
+                    .chain(t.properties.iter().map(|p| p.ty.name.as_str()))
+            })
+            .chain(schema.enums.keys().map(String::as_str))
+            .chain(
+                schema
+                    .operations
+                    .iter()
+                    .flat_map(|o| o.request_body.iter().map(|p| p.ty.name.as_str())),
+            );
+        let known = spelled
+            .map(|name| (name, lookup.resolve_named(name)))
+            .collect();
+        lookup.known = known;
+        for name in schema.types.keys() {
+            let chain = schema.ancestry(name);
+            if chain.iter().any(|t| t.is_open) {
+                lookup.open.insert(name);
+            }
+            if chain.iter().all(|t| t.properties.is_empty())
+                && !chain[0].is_abstract
+                && !lookup.bases.contains(name.as_str())
+            {
+                lookup.untyped.insert(name);
+            }
+        }
+        lookup
+    }
+
+    /// The type's own and inherited properties
+    /// ([`Schema::flattened_properties`]), made once per type.
+    pub(crate) fn flattened_properties(&self, qualified: &str) -> &[&'a Property] {
+        match self.flattened.get(qualified) {
+            Some(once) => once.get_or_init(|| self.schema.flattened_properties(qualified)),
+            None => &[],
         }
     }
 
@@ -136,6 +197,14 @@ impl<'a> Lookup<'a> {
     pub(crate) fn named(&self, raw: &str) -> Option<Named<'a>> {
         let (name, _) = strip_collection(raw);
         let name = name.trim().trim_start_matches('#');
+        match self.known.get(name) {
+            Some(known) => *known,
+            None => self.resolve_named(name),
+        }
+    }
+
+    /// [`Lookup::named`] of a name already stripped of `Collection(…)` and `#`.
+    fn resolve_named(&self, name: &str) -> Option<Named<'a>> {
         let (qualified, defined) = self.names.resolve(name, DEFAULT_NAMESPACE)?;
         match defined {
             Defined::Type => self
@@ -162,18 +231,14 @@ impl<'a> Lookup<'a> {
     /// Open as the front-end decided (by the annotation's `openType`, or
     /// by the page saying so in prose), itself or an ancestor.
     pub(crate) fn is_open(&self, qualified: &str) -> bool {
-        self.schema.ancestry(qualified).iter().any(|t| t.is_open)
+        self.open.contains(qualified)
     }
 
     /// A concrete type without a single property, own or inherited, that
     /// nothing derives from (`microsoft.graph.Json`): the docs use it for
     /// "any JSON", so any value fits.
     pub(crate) fn is_untyped(&self, qualified: &str) -> bool {
-        let chain = self.schema.ancestry(qualified);
-        !chain.is_empty()
-            && chain.iter().all(|t| t.properties.is_empty())
-            && !chain[0].is_abstract
-            && !self.bases.contains(qualified)
+        self.untyped.contains(qualified)
     }
 
     /// The first type below `base` (breadth first, in name order) that has

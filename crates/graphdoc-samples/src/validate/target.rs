@@ -220,7 +220,7 @@ fn carries(lookup: &Lookup, value: &Value, qualified: &str) -> bool {
     if is_value_wrapper(lookup, qualified, value) || is_single_value_wrapper(lookup, qualified, o) {
         return false;
     }
-    let props = lookup.schema.flattened_properties(qualified);
+    let props = lookup.flattened_properties(qualified);
     // `"multiValueExtendedProperties": [ … ]`: a property of some other
     // type whose values are of this one.
     let leads_here = |key: &str| {
@@ -268,7 +268,6 @@ fn is_value_wrapper(lookup: &Lookup, qualified: &str, value: &Value) -> bool {
 
 fn has_value_property(lookup: &Lookup, qualified: &str) -> bool {
     lookup
-        .schema
         .flattened_properties(qualified)
         .iter()
         .any(|p| p.name == "value")
