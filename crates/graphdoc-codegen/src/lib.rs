@@ -212,6 +212,19 @@ use rayon::prelude::*;
 /// `src/` and their text.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("lib.rs", include_str!("../runtime/lib.rs")),
+    ("client.rs", include_str!("../runtime/client.rs")),
+    (
+        "client/batch.rs",
+        include_str!("../runtime/client/batch.rs"),
+    ),
+    (
+        "client/pages.rs",
+        include_str!("../runtime/client/pages.rs"),
+    ),
+    (
+        "client/retry.rs",
+        include_str!("../runtime/client/retry.rs"),
+    ),
     ("edm.rs", include_str!("../runtime/edm.rs")),
     ("error.rs", include_str!("../runtime/error.rs")),
     ("field.rs", include_str!("../runtime/field.rs")),
@@ -366,14 +379,24 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
 
     let mut pending: Vec<(String, Pending)> = Vec::new();
     let m = &names.manifests;
+    let client_deps: Vec<String> = package::CLIENT_DEPENDENCIES
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let runtime_manifest = m
+        .cargo_toml(
+            &names.runtime_package,
+            "Runtime of the generated Microsoft Graph model: fields, polymorphic values, pages, Edm types, operations, an optional client.",
+            CODE_LICENSE,
+            &client_deps,
+        )
+        .replace(
+            "\n[dependencies]\n",
+            &format!("\n[features]\n{}\n[dependencies]\n", package::CLIENT_FEATURES),
+        );
     pending.push((
         "runtime/Cargo.toml".into(),
-        Pending::Ready(m.cargo_toml(
-            &names.runtime_package,
-            "Runtime of the generated Microsoft Graph model: fields, polymorphic values, pages, Edm types, operations.",
-            CODE_LICENSE,
-            &[],
-        )),
+        Pending::Ready(runtime_manifest),
     ));
     for (file, text) in RUNTIME_FILES {
         // In the output `formats.rs` sits beside `lib.rs`.
@@ -763,7 +786,12 @@ fn facade_files(names: &Names, versions: &[VersionPlan], out: &mut GeneratedCrat
         "edition = \"2021\"\n",
         "edition = \"2021\"\nreadme = \"README.md\"\n",
     );
-    let mut features = format!("default = [\"{}\"]\n", out.default_module);
+    let runtime = &names.runtime_package;
+    let mut features = format!(
+        "default = [\"{}\"]\n# The HTTP client, `runtime::client` (TLS: the consumer's own reqwest).\n\
+         client = [\"{runtime}/client\"]\n",
+        out.default_module
+    );
     let mut deps = m.sibling(&names.runtime_package, "runtime");
     deps.push('\n');
     for v in versions {
