@@ -315,7 +315,9 @@ pub fn readme(options: &Options, facts: &ReadmeFacts<'_>) -> String {
          clears the value in a PATCH) or `Value(T)`. Unknown properties and unknown `@odata.type`s \
          are kept and written back. Enums keep values from a newer service in `Other(String)`. \
          Each API page is an operation descriptor (method, path templates, request and response \
-         types) for any HTTP client. Every type's docs link its page of the public reference.\n",
+         types) for any HTTP client; with the cargo feature `client` (off by default), \
+         `runtime::client::Client` executes them (async, on `reqwest`: token provider, paging, \
+         `Retry-After`, `$batch`). Every type's docs link its page of the public reference.\n",
     );
     s.push_str(&format!(
         "\n## Quick start\n\n```toml\n[dependencies]\n{package} = {{ path = \"../{package}\" }}  # or, once published: \"{version}\"\nserde_json = \"1\"\n```\n\n"
