@@ -393,6 +393,55 @@ impl<T: Object> Poly<T> {
     pub fn into_object(self) -> Box<dyn Object> {
         self.inner
     }
+
+    /// The value as a `U`, if it is exactly one; else the value back.
+    pub fn downcast<U: Object>(self) -> Result<Box<U>, Self> {
+        if !self.is::<U>() {
+            return Err(self);
+        }
+        match self.inner.into_any().downcast::<U>() {
+            Ok(value) => Ok(value),
+            Err(_) => unreachable!("the type was checked just above"),
+        }
+    }
+
+    /// The generated enum of `T`'s derived types
+    /// (`graph_model::v1_0::derived::DirectoryObject`), to `match` on.
+    pub fn into_derived(self) -> T::Derived
+    where
+        T: HasDerived,
+    {
+        T::Derived::from(self)
+    }
+}
+
+impl<T: Object + Default> Poly<T> {
+    /// The value as a `T`: itself when it is one, else its JSON form read
+    /// as `T` (the derived type's own properties and `@odata.type` kept as
+    /// additional properties). The last arm of a derived-types enum.
+    pub fn into_base(self) -> Box<T> {
+        let inner = match self.downcast::<T>() {
+            Ok(base) => return base,
+            Err(poly) => poly.inner,
+        };
+        let mut base = T::default();
+        if let Value::Object(entries) = object_to_json(&*inner) {
+            for (k, v) in entries {
+                // A value the base's field refuses is kept as it came.
+                if read_value(v.clone(), |s| ObjectTarget(&mut base).entry(&k, s)).is_err() {
+                    base.additional_properties_mut().insert(k, v);
+                }
+            }
+        }
+        Box::new(base)
+    }
+}
+
+/// A type with documented derived types: `Derived` is its generated enum of
+/// them (`derived::DirectoryObject`: `User(…)`, `Group(…)`, …, and `Other`
+/// for the type itself or a type the model does not know).
+pub trait HasDerived: Object + Sized {
+    type Derived: From<Poly<Self>>;
 }
 
 impl<T: Object> From<T> for Poly<T> {

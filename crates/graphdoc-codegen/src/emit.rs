@@ -430,7 +430,9 @@ impl Ctx {
             format!("Documented at {}", op.source),
         ];
         paragraphs.extend(path_params_doc(op));
+        paragraphs.extend(crate::query::query_doc(op));
         let doc = doc_paragraphs(&paragraphs);
+        let query_items = crate::query::query_items(self, op);
         quote! {
             #doc
             pub struct #name;
@@ -445,6 +447,7 @@ impl Ctx {
             }
             #body_item
             #path_item
+            #query_items
         }
     }
 

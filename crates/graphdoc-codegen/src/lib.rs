@@ -183,6 +183,8 @@ mod operation_names;
 mod package;
 mod path_params;
 mod plan;
+mod properties;
+mod query;
 pub mod regenerate;
 mod request_body;
 /// The registry entries of code generation's diagnostic codes (GD08xx).
@@ -235,6 +237,9 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
+    ("pager.rs", include_str!("../runtime/pager.rs")),
+    ("query.rs", include_str!("../runtime/query.rs")),
+    ("request.rs", include_str!("../runtime/request.rs")),
     ("serde_io.rs", include_str!("../runtime/serde_io.rs")),
     ("wire.rs", include_str!("../runtime/wire.rs")),
 ];
@@ -344,6 +349,9 @@ enum Pending<'a> {
     Ready(String),
     Enums(&'a [&'a EnumPlan]),
     Structs(&'a [&'a StructPlan]),
+    /// The `properties` and `derived` enums of these structs.
+    Properties(&'a [&'a StructPlan]),
+    Derived(&'a [&'a StructPlan]),
     Operations(&'a [&'a OperationPlan]),
 }
 
@@ -441,6 +449,14 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
                         let items = items.iter().map(|s| ctx.struct_item(s));
                         rust_file(&names, quote!(#(#items)*))
                     }
+                    Pending::Properties(items) => {
+                        let items = items.iter().map(|s| properties::properties_item(&ctx, s));
+                        rust_file(&names, quote!(#(#items)*))
+                    }
+                    Pending::Derived(items) => {
+                        let items = items.iter().map(|s| properties::derived_item(&ctx, s));
+                        rust_file(&names, quote!(#(#items)*))
+                    }
                     Pending::Operations(items) => {
                         let items = items.iter().map(|o| ctx.operation_item(o));
                         rust_file(&names, quote!(#(#items)*))
@@ -505,6 +521,8 @@ fn link_sources(plan: &mut VersionPlan) {
 struct Groups<'a> {
     enum_groups: std::collections::BTreeMap<String, Vec<&'a EnumPlan>>,
     structs: std::collections::BTreeMap<String, Vec<&'a StructPlan>>,
+    /// The structs with derived types.
+    derived: std::collections::BTreeMap<String, Vec<&'a StructPlan>>,
     operations: std::collections::BTreeMap<String, Vec<&'a OperationPlan>>,
 }
 
@@ -513,6 +531,14 @@ impl<'a> Groups<'a> {
         Groups {
             enum_groups: by_letter(&plan.enums, |e| &e.rust_name),
             structs: by_letter(&plan.structs, |s| &s.rust_name),
+            derived: by_letter(&plan.structs, |s| &s.rust_name)
+                .into_iter()
+                .map(|(letter, items)| {
+                    let with_derived = items.into_iter().filter(|s| !s.derived.is_empty());
+                    (letter, with_derived.collect::<Vec<_>>())
+                })
+                .filter(|(_, items)| !items.is_empty())
+                .collect(),
             operations: by_letter(&plan.operations, |o| &o.rust_name),
         }
     }
@@ -698,6 +724,8 @@ fn types_crate<'a>(
         #![recursion_limit = "1024"]
         #( #[doc(no_inline)] pub use ::#enums_libs::*; )*
         #mods
+        pub mod properties;
+        pub mod derived;
         #lookup
     };
     pending.push((
@@ -708,6 +736,36 @@ fn types_crate<'a>(
         pending.push((
             format!("{dir}/types/src/{letter}.rs"),
             Pending::Structs(items),
+        ));
+        pending.push((
+            format!("{dir}/types/src/properties/{letter}.rs"),
+            Pending::Properties(items),
+        ));
+    }
+    pending.push((
+        format!("{dir}/types/src/properties/mod.rs"),
+        Pending::Ready(rust_file(
+            names,
+            emit::module_index(
+                &groups.structs.keys().cloned().collect::<Vec<_>>(),
+                "The property names of each type, for $select, $expand and $orderby.",
+            ),
+        )),
+    ));
+    pending.push((
+        format!("{dir}/types/src/derived/mod.rs"),
+        Pending::Ready(rust_file(
+            names,
+            emit::module_index(
+                &groups.derived.keys().cloned().collect::<Vec<_>>(),
+                "For each type with derived types, an enum of them to match a polymorphic value on.",
+            ),
+        )),
+    ));
+    for (letter, items) in &groups.derived {
+        pending.push((
+            format!("{dir}/types/src/derived/{letter}.rs"),
+            Pending::Derived(items),
         ));
     }
 }

@@ -65,6 +65,10 @@ pub struct OperationPlan {
     /// The struct of the request-body table, when the page names no type.
     pub body: Option<StructPlan>,
     pub response: RustType,
+    /// What the page documents about query options and headers.
+    pub request_options: graphdoc_schema::RequestOptions,
+    /// The query options and headers the operation takes, from them.
+    pub query: crate::query::QueryPlan,
     pub source: String,
 }
 
@@ -108,6 +112,7 @@ pub fn plan_version(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Versi
     name_operations(&mut operations);
     crate::request_body::name_bodies(&mut operations);
     crate::path_params::name_path_structs(&mut operations);
+    crate::query::plan_queries(&mut operations, &structs, &enums);
 
     VersionPlan {
         version: schema.version.clone(),
@@ -417,6 +422,8 @@ fn plan_operations(
             request,
             body,
             response,
+            request_options: op.request_options.clone(),
+            query: Default::default(),
             source: op.source.to_string(),
         });
     }

@@ -101,6 +101,7 @@ mod tests {
             request_body: Vec::new(),
             request_type: None,
             response_type: None,
+            request_options: Default::default(),
             examples: vec![Example {
                 kind: ExampleKind::Request,
                 annotation: serde_json::Value::Null,

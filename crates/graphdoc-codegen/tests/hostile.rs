@@ -112,6 +112,7 @@ fn hostile_schema() -> impl Strategy<Value = Schema> {
                 request_body: Vec::new(),
                 request_type: None,
                 response_type: Some(TypeRef::new(format!("microsoft.graph.{}", names[0]), true)),
+                request_options: Default::default(),
                 examples: Vec::new(),
                 source: Source::new(&text, 1),
             });
@@ -183,6 +184,7 @@ fn all_hostile_schema(version: &str) -> Schema {
             request_body: Vec::new(),
             request_type: Some(TypeRef::new(format!("microsoft.graph.{}", types[0]), false)),
             response_type: Some(TypeRef::new(format!("microsoft.graph.{name}"), true)),
+            request_options: Default::default(),
             examples: Vec::new(),
             source: Source::new(*name, 1),
         });

@@ -14,6 +14,7 @@ fn get(title: &str, response: TypeRef) -> Operation {
         request_body: Vec::new(),
         request_type: None,
         response_type: Some(response),
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/shapes.md", 1),
     }

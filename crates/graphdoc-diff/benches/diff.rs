@@ -119,6 +119,7 @@ fn synthetic(types: usize, enums: usize, operations: usize) -> Schema {
             request_body: vec![],
             request_type: None,
             response_type: None,
+            request_options: Default::default(),
             examples: vec![],
             source: Source::new(format!("api/op{i}.md"), 5),
         })

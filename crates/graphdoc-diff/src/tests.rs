@@ -66,6 +66,7 @@ fn op(method: &str, paths: &[&str], file: &str) -> Operation {
         request_body: vec![],
         request_type: None,
         response_type: None,
+        request_options: Default::default(),
         examples: vec![],
         source: src(file, 3),
     }

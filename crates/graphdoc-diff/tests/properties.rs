@@ -105,6 +105,7 @@ fn operation() -> impl Strategy<Value = Operation> {
             request_body: vec![],
             request_type: None,
             response_type: None,
+            request_options: Default::default(),
             examples: vec![],
             source: Source::new("o.md", 1),
         })

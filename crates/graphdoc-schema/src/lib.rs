@@ -313,9 +313,61 @@ pub struct Operation {
     /// The type the response carries, when the page says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_type: Option<TypeRef>,
+    /// The query options and request headers the page documents.
+    #[serde(default, skip_serializing_if = "RequestOptions::is_empty")]
+    pub request_options: RequestOptions,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
     pub source: Source,
+}
+
+/// What an API page documents about a request beyond its path and body: the
+/// query options its "Optional query parameters" section names and the
+/// headers of its "Request headers" table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestOptions {
+    /// The section says the operation supports the OData query parameters
+    /// without naming only some ("supports the OData query parameters to
+    /// help customize the response", "…, including `$search`").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub general_query_options: bool,
+    /// The system query options the section names as supported (`$select`,
+    /// `$top`), in the docs' spelling, first mention first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_options: Vec<String>,
+    /// The rows of the "Request headers" table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<RequestHeader>,
+}
+
+impl RequestOptions {
+    pub fn is_empty(&self) -> bool {
+        *self == RequestOptions::default()
+    }
+
+    /// Whether the section names `option` (`$select`; without case).
+    pub fn names_query_option(&self, option: &str) -> bool {
+        self.query_options
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(option))
+    }
+
+    /// The documented header `name` (without case).
+    pub fn header(&self, name: &str) -> Option<&RequestHeader> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+}
+
+/// A row of an API page's "Request headers" table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestHeader {
+    /// `ConsistencyLevel`, as written.
+    pub name: String,
+    /// The value column as plain text (`eventual. This header and …`).
+    pub value: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

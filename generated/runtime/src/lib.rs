@@ -19,7 +19,10 @@
 //!   [`Duration`], [`Guid`], [`Base64`]) keep the exact text received, so a
 //!   payload is written back byte for byte, and offer typed accessors.
 //! * [`Operation`] describes one HTTP operation (method, path template,
-//!   request and response types) for use with any HTTP client.
+//!   request and response types) for use with any HTTP client; a
+//!   [`Request`] is one call of it (path, query options, headers, body),
+//!   and a [`Pager`] follows `@odata.nextLink` and keeps `@odata.deltaLink`,
+//!   all without I/O.
 //! * [`ODataError`] is the error body the service sends with a failure
 //!   status.
 //! * `client` (cargo feature `client`, off by default): an async HTTP
@@ -37,6 +40,9 @@ mod formats;
 mod object;
 mod odata_error;
 mod operation;
+mod pager;
+pub mod query;
+mod request;
 mod serde_io;
 mod wire;
 
@@ -49,6 +55,9 @@ pub use operation::{
     expand_path, expand_paths, read_response, Download, Method, NoBody, Operation, Page,
     PathParams, ValueOf,
 };
+pub use pager::{Paged, Pager};
+pub use query::PropertyName;
+pub use request::{encode_query_component, Request};
 pub use serde_io::{deserialize_wire, serialize_wire};
 pub use wire::{
     read_string, FieldValue, FieldWrite, MapSource, MapTarget, MapWriter, Scalar, SeqSource,

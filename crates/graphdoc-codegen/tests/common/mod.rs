@@ -229,6 +229,7 @@ fn add_small_operations(s: &mut Schema) {
         request_body: Vec::new(),
         request_type: Some(TypeRef::new("microsoft.graph.vppToken", false)),
         response_type: Some(TypeRef::new("microsoft.graph.vppToken", false)),
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/vpptoken-update.md", 1),
     });
@@ -243,6 +244,7 @@ fn add_small_operations(s: &mut Schema) {
         ],
         request_type: None,
         response_type: None,
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/post-reply.md", 1),
     });
@@ -253,6 +255,7 @@ fn add_small_operations(s: &mut Schema) {
         request_body: Vec::new(),
         request_type: None,
         response_type: Some(TypeRef::new("microsoft.graph.directoryObject", true)),
+        request_options: Default::default(),
         examples: Vec::new(),
         source: Source::new("api/group-list-members.md", 1),
     });

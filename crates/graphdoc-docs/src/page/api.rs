@@ -2,12 +2,15 @@
 
 use super::annotation_comment::annotation;
 use super::http::{http_example, location_header, request_line, returned_odata_types, RequestLine};
+use super::request_options::{
+    is_headers_section, is_query_section, read_header_table, read_query_table, read_query_text,
+};
 use super::tables::{columns, is_property_header, property_rows};
 use super::{codes, title, Ctx, Headings, RawOperation, RawProperty};
 use crate::cells::{self, plain};
 use crate::markdown::{Block, Table};
 use crate::types::{CellType, TypeName};
-use graphdoc_schema::{Example, ExampleKind, Operation, PropertyKind, Severity};
+use graphdoc_schema::{Example, ExampleKind, Operation, PropertyKind, RequestOptions, Severity};
 use serde_json::Value;
 
 pub(super) fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
@@ -35,13 +38,19 @@ pub(super) fn parse_api_page(ctx: &mut Ctx, blocks: &[Block]) {
                 reader.pending = None;
                 if section.starts_with("request body") {
                     reader.request_body_table(ctx, table);
+                } else if is_query_section(&section) {
+                    read_query_table(table, &mut reader.request_options);
+                } else if is_headers_section(&section) {
+                    read_header_table(table, &mut reader.request_options);
                 }
             }
             // A note (`> …`) is an aside ("similar to the
             // [revokeSignInSessions](…) action"), not what the call takes
             // or returns.
             Block::Paragraph { text, .. } if !text.starts_with('>') => {
-                if section.starts_with("request body") && reader.request_type.is_none() {
+                if is_query_section(&section) {
+                    read_query_text(text, &mut reader.request_options);
+                } else if section.starts_with("request body") && reader.request_type.is_none() {
                     reader.request_type = linked_resource(text);
                 } else if section.starts_with("response") && reader.response_type.is_none() {
                     reader.response_type = linked_resource(text).or_else(|| stated_primitive(text));
@@ -62,6 +71,7 @@ struct ApiReader {
     request_type: Option<CellType>,
     response_type: Option<CellType>,
     examples: Vec<Example>,
+    request_options: RequestOptions,
     created_at: Vec<(String, String)>,
     /// The annotation comment just read, for the code block it precedes.
     pending: Option<Value>,
@@ -77,6 +87,7 @@ impl Default for ApiReader {
             request_type: None,
             response_type: None,
             examples: Vec::new(),
+            request_options: RequestOptions::default(),
             created_at: Vec::new(),
             pending: None,
         }
@@ -183,6 +194,7 @@ impl ApiReader {
                 request_body: Vec::new(),
                 request_type: None,
                 response_type: None,
+                request_options: self.request_options,
                 examples: self.examples,
                 source: ctx.src(title_line),
             },

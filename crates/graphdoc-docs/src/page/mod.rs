@@ -19,6 +19,7 @@ pub mod codes;
 mod http;
 mod prose;
 mod representation;
+mod request_options;
 mod resource;
 mod tables;
 

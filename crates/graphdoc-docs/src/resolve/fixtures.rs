@@ -128,6 +128,7 @@ pub(super) fn operation(
             request_body: Vec::new(),
             request_type: None,
             response_type: None,
+            request_options: Default::default(),
             examples: Vec::new(),
             source: Source::new(format!("api/{}.md", title.replace(' ', "-")), 1),
         },

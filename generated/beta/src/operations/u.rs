@@ -48,3 +48,18 @@ impl UpdateVppToken {
         )
     }
 }
+impl UpdateVppToken {
+    /// The request to send (no body yet) to the path that takes
+    /// `params`; narrow it with the query options and headers
+    /// the page documents.
+    pub fn request(
+        params: &UpdateVppTokenPath,
+    ) -> ::core::result::Result<
+        ::graph_model_runtime::Request<Self>,
+        ::graph_model_runtime::Error,
+    > {
+        ::core::result::Result::Ok(
+            ::graph_model_runtime::Request::new(Self::path(params)?),
+        )
+    }
+}

@@ -9,6 +9,8 @@ mod e;
 pub use self::e::*;
 mod v;
 pub use self::v::*;
+pub mod properties;
+pub mod derived;
 /// Finds a type of this version by qualified wire name
 /// (`microsoft.graph.user`); used to read polymorphic payloads.
 pub fn lookup_type(
