@@ -1,15 +1,17 @@
 //! An HTTP client for the model's operations (cargo feature `client`, off
 //! by default), on `reqwest`.
 //!
-//! [`Client::send`] executes any [`Operation`]: the path filled from its
-//! parameters, query options and headers, the body written as JSON, a
-//! bearer token from a [`TokenProvider`] asked before every attempt, and
-//! the response read as the operation's `Response` type. A failure status
+//! [`Client::send`] executes any operation's [`Request`] (built by the
+//! operation's `request` function, narrowed by its query options and
+//! headers, with its JSON body): a bearer token from a [`TokenProvider`]
+//! asked before every attempt, the response read as the operation's
+//! `Response` type. A failure status
 //! becomes [`ClientError::Service`] with the body read as [`ODataError`].
 //! `429 Too Many Requests` and `503 Service Unavailable` are retried after
 //! the `Retry-After` the service sends, within a bounded budget
-//! ([`RetryPolicy`]). [`Client::pages`] follows `@odata.nextLink` and keeps
-//! the `@odata.deltaLink` of a delta query ([`Pages`]); [`Batch`] sends up
+//! ([`RetryPolicy`]). [`Client::pages`] drives the runtime's
+//! [`Pager`](super::Pager): it follows `@odata.nextLink` and keeps the
+//! `@odata.deltaLink` of a delta query ([`Pages`]); [`Batch`] sends up
 //! to 20 requests in one `$batch` and reads each answer as its own
 //! operation's type ([`BatchResponses::get`]).
 //!
@@ -43,12 +45,10 @@ pub use batch::{Batch, BatchItem, BatchResponse, BatchResponses, MAX_BATCH_REQUE
 pub use pages::Pages;
 pub use retry::RetryPolicy;
 
-use super::{expand_paths, read_response, Download, Error, Method, ODataError, Operation};
-use super::{PathParams, Wire};
+use super::{read_response, Download, Error, Method, ODataError, Operation, Request};
 use std::any::{Any, TypeId};
 use std::fmt;
 use std::future::Future;
-use std::marker::PhantomData;
 use std::pin::Pin;
 use std::sync::Arc;
 
@@ -108,7 +108,7 @@ pub enum ClientError {
     Transport(reqwest::Error),
     /// The token provider failed.
     Token(BoxError),
-    /// The request could not be made: a path parameter missing, a link to
+    /// The request could not be made: a path placeholder left, a link to
     /// another host, a batch of more than 20 requests.
     Request(String),
     /// The response body does not fit the operation's response type.
@@ -161,113 +161,17 @@ impl std::error::Error for ClientError {
     }
 }
 
-/// One call of the operation `O`: its path (relative to the client's
-/// base URL), query options, headers and body.
-pub struct Request<O: Operation> {
-    path: String,
-    query: Vec<(String, String)>,
-    headers: Vec<(String, String)>,
-    body: Option<O::Request>,
-    operation: PhantomData<fn() -> O>,
-}
-
-impl<O: Operation> Request<O> {
-    /// A call to `path`, a path of the operation already filled in
-    /// (`O::PATH` when it has no placeholders, or `O::path(&params)?`).
-    pub fn new(path: impl Into<String>) -> Self {
-        Request {
-            path: path.into(),
-            query: Vec::new(),
-            headers: Vec::new(),
-            body: None,
-            operation: PhantomData,
-        }
-    }
-
-    /// A call to the path of `O::PATHS` that takes the given parameters
-    /// (the operation's `<Op>Path` struct).
-    pub fn with_params(params: &dyn PathParams) -> Result<Self, Error> {
-        expand_paths(O::PATHS, params).map(Request::new)
-    }
-
-    /// The body to send (the operation's request type, written as JSON).
-    pub fn body(mut self, body: O::Request) -> Self {
-        self.body = Some(body);
-        self
-    }
-
-    /// Adds a query option (`$top`, `5`); name and value are
-    /// percent-encoded here.
-    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.query.push((name.into(), value.into()));
-        self
-    }
-
-    /// Adds a request header (`ConsistencyLevel`, `eventual`).
-    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.push((name.into(), value.into()));
-        self
-    }
-
-    /// The path and query as sent, relative to the base URL.
-    pub fn relative_url(&self) -> String {
-        let mut url = self.path.clone();
-        let mut separator = if url.contains('?') { '&' } else { '?' };
-        for (name, value) in &self.query {
-            url.push(separator);
-            separator = '&';
-            encode_query_part(name, &mut url);
-            url.push('=');
-            encode_query_part(value, &mut url);
-        }
-        url
-    }
-
-    /// Method, relative URL, headers and the body as JSON (`None` for no
-    /// body), checked for placeholders left unfilled.
-    fn into_parts(self) -> Result<RequestParts, ClientError> {
-        if let Some(open) = self.path.find('{') {
-            return Err(ClientError::Request(format!(
-                "{}: the path `{}` has a placeholder left at byte {open}; give the path parameters",
-                O::TITLE,
-                self.path
-            )));
-        }
-        let relative_url = self.relative_url();
-        let body = self.body.map(|b| b.to_json()).filter(|v| !v.is_null());
-        Ok(RequestParts {
-            method: O::METHOD,
-            relative_url,
-            headers: self.headers,
-            body,
-        })
-    }
-}
-
-/// A request without its operation type: what is sent.
-pub(crate) struct RequestParts {
+/// What is sent, without the operation's type.
+pub(crate) struct Outgoing<'a> {
     pub(crate) method: Method,
-    pub(crate) relative_url: String,
-    pub(crate) headers: Vec<(String, String)>,
-    pub(crate) body: Option<serde_json::Value>,
+    pub(crate) url: String,
+    pub(crate) headers: &'a [(String, String)],
+    pub(crate) body: Option<&'a [u8]>,
 }
 
 /// A success answer's body, as received.
 pub(crate) struct RawResponse {
     pub(crate) body: Vec<u8>,
-}
-
-/// Query text: unreserved characters and the few OData writes plainly
-/// (`$`, `,`, `'`, `(`, `)`, `:`, `@`, `/`) as they are, the rest
-/// percent-encoded (a space as `%20`).
-fn encode_query_part(text: &str, out: &mut String) {
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~$,'():@/*!".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
 }
 
 /// The client: a base URL, a `reqwest::Client`, a token provider and a
@@ -339,40 +243,66 @@ impl Client {
         O: Operation,
         O::Response: 'static,
     {
-        let parts = request.into_parts()?;
-        let url = format!("{}{}", self.base, parts.relative_url);
-        let response = self.execute(&parts, &url).await?;
+        let outgoing = self.outgoing(&request)?;
+        let response = self.execute(&outgoing).await?;
         decode::<O>(&response.body)
     }
 
-    /// Sends `parts` to `url`, retrying `429` and `503` as the policy
-    /// allows; a success status comes back, a failure as an error.
-    pub(crate) async fn execute(
+    /// The request as sent: refused when its path still has a placeholder,
+    /// or when it is a link to another origin than the base URL's (the
+    /// token goes nowhere else).
+    pub(crate) fn outgoing<'a, O: Operation>(
         &self,
-        parts: &RequestParts,
-        url: &str,
-    ) -> Result<RawResponse, ClientError> {
-        let body = parts
-            .body
-            .as_ref()
-            .map(|b| serde_json::to_vec(b).expect("a JSON value serializes"));
+        request: &'a Request<O>,
+    ) -> Result<Outgoing<'a>, ClientError> {
+        let path_and_query = request.path_and_query();
+        let path = path_and_query.split('?').next().unwrap_or_default();
+        if path.contains('{') {
+            return Err(ClientError::Request(format!(
+                "{}: the path `{path}` has a placeholder left; give the path parameters",
+                O::TITLE
+            )));
+        }
+        let url = request.url(&self.base);
+        if request.is_absolute() && !self.is_own(&url) {
+            return Err(ClientError::Request(format!(
+                "the link `{url}` leaves {}; it is not followed with the token",
+                origin(&self.base)
+            )));
+        }
+        Ok(Outgoing {
+            method: request.method(),
+            url,
+            headers: request.headers(),
+            body: request.body(),
+        })
+    }
+
+    /// Whether `url` is below the base URL's origin.
+    fn is_own(&self, url: &str) -> bool {
+        let origin = origin(&self.base);
+        url.strip_prefix(origin)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']))
+    }
+
+    /// Sends the request, retrying `429` and `503` as the policy allows; a
+    /// success status comes back, a failure as an error.
+    pub(crate) async fn execute(&self, out: &Outgoing<'_>) -> Result<RawResponse, ClientError> {
         let mut budget = self.retry.budget();
         loop {
             let mut builder = self
                 .http
-                .request(reqwest_method(parts.method), url)
+                .request(reqwest_method(out.method), &out.url)
                 .header(reqwest::header::ACCEPT, "application/json");
             if let Some(provider) = &self.token {
                 let token = provider.token().await.map_err(ClientError::Token)?;
                 builder = builder.bearer_auth(token);
             }
-            for (name, value) in &parts.headers {
+            for (name, value) in out.headers {
                 builder = builder.header(name.as_str(), value.as_str());
             }
-            if let Some(body) = &body {
-                builder = builder
-                    .header(reqwest::header::CONTENT_TYPE, "application/json")
-                    .body(body.clone());
+            if let Some(body) = out.body {
+                builder = builder.body(body.to_vec());
             }
             let response = builder.send().await.map_err(ClientError::Transport)?;
             let status = response.status().as_u16();
@@ -392,14 +322,9 @@ impl Client {
             return Err(failure(status, &bytes));
         }
     }
-
-    /// The origin (`scheme://host[:port]`) of the base URL: the only place
-    /// a link the service sends is followed to with the token.
-    pub(crate) fn origin(&self) -> &str {
-        origin(&self.base)
-    }
 }
 
+/// The origin (`scheme://host[:port]`) of a URL.
 fn origin(url: &str) -> &str {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
     match url[after_scheme..].find('/') {

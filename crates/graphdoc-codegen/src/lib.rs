@@ -326,6 +326,23 @@ pub struct GeneratedCrate {
     pub version_modules: Vec<(String, String)>,
     /// The facade's default feature (`v1_0` when there is one).
     pub default_module: String,
+    /// Every operation descriptor, by version: what a harness needs to call
+    /// them by name.
+    pub operations: Vec<GeneratedOperation>,
+}
+
+/// An operation descriptor of the output (`<module>::operations::<rust_name>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedOperation {
+    /// The API version (`v1.0`) and its module (`v1_0`).
+    pub version: String,
+    pub module: String,
+    pub rust_name: String,
+    pub method: &'static str,
+    /// Its path templates, as `PATHS` has them (placeholders named).
+    pub paths: Vec<String>,
+    /// The schema's `file:line` of the operation (docs-relative).
+    pub source: String,
 }
 
 impl GeneratedCrate {
@@ -383,7 +400,8 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         runtime_lib: runtime_package.replace('-', "_"),
         runtime_package,
     };
-    let versions = plan_versions(schemas, &mut out.diagnostics);
+    let (versions, operations) = plan_versions(schemas, &mut out.diagnostics);
+    out.operations = operations;
 
     let mut pending: Vec<(String, Pending)> = Vec::new();
     let m = &names.manifests;
@@ -450,11 +468,11 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Properties(items) => {
-                        let items = items.iter().map(|s| properties::properties_item(&ctx, s));
+                        let items = items.iter().map(|s| properties::properties_item(ctx, s));
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Derived(items) => {
-                        let items = items.iter().map(|s| properties::derived_item(&ctx, s));
+                        let items = items.iter().map(|s| properties::derived_item(ctx, s));
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Operations(items) => {
@@ -476,14 +494,18 @@ fn rust_file(names: &Names, tokens: proc_macro2::TokenStream) -> String {
 }
 
 /// Plans every version (in parallel) and gives each a distinct module name.
-fn plan_versions(schemas: &[Schema], diagnostics: &mut Vec<Diagnostic>) -> Vec<VersionPlan> {
-    let planned: Vec<(VersionPlan, Vec<Diagnostic>)> = schemas
+fn plan_versions(
+    schemas: &[Schema],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<VersionPlan>, Vec<GeneratedOperation>) {
+    let planned: Vec<(VersionPlan, Vec<Diagnostic>, Vec<String>)> = schemas
         .par_iter()
         .map(|schema| {
             let mut found = Vec::new();
             let mut plan = plan::plan_version(schema, &mut found);
+            let sources = plan.operations.iter().map(|o| o.source.clone()).collect();
             link_sources(&mut plan);
-            (plan, found)
+            (plan, found, sources)
         })
         .collect();
     let mut modules = NameAllocator::new();
@@ -491,12 +513,23 @@ fn plan_versions(schemas: &[Schema], diagnostics: &mut Vec<Diagnostic>) -> Vec<V
         modules.reserve(reserved);
     }
     let mut versions = Vec::new();
-    for (mut plan, found) in planned {
+    let mut operations = Vec::new();
+    for (mut plan, found, sources) in planned {
         diagnostics.extend(found);
         plan.module = modules.allocate(&plan.module, "_");
+        for (o, source) in plan.operations.iter().zip(sources) {
+            operations.push(GeneratedOperation {
+                version: plan.version.clone(),
+                module: plan.module.clone(),
+                rust_name: o.rust_name.clone(),
+                method: o.method,
+                paths: o.paths.clone(),
+                source,
+            });
+        }
         versions.push(plan);
     }
-    versions
+    (versions, operations)
 }
 
 /// Replaces each item's `file:line` by its page of the public reference and

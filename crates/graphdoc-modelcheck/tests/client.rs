@@ -1,6 +1,7 @@
 //! The model's client (`generated/`, feature `client`) against a real local
 //! HTTP server: a call with token, path, query, headers and body; paging
-//! across three pages and as a stream; a delta round; `Retry-After` on 429
+//! across three pages and as a stream (the runtime's `Pager` driven by
+//! the client); a delta round; `Retry-After` on 429
 //! and 503 within the retry budget; error bodies; a batch of mixed
 //! successes and failures. The operations are `generated/`'s
 //! `UpdateVppToken` and descriptors written here as codegen writes them
@@ -10,9 +11,9 @@
 mod server;
 
 use graph_model::runtime::client::{
-    Batch, BoxError, Client, ClientError, Request, RetryPolicy, StaticToken,
+    Batch, BoxError, Client, ClientError, RetryPolicy, StaticToken,
 };
-use graph_model::runtime::{Field, Method, NoBody, Operation, Page};
+use graph_model::runtime::{Field, Method, NoBody, Operation, Page, Pager, Request};
 use graph_model::v1_0::operations::{UpdateVppToken, UpdateVppTokenPath};
 use graph_model::v1_0::{VppToken, VppTokenState};
 use serde_json::{json, Value};
@@ -89,13 +90,14 @@ async fn a_call_sends_token_path_query_headers_and_body_and_reads_the_typed_answ
         organization_name: Field::Null,
         ..VppToken::default()
     };
-    let request = Request::<UpdateVppToken>::with_params(&UpdateVppTokenPath {
+    let request = UpdateVppToken::request(&UpdateVppTokenPath {
         vpp_token_id: Some("9ceb2f92/x y".into()),
     })
     .unwrap()
     .query("$select", "state,organizationName")
     .header("Prefer", "return=representation")
-    .body(body);
+    .with_body(&body)
+    .unwrap();
     let answer: VppToken = client.send(request).await.unwrap();
     assert_eq!(answer.id, Field::Value("9ceb2f92".into()));
     assert_eq!(answer.state, Field::Value(VppTokenState::Valid));
@@ -341,7 +343,7 @@ async fn a_delta_round_keeps_the_delta_link_and_the_next_round_starts_from_it() 
         .to_owned();
     assert!(delta.ends_with("/v1.0/deviceAppManagement/vppTokens/delta()?$deltatoken=d1"));
 
-    let mut second = client.pages_from_link::<VppToken>(&delta, &[]);
+    let mut second = client.resume(Pager::<VppTokensDelta>::resume(&delta, &[]));
     let page = second.next().await.unwrap().unwrap();
     assert!(second.next().await.is_none());
     assert_eq!(page.value[0].state, Field::Value(VppTokenState::Expired));
@@ -479,17 +481,17 @@ async fn a_batch_of_mixed_successes_and_failures_reads_each_answer_as_its_operat
 
     let mut batch = Batch::new();
     let got = batch.add(get_token()).unwrap();
-    let update = UpdateVppToken::path(&UpdateVppTokenPath {
-        vpp_token_id: Some("2".into()),
-    })
-    .unwrap();
     let body = VppToken {
         state: Field::Value(VppTokenState::Expired),
         ..VppToken::default()
     };
-    let updated = batch
-        .add(Request::<UpdateVppToken>::new(update).body(body))
-        .unwrap();
+    let update = UpdateVppToken::request(&UpdateVppTokenPath {
+        vpp_token_id: Some("2".into()),
+    })
+    .unwrap()
+    .with_body(&body)
+    .unwrap();
+    let updated = batch.add(update).unwrap();
     let deleted = batch
         .add(Request::<DeleteVppToken>::new(
             "/deviceAppManagement/vppTokens/3",
@@ -546,4 +548,8 @@ fn a_batch_takes_at_most_twenty_requests() {
     let error = batch.add(get_token()).unwrap_err();
     assert_eq!(error.to_string(), "a batch takes at most 20 requests");
     assert_eq!(batch.len(), 20);
+    // A link the service gave is absolute: sent on its own, never batched.
+    let link = Request::<ListVppTokens>::follow("https://graph.microsoft.com/v1.0/x?$skiptoken=2");
+    let error = Batch::new().add(link).unwrap_err();
+    assert!(error.to_string().contains("cannot be batched"), "{error}");
 }

@@ -1,8 +1,8 @@
 //! JSON batching: up to 20 requests in one `POST /$batch`, each answer read
 //! as its own operation's response type.
 
-use super::super::{JsonMap, Method, Operation};
-use super::{decode, failure, Client, ClientError, Request, RequestParts};
+use super::super::{JsonMap, Method, Operation, Request};
+use super::{decode, failure, Client, ClientError, Outgoing};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -57,27 +57,34 @@ impl Batch {
         Batch::default()
     }
 
-    /// Adds a request; fails on the 21st, or on a path left unfilled.
+    /// Adds a request; fails on the 21st, and on a followed link (an
+    /// absolute URL: send it with [`Client::send`]).
     pub fn add<O: Operation>(&mut self, request: Request<O>) -> Result<BatchItem<O>, ClientError> {
         if self.requests.len() >= MAX_BATCH_REQUESTS {
             return Err(ClientError::Request(format!(
                 "a batch takes at most {MAX_BATCH_REQUESTS} requests"
             )));
         }
-        let parts = request.into_parts()?;
-        let id = (self.requests.len() + 1).to_string();
-        let mut headers = JsonMap::new();
-        for (name, value) in parts.headers {
-            headers.insert(name, Value::String(value));
+        if request.is_absolute() {
+            return Err(ClientError::Request(format!(
+                "{}: a followed link cannot be batched",
+                O::TITLE
+            )));
         }
+        let id = (self.requests.len() + 1).to_string();
         let mut entry = json!({
             "id": id,
-            "method": parts.method.as_str(),
-            "url": parts.relative_url,
+            "method": request.method().as_str(),
+            "url": request.path_and_query(),
         });
-        if let Some(body) = parts.body {
-            headers.insert("Content-Type".into(), "application/json".into());
-            entry["body"] = body;
+        if let Some(body) = request.body() {
+            entry["body"] = serde_json::from_slice(body).map_err(|e| {
+                ClientError::Request(format!("{}: the body is not JSON: {e}", O::TITLE))
+            })?;
+        }
+        let mut headers = JsonMap::new();
+        for (name, value) in request.headers() {
+            headers.insert(name.clone(), Value::String(value.clone()));
         }
         if !headers.is_empty() {
             entry["headers"] = Value::Object(headers);
@@ -157,14 +164,16 @@ impl Client {
         if batch.is_empty() {
             return Ok(BatchResponses::default());
         }
-        let parts = RequestParts {
+        let body = serde_json::to_vec(&json!({ "requests": batch.requests }))
+            .expect("a JSON value serializes");
+        let headers = [("Content-Type".to_owned(), "application/json".to_owned())];
+        let outgoing = Outgoing {
             method: Method::Post,
-            relative_url: "/$batch".into(),
-            headers: Vec::new(),
-            body: Some(json!({ "requests": batch.requests })),
+            url: format!("{}/$batch", self.base_url()),
+            headers: &headers,
+            body: Some(&body),
         };
-        let url = format!("{}/$batch", self.base_url());
-        let response = self.execute(&parts, &url).await?;
+        let response = self.execute(&outgoing).await?;
         read_batch_answer(&response.body).map_err(|m| {
             ClientError::Read(super::super::Error::new(format!("a $batch answer: {m}")))
         })
