@@ -31,6 +31,7 @@
 
 pub mod bench;
 mod cargo;
+pub mod client_check;
 pub mod compare;
 pub mod consumer;
 pub mod roundtrip;
@@ -49,6 +50,10 @@ pub const CRATE_NAME: &str = "graph-model";
 const HARNESS_PACKAGE: &str = "graph-model-roundtrip";
 const HARNESS_DIR: &str = "roundtrip";
 const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
+/// The client harness (a second binary of the harness package) and the
+/// local server it answers from.
+const HARNESS_CLIENT_CALLS: &str = include_str!("../harness/client_calls.rs");
+const HARNESS_SERVER: &str = include_str!("../harness/server.rs");
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -103,7 +108,9 @@ pub struct Outcome {
     /// Summary, graphdoc-blamed failures, where the full report is.
     pub rendered: String,
     pub judgement: roundtrip::Judgement,
-    /// 0, or 1 when a round-trip failure is blamed on graphdoc.
+    /// The documented GET operations called through the client.
+    pub client: client_check::ClientReport,
+    /// 0, or 1 when a round-trip or client failure is blamed on graphdoc.
     pub exit_code: u8,
 }
 
@@ -162,7 +169,20 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     let start = Instant::now();
     let mut generated =
         graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[HARNESS_DIR]));
-    add_harness(&mut generated);
+    let mut samples = Vec::new();
+    let mut client_calls = client_check::ClientCalls::default();
+    for schema in &schemas {
+        // The schema the model was generated from: loading the docs again
+        // would cost seconds and could only disagree with the model.
+        let pages =
+            graphdoc_samples::read_pages(&options.docs, &schema.version).map_err(Error::Samples)?;
+        let report = graphdoc_samples::check_pages(schema, &schema.version, &pages);
+        samples.extend(roundtrip::collect_samples(&report, schema));
+        if schema.version == client_check::VERSION {
+            client_calls = client_check::collect_calls(&report, &generated.operations);
+        }
+    }
+    add_harness(&mut generated, &client_calls.calls);
     let report =
         graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
     progress(
@@ -191,15 +211,6 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     }
 
     let start = Instant::now();
-    let mut samples = Vec::new();
-    for schema in &schemas {
-        // The schema the model was generated from: loading the docs again
-        // would cost seconds and could only disagree with the model.
-        let pages =
-            graphdoc_samples::read_pages(&options.docs, &schema.version).map_err(Error::Samples)?;
-        let report = graphdoc_samples::check_pages(schema, &schema.version, &pages);
-        samples.extend(roundtrip::collect_samples(&report, schema));
-    }
     let samples_path = out.join(HARNESS_DIR).join("samples.json");
     let text = serde_json::to_string(&serde_json::json!({ "samples": samples }))
         .map_err(|e| Error::Harness(e.to_string()))?;
@@ -218,6 +229,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
             "--quiet",
             "--offline",
             "--package",
+            HARNESS_PACKAGE,
+            "--bin",
             HARNESS_PACKAGE,
             "--",
             &samples_arg,
@@ -250,10 +263,35 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         report_path.display(),
         json_path.display()
     );
-    let exit_code = u8::from(judgement.graphdoc_failures().next().is_some());
+
+    let start = Instant::now();
+    let (client, client_judgement) = client_check::run_harness(&cargo, out, &client_calls)?;
+    progress("client calls", start);
+    let client_report_path = out.join("client-report.txt");
+    write_if_changed(
+        &client_report_path,
+        full_report(&client_judgement).as_bytes(),
+    )?;
+    for f in client_judgement.graphdoc_failures() {
+        let _ = writeln!(
+            rendered,
+            "{}",
+            f.render().replacen("roundtrip[", "client[", 1)
+        );
+    }
+    rendered.push_str(&client.render());
+    let _ = writeln!(
+        rendered,
+        "every client failure: {}",
+        client_report_path.display()
+    );
+
+    let exit_code =
+        u8::from(judgement.graphdoc_failures().next().is_some() || client.graphdoc_failures > 0);
     Ok(Outcome {
         rendered,
         judgement,
+        client,
         exit_code,
     })
 }
@@ -282,8 +320,9 @@ pub fn full_report(judgement: &roundtrip::Judgement) -> String {
 /// How many failures the round-trip note reviews by hand.
 pub const REVIEW_SAMPLE: usize = 40;
 
-/// Adds the harness crate to the generated workspace.
-fn add_harness(generated: &mut GeneratedCrate) {
+/// Adds the harness crate to the generated workspace: the round trip, and
+/// the client calls (`src/bin/client_calls.rs`) of `calls`.
+fn add_harness(generated: &mut GeneratedCrate, calls: &[client_check::ClientCall]) {
     let header = format!(
         "// {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n"
     );
@@ -311,13 +350,26 @@ fn add_harness(generated: &mut GeneratedCrate) {
     let cargo_toml = format!(
         "# {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n\
          [package]\nname = \"{HARNESS_PACKAGE}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\n{CRATE_NAME} = {{ path = \"..\", features = [{features}] }}\n\
-         serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n"
+         [dependencies]\n{CRATE_NAME} = {{ path = \"..\", features = [{features}, \"client\"] }}\n\
+         serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\
+         tokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"net\", \"time\"] }}\n\
+         hyper = {{ version = \"1\", features = [\"server\", \"http1\"] }}\n\
+         hyper-util = {{ version = \"0.1\", features = [\"tokio\"] }}\n\
+         http-body-util = \"0.1\"\n"
     );
     for (path, contents) in [
         ("Cargo.toml", cargo_toml),
         ("src/main.rs", format!("{header}{HARNESS_MAIN}")),
         ("src/versions.rs", versions_rs),
+        (
+            "src/bin/client_calls.rs",
+            format!("{header}{HARNESS_CLIENT_CALLS}"),
+        ),
+        ("src/server.rs", format!("{header}{HARNESS_SERVER}")),
+        (
+            "src/client_dispatch.rs",
+            client_check::dispatch_source(&header, &lib, calls),
+        ),
     ] {
         generated.files.push(GeneratedFile {
             path: format!("{HARNESS_DIR}/{path}"),

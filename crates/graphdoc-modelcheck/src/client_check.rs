@@ -1,0 +1,524 @@
+//! Every documented v1.0 GET operation whose page has a response example,
+//! called through the model's client (feature `client`) against a local
+//! server that answers the example at the documented path.
+//!
+//! # Which calls
+//!
+//! One call per response example of a GET operation's page (the JSON the
+//! samples checker read, strictly or tolerantly). The documented path is
+//! the example's request (`GET https://graph.microsoft.com/v1.0/me/events?$select=subject`):
+//! matched against the operation's path templates, it gives the path
+//! parameters, and its query gives the query options the client adds. A
+//! request that fits no template of the operation (another spelling of the
+//! path) is left aside and the first template is filled with made-up
+//! values instead; [`ClientReport::synthetic_paths`] counts those. The
+//! server answers the example with the status of its `HTTP/1.1 …` line,
+//! and anything else with a 404: a client that sends another path or
+//! query fails.
+//!
+//! # Who is at fault
+//!
+//! The harness writes back what the client returned (a failure status:
+//! the `ODataError` it read) and [`crate::roundtrip::judge`] compares it
+//! with the example and blames each difference as for the round trip; a
+//! request the server did not expect, or a client error other than a
+//! body that does not fit, is `read_error`, graphdoc's. Examples that are
+//! not JSON at all are the docs' ([`ClientReport::unreadable_examples`]).
+
+use crate::roundtrip::{Judgement, RoundTripSample};
+use graphdoc_codegen::GeneratedOperation;
+use graphdoc_samples::extract::SampleKind;
+use graphdoc_samples::{ReadStatus, VersionReport};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The API version whose GET operations are called.
+pub const VERSION: &str = "v1.0";
+
+/// One call of the harness.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClientCall {
+    /// The version module and the operation's Rust name.
+    pub module: String,
+    pub operation: String,
+    /// Path parameters by placeholder name, as the docs' request gives them.
+    pub params: BTreeMap<String, String>,
+    /// Query options, decoded, in the request's order.
+    pub query: Vec<(String, String)>,
+    /// The path and query the server expects, decoded, relative to the
+    /// version root.
+    pub expected: String,
+    /// The status the server answers.
+    pub status: u16,
+    pub payload: Value,
+}
+
+/// The calls, and what the docs did not let us call.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClientCalls {
+    pub calls: Vec<ClientCall>,
+    /// Beside each call: the example as a round-trip sample, to judge.
+    pub samples: Vec<RoundTripSample>,
+    /// GET operations of the version, and those whose page has a response
+    /// example.
+    pub get_operations: usize,
+    pub with_examples: usize,
+    /// Response examples that are not JSON (the docs').
+    pub unreadable_examples: Vec<(String, u32)>,
+    /// Calls whose documented request fits no template of the operation.
+    pub synthetic_paths: usize,
+}
+
+/// The calls for `report`'s response examples of `operations` (any
+/// version; only [`VERSION`]'s GETs are taken).
+pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) -> ClientCalls {
+    let mut out = ClientCalls::default();
+    let mut by_file: BTreeMap<&str, &GeneratedOperation> = BTreeMap::new();
+    for op in operations {
+        if op.version == report.summary.version && op.method.eq_ignore_ascii_case("get") {
+            out.get_operations += 1;
+            let file = op
+                .source
+                .rsplit_once(':')
+                .map_or(op.source.as_str(), |(f, _)| f);
+            by_file.insert(file, op);
+        }
+    }
+    let mut called: BTreeMap<&str, ()> = BTreeMap::new();
+    for s in &report.samples {
+        let Some(op) = by_file.get(s.file.as_str()) else {
+            continue;
+        };
+        if s.kind != SampleKind::Response {
+            continue;
+        }
+        let Some(value) = s
+            .value
+            .as_ref()
+            .filter(|_| s.read != ReadStatus::Unreadable)
+        else {
+            out.unreadable_examples.push((s.file.clone(), s.line));
+            continue;
+        };
+        called.insert(&op.rust_name, ());
+        let documented = documented_request(&s.request_line, &report.summary.version);
+        let (params, query, synthetic) = match documented
+            .as_ref()
+            .and_then(|(path, query)| fit(op, path).map(|p| (p, query.clone())))
+        {
+            Some((params, query)) => (params, query, false),
+            None => (made_up_params(&op.paths[0]), Vec::new(), true),
+        };
+        out.synthetic_paths += usize::from(synthetic);
+        let template = template_for(op, &params);
+        let call = ClientCall {
+            module: op.module.clone(),
+            operation: op.rust_name.clone(),
+            expected: expected_request(template, &params, &query),
+            params,
+            query,
+            status: status_of(&s.http_line),
+            payload: value.clone(),
+        };
+        out.samples.push(RoundTripSample {
+            version: report.summary.version.clone(),
+            type_name: format!("{}::operations::{}", op.module, op.rust_name),
+            collection: false,
+            file: s.file.clone(),
+            line: s.line,
+            kind: "response".into(),
+            findings: s
+                .findings
+                .iter()
+                .map(|f| (f.pointer.clone(), f.kind.code().to_string()))
+                .collect(),
+            payload: value.clone(),
+            items: vec![String::new()],
+        });
+        out.calls.push(call);
+    }
+    out.with_examples = called.len();
+    out
+}
+
+/// The path (decoded) and query options of a request line
+/// (`GET https://graph.microsoft.com/v1.0/me?$select=id`), relative to the
+/// version root.
+fn documented_request(line: &str, version: &str) -> Option<(String, Vec<(String, String)>)> {
+    let (method, url) = line.trim().split_once(' ')?;
+    if !method.eq_ignore_ascii_case("get") {
+        return None;
+    }
+    let url = url.trim().split(' ').next()?;
+    let mut rest = match url.find("://") {
+        Some(i) => &url[i + 3..][url[i + 3..].find('/')?..],
+        None => url,
+    };
+    rest = rest.strip_prefix(&format!("/{version}")).unwrap_or(rest);
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let query = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect();
+    Some((percent_decode(path), query))
+}
+
+/// The path parameters of the first template of `op` that `path` fits.
+fn fit(op: &GeneratedOperation, path: &str) -> Option<BTreeMap<String, String>> {
+    op.paths.iter().find_map(|template| {
+        let template = template.split('?').next().unwrap_or(template);
+        let mut params = BTreeMap::new();
+        match_pieces(&pieces(template), path, &mut params).then_some(params)
+    })
+}
+
+enum Piece<'a> {
+    Literal(&'a str),
+    Hole(&'a str),
+}
+
+fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            out.push(Piece::Literal(&rest[..open]));
+        }
+        out.push(Piece::Hole(&rest[open + 1..close]));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Literal(rest));
+    }
+    out
+}
+
+/// Whether `text` fits the pieces: literals equal (ASCII case ignored,
+/// a trailing `/` forgiven), each placeholder a non-empty value without
+/// `/` (with `/` between `:` delimiters, `root:/{item-path}:`).
+fn match_pieces(pieces: &[Piece], text: &str, params: &mut BTreeMap<String, String>) -> bool {
+    match pieces.split_first() {
+        None => text.is_empty() || text == "/",
+        Some((Piece::Literal(l), rest)) => {
+            let fits = text.len() >= l.len()
+                && text.is_char_boundary(l.len())
+                && text[..l.len()].eq_ignore_ascii_case(l);
+            fits && match_pieces(rest, &text[l.len()..], params)
+        }
+        Some((Piece::Hole(name), rest)) => {
+            let slash_ok = matches!(rest.first(), Some(Piece::Literal(l)) if l.starts_with(':'));
+            let ends = text.char_indices().map(|(i, _)| i).skip(1);
+            for end in ends.chain([text.len()]) {
+                let value = &text[..end];
+                if value.contains('/') && !slash_ok {
+                    break;
+                }
+                if match_pieces(rest, &text[end..], params) {
+                    params.insert((*name).to_owned(), value.to_owned());
+                    return true;
+                }
+            }
+            false
+        }
+    }
+}
+
+/// `1`, `2`, … for the placeholders of `template`.
+fn made_up_params(template: &str) -> BTreeMap<String, String> {
+    pieces(template)
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Hole(name) => Some((*name).to_owned()),
+            Piece::Literal(_) => None,
+        })
+        .enumerate()
+        .map(|(i, name)| (name, (i + 1).to_string()))
+        .collect()
+}
+
+/// The template the runtime's `expand_paths` picks for `params`: the one
+/// whose placeholders are all given and that uses the most.
+fn template_for<'a>(op: &'a GeneratedOperation, params: &BTreeMap<String, String>) -> &'a str {
+    let mut best: Option<(usize, &str)> = None;
+    for template in &op.paths {
+        let holes: Vec<&str> = pieces(template)
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Hole(n) => Some(*n),
+                Piece::Literal(_) => None,
+            })
+            .collect();
+        if holes.iter().all(|h| params.contains_key(*h))
+            && best.is_none_or(|(used, _)| holes.len() > used)
+        {
+            best = Some((holes.len(), template));
+        }
+    }
+    best.map_or(op.paths[0].as_str(), |(_, t)| t)
+}
+
+/// The template filled with the values, then the query: decoded text.
+fn expected_request(
+    template: &str,
+    params: &BTreeMap<String, String>,
+    query: &[(String, String)],
+) -> String {
+    let mut out = String::new();
+    for piece in pieces(template) {
+        match piece {
+            Piece::Literal(l) => out.push_str(l),
+            Piece::Hole(name) => out.push_str(params.get(name).map_or("", String::as_str)),
+        }
+    }
+    let mut separator = if out.contains('?') { '&' } else { '?' };
+    for (name, value) in query {
+        let _ = write!(out, "{separator}{name}={value}");
+        separator = '&';
+    }
+    out
+}
+
+/// The status of `HTTP/1.1 200 OK` (200 when the line says none).
+fn status_of(http_line: &str) -> u16 {
+    http_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .filter(|s| (100..600).contains(s))
+        .unwrap_or(200)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The harness's dispatch: `call(client, module, operation, …)` for every
+/// operation `calls` name, a boxed future each (one small function per
+/// operation rather than one huge `async fn`).
+pub fn dispatch_source(header: &str, lib: &str, calls: &[ClientCall]) -> String {
+    let mut names: Vec<(&str, &str)> = calls
+        .iter()
+        .map(|c| (c.module.as_str(), c.operation.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut arms = String::new();
+    for (module, operation) in names {
+        let _ = writeln!(
+            arms,
+            "        ({module:?}, {operation:?}) => Box::pin(super::call::<::{lib}::{module}::operations::{operation}>(client, params, query)),"
+        );
+    }
+    format!(
+        "{header}//! The operations the calls name, by version module and name.\n\n\
+         use ::{lib}::runtime::client::{{Client, ClientError}};\n\
+         use std::future::Future;\n\
+         use std::pin::Pin;\n\n\
+         /// One call in flight: the response as JSON.\n\
+         pub type Call<'a> = Pin<Box<dyn Future<Output = Result<serde_json::Value, ClientError>> + 'a>>;\n\n\
+         /// Calls `module::operations::operation`; `None` when the harness does not have it.\n\
+         pub fn call<'a>(\n    client: &'a Client,\n    module: &str,\n    operation: &str,\n    \
+         params: &'a super::Params,\n    query: &'a [(String, String)],\n) -> Option<Call<'a>> {{\n    \
+         Some(match (module, operation) {{\n{arms}        _ => return None,\n    }})\n}}\n"
+    )
+}
+
+/// The figures of the client check.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ClientReport {
+    pub get_operations: usize,
+    /// GET operations whose page has a response example.
+    pub operations_called: usize,
+    /// Calls (one per response example).
+    pub calls: usize,
+    pub equal: usize,
+    pub docs_failures: usize,
+    pub graphdoc_failures: usize,
+    pub unreadable_examples: usize,
+    pub synthetic_paths: usize,
+}
+
+impl ClientReport {
+    pub fn new(calls: &ClientCalls, judgement: &Judgement) -> ClientReport {
+        let summary = judgement.summaries.first();
+        ClientReport {
+            get_operations: calls.get_operations,
+            operations_called: calls.with_examples,
+            calls: calls.calls.len(),
+            equal: summary.map_or(0, |s| s.payloads_ok),
+            docs_failures: summary.map_or(0, |s| s.docs_failures),
+            graphdoc_failures: summary.map_or(0, |s| s.graphdoc_failures),
+            unreadable_examples: calls.unreadable_examples.len(),
+            synthetic_paths: calls.synthetic_paths,
+        }
+    }
+
+    pub fn render(&self) -> String {
+        format!(
+            "client {VERSION}: {} GET operations, {} with a response example called through the client \
+             ({} calls, {} at a path filled in by the harness); {} equal, {} failed: {} docs, {} graphdoc; \
+             {} examples not JSON (docs)\n",
+            self.get_operations,
+            self.operations_called,
+            self.calls,
+            self.synthetic_paths,
+            self.equal,
+            self.calls - self.equal,
+            self.docs_failures,
+            self.graphdoc_failures,
+            self.unreadable_examples,
+        )
+    }
+}
+
+/// Writes the calls beside the harness, runs it (built by the model-check
+/// build), and judges what it wrote.
+pub(crate) fn run_harness(
+    cargo: &crate::cargo::Cargo,
+    out: &std::path::Path,
+    calls: &ClientCalls,
+) -> Result<(ClientReport, Judgement), crate::Error> {
+    let calls_path = out.join(crate::HARNESS_DIR).join("client-calls.json");
+    let text = serde_json::to_string(&serde_json::json!({ "calls": calls.calls }))
+        .map_err(|e| crate::Error::Harness(e.to_string()))?;
+    crate::write_if_changed(&calls_path, text.as_bytes())?;
+    let results_path = out.join("target").join("client-results.json");
+    let _ = std::fs::remove_file(&results_path);
+    let calls_arg = calls_path.to_string_lossy().into_owned();
+    let results_arg = results_path.to_string_lossy().into_owned();
+    cargo.step(
+        "client calls",
+        &[
+            "run",
+            "--quiet",
+            "--offline",
+            "--package",
+            crate::HARNESS_PACKAGE,
+            "--bin",
+            "client_calls",
+            "--",
+            &calls_arg,
+            &results_arg,
+        ],
+    )?;
+    let text = std::fs::read_to_string(&results_path)
+        .map_err(|e| crate::Error::Io(results_path.clone(), e))?;
+    let results = crate::roundtrip::parse_results(&text).map_err(crate::Error::Harness)?;
+    let judgement =
+        crate::roundtrip::judge(&calls.samples, &results).map_err(crate::Error::Harness)?;
+    Ok((ClientReport::new(calls, &judgement), judgement))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(paths: &[&str]) -> GeneratedOperation {
+        GeneratedOperation {
+            version: "v1.0".into(),
+            module: "v1_0".into(),
+            rust_name: "GetThing".into(),
+            method: "Get",
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            source: "api/thing-get.md:3".into(),
+        }
+    }
+
+    #[test]
+    fn a_documented_request_gives_path_parameters_and_query_options() {
+        let (path, query) = documented_request(
+            "GET https://graph.microsoft.com/v1.0/groups/02bd9fd6/threads/AAQk%3D?$select=topic,id&$top=2",
+            "v1.0",
+        )
+        .unwrap();
+        assert_eq!(path, "/groups/02bd9fd6/threads/AAQk=");
+        assert_eq!(
+            query,
+            [
+                ("$select".into(), "topic,id".into()),
+                ("$top".into(), "2".into())
+            ]
+        );
+        let op = op(&[
+            "/groups/{group-id}/threads",
+            "/groups/{group-id}/threads/{thread-id}",
+        ]);
+        let params = fit(&op, &path).unwrap();
+        assert_eq!(params["group-id"], "02bd9fd6");
+        assert_eq!(params["thread-id"], "AAQk=");
+        assert_eq!(
+            expected_request(template_for(&op, &params), &params, &query),
+            "/groups/02bd9fd6/threads/AAQk=?$select=topic,id&$top=2"
+        );
+        assert_eq!(documented_request("POST https://x/v1.0/me", "v1.0"), None);
+    }
+
+    #[test]
+    fn placeholders_inside_segments_and_item_paths_fit() {
+        let report = op(&["/reports/getOffice365ActiveUserDetail(period='{period_value}')"]);
+        let params = fit(
+            &report,
+            "/reports/getOffice365ActiveUserDetail(period='D7')",
+        )
+        .unwrap();
+        assert_eq!(params["period_value"], "D7");
+        let drive = op(&["/me/drive/root:/{item-path}:/content"]);
+        let params = fit(&drive, "/me/drive/root:/a/b.txt:/content").unwrap();
+        assert_eq!(params["item-path"], "a/b.txt");
+        // A segment is not a placeholder's value across `/`, and case is
+        // forgiven in literals only.
+        assert_eq!(fit(&op(&["/users/{id}"]), "/users/a/b"), None);
+        assert!(fit(&op(&["/Users/{id}"]), "/users/A").is_some());
+        assert_eq!(
+            made_up_params("/a/{x}/b/{y}"),
+            BTreeMap::from([
+                ("x".to_string(), "1".to_string()),
+                ("y".to_string(), "2".to_string())
+            ])
+        );
+        assert_eq!(status_of("HTTP/1.1 201 Created"), 201);
+        assert_eq!(status_of(""), 200);
+    }
+
+    #[test]
+    fn the_dispatch_names_each_operation_once() {
+        let call = ClientCall {
+            module: "v1_0".into(),
+            operation: "ListUsers".into(),
+            params: BTreeMap::new(),
+            query: Vec::new(),
+            expected: "/users".into(),
+            status: 200,
+            payload: Value::Null,
+        };
+        let source = dispatch_source("// header\n", "graph_model", &[call.clone(), call]);
+        assert_eq!(source.matches("ListUsers").count(), 2, "{source}");
+        assert!(source.contains(
+            "(\"v1_0\", \"ListUsers\") => Box::pin(super::call::<::graph_model::v1_0::operations::ListUsers>(client, params, query)),"
+        ));
+    }
+}
