@@ -505,6 +505,38 @@ mod tests {
     }
 
     #[test]
+    fn the_calls_of_the_repository_docs_are_their_get_examples_at_their_requests() {
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-src");
+        let schemas = crate::load_schemas(&docs).unwrap();
+        let v1 = schemas.iter().find(|s| s.version == VERSION).unwrap();
+        let generated = graphdoc_codegen::generate(&schemas, &Default::default());
+        let pages = graphdoc_samples::read_pages(&docs, VERSION).unwrap();
+        let report = graphdoc_samples::check_pages(v1, VERSION, &pages);
+        let calls = collect_calls(&report, &generated.operations);
+        let seen: Vec<(&str, &str)> = calls
+            .calls
+            .iter()
+            .map(|c| (c.operation.as_str(), c.expected.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "ListGroupMembers",
+                    "/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members"
+                ),
+                ("UserDelta", "/users/delta?$select=displayName"),
+                ("ListUsers", "/users?$select=displayName,mail&$top=2"),
+            ]
+        );
+        // The PATCH of the vppToken page is not a GET: not called.
+        assert_eq!((calls.get_operations, calls.with_examples), (3, 3));
+        assert_eq!(calls.synthetic_paths, 0);
+        assert_eq!(calls.samples.len(), calls.calls.len());
+        assert_eq!(calls.samples[0].payload, calls.calls[0].payload);
+    }
+
+    #[test]
     fn the_dispatch_names_each_operation_once() {
         let call = ClientCall {
             module: "v1_0".into(),
