@@ -34,7 +34,14 @@ pub fn markdown_text(text: &str) -> String {
 /// One line, trimmed (indentation would make a code block, hence a doctest),
 /// with control characters dropped and markdown specials escaped.
 fn escape_line(raw: &str) -> String {
-    let cleaned: String = raw.chars().filter(|c| !c.is_control()).collect();
+    // Control characters, and the bidirectional overrides and isolates
+    // rustc refuses in a doc comment (`text_direction_codepoint_in_literal`).
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect();
     let trimmed = cleaned.trim();
     let mut out = String::with_capacity(trimmed.len() + 8);
     let mut rest = trimmed;
@@ -174,6 +181,12 @@ mod tests {
         );
         assert!(doc_lines("").is_empty());
         assert!(doc_lines("\n \t\n").is_empty());
+        // A bidirectional override (the beta docs have one in a header
+        // value) would make rustc refuse the doc comment.
+        assert_eq!(
+            doc_lines("bytes={start}-{end}\u{202C} and \u{2066}x\u{2069}"),
+            vec!["bytes={start}-{end} and x"]
+        );
     }
 
     #[test]
