@@ -4,18 +4,13 @@
 //! seam in crates/graphdoc-codegen/tests/faults.rs.)
 
 use graphdoc_testdata::dir_snapshot as tree;
+use graphdoc_testdata::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn temp_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!(
-        "graphdoc-xtask-faults-{name}-{}",
-        std::process::id()
-    ));
-    let _ = fs::remove_dir_all(&root);
-    fs::create_dir_all(&root).expect("temp dir");
-    root
+fn temp_root(name: &str) -> Scratch {
+    Scratch::new(&format!("xtask-faults-{name}"))
 }
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -47,7 +42,7 @@ fn regenerate(docs: &Path, out: &Path) -> (i32, String) {
 }
 
 /// A copy of docs-src and the model generated from it: `(root, docs, out)`.
-fn previous_output(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+fn previous_output(name: &str) -> (Scratch, PathBuf, PathBuf) {
     let root = temp_root(name);
     let docs = root.join("docs");
     copy_tree(
@@ -88,7 +83,6 @@ fn a_missing_or_unreadable_docs_directory_is_an_error() {
     fs::remove_file(&file).expect("cleanup");
     let _ = fs::remove_file(&dangling);
     assert_eq!(tree(&root), before);
-    fs::remove_dir_all(&root).expect("cleanup");
 }
 
 #[cfg(unix)]
@@ -122,7 +116,6 @@ fn an_unreadable_page_keeps_the_previous_output() {
         "{stderr}"
     );
     assert_eq!(tree(&out), before);
-    fs::remove_dir_all(&root).expect("cleanup");
 }
 
 #[test]
@@ -138,5 +131,4 @@ fn an_output_path_that_is_a_file_is_an_error() {
         "{stderr}"
     );
     assert_eq!(tree(&root), before, "nothing written, nothing left behind");
-    fs::remove_dir_all(&root).expect("cleanup");
 }

@@ -7,10 +7,11 @@
 
 #![cfg(unix)]
 
+use graphdoc_testdata::Scratch;
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The binary under test and how each command is spelled: the one place to
@@ -150,9 +151,8 @@ fn write_big(path: &Path, head: &str, unit: &str, bytes: usize, tail: &str) {
 
 /// `<base>/docs` (the docs root), `<base>/outside` (the secret), the
 /// metadata file; returns `base`.
-fn hostile_tree() -> PathBuf {
-    let base = std::env::temp_dir().join(format!("graphdoc-hostile-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&base);
+fn hostile_tree() -> Scratch {
+    let base = Scratch::new("hostile");
     let outside = base.join("outside");
     fs::create_dir_all(outside.join("dir")).expect("dir");
     fs::write(
@@ -265,7 +265,7 @@ fn hostile_tree() -> PathBuf {
 #[test]
 fn a_hostile_tree_is_read_within_the_root_and_the_limits() {
     let base = hostile_tree();
-    let machine_paths: Vec<String> = [base.clone(), base.canonicalize().expect("base")]
+    let machine_paths: Vec<String> = [base.to_path_buf(), base.canonicalize().expect("base")]
         .iter()
         .map(|p| p.display().to_string())
         .collect();

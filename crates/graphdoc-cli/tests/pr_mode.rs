@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{copy_tree, docs_src, graphdoc, run_in, temp_root, Run};
+use common::{copy_tree, docs_src, graphdoc, run_in, temp_root, Run, Scratch};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const V1: &str = "api-reference/v1.0";
 const RESOURCE: &str = "api-reference/v1.0/resources/intune-onboarding-vpptoken.md";
@@ -21,7 +21,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 }
 
 /// `<root>/base` (docs-src) and `<root>/head` (the edited copy).
-fn trees(name: &str) -> PathBuf {
+fn trees(name: &str) -> Scratch {
     let root = temp_root(name);
     copy_tree(&docs_src(), &root.join("base"));
     copy_tree(&docs_src(), &root.join("head"));

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 /// What the planned operations of one version look like.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OperationFigures {
+    /// Operations planned (one per API page).
     pub operations: usize,
     /// Operations with a path that names one placeholder twice.
     pub repeated_placeholder: usize,

@@ -263,6 +263,7 @@ pub enum Dependency {
     Version(String),
 }
 
+/// How to generate: names, versions, provenance and how the crates find each other.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// The package name of the facade crate; the others are
@@ -278,6 +279,7 @@ pub struct Options {
     pub docs_revision: Option<DocsRevision>,
     /// The `repository` of every generated manifest.
     pub repository: Option<String>,
+    /// Where the generated crates find `graphdoc-enum-derive`.
     pub enum_derive: Dependency,
     /// Adds a `[workspace]` to the facade so that the output builds on its
     /// own outside any workspace.
@@ -308,12 +310,14 @@ impl Default for Options {
 pub struct GeneratedFile {
     /// Relative to the output directory, `/`-separated.
     pub path: String,
+    /// The file's text; its first line carries [`GENERATED_MARKER`].
     pub contents: String,
 }
 
 /// The whole output, files in a stable order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeneratedCrate {
+    /// Every file of the output, in a stable order.
     pub files: Vec<GeneratedFile>,
     /// Things in the schemas that could not be generated as written.
     pub diagnostics: Vec<Diagnostic>,
@@ -334,10 +338,13 @@ pub struct GeneratedCrate {
 /// An operation descriptor of the output (`<module>::operations::<rust_name>`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedOperation {
-    /// The API version (`v1.0`) and its module (`v1_0`).
+    /// The API version (`v1.0`).
     pub version: String,
+    /// The version's module (`v1_0`).
     pub module: String,
+    /// The descriptor's name (`ListUsers`).
     pub rust_name: String,
+    /// The HTTP method as the plan spells it (`Get`).
     pub method: &'static str,
     /// Its path templates, as `PATHS` has them (placeholders named).
     pub paths: Vec<String>,
@@ -346,6 +353,7 @@ pub struct GeneratedOperation {
 }
 
 impl GeneratedCrate {
+    /// The contents of the file at `path` (relative to the output), if generated.
     pub fn file(&self, path: &str) -> Option<&str> {
         self.files
             .iter()

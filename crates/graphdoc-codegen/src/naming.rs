@@ -254,9 +254,9 @@ fn placeholder_name(raw: &str) -> (String, Vec<String>) {
     (name, accepts)
 }
 
-/// The resource a placeholder keys, from the text before it:
-/// `/groups/` -> `group`, `/items('` -> `item`.
-fn owner(before: &str) -> Option<String> {
+/// The segment before a placeholder: `/groups/` -> `groups`, `/items('`
+/// -> `items`.
+fn owner_segment(before: &str) -> Option<&str> {
     let segment = before.trim_end_matches(['/', '(', '\'', '=', ',']);
     let segment = segment.rsplit('/').next().unwrap_or("");
     let segment = segment.split('(').next().unwrap_or("");
@@ -264,7 +264,34 @@ fn owner(before: &str) -> Option<String> {
     if segment.is_empty() || !segment.chars().all(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    Some(singular(segment))
+    Some(segment)
+}
+
+/// The type a collection segment holds, where every collection property of
+/// that name in the schema holds the same type (`threads` ->
+/// `conversationThread`): what names a key placeholder after it.
+pub type SegmentTypes = BTreeMap<String, String>;
+
+/// [`SegmentTypes`] of a schema: collection-valued navigation properties by
+/// name, those naming one type only.
+pub fn segment_types(schema: &graphdoc_schema::Schema) -> SegmentTypes {
+    let mut found: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    for t in schema.types.values() {
+        for p in &t.properties {
+            if p.kind != graphdoc_schema::PropertyKind::Navigation || !p.ty.collection {
+                continue;
+            }
+            let (_, simple) = graphdoc_schema::split_qualified(&p.ty.name);
+            let entry = found.entry(p.name.as_str()).or_insert(Some(simple));
+            if *entry != Some(simple) {
+                *entry = None;
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(name, ty)| Some((name.to_owned(), ty?.to_owned())))
+        .collect()
 }
 
 /// `groups` -> `group`, `policies` -> `policy`, `status` stays.
@@ -311,12 +338,20 @@ fn spellings(paths: &[Vec<Piece>]) -> BTreeMap<String, String> {
 }
 
 /// Names the placeholders of an operation's paths: a name a path repeats
-/// (`/groups/{id}/threads/{id}`) becomes `{owner-id}` by the segment before
-/// each (`/groups/{group-id}/threads/{thread-id}`), in every path of the
-/// operation, and alternatives (`{id | userPrincipalName}`) become one
+/// (`/groups/{id}/threads/{id}`) becomes `{owner-id}` by what precedes
+/// each, in every path of the operation, and alternatives (`{id | userPrincipalName}`) become one
 /// parameter that accepts either. Returns the paths and their parameters
 /// in order of first use.
-pub fn name_placeholders(paths: &[String]) -> (Vec<String>, Vec<PathParam>) {
+///
+/// A repeated placeholder is named after the type of the collection before
+/// it where `segment_types` says which
+/// (`/groups/{group-id}/threads/{conversationThread-id}`), by the segment
+/// where it does not or where that name is taken in the path
+/// (`/mailFolders/{mailFolder-id}/childFolders/{childFolder-id}`).
+pub fn name_placeholders(
+    paths: &[String],
+    segment_types: &SegmentTypes,
+) -> (Vec<String>, Vec<PathParam>) {
     let split: Vec<Vec<Piece>> = paths.iter().map(|p| pieces(p)).collect();
     let spelling = spellings(&split);
     let named = |raw: &str| {
@@ -346,8 +381,14 @@ pub fn name_placeholders(paths: &[String]) -> (Vec<String>, Vec<PathParam>) {
                 Piece::Placeholder(raw) => {
                     let (mut name, accepts) = named(raw);
                     if qualified.contains(&name) {
-                        if let Some(owner) = owner(&text) {
-                            name = format!("{owner}-{name}");
+                        if let Some(segment) = owner_segment(&text) {
+                            let by_segment = format!("{}-{name}", singular(segment));
+                            name = match segment_types.get(segment) {
+                                Some(ty) if !used.contains(&format!("{ty}-{name}")) => {
+                                    format!("{ty}-{name}")
+                                }
+                                _ => by_segment,
+                            };
                         }
                     }
                     let base = name.clone();
@@ -477,7 +518,7 @@ mod tests {
             "/groups/{id}/threads/{id}/posts/{id}/attachments".to_owned(),
             "/groups/{id}/conversations/{id}/threads/{id}/posts/{id}/attachments".to_owned(),
         ];
-        let (named, params) = name_placeholders(&paths);
+        let (named, params) = name_placeholders(&paths, &SegmentTypes::new());
         assert_eq!(
             named,
             [
@@ -494,8 +535,10 @@ mod tests {
 
     #[test]
     fn one_spelling_per_parameter_and_alternatives_are_one_parameter() {
-        let (named, params) =
-            name_placeholders(&["/users/{id | userPrincipalName}/messages".to_owned()]);
+        let (named, params) = name_placeholders(
+            &["/users/{id | userPrincipalName}/messages".to_owned()],
+            &SegmentTypes::new(),
+        );
         assert_eq!(named, ["/users/{id}/messages"]);
         assert_eq!(params[0].name, "id");
         assert_eq!(params[0].accepts, ["id", "userPrincipalName"]);
@@ -507,7 +550,7 @@ mod tests {
             "/me/drive/items/{id|name}/workbook/worksheets/{id|name}/tables/{Id}".to_owned(),
             "/categories/{id}/children/{id}".to_owned(),
         ];
-        let (named, params) = name_placeholders(&paths);
+        let (named, params) = name_placeholders(&paths, &SegmentTypes::new());
         assert_eq!(named[0], "/users/{user-id}/messages");
         assert_eq!(named[1], "/teams/{team-id}/channels/{channel_id}");
         assert_eq!(named[2], "/teams/{team-id}/members");
@@ -521,7 +564,7 @@ mod tests {
         let worksheet = params.iter().find(|p| p.name == "worksheet-id").unwrap();
         assert_eq!(worksheet.accepts, ["id", "name"]);
         // A path that repeats the same owner still names each once.
-        let (named, _) = name_placeholders(&["/a/{id}/a/{id}".to_owned()]);
+        let (named, _) = name_placeholders(&["/a/{id}/a/{id}".to_owned()], &SegmentTypes::new());
         assert_eq!(named, ["/a/{a-id}/a/{a-id-2}"]);
     }
 
@@ -533,5 +576,33 @@ mod tests {
         assert_eq!(version_module(""), "v");
         assert_eq!(version_module("*/ \"#"), "v");
         assert_eq!(version_module("-a..b-"), "a_b");
+    }
+
+    #[test]
+    fn repeated_placeholders_take_the_type_of_the_collection_before_them() {
+        let types: SegmentTypes = [
+            ("threads", "conversationThread"),
+            ("posts", "post"),
+            ("mailFolders", "mailFolder"),
+            ("childFolders", "mailFolder"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+        let (named, _) =
+            name_placeholders(&["/groups/{id}/threads/{id}/posts/{id}".to_owned()], &types);
+        assert_eq!(
+            named,
+            ["/groups/{group-id}/threads/{conversationThread-id}/posts/{post-id}"]
+        );
+        // Where the type's name is taken in the path, the segment names it.
+        let (named, _) = name_placeholders(
+            &["/me/mailFolders/{id}/childFolders/{id}".to_owned()],
+            &types,
+        );
+        assert_eq!(
+            named,
+            ["/me/mailFolders/{mailFolder-id}/childFolders/{childFolder-id}"]
+        );
     }
 }

@@ -370,6 +370,7 @@ fn plan_operations(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<OperationPlan> {
     let mut operations = Vec::new();
+    let segment_types = crate::naming::segment_types(schema);
     for op in &schema.operations {
         let Some(method) = http_method(op, diagnostics) else {
             continue;
@@ -411,6 +412,7 @@ fn plan_operations(
                 .iter()
                 .map(|p| relative_path(p, &schema.version))
                 .collect::<Vec<_>>(),
+            &segment_types,
         );
         operations.push(OperationPlan {
             rust_name: String::new(),

@@ -195,3 +195,69 @@ pub fn query_items(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         #( #impls )*
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graphdoc_schema::RequestHeader;
+
+    fn user() -> RustType {
+        RustType::Struct {
+            name: "User".into(),
+            poly: false,
+        }
+    }
+
+    fn options(general: bool, named: &[&str], headers: &[&str]) -> RequestOptions {
+        RequestOptions {
+            general_query_options: general,
+            query_options: named.iter().map(|n| n.to_string()).collect(),
+            headers: headers
+                .iter()
+                .map(|h| RequestHeader {
+                    name: h.to_string(),
+                    value: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_general_options_follow_the_shape_and_named_ones_are_added() {
+        let evolvable = BTreeMap::from([("User", true)]);
+        let page = RustType::Page(Box::new(user()));
+        let plan = plan_query(
+            &options(true, &["$search"], &["ConsistencyLevel", "Authorization"]),
+            &page,
+            &evolvable,
+        );
+        assert_eq!(
+            plan.options,
+            ["Select", "Expand", "Filter", "OrderBy", "Top", "Count", "Search"]
+        );
+        assert_eq!(plan.properties_of.as_deref(), Some("User"));
+        assert_eq!(plan.headers, ["ConsistencyLevel", "EvolvableEnums"]);
+
+        let one = plan_query(&options(true, &[], &[]), &user(), &BTreeMap::new());
+        assert_eq!(one.options, ["Select", "Expand"]);
+        assert!(one.headers.is_empty());
+
+        // Named only: exactly those, whatever the shape.
+        let named = plan_query(
+            &options(false, &["$SELECT", "$top"], &["Prefer"]),
+            &page,
+            &BTreeMap::new(),
+        );
+        assert_eq!(named.options, ["Select", "Top"]);
+        assert_eq!(named.headers, ["Prefer"]);
+
+        // Nothing documented, or a response that is not an object.
+        assert!(plan_query(&RequestOptions::default(), &page, &evolvable)
+            .options
+            .is_empty());
+        let text = RustType::ValueOf(Box::new(RustType::Path("::std::string::String")));
+        let general_on_text = plan_query(&options(true, &[], &[]), &text, &BTreeMap::new());
+        assert!(general_on_text.options.is_empty());
+        assert_eq!(general_on_text.properties_of, None);
+    }
+}

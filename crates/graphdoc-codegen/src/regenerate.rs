@@ -31,16 +31,23 @@ pub struct RegenerateOptions {
 /// Why nothing was written.
 #[derive(Debug)]
 pub enum RegenerateError {
+    /// A docs tree or version that is not there.
     Tree(TreeError),
+    /// A version that could not be read.
     Load(LoadError),
     /// Some pages could not be read: a model without their types would
     /// silently delete them, so the previous output is kept.
     Unreadable {
+        /// How many pages could not be read.
         pages: usize,
+        /// The version they belong to.
         version: String,
+        /// The docs tree.
         docs: PathBuf,
+        /// The output left as it was.
         out: PathBuf,
     },
+    /// Writing the output failed at this path.
     Write(PathBuf, std::io::Error),
 }
 

@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 /// What [`write()`] did, paths relative to the output directory.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
+    /// Files written because they were new or changed.
     pub written: Vec<String>,
+    /// Files already as generated, left untouched.
     pub unchanged: usize,
+    /// Files carrying the generated marker that the output no longer has, deleted.
     pub removed: Vec<String>,
     /// Interrupted earlier writes found beside the output and undone first.
     pub recovered: usize,
@@ -612,14 +615,29 @@ fn starts_with_marker(path: &Path) -> bool {
 /// How a file on disk differs from what would be generated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileChange {
-    Missing { path: String },
-    Changed { path: String, diff: String },
-    Stale { path: String },
+    /// A file the output should have and the directory lacks.
+    Missing {
+        /// Relative to the output directory.
+        path: String,
+    },
+    /// A file whose contents differ.
+    Changed {
+        /// Relative to the output directory.
+        path: String,
+        /// A short unified-style diff of the changed region, for the message.
+        diff: String,
+    },
+    /// A file carrying the generated marker that is no longer generated.
+    Stale {
+        /// Relative to the output directory.
+        path: String,
+    },
 }
 
 /// The files of an output directory that are not what [`generate`](crate::generate) gives.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StaleReport {
+    /// One entry a file that differs, in path order.
     pub changes: Vec<FileChange>,
 }
 
@@ -709,12 +727,10 @@ fn line_diff(old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphdoc_testdata::Scratch;
 
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("graphdoc-codegen-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        dir
+    fn temp_dir(name: &str) -> Scratch {
+        Scratch::new(&format!("codegen-{name}"))
     }
 
     fn krate(files: &[(&str, &str)]) -> GeneratedCrate {
@@ -781,7 +797,6 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("model")]);
-        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
@@ -802,7 +817,6 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("model")]);
-        fs::remove_dir_all(&root).unwrap();
     }
 
     /// Only staging directories whose writer is gone are recovered: one
@@ -824,12 +838,12 @@ mod tests {
         let report = write(&out, &krate(&[("a.rs", &marked("a"))])).unwrap();
         assert_eq!(report.recovered, 1, "its writer is gone now");
         assert!(!live_dir.exists());
-        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
     fn missing_directory_is_reported_missing() {
-        let out = temp_dir("missing");
+        let root = temp_dir("missing");
+        let out = root.join("model");
         let a = marked("a");
         let report = check(&out, &krate(&[("x.rs", &a)])).unwrap_err();
         assert_eq!(

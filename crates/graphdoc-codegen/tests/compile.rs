@@ -184,6 +184,37 @@ fn hostile_names_and_edm_types() {
 }
 
 #[test]
+fn derived_types_match_and_the_base_keeps_the_rest() {
+    let page: runtime::Page<Poly<m::DirectoryObject>> = serde_json::from_value(serde_json::json!({"value": [
+        {"@odata.type": "#microsoft.graph.user", "id": "1", "displayName": "Ada"},
+        {"@odata.type": "#microsoft.graph.group", "id": "2", "mailEnabled": true},
+        {"@odata.type": "#microsoft.graph.device", "id": "3", "deviceId": "x"}
+    ]}))
+    .unwrap();
+    let kinds: Vec<String> = page
+        .value
+        .into_iter()
+        .map(|member| match member.into_derived() {
+            m::derived::DirectoryObject::User(u) => format!("user {}", u.display_name.value().unwrap()),
+            m::derived::DirectoryObject::Group(g) => format!("group {:?}", g.mail_enabled),
+            m::derived::DirectoryObject::Other(o) => format!("other {}", o.additional_properties["deviceId"]),
+        })
+        .collect();
+    assert_eq!(kinds, ["user Ada", "group Value(true)", "other \"x\""]);
+    // A derived value taken as its base keeps its own properties and type.
+    let user = Poly::<m::DirectoryObject>::new(m::User { display_name: "Ada".to_owned().into(), ..Default::default() }).unwrap();
+    let base = user.clone().into_base();
+    assert_eq!(base.additional_properties["displayName"], "Ada");
+    assert_eq!(
+        user.downcast::<m::Group>().map(|_| ()).unwrap_err().type_name(),
+        "microsoft.graph.user"
+    );
+    use runtime::PropertyName;
+    assert_eq!(m::properties::User::DisplayName.wire_name(), "displayName");
+    assert_eq!(format!("{:?}", m::properties::User::Id), "id");
+}
+
+#[test]
 fn operation_descriptors() {
     type Update = m::operations::UpdateVppToken;
     assert_eq!(Update::METHOD, Method::Patch);

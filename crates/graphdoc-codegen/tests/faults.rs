@@ -12,17 +12,15 @@
 
 use graphdoc_codegen::{check, write, write_with_faults, GeneratedCrate, GeneratedFile, Step};
 use graphdoc_testdata::dir_snapshot as tree;
+use graphdoc_testdata::Scratch;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// A fresh empty directory for one test; the output goes to `<root>/model`.
-fn temp_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("graphdoc-faults-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    fs::create_dir_all(&root).expect("temp dir");
-    root
+fn temp_root(name: &str) -> Scratch {
+    Scratch::new(&format!("faults-{name}"))
 }
 
 fn marked(body: &str) -> String {
@@ -95,7 +93,6 @@ fn recorded_steps() -> Vec<(Step, PathBuf)> {
     })
     .expect("uninterrupted write");
     assert!(check(&out, &v2()).is_ok());
-    fs::remove_dir_all(&root).expect("cleanup");
     steps
 }
 
@@ -178,7 +175,6 @@ fn a_disk_error_at_any_step_leaves_the_previous_output() {
         assert_eq!(report.recovered, 0);
         assert!(check(&out, &v2()).is_ok(), "step {k}: next write");
         assert!(leftovers(&root).is_empty());
-        fs::remove_dir_all(&root).expect("cleanup");
     }
 }
 
@@ -207,7 +203,6 @@ fn a_read_only_output_directory_leaves_the_previous_output() {
     );
     assert_eq!(tree(&root), before);
     assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
-    fs::remove_dir_all(&root).expect("cleanup");
 }
 
 /// When undoing fails too (the disk stays broken), the error says so, and
@@ -249,7 +244,6 @@ fn a_failed_undo_is_finished_by_the_next_write() {
             "step {k}: {report:?}"
         );
         assert_eq!(tree(&root), before, "step {k}");
-        fs::remove_dir_all(&root).expect("cleanup");
     }
 }
 
@@ -273,7 +267,6 @@ fn a_failure_after_the_commit_keeps_the_new_output() {
     assert!(report.written.is_empty());
     assert!(check(&out, &v2()).is_ok());
     assert!(leftovers(&root).is_empty());
-    fs::remove_dir_all(&root).expect("cleanup");
 }
 
 /// The process is killed (aborted: no unwinding, no cleanup) before each
@@ -350,7 +343,6 @@ fn a_kill_at_any_step_is_undone_by_the_next_write() {
         if !committed {
             assert_eq!(tree(&root), before, "step {k}");
         }
-        fs::remove_dir_all(&root).expect("cleanup");
     }
 }
 
@@ -380,7 +372,6 @@ fn an_output_path_that_is_a_file_is_an_error() {
         fs::read_to_string(&out).expect("still there"),
         "not a directory\n"
     );
-    fs::remove_dir_all(&root).expect("cleanup");
 }
 
 /// A directory where a generated file belongs is not moved away.
@@ -395,5 +386,4 @@ fn a_directory_where_a_generated_file_belongs_is_an_error() {
     assert!(err.to_string().contains("is a directory"), "{err}");
     assert_eq!(tree(&root), before);
     assert!(leftovers(&root).is_empty(), "{:?}", leftovers(&root));
-    fs::remove_dir_all(&root).expect("cleanup");
 }

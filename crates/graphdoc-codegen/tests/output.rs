@@ -1,3 +1,5 @@
+//! What `generate` writes for a small schema: Rust that parses, the same bytes every time, publishable crates, items linked to their reference page.
+
 mod common;
 
 use graphdoc_codegen::{generate, Options};

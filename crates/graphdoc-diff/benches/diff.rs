@@ -11,6 +11,9 @@
 //! A case whose input is missing is skipped with a message. Run with
 //! `cargo bench -p graphdoc-diff`; CI does not run it.
 
+// `criterion_group!` defines a public function it gives no doc comment.
+#![allow(missing_docs)]
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use graphdoc_diff::{diff, DiffOptions};
 use graphdoc_schema::{

@@ -107,11 +107,14 @@ pub struct DiffOptions {
 #[serde(rename_all = "camelCase")]
 pub enum Compatibility {
     // Declared first so that sorting puts breaking changes first.
+    /// A client written against `from` may fail against `to`.
     Breaking,
+    /// Only adds to what `from` had (or changes prose).
     Additive,
 }
 
 impl Compatibility {
+    /// The word renderers print: `breaking` or `additive`.
     pub fn as_str(self) -> &'static str {
         match self {
             Compatibility::Breaking => "breaking",
@@ -131,33 +134,58 @@ impl std::fmt::Display for Compatibility {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ChangeKind {
+    /// A type only `to` has.
     TypeAdded,
+    /// A type only `from` has.
     TypeRemoved,
+    /// Entity became complex, or the other way round.
     TypeKindChanged,
+    /// The base type differs (or one side has none).
     BaseTypeChanged,
+    /// The type became abstract, or stopped being so.
     AbstractChanged,
+    /// The type became open, or stopped being so.
     OpenChanged,
+    /// The type's description differs (listed only when descriptions are compared).
     TypeDescriptionChanged,
+    /// A property only `to` has.
     PropertyAdded,
+    /// A property only `from` has.
     PropertyRemoved,
+    /// A property's type (or being a collection) differs.
     PropertyTypeChanged,
+    /// Structural became navigation, or the other way round.
     PropertyKindChanged,
+    /// What the description says about null differs.
     PropertyNullabilityChanged,
+    /// The property became read-only, or writable.
     PropertyReadOnlyChanged,
+    /// A property's description differs (listed only when descriptions are compared).
     PropertyDescriptionChanged,
+    /// An enum only `to` has.
     EnumAdded,
+    /// An enum only `from` has.
     EnumRemoved,
+    /// The enum became a flags enum, or stopped being one.
     EnumFlagsChanged,
+    /// An enum's description differs (listed only when descriptions are compared).
     EnumDescriptionChanged,
+    /// A member only `to` has.
     EnumMemberAdded,
+    /// A member only `from` has.
     EnumMemberRemoved,
+    /// A member's integer value differs.
     EnumMemberRenumbered,
+    /// A member's description differs (listed only when descriptions are compared).
     EnumMemberDescriptionChanged,
+    /// An operation (method and path) only `to` has.
     OperationAdded,
+    /// An operation only `from` has.
     OperationRemoved,
 }
 
 impl ChangeKind {
+    /// Every kind, in declaration order (for tables of counts).
     pub const ALL: [ChangeKind; 24] = [
         ChangeKind::TypeAdded,
         ChangeKind::TypeRemoved,
@@ -227,6 +255,7 @@ impl ChangeKind {
         )
     }
 
+    /// Whether the kind says something exists on the `from` side only.
     pub fn is_removal(self) -> bool {
         matches!(
             self,
@@ -255,7 +284,9 @@ pub const OPERATIONS_SUBJECT: &str = "operations";
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
+    /// What differs.
     pub kind: ChangeKind,
+    /// Whether it can break a client.
     pub compatibility: Compatibility,
     /// The qualified name of the type or enum the change is about, or
     /// [`OPERATIONS_SUBJECT`] for operations.
@@ -279,6 +310,7 @@ pub struct Change {
 }
 
 impl Change {
+    /// Whether the change can break a client.
     pub fn is_breaking(&self) -> bool {
         self.compatibility == Compatibility::Breaking
     }
@@ -304,6 +336,7 @@ pub struct MissingProperty {
     /// Qualified name of the type.
     #[serde(rename = "type")]
     pub type_name: String,
+    /// The property's name.
     pub property: String,
     /// Where `from` declares it.
     pub source: Source,
@@ -312,11 +345,14 @@ pub struct MissingProperty {
 /// How many changes of one kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
+    /// Changes that can break a client.
     pub breaking: usize,
+    /// Changes that only add.
     pub additive: usize,
 }
 
 impl Tally {
+    /// All changes counted.
     pub fn total(&self) -> usize {
         self.breaking + self.additive
     }
@@ -333,7 +369,9 @@ impl Tally {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
+    /// Over all kinds.
     pub total: Tally,
+    /// By kind, for the kinds that have changes.
     pub by_kind: BTreeMap<ChangeKind, Tally>,
 }
 
@@ -341,7 +379,9 @@ pub struct Counts {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SchemaDiff {
+    /// The `from` side's label (its version unless the options name it).
     pub from: String,
+    /// The `to` side's label.
     pub to: String,
     /// Sorted by subject (operations last), member, kind.
     pub changes: Vec<Change>,
@@ -352,18 +392,22 @@ pub struct SchemaDiff {
 }
 
 impl SchemaDiff {
+    /// Whether any change can break a client (what `--fail-on breaking` asks).
     pub fn has_breaking(&self) -> bool {
         self.changes.iter().any(Change::is_breaking)
     }
 
+    /// Whether the schemas have no differences (`missing_in_to` aside, which repeats removals).
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
 
+    /// The changes that can break a client, in order.
     pub fn breaking(&self) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(|c| c.is_breaking())
     }
 
+    /// The changes counted overall and by kind.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
         for change in &self.changes {

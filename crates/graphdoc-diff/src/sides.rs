@@ -12,15 +12,27 @@ use std::path::{Path, PathBuf};
 /// How to render a diff.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiffFormat {
-    Human { color: bool },
-    Markdown { max_chars: Option<usize> },
+    /// Text for a terminal, grouped by subject.
+    Human {
+        /// Breaking changes in red, additions in green (ANSI).
+        color: bool,
+    },
+    /// A pull-request comment.
+    Markdown {
+        /// Cut to fit (GitHub takes at most [`crate::GITHUB_COMMENT_LIMIT`]),
+        /// saying what was left out.
+        max_chars: Option<usize>,
+    },
+    /// The [`SchemaDiff`] as JSON.
     Json,
 }
 
 /// Which changes make the exit status 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
+    /// Any breaking change.
     Breaking,
+    /// Any change at all.
     Any,
 }
 
@@ -34,13 +46,19 @@ pub struct DiffCommand {
     pub from: Option<String>,
     /// The `to` version. Default: beta for one tree; for two trees, `from`'s.
     pub to: Option<String>,
+    /// The docs tree of the `from` side, when it is another tree.
     pub from_docs: Option<PathBuf>,
+    /// The docs tree of the `to` side, when it is another tree.
     pub to_docs: Option<PathBuf>,
     /// A saved schema (`graphdoc schema` output) as the `from` side.
     pub from_schema: Option<PathBuf>,
+    /// A saved schema as the `to` side.
     pub to_schema: Option<PathBuf>,
+    /// Compare descriptions too (off by default: they change often and break nothing).
     pub include_descriptions: bool,
+    /// How to print the diff.
     pub format: DiffFormat,
+    /// Which changes make the exit status 1; `None`: never.
     pub fail_on: Option<FailOn>,
     /// The `to` side's warnings in pull-request mode: with two trees, those
     /// the `from` tree also has are accepted, and so are the baseline
@@ -52,14 +70,20 @@ pub struct DiffCommand {
 /// The rendered diff and the exit status (1 when `fail_on` matched).
 #[derive(Clone, Debug)]
 pub struct DiffOutcome {
+    /// The diff as `format` prints it.
     pub rendered: String,
+    /// 1 when `fail_on` matched or a new warning is at or above `--deny`, else 0.
     pub exit_code: u8,
+    /// The diff itself.
     pub diff: SchemaDiff,
 }
 
+/// Why the diff could not be made (a usage or I/O error: exit 2).
 #[derive(Debug)]
 pub enum DiffError {
+    /// A docs tree or version that is not there.
     Tree(TreeError),
+    /// A version that could not be read.
     Load(LoadError),
     /// A schema file that cannot be read or is not a schema.
     SchemaFile(PathBuf, String),

@@ -5,8 +5,9 @@
 
 use graphdoc_diff::{diff, ChangeKind, Compatibility, DiffOptions};
 use graphdoc_schema::Schema;
+use graphdoc_testdata::Scratch;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const DOCS_SRC: &str = "../../docs-src";
 const PAGE: &str = "api-reference/v1.0/resources/intune-onboarding-vpptoken.md";
@@ -25,9 +26,8 @@ fn copy_tree(from: &Path, to: &Path) {
 
 /// docs-src with the vppToken page edited as a pull request might: one
 /// property row removed, one property's type changed, one row added.
-fn edited_tree() -> PathBuf {
-    let root = std::env::temp_dir().join(format!("graphdoc-two-trees-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+fn edited_tree() -> Scratch {
+    let root = Scratch::new("two-trees");
     copy_tree(Path::new(DOCS_SRC), &root);
     let page = root.join(PAGE);
     let text = fs::read_to_string(&page).unwrap();
@@ -107,5 +107,4 @@ fn two_trees_of_the_same_version_show_exactly_the_edits() {
         diff(&main_again, &pr_again, &DiffOptions::default()).to_json(),
         d.to_json()
     );
-    fs::remove_dir_all(&tree).unwrap();
 }

@@ -3,6 +3,7 @@
 /// A markdown link: `[text](target)` or the reference form `[text][]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
+    /// The link text, markdown left in.
     pub text: String,
     /// Empty for reference-style links.
     pub target: String,
@@ -236,6 +237,7 @@ fn is_emphasis_underscore(before: &str, rest: &str) -> bool {
     }
 }
 
+/// The words of `s` joined by single spaces (line breaks and runs of blanks folded).
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {

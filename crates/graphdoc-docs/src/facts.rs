@@ -1,15 +1,21 @@
 //! Facts stated in a property description: read-only, nullability,
 //! "Possible values are: …", supported query options, required on create.
 
+/// What a property's description states about it, read once per row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
+    /// "Read-only." (the service sets the value).
     pub read_only: bool,
+    /// `Some(false)` for "not nullable", `Some(true)` for "nullable", `None` when it says neither.
     pub nullable: Option<bool>,
+    /// The values of "Possible values are: …", in the order written.
     pub possible_values: Vec<String>,
     /// How many "Possible values" sentences the description has (the seeds
     /// repeat it: a lint finding).
     pub possible_values_sentences: usize,
+    /// Query options the description says the property supports (`$filter`…), lowercased.
     pub query_options: Vec<String>,
+    /// The description says the property is required when the object is created.
     pub required_on_create: bool,
 }
 

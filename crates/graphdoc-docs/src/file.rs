@@ -35,9 +35,7 @@ mod tests {
 
     #[test]
     fn writes_replaces_and_leaves_no_temporary_file() {
-        let dir = std::env::temp_dir().join(format!("graphdoc-file-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = graphdoc_testdata::Scratch::new("file");
         let path = dir.join("out.json");
         write_file_atomically(&path, b"one").unwrap();
         write_file_atomically(&path, b"two").unwrap();

@@ -36,6 +36,7 @@ pub use tree::{has_version, read_version, Limits, Tree};
 /// A schema with what was said while reading it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
+    /// What the pages say, resolved.
     pub schema: Schema,
     /// Sorted by file, line, column.
     pub diagnostics: Vec<Diagnostic>,
@@ -45,15 +46,20 @@ pub struct Loaded {
 /// and its bytes.
 #[derive(Debug, Clone)]
 pub struct PageInput {
+    /// Relative to the docs root, `/`-separated: the path messages show.
     pub path: String,
+    /// Resource or API page, from the folder it is in.
     pub kind: PageKind,
+    /// The file's bytes, not yet checked for UTF-8 (bad bytes are a finding, not an error).
     pub bytes: Vec<u8>,
 }
 
+/// Why a version could not be loaded at all (a page that cannot be read is a finding instead).
 #[derive(Debug)]
 pub enum LoadError {
     /// `<root>/api-reference/<version>` does not exist or is not a directory.
     MissingVersion(PathBuf),
+    /// Reading the directory failed.
     Io(PathBuf, std::io::Error),
     /// Not a docs tree, or a version the tree does not hold.
     Tree(locate::TreeError),

@@ -82,8 +82,11 @@ impl Pattern {
 /// What a localised title says the page defines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleKind {
+    /// `x resource type`.
     Resource,
+    /// `x complex type`.
     Complex,
+    /// `x enum type`.
     Enum,
 }
 

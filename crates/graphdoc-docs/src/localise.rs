@@ -14,10 +14,14 @@ use graphdoc_schema::{Diagnostic, Severity, Source};
 
 /// Codes of the localised reading's diagnostics.
 pub mod codes {
+    /// A translated Type cell, read as the type the vocabulary maps it to.
     pub const TRANSLATED_TYPE_CELL: &str = "GD0050";
+    /// A translated property name, read as the JSON representation's key at its place.
     pub const TRANSLATED_PROPERTY_NAME: &str = "GD0051";
+    /// A translated enum member name, read as the possible value at its place.
     pub const TRANSLATED_MEMBER_NAME: &str = "GD0052";
 
+    /// The text of `graphdoc explain` for each code of this module.
     pub static EXPLANATIONS: &[(&str, &str)] = &[
         (
             TRANSLATED_TYPE_CELL,
@@ -45,8 +49,11 @@ pub mod codes {
 /// A localised page in English words, with what reading it so found.
 #[derive(Debug)]
 pub struct Localised {
+    /// The language the page was recognised as.
     pub locale: &'static Locale,
+    /// The page with its structure in English words, line for line, so every line keeps its number.
     pub text: String,
+    /// What the translation broke and was read back (GD0050…GD0052).
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -15,7 +15,12 @@ pub enum TreeError {
     NoDirectory(PathBuf),
     /// The path is inside a docs tree (`api-reference/` or below it); `root`
     /// is the folder to point at instead.
-    InsideTree { given: PathBuf, root: PathBuf },
+    InsideTree {
+        /// The path as given.
+        given: PathBuf,
+        /// The folder holding `api-reference/`.
+        root: PathBuf,
+    },
     /// A directory with no `api-reference/<version>/` in it.
     NoVersions(PathBuf),
     /// No `--docs` given and neither the current directory nor a parent holds
@@ -23,8 +28,11 @@ pub enum TreeError {
     NotFound,
     /// A version the tree does not hold (or no version at all, like `v2`).
     UnknownVersion {
+        /// The version asked for.
         version: String,
+        /// The docs tree it was looked for in.
         docs: PathBuf,
+        /// The versions the tree does hold, for the message.
         present: Vec<&'static str>,
     },
 }
@@ -168,11 +176,10 @@ fn enclosing_root(docs: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphdoc_testdata::Scratch;
 
-    fn tree(name: &str) -> PathBuf {
-        let root =
-            std::env::temp_dir().join(format!("graphdoc-tree-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+    fn tree(name: &str) -> Scratch {
+        let root = Scratch::new(&format!("tree-{name}"));
         std::fs::create_dir_all(root.join("api-reference/v1.0/resources")).unwrap();
         root
     }
@@ -191,7 +198,7 @@ mod tests {
                 err,
                 TreeError::InsideTree {
                     given: given.clone(),
-                    root: root.clone()
+                    root: root.to_path_buf()
                 }
             );
             assert!(err

@@ -12,30 +12,47 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// One block of a page, with the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block<'a> {
+    /// A heading.
     Heading {
+        /// 1 for `#`, up to 6.
         level: u8,
+        /// The heading's text, inline markup dropped and trimmed.
         text: String,
+        /// The heading's line.
         line: u32,
     },
+    /// A pipe table.
     Table(Table<'a>),
+    /// A fenced or indented code block.
     Code {
+        /// The info string after the fence (`json`, `http`), empty when none.
         info: String,
+        /// The code, verbatim.
         text: String,
+        /// The line of the code's first line (the one after the fence).
         line: u32,
     },
+    /// An HTML comment, such as an annotation comment (`<!-- { "blockType": … } -->`).
     Comment {
+        /// What is between `<!--` and `-->`.
         text: String,
+        /// The comment's first line.
         line: u32,
     },
+    /// Any other text block.
     Paragraph {
+        /// The paragraph's text: links kept as `[text](target)`, other markup dropped, a `> ` in front when quoted.
         text: String,
+        /// The paragraph's first line.
         line: u32,
     },
 }
 
 impl Block<'_> {
+    /// The line the block starts on.
     pub fn line(&self) -> u32 {
         match self {
             Block::Heading { line, .. }
@@ -47,15 +64,21 @@ impl Block<'_> {
     }
 }
 
+/// A pipe table: a header row, the delimiter row, then the body rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table<'a> {
+    /// The header row's line.
     pub line: u32,
+    /// The header's cells, trimmed.
     pub header: Vec<Cow<'a, str>>,
+    /// The body rows (the delimiter row left out).
     pub rows: Vec<Row<'a>>,
 }
 
+/// One body row of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row<'a> {
+    /// The row's first line.
     pub line: u32,
     /// Raw cell text (markdown), trimmed, with `\|` unescaped: borrowed
     /// from the page unless unescaping or a continued row changed it.
@@ -77,6 +100,7 @@ pub struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// An index over `text`, starting at line 1.
     pub fn new(text: &'a str) -> Self {
         LineIndex {
             bytes: text.as_bytes(),
@@ -84,6 +108,7 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The 1-based line of byte `offset` (clamped to the end of the text).
     pub fn line(&self, offset: usize) -> u32 {
         let offset = offset.min(self.bytes.len());
         let (from, line) = self.at.get();
@@ -99,6 +124,7 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The blocks of a page in order, each with the line it starts on (block quotes read through, their paragraphs marked `> `).
 pub fn blocks(text: &str) -> Vec<Block<'_>> {
     let index = LineIndex::new(text);
     let mut out = Vec::new();
@@ -365,12 +391,19 @@ fn looks_like_table(src: &str) -> bool {
     let (Some(header), Some(delimiter)) = (lines.next(), lines.next()) else {
         return false;
     };
-    header.contains('|') && delimiter.contains('|') && is_delimiter_row(delimiter)
+    header.contains('|') && is_pipe_delimiter_row(delimiter)
 }
 
+/// A table's second line: only pipes, dashes, colons and blanks, with at least one dash.
 pub fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A delimiter row with at least one pipe: what, under a pipe row, starts a
+/// table (a line of dashes alone is a setext heading or a rule).
+pub fn is_pipe_delimiter_row(line: &str) -> bool {
+    line.contains('|') && is_delimiter_row(line)
 }
 
 /// Splits one table line on unescaped pipes outside code spans; drops the

@@ -18,7 +18,9 @@ pub const MAX_DEPTH: usize = 64;
 /// A 1-based line and column in the text given to [`read`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Pos {
+    /// 1-based.
     pub line: u32,
+    /// 1-based, in characters.
     pub column: u32,
 }
 
@@ -60,6 +62,7 @@ pub enum Forgiven {
 }
 
 impl Forgiven {
+    /// A few words for messages.
     pub fn describe(self) -> &'static str {
         match self {
             Forgiven::LineComment => "line comment",
@@ -81,15 +84,21 @@ impl Forgiven {
     }
 }
 
+/// One thing forgiven, and where.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Note {
+    /// Where the forgiven text starts.
     pub pos: Pos,
+    /// What was forgiven.
     pub kind: Forgiven,
 }
 
+/// Why a text could not be read as JSON at all.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReadError {
+    /// Where reading stopped.
     pub pos: Pos,
+    /// What was expected there.
     pub message: String,
 }
 
@@ -99,8 +108,10 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+/// A value read, what was forgiven, and where every value starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Read {
+    /// The value, with forgiven constructs read as the message of each [`Forgiven`] says.
     pub value: Value,
     /// In text order.
     pub forgiven: Vec<Note>,

@@ -16,13 +16,21 @@ use std::path::{Component, Path, PathBuf};
 
 /// Codes of what the tree walk and the bounds report.
 pub mod codes {
+    /// A link whose target is outside the docs root.
     pub const LEAVES_TREE: &str = "GD0901";
+    /// A link that loops, or a folder link to a folder that holds it.
     pub const LINK_LOOP: &str = "GD0902";
+    /// A page over `Limits::page_bytes`.
     pub const PAGE_TOO_LARGE: &str = "GD0903";
+    /// A line over the line-length limit.
     pub const LINE_TOO_LONG: &str = "GD0904";
+    /// A table with more rows than the limit.
     pub const TABLE_TOO_LONG: &str = "GD0905";
+    /// Blocks nested deeper than the limit.
     pub const NESTED_TOO_DEEP: &str = "GD0906";
+    /// A JSON example over the size limit.
     pub const JSON_TOO_LARGE: &str = "GD0907";
+    /// A JSON example nested deeper than the limit.
     pub const JSON_TOO_DEEP: &str = "GD0908";
 
     /// Every code of a page the tree has but that was not read (a link out
@@ -89,6 +97,7 @@ impl Default for Limits {
 pub struct PageFile {
     /// The page's path as found (a link's own path, not its target's).
     pub path: PathBuf,
+    /// Resource or API page, by its folder.
     pub kind: PageKind,
     /// What to open: a path under the root with no link in it, or `None`
     /// for a link that leads nowhere inside the tree.
@@ -98,7 +107,9 @@ pub struct PageFile {
 /// The pages of one version and what the walk reported.
 #[derive(Debug, Default)]
 pub struct Walk {
+    /// The page files of the version, sorted by path.
     pub pages: Vec<PageFile>,
+    /// Links that leave the tree or loop (GD0901, GD0902).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -108,6 +119,7 @@ pub struct Walk {
 pub struct Tree {
     /// Sorted by path.
     pub pages: Vec<PageInput>,
+    /// What walking and reading found: links out, loops, unreadable pages, limits exceeded.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -7,7 +7,9 @@ use crate::cells::{self, Link};
 /// types the corpus defines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellType {
+    /// The type's name, a primitive or as written.
     pub name: TypeName,
+    /// `x collection`, `Collection(x)`, `collection of x` or `x[]`.
     pub collection: bool,
     /// The link target, when the type is a link (used to resolve the name).
     pub link: Option<String>,
@@ -16,6 +18,7 @@ pub struct CellType {
     pub alias_of: Option<&'static str>,
 }
 
+/// The name part of a type cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeName {
     /// `Edm.String` etc.
@@ -24,11 +27,14 @@ pub enum TypeName {
     Named(String),
 }
 
+/// Why a type cell could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeCellError {
+    /// The cell is empty.
     Empty,
     /// `Enumeration`, `enum`: the enum's name is not given.
     UnnamedEnum,
+    /// No type could be made of it; the cell's text.
     Unrecognized(String),
 }
 
@@ -37,6 +43,7 @@ pub enum TypeCellError {
 /// linter.
 pub use graphdoc_schema::edm::primitive;
 
+/// Reads a Type cell: a primitive (any spelling the docs use), a link to a type's page, or a type name, maybe a collection.
 pub fn parse_type_cell(raw: &str) -> Result<CellType, TypeCellError> {
     let cell_links: Vec<Link> = cells::links(raw);
     let full = cells::plain(raw);

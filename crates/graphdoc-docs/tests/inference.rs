@@ -495,10 +495,8 @@ Location: https://graph.microsoft.com/v1.0/communications/calls/57dab8b1/operati
 
 /// A docs tree on disk: `load` (not `load_pages`) consults the other
 /// version's pages.
-fn tree(name: &str, pages: &[(&str, &str)]) -> std::path::PathBuf {
-    let root =
-        std::env::temp_dir().join(format!("graphdoc-inference-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+fn tree(name: &str, pages: &[(&str, &str)]) -> graphdoc_testdata::Scratch {
+    let root = graphdoc_testdata::Scratch::new(&format!("inference-{name}"));
     for (path, text) in pages {
         let path = root.join("api-reference").join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -531,7 +529,6 @@ fn a_base_unstated_in_one_version_is_read_from_the_other() {
         ],
     );
     let loaded = graphdoc_docs::load(&root, "v1.0").unwrap();
-    let _ = std::fs::remove_dir_all(&root);
     assert_eq!(
         base_of(&loaded, "userIdentity").as_deref(),
         Some("microsoft.graph.identity")
@@ -560,7 +557,6 @@ fn a_base_unstated_in_one_version_is_read_from_the_other() {
         ],
     );
     let loaded = graphdoc_docs::load(&root, "v1.0").unwrap();
-    let _ = std::fs::remove_dir_all(&root);
     assert_eq!(base_of(&loaded, "userIdentity"), None);
 }
 

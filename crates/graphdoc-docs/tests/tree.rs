@@ -6,6 +6,7 @@
 
 use graphdoc_docs::tree::codes;
 use graphdoc_docs::{list_pages, read_version, Limits};
+use graphdoc_testdata::Scratch;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -13,15 +14,15 @@ use std::path::{Path, PathBuf};
 const SECRET: &str = "tree-test-secret";
 
 /// `<base>/docs` with one page, and `<base>/outside` holding the secret.
-fn base(name: &str) -> (PathBuf, PathBuf) {
-    let base = std::env::temp_dir().join(format!("graphdoc-tree-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&base);
+fn base(name: &str) -> (Scratch, PathBuf) {
+    let base = Scratch::new(&format!("tree-{name}"));
     let resources = base.join("docs/api-reference/v1.0/resources");
     fs::create_dir_all(&resources).unwrap();
     fs::create_dir_all(base.join("outside")).unwrap();
     fs::write(base.join("outside/x.md"), format!("# {SECRET}\n")).unwrap();
     fs::write(resources.join("widget.md"), "# widget resource type\n").unwrap();
-    (base.clone(), base.join("docs"))
+    let docs = base.join("docs");
+    (base, docs)
 }
 
 fn resources(docs: &Path) -> PathBuf {
@@ -53,7 +54,7 @@ fn read(docs: &Path) -> (Vec<(String, String)>, Vec<String>) {
 
 #[test]
 fn links_through_links_are_followed_inside_the_root_only() {
-    let (base, docs) = base("chains");
+    let (_base, docs) = base("chains");
     let res = resources(&docs);
     // `out` leaves; `via` names a path inside the tree that goes through it.
     symlink("../../../../outside", res.join("out")).unwrap();
@@ -84,12 +85,11 @@ fn links_through_links_are_followed_inside_the_root_only() {
             "widget.md"
         ]
     );
-    fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]
 fn loops_are_reported_once_each_and_not_followed() {
-    let (base, docs) = base("loops");
+    let (_base, docs) = base("loops");
     let res = resources(&docs);
     symlink("self.md", res.join("self.md")).unwrap();
     symlink("b.md", res.join("a.md")).unwrap();
@@ -112,7 +112,6 @@ fn loops_are_reported_once_each_and_not_followed() {
     assert_eq!(pages, vec!["widget.md"]);
     // `list_pages` lists what the walk found inside the tree, nothing else.
     assert_eq!(list_pages(&docs, "v1.0").unwrap().len(), 1);
-    fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]
@@ -123,12 +122,11 @@ fn a_version_folder_outside_the_root_is_no_version() {
     assert!(!graphdoc_docs::has_version(&docs, "beta"));
     assert!(graphdoc_docs::has_version(&docs, "v1.0"));
     assert!(read_version(&docs, "beta", &Limits::default()).is_err());
-    fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]
 fn a_page_over_a_limit_is_reported_and_not_read() {
-    let (base, docs) = base("limits");
+    let (_base, docs) = base("limits");
     let res = resources(&docs);
     fs::write(res.join("big.md"), "x".repeat(2000)).unwrap();
     let limits = Limits {
@@ -147,5 +145,4 @@ fn a_page_over_a_limit_is_reported_and_not_read() {
             .len(),
         2
     );
-    fs::remove_dir_all(&base).unwrap();
 }

@@ -4,13 +4,11 @@
 #![cfg(unix)]
 
 use graphdoc_docs::{codes, list_pages, load, LoadError};
+use graphdoc_testdata::Scratch;
 use std::fs;
-use std::path::PathBuf;
 
-fn tree(name: &str) -> PathBuf {
-    let root =
-        std::env::temp_dir().join(format!("graphdoc-unreadable-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
+fn tree(name: &str) -> Scratch {
+    let root = Scratch::new(&format!("unreadable-{name}"));
     fs::create_dir_all(root.join("api-reference/v1.0/resources")).unwrap();
     fs::write(
         root.join("api-reference/v1.0/resources/widget.md"),

@@ -7,28 +7,48 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// An English page the localised tree lacks.
     PageMissing,
+    /// A localised page with no English page at its path.
     PageExtra,
+    /// An English section (by heading slug) the translation lacks.
     SectionMissing,
+    /// A translated section the English page does not have.
     SectionExtra,
+    /// An English table row the translation lacks.
     RowMissing,
+    /// A translated table row the English table does not have.
     RowExtra,
+    /// A property, member or parameter name translated.
     IdentifierTranslated,
+    /// A row left with its description only, name and type cells gone.
     NameAndTypeLost,
+    /// A Type cell translated.
     TypeTranslated,
+    /// A Type cell naming another type than the English row.
     TypeChanged,
+    /// A JSON example's key translated or replaced.
     JsonKeyTranslated,
+    /// A JSON example that differs from the English one beyond string values.
     JsonDiffers,
+    /// A request path with a parameter or segment translated.
     PathParameterTranslated,
+    /// A code block that differs from the English one.
     CodeTranslated,
+    /// An English code block the translated section lacks.
     CodeBlockMissing,
+    /// A translated code block the English section does not have.
     CodeBlockExtra,
+    /// The English page changed after the translation was handed off.
     Stale,
+    /// A copied description, carried over from the English page.
     CopiedDescription,
+    /// Possible values stated twice, carried over from the English page.
     RepeatedPossibleValues,
 }
 
 impl Kind {
+    /// Every kind, in code order.
     pub const ALL: [Kind; 19] = [
         Kind::PageMissing,
         Kind::PageExtra,
@@ -51,6 +71,7 @@ impl Kind {
         Kind::RepeatedPossibleValues,
     ];
 
+    /// The stable code (`GT0001`…), which suppressions and `explain` use.
     pub fn code(self) -> &'static str {
         match self {
             Kind::PageMissing => "GT0001",
@@ -75,6 +96,7 @@ impl Kind {
         }
     }
 
+    /// The kind in words (`row-missing`), as JSON spells it.
     pub fn name(self) -> &'static str {
         match self {
             Kind::PageMissing => "page-missing",
@@ -124,6 +146,7 @@ impl Kind {
         }
     }
 
+    /// The kind of a code (`GT0005`, any case) or a name (`row-missing`).
     pub fn from_code(code: &str) -> Option<Kind> {
         Kind::ALL
             .into_iter()
@@ -134,23 +157,34 @@ impl Kind {
 /// The English line a finding departs from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Note {
+    /// The English page, relative to its docs root.
     pub file: String,
+    /// 1-based.
     pub line: u32,
+    /// The English line, trimmed.
     pub text: String,
 }
 
+/// One departure of a localised page from the English page it translates.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
+    /// The localised page, relative to its docs root.
     pub file: String,
+    /// 1-based line in the localised page.
     pub line: u32,
+    /// The kind's code (`GT0007`).
     pub code: &'static str,
+    /// What departs.
     pub kind: Kind,
+    /// One sentence naming what was expected and what was found.
     pub message: String,
+    /// The English line it departs from, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
 }
 
 impl Finding {
+    /// A finding at `file:line` of the localised tree, with no English line yet.
     pub fn new(kind: Kind, file: &str, line: u32, message: impl Into<String>) -> Finding {
         Finding {
             file: file.to_string(),
@@ -162,6 +196,7 @@ impl Finding {
         }
     }
 
+    /// Adds the English line the finding departs from (the note under the message).
     pub fn english(mut self, file: &str, line: u32, text: &str) -> Finding {
         self.note = Some(Note {
             file: file.to_string(),

@@ -35,10 +35,12 @@ pub enum History {
     Off,
 }
 
+/// Why the trees could not be compared (exit status 2).
 #[derive(Debug)]
 pub enum Error {
     /// A root has no `api-reference` folder.
     NotADocsTree(PathBuf),
+    /// A file or folder that cannot be read.
     Io(PathBuf, std::io::Error),
 }
 
@@ -60,12 +62,14 @@ impl std::error::Error for Error {}
 /// The findings of one run, sorted by file and line.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Sorted by file and line.
     pub findings: Vec<Finding>,
     /// Pages found in both trees.
     pub aligned: usize,
 }
 
 impl Report {
+    /// How many findings of each kind.
     pub fn counts(&self) -> BTreeMap<Kind, usize> {
         let mut counts = BTreeMap::new();
         for f in &self.findings {
@@ -74,6 +78,7 @@ impl Report {
         counts
     }
 
+    /// One finding a line (its English line under it), then a line with the counts by kind.
     pub fn render_human(&self) -> String {
         let mut out = String::new();
         for f in &self.findings {

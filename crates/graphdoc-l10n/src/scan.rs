@@ -3,21 +3,31 @@
 //! written) and code blocks, each with its line.
 
 use graphdoc_docs::locale::heading_anchor;
+use graphdoc_docs::markdown::is_pipe_delimiter_row;
 
+/// What of a page can drift in translation, read once per page.
 #[derive(Debug, Default)]
 pub struct Page {
+    /// The page's lines, for the text of notes.
     pub lines: Vec<String>,
+    /// In page order.
     pub headings: Vec<Heading>,
+    /// In page order.
     pub tables: Vec<Table>,
+    /// Fenced code blocks, in page order.
     pub code: Vec<Code>,
+    /// Links to resource pages, in page order.
     pub links: Vec<TypeLink>,
 }
 
+/// A heading, known by the English slug whatever its language.
 #[derive(Debug)]
 pub struct Heading {
+    /// The English heading's slug: the localised heading's anchor, else the slug of the English reading of it.
     pub slug: String,
     /// The heading as shown (without its anchor).
     pub text: String,
+    /// 1-based.
     pub line: u32,
 }
 
@@ -26,34 +36,44 @@ pub struct Heading {
 pub struct TypeLink {
     /// The linked file's name, lower case (`user.md`).
     pub target: String,
+    /// The link text as written.
     pub text: String,
+    /// 1-based.
     pub line: u32,
     /// In a table row (a type cell, a Methods row) rather than in prose.
     pub in_table: bool,
 }
 
+/// A pipe table under a heading.
 #[derive(Debug)]
 pub struct Table {
     /// The slug of the heading the table is under (`""` before any).
     pub section: String,
     /// Header cells in English (the localised header read through the vocabulary).
     pub header: Vec<String>,
+    /// The body rows, in order.
     pub rows: Vec<Row>,
 }
 
+/// One body row of a table.
 #[derive(Debug)]
 pub struct Row {
+    /// 1-based.
     pub line: u32,
     /// Cells as written (markdown), trimmed.
     pub cells: Vec<String>,
 }
 
+/// A fenced code block under a heading.
 #[derive(Debug)]
 pub struct Code {
+    /// The slug of the heading the block is under (`""` before any).
     pub section: String,
+    /// The info string after the fence (`http`, `json`).
     pub info: String,
     /// Line of the first line inside the fence.
     pub line: u32,
+    /// The code, verbatim.
     pub text: String,
 }
 
@@ -91,14 +111,6 @@ fn split_cells(row: &str) -> Vec<String> {
     }
     cells.push(row[start..].trim().to_string());
     cells
-}
-
-fn is_delimiter_row(trimmed: &str) -> bool {
-    trimmed.contains('-')
-        && trimmed.contains('|')
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// Reads a page. `english` is the page read through its language's
@@ -194,7 +206,7 @@ pub fn scan(original: &str, english: &str) -> Page {
         }
         if trimmed.starts_with('|') {
             let next = lines.get(i + 1).map(|l| l.trim());
-            if !in_table && next.is_some_and(is_delimiter_row) {
+            if !in_table && next.is_some_and(is_pipe_delimiter_row) {
                 let english_header = english_lines.get(i).copied().unwrap_or(line);
                 page.tables.push(Table {
                     section: section.clone(),
@@ -204,7 +216,7 @@ pub fn scan(original: &str, english: &str) -> Page {
                 in_table = true;
                 continue;
             }
-            if in_table && !is_delimiter_row(trimmed) {
+            if in_table && !is_pipe_delimiter_row(trimmed) {
                 if let Some(table) = page.tables.last_mut() {
                     table.rows.push(Row {
                         line: number,

@@ -6,6 +6,9 @@
 //! `lint/schema ratio: R (limit 3.00)` from a best-of-3 timing of each, then
 //! runs the criterion benchmarks. Needs ../shared/graph-docs; skips without.
 
+// `criterion_group!` defines a public function it gives no doc comment.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, Criterion};
 use graphdoc_lint::{run, LintOptions};
 use std::path::Path;

@@ -73,6 +73,7 @@ pub enum DriftKind {
     TypeOnlyInDocs,
     /// Entity on one side, complex type on the other.
     TypeKindDiffers,
+    /// The base types differ (or one side has none).
     BaseTypeDiffers,
     /// A metadata property the docs type lacks (own or inherited).
     MissingProperty,
@@ -82,16 +83,22 @@ pub enum DriftKind {
     PropertyTypeDiffers,
     /// Navigation on one side, structural on the other.
     PropertyKindDiffers,
+    /// A metadata enum the docs do not describe.
     EnumMissingInDocs,
+    /// A docs enum the metadata does not have.
     EnumOnlyInDocs,
+    /// A metadata enum member the docs enum lacks.
     EnumMemberMissing,
+    /// A docs enum member the metadata enum lacks.
     EnumMemberExtra,
+    /// A member's integer value differs.
     EnumValueDiffers,
     /// Names that agree only ignoring case; counted as a match.
     CaseDiffers,
 }
 
 impl DriftKind {
+    /// The kind as JSON and the human output spell it (`missing-property`).
     pub fn as_str(self) -> &'static str {
         match self {
             DriftKind::TypeMissingInDocs => "type-missing-in-docs",
@@ -111,6 +118,7 @@ impl DriftKind {
         }
     }
 
+    /// Case differences are notes; every other disagreement a warning.
     pub fn severity(self) -> Severity {
         match self {
             DriftKind::CaseDiffers => Severity::Note,
@@ -131,13 +139,17 @@ pub struct DriftFinding {
     /// Where to fix it: a docs file, or the metadata file when the docs have
     /// nothing to point at.
     pub file: String,
+    /// 1-based.
     pub line: u32,
+    /// What disagrees.
     pub kind: DriftKind,
     /// The qualified name of the type or enum, followed by `/member` for a
     /// property or enum member finding, as the metadata spells it when
     /// there is a metadata counterpart.
     pub item: String,
+    /// One sentence naming both sides' view.
     pub message: String,
+    /// From the kind ([`DriftKind::severity`]).
     pub severity: Severity,
 }
 
@@ -167,13 +179,16 @@ impl std::fmt::Display for DriftFinding {
 /// A score with the counts it is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Ratio {
+    /// What agreed.
     pub numerator: usize,
+    /// Out of how many.
     pub denominator: usize,
     /// `numerator / denominator`, `None` when the denominator is 0.
     pub value: Option<f64>,
 }
 
 impl Ratio {
+    /// `numerator / denominator`, with no value for a denominator of 0.
     pub fn new(numerator: usize, denominator: usize) -> Self {
         let value = (denominator > 0).then(|| numerator as f64 / denominator as f64);
         Ratio {
@@ -187,12 +202,14 @@ impl Ratio {
 /// The mean of several scores, with how many were averaged.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Mean {
+    /// How many scores were averaged.
     pub count: usize,
     /// `None` when nothing was averaged.
     pub value: Option<f64>,
 }
 
 impl Mean {
+    /// The mean of `values`, with no value for none.
     pub fn of(values: &[f64]) -> Self {
         Mean {
             count: values.len(),
@@ -223,19 +240,30 @@ impl std::fmt::Display for Ratio {
 /// exact rules.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DriftScores {
+    /// Metadata entity and complex types the docs describe.
     pub type_coverage: Ratio,
+    /// Docs properties the metadata has too.
     pub property_precision: Ratio,
+    /// Metadata properties the docs have too.
     pub property_recall: Ratio,
+    /// The harmonic mean of property precision and recall.
     pub property_f1: Ratio,
+    /// Matched properties whose types agree (ignoring case), collection flag included.
     pub type_accuracy: Ratio,
+    /// Matched properties that are structural on both sides or navigation on both.
     pub kind_accuracy: Ratio,
+    /// Types in both whose base types agree.
     pub base_type_accuracy: Ratio,
     /// Of the types whose base types disagree, those whose page states no
     /// base (neither annotation nor text): the docs' fix is to state one.
     pub base_type_unstated: usize,
+    /// Metadata enums the docs describe.
     pub enum_coverage: Ratio,
+    /// Docs enum members the metadata has too (over all enums in both).
     pub enum_member_precision: Ratio,
+    /// Metadata enum members the docs have too (over all enums in both).
     pub enum_member_recall: Ratio,
+    /// The harmonic mean of enum-member precision and recall.
     pub enum_member_f1: Ratio,
     /// Mean of each enum's member F1 (see the module docs).
     pub enum_member_f1_macro: Mean,
@@ -260,10 +288,12 @@ impl DriftScores {
     }
 }
 
+/// Everything `drift` found: the findings and the scores.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DriftReport {
     /// Sorted by file, line, kind, item, message.
     pub findings: Vec<DriftFinding>,
+    /// How far the docs agree with the metadata, over the whole version.
     pub scores: DriftScores,
 }
 
@@ -303,6 +333,7 @@ impl DriftReport {
         out
     }
 
+    /// Pretty JSON with a final newline (`drift --format json`).
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("a drift report serializes");
         s.push('\n');

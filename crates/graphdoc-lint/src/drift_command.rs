@@ -10,16 +10,22 @@ use std::path::{Path, PathBuf};
 /// How to render a drift report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DriftFormat {
+    /// `file:line: kind: message` lines, then counts and scores.
     Human,
+    /// The [`DriftReport`] as JSON.
     Json,
 }
 
+/// The `drift` command's arguments.
 #[derive(Clone, Debug)]
 pub struct DriftOptions {
+    /// The docs root.
     pub docs: PathBuf,
+    /// The one version to compare (`v1.0` or `beta`).
     pub version: String,
     /// The service's CSDL (`$metadata`) for that version.
     pub metadata: PathBuf,
+    /// How to print the report.
     pub format: DriftFormat,
     /// Pull-request mode: list only findings not accepted (the scores stay
     /// those of the whole tree).
@@ -31,8 +37,11 @@ pub struct DriftOptions {
 /// the deny level.
 #[derive(Clone, Debug)]
 pub struct DriftOutcome {
+    /// The report as `format` prints it.
     pub rendered: String,
+    /// The report, findings filtered in pull-request mode.
     pub report: DriftReport,
+    /// 0, or 1 for a new finding at or above the deny level.
     pub exit_code: u8,
 }
 

@@ -27,6 +27,7 @@ mod representation;
 pub mod rules;
 mod samples;
 pub mod suppress;
+mod versions;
 
 pub use registry::explain;
 pub use render::{Format, RenderOptions};
@@ -38,6 +39,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+/// The `lint` command's arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LintOptions {
     /// The docs root, holding `api-reference/<version>/`.
@@ -45,6 +47,7 @@ pub struct LintOptions {
     /// A CSDL file: adds GL0013 findings for the version it describes (v1.0
     /// when linted, else the one version linted).
     pub metadata: Option<PathBuf>,
+    /// How to print the findings.
     pub format: Format,
     /// Warnings make the exit code 1, not only errors.
     pub deny_warnings: bool,
@@ -67,6 +70,7 @@ pub struct LintOptions {
 }
 
 impl LintOptions {
+    /// The defaults for linting `docs`: every version, human output, suppressions on.
     pub fn new(docs: impl Into<PathBuf>) -> Self {
         LintOptions {
             docs: docs.into(),
@@ -87,19 +91,23 @@ impl LintOptions {
 /// What a lint run found, rendered, and the exit status.
 #[derive(Debug, Clone)]
 pub struct LintOutcome {
+    /// The findings as `format` prints them.
     pub rendered: String,
     /// 0 clean, 1 findings at or over the threshold.
     pub exit_code: u8,
     /// The findings left after suppression, sorted, their paths relative
     /// to the docs root.
     pub findings: Vec<Finding>,
+    /// How many findings suppressions removed.
     pub suppressed: usize,
 }
 
 /// Usage and I/O errors: exit status 2.
 #[derive(Debug)]
 pub enum LintError {
+    /// Arguments that do not fit together, or name what is not there.
     Usage(String),
+    /// A file that cannot be read or written.
     Io(String),
 }
 
@@ -292,6 +300,7 @@ pub struct Root {
 }
 
 impl Root {
+    /// The root as `docs` is shown in messages.
     pub fn new(docs: &Path) -> Self {
         Root {
             shown: display_path(docs).trim_end_matches('/').to_string(),

@@ -33,24 +33,39 @@
 use crate::rules::{self, Finding};
 use serde::Deserialize;
 
+/// Which findings a suppression covers.
 #[derive(Debug, Clone)]
 pub enum Scope {
     /// Config entry: a glob over root-relative paths, optionally one line.
     Glob {
+        /// The entry's `path`, relative to the docs root.
         pattern: glob::Pattern,
+        /// The entry's `line`: only findings on it.
         line: Option<u32>,
     },
     /// Inline comment: lines `from..=to` of one file (shown path).
-    Lines { file: String, from: u32, to: u32 },
+    Lines {
+        /// The page the comment is on.
+        file: String,
+        /// The first line covered.
+        from: u32,
+        /// The last line covered.
+        to: u32,
+    },
 }
 
+/// One suppression, from the config file or an inline comment, and how often it was used.
 #[derive(Debug, Clone)]
 pub struct Suppression {
+    /// The code it allows (`GL0007`, or a GD/GS code).
     pub rule: String,
+    /// Where it applies.
     pub scope: Scope,
+    /// Why, as written (required).
     pub reason: String,
     /// Where the suppression is written (shown path, line).
     pub origin: (String, u32),
+    /// Findings it suppressed; 0 makes it a GL0014 finding.
     pub used: usize,
 }
 

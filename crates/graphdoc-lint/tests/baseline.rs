@@ -2,6 +2,7 @@
 //! not new; an edit that adds a defect gives exactly that finding.
 
 use graphdoc_lint::{baseline, run, Finding, LintOptions};
+use graphdoc_testdata::Scratch;
 use std::path::{Path, PathBuf};
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -23,10 +24,9 @@ fn lint(root: &Path) -> Vec<Finding> {
 }
 
 /// A fresh copy of the `broken` fixture in the temporary directory.
-fn scratch(name: &str) -> PathBuf {
+fn scratch(name: &str) -> Scratch {
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
-    let dir = std::env::temp_dir().join(format!("graphdoc-lint-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = Scratch::new(&format!("lint-{name}"));
     copy_tree(&fixture, &dir);
     dir
 }
@@ -65,7 +65,4 @@ fn moved_lines_give_no_new_findings_and_a_new_defect_gives_one() {
     assert_eq!(new.len(), 1, "{new:#?}");
     assert_eq!(new[0].code, "GL0005");
     assert_eq!(new[0].file, "api-reference/v1.0/resources/widget.md");
-
-    let _ = std::fs::remove_dir_all(&base);
-    let _ = std::fs::remove_dir_all(&head);
 }

@@ -1,3 +1,5 @@
+//! Drift between a schema and CSDL metadata: what `compare` reports and how it scores.
+
 use graphdoc_lint::drift::{compare, DriftKind, DriftReport, Mean, Ratio};
 use graphdoc_schema::{
     csdl, BaseTypeFrom, EnumDef, EnumMember, Property, PropertyKind, Schema, Severity, Source,

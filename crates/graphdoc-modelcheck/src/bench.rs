@@ -25,8 +25,10 @@ pub const BUDGETS: &[(&str, f64, u64)] = &[
     ("v1.0+beta", 75.0, 2_000_000_000),
 ];
 
+/// Where `cargo xtask bench-model` reads the docs and builds.
 #[derive(Clone, Debug)]
 pub struct BenchOptions {
+    /// A docs tree (the folder that holds `api-reference/`).
     pub docs: PathBuf,
     /// The model and one consumer crate per build go under it.
     pub out: PathBuf,
@@ -37,24 +39,34 @@ pub struct BenchOptions {
 pub struct Point {
     /// `v1.0` or `v1.0+beta`.
     pub features: String,
+    /// `dev` for the consumers' builds, `release` for the program that reads one `User`.
     pub profile: &'static str,
+    /// The consumer's manifest has the README's `[profile]` snippet.
     pub snippet: bool,
+    /// Elapsed time of the cold build.
     pub wall_seconds: f64,
+    /// User plus system time of the build and its children.
     pub cpu_seconds: f64,
+    /// The largest single process's peak memory, as `time -v` reports it.
     pub peak_rss_bytes: u64,
+    /// The size of the target directory after the build.
     pub target_bytes: u64,
 }
 
+/// What `cargo xtask bench-model` measured, printed and returns.
 #[derive(Clone, Debug)]
 pub struct BenchOutcome {
+    /// Every build measured, in the order run.
     pub points: Vec<Point>,
     /// The stripped release binary that reads one `User`.
     pub read_user_binary_bytes: u64,
+    /// The table of figures, with the machine's load average.
     pub rendered: String,
     /// 1 when a build with the snippet is over its budget.
     pub exit_code: u8,
 }
 
+/// Generates the model, then builds each consumer cold and measures it (minutes: see the module docs).
 pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
     let work = std::path::absolute(&options.out).map_err(|e| Error::Io(options.out.clone(), e))?;
     let generated = write_model(&options.docs, &work)?;

@@ -40,8 +40,9 @@ pub const VERSION: &str = "v1.0";
 /// One call of the harness.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClientCall {
-    /// The version module and the operation's Rust name.
+    /// The version module (`v1_0`).
     pub module: String,
+    /// The operation's Rust name (`ListUsers`).
     pub operation: String,
     /// Path parameters by placeholder name, as the docs' request gives them.
     pub params: BTreeMap<String, String>,
@@ -52,18 +53,20 @@ pub struct ClientCall {
     pub expected: String,
     /// The status the server answers.
     pub status: u16,
+    /// The response example the server answers.
     pub payload: Value,
 }
 
 /// The calls, and what the docs did not let us call.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientCalls {
+    /// One per response example of a GET operation.
     pub calls: Vec<ClientCall>,
     /// Beside each call: the example as a round-trip sample, to judge.
     pub samples: Vec<RoundTripSample>,
-    /// GET operations of the version, and those whose page has a response
-    /// example.
+    /// GET operations of the version.
     pub get_operations: usize,
+    /// GET operations whose page has a response example that reads.
     pub with_examples: usize,
     /// Response examples that are not JSON (the docs').
     pub unreadable_examples: Vec<(String, u32)>,
@@ -350,19 +353,27 @@ pub fn dispatch_source(header: &str, lib: &str, calls: &[ClientCall]) -> String 
 /// The figures of the client check.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ClientReport {
+    /// GET operations of the version.
     pub get_operations: usize,
     /// GET operations whose page has a response example.
     pub operations_called: usize,
     /// Calls (one per response example).
     pub calls: usize,
+    /// Calls whose typed response came back equal to the example.
     pub equal: usize,
+    /// Failed calls blamed on the docs (a value the docs' tables refuse).
     pub docs_failures: usize,
+    /// Failed calls blamed on graphdoc (they fail the run).
     pub graphdoc_failures: usize,
+    /// Response examples that are not JSON (the docs').
     pub unreadable_examples: usize,
+    /// Calls at a path the harness filled in (the documented request fits
+    /// no template of the operation).
     pub synthetic_paths: usize,
 }
 
 impl ClientReport {
+    /// The figures of `calls` as `judgement` judged them.
     pub fn new(calls: &ClientCalls, judgement: &Judgement) -> ClientReport {
         let summary = judgement.summaries.first();
         ClientReport {
@@ -377,6 +388,7 @@ impl ClientReport {
         }
     }
 
+    /// One line, as `model-check` prints it.
     pub fn render(&self) -> String {
         format!(
             "client {VERSION}: {} GET operations, {} with a response example called through the client \

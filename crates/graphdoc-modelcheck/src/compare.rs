@@ -32,8 +32,11 @@ pub enum DifferenceKind {
 pub struct Difference {
     /// JSON pointer into the original.
     pub pointer: String,
+    /// What differs there.
     pub kind: DifferenceKind,
+    /// The original value there; `None` when only the written side has it.
     pub original: Option<Value>,
+    /// The written value there; `None` when it was dropped.
     pub written: Option<Value>,
 }
 

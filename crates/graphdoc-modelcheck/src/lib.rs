@@ -55,6 +55,7 @@ const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
 const HARNESS_CLIENT_CALLS: &str = include_str!("../harness/client_calls.rs");
 const HARNESS_SERVER: &str = include_str!("../harness/server.rs");
 
+/// Where `cargo xtask model-check` reads the docs and builds the model.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// A docs tree (the folder that holds `api-reference/`).
@@ -64,12 +65,16 @@ pub struct Options {
     pub out: PathBuf,
 }
 
+/// Why model-check could not run to the end.
 #[derive(Debug)]
 pub enum Error {
     /// No `api-reference/<version>` under the docs tree.
     NoDocs(PathBuf),
+    /// A version that could not be read.
     Load(graphdoc_docs::LoadError),
+    /// The samples of a version could not be checked.
     Samples(graphdoc_samples::Error),
+    /// A file or directory that cannot be read or written.
     Io(PathBuf, std::io::Error),
     /// A cargo step failed or warned.
     Step(String),
@@ -107,6 +112,7 @@ impl From<cargo::StepError> for Error {
 pub struct Outcome {
     /// Summary, graphdoc-blamed failures, where the full report is.
     pub rendered: String,
+    /// The round trip's summaries and failures, each blamed on the docs or graphdoc.
     pub judgement: roundtrip::Judgement,
     /// The documented GET operations called through the client.
     pub client: client_check::ClientReport,

@@ -53,18 +53,22 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One sample as the harness reads it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoundTripSample {
+    /// `v1.0` or `beta`.
     pub version: String,
     /// Qualified name of the type the sample is read as.
     #[serde(rename = "type")]
     pub type_name: String,
     /// Items of `value` (or of a bare array), each read as `type`.
     pub collection: bool,
+    /// The page, relative to the docs root.
     pub file: String,
+    /// The page line of the sample's first JSON line.
     pub line: u32,
     /// `request`, `response` or `other`.
     pub kind: String,
     /// The validator's findings: (JSON pointer, code).
     pub findings: Vec<(String, String)>,
+    /// The sample's JSON as read.
     pub payload: Value,
     /// JSON pointers of the objects to read, in `payload`.
     pub items: Vec<String>,
@@ -209,10 +213,13 @@ pub struct HarnessResult {
     pub sample: usize,
     /// Pointer of the payload inside the sample (`/value/3`, or empty).
     pub pointer: String,
+    /// The type the model read the payload as (its `@odata.type` may pick a derived one).
     #[serde(default)]
     pub read_as: Option<String>,
+    /// What the model wrote back, when it read the payload.
     #[serde(default)]
     pub written: Option<Value>,
+    /// Why the model could not read the payload, when it could not.
     #[serde(default)]
     pub error: Option<HarnessError>,
     /// Top-level properties the model does not know (kept, written back).
@@ -220,11 +227,14 @@ pub struct HarnessResult {
     pub unknown: Vec<String>,
 }
 
+/// Why the model refused a payload, as the harness reports it.
 #[derive(Clone, Debug, Deserialize)]
 pub struct HarnessError {
     /// `runtime::ErrorKind` in `Debug` form, `unknown_type` or `panic`.
     pub kind: String,
+    /// The JSON path of the refused value (property names and indexes).
     pub path: Vec<String>,
+    /// The runtime's message.
     pub message: String,
 }
 
@@ -240,32 +250,50 @@ pub fn parse_results(text: &str) -> Result<Vec<HarnessResult>, String> {
         .map_err(|e| format!("the harness wrote no valid results: {e}"))
 }
 
+/// Why a payload failed its round trip (the table in the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
+    /// The payload (or a collection item) is not a JSON object.
     NotAnObject,
+    /// A value of another JSON type than its property's.
     WrongJsonType,
+    /// A malformed timestamp, date, GUID, duration or base64 text, or a fraction for an integer.
     InvalidValue,
+    /// A number outside its type's range.
     OutOfRange,
+    /// A name that is not a member of a flags enum.
     NotAFlagsMember,
+    /// The docs define the type but the model has no struct for it.
     UnknownType,
+    /// The model's response shape does not fit the payload.
     WrongShape,
+    /// The runtime refused the value for another reason.
     ReadError,
+    /// The model panicked.
     Panic,
+    /// A key of the original is missing from what was written back.
     Dropped,
+    /// What was written back has a key the original lacks.
     Added,
+    /// A value came back with another JSON type.
     TypeChanged,
+    /// A value came back with the same JSON type but changed.
     ValueChanged,
 }
 
+/// Who must fix a failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Blame {
+    /// The sample contradicts the docs' own property table.
     Docs,
+    /// The generated model lost, changed or refused what it should keep (fails CI).
     Graphdoc,
 }
 
 impl Reason {
+    /// The reason as reports spell it (`wrong_json_type`).
     pub fn code(self) -> &'static str {
         match self {
             Reason::NotAnObject => "not_an_object",
@@ -305,6 +333,7 @@ impl Reason {
 }
 
 impl Blame {
+    /// The blame as reports spell it (`docs`, `graphdoc`).
     pub fn code(self) -> &'static str {
         match self {
             Blame::Docs => "docs",
@@ -316,7 +345,9 @@ impl Blame {
 /// One payload that did not come back equal.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Failure {
+    /// `v1.0` or `beta`.
     pub version: String,
+    /// The page, relative to the docs root.
     pub file: String,
     /// Line of the sample's first JSON line.
     pub line: u32,
@@ -325,8 +356,11 @@ pub struct Failure {
     /// The type the sample was read as.
     #[serde(rename = "type")]
     pub type_name: String,
+    /// Why it failed.
     pub reason: Reason,
+    /// Who must fix it, from the reason.
     pub blame: Blame,
+    /// What the harness or the comparison said.
     pub message: String,
     /// The validator's finding at the same place, if any: a second opinion
     /// that the value, not the model, is wrong.
@@ -361,23 +395,29 @@ impl Failure {
 /// Counts for one version.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// `v1.0` or `beta`.
     pub version: String,
+    /// Samples handed to the harness.
     pub samples: usize,
     /// Samples whose every payload came back equal.
     pub samples_ok: usize,
     /// Objects read and written (collection items count one each).
     pub payloads: usize,
+    /// Payloads that came back equal.
     pub payloads_ok: usize,
     /// Payloads read with top-level properties the model does not know:
     /// they round-trip (kept as additional properties) but are not typed.
     pub payloads_with_unknown: usize,
     /// Failing payloads by reason code.
     pub failures: BTreeMap<&'static str, usize>,
+    /// Failing payloads blamed on the docs.
     pub docs_failures: usize,
+    /// Failing payloads blamed on graphdoc.
     pub graphdoc_failures: usize,
 }
 
 impl Summary {
+    /// The summary line model-check prints for the version.
     pub fn render(&self) -> String {
         let by = |blame: Blame| -> String {
             let mut parts = Vec::new();
@@ -432,12 +472,14 @@ const ALL_REASONS: [Reason; 13] = [
 /// The judged round trip of all versions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Judgement {
+    /// One per version, in sample order.
     pub summaries: Vec<Summary>,
     /// Sorted by version (in sample order), file, line, pointer.
     pub failures: Vec<Failure>,
 }
 
 impl Judgement {
+    /// The failures that fail CI: those blamed on graphdoc.
     pub fn graphdoc_failures(&self) -> impl Iterator<Item = &Failure> {
         self.failures.iter().filter(|f| f.blame == Blame::Graphdoc)
     }

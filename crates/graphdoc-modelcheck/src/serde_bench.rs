@@ -37,9 +37,12 @@ const READ_USER: &str = include_str!("../bench/read_user.rs");
 /// Complex values nest at most this deep (the types refer to each other).
 const MAX_DEPTH: usize = 4;
 
+/// Where `cargo xtask bench-serde` reads the docs and builds.
 #[derive(Clone, Debug)]
 pub struct SerdeBenchOptions {
+    /// A docs tree (the folder that holds `api-reference/`).
     pub docs: PathBuf,
+    /// The standalone workspace of the model and the bench crate.
     pub out: PathBuf,
 }
 

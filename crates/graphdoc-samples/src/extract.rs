@@ -7,6 +7,7 @@ use graphdoc_docs::markdown::{blocks, Block};
 use serde::Serialize;
 use serde_json::Value;
 
+/// What a JSON block of a page shows, which decides what it is checked against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SampleKind {
@@ -24,6 +25,7 @@ pub enum SampleKind {
 /// One JSON block of a page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RawSample {
+    /// Representation, request, response or other.
     pub kind: SampleKind,
     /// The annotation comment above the block (`Null` when there is none or
     /// it cannot be read).

@@ -114,6 +114,7 @@ pub mod codes {
     ];
 }
 
+/// How well a block read as JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReadStatus {
@@ -121,18 +122,24 @@ pub enum ReadStatus {
     Strict,
     /// Read after forgiving something.
     Tolerant,
+    /// Not JSON even when read tolerantly; not checked.
     Unreadable,
 }
 
 /// A problem with a sample value, at the doc position of the value.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
+    /// What is wrong.
     pub kind: FindingKind,
     /// JSON pointer of the value inside the sample.
     pub pointer: String,
+    /// The page, relative to the docs root.
     pub file: String,
+    /// The page line of the value.
     pub line: u32,
+    /// The column of the value, 1-based.
     pub column: u32,
+    /// One sentence naming the property and what the docs say of it.
     pub message: String,
 }
 
@@ -164,11 +171,15 @@ impl Finding {
 /// What was found about one JSON block.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SampleReport {
+    /// `v1.0` or `beta`.
     pub version: String,
+    /// The page, relative to the docs root.
     pub file: String,
     /// Page line of the first line of the JSON.
     pub line: u32,
+    /// Representation, request, response or other.
     pub kind: SampleKind,
+    /// The HTTP start line the block belongs to (`PATCH …`, `HTTP/1.1 200 OK`).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub http_line: String,
     /// For a response, the request it answers.
@@ -177,6 +188,7 @@ pub struct SampleReport {
     /// The annotation's `name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Strict, tolerant or unreadable.
     pub read: ReadStatus,
     /// What the sample was checked against: `microsoft.graph.user`,
     /// `Collection(microsoft.graph.user)`, `Collection(Edm.String)`, an
@@ -187,10 +199,13 @@ pub struct SampleReport {
     /// `checked_as` when it is a structured type or a collection of one
     /// (what the generated crate has a struct for), else `None`.
     pub validated_as: Option<String>,
+    /// What the tolerant reader forgave (notes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forgiven: Vec<Diagnostic>,
+    /// Why the block could not be read, when it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unreadable: Option<Diagnostic>,
+    /// What is wrong with the values.
     pub findings: Vec<Finding>,
     /// The value read, for later steps (round trip).
     #[serde(skip)]
@@ -257,16 +272,22 @@ impl SampleReport {
 /// Counts for one version.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// `v1.0` or `beta`.
     pub version: String,
+    /// JSON blocks found.
     pub blocks: usize,
+    /// Blocks that are valid JSON as they stand.
     pub strict: usize,
+    /// Blocks read after forgiving something.
     pub tolerant: usize,
+    /// Blocks that could not be read.
     pub unreadable: usize,
     /// Readable samples whose context names something the docs define
     /// (`checked_as`).
     pub validated: usize,
     /// Validated samples without findings.
     pub clean: usize,
+    /// Findings by kind (`wrong_json_type`…).
     pub findings: BTreeMap<String, usize>,
     /// Forgiven constructs by kind.
     pub forgiven: BTreeMap<String, usize>,
@@ -301,6 +322,7 @@ impl Summary {
         s
     }
 
+    /// The summary line `graphdoc samples` prints for the version.
     pub fn render(&self) -> String {
         let mut out = format!(
             "{}: {} blocks: {} strict, {} tolerant, {} unreadable; {} validated, {} clean",
@@ -330,6 +352,7 @@ impl Summary {
 /// Samples and counts of one version.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VersionReport {
+    /// The version's counts.
     pub summary: Summary,
     /// Sorted by file, then line.
     pub samples: Vec<SampleReport>,
@@ -340,23 +363,30 @@ pub struct VersionReport {
     pub pages_not_read: Vec<Diagnostic>,
 }
 
+/// How `graphdoc samples` prints its report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Pages not read, then each block's problems one a line, then each version's summary line.
     Human,
+    /// Every version's [`VersionReport`] as JSON.
     Json,
 }
 
 /// What `graphdoc samples` prints and returns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SamplesOutcome {
+    /// The report as the format prints it.
     pub rendered: String,
+    /// One per version checked.
     pub summaries: Vec<Summary>,
     /// 0: every block readable and no findings; 1: findings or unreadable blocks.
     pub exit_code: i32,
 }
 
+/// Why `graphdoc samples` could not run (exit status 2).
 #[derive(Debug)]
 pub enum Error {
+    /// A version that could not be read.
     Load(LoadError),
     /// Not a docs tree, or a version it does not hold.
     Tree(graphdoc_docs::locate::TreeError),
@@ -649,6 +679,7 @@ pub struct RoundTripObject {
     /// Qualified name of the type the context names (the generated crate
     /// picks a derived type by `@odata.type` itself).
     pub type_name: String,
+    /// The object (or the collection's item) as the sample gives it.
     pub value: Value,
     /// Where the sample starts.
     pub source: Source,

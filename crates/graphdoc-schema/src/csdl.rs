@@ -43,11 +43,13 @@ const CORE_VOCABULARY_URI: &str =
 /// Why a CSDL document could not be read, with the position of the cause.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsdlError {
+    /// The metadata file's name as the caller gave it.
     pub file: String,
     /// 1-based.
     pub line: u32,
     /// 1-based.
     pub column: u32,
+    /// What is wrong there.
     pub message: String,
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::finding::Finding;
 
+/// How much a finding matters, ordered `Note < Warning < Error` (what `--deny` compares against).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -31,10 +31,12 @@ pub struct Finding {
     /// the line rather than the whole line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
+    /// How much it matters; `--deny` compares against it.
     pub severity: Severity,
     /// Stable code: `GDxxxx` (reading the docs, generating code), `GLxxxx`
     /// (lint rules), `GSxxxx` (JSON samples).
     pub code: String,
+    /// One sentence for a reader, naming the item unless `subject` does.
     pub message: String,
     /// Further lines shown under the message.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -87,6 +89,7 @@ impl Finding {
         }
     }
 
+    /// The finding points at `column` rather than the whole line.
     pub fn with_column(mut self, column: u32) -> Self {
         self.column = Some(column);
         self
@@ -99,6 +102,7 @@ impl Finding {
         self
     }
 
+    /// Adds a line shown under the message (a hint, the other place involved).
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self

@@ -11,6 +11,7 @@ pub mod csdl;
 mod diagnostic;
 pub mod edm;
 pub mod finding;
+pub mod names;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use finding::{Code, Finding};
@@ -25,11 +26,14 @@ pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
 /// separators) and a 1-based line.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Source {
+    /// Relative to the docs root, `/`-separated.
     pub file: String,
+    /// 1-based.
     pub line: u32,
 }
 
 impl Source {
+    /// The place `line` of `file` (relative to the docs root).
     pub fn new(file: impl Into<String>, line: u32) -> Self {
         Source {
             file: file.into(),
@@ -57,6 +61,7 @@ pub struct Schema {
     pub operations: Vec<Operation>,
 }
 
+/// Whether a structured type has identity (CSDL's EntityType vs ComplexType).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TypeKind {
@@ -72,7 +77,9 @@ pub enum TypeKind {
 pub struct TypeDef {
     /// The simple name, in the docs' spelling (`vppToken`).
     pub name: String,
+    /// The namespace the page declares (`microsoft.graph` unless a `Namespace:` line says otherwise).
     pub namespace: String,
+    /// Entity or complex, as the front-end decided from every page.
     pub kind: TypeKind,
     /// Qualified name of the base type, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,12 +89,16 @@ pub struct TypeDef {
     /// `Annotation` with no base type: the annotation says `"baseType": null`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_type_from: Option<BaseTypeFrom>,
+    /// The key property's name, for entities that state or inherit one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// Instances are always of a derived type.
     #[serde(default, skip_serializing_if = "is_false")]
     pub is_abstract: bool,
+    /// Instances may carry properties the type does not declare.
     #[serde(default, skip_serializing_if = "is_false")]
     pub is_open: bool,
+    /// The page's description of the type, as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// The type's own properties (not the inherited ones), structural first
@@ -96,6 +107,7 @@ pub struct TypeDef {
     /// Properties the JSON representation block lists as optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub optional_properties: Vec<String>,
+    /// Where the type is defined: its primary page (the one named after it).
     pub source: Source,
 }
 
@@ -166,15 +178,18 @@ impl TypeDef {
         }
     }
 
+    /// `namespace.name`, the key of [`Schema::types`].
     pub fn qualified_name(&self) -> String {
         qualify(&self.namespace, &self.name)
     }
 
+    /// The type's own property called `name` (exact case), not an inherited one.
     pub fn property(&self, name: &str) -> Option<&Property> {
         self.properties.iter().find(|p| p.name == name)
     }
 }
 
+/// Whether a property holds a value or links to other entities (CSDL's Property vs NavigationProperty).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PropertyKind {
@@ -189,12 +204,17 @@ pub enum PropertyKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Property {
+    /// The name in the table's first column, as sent on the wire.
     pub name: String,
+    /// The type the type cell names, qualified.
     #[serde(rename = "type")]
     pub ty: TypeRef,
+    /// Structural or navigation: from the target type's kind, as CSDL requires.
     pub kind: PropertyKind,
+    /// The description cell, as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The description says the property is read-only (the service sets it).
     #[serde(default, skip_serializing_if = "is_false")]
     pub read_only: bool,
     /// `Some(false)` when the description says "not nullable", `Some(true)`
@@ -208,8 +228,10 @@ pub struct Property {
     /// (`$filter`, `$orderby`, …), lowercased.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub query_options: Vec<String>,
+    /// The description says the property must be given when the object is created.
     #[serde(default, skip_serializing_if = "is_false")]
     pub required_on_create: bool,
+    /// The table row.
     pub source: Source,
 }
 
@@ -219,11 +241,13 @@ pub struct Property {
 pub struct TypeRef {
     /// Qualified name: `Edm.Int32`, `microsoft.graph.callRecords.session`.
     pub name: String,
+    /// A collection of `name` rather than one.
     #[serde(default, skip_serializing_if = "is_false")]
     pub collection: bool,
 }
 
 impl TypeRef {
+    /// A reference to `name` (qualified), or to a collection of it.
     pub fn new(name: impl Into<String>, collection: bool) -> Self {
         TypeRef {
             name: name.into(),
@@ -231,6 +255,7 @@ impl TypeRef {
         }
     }
 
+    /// Whether the type is an `Edm` primitive rather than a type of the docs.
     pub fn is_primitive(&self) -> bool {
         self.name.starts_with("Edm.")
     }
@@ -250,18 +275,24 @@ impl std::fmt::Display for TypeRef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnumDef {
+    /// The simple name, in the docs' spelling.
     pub name: String,
+    /// The namespace the enum's page declares.
     pub namespace: String,
     /// Members are combinable (`"a,b"` on the wire).
     #[serde(default, skip_serializing_if = "is_false")]
     pub is_flags: bool,
+    /// The enum's description, as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The members, in table order.
     pub members: Vec<EnumMember>,
+    /// Where the enum is defined: its page, `enums.md` or a `### x values` section.
     pub source: Source,
 }
 
 impl EnumDef {
+    /// `namespace.name`, the key of [`Schema::enums`].
     pub fn qualified_name(&self) -> String {
         qualify(&self.namespace, &self.name)
     }
@@ -283,14 +314,19 @@ impl EnumDef {
 /// The sentinel member after which evolvable enum members are listed.
 pub const UNKNOWN_FUTURE_VALUE: &str = "unknownFutureValue";
 
+/// One member of an enum table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnumMember {
+    /// The member as sent on the wire.
     pub name: String,
+    /// The integer value, when the table gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<i64>,
+    /// The description cell, as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The member's table row.
     pub source: Source,
 }
 
@@ -316,8 +352,10 @@ pub struct Operation {
     /// The query options and request headers the page documents.
     #[serde(default, skip_serializing_if = "RequestOptions::is_empty")]
     pub request_options: RequestOptions,
+    /// The page's HTTP request and response examples, in page order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
+    /// The API page the operation was read from.
     pub source: Source,
 }
 
@@ -342,6 +380,7 @@ pub struct RequestOptions {
 }
 
 impl RequestOptions {
+    /// Whether the page documents none of it.
     pub fn is_empty(&self) -> bool {
         *self == RequestOptions::default()
     }
@@ -370,10 +409,13 @@ pub struct RequestHeader {
     pub value: String,
 }
 
+/// Which side of the exchange an example shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ExampleKind {
+    /// An HTTP request block (`GET https://…`).
     Request,
+    /// An HTTP response block (`HTTP/1.1 200 OK`).
     Response,
 }
 
@@ -381,6 +423,7 @@ pub enum ExampleKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Example {
+    /// Request or response.
     pub kind: ExampleKind,
     /// The annotation comment above the block, as JSON.
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
@@ -439,12 +482,14 @@ impl Schema {
         out
     }
 
+    /// Pretty JSON with a final newline: the form `graphdoc schema` writes.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("schema serializes");
         s.push('\n');
         s
     }
 
+    /// Reads what [`Schema::to_json`] wrote.
     pub fn from_json(text: &str) -> Result<Schema, serde_json::Error> {
         serde_json::from_str(text)
     }

@@ -1,3 +1,5 @@
+//! The CSDL reader and writer: small documents, round trips, and the real v1.0 metadata.
+
 use graphdoc_schema::{csdl, PropertyKind, Schema, Source, TypeKind, TypeRef};
 
 /// The real v1.0 metadata, or `None` (after a skip message) when the shared

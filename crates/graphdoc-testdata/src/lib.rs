@@ -5,10 +5,51 @@
 //! failure, so that CI never passes by skipping the tests that matter.
 //!
 //! Also [`dir_snapshot`], which the tests of anything that writes a tree
-//! (generated crates) compare before and after a failure.
+//! (generated crates) compare before and after a failure, and [`Scratch`],
+//! the temporary directory of one test.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// A directory of one test's own under the system's temporary directory
+/// (`graphdoc-<name>-<random>`), deleted with everything in it when
+/// dropped: also when the test fails, as the panic unwinds through it. It
+/// derefs to its path, so it stands where a `&Path` is taken.
+#[derive(Debug)]
+pub struct Scratch(tempfile::TempDir);
+
+impl Scratch {
+    /// A new empty directory; `name` tells the tests' directories apart
+    /// while they exist.
+    ///
+    /// # Panics
+    /// When the temporary directory cannot be written.
+    pub fn new(name: &str) -> Scratch {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("graphdoc-{name}-"))
+            .tempdir()
+            .expect("a temporary directory");
+        Scratch(dir)
+    }
+
+    /// Where the directory is.
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
 
 /// `../shared` beside the workspace root.
 pub fn shared_dir() -> PathBuf {

@@ -6,12 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A fresh temporary directory for one test.
-pub fn temp_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("graphdoc-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    fs::create_dir_all(&root).expect("temp dir");
-    root
+pub use graphdoc_testdata::Scratch;
+
+/// A fresh temporary directory for one test, removed when dropped.
+pub fn temp_root(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {
@@ -33,7 +32,7 @@ pub fn docs_src() -> PathBuf {
 }
 
 /// A copy of docs-src at `<root>/docs`.
-pub fn docs_copy(name: &str) -> (PathBuf, PathBuf) {
+pub fn docs_copy(name: &str) -> (Scratch, PathBuf) {
     let root = temp_root(name);
     let docs = root.join("docs");
     copy_tree(&docs_src(), &docs);

@@ -21,6 +21,11 @@ impl Style {
         }
     }
 
+    /// A line of bold text.
+    fn heading(&self, out: &mut String, text: &str) {
+        let _ = writeln!(out, "{}", self.paint(BOLD, text));
+    }
+
     fn compatibility(&self, c: Compatibility) -> &'static str {
         match c {
             Compatibility::Breaking => RED,
@@ -32,40 +37,32 @@ impl Style {
 pub(crate) fn render(diff: &SchemaDiff, color: bool) -> String {
     let style = Style { color };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        style.paint(
-            BOLD,
-            &format!(
-                "Schema diff {} → {}: {}",
-                diff.from,
-                diff.to,
-                headline(diff)
-            )
-        )
+    style.heading(
+        &mut out,
+        &format!(
+            "Schema diff {} → {}: {}",
+            diff.from,
+            diff.to,
+            headline(diff)
+        ),
     );
     for (subject, changes) in diff.by_subject() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "{}", style.paint(BOLD, subject_title(subject)));
+        style.heading(&mut out, subject_title(subject));
         for change in changes {
             write_change(&mut out, change, &style);
         }
     }
     if !diff.missing_in_to.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "{}",
-            style.paint(
-                BOLD,
-                &format!(
-                    "Properties in {} missing in {} ({}):",
-                    diff.from,
-                    diff.to,
-                    diff.missing_in_to.len()
-                )
-            )
+        style.heading(
+            &mut out,
+            &format!(
+                "Properties in {} missing in {} ({}):",
+                diff.from,
+                diff.to,
+                diff.missing_in_to.len()
+            ),
         );
         for missing in &diff.missing_in_to {
             let _ = writeln!(

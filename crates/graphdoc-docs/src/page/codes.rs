@@ -1,30 +1,55 @@
 //! Codes of the front-end's diagnostics.
 
+/// A page with no `# title`, or an enum page whose title names no enum.
 pub const NO_TITLE: &str = "GD0001";
+/// An annotation comment that is not JSON even when read tolerantly.
 pub const BAD_ANNOTATION: &str = "GD0002";
+/// A Type cell that names no type graphdoc knows how to read.
 pub const BAD_TYPE_CELL: &str = "GD0003";
+/// A row with more cells than its header.
 pub const RAGGED_ROW: &str = "GD0004";
+/// A property row with no Type cell, or an empty one.
 pub const MISSING_CELL: &str = "GD0005";
+/// A first cell that is not a property name.
 pub const BAD_PROPERTY_NAME: &str = "GD0006";
+/// `Enumeration` or `enum` as a type, without the enum's name.
 pub const UNNAMED_ENUM: &str = "GD0007";
+/// A type spelled other than its Edm name (`int`, `DateTime`).
 pub const TYPE_ALIAS: &str = "GD0008";
+/// A reference to a type or enum no page of the version defines.
 pub const UNKNOWN_TYPE: &str = "GD0009";
+/// A type or enum defined on more than one page.
 pub const DUPLICATE_DEFINITION: &str = "GD0010";
+/// A property listed twice for one type.
 pub const DUPLICATE_PROPERTY: &str = "GD0011";
+/// An enum member row with a bad name or a value that is not a number.
 pub const BAD_ENUM_VALUE: &str = "GD0012";
+/// A page that defines no type or enum.
 pub const NO_ITEMS: &str = "GD0013";
+/// A page that is not valid UTF-8.
 pub const INVALID_UTF8: &str = "GD0014";
+/// A page file that cannot be read.
 pub const UNREADABLE: &str = "GD0015";
+/// What a page says about a type's kind disagrees with other evidence.
 pub const KIND_FROM_TYPE: &str = "GD0016";
+/// A table under a properties heading that is not a property table.
 pub const UNKNOWN_HEADER: &str = "GD0017";
+/// An API page with no `METHOD /path` line under `## HTTP request`.
 pub const NO_HTTP_REQUEST: &str = "GD0018";
 // GD0019 (an unknown base type) is now a GD0009 like any unknown type.
+/// A property only the JSON representation shows.
 pub const JSON_ONLY_PROPERTY: &str = "GD0020";
+/// A base type read from the other version's page of the type.
 pub const BASE_FROM_OTHER_VERSION: &str = "GD0021";
+/// A request line whose path cannot be read.
 pub const GARBLED_REQUEST_LINE: &str = "GD0022";
+/// A property added from a "List x" / "Get x" page's path.
 pub const PROPERTY_FROM_PATH: &str = "GD0023";
+/// The annotation and the text name different base types.
 pub const BASE_STATED_TWICE: &str = "GD0024";
+/// A row's last cell continued on the next line.
 pub const CELL_LINE_BREAK: &str = "GD0025";
+/// An API page whose response is one object in one place and a collection in another.
 pub const RESPONSE_SHAPE: &str = "GD0026";
 
 /// What each code means and what the page should say instead: the text

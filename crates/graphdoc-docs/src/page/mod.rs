@@ -29,22 +29,31 @@ use resource::parse_resource_page;
 /// A property row whose type is not resolved yet.
 #[derive(Debug, Clone)]
 pub struct RawProperty {
+    /// The first cell.
     pub name: String,
+    /// The type cell as read, names not yet resolved.
     pub cell_type: CellType,
+    /// From the table the row is in; `resolve` corrects it by the target's kind.
     pub kind: PropertyKind,
+    /// The description cell as plain text.
     pub description: String,
     /// Read from the description here, in the parallel pass, rather than
     /// in `resolve`, which runs on one thread.
     pub facts: crate::facts::Facts,
+    /// The row.
     pub source: Source,
 }
 
+/// A type as one page describes it; `resolve` merges the pages of a type and qualifies its names.
 #[derive(Debug, Clone)]
 pub struct RawType {
+    /// The simple name, in the page's spelling.
     pub name: String,
+    /// The `Namespace:` line's namespace, else `microsoft.graph`.
     pub namespace: String,
     /// From the annotation (`@odata.type`): the authoritative name.
     pub annotated: bool,
+    /// The base the page states (annotation or prose), as written.
     pub base: Option<CellType>,
     /// Annotation or prose, when `base` is set.
     pub base_stated_by: Option<BaseTypeFrom>,
@@ -54,11 +63,17 @@ pub struct RawType {
     /// The base the prose names ("Inherits from \[x\]") when the annotation
     /// names another: `resolve` decides between them.
     pub base_in_prose: Option<CellType>,
+    /// The annotation's `keyProperty`.
     pub key: Option<String>,
+    /// The annotation's `isAbstract` (or the text calling the type abstract).
     pub is_abstract: bool,
+    /// The annotation's `openType` (or the text calling the type open).
     pub is_open: bool,
+    /// The text under the title.
     pub description: String,
+    /// The Properties and Relationships rows, in table order.
     pub properties: Vec<RawProperty>,
+    /// Properties the annotation's `optionalProperties` lists.
     pub optional_properties: Vec<String>,
     /// The Methods table lists at least one API page: the type is addressable.
     pub has_methods: bool,
@@ -74,14 +89,20 @@ pub struct RawType {
     pub unread_rows: Vec<String>,
     /// Types a "Derived types" section lists.
     pub derived: Vec<CellType>,
+    /// The page and its title line.
     pub source: Source,
 }
 
+/// An API page's operation before its type names are resolved.
 #[derive(Debug, Clone)]
 pub struct RawOperation {
+    /// Everything about the operation that needs no resolution.
     pub op: Operation,
+    /// Request body table rows, types not yet resolved.
     pub request_body: Vec<RawProperty>,
+    /// The type the Request body section links to.
     pub request_type: Option<CellType>,
+    /// The type the Response section links to.
     pub response_type: Option<CellType>,
     /// The type the first response example's annotation names: the
     /// operation's type where the Response section names none, but no
@@ -96,17 +117,25 @@ pub struct RawOperation {
     pub created_at: Vec<(String, String)>,
 }
 
+/// What one page defines, unresolved, and what reading it reported.
 #[derive(Debug, Default)]
 pub struct PageItems {
+    /// The types the page defines (several when it has inline sections).
     pub types: Vec<RawType>,
+    /// The enums it defines: an enum page, `enums.md`, or `### x values` sections.
     pub enums: Vec<EnumDef>,
+    /// The API page's operation (at most one).
     pub operations: Vec<RawOperation>,
+    /// What reading the page found wrong or forgave.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Which reader a page goes to: by its folder, `resources/` or `api/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PageKind {
+    /// Under `resources/`: types and enums.
     Resource,
+    /// Under `api/`: one operation.
     Api,
 }
 
@@ -157,6 +186,7 @@ fn split_front_matter(text: &str) -> (String, Vec<(String, String)>) {
     (blanked + &trimmed[end..], pairs)
 }
 
+/// Reads one page on its own (`file` is the path messages show): the first pass of the front-end.
 pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
     let (body, front) = split_front_matter(text);
     let blocks = markdown::blocks(&body);

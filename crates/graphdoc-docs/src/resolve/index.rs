@@ -4,20 +4,16 @@
 
 use crate::page::{codes, RawType};
 use crate::types::{CellType, TypeName};
-use graphdoc_schema::{qualify, Diagnostic, EnumDef, Severity, Source, TypeRef, DEFAULT_NAMESPACE};
+use graphdoc_schema::names::Names;
+use graphdoc_schema::{qualify, Diagnostic, EnumDef, Severity, Source, TypeRef};
 use std::collections::{BTreeMap, HashMap};
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Defined {
-    Type,
-    Enum,
-}
+pub(super) use graphdoc_schema::names::Defined;
 
+/// The names of every type and enum (`graphdoc_schema::names`, the resolver
+/// the samples checker uses too) and the pages that define them.
 pub(super) struct Index {
-    /// lowercase qualified name → (qualified name, what)
-    qualified: HashMap<String, (String, Defined)>,
-    /// lowercase simple name → qualified names
-    simple: HashMap<String, Vec<String>>,
+    names: Names,
     /// lowercase page file name → qualified names defined on that page
     pages: HashMap<String, Vec<String>>,
 }
@@ -31,15 +27,14 @@ impl Index {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
         let mut index = Index {
-            qualified: HashMap::new(),
-            simple: HashMap::new(),
+            names: Names::default(),
             pages: HashMap::new(),
         };
         for (q, t) in types {
             index.add(q, &t.name, Defined::Type, &t.source.file);
         }
         for (q, e) in enums {
-            if index.lookup(&q.to_ascii_lowercase()).is_some() {
+            if index.names.get(q).is_some() {
                 diagnostics.push(Diagnostic::new(
                     &e.source,
                     Severity::Warning,
@@ -54,50 +49,16 @@ impl Index {
     }
 
     fn add(&mut self, qualified: &str, simple: &str, what: Defined, file: &str) {
-        self.qualified
-            .entry(qualified.to_ascii_lowercase())
-            .or_insert_with(|| (qualified.to_string(), what));
-        let names = self.simple.entry(simple.to_ascii_lowercase()).or_default();
-        if !names.iter().any(|n| n == qualified) {
-            names.push(qualified.to_string());
-        }
+        self.names.add(qualified, simple, what);
         self.pages
             .entry(page_key(file))
             .or_default()
             .push(qualified.to_string());
     }
 
-    fn lookup(&self, lower_qualified: &str) -> Option<&(String, Defined)> {
-        self.qualified.get(lower_qualified)
-    }
-
     /// Resolves a name as written in the docs, from a page in `namespace`.
     pub(super) fn resolve_name(&self, name: &str, namespace: &str) -> Option<&(String, Defined)> {
-        let lower = name.to_ascii_lowercase();
-        if lower.contains('.') {
-            if let Some(hit) = self.lookup(&lower) {
-                return Some(hit);
-            }
-            for prefix in [namespace, DEFAULT_NAMESPACE] {
-                if let Some(hit) = self.lookup(&format!("{}.{lower}", prefix.to_ascii_lowercase()))
-                {
-                    return Some(hit);
-                }
-            }
-            if let Some(rest) = lower.strip_prefix("graph.") {
-                return self.lookup(&format!("microsoft.graph.{rest}"));
-            }
-            return None;
-        }
-        for ns in [namespace, DEFAULT_NAMESPACE] {
-            if let Some(hit) = self.lookup(&format!("{}.{lower}", ns.to_ascii_lowercase())) {
-                return Some(hit);
-            }
-        }
-        match self.simple.get(&lower).map(Vec::as_slice) {
-            Some([only]) => self.lookup(&only.to_ascii_lowercase()),
-            _ => None,
-        }
+        self.names.resolve(name, namespace)
     }
 
     /// A cell's type resolved without reporting anything: for evidence
@@ -136,7 +97,7 @@ impl Index {
     /// The item defined by the page a link points at, when it defines one.
     fn resolve_link(&self, target: &str) -> Option<&(String, Defined)> {
         match self.pages.get(&page_key(target)).map(Vec::as_slice) {
-            Some([only]) => self.lookup(&only.to_ascii_lowercase()),
+            Some([only]) => self.names.get(only),
             _ => None,
         }
     }
@@ -215,7 +176,7 @@ pub(super) fn page_key(path: &str) -> String {
 mod tests {
     use super::*;
     use crate::resolve::fixtures::{by_name, index_of, named, q, raw_type};
-    use graphdoc_schema::{EnumMember, Severity};
+    use graphdoc_schema::{EnumMember, Severity, DEFAULT_NAMESPACE};
 
     fn in_namespace(name: &str, namespace: &str) -> RawType {
         RawType {
@@ -233,43 +194,22 @@ mod tests {
         ])
     }
 
-    fn found<'i>(index: &'i Index, name: &str, namespace: &str) -> Option<&'i str> {
-        index.resolve_name(name, namespace).map(|(q, _)| q.as_str())
-    }
-
     #[test]
-    fn names_resolve_qualified_relative_or_by_a_unique_simple_name() {
+    fn names_resolve_through_the_schemas_resolver() {
+        // The rules themselves are graphdoc_schema::names's tests.
         let index = index_of(&types());
-        let graph = DEFAULT_NAMESPACE;
-        let records = "microsoft.graph.callRecords";
+        let found = |name: &str, namespace: &str| {
+            index.resolve_name(name, namespace).map(|(q, _)| q.clone())
+        };
         assert_eq!(
-            found(&index, "microsoft.graph.User", graph),
-            Some("microsoft.graph.user")
+            found("session", "microsoft.graph.callRecords"),
+            Some("microsoft.graph.callRecords.session".to_string())
         );
         assert_eq!(
-            found(&index, "graph.user", records),
-            Some("microsoft.graph.user")
+            found("segment", DEFAULT_NAMESPACE),
+            Some("microsoft.graph.callRecords.segment".to_string())
         );
-        // The page's namespace first, then microsoft.graph.
-        assert_eq!(
-            found(&index, "session", records),
-            Some("microsoft.graph.callRecords.session")
-        );
-        assert_eq!(
-            found(&index, "session", graph),
-            Some("microsoft.graph.session")
-        );
-        assert_eq!(
-            found(&index, "callRecords.segment", graph),
-            Some("microsoft.graph.callRecords.segment")
-        );
-        // A simple name defined in one namespace only is found from any.
-        assert_eq!(
-            found(&index, "segment", graph),
-            Some("microsoft.graph.callRecords.segment")
-        );
-        assert_eq!(found(&index, "nothing", graph), None);
-        assert_eq!(found(&index, "other.user", graph), None);
+        assert_eq!(found("nothing", DEFAULT_NAMESPACE), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::{message_with_notes, RenderOptions};
 use graphdoc_schema::{Finding, Severity};
 use std::fmt::Write as _;
 
+/// One workflow command a finding, notes folded into the message.
 pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
     let mut out = String::new();
     for f in findings {

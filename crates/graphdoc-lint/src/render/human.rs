@@ -5,6 +5,7 @@ use super::{RenderOptions, Sources};
 use graphdoc_schema::Finding;
 use std::fmt::Write as _;
 
+/// `file:line:col: severity[code]: message`, the line's text with a caret under the column when `source` has the page, the notes, and `opts.summary` last.
 pub fn render(findings: &[Finding], opts: &RenderOptions, source: &Sources<'_>) -> String {
     let mut out = String::new();
     for f in findings {

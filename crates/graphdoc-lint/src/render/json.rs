@@ -5,6 +5,7 @@
 use graphdoc_schema::Finding;
 use std::fmt::Write as _;
 
+/// One JSON object a line per finding, with its code's name and its identity (the baseline file's format).
 pub fn render(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {

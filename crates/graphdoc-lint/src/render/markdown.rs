@@ -7,6 +7,7 @@
 use super::{Counts, RenderOptions};
 use graphdoc_schema::Finding;
 
+/// A pull-request comment: a heading with the counts, then one item a finding linked to its line, cut to `opts.max_chars` with a line saying how many did not fit.
 pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
     let counts = Counts::of(findings);
     let header = format!(

@@ -15,14 +15,20 @@ use graphdoc_schema::{Finding, Severity};
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// `file:line:col: severity[code]: message` with the line under it.
     Human,
+    /// JSON lines, one finding each.
     Json,
+    /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitHub Actions annotations.
     Github,
+    /// A markdown pull-request comment.
     Markdown,
 }
 
 impl Format {
+    /// The format names `--format` takes, for messages.
     pub const NAMES: &'static str = "human, json, sarif, github, markdown";
 }
 
@@ -55,6 +61,7 @@ pub struct RenderOptions {
 }
 
 impl RenderOptions {
+    /// Options for `tool` with paths at the repository root, no limit and no summary.
     pub fn new(tool: impl Into<String>) -> Self {
         RenderOptions {
             tool: tool.into(),
@@ -98,12 +105,16 @@ pub fn render(
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Findings of severity error.
     pub errors: usize,
+    /// Findings of severity warning.
     pub warnings: usize,
+    /// Findings of severity note.
     pub notes: usize,
 }
 
 impl Counts {
+    /// Counts `findings` by severity.
     pub fn of(findings: &[Finding]) -> Self {
         let count = |s| findings.iter().filter(|f| f.severity == s).count();
         Counts {

@@ -10,6 +10,7 @@ use crate::registry;
 use graphdoc_schema::{Finding, Severity};
 use serde_json::{json, Value};
 
+/// The JSON schema a SARIF 2.1.0 log names in `$schema`.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The base the locations' relative URIs are resolved against.
@@ -38,6 +39,7 @@ fn uri(path: &str) -> String {
     out
 }
 
+/// A SARIF log of one run: every code of the registry as a rule, one result a finding.
 pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
     let codes: Vec<&graphdoc_schema::Code> = registry::codes().collect();
     let rules: Vec<Value> = codes

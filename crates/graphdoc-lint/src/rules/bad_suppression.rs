@@ -4,6 +4,7 @@
 use super::Rule;
 use graphdoc_schema::Severity;
 
+/// The GL0015 bad-suppression rule, reported when an inline suppression comment cannot be read (no reason, unknown code).
 pub const RULE: Rule = Rule {
     code: "GL0015",
     name: "bad-suppression",

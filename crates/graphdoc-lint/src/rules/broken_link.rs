@@ -7,6 +7,7 @@ use graphdoc_schema::Severity;
 use rayon::prelude::*;
 use std::collections::HashSet;
 
+/// The GL0005 broken-link rule, reported when a link to a page of the docs tree points at a file that does not exist.
 pub const RULE: Rule = Rule {
     code: "GL0005",
     name: "broken-link",

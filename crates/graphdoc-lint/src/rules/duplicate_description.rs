@@ -6,6 +6,7 @@ use graphdoc_docs::cells;
 use graphdoc_schema::{Property, Schema, Severity};
 use std::collections::HashMap;
 
+/// The GL0007 duplicate-description rule, reported when a property's description is identical to another property's in the same table.
 pub const RULE: Rule = Rule {
     code: "GL0007",
     name: "duplicate-description",

@@ -8,6 +8,7 @@ use graphdoc_samples::validate::FindingKind;
 use graphdoc_samples::VersionReport;
 use graphdoc_schema::Severity;
 
+/// The GL0010 enum-sample-value rule, reported when a request or response example gives an enum-typed property a value that is not a member.
 pub const RULE: Rule = Rule {
     code: "GL0010",
     name: "enum-sample-value",

@@ -3,6 +3,7 @@
 use super::{Finding, Rule};
 use graphdoc_schema::{Diagnostic, Severity};
 
+/// The GL0001 frontend-diagnostic rule, reported when the docs front-end could not read something as written.
 pub const RULE: Rule = Rule {
     code: "GL0001",
     name: "frontend-diagnostic",

@@ -8,6 +8,7 @@ use graphdoc_samples::validate::FindingKind;
 use graphdoc_samples::VersionReport;
 use graphdoc_schema::Severity;
 
+/// The GL0003 json-type-mismatch rule, reported when the JSON representation's placeholder disagrees with the table's type.
 pub const RULE: Rule = Rule {
     code: "GL0003",
     name: "json-type-mismatch",

@@ -4,6 +4,7 @@
 use super::Rule;
 use graphdoc_schema::Severity;
 
+/// The GL0016 link-leaves-tree rule, reported when a relative link climbs above the docs root.
 pub const RULE: Rule = Rule {
     code: "GL0016",
     name: "link-leaves-tree",

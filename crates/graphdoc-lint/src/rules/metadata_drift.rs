@@ -4,6 +4,7 @@ use super::{Finding, Rule};
 use crate::drift::DriftReport;
 use graphdoc_schema::Severity;
 
+/// The GL0013 metadata-drift rule, reported when the docs disagree with the service metadata (CSDL).
 pub const RULE: Rule = Rule {
     code: "GL0013",
     name: "metadata-drift",

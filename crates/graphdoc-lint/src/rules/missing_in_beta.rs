@@ -1,8 +1,10 @@
 //! GL0011: a property of a v1.0 type that the same type in beta lacks.
 
 use super::{Finding, Rule};
+use crate::versions::{defined_in_v1, property_pairs};
 use graphdoc_schema::{Schema, Severity};
 
+/// The GL0011 missing-in-beta rule, reported when a property of a v1.0 type is missing from the same type in beta.
 pub const RULE: Rule = Rule {
     code: "GL0011",
     name: "missing-in-beta",
@@ -24,35 +26,21 @@ reshaped in beta), not doc defects.\n",
 /// v1.0 properties (compared ignoring case) missing from the beta type of
 /// the same name, reported on the beta type.
 pub fn check(v1: &Schema, beta: &Schema) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (name, t1) in &v1.types {
-        let Some(tb) = beta.types.get(name) else {
-            continue;
-        };
-        let beta_props = beta.flattened_properties(name);
-        for p in &t1.properties {
-            if beta_props
-                .iter()
-                .any(|q| q.name.eq_ignore_ascii_case(&p.name))
-            {
-                continue;
-            }
-            out.push(
-                RULE.finding(
-                    &tb.source.file,
-                    tb.source.line,
-                    format!(
-                        "`{}` has property `{}` in v1.0 but not in beta",
-                        t1.name, p.name
-                    ),
-                )
-                .note(format!(
-                    "v1.0 defines it at {}:{}",
-                    p.source.file, p.source.line
-                )),
-            );
-        }
-    }
+    let mut out: Vec<Finding> = property_pairs(v1, beta)
+        .into_iter()
+        .filter(|pair| pair.beta.is_none())
+        .map(|pair| {
+            RULE.finding(
+                &pair.beta_type.source.file,
+                pair.beta_type.source.line,
+                format!(
+                    "`{}` has property `{}` in v1.0 but not in beta",
+                    pair.v1_type.name, pair.v1.name
+                ),
+            )
+            .note(defined_in_v1(pair.v1))
+        })
+        .collect();
     out.sort();
     out.dedup();
     out

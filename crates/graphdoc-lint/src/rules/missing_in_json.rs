@@ -6,6 +6,7 @@ use crate::representation::representation;
 use graphdoc_schema::{PropertyKind, Schema, Severity, TypeDef};
 use rayon::prelude::*;
 
+/// The GL0002 missing-in-json rule, reported when a property of the Properties table is missing from the JSON representation.
 pub const RULE: Rule = Rule {
     code: "GL0002",
     name: "missing-in-json",

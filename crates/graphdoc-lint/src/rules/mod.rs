@@ -27,21 +27,37 @@ pub mod undefined_type;
 pub mod unused_suppression;
 pub mod version_type_differs;
 
+/// GL0001, the code of frontend-diagnostic findings.
 pub const FRONTEND: &str = frontend_diagnostic::RULE.code;
+/// GL0002, the code of missing-in-json findings.
 pub const MISSING_IN_JSON: &str = missing_in_json::RULE.code;
+/// GL0003, the code of json-type-mismatch findings.
 pub const JSON_TYPE_MISMATCH: &str = json_type_mismatch::RULE.code;
+/// GL0004, the code of possible-values-mismatch findings.
 pub const POSSIBLE_VALUES: &str = possible_values_mismatch::RULE.code;
+/// GL0005, the code of broken-link findings.
 pub const BROKEN_LINK: &str = broken_link::RULE.code;
+/// GL0006, the code of undefined-type findings.
 pub const UNDEFINED_TYPE: &str = undefined_type::RULE.code;
+/// GL0007, the code of duplicate-description findings.
 pub const DUPLICATE_DESCRIPTION: &str = duplicate_description::RULE.code;
+/// GL0008, the code of repeated-sentence findings.
 pub const REPEATED_SENTENCE: &str = repeated_sentence::RULE.code;
+/// GL0009, the code of placeholder-text findings.
 pub const PLACEHOLDER_TEXT: &str = placeholder_text::RULE.code;
+/// GL0010, the code of enum-sample-value findings.
 pub const ENUM_SAMPLE: &str = enum_sample_value::RULE.code;
+/// GL0011, the code of missing-in-beta findings.
 pub const VERSION_MISSING: &str = missing_in_beta::RULE.code;
+/// GL0012, the code of version-type-differs findings.
 pub const VERSION_TYPE: &str = version_type_differs::RULE.code;
+/// GL0013, the code of metadata-drift findings.
 pub const METADATA_DRIFT: &str = metadata_drift::RULE.code;
+/// GL0014, the code of unused-suppression findings.
 pub const UNUSED_SUPPRESSION: &str = unused_suppression::RULE.code;
+/// GL0015, the code of bad-suppression findings.
 pub const BAD_SUPPRESSION: &str = bad_suppression::RULE.code;
+/// GL0016, the code of link-leaves-tree findings.
 pub const LINK_LEAVES_TREE: &str = link_leaves_tree::RULE.code;
 
 /// Every rule, in code order.

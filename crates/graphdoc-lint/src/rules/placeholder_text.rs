@@ -7,6 +7,7 @@ use graphdoc_docs::markdown::{self, Block};
 use graphdoc_schema::Severity;
 use rayon::prelude::*;
 
+/// The GL0009 placeholder-text rule, reported when a permissions table still holds generator placeholder text (TODO).
 pub const RULE: Rule = Rule {
     code: "GL0009",
     name: "placeholder-text",

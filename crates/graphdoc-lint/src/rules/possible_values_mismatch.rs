@@ -5,6 +5,7 @@ use crate::pages::{place, property_tables, Pages};
 use graphdoc_docs::facts;
 use graphdoc_schema::{Schema, Severity};
 
+/// The GL0004 possible-values-mismatch rule, reported when "Possible values are: …" lists a value that is not a member of the property's enum.
 pub const RULE: Rule = Rule {
     code: "GL0004",
     name: "possible-values-mismatch",

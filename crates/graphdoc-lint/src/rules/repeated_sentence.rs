@@ -7,6 +7,7 @@ use graphdoc_docs::cells;
 use graphdoc_schema::{Schema, Severity};
 use std::collections::HashSet;
 
+/// The GL0008 repeated-sentence rule, reported when a description repeats a sentence, or has more than one "Possible values" sentence.
 pub const RULE: Rule = Rule {
     code: "GL0008",
     name: "repeated-sentence",

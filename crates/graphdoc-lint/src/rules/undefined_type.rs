@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashSet;
 
+/// The GL0006 undefined-type rule, reported when an "@odata.type" names a type no page of this version defines.
 pub const RULE: Rule = Rule {
     code: "GL0006",
     name: "undefined-type",

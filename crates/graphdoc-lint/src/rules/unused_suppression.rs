@@ -5,6 +5,7 @@ use crate::suppress::{Scope, Suppression};
 use graphdoc_schema::Severity;
 use std::collections::HashSet;
 
+/// The GL0014 unused-suppression rule, reported when a suppression matched no finding.
 pub const RULE: Rule = Rule {
     code: "GL0014",
     name: "unused-suppression",

@@ -1,8 +1,10 @@
 //! GL0012: one property typed differently in v1.0 and beta.
 
 use super::{Finding, Rule};
+use crate::versions::{defined_in_v1, property_pairs};
 use graphdoc_schema::{Schema, Severity};
 
+/// The GL0012 version-type-differs rule, reported when one property has different types in v1.0 and beta.
 pub const RULE: Rule = Rule {
     code: "GL0012",
     name: "version-type-differs",
@@ -21,38 +23,26 @@ changes (emailAddress vs typedEmailAddress), not doc defects.\n",
 /// Properties of types in both versions whose type name (ignoring case) or
 /// collection flag differs, reported on the beta property.
 pub fn check(v1: &Schema, beta: &Schema) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (name, t1) in &v1.types {
-        if !beta.types.contains_key(name) {
-            continue;
-        }
-        let beta_props = beta.flattened_properties(name);
-        for p in &t1.properties {
-            let Some(q) = beta_props
-                .iter()
-                .find(|q| q.name.eq_ignore_ascii_case(&p.name))
-            else {
-                continue;
-            };
+    let mut out: Vec<Finding> = property_pairs(v1, beta)
+        .into_iter()
+        .filter_map(|pair| {
+            let (p, q) = (pair.v1, pair.beta?);
             if q.ty.name.eq_ignore_ascii_case(&p.ty.name) && q.ty.collection == p.ty.collection {
-                continue;
+                return None;
             }
-            out.push(
+            Some(
                 RULE.finding(
                     &q.source.file,
                     q.source.line,
                     format!(
                         "`{}.{}` is `{}` in beta but `{}` in v1.0",
-                        t1.name, p.name, q.ty, p.ty
+                        pair.v1_type.name, p.name, q.ty, p.ty
                     ),
                 )
-                .note(format!(
-                    "v1.0 defines it at {}:{}",
-                    p.source.file, p.source.line
-                )),
-            );
-        }
-    }
+                .note(defined_in_v1(p)),
+            )
+        })
+        .collect();
     out.sort();
     out.dedup();
     out

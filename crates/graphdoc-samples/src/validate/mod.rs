@@ -10,6 +10,7 @@ mod target;
 pub use checker::{check, check_target};
 pub use target::{root_type, target, Target};
 
+use graphdoc_schema::names::{Defined, Names};
 use graphdoc_schema::{Schema, DEFAULT_NAMESPACE};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -19,6 +20,7 @@ use target::strip_collection;
 /// depth; this keeps recursion here bounded on its own terms).
 pub(crate) const MAX_CHECK_DEPTH: usize = 64;
 
+/// What is wrong with a sample value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -28,10 +30,15 @@ pub enum FindingKind {
     WrongJsonType,
     /// A string that is not a member of the property's enum.
     NotEnumMember,
+    /// Not an `Edm.DateTimeOffset` (`2024-01-01T00:00:00Z`).
     MalformedTimestamp,
+    /// Not an `Edm.Date` (`2024-01-31`).
     MalformedDate,
+    /// Not an `Edm.Guid` (8-4-4-4-12 hex digits, no braces).
     MalformedGuid,
+    /// Not an `Edm.Duration` (`PT1H30M`).
     MalformedDuration,
+    /// Not an `Edm.TimeOfDay` (`13:45:00`).
     MalformedTimeOfDay,
     /// Not base64 (standard or URL-safe alphabet) for an `Edm.Binary`.
     MalformedBinary,
@@ -51,6 +58,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// The kind as reports and finding keys spell it (`wrong_json_type`).
     pub fn code(self) -> &'static str {
         match self {
             FindingKind::UnknownProperty => "unknown_property",
@@ -75,16 +83,20 @@ impl FindingKind {
 /// A finding before its pointer is mapped to a doc position.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RawFinding {
+    /// What is wrong.
     pub kind: FindingKind,
+    /// JSON pointer of the value inside the sample.
     pub pointer: String,
+    /// One sentence naming the property and what the docs say of it.
     pub message: String,
 }
 
 /// Name lookups over one schema, built once per version.
 pub struct Lookup<'a> {
+    /// The schema the names are resolved in.
     pub schema: &'a Schema,
-    lower_types: HashMap<String, &'a str>,
-    lower_enums: HashMap<String, &'a str>,
+    /// The front-end's resolver, over this schema's types and enums.
+    names: Names,
     /// Types some other type derives from.
     bases: HashSet<&'a str>,
     /// Base type → the types that name it as their base.
@@ -97,19 +109,11 @@ pub(crate) enum Named<'a> {
 }
 
 impl<'a> Lookup<'a> {
+    /// Indexes `schema`'s names and derived types.
     pub fn new(schema: &'a Schema) -> Self {
         Lookup {
             schema,
-            lower_types: schema
-                .types
-                .keys()
-                .map(|k| (k.to_ascii_lowercase(), k.as_str()))
-                .collect(),
-            lower_enums: schema
-                .enums
-                .keys()
-                .map(|k| (k.to_ascii_lowercase(), k.as_str()))
-                .collect(),
+            names: Names::of(schema),
             bases: schema
                 .types
                 .values()
@@ -127,24 +131,27 @@ impl<'a> Lookup<'a> {
     }
 
     /// `#microsoft.graph.user`, `graph.user`, `user`, `Collection(user)` → the
-    /// defined type, matched case-insensitively as the docs' case varies.
+    /// defined type or enum, as the front-end resolves names written on a
+    /// page of `microsoft.graph`.
     pub(crate) fn named(&self, raw: &str) -> Option<Named<'a>> {
         let (name, _) = strip_collection(raw);
         let name = name.trim().trim_start_matches('#');
-        let qualified = if let Some(rest) = name.strip_prefix("graph.") {
-            format!("{DEFAULT_NAMESPACE}.{rest}")
-        } else if name.contains('.') {
-            name.to_string()
-        } else {
-            format!("{DEFAULT_NAMESPACE}.{name}")
-        };
-        let lower = qualified.to_ascii_lowercase();
-        if let Some(t) = self.lower_types.get(&lower) {
-            return Some(Named::Structured(t));
+        let (qualified, defined) = self.names.resolve(name, DEFAULT_NAMESPACE)?;
+        match defined {
+            Defined::Type => self
+                .schema
+                .types
+                .get_key_value(qualified)
+                .map(|(q, _)| Named::Structured(q.as_str())),
+            Defined::Enum => self
+                .schema
+                .enums
+                .get_key_value(qualified)
+                .map(|(q, _)| Named::Enum(q.as_str())),
         }
-        self.lower_enums.get(&lower).map(|e| Named::Enum(e))
     }
 
+    /// The structured type a name written in a sample (`#microsoft.graph.user`, `user`) names, if any; `None` for an enum.
     pub fn structured(&self, raw: &str) -> Option<&'a str> {
         match self.named(raw)? {
             Named::Structured(t) => Some(t),

@@ -131,8 +131,11 @@ pub fn parse_date_time(s: &str) -> Option<DateTimeParts> {
 /// The parts of an `Edm.Duration`.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct DurationParts {
+    /// A leading `-`: the duration goes backwards.
     pub negative: bool,
+    /// The `Y` part, which has no fixed length in seconds.
     pub years: f64,
+    /// The `M` part before `T` (months), which has no fixed length in seconds.
     pub months: f64,
     /// Weeks, days, hours, minutes and seconds, in seconds.
     pub seconds: f64,

@@ -122,11 +122,17 @@ pub fn is_string_valued(edm: &str) -> bool {
 /// The text format a string-valued primitive must follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// `YYYY-MM-DD`.
     Date,
+    /// `hh:mm[:ss[.fraction]]`.
     TimeOfDay,
+    /// A date and time with `T`, and `Z` or an offset.
     DateTimeOffset,
+    /// ISO 8601 `P…T…S`, a fraction on the seconds only.
     Duration,
+    /// 8-4-4-4-12 hexadecimal digits, without braces.
     Guid,
+    /// Base64, in the standard or the URL-safe alphabet.
     Binary,
 }
 

@@ -63,3 +63,33 @@ impl UpdateVppToken {
         )
     }
 }
+/// user: delta
+///
+/// GET /users/delta
+///
+/// Documented at <https://learn.microsoft.com/graph/api/user-delta?view=graph-rest-beta> (api-reference/beta/api/user-delta.md:10)
+///
+/// Query options (methods of its Request): $select, $filter, $skiptoken.
+pub struct UserDelta;
+impl ::graph_model_runtime::Operation for UserDelta {
+    const TITLE: &'static str = "user: delta";
+    const METHOD: ::graph_model_runtime::Method = ::graph_model_runtime::Method::Get;
+    const PATH: &'static str = "/users/delta";
+    const PATHS: &'static [&'static str] = &["/users/delta"];
+    type Request = ::graph_model_runtime::NoBody;
+    type Response = ::graph_model_runtime::Page<crate::User>;
+}
+impl UserDelta {
+    /// The request to send (no body yet); narrow it with the
+    /// query options and headers the page documents.
+    pub fn request() -> ::graph_model_runtime::Request<Self> {
+        ::graph_model_runtime::Request::new(
+            <Self as ::graph_model_runtime::Operation>::PATH,
+        )
+    }
+}
+impl ::graph_model_runtime::query::Select for UserDelta {
+    type Property = crate::properties::User;
+}
+impl ::graph_model_runtime::query::Filter for UserDelta {}
+impl ::graph_model_runtime::query::SkipToken for UserDelta {}

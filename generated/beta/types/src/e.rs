@@ -26,7 +26,12 @@ impl ::graph_model_runtime::Object for Entity {
             fields: &["id"],
             by_name: &[0u16],
             is_abstract: true,
-            derived: &[<crate::VppToken as ::graph_model_runtime::Object>::static_desc],
+            derived: &[
+                <crate::DirectoryObject as ::graph_model_runtime::Object>::static_desc,
+                <crate::Group as ::graph_model_runtime::Object>::static_desc,
+                <crate::User as ::graph_model_runtime::Object>::static_desc,
+                <crate::VppToken as ::graph_model_runtime::Object>::static_desc,
+            ],
             make: ::graph_model_runtime::make_default::<Entity>,
         };
         &DESC

@@ -2,12 +2,27 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 /// The types derived from [`Entity`](crate::Entity), to `match` on (`Poly::into_derived`); `Other` holds a value of `Entity` itself, or of a type derived from it that this model does not know, its `@odata.type` and properties kept.
 pub enum Entity {
+    DirectoryObject(::std::boxed::Box<crate::DirectoryObject>),
+    Group(::std::boxed::Box<crate::Group>),
+    User(::std::boxed::Box<crate::User>),
     VppToken(::std::boxed::Box<crate::VppToken>),
     /// A value of `Entity` itself, or of a derived type this model does not know (its `@odata.type` and properties are in `additional_properties`).
     Other(::std::boxed::Box<crate::Entity>),
 }
 impl ::core::convert::From<::graph_model_runtime::Poly<crate::Entity>> for Entity {
     fn from(value: ::graph_model_runtime::Poly<crate::Entity>) -> Self {
+        let value = match value.downcast::<crate::DirectoryObject>() {
+            ::core::result::Result::Ok(v) => return Self::DirectoryObject(v),
+            ::core::result::Result::Err(value) => value,
+        };
+        let value = match value.downcast::<crate::Group>() {
+            ::core::result::Result::Ok(v) => return Self::Group(v),
+            ::core::result::Result::Err(value) => value,
+        };
+        let value = match value.downcast::<crate::User>() {
+            ::core::result::Result::Ok(v) => return Self::User(v),
+            ::core::result::Result::Err(value) => value,
+        };
         let value = match value.downcast::<crate::VppToken>() {
             ::core::result::Result::Ok(v) => return Self::VppToken(v),
             ::core::result::Result::Err(value) => value,
@@ -19,6 +34,9 @@ impl Entity {
     /// The value, whatever its type.
     pub fn as_object(&self) -> &dyn ::graph_model_runtime::Object {
         match self {
+            Self::DirectoryObject(v) => &**v,
+            Self::Group(v) => &**v,
+            Self::User(v) => &**v,
             Self::VppToken(v) => &**v,
             Self::Other(v) => &**v,
         }
