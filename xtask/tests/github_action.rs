@@ -44,7 +44,7 @@ fn action_installs_cached_and_runs_in_pull_request_mode() {
     assert!(action.contains("compare=(--since \".graphdoc-base/$DOCS\")"));
     for command in [
         "graphdoc lint \"${common[@]}\" \"${link[@]}\" --format github",
-        "graphdoc lint \"${common[@]}\" \"${link[@]}\" --format sarif > graphdoc-lint.sarif",
+        "graphdoc lint \"${common[@]}\" \"${link[@]}\" --format sarif > \"$RUNNER_TEMP/graphdoc-lint.sarif\"",
         "graphdoc samples \"${common[@]}\"",
     ] {
         assert!(
@@ -53,9 +53,32 @@ fn action_installs_cached_and_runs_in_pull_request_mode() {
         );
     }
     assert!(action.contains("uses: github/codeql-action/upload-sarif@v3"));
-    assert!(action.contains("sarif_file: graphdoc-lint.sarif"));
+    assert!(action.contains("sarif_file: ${{ runner.temp }}/graphdoc-lint.sarif"));
     assert!(!action.contains("secrets."), "the action uses no secret");
     assert!(!action.contains("persist-credentials: true"));
+}
+
+#[test]
+fn action_refuses_pull_request_target_and_links_the_pull_request_brings() {
+    let action = repo_file("action.yml");
+    let steps: Vec<&str> = action.split("    - name: ").skip(1).collect();
+    // The first step fails the job under pull_request_target.
+    assert!(steps[0].starts_with("Refuse pull_request_target"));
+    assert!(steps[0].contains("if [ \"$GITHUB_EVENT_NAME\" = pull_request_target ]; then"));
+    assert!(steps[0].contains("exit 1"));
+    // A `.graphdoc-base` from the pull request is removed before the base
+    // is checked out there.
+    let clear = steps
+        .iter()
+        .position(|s| s.contains("run: rm -rf -- .graphdoc-base"))
+        .expect("a step clears .graphdoc-base");
+    let checkout = steps
+        .iter()
+        .position(|s| s.contains("path: .graphdoc-base"))
+        .expect("the base checkout");
+    assert!(clear < checkout);
+    // Nothing is written into the workspace, which the pull request fills.
+    assert!(!action.contains("> graphdoc-lint.sarif"));
 }
 
 #[test]
@@ -79,6 +102,8 @@ fn documented_workflow_runs_on_pull_request_with_two_permissions_and_no_secret()
         "**`contents: read`**",
         "**`security-events: write`**",
         "**No secret.**",
+        "fails the job when\n  it is run on `pull_request_target`",
+        "**What the pull request brings is only read, and only as docs.**",
     ] {
         assert!(
             doc.contains(why),

@@ -45,13 +45,15 @@ pub enum Command {
     },
 }
 
-/// Where the docs are.
+/// Where the docs are, and the bounds they are read within.
 #[derive(Args, Clone)]
 pub struct DocsArg {
     /// The docs tree: the folder that holds api-reference/ [default: the
     /// current directory or the nearest parent that holds api-reference/].
     #[arg(long, value_name = "DIR")]
     pub docs: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: crate::limits::LimitArgs,
 }
 
 /// Pull-request mode: report only what a change introduced.

@@ -3,6 +3,7 @@
 //! libraries (graphdoc-docs, -lint, -samples, -diff, -codegen).
 
 mod args;
+mod limits;
 #[cfg(test)]
 mod tests;
 
@@ -33,8 +34,10 @@ fn run(command: Command) -> Result<u8, String> {
                 args::SchemaFormat::Json => graphdoc_docs::export::SchemaFormat::Json,
                 args::SchemaFormat::Csdl => graphdoc_docs::export::SchemaFormat::Csdl,
             };
+            let limits = a.docs.limits.limits();
+            let docs = docs(&a.docs)?;
             let text =
-                graphdoc_docs::export::export(&docs(&a.docs)?, &a.version, format, &mut report)
+                graphdoc_docs::export::export(&docs, &a.version, &limits, format, &mut report)
                     .map_err(|e| e.to_string())?;
             emit(a.out.as_deref(), &text)?;
             Ok(0)
@@ -49,6 +52,7 @@ fn run(command: Command) -> Result<u8, String> {
                     args::ReportFormat::Json => graphdoc_lint::drift_command::DriftFormat::Json,
                 },
                 pr: a.pr.mode(a.deny),
+                limits: a.docs.limits.limits(),
             };
             let outcome = graphdoc_lint::drift_command::run(&options, &mut report)?;
             emit(None, &outcome.rendered)?;
@@ -62,8 +66,10 @@ fn run(command: Command) -> Result<u8, String> {
                 args::ReportFormat::Json => graphdoc_samples::Format::Json,
             };
             let pr = a.pr.mode(a.deny);
+            let limits = a.docs.limits.limits();
+            let versions = [a.version.as_str()];
             let outcome =
-                graphdoc_samples::pr::run(&docs(&a.docs)?, &[a.version.as_str()], format, &pr)
+                graphdoc_samples::pr::run(&docs(&a.docs)?, &versions, &limits, format, &pr)
                     .map_err(|e| e.to_string())?;
             emit(None, &outcome.rendered)?;
             Ok(u8::try_from(outcome.exit_code).unwrap_or(1))
@@ -77,6 +83,7 @@ fn run(command: Command) -> Result<u8, String> {
                 model_version: a.model_version,
                 repository: a.repository,
                 fix_command: "graphdoc regenerate".into(),
+                limits: a.docs.limits.limits(),
             };
             graphdoc_codegen::regenerate::regenerate(&options, &mut report)
                 .map_err(|e| e.to_string())
@@ -87,7 +94,8 @@ fn run(command: Command) -> Result<u8, String> {
             } else {
                 graphdoc_l10n::History::Auto
             };
-            let report = graphdoc_l10n::run(&docs(&a.docs)?, &a.localized, history)
+            let limits = a.docs.limits.limits();
+            let report = graphdoc_l10n::run_within(&limits, &docs(&a.docs)?, &a.localized, history)
                 .map_err(|e| e.to_string())?;
             emit(
                 None,
@@ -97,7 +105,9 @@ fn run(command: Command) -> Result<u8, String> {
                     args::L10nFormat::Github => report.render_github(),
                 },
             )?;
-            Ok(u8::from(!report.findings.is_empty()))
+            Ok(u8::from(
+                !report.findings.is_empty() || !report.not_read.is_empty(),
+            ))
         }
         Command::Explain { code } => {
             let text = graphdoc_lint::explain(&code).ok_or_else(|| {
@@ -150,6 +160,7 @@ fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
             write_baseline: a.write_baseline,
         }
         .mode(a.deny),
+        limits: a.docs.limits.limits(),
     };
     let outcome = graphdoc_diff::sides::run(&command, report).map_err(|e| e.to_string())?;
     emit(None, &outcome.rendered)?;
@@ -178,6 +189,7 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
         no_suppressions: a.no_suppress,
         enable: a.enable,
         pr: a.pr.mode(a.deny),
+        limits: a.docs.limits.limits(),
         ..graphdoc_lint::LintOptions::new(docs(&a.docs)?)
     };
     let outcome = graphdoc_lint::run(&options).map_err(|e| match e {

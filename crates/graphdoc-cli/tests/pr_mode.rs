@@ -70,11 +70,7 @@ fn lint_heads(stdout: &str) -> Vec<String> {
         .lines()
         .filter_map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).ok()?;
-            Some(format!(
-                "{} {}",
-                v["code"].as_str()?,
-                v["file"].as_str()?.trim_start_matches("head/")
-            ))
+            Some(format!("{} {}", v["code"].as_str()?, v["file"].as_str()?))
         })
         .collect();
     heads.sort();
@@ -195,15 +191,15 @@ fn samples_since_and_baseline_report_exactly_the_new_findings() {
     let listed: Vec<&str> = since
         .stdout
         .lines()
-        .filter(|l| l.starts_with("head/"))
+        .filter(|l| l.starts_with("api-reference/"))
         .collect();
     let expected = [
-        format!("head/{UPDATE}:82:3: note[GS0002]: missing comma"),
-        format!("head/{UPDATE}:86:12: wrong_json_type: expected an integer (Edm.Int32), found a string [/token]"),
-        format!("head/{UPDATE}:87:12: not_enum_member: \"expired\" is not a member of microsoft.graph.vppTokenState (unknown, valid, invalid, assignedToExternalMDM); the property's description lists it [/state]"),
-        format!("head/{UPDATE}:114:12: wrong_json_type: expected an integer (Edm.Int32), found a string [/token]"),
-        format!("head/{RESOURCE}:64:12: placeholder_drift: the representation says \"String\" (Edm.String), the property table says Edm.Int32 [/token]"),
-        format!("head/{RESOURCE}:56:1: absent_property: microsoft.graph.vppToken without tokenOwner, and the sample is not marked `truncated` [/]"),
+        format!("{UPDATE}:82:3: note[GS0002]: missing comma"),
+        format!("{UPDATE}:86:12: wrong_json_type: expected an integer (Edm.Int32), found a string [/token]"),
+        format!("{UPDATE}:87:12: not_enum_member: \"expired\" is not a member of microsoft.graph.vppTokenState (unknown, valid, invalid, assignedToExternalMDM); the property's description lists it [/state]"),
+        format!("{UPDATE}:114:12: wrong_json_type: expected an integer (Edm.Int32), found a string [/token]"),
+        format!("{RESOURCE}:64:12: placeholder_drift: the representation says \"String\" (Edm.String), the property table says Edm.Int32 [/token]"),
+        format!("{RESOURCE}:56:1: absent_property: microsoft.graph.vppToken without tokenOwner, and the sample is not marked `truncated` [/]"),
     ];
     assert_eq!(listed, expected, "{}", since.stdout);
     assert_eq!(since.code, 0, "new warnings and notes only");

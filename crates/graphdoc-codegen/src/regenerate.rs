@@ -7,6 +7,9 @@ use graphdoc_docs::{codes, display_path, LoadError, Loaded};
 use graphdoc_schema::Severity;
 use std::path::PathBuf;
 
+/// The bounds of [`RegenerateOptions::limits`].
+pub use graphdoc_docs::Limits;
+
 /// What to regenerate, from where, to where.
 #[derive(Clone, Debug)]
 pub struct RegenerateOptions {
@@ -26,6 +29,8 @@ pub struct RegenerateOptions {
     pub repository: Option<String>,
     /// The command that brings a stale output up to date, for the message.
     pub fix_command: String,
+    /// The bounds pages are read within.
+    pub limits: Limits,
 }
 
 /// Why nothing was written.
@@ -42,8 +47,6 @@ pub enum RegenerateError {
         pages: usize,
         /// The version they belong to.
         version: String,
-        /// The docs tree.
-        docs: PathBuf,
         /// The output left as it was.
         out: PathBuf,
     },
@@ -59,12 +62,10 @@ impl std::fmt::Display for RegenerateError {
             RegenerateError::Unreadable {
                 pages,
                 version,
-                docs,
                 out,
             } => write!(
                 f,
-                "{pages} page(s) of {} ({version}) cannot be read (see above); {} is left as it was",
-                display_path(docs),
+                "{pages} page(s) of the docs ({version}) cannot be read (see above); {} is left as it was",
                 display_path(out)
             ),
             RegenerateError::Write(out, e) => {
@@ -87,7 +88,8 @@ pub fn regenerate(
     report: &mut dyn FnMut(&str),
 ) -> Result<u8, RegenerateError> {
     let versions = locate::select_versions(&opts.docs, "all").map_err(RegenerateError::Tree)?;
-    let all = graphdoc_docs::load_versions(&opts.docs, &versions).map_err(RegenerateError::Load)?;
+    let all = graphdoc_docs::load_versions_within(&opts.limits, &opts.docs, &versions)
+        .map_err(RegenerateError::Load)?;
     let mut schemas = Vec::with_capacity(all.len());
     let mut not_read = 0;
     for (version, loaded) in versions.iter().zip(all) {
@@ -97,7 +99,6 @@ pub fn regenerate(
             return Err(RegenerateError::Unreadable {
                 pages,
                 version: version.to_string(),
-                docs: opts.docs.clone(),
                 out: opts.out.clone(),
             });
         }
@@ -108,8 +109,7 @@ pub fn regenerate(
     }
     if not_read > 0 {
         report(&format!(
-            "{not_read} page(s) of {} were not read (see above); {} is left as it was",
-            display_path(&opts.docs),
+            "{not_read} page(s) of the docs were not read (see above); {} is left as it was",
             display_path(&opts.out)
         ));
         return Ok(1);

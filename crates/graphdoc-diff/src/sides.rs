@@ -65,6 +65,8 @@ pub struct DiffCommand {
     /// file's; the others are listed as new. `since` is not used (the
     /// `from` side is the base).
     pub pr: PrMode,
+    /// The bounds pages are read within, on both sides.
+    pub limits: graphdoc_docs::Limits,
 }
 
 /// The rendered diff and the exit status (1 when `fail_on` matched).
@@ -145,7 +147,8 @@ impl DiffCommand {
 
 /// Reads both sides (both checked before either is read), compares and
 /// renders them. A side read from docs with warnings gets one line through
-/// `note` instead of every diagnostic (`graphdoc schema` lists them).
+/// `note` instead of every diagnostic (`graphdoc schema` lists them), and
+/// a line for each error: a page not read.
 pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome, DiffError> {
     let (from, to) = cmd.sides();
     for side in [&from, &to] {
@@ -159,8 +162,8 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
         from_label: label(&from, two_trees),
         to_label: label(&to, two_trees),
     };
-    let (from_schema, from_warnings) = read_side(&from, note)?;
-    let (to_schema, to_warnings) = read_side(&to, note)?;
+    let (from_schema, from_warnings) = read_side(&from, "from", &cmd.limits, note)?;
+    let (to_schema, to_warnings) = read_side(&to, "to", &cmd.limits, note)?;
     let new_warnings = new_warnings(cmd, (&from, &from_warnings), (&to, &to_warnings), note)?;
     let result = diff(&from_schema, &to_schema, &options);
     let rendered = match cmd.format {
@@ -216,9 +219,8 @@ fn new_warnings(
     let new = baseline::new_findings(&to_warnings, &accepted);
     if !new.is_empty() {
         note(&format!(
-            "note: {} of the warnings of {} are new:",
-            new.len(),
-            display_path(to_docs)
+            "note: {} of the warnings of the to side are new:",
+            new.len()
         ));
         for d in &new {
             note(&d.to_string());
@@ -227,25 +229,34 @@ fn new_warnings(
     Ok(new)
 }
 
-/// A side's schema and, read from docs, its warnings.
+/// A side's schema and, read from docs, its warnings. `which` is `from`
+/// or `to`: notes name the side, not its path, which may be one of the
+/// machine's.
 fn read_side(
     side: &Side,
+    which: &str,
+    limits: &graphdoc_docs::Limits,
     note: &mut dyn FnMut(&str),
 ) -> Result<(Schema, Vec<Diagnostic>), DiffError> {
     match side {
         Side::SchemaFile(path) => Ok((read_schema_file(path)?, Vec::new())),
         Side::Docs { docs, version } => {
-            let loaded = graphdoc_docs::load(docs, version).map_err(DiffError::Load)?;
+            let loaded =
+                graphdoc_docs::load_within(limits, docs, version).map_err(DiffError::Load)?;
             let warnings: Vec<Diagnostic> = loaded
                 .diagnostics
                 .into_iter()
                 .filter(|d| d.severity >= Severity::Warning)
                 .collect();
+            // An error is a page the diff cannot see (out of the tree, over
+            // a limit, unreadable): each is listed, as its types are missing.
+            for d in warnings.iter().filter(|d| d.severity >= Severity::Error) {
+                note(&d.to_string());
+            }
             if !warnings.is_empty() {
                 let warnings = warnings.len();
-                let docs = display_path(docs);
                 note(&format!(
-                    "note: {docs} ({version}) read with {warnings} warnings; `graphdoc schema --docs {docs} --version {version}` lists them"
+                    "note: the {which} side ({version}) read with {warnings} warnings; `graphdoc schema --version {version}` over its docs lists them"
                 ));
             }
             Ok((loaded.schema, warnings))
@@ -262,12 +273,28 @@ fn read_schema_file(path: &Path) -> Result<Schema, DiffError> {
 
 /// What to call one side when its version alone would be ambiguous (two
 /// trees of the same version, or a saved schema).
+/// A tree or a schema file goes by its own name, not its path: the path
+/// may be one of the machine's (an absolute `--to-docs` on a CI runner).
 fn label(side: &Side, two_trees: bool) -> Option<String> {
+    let name = |path: &Path| {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let named = absolute.components().next_back().and_then(|c| match c {
+            std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
+        });
+        // `.` and `..` are dropped by `absolute` only in part: ask the
+        // file system for what they name, and fall back on the path.
+        named
+            .filter(|n| n != "." && n != "..")
+            .or_else(|| {
+                let real = path.canonicalize().ok()?;
+                Some(real.file_name()?.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| display_path(path))
+    };
     match side {
-        Side::SchemaFile(file) => Some(display_path(file)),
-        Side::Docs { docs, version } if two_trees => {
-            Some(format!("{} ({version})", display_path(docs)))
-        }
+        Side::SchemaFile(file) => Some(name(file)),
+        Side::Docs { docs, version } if two_trees => Some(format!("{} ({version})", name(docs))),
         Side::Docs { .. } => None,
     }
 }
@@ -289,6 +316,7 @@ mod tests {
             format: DiffFormat::Json,
             fail_on: None,
             pr: PrMode::default(),
+            limits: graphdoc_docs::Limits::default(),
         }
     }
 

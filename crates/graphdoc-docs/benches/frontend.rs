@@ -39,9 +39,10 @@ fn main() {
             let mut events = 0usize;
             for version in graphdoc_docs::VERSIONS {
                 for (path, _) in graphdoc_docs::list_pages(docs, version).expect("docs tree") {
-                    let text =
-                        String::from_utf8_lossy(&std::fs::read(&path).expect("readable page"))
-                            .into_owned();
+                    let text = String::from_utf8_lossy(
+                        &std::fs::read(docs.join(&path)).expect("readable page"),
+                    )
+                    .into_owned();
                     events += Parser::new_ext(&text, options).count();
                 }
             }

@@ -20,11 +20,12 @@ pub enum SchemaFormat {
 pub fn export(
     docs: &Path,
     version: &str,
+    limits: &crate::Limits,
     format: SchemaFormat,
     report: &mut dyn FnMut(&str),
 ) -> Result<String, LoadError> {
     locate::select_versions(docs, version).map_err(LoadError::Tree)?;
-    let loaded = crate::load(docs, version)?;
+    let loaded = crate::load_within(limits, docs, version)?;
     for d in &loaded.diagnostics {
         if d.severity >= Severity::Warning {
             report(&d.to_string());

@@ -102,9 +102,9 @@ fn missing_version(base: &Path) -> locate::TreeError {
 /// The versions a docs tree may hold.
 pub const VERSIONS: [&str; 2] = ["v1.0", "beta"];
 
-/// Lists the pages of one version, sorted by path (byte order): the paths
-/// as found, links inside the tree included; links that leave the tree or
-/// loop are left out (`read_version` reports them).
+/// Lists the pages of one version, sorted by path (byte order): their
+/// paths relative to the root, links inside the tree included; links that
+/// leave the tree or loop are left out (`read_version` reports them).
 pub fn list_pages(root: &Path, version: &str) -> Result<Vec<(PathBuf, PageKind)>, LoadError> {
     Ok(tree::walk(root, version)?
         .pages

@@ -50,19 +50,22 @@ pub mod codes {
     pub static EXPLANATIONS: &[(&str, &str)] = &[
         (LEAVES_TREE, "A symbolic link in the docs tree (a page, a folder or a file beside the pages, such as graphdoc-lint.toml) points outside the docs root. graphdoc reads only the docs tree: the link is not followed and its target is neither read nor checked (a pull request could otherwise make a CI runner print its files). Fix: copy the page into the tree, or link inside it. (A link in a page's text that climbs above the root is GL0016.)"),
         (LINK_LOOP, "A symbolic link in the docs tree leads back to itself, directly or through other links, or a folder link leads to a folder that holds it. It is not followed. Fix: remove the link."),
-        (PAGE_TOO_LARGE, "A page is larger than the page size limit (default 4 MB; the largest real page is about 120 KB). It is not read, so that one page cannot stall or kill a run. Fix: split the page; or raise the limit (`Limits::page_bytes`)."),
-        (LINE_TOO_LONG, "A line of the page is longer than the line length limit (default 1 MB). The page is not read. Fix: break the line; or raise the limit (`Limits::line_bytes`)."),
-        (TABLE_TOO_LONG, "A table has more rows than the table row limit (default 50,000; the longest real table has about 1,700). The page is not read. Fix: split the table; or raise the limit (`Limits::table_rows`)."),
-        (NESTED_TOO_DEEP, "Block quotes or lists are nested deeper than the nesting limit (default 100). The page is not read. Fix: flatten the nesting; or raise the limit (`Limits::nesting_depth`)."),
-        (JSON_TOO_LARGE, "A JSON example is larger than the JSON example size limit (default 1 MB). The page is not read. Fix: shorten the example (`...` stands for the rest); or raise the limit (`Limits::json_bytes`)."),
-        (JSON_TOO_DEEP, "A JSON example nests objects and arrays deeper than the JSON depth limit (default 128, which is also where serde_json stops; the deepest real example has 37 levels). The page is not read. Fix: shorten the example; or raise the limit (`Limits::json_depth`)."),
+        (PAGE_TOO_LARGE, "A page is larger than the page size limit (default 4 MB; the largest real page is about 120 KB). It is not read, so that one page cannot stall or kill a run. Fix: split the page; or raise the limit (`--max-page-size`)."),
+        (LINE_TOO_LONG, "A line of the page is longer than the line length limit (default 1 MB). The page is not read. Fix: break the line; or raise the limit (`--max-line-length`)."),
+        (TABLE_TOO_LONG, "A table has more rows than the table row limit (default 50,000; the longest real table has about 1,700). The page is not read. Fix: split the table; or raise the limit (`--max-table-rows`)."),
+        (NESTED_TOO_DEEP, "Block quotes or lists are nested deeper than the nesting limit (default 100). The page is not read. Fix: flatten the nesting; or raise the limit (`--max-nesting`)."),
+        (JSON_TOO_LARGE, "A JSON example is larger than the JSON example size limit (default 1 MB). The page is not read. Fix: shorten the example (`...` stands for the rest); or raise the limit (`--max-json-size`)."),
+        (JSON_TOO_DEEP, "A JSON example nests objects and arrays deeper than the JSON depth limit (default 128, which is also where serde_json stops; the deepest real example has 37 levels). The page is not read. Fix: shorten the example; or raise the limit (`--max-json-depth`)."),
     ];
 }
 
 /// Bounds on what one page may hold. Hitting one is a finding and the page
 /// is not read: work stays linear in the input and memory a small multiple
 /// of the largest page. The defaults are far above the real docs (largest
-/// page about 120 KB, longest table about 1,700 rows).
+/// page about 120 KB, longest table about 1,700 rows). The `graphdoc`
+/// command sets them with `--max-page-size`, `--max-line-length`,
+/// `--max-table-rows`, `--max-nesting`, `--max-json-size` and
+/// `--max-json-depth`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Bytes of one page file.
@@ -95,7 +98,8 @@ impl Default for Limits {
 /// A page file found by the walk.
 #[derive(Debug, Clone)]
 pub struct PageFile {
-    /// The page's path as found (a link's own path, not its target's).
+    /// The page's path relative to the docs root, as found (a link's own
+    /// path, not its target's).
     pub path: PathBuf,
     /// Resource or API page, by its folder.
     pub kind: PageKind,
@@ -279,7 +283,9 @@ pub fn walk(root: &Path, version: &str) -> Result<Walk, LoadError> {
     };
     let mut walk = Walk::default();
     for (dir, kind) in [("resources", PageKind::Resource), ("api", PageKind::Api)] {
-        let shown = root.join(&base).join(dir);
+        // Shown relative to the root, whatever `root` looks like (absolute,
+        // through a link, with `..`): no message names a path of the machine.
+        let shown = base.join(dir);
         let relative = base_real.join(dir);
         // Absent: a tree may hold only resources or only API pages. A
         // dangling link or a file in its place is an error, not absence.
@@ -298,14 +304,14 @@ pub fn walk(root: &Path, version: &str) -> Result<Walk, LoadError> {
             }
             Resolved::Inside(_, Kind::File) => {
                 let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a directory");
-                return Err(LoadError::Io(shown, e));
+                return Err(LoadError::Io(root.join(shown), e));
             }
             Resolved::Missing => {
                 let e = std::io::Error::new(std::io::ErrorKind::NotFound, "a link to nothing");
-                return Err(LoadError::Io(shown, e));
+                return Err(LoadError::Io(root.join(shown), e));
             }
-            Resolved::Leaves => walk.diagnostics.push(leaves(&shown, root)),
-            Resolved::Loop => walk.diagnostics.push(link_loop(&shown, root)),
+            Resolved::Leaves => walk.diagnostics.push(leaves(&shown)),
+            Resolved::Loop => walk.diagnostics.push(link_loop(&shown)),
         }
     }
     // By the path's bytes: `Path`'s own order compares component by
@@ -358,8 +364,7 @@ impl DirWalk<'_> {
                     let at = real.join(below);
                     let above = |s: &Path| s.starts_with(&target);
                     if at.parent().is_some_and(above) || self.stack.iter().any(|s| above(s)) {
-                        let root = &self.confined.root;
-                        self.out.diagnostics.push(link_loop(&path, root));
+                        self.out.diagnostics.push(link_loop(&path));
                     } else {
                         self.dir(&target, &path)?;
                     }
@@ -371,12 +376,10 @@ impl DirWalk<'_> {
                     }
                 }
                 Resolved::Leaves => {
-                    let d = leaves(&path, &self.confined.root);
-                    self.out.diagnostics.push(d);
+                    self.out.diagnostics.push(leaves(&path));
                 }
                 Resolved::Loop => {
-                    let d = link_loop(&path, &self.confined.root);
-                    self.out.diagnostics.push(d);
+                    self.out.diagnostics.push(link_loop(&path));
                 }
             }
         }
@@ -393,32 +396,25 @@ impl DirWalk<'_> {
     }
 }
 
-/// A path as shown in messages about it: relative to the docs root.
-fn relative_to_root(path: &Path, root: &Path) -> String {
-    display_path(path.strip_prefix(root).unwrap_or(path))
-}
-
-fn leaves(path: &Path, root: &Path) -> Diagnostic {
+/// `path` is relative to the docs root.
+fn leaves(path: &Path) -> Diagnostic {
+    let shown = display_path(path);
     Diagnostic::new(
-        &Source::new(display_path(path), 1),
+        &Source::new(shown.clone(), 1),
         Severity::Error,
         codes::LEAVES_TREE,
-        format!(
-            "`{}` is a symbolic link that leaves the docs tree; not read",
-            relative_to_root(path, root)
-        ),
+        format!("`{shown}` is a symbolic link that leaves the docs tree; not read"),
     )
 }
 
-fn link_loop(path: &Path, root: &Path) -> Diagnostic {
+/// `path` is relative to the docs root.
+fn link_loop(path: &Path) -> Diagnostic {
+    let shown = display_path(path);
     Diagnostic::new(
-        &Source::new(display_path(path), 1),
+        &Source::new(shown.clone(), 1),
         Severity::Error,
         codes::LINK_LOOP,
-        format!(
-            "`{}` is a symbolic link that loops; not followed",
-            relative_to_root(path, root)
-        ),
+        format!("`{shown}` is a symbolic link that loops; not followed"),
     )
 }
 
@@ -427,12 +423,11 @@ fn link_loop(path: &Path, root: &Path) -> Diagnostic {
 /// when the name is a link that leaves the tree or loops (it is then not to
 /// be read).
 pub fn file_in_tree(root: &Path, relative: &Path) -> Result<Option<PathBuf>, Box<Diagnostic>> {
-    let shown = root.join(relative);
     match Confined::new(root).resolve(relative) {
-        Resolved::Inside(_, Kind::File) => Ok(Some(shown)),
+        Resolved::Inside(_, Kind::File) => Ok(Some(root.join(relative))),
         Resolved::Inside(_, Kind::Dir) | Resolved::Missing => Ok(None),
-        Resolved::Leaves => Err(Box::new(leaves(&shown, root))),
-        Resolved::Loop => Err(Box::new(link_loop(&shown, root))),
+        Resolved::Leaves => Err(Box::new(leaves(relative))),
+        Resolved::Loop => Err(Box::new(link_loop(relative))),
     }
 }
 
@@ -483,7 +478,7 @@ pub(crate) fn read_companion(root: &Path, relative: &Path, limits: &Limits) -> O
     let Resolved::Inside(real, Kind::File) = confined.resolve(relative) else {
         return None;
     };
-    let shown = display_path(&root.join(relative));
+    let shown = display_path(relative);
     let bytes = read_page(&confined.full(&real), &shown, limits).ok()?;
     Some(PageInput {
         path: shown,

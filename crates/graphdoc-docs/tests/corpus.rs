@@ -1,6 +1,6 @@
 //! The whole real corpus: both versions read without panics, every
-//! diagnostic points inside its file, and output does not depend on the
-//! number of threads.
+//! diagnostic points inside its file (paths relative to the docs root), and
+//! output does not depend on the number of threads.
 
 use graphdoc_docs::{load, load_pages, PageInput};
 use std::collections::HashMap;
@@ -25,7 +25,7 @@ fn both_versions_read_and_diagnostics_point_inside_files() {
         let mut line_counts: HashMap<&str, usize> = HashMap::new();
         for d in &loaded.diagnostics {
             let lines = *line_counts.entry(&d.file).or_insert_with(|| {
-                std::fs::read(&d.file)
+                std::fs::read(corpus.join(&d.file))
                     .map(|b| b.split(|&c| c == b'\n').count())
                     .unwrap_or(0)
             });
@@ -62,7 +62,7 @@ fn output_does_not_depend_on_threads_or_page_order() {
         .map(|(path, kind)| PageInput {
             path: graphdoc_docs::display_path(&path),
             kind,
-            bytes: std::fs::read(&path).unwrap(),
+            bytes: std::fs::read(corpus.join(&path)).unwrap(),
         })
         .collect();
     let parallel = load_pages("v1.0", pages.clone());
@@ -106,7 +106,7 @@ fn properties_read_from_paths_come_from_pages_that_have_the_path() {
         let (path, rest) = rest.split_once("` (").unwrap();
         let (place, _) = rest.split_once(") ").unwrap();
         let (file, _) = place.rsplit_once(':').unwrap();
-        let page: String = std::fs::read_to_string(file)
+        let page: String = std::fs::read_to_string(corpus.join(file))
             .unwrap()
             .chars()
             .filter(|c| !c.is_whitespace())

@@ -10,8 +10,8 @@ fn pages(root: &std::path::Path) -> Vec<(String, String)> {
         .filter_map(|v| graphdoc_docs::list_pages(root, v).ok())
         .flatten()
         .map(|(path, _)| {
-            let text =
-                String::from_utf8_lossy(&std::fs::read(&path).expect("readable")).into_owned();
+            let text = String::from_utf8_lossy(&std::fs::read(root.join(&path)).expect("readable"))
+                .into_owned();
             (graphdoc_docs::display_path(&path), text)
         })
         .collect()

@@ -430,7 +430,7 @@ fn corpus(root: &Path) -> Corpus {
                 .collect();
             for _ in 0..SAMPLE_PER_GROUP.min(group.len()) {
                 let path = group.swap_remove(rng.below(group.len()));
-                pages.push((version, read_page(path, kind)));
+                pages.push((version, read_page(root, path, kind)));
             }
             rest.extend(group.into_iter().map(|p| (p, kind)));
         }
@@ -439,7 +439,7 @@ fn corpus(root: &Path) -> Corpus {
             let set: Vec<PageInput> = (0..CLEAN_PER_BATCH.min(rest.len()))
                 .map(|_| {
                     let (path, kind) = rest.swap_remove(rng.below(rest.len()));
-                    read_page(path, kind)
+                    read_page(root, path, kind)
                 })
                 .collect();
             let alone = load_pages(version, set.clone()).schema;
@@ -450,8 +450,9 @@ fn corpus(root: &Path) -> Corpus {
     Corpus { pages, clean_sets }
 }
 
-fn read_page(path: &Path, kind: PageKind) -> PageInput {
-    let bytes = std::fs::read(path).expect("page reads");
+/// `path` as listed: relative to the docs root.
+fn read_page(root: &Path, path: &Path, kind: PageKind) -> PageInput {
+    let bytes = std::fs::read(root.join(path)).expect("page reads");
     PageInput {
         path: graphdoc_docs::display_path(path),
         kind,

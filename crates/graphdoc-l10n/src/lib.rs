@@ -21,9 +21,9 @@ pub mod scan;
 
 pub use finding::{Finding, Kind, Note};
 
-use graphdoc_docs::display_path;
+use graphdoc_docs::Limits;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Whether the English tree's git history decides staleness.
@@ -40,8 +40,8 @@ pub enum History {
 pub enum Error {
     /// A root has no `api-reference` folder.
     NotADocsTree(PathBuf),
-    /// A file or folder that cannot be read.
-    Io(PathBuf, std::io::Error),
+    /// The tree could not be listed or read within the limits.
+    Load(graphdoc_docs::LoadError),
 }
 
 impl std::fmt::Display for Error {
@@ -52,7 +52,7 @@ impl std::fmt::Display for Error {
                 "no docs at {}: expected a folder holding api-reference/",
                 p.display()
             ),
-            Error::Io(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            Error::Load(e) => write!(f, "{e}"),
         }
     }
 }
@@ -64,6 +64,10 @@ impl std::error::Error for Error {}
 pub struct Report {
     /// Sorted by file and line.
     pub findings: Vec<Finding>,
+    /// Pages of either tree that were not read (a link out of the tree or
+    /// a loop, a page over a limit, unreadable) and pages not in UTF-8:
+    /// what every command reports about a docs tree (GD09xx, GD0012, GD0014).
+    pub not_read: Vec<graphdoc_schema::Finding>,
     /// Pages found in both trees.
     pub aligned: usize,
 }
@@ -81,6 +85,13 @@ impl Report {
     /// One finding a line (its English line under it), then a line with the counts by kind.
     pub fn render_human(&self) -> String {
         let mut out = String::new();
+        for d in &self.not_read {
+            out.push_str(&d.to_string());
+            out.push('\n');
+            for note in &d.notes {
+                out.push_str(&format!("  note: {note}\n"));
+            }
+        }
         for f in &self.findings {
             out.push_str(&f.to_string());
             out.push('\n');
@@ -90,6 +101,12 @@ impl Report {
             self.aligned,
             self.findings.len()
         ));
+        if !self.not_read.is_empty() {
+            out.push_str(&format!(
+                "; {} pages not read or not in UTF-8",
+                self.not_read.len()
+            ));
+        }
         for (kind, n) in self.counts() {
             out.push_str(&format!("; {} {n}", kind.name()));
         }
@@ -101,6 +118,10 @@ impl Report {
     /// is the `key`, the English line the note).
     pub fn render_json(&self) -> String {
         let mut out = String::new();
+        for d in &self.not_read {
+            out.push_str(&serde_json::to_string(d).unwrap_or_default());
+            out.push('\n');
+        }
         for f in &self.findings {
             out.push_str(&serde_json::to_string(&f.to_common()).unwrap_or_default());
             out.push('\n');
@@ -115,7 +136,21 @@ impl Report {
                 .replace('\r', "%0D")
                 .replace('\n', "%0A")
         };
+        let file = |f: &str| escape(f).replace(',', "%2C").replace(':', "%3A");
         let mut out = String::new();
+        for d in &self.not_read {
+            let mut message = format!("{} [{}]", d.message, d.code);
+            for note in &d.notes {
+                message.push_str(&format!("\n{note}"));
+            }
+            out.push_str(&format!(
+                "::error file={},line={},title={}::{}\n",
+                file(&d.file),
+                d.line,
+                d.code,
+                escape(&message)
+            ));
+        }
         for f in &self.findings {
             let mut message = format!("{} [{}]", f.message, f.code);
             if let Some(note) = &f.note {
@@ -126,7 +161,7 @@ impl Report {
             }
             out.push_str(&format!(
                 "::warning file={},line={},title={}::{}\n",
-                escape(&f.file).replace(',', "%2C").replace(':', "%3A"),
+                file(&f.file),
                 f.line,
                 f.kind.name(),
                 escape(&message)
@@ -161,103 +196,138 @@ pub fn explain(code: &str) -> Option<&'static str> {
     Kind::from_code(code).map(Kind::explanation)
 }
 
-/// Every `api-reference/**.md` under `root`, as paths relative to it (`/`).
-fn pages(root: &Path) -> Result<Vec<String>, Error> {
-    let base = root.join("api-reference");
-    if !base.is_dir() {
+/// The pages of one tree, read through `graphdoc_docs::tree` as every
+/// command reads a docs tree: inside the root only and within the limits.
+struct TreePages {
+    /// Text (`\n` line ends) by path relative to the root.
+    texts: BTreeMap<String, String>,
+    /// Links out of the tree, loops, pages over a limit or unreadable.
+    not_read: Vec<graphdoc_schema::Finding>,
+    /// The paths of pages the tree has but that were not read: they are
+    /// neither missing nor extra in the other tree.
+    skipped: BTreeSet<String>,
+}
+
+fn read_tree(root: &Path, limits: &Limits) -> Result<TreePages, Error> {
+    let versions: Vec<&str> = graphdoc_docs::VERSIONS
+        .into_iter()
+        .filter(|v| graphdoc_docs::has_version(root, v))
+        .collect();
+    if versions.is_empty() {
         return Err(Error::NotADocsTree(root.to_path_buf()));
     }
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&base) {
-        let entry = entry.map_err(|e| Error::Io(base.clone(), e.into()))?;
-        let path = entry.path();
-        if entry.file_type().is_file()
-            && path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-        {
-            if let Ok(rel) = path.strip_prefix(root) {
-                out.push(display_path(rel));
+    let mut tree = TreePages {
+        texts: BTreeMap::new(),
+        not_read: Vec::new(),
+        skipped: BTreeSet::new(),
+    };
+    for version in versions {
+        let read = graphdoc_docs::read_version(root, version, limits).map_err(Error::Load)?;
+        tree.texts
+            .par_extend(read.pages.into_par_iter().map(|page| {
+                let text = String::from_utf8_lossy(&page.bytes).replace("\r\n", "\n");
+                (page.path, text)
+            }));
+        for d in read.diagnostics {
+            if !tree.texts.contains_key(&d.file) {
+                tree.skipped.insert(d.file.clone());
             }
+            tree.not_read.push(d);
         }
     }
-    out.sort();
-    Ok(out)
+    Ok(tree)
 }
 
-fn read(root: &Path, rel: &str) -> Result<String, Error> {
-    let path = root.join(rel);
-    let bytes = std::fs::read(&path).map_err(|e| Error::Io(path.clone(), e))?;
-    Ok(String::from_utf8_lossy(&bytes).replace("\r\n", "\n"))
-}
-
-/// Compares the localised tree at `localised` with the English one at `english`.
+/// Compares the localised tree at `localised` with the English one at
+/// `english`, within the default limits.
 pub fn run(english: &Path, localised: &Path, history: History) -> Result<Report, Error> {
-    let loc_pages = pages(localised)?;
+    run_within(&Limits::default(), english, localised, history)
+}
+
+/// `run`, reading both trees within `limits`. Paths in findings are
+/// relative to their tree's root; what the English tree could not read
+/// says so in a note.
+pub fn run_within(
+    limits: &Limits,
+    english: &Path,
+    localised: &Path,
+    history: History,
+) -> Result<Report, Error> {
+    let loc = read_tree(localised, limits)?;
     // A version the translation does not have at all is not drift page by
     // page (the localised trees are v1.0 only).
-    let versions: std::collections::BTreeSet<&str> = loc_pages
-        .iter()
+    let versions: BTreeSet<&str> = loc
+        .texts
+        .keys()
+        .chain(&loc.skipped)
         .filter_map(|p| p.split('/').nth(1))
         .collect();
-    let en_pages: Vec<String> = pages(english)?
-        .into_iter()
-        .filter(|p| p.split('/').nth(1).is_some_and(|v| versions.contains(v)))
-        .collect();
+    let en = read_tree(english, limits)?;
+    let in_versions = |p: &&String| p.split('/').nth(1).is_some_and(|v| versions.contains(v));
     let dates = match history {
         History::Auto => history::last_changes(english),
         History::Off => None,
     };
-    let shown = |root: &Path, rel: &str| display_path(&root.join(rel));
+    let mut not_read = loc.not_read;
+    not_read.extend(
+        en.not_read
+            .into_iter()
+            .filter(|d| {
+                d.file
+                    .split('/')
+                    .nth(1)
+                    .is_some_and(|v| versions.contains(v))
+            })
+            .map(|d| d.note("in the English tree")),
+    );
+    not_read.sort();
+    not_read.dedup();
+    let skipped = |p: &String| loc.skipped.contains(p) || en.skipped.contains(p);
     let mut findings: Vec<Finding> = Vec::new();
-    let en_set: std::collections::BTreeSet<&String> = en_pages.iter().collect();
-    let loc_set: std::collections::BTreeSet<&String> = loc_pages.iter().collect();
-    for rel in en_pages.iter().filter(|p| !loc_set.contains(p)) {
-        let file = shown(english, rel);
-        findings.push(
-            Finding::new(
-                Kind::PageMissing,
-                &shown(localised, rel),
+    for rel in en.texts.keys().filter(in_versions) {
+        if !loc.texts.contains_key(rel) && !skipped(rel) {
+            findings.push(
+                Finding::new(
+                    Kind::PageMissing,
+                    rel,
+                    1,
+                    "the English page is not translated",
+                )
+                .english(rel, 1, ""),
+            );
+        }
+    }
+    for rel in loc.texts.keys() {
+        if !en.texts.contains_key(rel) && !skipped(rel) {
+            findings.push(Finding::new(
+                Kind::PageExtra,
+                rel,
                 1,
-                "the English page is not translated",
-            )
-            .english(&file, 1, ""),
-        );
+                "no English page has this path",
+            ));
+        }
     }
-    for rel in loc_pages.iter().filter(|p| !en_set.contains(p)) {
-        findings.push(Finding::new(
-            Kind::PageExtra,
-            &shown(localised, rel),
-            1,
-            "no English page has this path",
-        ));
-    }
-    let both: Vec<&String> = loc_pages.iter().filter(|p| en_set.contains(p)).collect();
-    let per_page: Vec<Result<Vec<Finding>, Error>> = both
+    let both: Vec<(&String, &String, &String)> = loc
+        .texts
+        .iter()
+        .filter_map(|(rel, text)| Some((rel, en.texts.get(rel)?, text)))
+        .collect();
+    let per_page: Vec<Vec<Finding>> = both
         .par_iter()
-        .map(|rel| {
-            let en_text = read(english, rel)?;
-            let loc_text = read(localised, rel)?;
+        .map(|(rel, en_text, loc_text)| {
             let changed = dates
                 .as_ref()
                 .and_then(|d| d.get(rel.as_str()))
                 .map(String::as_str);
-            Ok(compare_texts(
-                &shown(english, rel),
-                &en_text,
-                &shown(localised, rel),
-                &loc_text,
-                changed,
-            ))
+            compare_texts(rel, en_text, rel, loc_text, changed)
         })
         .collect();
-    for page in per_page {
-        findings.extend(page?);
-    }
+    findings.extend(per_page.into_iter().flatten());
     findings.sort();
     findings.dedup();
     Ok(Report {
         findings,
+        not_read,
         aligned: both.len(),
     })
 }

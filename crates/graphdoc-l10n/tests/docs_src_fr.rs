@@ -105,5 +105,5 @@ fn json_lines_name_kind_code_and_note() {
     assert!(first["notes"][0]
         .as_str()
         .unwrap()
-        .starts_with("English ../../docs-src/api-reference/v1.0/"));
+        .starts_with("English api-reference/v1.0/"));
 }

@@ -30,6 +30,8 @@ pub struct DriftOptions {
     /// Pull-request mode: list only findings not accepted (the scores stay
     /// those of the whole tree).
     pub pr: PrMode,
+    /// The bounds both trees are read within.
+    pub limits: graphdoc_docs::Limits,
 }
 
 /// What `drift` prints, the report (filtered in pull-request mode) and the
@@ -50,15 +52,20 @@ pub struct DriftOutcome {
 pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOutcome, String> {
     let xml = std::fs::read_to_string(&opts.metadata)
         .map_err(|e| format!("cannot read {}: {e}", display_path(&opts.metadata)))?;
-    let metadata = graphdoc_schema::csdl::read(&xml, &display_path(&opts.metadata))
-        .map_err(|e| e.to_string())?;
-    let mut drift = drift_of(&opts.docs, &opts.version, &metadata, report)?;
+    // Findings in the metadata name the file only, as lint's GL0013 do:
+    // its path is not in the docs tree and may be one of the machine's.
+    let name = opts.metadata.file_name().map_or_else(
+        || display_path(&opts.metadata),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let metadata = graphdoc_schema::csdl::read(&xml, &name).map_err(|e| e.to_string())?;
+    let mut drift = drift_of(opts, &opts.docs, &metadata, report)?;
     let as_findings = |docs: &Path, findings: &[DriftFinding]| -> Vec<Finding> {
         findings.iter().map(|f| to_finding(docs, f)).collect()
     };
     opts.pr.write(&as_findings(&opts.docs, &drift.findings))?;
     let base = |since: &Path| -> Result<Vec<Finding>, String> {
-        let base = drift_of(since, &opts.version, &metadata, &mut |_| {})?;
+        let base = drift_of(opts, since, &metadata, &mut |_| {})?;
         Ok(as_findings(since, &base.findings))
     };
     let mut exit_code = 0;
@@ -79,14 +86,17 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
     })
 }
 
+/// The drift of the tree at `docs` (the checked one or the base).
 fn drift_of(
+    opts: &DriftOptions,
     docs: &Path,
-    version: &str,
     metadata: &Schema,
     report: &mut dyn FnMut(&str),
 ) -> Result<DriftReport, String> {
+    let version = opts.version.as_str();
     locate::select_versions(docs, version).map_err(|e| e.to_string())?;
-    let loaded = graphdoc_docs::load(docs, version).map_err(|e| e.to_string())?;
+    let loaded =
+        graphdoc_docs::load_within(&opts.limits, docs, version).map_err(|e| e.to_string())?;
     for d in &loaded.diagnostics {
         if d.severity >= Severity::Warning {
             report(&d.to_string());

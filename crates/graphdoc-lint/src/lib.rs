@@ -67,6 +67,8 @@ pub struct LintOptions {
     /// Pull-request mode: report only findings that are not accepted (by
     /// the `--since` tree or a baseline file); `deny_warnings` is its level.
     pub pr: graphdoc_docs::gate::PrMode,
+    /// The bounds pages are read within (the `--since` tree's too).
+    pub limits: graphdoc_docs::Limits,
 }
 
 impl LintOptions {
@@ -84,6 +86,7 @@ impl LintOptions {
             link_base: String::new(),
             max_chars: None,
             pr: graphdoc_docs::gate::PrMode::default(),
+            limits: graphdoc_docs::Limits::default(),
         }
     }
 }
@@ -131,9 +134,12 @@ struct Version {
     existing: HashSet<String>,
 }
 
-fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
-    let limits = graphdoc_docs::Limits::default();
-    let (loaded, tree) = graphdoc_docs::load_tree(&limits, root, version)
+fn load_version(
+    root: &Path,
+    version: &str,
+    limits: &graphdoc_docs::Limits,
+) -> Result<Version, LintError> {
+    let (loaded, tree) = graphdoc_docs::load_tree(limits, root, version)
         .map_err(|e| LintError::Io(e.to_string()))?;
     // Pages that could not be read are already front-end diagnostics.
     let pages: pages::Pages = tree
@@ -150,7 +156,8 @@ fn load_version(root: &Path, version: &str) -> Result<Version, LintError> {
         .into_iter()
         .map(|(p, _)| display_path(&p).to_ascii_lowercase())
         .collect();
-    let base = root.join("api-reference").join(version);
+    // Pages are shown relative to the root, and so is their folder.
+    let base = Path::new("api-reference").join(version);
     Ok(Version {
         name: version.to_string(),
         loaded,
@@ -184,7 +191,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let config = read_config(opts)?;
     let versions: Vec<Version> = names
         .iter()
-        .map(|v| load_version(&opts.docs, v))
+        .map(|v| load_version(&opts.docs, v, &opts.limits))
         .collect::<Result<_, _>>()?;
 
     let mut findings: Vec<Finding> = versions.iter().flat_map(version_findings).collect();

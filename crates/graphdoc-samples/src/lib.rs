@@ -421,7 +421,7 @@ impl From<LoadError> for Error {
 /// `graphdoc samples`: checks the samples of `versions` (`v1.0`, `beta`,
 /// or `all`) of the docs tree at `docs` and renders the report.
 pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutcome, Error> {
-    let reports = check_versions(docs, versions)?;
+    let reports = check_versions(&graphdoc_docs::Limits::default(), docs, versions)?;
     let exit_code = exit_code(&reports);
     Ok(render(reports, format, exit_code))
 }
@@ -433,14 +433,22 @@ fn exit_code(reports: &[VersionReport]) -> i32 {
     }))
 }
 
-/// The reports of `versions` (`v1.0`, `beta`, `all`) of the tree at `docs`.
-pub fn check_versions(docs: &Path, versions: &[&str]) -> Result<Vec<VersionReport>, Error> {
+/// The reports of `versions` (`v1.0`, `beta`, `all`) of the tree at `docs`,
+/// read within `limits`.
+pub fn check_versions(
+    limits: &graphdoc_docs::Limits,
+    docs: &Path,
+    versions: &[&str],
+) -> Result<Vec<VersionReport>, Error> {
     let mut wanted: Vec<&str> = Vec::new();
     for v in versions {
         wanted.extend(graphdoc_docs::locate::select_versions(docs, v)?);
     }
     wanted.dedup();
-    wanted.iter().map(|v| check_version(docs, v)).collect()
+    wanted
+        .iter()
+        .map(|v| check_version_within(limits, docs, v))
+        .collect()
 }
 
 /// Renders reports as `run` does.
@@ -500,8 +508,16 @@ pub fn render_human(reports: &[VersionReport]) -> String {
 
 /// Loads one version's schema and checks every JSON block of its pages.
 pub fn check_version(docs: &Path, version: &str) -> Result<VersionReport, Error> {
-    let limits = graphdoc_docs::Limits::default();
-    let (loaded, tree) = graphdoc_docs::load_tree(&limits, docs, version)?;
+    check_version_within(&graphdoc_docs::Limits::default(), docs, version)
+}
+
+/// `check_version`, reading pages within `limits`.
+pub fn check_version_within(
+    limits: &graphdoc_docs::Limits,
+    docs: &Path,
+    version: &str,
+) -> Result<VersionReport, Error> {
+    let (loaded, tree) = graphdoc_docs::load_tree(limits, docs, version)?;
     let texts = page_texts(tree.pages);
     let mut report = check_pages(&loaded.schema, version, &texts);
     report.pages_not_read = tree.diagnostics;

@@ -13,13 +13,14 @@ use std::path::Path;
 pub fn run(
     docs: &Path,
     versions: &[&str],
+    limits: &graphdoc_docs::Limits,
     format: Format,
     pr: &PrMode,
 ) -> Result<SamplesOutcome, Error> {
-    let mut reports = check_versions(docs, versions)?;
+    let mut reports = check_versions(limits, docs, versions)?;
     pr.write(&findings(docs, &reports)).map_err(Error::Gate)?;
     let base = |since: &Path| -> Result<Vec<Diagnostic>, String> {
-        let base = check_versions(since, versions).map_err(|e| e.to_string())?;
+        let base = check_versions(limits, since, versions).map_err(|e| e.to_string())?;
         Ok(findings(since, &base))
     };
     let Some(accepted) = pr.accepted(base).map_err(Error::Gate)? else {

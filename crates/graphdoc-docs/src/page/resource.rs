@@ -216,8 +216,14 @@ impl<'p> ResourceReader<'p> {
             } else {
                 PropertyKind::Structural
             };
-            self.properties
-                .extend(property_rows(ctx, table, &cols, kind));
+            let rows = property_rows(ctx, table, &cols, kind);
+            // Taken, not copied, when it is the first table: a copy would
+            // hold a huge table's rows twice at once.
+            if self.properties.is_empty() {
+                self.properties = rows;
+            } else {
+                self.properties.extend(rows);
+            }
         } else if let Some(enum_heading) = place
             .values_heading
             .filter(|_| is_member_header(first) && cols.ty.is_none())

@@ -141,7 +141,9 @@ pub(super) fn property_rows(
     let ty_col = cols.ty.unwrap_or(1);
     let desc_col = cols.description;
     let header_len = table.header.len();
-    let mut out = Vec::new();
+    // Sized once: doubling would leave a huge table's rows up to twice
+    // their size in memory, and copy them as it grows.
+    let mut out = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) || is_section_row(&row.cells) {
             continue;
