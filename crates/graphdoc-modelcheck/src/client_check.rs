@@ -109,7 +109,7 @@ pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) 
         let documented = documented_request(&s.request_line, &report.summary.version);
         let (params, query, synthetic) = match documented
             .as_ref()
-            .and_then(|(path, query)| fit(op, path).map(|p| (p, query.clone())))
+            .and_then(|(path, query)| fit(op, path, query))
         {
             Some((params, query)) => (params, query, false),
             None => (made_up_params(&op.paths[0]), Vec::new(), true),
@@ -172,12 +172,33 @@ fn documented_request(line: &str, version: &str) -> Option<(String, Vec<(String,
     Some((percent_decode(path), query))
 }
 
-/// The path parameters of the first template of `op` that `path` fits.
-fn fit(op: &GeneratedOperation, path: &str) -> Option<BTreeMap<String, String>> {
+/// The path parameters of the first template of `op` that `path` and
+/// `query` fit, and the query options the template does not hold
+/// (`/me/calendarView?startDateTime={start_datetime}&…` takes its values
+/// from the documented query).
+fn fit(
+    op: &GeneratedOperation,
+    path: &str,
+    query: &[(String, String)],
+) -> Option<(BTreeMap<String, String>, Vec<(String, String)>)> {
     op.paths.iter().find_map(|template| {
-        let template = template.split('?').next().unwrap_or(template);
+        let (template_path, template_query) = template.split_once('?').unwrap_or((template, ""));
         let mut params = BTreeMap::new();
-        match_pieces(&pieces(template), path, &mut params).then_some(params)
+        if !match_pieces(&pieces(template_path), path, &mut params) {
+            return None;
+        }
+        let mut rest = query.to_vec();
+        for pair in template_query.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let i = rest
+                .iter()
+                .position(|(n, _)| n.eq_ignore_ascii_case(name))?;
+            let (_, given) = rest.remove(i);
+            if !match_pieces(&pieces(value), &given, &mut params) {
+                return None;
+            }
+        }
+        Some((params, rest))
     })
 }
 
@@ -479,7 +500,8 @@ mod tests {
             "/groups/{group-id}/threads",
             "/groups/{group-id}/threads/{thread-id}",
         ]);
-        let params = fit(&op, &path).unwrap();
+        let (params, rest) = fit(&op, &path, &query).unwrap();
+        assert_eq!(rest, query);
         assert_eq!(params["group-id"], "02bd9fd6");
         assert_eq!(params["thread-id"], "AAQk=");
         assert_eq!(
@@ -492,19 +514,38 @@ mod tests {
     #[test]
     fn placeholders_inside_segments_and_item_paths_fit() {
         let report = op(&["/reports/getOffice365ActiveUserDetail(period='{period_value}')"]);
-        let params = fit(
+        let (params, _) = fit(
             &report,
             "/reports/getOffice365ActiveUserDetail(period='D7')",
+            &[],
         )
         .unwrap();
         assert_eq!(params["period_value"], "D7");
         let drive = op(&["/me/drive/root:/{item-path}:/content"]);
-        let params = fit(&drive, "/me/drive/root:/a/b.txt:/content").unwrap();
+        let (params, _) = fit(&drive, "/me/drive/root:/a/b.txt:/content", &[]).unwrap();
         assert_eq!(params["item-path"], "a/b.txt");
         // A segment is not a placeholder's value across `/`, and case is
         // forgiven in literals only.
-        assert_eq!(fit(&op(&["/users/{id}"]), "/users/a/b"), None);
-        assert!(fit(&op(&["/Users/{id}"]), "/users/A").is_some());
+        assert_eq!(fit(&op(&["/users/{id}"]), "/users/a/b", &[]), None);
+        assert!(fit(&op(&["/Users/{id}"]), "/users/A", &[]).is_some());
+        // Placeholders in a template's query take the documented query's values.
+        let view =
+            op(&["/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}"]);
+        let query = [
+            ("endDateTime".to_string(), "2017-01-02T00:00:00".to_string()),
+            (
+                "startDateTime".to_string(),
+                "2017-01-01T00:00:00".to_string(),
+            ),
+            ("$select".to_string(), "subject".to_string()),
+        ];
+        let (params, rest) = fit(&view, "/me/calendarView", &query).unwrap();
+        assert_eq!(params["start_datetime"], "2017-01-01T00:00:00");
+        assert_eq!(rest, [("$select".to_string(), "subject".to_string())]);
+        assert_eq!(
+            expected_request(&view.paths[0], &params, &rest),
+            "/me/calendarView?startDateTime=2017-01-01T00:00:00&endDateTime=2017-01-02T00:00:00&$select=subject"
+        );
         assert_eq!(
             made_up_params("/a/{x}/b/{y}"),
             BTreeMap::from([
