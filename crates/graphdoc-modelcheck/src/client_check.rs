@@ -172,6 +172,9 @@ fn documented_request(line: &str, version: &str) -> Option<(String, Vec<(String,
     Some((percent_decode(path), query))
 }
 
+/// Query options by name, decoded, in order.
+type QueryOptions = Vec<(String, String)>;
+
 /// The path parameters of the first template of `op` that `path` and
 /// `query` fit, and the query options the template does not hold
 /// (`/me/calendarView?startDateTime={start_datetime}&…` takes its values
@@ -180,7 +183,7 @@ fn fit(
     op: &GeneratedOperation,
     path: &str,
     query: &[(String, String)],
-) -> Option<(BTreeMap<String, String>, Vec<(String, String)>)> {
+) -> Option<(BTreeMap<String, String>, QueryOptions)> {
     op.paths.iter().find_map(|template| {
         let (template_path, template_query) = template.split_once('?').unwrap_or((template, ""));
         let mut params = BTreeMap::new();
