@@ -67,6 +67,10 @@ enum Cmd {
         docs: PathBuf,
         #[arg(long, default_value = "target/bench-serde")]
         out: PathBuf,
+        /// Skip the criterion benchmark (wall-clock times, unreliable on a loaded machine): only
+        /// the callgrind instruction counts and the binary sizes.
+        #[arg(long)]
+        no_criterion: bool,
     },
 }
 
@@ -120,9 +124,17 @@ fn run(cmd: Cmd) -> Result<u8, String> {
             print!("{}", outcome.rendered);
             Ok(outcome.exit_code)
         }
-        Cmd::BenchSerde { docs, out } => {
+        Cmd::BenchSerde {
+            docs,
+            out,
+            no_criterion,
+        } => {
             let rendered = graphdoc_modelcheck::serde_bench::run(
-                &graphdoc_modelcheck::serde_bench::SerdeBenchOptions { docs, out },
+                &graphdoc_modelcheck::serde_bench::SerdeBenchOptions {
+                    docs,
+                    out,
+                    criterion: !no_criterion,
+                },
             )
             .map_err(|e| e.to_string())?;
             print!("{rendered}");

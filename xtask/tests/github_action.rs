@@ -41,20 +41,27 @@ fn action_installs_cached_and_runs_in_pull_request_mode() {
     assert!(action.contains("path: ~/.cargo/bin/graphdoc\n"));
     assert!(action.contains("if: steps.cache.outputs.cache-hit != 'true'"));
     assert!(action.contains("ref: ${{ github.event.pull_request.base.sha }}"));
-    assert!(action.contains("compare=(--since \".graphdoc-base/$DOCS\")"));
+    // The graphdoc step is action/run.sh, which CI runs too (.ci/action.sh).
+    assert!(action.contains("run: bash \"$GITHUB_ACTION_PATH/action/run.sh\""));
+    let script = repo_file("action/run.sh");
+    assert!(script.contains("compare=(--since \".graphdoc-base/$DOCS\")"));
     for command in [
-        "graphdoc lint \"${common[@]}\" \"${link[@]}\" --format github",
-        "graphdoc lint \"${common[@]}\" \"${link[@]}\" --format sarif > \"$RUNNER_TEMP/graphdoc-lint.sarif\"",
-        "graphdoc samples \"${common[@]}\"",
+        "graphdoc lint \"${common[@]}\" \"${link[@]}\" \"${metadata[@]}\" --format github",
+        "graphdoc lint \"${common[@]}\" \"${link[@]}\" \"${metadata[@]}\" --format sarif > \"$sarif/lint.sarif\"",
+        "graphdoc samples \"${common[@]}\" \"${link[@]}\" --format github",
+        "graphdoc samples \"${common[@]}\" \"${link[@]}\" --format sarif > \"$sarif/samples.sarif\"",
     ] {
         assert!(
-            action.contains(command),
-            "action.yml does not run `{command}`"
+            script.contains(command),
+            "action/run.sh does not run `{command}`"
         );
     }
     assert!(action.contains("uses: github/codeql-action/upload-sarif@v3"));
-    assert!(action.contains("sarif_file: ${{ runner.temp }}/graphdoc-lint.sarif"));
-    assert!(!action.contains("secrets."), "the action uses no secret");
+    assert!(action.contains("sarif_file: ${{ runner.temp }}/graphdoc-sarif\n"));
+    assert!(
+        !action.contains("secrets.") && !script.contains("secrets."),
+        "the action uses no secret"
+    );
     assert!(!action.contains("persist-credentials: true"));
 }
 
@@ -79,6 +86,8 @@ fn action_refuses_pull_request_target_and_links_the_pull_request_brings() {
     assert!(clear < checkout);
     // Nothing is written into the workspace, which the pull request fills.
     assert!(!action.contains("> graphdoc-lint.sarif"));
+    let script = repo_file("action/run.sh");
+    assert!(script.contains("sarif=\"${RUNNER_TEMP:?"));
 }
 
 #[test]

@@ -206,9 +206,19 @@ pub struct SamplesArgs {
     /// v1.0, beta or all (the versions the tree holds).
     #[arg(long, value_name = "VERSION", default_value = "all")]
     pub version: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
+    /// Output format: the findings as every command renders them (json: JSON
+    /// lines; github: workflow annotations; sarif: for code scanning;
+    /// markdown: for a pull-request comment), or `report`: every sample with
+    /// what was found about it, as JSON.
+    #[arg(long, value_enum, default_value_t = SamplesFormat::Human)]
+    pub format: SamplesFormat,
+    /// The docs folder's path inside its repository, for the links of the
+    /// markdown, SARIF and GitHub outputs [default: the repository root].
+    #[arg(long, value_name = "PATH")]
+    pub link_base: Option<String>,
+    /// With --format markdown: stay within NUM characters.
+    #[arg(long, value_name = "NUM")]
+    pub max_chars: Option<usize>,
     #[command(flatten)]
     pub pr: PrArgs,
     /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
@@ -272,6 +282,16 @@ pub enum SchemaFormat {
 pub enum ReportFormat {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SamplesFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+    Report,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

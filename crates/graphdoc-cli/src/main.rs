@@ -61,18 +61,27 @@ fn run(command: Command) -> Result<u8, String> {
         Command::Diff(a) => diff(a, &mut report),
         Command::Lint(a) => lint(a),
         Command::Samples(a) => {
-            let format = match a.format {
-                args::ReportFormat::Human => graphdoc_samples::Format::Human,
-                args::ReportFormat::Json => graphdoc_samples::Format::Json,
+            use graphdoc_lint::samples_command::{SamplesFormat, SamplesOptions};
+            let findings = |format| SamplesFormat::Findings(format);
+            let options = SamplesOptions {
+                docs: docs(&a.docs)?,
+                version: a.version,
+                format: match a.format {
+                    args::SamplesFormat::Human => findings(graphdoc_lint::Format::Human),
+                    args::SamplesFormat::Json => findings(graphdoc_lint::Format::Json),
+                    args::SamplesFormat::Sarif => findings(graphdoc_lint::Format::Sarif),
+                    args::SamplesFormat::Github => findings(graphdoc_lint::Format::Github),
+                    args::SamplesFormat::Markdown => findings(graphdoc_lint::Format::Markdown),
+                    args::SamplesFormat::Report => SamplesFormat::Report,
+                },
+                link_base: a.link_base.unwrap_or_default(),
+                max_chars: a.max_chars,
+                pr: a.pr.mode(a.deny),
+                limits: a.docs.limits.limits(),
             };
-            let pr = a.pr.mode(a.deny);
-            let limits = a.docs.limits.limits();
-            let versions = [a.version.as_str()];
-            let outcome =
-                graphdoc_samples::pr::run(&docs(&a.docs)?, &versions, &limits, format, &pr)
-                    .map_err(|e| e.to_string())?;
-            emit(None, &outcome.rendered)?;
-            Ok(u8::try_from(outcome.exit_code).unwrap_or(1))
+            let (rendered, exit_code) = graphdoc_lint::samples_command::run(&options)?;
+            emit(None, &rendered)?;
+            Ok(exit_code)
         }
         Command::Regenerate(a) => {
             let options = graphdoc_codegen::regenerate::RegenerateOptions {

@@ -103,6 +103,8 @@ fn lint_since_and_baseline_report_exactly_the_new_findings() {
             format!("GL0004 {UPDATE}"),
             format!("GL0004 {RESOURCE}"),
             format!("GL0010 {UPDATE}"),
+            // The new page has no JSON representation (GL0020 missing-section).
+            format!("GL0020 {V1}/resources/newthing.md"),
         ]
     );
     let all = graphdoc_in(
@@ -194,15 +196,15 @@ fn samples_since_and_baseline_report_exactly_the_new_findings() {
         .filter(|l| l.starts_with("api-reference/"))
         .collect();
     let expected = [
-        format!("{UPDATE}:82:3: note[GS0002]: missing comma"),
-        format!("{UPDATE}:86:12: wrong_json_type: expected an integer (Edm.Int32), found a string [/token]"),
-        format!("{UPDATE}:87:12: not_enum_member: \"expired\" is not a member of microsoft.graph.vppTokenState (unknown, valid, invalid, assignedToExternalMDM); the property's description lists it [/state]"),
-        format!("{UPDATE}:114:12: wrong_json_type: expected an integer (Edm.Int32), found a string [/token]"),
-        format!("{RESOURCE}:64:12: placeholder_drift: the representation says \"String\" (Edm.String), the property table says Edm.Int32 [/token]"),
-        format!("{RESOURCE}:56:1: absent_property: microsoft.graph.vppToken without tokenOwner, and the sample is not marked `truncated` [/]"),
+        format!("{UPDATE}:82:3: error[GS0018]: not valid JSON: missing comma"),
+        format!("{UPDATE}:86:12: warning[GS0004]: expected an integer (Edm.Int32), found a string"),
+        format!("{UPDATE}:87:12: warning[GS0005]: \"expired\" is not a member of microsoft.graph.vppTokenState (unknown, valid, invalid, assignedToExternalMDM); the property's description lists it"),
+        format!("{UPDATE}:114:12: warning[GS0004]: expected an integer (Edm.Int32), found a string"),
+        format!("{RESOURCE}:56:1: warning[GS0013]: microsoft.graph.vppToken without tokenOwner, and the sample is not marked `truncated`"),
+        format!("{RESOURCE}:64:12: warning[GS0015]: the representation says \"String\" (Edm.String), the property table says Edm.Int32"),
     ];
     assert_eq!(listed, expected, "{}", since.stdout);
-    assert_eq!(since.code, 0, "new warnings and notes only");
+    assert_eq!(since.code, 1, "the broken JSON is a new error");
     let denied = graphdoc_in(
         &root,
         &[

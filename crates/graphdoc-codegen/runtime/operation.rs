@@ -181,9 +181,16 @@ impl<'de> Visitor<'de> for NoBodyVisitor {
 }
 
 /// Reads the body of a response to `O`: an empty body is `null`. An error
-/// names the operation (`List users: expected no body, found an object`).
+/// names the operation (`List users: expected no body, found an object`)
+/// and keeps its path.
 pub fn read_response<O: Operation>(body: &[u8]) -> Result<O::Response, Error> {
-    let named = |e: Error| Error::with_kind(e.kind(), format!("{}: {e}", O::TITLE));
+    let named = |e: Error| {
+        let titled = Error::with_kind(e.kind(), format!("{}: {}", O::TITLE, e.message()));
+        e.segments()
+            .iter()
+            .rev()
+            .fold(titled, |named, segment| named.at(segment.clone()))
+    };
     let value = if body.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {

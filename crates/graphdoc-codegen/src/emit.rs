@@ -1,7 +1,7 @@
 //! Tokens for the generated files, formatted with prettyplease.
 
 use crate::docs::doc_lines;
-use crate::plan::{EnumPlan, OperationPlan, RustType, StructPlan, VersionPlan};
+use crate::plan::{EnumPlan, FieldPlan, OperationPlan, RustType, StructPlan, VersionPlan};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -109,8 +109,16 @@ impl Ctx {
         }
     }
 
-    /// A property type: structs are boxed so that recursive types have a size.
-    fn field_ty(&self, t: &RustType) -> TokenStream {
+    /// A property type: structs are boxed so that recursive types have a
+    /// size; a navigation property is a `Nav`, which holds JSON (and so
+    /// needs no box) and links its type's code only where it is read.
+    fn field_ty(&self, f: &FieldPlan) -> TokenStream {
+        let rt = &self.rt;
+        let t = &f.ty;
+        if f.navigation {
+            let inner = self.ty(t);
+            return quote!(#rt::Field<#rt::Nav<#inner>>);
+        }
         let inner = match t {
             RustType::Struct { poly: false, .. } => {
                 let s = self.ty(t);
@@ -164,13 +172,19 @@ impl Ctx {
             .iter()
             .map(|f| {
                 let fname = ident(&f.rust_name);
-                let ty = self.field_ty(&f.ty);
+                let ty = self.field_ty(f);
                 let mut text = vec![
                     f.description.clone(),
                     format!("Wire name: {}; type: {}", f.wire_name, f.schema_type),
                 ];
                 if f.read_only {
                     text.push("Read-only.".into());
+                }
+                if f.navigation {
+                    text.push(
+                        "Navigation property, sent with $expand: kept as received, read with Nav::get."
+                            .into(),
+                    );
                 }
                 let doc = doc_paragraphs(&text);
                 quote! { #doc pub #fname: #ty, }
@@ -192,7 +206,8 @@ impl Ctx {
             .enumerate()
             .map(|(i, f)| (f.wire_name.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
             .collect();
-        by_name.sort();
+        // By length, then bytes: `TypeDesc::field_index` searches so.
+        by_name.sort_by_key(|&(name, _)| (name.len(), name));
         let by_name = by_name.iter().map(|(_, i)| *i);
         let derived = s.derived.iter().map(|d| {
             let d = ident(d);

@@ -60,6 +60,10 @@
 //!   property whose type has derived types is a `runtime::Poly<Base>`, read
 //!   as the type its `@odata.type` names (`downcast_ref::<User>()`); an
 //!   unknown `@odata.type` reads as the base type and is written back.
+//! * A navigation property is a `runtime::Field<runtime::Nav<T>>`: the JSON
+//!   the service sent (with `$expand`), read as `T` by `Nav::get`. Reading
+//!   a type reads its structural properties only, so a program links the
+//!   types it reads, not everything navigation reaches.
 //! * Properties the schema does not know go to `additional_properties`, and
 //!   are written back, so a round trip loses nothing.
 //! * Enums derive `graphdoc_enum_derive::GraphEnum`, with an `Other(String)`
@@ -178,6 +182,9 @@
 mod docs;
 mod emit;
 mod figures;
+mod fingerprint;
+mod layout;
+use layout::*;
 mod naming;
 mod operation_names;
 mod package;
@@ -209,6 +216,7 @@ use package::Manifests;
 use plan::{EnumPlan, OperationPlan, StructPlan, VersionPlan};
 use quote::quote;
 use rayon::prelude::*;
+use std::path::Path;
 
 /// The hand-written runtime crate, copied into the output: its files under
 /// `src/` and their text.
@@ -234,6 +242,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
         "formats.rs",
         include_str!("../../graphdoc-schema/src/edm/formats.rs"),
     ),
+    ("nav.rs", include_str!("../runtime/nav.rs")),
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
     ("operation.rs", include_str!("../runtime/operation.rs")),
@@ -330,16 +339,21 @@ pub struct GeneratedCrate {
     pub version_modules: Vec<(String, String)>,
     /// The facade's default feature (`v1_0` when there is one).
     pub default_module: String,
-    /// Every operation descriptor, by version: what a harness needs to call
-    /// them by name.
+    /// Every generated operation descriptor, by version and schema operation.
     pub operations: Vec<GeneratedOperation>,
 }
 
-/// An operation descriptor of the output (`<module>::operations::<rust_name>`).
+/// Where the descriptor of one schema operation is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedOperation {
-    /// The API version (`v1.0`).
+    /// API version (`v1.0`).
     pub version: String,
+    /// The schema operation's title; with `source`, it identifies the operation.
+    pub title: String,
+    /// The page's `file:line` the operation was read from.
+    pub source: String,
+    /// Its path in the facade crate: `v1_0::operations::ListUsers`.
+    pub path: String,
     /// The version's module (`v1_0`).
     pub module: String,
     /// The descriptor's name (`ListUsers`).
@@ -348,8 +362,6 @@ pub struct GeneratedOperation {
     pub method: &'static str,
     /// Its path templates, as `PATHS` has them (placeholders named).
     pub paths: Vec<String>,
-    /// The schema's `file:line` of the operation (docs-relative).
-    pub source: String,
 }
 
 impl GeneratedCrate {
@@ -368,6 +380,9 @@ impl GeneratedCrate {
         });
     }
 }
+
+/// The facade's root file, which names the generator that made the output.
+const FACADE_LIB: &str = "src/lib.rs";
 
 /// A file whose contents are made in parallel with the others.
 enum Pending<'a> {
@@ -390,6 +405,23 @@ struct Names<'a> {
 
 /// Generates the model crates for `schemas` (one per API version).
 pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
+    generate_with(schemas, options, &|_| None)
+}
+
+/// [`generate`], taking the formatted text of the files already in
+/// `out_dir` where the tokens they were formatted from did not change
+/// (their fingerprint line says so): regenerating an output costs little
+/// more than planning it. The result is the same bytes as [`generate`]'s.
+pub fn generate_reusing(schemas: &[Schema], options: &Options, out_dir: &Path) -> GeneratedCrate {
+    generate_with(schemas, options, &|path| {
+        std::fs::read_to_string(out_dir.join(path)).ok()
+    })
+}
+
+/// A file of the previous output by its relative path, if there is one.
+type Previous<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
+
+fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> GeneratedCrate {
     let mut out = GeneratedCrate::default();
     let source = one_line(&options.source);
     let api_versions: Vec<String> = schemas.iter().map(|s| one_line(&s.version)).collect();
@@ -408,8 +440,7 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         runtime_lib: runtime_package.replace('-', "_"),
         runtime_package,
     };
-    let (versions, operations) = plan_versions(schemas, &mut out.diagnostics);
-    out.operations = operations;
+    let versions = plan_versions(schemas, &mut out.diagnostics);
 
     let mut pending: Vec<(String, Pending)> = Vec::new();
     let m = &names.manifests;
@@ -453,6 +484,21 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         .iter()
         .map(|v| (v.version.clone(), v.module.clone()))
         .collect();
+    out.operations = versions
+        .iter()
+        .flat_map(|v| {
+            v.operations.iter().map(|o| GeneratedOperation {
+                version: v.version.clone(),
+                title: o.title.clone(),
+                source: o.schema_source.clone(),
+                path: format!("{}::operations::{}", v.module, o.rust_name),
+                module: v.module.clone(),
+                rust_name: o.rust_name.clone(),
+                method: o.method,
+                paths: o.paths.clone(),
+            })
+        })
+        .collect();
     out.default_module = versions
         .iter()
         .find(|v| v.version == "v1.0")
@@ -460,20 +506,30 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
         .map(|v| v.module.clone())
         .unwrap_or_default();
 
+    // Another generator's output may be laid out differently for the same
+    // plan: only this generator's is reused.
+    let reuse = previous(FACADE_LIB).is_some_and(|f| fingerprint::made_by_this_generator(&f));
     let files: Vec<GeneratedFile> = pending
         .into_par_iter()
         .map_init(
             || Ctx::new(&names.runtime_lib),
             |ctx, (path, body)| {
+                let old = if reuse { previous(&path) } else { None };
+                let old = old.as_deref();
+                let rt = &names.runtime_lib;
                 let contents = match body {
                     Pending::Ready(text) => text,
                     Pending::Enums(items) => {
-                        let items = items.iter().map(|e| ctx.enum_item(e));
-                        rust_file(&names, quote!(#(#items)*))
+                        planned_file(&names, &("enums", rt, items), old, || {
+                            let items = items.iter().map(|e| ctx.enum_item(e));
+                            quote!(#(#items)*)
+                        })
                     }
                     Pending::Structs(items) => {
-                        let items = items.iter().map(|s| ctx.struct_item(s));
-                        rust_file(&names, quote!(#(#items)*))
+                        planned_file(&names, &("structs", rt, items), old, || {
+                            let items = items.iter().map(|s| ctx.struct_item(s));
+                            quote!(#(#items)*)
+                        })
                     }
                     Pending::Properties(items) => {
                         let items = items.iter().map(|s| properties::properties_item(ctx, s));
@@ -484,8 +540,10 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Operations(items) => {
-                        let items = items.iter().map(|o| ctx.operation_item(o));
-                        rust_file(&names, quote!(#(#items)*))
+                        planned_file(&names, &("operations", rt, items), old, || {
+                            let items = items.iter().map(|o| ctx.operation_item(o));
+                            quote!(#(#items)*)
+                        })
                     }
                 };
                 GeneratedFile { path, contents }
@@ -498,22 +556,44 @@ pub fn generate(schemas: &[Schema], options: &Options) -> GeneratedCrate {
 }
 
 fn rust_file(names: &Names, tokens: proc_macro2::TokenStream) -> String {
-    format!("{}{}", names.rs_header, format_tokens(tokens))
+    let input = fingerprint::of_tokens(&tokens);
+    with_fingerprint(names, &input, format_tokens(tokens))
+}
+
+/// A Rust file made from `plan` by `tokens`: the text of `previous` when it
+/// was made from the same plan by the same generator (see [`fingerprint`]),
+/// else the tokens formatted.
+fn planned_file(
+    names: &Names,
+    plan: &dyn std::fmt::Debug,
+    previous: Option<&str>,
+    tokens: impl FnOnce() -> proc_macro2::TokenStream,
+) -> String {
+    let input = fingerprint::of_plan(plan);
+    let body = previous
+        .and_then(|p| fingerprint::reusable_body(p, &input))
+        .unwrap_or_else(|| format_tokens(tokens()));
+    with_fingerprint(names, &input, body)
+}
+
+/// The header, the fingerprint line, then `body`.
+fn with_fingerprint(names: &Names, input: &str, body: String) -> String {
+    format!(
+        "{}{}{body}",
+        names.rs_header,
+        fingerprint::line(input, &body)
+    )
 }
 
 /// Plans every version (in parallel) and gives each a distinct module name.
-fn plan_versions(
-    schemas: &[Schema],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<VersionPlan>, Vec<GeneratedOperation>) {
-    let planned: Vec<(VersionPlan, Vec<Diagnostic>, Vec<String>)> = schemas
+fn plan_versions(schemas: &[Schema], diagnostics: &mut Vec<Diagnostic>) -> Vec<VersionPlan> {
+    let planned: Vec<(VersionPlan, Vec<Diagnostic>)> = schemas
         .par_iter()
         .map(|schema| {
             let mut found = Vec::new();
             let mut plan = plan::plan_version(schema, &mut found);
-            let sources = plan.operations.iter().map(|o| o.source.clone()).collect();
             link_sources(&mut plan);
-            (plan, found, sources)
+            (plan, found)
         })
         .collect();
     let mut modules = NameAllocator::new();
@@ -521,23 +601,12 @@ fn plan_versions(
         modules.reserve(reserved);
     }
     let mut versions = Vec::new();
-    let mut operations = Vec::new();
-    for (mut plan, found, sources) in planned {
+    for (mut plan, found) in planned {
         diagnostics.extend(found);
         plan.module = modules.allocate(&plan.module, "_");
-        for (o, source) in plan.operations.iter().zip(sources) {
-            operations.push(GeneratedOperation {
-                version: plan.version.clone(),
-                module: plan.module.clone(),
-                rust_name: o.rust_name.clone(),
-                method: o.method,
-                paths: o.paths.clone(),
-                source,
-            });
-        }
         versions.push(plan);
     }
-    (versions, operations)
+    versions
 }
 
 /// Replaces each item's `file:line` by its page of the public reference and
@@ -556,463 +625,4 @@ fn link_sources(plan: &mut VersionPlan) {
             body.source = docs::reference(&body.source);
         }
     }
-}
-
-/// A version's items grouped by first letter, enums split into crates.
-struct Groups<'a> {
-    enum_groups: std::collections::BTreeMap<String, Vec<&'a EnumPlan>>,
-    structs: std::collections::BTreeMap<String, Vec<&'a StructPlan>>,
-    /// The structs with derived types.
-    derived: std::collections::BTreeMap<String, Vec<&'a StructPlan>>,
-    operations: std::collections::BTreeMap<String, Vec<&'a OperationPlan>>,
-}
-
-impl<'a> Groups<'a> {
-    fn new(plan: &'a VersionPlan) -> Groups<'a> {
-        Groups {
-            enum_groups: by_letter(&plan.enums, |e| &e.rust_name),
-            structs: by_letter(&plan.structs, |s| &s.rust_name),
-            derived: by_letter(&plan.structs, |s| &s.rust_name)
-                .into_iter()
-                .map(|(letter, items)| {
-                    let with_derived = items.into_iter().filter(|s| !s.derived.is_empty());
-                    (letter, with_derived.collect::<Vec<_>>())
-                })
-                .filter(|(_, items)| !items.is_empty())
-                .collect(),
-            operations: by_letter(&plan.operations, |o| &o.rust_name),
-        }
-    }
-
-    /// Enums: they never refer to each other, so they are split into
-    /// crates of about ENUMS_PER_CRATE that compile in parallel. No enums,
-    /// no enum crate (its glob re-export would be unused).
-    fn enum_parts(&'a self) -> Vec<Vec<(&'a str, &'a [&'a EnumPlan])>> {
-        if self.enum_groups.is_empty() {
-            Vec::new()
-        } else {
-            split_groups(&self.enum_groups, ENUMS_PER_CRATE)
-        }
-    }
-}
-
-/// The three kinds of crates of one version, so that they compile in
-/// parallel and no single rustc holds a whole version: enums (no
-/// dependencies on the rest), types (structs; re-exports the enums) and the
-/// version crate (operations; re-exports the types). Returns the model
-/// packages.
-fn version_files<'a>(
-    names: &Names,
-    plan: &'a VersionPlan,
-    groups: &'a Groups<'a>,
-    pending: &mut Vec<(String, Pending<'a>)>,
-) -> Vec<String> {
-    let version_package = format!("{}-{}", names.manifests.package, plan.module);
-    let types_package = format!("{version_package}-types");
-    let enums = enums_crates(names, plan, groups, pending, &version_package);
-    let mut model_packages = enums.packages;
-    model_packages.push(types_package.clone());
-    model_packages.push(version_package.clone());
-    types_crate(
-        names,
-        plan,
-        groups,
-        pending,
-        &types_package,
-        &enums.types_deps,
-        &enums.libs,
-    );
-    version_crate(
-        names,
-        plan,
-        groups,
-        pending,
-        &version_package,
-        &types_package,
-    );
-    model_packages
-}
-
-/// The runtime as a dependency of a crate `up` below the output root.
-fn runtime_dep(names: &Names, up: &str) -> String {
-    names
-        .manifests
-        .sibling(&names.runtime_package, &format!("{up}runtime"))
-}
-
-/// The crate-level doc lines of one of a version's crates.
-fn crate_docs(names: &Names, plan: &VersionPlan, what: &str) -> Vec<String> {
-    let text = format!(
-        "Microsoft Graph {} model, {what}; generated by graphdoc-codegen from {}.",
-        plan.version,
-        one_line(&names.manifests.options.source)
-    );
-    docs::doc_lines(&text)
-        .into_iter()
-        .map(|l| format!(" {l}"))
-        .collect()
-}
-
-/// What the enums crates of a version give the types crate.
-struct EnumsCrates {
-    packages: Vec<String>,
-    /// The runtime and every enums crate.
-    types_deps: Vec<String>,
-    libs: Vec<proc_macro2::Ident>,
-}
-
-fn enums_crates<'a>(
-    names: &Names,
-    plan: &'a VersionPlan,
-    groups: &'a Groups<'a>,
-    pending: &mut Vec<(String, Pending<'a>)>,
-    version_package: &str,
-) -> EnumsCrates {
-    let m = &names.manifests;
-    let dir = &plan.module;
-    let enum_parts = groups.enum_parts();
-    let mut crates = EnumsCrates {
-        packages: Vec::new(),
-        types_deps: vec![runtime_dep(names, "../../")],
-        libs: Vec::new(),
-    };
-    for (i, part) in enum_parts.iter().enumerate() {
-        let n = i + 1;
-        let enums_package = format!("{version_package}-enums-{n}");
-        pending.push((
-            format!("{dir}/enums-{n}/Cargo.toml"),
-            Pending::Ready(m.cargo_toml(
-                &enums_package,
-                &format!(
-                    "Microsoft Graph {} enums (part {n}), generated.",
-                    plan.version
-                ),
-                DOCS_LICENSE,
-                &[runtime_dep(names, "../../"), m.derive_dependency("../../")],
-            )),
-        ));
-        let count: usize = part.iter().map(|(_, items)| items.len()).sum();
-        let doc = crate_docs(
-            names,
-            plan,
-            &format!("{count} enums (part {n} of {})", enum_parts.len()),
-        );
-        let mods = emit::module_list(&part.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>());
-        let lib_rs = quote! {
-            #( #![doc = #doc] )*
-            #![doc(html_no_source)]
-            #![allow(clippy::enum_variant_names)]
-            #mods
-        };
-        pending.push((
-            format!("{dir}/enums-{n}/src/lib.rs"),
-            Pending::Ready(rust_file(names, lib_rs)),
-        ));
-        for &(letter, items) in part {
-            pending.push((
-                format!("{dir}/enums-{n}/src/{letter}.rs"),
-                Pending::Enums(items),
-            ));
-        }
-        crates
-            .types_deps
-            .push(m.sibling(&enums_package, &format!("../enums-{n}")));
-        crates
-            .libs
-            .push(emit::ident(&enums_package.replace('-', "_")));
-        crates.packages.push(enums_package);
-    }
-    crates
-}
-
-/// The types crate: the structs, and the enums re-exported.
-fn types_crate<'a>(
-    names: &Names,
-    plan: &'a VersionPlan,
-    groups: &'a Groups<'a>,
-    pending: &mut Vec<(String, Pending<'a>)>,
-    types_package: &str,
-    types_deps: &[String],
-    enums_libs: &[proc_macro2::Ident],
-) {
-    let m = &names.manifests;
-    let dir = &plan.module;
-    pending.push((
-        format!("{dir}/types/Cargo.toml"),
-        Pending::Ready(m.cargo_toml(
-            types_package,
-            &format!(
-                "Microsoft Graph {} structured types, generated.",
-                plan.version
-            ),
-            DOCS_LICENSE,
-            types_deps,
-        )),
-    ));
-    let doc = crate_docs(
-        names,
-        plan,
-        &format!("{} structured types and the enums", plan.structs.len()),
-    );
-    let mods = emit::module_list(&groups.structs.keys().cloned().collect::<Vec<_>>());
-    let lookup = emit::lookup_fn(&Ctx::new(&names.runtime_lib), plan);
-    let lib_rs = quote! {
-        #( #![doc = #doc] )*
-        #![doc(html_no_source)]
-        // Proving `Send + Sync` for `Object` walks chains of structs
-        // that hold each other (a -> Box<b> -> Vec<c> ...) one level
-        // per link; long chains pass the default limit of 128.
-        #![recursion_limit = "1024"]
-        #( #[doc(no_inline)] pub use ::#enums_libs::*; )*
-        #mods
-        pub mod properties;
-        pub mod derived;
-        #lookup
-    };
-    pending.push((
-        format!("{dir}/types/src/lib.rs"),
-        Pending::Ready(rust_file(names, lib_rs)),
-    ));
-    for (letter, items) in &groups.structs {
-        pending.push((
-            format!("{dir}/types/src/{letter}.rs"),
-            Pending::Structs(items),
-        ));
-        pending.push((
-            format!("{dir}/types/src/properties/{letter}.rs"),
-            Pending::Properties(items),
-        ));
-    }
-    pending.push((
-        format!("{dir}/types/src/properties/mod.rs"),
-        Pending::Ready(rust_file(
-            names,
-            emit::module_index(
-                &groups.structs.keys().cloned().collect::<Vec<_>>(),
-                "The property names of each type, for $select, $expand and $orderby.",
-            ),
-        )),
-    ));
-    pending.push((
-        format!("{dir}/types/src/derived/mod.rs"),
-        Pending::Ready(rust_file(
-            names,
-            emit::module_index(
-                &groups.derived.keys().cloned().collect::<Vec<_>>(),
-                "For each type with derived types, an enum of them to match a polymorphic value on.",
-            ),
-        )),
-    ));
-    for (letter, items) in &groups.derived {
-        pending.push((
-            format!("{dir}/types/src/derived/{letter}.rs"),
-            Pending::Derived(items),
-        ));
-    }
-}
-
-/// The version crate: operations, and everything else re-exported.
-fn version_crate<'a>(
-    names: &Names,
-    plan: &'a VersionPlan,
-    groups: &'a Groups<'a>,
-    pending: &mut Vec<(String, Pending<'a>)>,
-    version_package: &str,
-    types_package: &str,
-) {
-    let m = &names.manifests;
-    let dir = &plan.module;
-    let types_lib = emit::ident(&types_package.replace('-', "_"));
-    pending.push((
-        format!("{dir}/Cargo.toml"),
-        Pending::Ready(m.cargo_toml(
-            version_package,
-            &format!("Microsoft Graph {} model, generated.", plan.version),
-            DOCS_LICENSE,
-            &[runtime_dep(names, "../"), m.sibling(types_package, "types")],
-        )),
-    ));
-    let doc = crate_docs(
-        names,
-        plan,
-        &format!(
-            "{} types, {} enums, {} operations",
-            plan.structs.len(),
-            plan.enums.len(),
-            plan.operations.len()
-        ),
-    );
-    let lib_rs = quote! {
-        #( #![doc = #doc] )*
-        #![doc(html_no_source)]
-        #[doc(no_inline)]
-        pub use ::#types_lib::*;
-        pub mod operations;
-    };
-    pending.push((
-        format!("{dir}/src/lib.rs"),
-        Pending::Ready(rust_file(names, lib_rs)),
-    ));
-    let index = emit::module_index(
-        &groups.operations.keys().cloned().collect::<Vec<_>>(),
-        "Operation descriptors, one per API page: see `Operation` in the runtime.",
-    );
-    pending.push((
-        format!("{dir}/src/operations/mod.rs"),
-        Pending::Ready(rust_file(names, index)),
-    ));
-    for (letter, items) in &groups.operations {
-        pending.push((
-            format!("{dir}/src/operations/{letter}.rs"),
-            Pending::Operations(items),
-        ));
-    }
-}
-
-/// The facade: manifest (features, the standalone workspace), README and
-/// `src/lib.rs`, which re-exports the runtime and each version.
-fn facade_files(names: &Names, versions: &[VersionPlan], out: &mut GeneratedCrate) {
-    let m = &names.manifests;
-    let options = m.options;
-    let package = &m.package;
-    let mut facade = m.cargo_toml(
-        package,
-        "Microsoft Graph model types, generated from the API reference docs.",
-        CODE_LICENSE,
-        &[],
-    );
-    facade = facade.replace(
-        "edition = \"2021\"\n",
-        "edition = \"2021\"\nreadme = \"README.md\"\n",
-    );
-    let runtime = &names.runtime_package;
-    let mut features = format!(
-        "default = [\"{}\"]\n# The HTTP client, `runtime::client` (TLS: the consumer's own reqwest).\n\
-         client = [\"{runtime}/client\"]\n",
-        out.default_module
-    );
-    let mut deps = m.sibling(&names.runtime_package, "runtime");
-    deps.push('\n');
-    for v in versions {
-        features.push_str(&format!("{m} = [\"dep:{package}-{m}\"]\n", m = v.module));
-        let line = m.sibling(&format!("{package}-{}", v.module), &v.module);
-        deps.push_str(&line.replace(" }", ", optional = true }"));
-        deps.push('\n');
-    }
-    facade = facade.replace(
-        "\n[dependencies]\n",
-        &format!("\n[features]\n{features}\n[dependencies]\n"),
-    );
-    facade.push_str(&deps);
-    if options.standalone_workspace {
-        facade.push_str("\n[workspace]\n");
-        if !options.workspace_members.is_empty() {
-            let members: Vec<String> = options
-                .workspace_members
-                .iter()
-                .map(|m| package::toml_str(m))
-                .collect();
-            facade.push_str(&format!("members = [{}]\n", members.join(", ")));
-        }
-        // Debug info for tens of thousands of generated items costs a third
-        // of the build and is of little use; see "Why it compiles fast".
-        let packages: Vec<&str> = out.model_packages.iter().map(String::as_str).collect();
-        facade.push('\n');
-        facade.push_str(&package::profile_snippet(&packages));
-    }
-    out.push("Cargo.toml", facade);
-    out.push("README.md", readme(names, versions, out));
-
-    let runtime_ident = emit::ident(&names.runtime_lib);
-    let lib = package.replace('-', "_");
-    let version_items = versions.iter().map(|v| {
-        let m = &v.module;
-        let module = emit::ident(m);
-        let krate = emit::ident(&format!("{lib}_{m}"));
-        let doc = format!(
-            " Microsoft Graph {} (feature `{m}`).",
-            v.version.replace(['\n', '\r'], " ")
-        );
-        quote! {
-            #[doc = #doc]
-            #[cfg(feature = #m)]
-            pub use ::#krate as #module;
-        }
-    });
-    let facade_rs = quote! {
-        #![doc = include_str!("../README.md")]
-        pub use ::#runtime_ident as runtime;
-        #(#version_items)*
-    };
-    out.push("src/lib.rs", rust_file(names, facade_rs));
-}
-
-fn readme(names: &Names, versions: &[VersionPlan], out: &GeneratedCrate) -> String {
-    let m = &names.manifests;
-    let facts = package::ReadmeFacts {
-        package: &m.package,
-        versions: versions
-            .iter()
-            .map(|v| {
-                let prefix = format!("{}-{}", m.package, v.module);
-                let packages = out
-                    .model_packages
-                    .iter()
-                    .filter(|p| *p == &prefix || p.starts_with(&format!("{prefix}-")))
-                    .map(String::as_str)
-                    .collect();
-                (v.version.as_str(), v.module.as_str(), packages)
-            })
-            .collect(),
-        default_module: &out.default_module,
-        quick_start: versions
-            .iter()
-            .find(|v| v.module == out.default_module)
-            .and_then(|v| package::quick_start(&m.package.replace('-', "_"), v)),
-    };
-    package::readme(m.options, &facts)
-}
-
-/// About this many enums go into one crate (see "Why it compiles fast").
-const ENUMS_PER_CRATE: usize = 300;
-
-/// Splits letter groups into contiguous parts of about `per_part` items.
-fn split_groups<'a, T>(
-    groups: &'a std::collections::BTreeMap<String, Vec<&'a T>>,
-    per_part: usize,
-) -> Vec<Vec<(&'a str, &'a [&'a T])>> {
-    let total: usize = groups.values().map(Vec::len).sum();
-    let parts = total.div_ceil(per_part).max(1);
-    let target = total.div_ceil(parts);
-    let mut out: Vec<Vec<(&str, &[&T])>> = vec![Vec::new()];
-    let mut filled = 0;
-    for (letter, items) in groups {
-        if filled >= target && out.len() < parts {
-            out.push(Vec::new());
-            filled = 0;
-        }
-        out.last_mut()
-            .expect("non-empty")
-            .push((letter.as_str(), items.as_slice()));
-        filled += items.len();
-    }
-    out
-}
-
-/// A cargo package name whose `-`-to-`_` form is an identifier.
-fn package_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    match cleaned.chars().next() {
-        Some(c) if c.is_ascii_alphabetic() => cleaned,
-        _ => "graph-model".to_owned(),
-    }
-}
-
-fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
 }

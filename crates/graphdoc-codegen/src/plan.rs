@@ -18,6 +18,7 @@ pub struct VersionPlan {
     pub operations: Vec<OperationPlan>,
 }
 
+#[derive(Debug)]
 pub struct StructPlan {
     pub rust_name: String,
     pub wire_name: String,
@@ -33,6 +34,7 @@ pub struct StructPlan {
     pub derived: Vec<String>,
 }
 
+#[derive(Debug)]
 pub struct FieldPlan {
     pub rust_name: String,
     pub wire_name: String,
@@ -40,8 +42,11 @@ pub struct FieldPlan {
     pub description: String,
     pub schema_type: String,
     pub read_only: bool,
+    /// A navigation property: held as `runtime::Nav`, read on demand.
+    pub navigation: bool,
 }
 
+#[derive(Debug)]
 pub struct EnumPlan {
     pub rust_name: String,
     pub wire_name: String,
@@ -53,6 +58,7 @@ pub struct EnumPlan {
     pub source: String,
 }
 
+#[derive(Debug)]
 pub struct OperationPlan {
     pub rust_name: String,
     pub title: String,
@@ -70,6 +76,8 @@ pub struct OperationPlan {
     /// The query options and headers the operation takes, from them.
     pub query: crate::query::QueryPlan,
     pub source: String,
+    /// The schema operation's `file:line`, which `source` replaces by a link.
+    pub schema_source: String,
 }
 
 /// The Rust type of a property or body, before wrapping in `Field`.
@@ -264,6 +272,7 @@ fn plan_structs(
                 description: p.description.clone(),
                 schema_type: p.ty.to_string(),
                 read_only: p.read_only,
+                navigation: p.kind == graphdoc_schema::PropertyKind::Navigation,
             })
             .collect();
         let base_rust_name = t
@@ -427,6 +436,7 @@ fn plan_operations(
             request_options: op.request_options.clone(),
             query: Default::default(),
             source: op.source.to_string(),
+            schema_source: op.source.to_string(),
         });
     }
     operations

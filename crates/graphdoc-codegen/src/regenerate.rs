@@ -1,7 +1,9 @@
 //! Docs tree in, model crate out: what `graphdoc regenerate` and
 //! `cargo xtask regenerate` do, with the policy both share.
 
-use crate::{check, generate, inside_a_workspace, write, Dependency, DocsRevision, Options};
+use crate::{
+    check, generate_reusing, inside_a_workspace, write, Dependency, DocsRevision, Options,
+};
 use graphdoc_docs::locate::{self, TreeError};
 use graphdoc_docs::{codes, display_path, LoadError, Loaded};
 use graphdoc_schema::Severity;
@@ -114,7 +116,7 @@ pub fn regenerate(
         ));
         return Ok(1);
     }
-    let generated = generate(&schemas, &codegen_options(opts));
+    let generated = generate_reusing(&schemas, &codegen_options(opts), &opts.out);
     for d in &generated.diagnostics {
         report(&d.to_string());
     }

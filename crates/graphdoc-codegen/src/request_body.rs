@@ -23,6 +23,7 @@ pub fn body_fields(
             description: p.description.clone(),
             schema_type: p.ty.to_string(),
             read_only: p.read_only,
+            navigation: false,
         })
         .collect()
 }

@@ -31,7 +31,7 @@ fn vpp_token_patch_body(seeds: &Path) -> String {
 }
 
 const ROUND_TRIP_TEST: &str = r##"
-use graph_model::runtime::{self, Field, Method, Operation, Poly, Wire};
+use graph_model::runtime::{self, Field, Method, Nav, Operation, Poly, Wire};
 use graph_model::v1_0 as m;
 
 const BODY: &str = include_str!("vpp_token_patch.json");
@@ -145,6 +145,33 @@ fn polymorphic_payloads_pick_the_derived_type_and_keep_unknown_ones() {
 }
 
 #[test]
+fn navigation_properties_are_kept_as_received_and_read_on_demand() {
+    let json = serde_json::json!({
+        "id": "g",
+        "members": [{"@odata.type": "#microsoft.graph.user", "displayName": "Ada"}, {"id": "x"}],
+        "createdOnBehalfOf": {"id": "u"}
+    });
+    let group: m::Group = serde_json::from_value(json.clone()).unwrap();
+    let members = group.members.value().unwrap().get().unwrap();
+    assert!(members[0].is::<m::User>() && members[1].is::<m::DirectoryObject>());
+    assert_eq!(group.created_on_behalf_of.value().unwrap().json()["id"], "u");
+    assert_eq!(serde_json::to_value(&group).unwrap(), json);
+    // A value of another shape is kept; reading it as the type says why not.
+    let odd = m::Group::from_json(serde_json::json!({"members": 5})).unwrap();
+    let error = odd.members.value().unwrap().get().unwrap_err();
+    assert_eq!(error.kind(), runtime::ErrorKind::WrongType);
+    assert_eq!(odd.to_json(), serde_json::json!({"members": 5}));
+    // Sending one: a deep insert or a bind body.
+    let owner: Poly<m::DirectoryObject> =
+        Poly::new(m::User { display_name: "Grace".to_owned().into(), ..Default::default() }).unwrap();
+    let body = m::Group { created_on_behalf_of: Nav::new(&owner).into(), ..Default::default() };
+    assert_eq!(
+        body.to_json(),
+        serde_json::json!({"createdOnBehalfOf": {"@odata.type": "#microsoft.graph.user", "displayName": "Grace"}})
+    );
+}
+
+#[test]
 fn hostile_names_and_edm_types() {
     let json = serde_json::json!({
         "type": "t", "self": "9007199254740993", "@odata.type": "#x", "3dModel": "9CEB2F92-2F92-9CEB-922F-EB9C922FEB9C",
@@ -255,6 +282,17 @@ fn operation_descriptors() {
     assert!(page.value[0].is::<m::User>());
     assert_eq!(page.next_link(), Some("https://next"));
     assert!(graph_model::beta::lookup_type("microsoft.graph.user").is_some());
+    // One object refuses a collection response and one object wrapped in
+    // `value`: either would end up as one unknown property.
+    for (body, found) in [
+        (serde_json::json!({"value": [{"id": "1"}]}), "a collection response"),
+        (serde_json::json!({"@odata.context": "c", "value": {"id": "1"}}), "it wrapped in `value`"),
+    ] {
+        let err = m::User::from_json(body).unwrap_err();
+        assert_eq!(err.kind(), graph_model::runtime::ErrorKind::WrongShape);
+        assert!(err.to_string().contains(found), "{err}");
+    }
+    assert!(m::User::from_json(serde_json::json!({"id": "1", "value": {"a": 1}})).is_ok());
 }
 "##;
 

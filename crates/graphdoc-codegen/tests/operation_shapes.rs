@@ -31,6 +31,11 @@ fn responses_get_the_shape_their_page_states() {
         ("File", TypeRef::new("Edm.Stream", false)),
         ("Anything", TypeRef::new("Edm.Untyped", false)),
         ("Token", TypeRef::new("microsoft.graph.vppToken", false)),
+        (
+            "Members",
+            TypeRef::new("microsoft.graph.directoryObject", true),
+        ),
+        ("Token (displayName)", TypeRef::new("Edm.String", false)),
     ] {
         schema.operations.push(get(title, response));
     }
@@ -51,7 +56,7 @@ fn responses_get_the_shape_their_page_states() {
             .unwrap_or_else(|| panic!("operation {name} in {all}"));
         let rest = &all[at..];
         let start = rest.find("typeResponse=").unwrap() + "typeResponse=".len();
-        rest[start..start + rest[start..].find(';').unwrap()].to_string()
+        rest[start..start + rest[start..].find(';').unwrap()].replace(",>", ">")
     };
     assert_eq!(
         response_of("Flag"),
@@ -66,4 +71,29 @@ fn responses_get_the_shape_their_page_states() {
     assert_eq!(response_of("File"), "runtime::Download");
     assert_eq!(response_of("Anything"), "::serde_json::Value");
     assert_eq!(response_of("Token"), "crate::VppToken");
+    // The items of a collection of a type with derived types keep their own.
+    assert_eq!(
+        response_of("Members"),
+        "runtime::Page<runtime::Poly<crate::DirectoryObject>>"
+    );
+    // A page's property path, split off by the front-end, is named after it.
+    assert_eq!(
+        response_of("TokenDisplayName"),
+        "runtime::ValueOf<::std::string::String>"
+    );
+    let listed = |title: &str| {
+        generated
+            .operations
+            .iter()
+            .find(|o| o.title == title)
+            .map(|o| (o.version.as_str(), o.source.as_str(), o.path.as_str()))
+    };
+    assert_eq!(
+        listed("Token (displayName)"),
+        Some((
+            "v1.0",
+            "api/shapes.md:1",
+            "v1_0::operations::TokenDisplayName"
+        ))
+    );
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use graphdoc_codegen::{generate, Options};
+use graphdoc_codegen::{check, generate, generate_reusing, write, Options};
 
 #[test]
 fn every_rust_file_parses() {
@@ -38,8 +38,20 @@ fn output_is_deterministic_and_every_file_is_marked() {
             && !f.path.starts_with("runtime/")
             && !f.path.starts_with("derive/")
         {
+            let mut lines = f.contents.lines().skip(1);
+            if f.path == "src/lib.rs" {
+                // The facade names the generator that made the output.
+                let generator = lines.next().unwrap_or_default();
+                assert!(generator.starts_with("// graphdoc-codegen generator: "));
+            }
+            let fingerprint = lines.next().unwrap_or_default();
+            assert!(
+                fingerprint.starts_with("// graphdoc-codegen fingerprint: input "),
+                "{}: {fingerprint}",
+                f.path
+            );
             assert_eq!(
-                f.contents.lines().nth(1),
+                lines.next(),
                 Some("#![cfg_attr(rustfmt, rustfmt::skip)]"),
                 "{}",
                 f.path
@@ -62,6 +74,46 @@ fn output_is_deterministic_and_every_file_is_marked() {
     );
     let manifest = a.file("Cargo.toml").unwrap();
     assert!(manifest.contains("default = [\"v1_0\"]\n"), "{manifest}");
+}
+
+/// Reusing a previous output's formatting gives the same bytes as
+/// formatting afresh, whatever the previous output holds: files of other
+/// tokens, files edited by hand, or no files at all.
+#[test]
+fn reusing_the_previous_formatting_changes_no_byte() {
+    let dir = std::env::temp_dir().join(format!("graphdoc-reuse-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let schemas = [common::small_schema("v1.0"), common::small_schema("beta")];
+    let fresh = generate(&schemas, &Options::default());
+    assert_eq!(generate_reusing(&schemas, &Options::default(), &dir), fresh);
+
+    // An older output: in one file, another file's text with its intact
+    // fingerprint line (other tokens); in another, a hand edit.
+    write(&dir, &fresh).unwrap();
+    // Files of structs: the properties and derived enums' files have no
+    // `pub struct` for the hand edit to change.
+    let structs: Vec<&str> = fresh
+        .files
+        .iter()
+        .filter(|f| f.path.contains("/types/src/") && !f.path.ends_with("lib.rs"))
+        .filter(|f| f.contents.contains("pub struct"))
+        .map(|f| f.path.as_str())
+        .collect();
+    assert!(structs.len() >= 3, "{structs:?}");
+    let other = std::fs::read_to_string(dir.join(structs[2])).unwrap();
+    std::fs::write(dir.join(structs[0]), other).unwrap();
+    let edited = dir.join(structs[1]);
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, text.replacen("pub struct", "struct", 1)).unwrap();
+    assert!(check(&dir, &fresh).is_err());
+
+    let reused = generate_reusing(&schemas, &Options::default(), &dir);
+    assert_eq!(reused, fresh);
+    let report = write(&dir, &reused).unwrap();
+    assert_eq!(report.written.len(), 2, "{report:?}");
+    check(&dir, &fresh).unwrap();
+
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

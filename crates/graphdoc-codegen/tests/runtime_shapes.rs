@@ -51,6 +51,30 @@ fn no_body_refuses_a_body_and_names_the_operation() {
     );
 }
 
+struct ListCounts;
+
+impl Operation for ListCounts {
+    const TITLE: &'static str = "List counts";
+    const METHOD: Method = Method::Get;
+    const PATH: &'static str = "/counts";
+    const PATHS: &'static [&'static str] = &["/counts"];
+    type Request = NoBody;
+    type Response = Page<i32>;
+}
+
+#[test]
+fn a_refused_value_keeps_its_path_when_named_by_the_operation() {
+    let refused = read_response::<ListCounts>(br#"{"value": [1, "two"]}"#).unwrap_err();
+    assert_eq!(
+        (refused.segments(), refused.kind(), refused.message()),
+        (
+            &["value".to_string(), "1".to_string()][..],
+            ErrorKind::WrongType,
+            "List counts: expected an integer, found a string"
+        )
+    );
+}
+
 #[test]
 fn a_page_refuses_an_object_without_value() {
     let one = json!({"@odata.context": "c", "id": "1", "displayName": "Sara"});

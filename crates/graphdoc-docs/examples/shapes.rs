@@ -25,12 +25,15 @@ fn main() {
             .filter(|d| d.code == "GD0026")
             .map(|d| (d.file.clone(), d.line))
             .collect();
-        let mut counts = [0usize; 4];
-        let mut excepted = [0usize; 4];
+        let mut counts = [0usize; 5];
+        let mut excepted = [0usize; 5];
         let mut lines = Vec::new();
         for op in ops {
             let checks = [
-                ("list/delta answers one", lists(op) && answers_single(op)),
+                (
+                    "list/delta answers one",
+                    lists(op) && !split_off(ops, op) && answers_single(op),
+                ),
                 (
                     "GET NoBody with body",
                     op.method == "GET" && op.response_type.is_none() && documents_body(op),
@@ -39,7 +42,11 @@ fn main() {
                     "keyed GET answers page",
                     keyed_get(op) && op.response_type.as_ref().is_some_and(|t| t.collection),
                 ),
-                ("paths address different types", addresses_several(op)),
+                ("split off by path", split_off(ops, op)),
+                (
+                    "other NoBody with body",
+                    op.method != "GET" && op.response_type.is_none() && documents_body(op),
+                ),
             ];
             for (i, (what, hit)) in checks.iter().enumerate() {
                 if *hit {
@@ -52,8 +59,35 @@ fn main() {
             }
         }
         println!(
-            "{version}: {} operations; list/delta answering one {} ({} named by GD0026); GET NoBody with a documented body {} ({}); keyed GET answering a page {} ({}); paths addressing different types {} ({})",
-            ops.len(), counts[0], excepted[0], counts[1], excepted[1], counts[2], excepted[2], counts[3], excepted[3]
+            "{version}: {} operations; list/delta answering one {} ({} named by GD0026); GET NoBody with a documented body {} ({}); keyed GET answering a page {} ({}); operations split off by path {} (from {} pages, {} paths); other methods' NoBody with a documented body {} ({})",
+            ops.len(), counts[0], excepted[0], counts[1], excepted[1], counts[2], excepted[2], counts[3],
+            split_pages(ops), ops.iter().filter(|o| split_off(ops, o)).map(|o| o.paths.len()).sum::<usize>(),
+            counts[4], excepted[4]
+        );
+        let notes = |needle: &str| {
+            loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "GD0026" && d.message.contains(needle))
+                .count()
+        };
+        println!(
+            "{version}: pages widened to a base of their items {}; single responses wrapped in value {}",
+            notes("does not derive from"),
+            notes("wraps one")
+        );
+        if verbose {
+            for d in loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "GD0026" && d.message.contains("does not derive from"))
+            {
+                println!("  widened: {d}");
+            }
+        }
+        let complex = complex_responses(&loaded.schema);
+        println!(
+            "{version}: complex responses (kind, single/collection, example shape): {complex:?}"
         );
         if verbose {
             lines.sort();
@@ -103,24 +137,72 @@ fn keyed_get(op: &Operation) -> bool {
         && op.paths.iter().all(|p| is_key(last_segment(p)))
 }
 
-/// What a path addresses, roughly: its last named segment and whether a
-/// key follows it.
-fn addressed(path: &str) -> (String, bool) {
-    let path = path.split('?').next().unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let keyed = segments.last().is_some_and(|s| is_key(s));
-    let name = segments
-        .iter()
-        .rev()
-        .find(|s| !is_key(s))
-        .map(|s| s.split('(').next().unwrap_or(s).to_ascii_lowercase())
-        .unwrap_or_default();
-    (name, keyed)
+/// An operation split off a page's first one (same page, another title).
+fn split_off(ops: &[Operation], op: &Operation) -> bool {
+    ops.iter()
+        .any(|o| o.source == op.source && o.title != op.title && op.title.starts_with(&o.title))
 }
 
-fn addresses_several(op: &Operation) -> bool {
-    let mut shapes: Vec<(String, bool)> = op.paths.iter().map(|p| addressed(p)).collect();
-    shapes.sort();
-    shapes.dedup();
-    shapes.len() > 1
+fn split_pages(ops: &[Operation]) -> usize {
+    let mut pages: Vec<_> = ops
+        .iter()
+        .filter(|o| split_off(ops, o))
+        .map(|o| &o.source)
+        .collect();
+    pages.sort();
+    pages.dedup();
+    pages.len()
+}
+
+/// Responses of a complex (non-entity) type, by whether the operation is a
+/// function or action call, single or collection, and what its examples
+/// show at the top level.
+fn complex_responses(
+    schema: &graphdoc_schema::Schema,
+) -> std::collections::BTreeMap<(String, bool, &'static str), usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for op in &schema.operations {
+        let Some(t) = &op.response_type else { continue };
+        let Some(def) = schema.types.get(&t.name) else {
+            continue;
+        };
+        if def.kind != graphdoc_schema::TypeKind::Complex {
+            continue;
+        }
+        let call = op.paths.iter().any(|p| {
+            let last = last_segment(p);
+            last.contains('(') || last.contains('.')
+        }) || op.method == "POST";
+        let body = op
+            .examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Response)
+            .map(|e| e.body.trim_start())
+            .find(|b| !b.is_empty())
+            .unwrap_or("");
+        let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        let compact = compact
+            .split_once(',')
+            .filter(|(first, _)| first.contains("@odata.context"))
+            .map_or(compact.clone(), |(_, rest)| format!("{{{rest}"));
+        let shown = if body.is_empty() {
+            "no example"
+        } else if compact.starts_with("{\"value\":[") {
+            "value array"
+        } else if compact.starts_with("{\"value\":{") {
+            "value object"
+        } else if compact.starts_with('{') {
+            "object"
+        } else {
+            "other"
+        };
+        let kind = if call {
+            "function/action"
+        } else {
+            "property/get"
+        };
+        *out.entry((kind.to_string(), t.collection, shown))
+            .or_insert(0) += 1;
+    }
+    out
 }

@@ -70,14 +70,22 @@ impl PrMode {
 
 /// `file` relative to the docs root `docs` (as the front-end shows paths,
 /// the root joined with the relative path): the part of an identity that is
-/// the same in the base tree and the changed one.
+/// the same in the base tree and the changed one. A file outside the tree
+/// (the metadata drift points at) is known by its name only, which is the
+/// same whichever tree is read.
 pub fn relative_file<'a>(docs: &Path, file: &'a str) -> &'a str {
     let root = crate::display_path(docs);
-    match file.strip_prefix(root.as_str()) {
+    let relative = match file.strip_prefix(root.as_str()) {
         Some(rest) if root != "." && (rest.starts_with('/') || root.ends_with('/')) => {
             rest.trim_start_matches('/')
         }
         _ => file,
+    };
+    let outside = relative.starts_with("..") || relative.starts_with('/') || relative.contains(':');
+    if outside {
+        relative.rsplit(['/', '\\']).next().unwrap_or(relative)
+    } else {
+        relative
     }
 }
 
@@ -99,7 +107,13 @@ mod tests {
             relative_file(docs, "../base/api-reference/v1.0/a.md"),
             "api-reference/v1.0/a.md"
         );
-        assert_eq!(relative_file(docs, "../basement/a.md"), "../basement/a.md");
+        assert_eq!(relative_file(docs, "../basement/a.md"), "a.md");
+        // The metadata, whichever tree is read.
+        assert_eq!(
+            relative_file(docs, "../base/../m/v1.0.csdl.xml"),
+            "v1.0.csdl.xml"
+        );
+        assert_eq!(relative_file(docs, "/ci/m/v1.0.csdl.xml"), "v1.0.csdl.xml");
         assert_eq!(
             relative_file(Path::new("."), "api-reference/a.md"),
             "api-reference/a.md"

@@ -234,16 +234,44 @@ fn load_sorted(version: &str, pages: &[PageInput], companion: Option<Companion>)
 }
 
 fn parse_input(input: &PageInput) -> page::PageItems {
-    parse_input_with(input, None).0
+    parse_input_with(input, None).items
 }
 
-/// A page's items, and whether it was read as a translation. `values`
-/// (what each enum's properties list as its possible values) lets a
-/// translated page's enum members be read back under their English names.
-fn parse_input_with(
+/// A page's items, how it was read, and what its Methods table says the
+/// API pages it links return (translated pages).
+#[derive(Default)]
+struct Parsed {
+    items: page::PageItems,
+    reading: Reading,
+    method_returns: localise::MethodReturns,
+    open_rows: localise::OpenRows,
+}
+
+/// How a page was read: as English, or as a translation (and then whether
+/// what the other pages say may name more of it).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Reading {
+    #[default]
+    English,
+    Translated,
+}
+
+/// A page's items, and how it was read. `evidence` (what each enum's
+/// properties list as its possible values, what API paths end in) lets a
+/// translated page's names be read back in English.
+fn parse_input_with(input: &PageInput, evidence: Option<&localise::Evidence>) -> Parsed {
+    // Without `only_if_named` every page is read.
+    read_input(input, evidence, false).unwrap_or_default()
+}
+
+/// [`parse_input_with`]; with `only_if_named`, `None` for a page the
+/// evidence names nothing on (the first reading stands: it is not parsed
+/// again).
+fn read_input(
     input: &PageInput,
-    values: Option<&localise::StatedValues>,
-) -> (page::PageItems, bool) {
+    evidence: Option<&localise::Evidence>,
+    only_if_named: bool,
+) -> Option<Parsed> {
     let (text, invalid_at) = decode(&input.bytes);
     // Lines end in \n for the parser; a CRLF page gives the same schema.
     let text = if text.contains('\r') {
@@ -253,53 +281,101 @@ fn parse_input_with(
     };
     // A localised page is read as the English one it translates, line for
     // line; an English page is read as it is.
-    let localised = locale::detect(&text).map(|language| match values {
-        Some(values) => localise::with_values(&input.path, &text, language, values),
+    let localised = locale::detect(&text).map(|language| match evidence {
+        Some(evidence) => localise::with_evidence(&input.path, &text, language, evidence),
         None => localise::with_locale(&input.path, &text, language),
     });
+    if only_if_named && !localised.as_ref().is_some_and(|l| l.used_evidence) {
+        return None;
+    }
     let text = match &localised {
         Some(l) => std::borrow::Cow::Borrowed(l.text.as_str()),
         None => text,
     };
     let mut items = page::parse_page(&input.path, &text, input.kind);
-    let was_localised = localised.is_some();
+    let reading = match &localised {
+        Some(_) => Reading::Translated,
+        None => Reading::English,
+    };
+    let mut method_returns = localise::MethodReturns::default();
+    let mut open_rows = localise::OpenRows::default();
     if let Some(l) = localised {
         items.diagnostics.extend(l.diagnostics);
+        method_returns = l.method_returns;
+        open_rows = l.open_rows;
     }
     if let Some(line) = invalid_at {
         items.diagnostics.push(invalid_utf8_at(&input.path, line));
     }
-    (items, was_localised)
+    Some(Parsed {
+        items,
+        reading,
+        method_returns,
+        open_rows,
+    })
 }
 
-/// Parses every page; translated pages that define enums are read again
-/// with the values the whole version's properties list for each enum.
+/// Parses every page; translated pages that define enums, or whose rows
+/// the paths of linked API pages may name, are read again with what the
+/// whole version says ([`localise::Evidence`]).
 fn parse_all(pages: &[PageInput]) -> Vec<page::PageItems> {
-    let parsed: Vec<(page::PageItems, bool)> = pages
+    let parsed: Vec<Parsed> = pages
         .par_iter()
         .map(|p| parse_input_with(p, None))
         .collect();
-    if !parsed.iter().any(|(_, localised)| *localised) {
-        return parsed.into_iter().map(|(items, _)| items).collect();
+    if parsed.iter().all(|p| p.reading == Reading::English) {
+        return parsed.into_iter().map(|p| p.items).collect();
     }
-    let values = stated_values(parsed.iter().map(|(items, _)| items));
+    let values = stated_values(&parsed.iter().map(|p| &p.items).collect::<Vec<_>>());
+    let mut evidence = localise::Evidence::new(values);
+    for p in &parsed {
+        evidence.add_method_returns(&p.method_returns);
+    }
+    for operation in parsed.iter().flat_map(|p| &p.items.operations) {
+        if operation.op.method == "GET" {
+            let returns = operation
+                .response_type
+                .as_ref()
+                .or(operation.annotated_response_type.as_ref());
+            evidence.add_api_paths(&operation.op.source.file, &operation.op.paths, returns);
+        }
+    }
     pages
         .par_iter()
         .zip(parsed)
-        .map(|(page, (items, localised))| {
-            if localised && !items.enums.is_empty() {
-                parse_input_with(page, Some(&values)).0
+        .map(|(page, p)| {
+            if p.reading == Reading::English {
+                p.items
+            } else if evidence.may_name(&p.open_rows) {
+                parse_input_with(page, Some(&evidence)).items
+            } else if !p.items.enums.is_empty() {
+                read_input(page, Some(&evidence), true).map_or(p.items, |again| again.items)
             } else {
-                items
+                p.items
             }
         })
         .collect()
 }
 
 /// The longest "possible values" list stated for each enum (by the
-/// lower-case name of the properties' type), first page first.
-fn stated_values<'a>(pages: impl Iterator<Item = &'a page::PageItems>) -> localise::StatedValues {
+/// lower-case name of the properties' type), first page first. A property
+/// whose type cell names a type the version does not define (a translated
+/// name: `Wichtigkeit`) states its values for the enum named as the
+/// property is (`importance`), when no property typed with that enum
+/// states any.
+fn stated_values(pages: &[&page::PageItems]) -> localise::StatedValues {
+    let enums: std::collections::BTreeSet<String> = pages
+        .iter()
+        .flat_map(|items| &items.enums)
+        .map(|e| e.name.to_lowercase())
+        .collect();
+    let defined: std::collections::BTreeSet<String> = pages
+        .iter()
+        .flat_map(|items| &items.types)
+        .map(|t| t.name.to_lowercase())
+        .collect();
     let mut values = localise::StatedValues::new();
+    let mut by_property_name = localise::StatedValues::new();
     for items in pages {
         let request_bodies = items.operations.iter().flat_map(|o| &o.request_body);
         for property in items
@@ -308,19 +384,30 @@ fn stated_values<'a>(pages: impl Iterator<Item = &'a page::PageItems>) -> locali
             .flat_map(|t| &t.properties)
             .chain(request_bodies)
         {
-            let types::TypeName::Named(name) = &property.cell_type.name else {
-                continue;
-            };
             let list = &property.facts.possible_values;
             if list.is_empty() {
                 continue;
             }
-            let key = name.rsplit('.').next().unwrap_or(name).to_lowercase();
-            let entry = values.entry(key).or_default();
+            let types::TypeName::Named(name) = &property.cell_type.name else {
+                continue;
+            };
+            let typed = name.rsplit('.').next().unwrap_or(name).to_lowercase();
+            let entry = if enums.contains(&typed) {
+                values.entry(typed).or_default()
+            } else {
+                let key = property.name.to_lowercase();
+                if defined.contains(&typed) || !enums.contains(&key) {
+                    continue;
+                }
+                by_property_name.entry(key).or_default()
+            };
             if list.len() > entry.len() {
                 *entry = list.clone();
             }
         }
+    }
+    for (name, list) in by_property_name {
+        values.entry(name).or_insert(list);
     }
     values
 }

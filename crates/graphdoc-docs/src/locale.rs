@@ -163,27 +163,62 @@ pub fn detect(text: &str) -> Option<&'static Locale> {
     if let Some(tag) = front_matter_value(text, "ms.contentlocale") {
         return for_tag(tag);
     }
-    let headings: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with('#'))
-        .map(|l| visible_heading(l.trim_start_matches('#')))
-        .collect();
+    // Counted per language through one index of every language's headings
+    // (comparing each heading with every language's list cost a quarter of
+    // a whole regeneration). Ties go to the first language, as before.
+    let index = heading_index();
+    let mut hits = vec![0usize; all().len()];
+    for line in text.lines().filter(|l| l.starts_with('#')) {
+        let heading = visible_heading(line.trim_start_matches('#'));
+        let Some(entries) = index.get(&lower(heading)) else {
+            continue;
+        };
+        let mut counted = usize::MAX;
+        for &(locale, english) in entries {
+            if locale != counted && !english.eq_ignore_ascii_case(heading) {
+                hits[locale] += 1;
+                counted = locale;
+            }
+        }
+    }
     let mut best: Option<(&'static Locale, usize)> = None;
-    for locale in all() {
-        let hits = headings
-            .iter()
-            .filter(|h| {
-                locale
-                    .headings
-                    .iter()
-                    .any(|(local, english)| eq_ci(local, h) && !english.eq_ignore_ascii_case(h))
-            })
-            .count();
-        if hits > 0 && best.is_none_or(|(_, n)| hits > n) {
-            best = Some((locale, hits));
+    for (locale, &n) in all().iter().zip(&hits) {
+        if n > 0 && best.is_none_or(|(_, most)| n > most) {
+            best = Some((locale, n));
         }
     }
     best.map(|(locale, _)| locale)
+}
+
+/// Text in lower case (any script): two texts are equal ignoring case
+/// ([`eq_ci`]) exactly when their `lower` forms are equal.
+fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// Every language's localised headings in [`lower`] case, each with the
+/// (language index in [`all`], English heading) pairs it spells, languages
+/// in order.
+fn heading_index() -> &'static std::collections::HashMap<String, Vec<(usize, &'static str)>> {
+    static INDEX: OnceLock<std::collections::HashMap<String, Vec<(usize, &'static str)>>> =
+        OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<String, Vec<(usize, &'static str)>> =
+            std::collections::HashMap::new();
+        for (i, locale) in all().iter().enumerate() {
+            for (local, english) in &locale.headings {
+                index
+                    .entry(lower(local))
+                    .or_default()
+                    .push((i, english.as_str()));
+            }
+        }
+        index
+    })
 }
 
 /// A front-matter field's value (`key: value` between the `---` lines).
@@ -517,6 +552,55 @@ mod tests {
                 );
             }
             assert!(!locale.collection.is_empty() && !locale.titles.is_empty());
+        }
+    }
+
+    /// The detection as it was first written: every heading against every
+    /// language's list.
+    fn detect_pairwise(text: &str) -> Option<&'static Locale> {
+        let headings: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .map(|l| visible_heading(l.trim_start_matches('#')))
+            .collect();
+        let mut best: Option<(&'static Locale, usize)> = None;
+        for locale in all() {
+            let hits = headings
+                .iter()
+                .filter(|h| {
+                    locale
+                        .headings
+                        .iter()
+                        .any(|(local, english)| eq_ci(local, h) && !english.eq_ignore_ascii_case(h))
+                })
+                .count();
+            if hits > 0 && best.is_none_or(|(_, n)| hits > n) {
+                best = Some((locale, hits));
+            }
+        }
+        best.map(|(locale, _)| locale)
+    }
+
+    #[test]
+    fn the_heading_index_detects_what_the_pairwise_comparison_did() {
+        let mut pages = vec!["# x\n## Properties\n## Methods\n".to_owned()];
+        for locale in all() {
+            let headings: Vec<&(String, String)> = locale.headings.iter().collect();
+            for (i, (local, english)) in headings.iter().enumerate() {
+                let next = &headings[(i + 1) % headings.len()].0;
+                pages.push(format!("# t\n## {local}\n## {english}\n"));
+                pages.push(format!(
+                    "# t\n## {}\n### <a name=\"a\"></a>{next}\n",
+                    local.to_uppercase()
+                ));
+            }
+        }
+        for page in &pages {
+            assert_eq!(
+                detect(page).map(|l| l.name),
+                detect_pairwise(page).map(|l| l.name),
+                "{page}"
+            );
         }
     }
 

@@ -11,6 +11,10 @@
 
 use crate::locale::{self, heading_anchor, visible_heading, Locale, TitleKind};
 use graphdoc_schema::{Diagnostic, Severity, Source};
+use std::collections::BTreeMap;
+
+mod names;
+mod read;
 
 /// Codes of the localised reading's diagnostics.
 pub mod codes {
@@ -20,6 +24,8 @@ pub mod codes {
     pub const TRANSLATED_PROPERTY_NAME: &str = "GD0051";
     /// A translated enum member name, read as the possible value at its place.
     pub const TRANSLATED_MEMBER_NAME: &str = "GD0052";
+    /// `&quot;` in code or an annotation comment, read as `"`.
+    pub const ESCAPED_QUOTES: &str = "GD0053";
 
     /// The text of `graphdoc explain` for each code of this module.
     pub static EXPLANATIONS: &[(&str, &str)] = &[
@@ -34,6 +40,10 @@ pub mod codes {
         (
             TRANSLATED_MEMBER_NAME,
             "An enum members row of a localised page names a member (`Eltern`, `mit Vorbehalt`) that the \"possible values\" lists of the properties of that enum's type do not have, where those lists have a value no row names at the same place in the order (`parent`, `tentative`). The row is read under the listed value. Fix: keep member names as the English page writes them: they are the values the service sends.",
+        ),
+        (
+            ESCAPED_QUOTES,
+            "Code blocks or annotation comments of a localised page have `&quot;` where the English page has `\"` (`\"@odata.type&quot;: &quot;microsoft.graph.list\"`): a translation tool escaped them. They are read as `\"`. Fix: restore the quotes; code is not translated.",
         ),
     ];
 
@@ -53,8 +63,75 @@ pub struct Localised {
     pub locale: &'static Locale,
     /// The page with its structure in English words, line for line, so every line keeps its number.
     pub text: String,
-    /// What the translation broke and was read back (GD0050…GD0052).
+    /// What the translation broke and was read back (GD0050…GD0053).
     pub diagnostics: Vec<Diagnostic>,
+    /// The rows left unnamed that what other pages say may name: the page
+    /// is worth reading again when [`Evidence::may_name`] them.
+    pub open_rows: OpenRows,
+    /// Some name was read back from the [`Evidence`] given: the page reads
+    /// differently than without it.
+    pub used_evidence: bool,
+    /// What the API pages its Methods table links return.
+    pub method_returns: MethodReturns,
+}
+
+/// The rows a first reading left unnamed, with what names them if the
+/// tree's evidence has it: their types, the API pages the Methods table
+/// links, and the names the page already has (lower case).
+#[derive(Debug, Default, Clone)]
+pub struct OpenRows {
+    keys: Vec<names::TypeKey>,
+    linked: Vec<String>,
+    present: Vec<String>,
+}
+
+impl OpenRows {
+    fn new(keys: Vec<names::TypeKey>, linked: Vec<String>, present: Vec<String>) -> Self {
+        OpenRows {
+            keys,
+            linked,
+            present,
+        }
+    }
+
+    /// No row is left open: nothing the tree says can name more.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// The type each API page a Methods table links to returns, as its row
+/// says (`[List tasks](../api/plannerplan-list-tasks.md) | Coleção
+/// [plannerTask](plannertask.md)`): the collection word read in the page's
+/// language, as the API page's own prose may not be.
+#[derive(Debug, Default, Clone)]
+pub struct MethodReturns(Vec<MethodReturn>);
+
+/// An API page a Methods row links, and its return type cell as written
+/// (read only when some `GET` path of that page ends in a name).
+#[derive(Debug, Clone)]
+struct MethodReturn {
+    api_file: String,
+    cell: String,
+    targets: Vec<String>,
+    locale: &'static Locale,
+}
+
+impl MethodReturns {
+    fn push(
+        &mut self,
+        api_file: String,
+        cell: &str,
+        targets: Vec<String>,
+        locale: &'static Locale,
+    ) {
+        self.0.push(MethodReturn {
+            api_file,
+            cell: cell.to_string(),
+            targets,
+            locale,
+        });
+    }
 }
 
 /// The English reading of a localised page; `None` when the page is in
@@ -67,11 +144,135 @@ pub fn to_english(file: &str, text: &str) -> Option<Localised> {
 /// The values each enum's properties list ("Possible values are: …"),
 /// keyed by the enum's name in lower case: what member names a
 /// translation changed are read back from.
-pub type StatedValues = std::collections::BTreeMap<String, Vec<String>>;
+pub type StatedValues = BTreeMap<String, Vec<String>>;
 
 /// [`to_english`] for a page whose language is known.
 pub fn with_locale(file: &str, text: &str, locale: &'static Locale) -> Localised {
     with_values(file, text, locale, &StatedValues::new())
+}
+
+/// What the other pages of a tree say that a translated page's names are
+/// read back from.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// The values each enum's properties list.
+    pub values: StatedValues,
+    /// The names the paths of each API page's `GET` requests end in
+    /// (`memberOf` for `GET /users/{id}/memberOf`), by the page's file name
+    /// in lower case (`user-list-memberof.md`).
+    pub api_names: BTreeMap<String, Vec<String>>,
+    /// Each name a `GET` path ends in, with the type its page says the
+    /// response carries.
+    returns: Vec<(names::TypeKey, String)>,
+    /// Every name a `GET` path ends in, in lower case.
+    path_names: std::collections::BTreeSet<String>,
+    /// The return type cell of each API page, as the first Methods table
+    /// that links it has it, by the page's file name in lower case.
+    method_returns: BTreeMap<String, MethodReturn>,
+    /// What those cells name, read for the pages whose paths name
+    /// something.
+    method_keys: BTreeMap<String, Option<names::TypeKey>>,
+}
+
+impl Evidence {
+    /// Evidence of the values each enum's properties list; add the API
+    /// pages with [`Evidence::add_method_returns`] and
+    /// [`Evidence::add_api_paths`].
+    pub fn new(values: StatedValues) -> Self {
+        Evidence {
+            values,
+            ..Evidence::default()
+        }
+    }
+
+    /// Adds what a page's Methods table says its API pages return; call
+    /// before [`Evidence::add_api_paths`].
+    pub fn add_method_returns(&mut self, returns: &MethodReturns) {
+        for r in &returns.0 {
+            self.method_returns
+                .entry(r.api_file.clone())
+                .or_insert_with(|| r.clone());
+        }
+    }
+
+    /// Adds the names an API page's `GET` paths end in, and what they
+    /// return when the page says.
+    pub fn add_api_paths(
+        &mut self,
+        file: &str,
+        paths: &[String],
+        returns: Option<&crate::types::CellType>,
+    ) {
+        let name = file
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(file)
+            .to_lowercase();
+        let found = names::path_names(paths);
+        if found.is_empty() {
+            return;
+        }
+        let key = match self.method_returns.get(&name) {
+            Some(r) => {
+                let key = names::key_of_linked_cell(r.locale, &r.cell, r.targets.clone());
+                self.method_keys.insert(name.clone(), key.clone());
+                key
+            }
+            None => returns.and_then(names::key_of_type),
+        };
+        if let Some(key) = key {
+            for n in &found {
+                let entry = (key.clone(), n.clone());
+                if !self.returns.contains(&entry) {
+                    self.returns.push(entry);
+                }
+            }
+        }
+        let entry = self.api_names.entry(name).or_default();
+        for n in found {
+            self.path_names.insert(n.to_ascii_lowercase());
+            if !entry.contains(&n) {
+                entry.push(n);
+            }
+        }
+    }
+
+    /// Whether this evidence names some of a page's open rows (the page is
+    /// then read again with it).
+    pub fn may_name(&self, open: &OpenRows) -> bool {
+        let absent = |name: &str| !open.present.contains(&name.to_ascii_lowercase());
+        let returning = open
+            .keys
+            .iter()
+            .any(|key| self.name_returning(key).is_some_and(absent));
+        returning
+            || open.linked.iter().any(|file| {
+                let returns = self.method_keys.get(file).and_then(Option::as_ref);
+                let typed = returns.is_some_and(|r| open.keys.iter().any(|k| k.matches(r)));
+                typed
+                    && self
+                        .api_names
+                        .get(file)
+                        .is_some_and(|names| names.iter().any(|n| absent(n)))
+            })
+    }
+
+    /// Some `GET` path of the tree ends in `name` (in any case).
+    fn is_path_name(&self, name: &str) -> bool {
+        let lower = name.to_ascii_lowercase();
+        self.path_names.contains(&lower)
+    }
+
+    /// The one name the `GET` paths that return `key` end in, if they agree.
+    fn name_returning(&self, key: &names::TypeKey) -> Option<&str> {
+        let mut found = self
+            .returns
+            .iter()
+            .filter(|(k, _)| k.matches(key))
+            .map(|(_, n)| n.as_str());
+        let first = found.next()?;
+        found.all(|n| n == first).then_some(first)
+    }
 }
 
 /// [`with_locale`], reading translated enum member names back from the
@@ -82,143 +283,30 @@ pub fn with_values(
     locale: &'static Locale,
     values: &StatedValues,
 ) -> Localised {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut diagnostics = Vec::new();
-    let mut in_front_matter = lines.first().is_some_and(|l| l.trim_end() == "---");
-    let mut fence: Option<String> = None;
-    let mut table: Option<TableShape> = None;
-    let mut section = String::new();
-    let mut fence_start = 0;
-    let mut representation: Vec<String> = Vec::new();
-    let mut property_rows: Vec<(usize, String)> = Vec::new();
-    let mut current_enum: Option<String> = None;
-    let mut member_rows: Vec<(String, Vec<(usize, String)>)> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let number = i as u32 + 1;
-        if in_front_matter {
-            in_front_matter = i == 0 || line.trim_end() != "---";
-            out.push(line.to_string());
-            continue;
-        }
-        let trimmed = line.trim_start();
-        if let Some(open) = &fence {
-            if trimmed.starts_with(open.as_str()) {
-                fence = None;
-                if section == "json representation" && representation.is_empty() {
-                    representation = top_level_keys(&lines[fence_start..i]);
-                }
-            }
-            out.push(line.to_string());
-            continue;
-        }
-        if let Some(marker) = fence_marker(trimmed) {
-            fence = Some(marker);
-            fence_start = i + 1;
-            table = None;
-            out.push(line.to_string());
-            continue;
-        }
-        if trimmed.is_empty() {
-            table = None;
-            out.push(line.to_string());
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix('#') {
-            let hashes = 1 + rest.len() - rest.trim_start_matches('#').len();
-            let rest = rest.trim_start_matches('#');
-            if rest.is_empty() || rest.starts_with([' ', '\t']) {
-                table = None;
-                let english = english_heading(locale, hashes, rest);
-                section = english.to_lowercase();
-                current_enum = enum_of_heading(hashes, &english, current_enum.take());
-                out.push(format!("{} {english}", "#".repeat(hashes)));
-                continue;
-            }
-        }
-        if is_pipe_row(trimmed) {
-            let next = lines.get(i + 1).map(|l| l.trim());
-            if table.is_none() && next.is_some_and(is_delimiter_row) {
-                let (mut shape, header) = table_header(locale, trimmed, &lines[i + 2..]);
-                shape.names_properties &=
-                    section.contains("propert") || section.contains("relationship");
-                if let (true, Some(name)) = (shape.names_members, &current_enum) {
-                    member_rows.push((name.to_lowercase(), Vec::new()));
-                } else {
-                    shape.names_members = false;
-                }
-                table = Some(shape);
-                out.push(header);
-                continue;
-            }
-            if let Some(shape) = &table {
-                if !is_delimiter_row(trimmed) {
-                    let name = || {
-                        split_cells(trimmed)
-                            .get(1)
-                            .map(|c| crate::cells::plain(c))
-                            .unwrap_or_default()
-                    };
-                    if shape.names_properties {
-                        property_rows.push((out.len(), name()));
-                    }
-                    if let (true, Some((_, rows))) = (shape.names_members, member_rows.last_mut()) {
-                        rows.push((out.len(), name()));
-                    }
-                    let row = table_row(locale, shape, line, file, number, &mut diagnostics);
-                    out.push(phrases(locale, &row));
-                    continue;
-                }
-            }
-            out.push(line.to_string());
-            continue;
-        }
-        out.push(phrases(locale, line));
+    let evidence = Evidence::new(values.clone());
+    with_evidence(file, text, locale, &evidence)
+}
+
+/// [`with_locale`], reading translated names back from what the other
+/// pages of the tree say: enum members from the values the enum's
+/// properties list, relationship names from the paths of the API pages the
+/// page's Methods table links.
+pub fn with_evidence(
+    file: &str,
+    text: &str,
+    locale: &'static Locale,
+    evidence: &Evidence,
+) -> Localised {
+    read::read(file, text, locale, evidence)
+}
+
+/// A table row with its first cell replaced by `name`.
+fn set_first_cell(row: &mut String, name: &str) {
+    let mut cells: Vec<String> = split_cells(row).into_iter().map(str::to_string).collect();
+    if let Some(cell) = cells.get_mut(1) {
+        *cell = name.to_string();
     }
-    names_from_representation(
-        &mut out,
-        &property_rows,
-        &representation,
-        file,
-        &mut diagnostics,
-    );
-    for (_, rows) in member_rows.iter_mut() {
-        for (index, name) in rows.iter_mut() {
-            let Some(english) = locale.member_word(name) else {
-                continue;
-            };
-            diagnostics.push(Diagnostic::new(
-                &Source::new(file.to_string(), *index as u32 + 1),
-                Severity::Warning,
-                codes::TRANSLATED_MEMBER_NAME,
-                format!("enum members row has `{name}`, the {} word for `{english}`; read as `{english}`", locale.name),
-            ));
-            let mut cells: Vec<String> = split_cells(&out[*index])
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            if let Some(cell) = cells.get_mut(1) {
-                *cell = english.to_string();
-            }
-            out[*index] = cells.join("|");
-            *name = english.to_string();
-        }
-    }
-    for (name, rows) in &member_rows {
-        if let Some(stated) = values.get(name) {
-            let found = Found {
-                code: codes::TRANSLATED_MEMBER_NAME,
-                what: "enum members row",
-                source: "the possible values its properties list",
-            };
-            rename_rows(&mut out, rows, stated, &found, file, &mut diagnostics);
-        }
-    }
-    Localised {
-        locale,
-        text: out.join("\n"),
-        diagnostics,
-    }
+    *row = cells.join("|");
 }
 
 fn phrases(locale: &Locale, line: &str) -> String {
@@ -239,13 +327,7 @@ fn is_pipe_row(trimmed: &str) -> bool {
     trimmed.starts_with('|')
 }
 
-fn is_delimiter_row(trimmed: &str) -> bool {
-    trimmed.contains('-')
-        && trimmed.contains('|')
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
+use crate::markdown::is_pipe_delimiter_row as is_delimiter_row;
 
 /// The English first-column headers the page parser knows.
 const ENGLISH_HEADERS: [&str; 9] = [
@@ -326,13 +408,19 @@ fn english_heading(locale: &Locale, level: usize, rest: &str) -> String {
     if let Some(english) = locale.heading(visible) {
         return english;
     }
-    if let Some(subject) = locale.values_heading(visible) {
+    let stem = anchor.and_then(|slug| slug.strip_suffix("-values"));
+    if let Some(subject) = stem.and_then(|stem| identifier_for_slug(visible, stem)) {
         return format!("{subject} values");
     }
-    let from_slug = anchor
-        .and_then(|slug| slug.strip_suffix("-values"))
-        .and_then(|stem| identifier_for_slug(visible, stem));
-    if let Some(subject) = from_slug {
+    // `### <a name="tone-values"></a>valores de tom`: the enum's name was
+    // translated with the heading; a one-word anchor is that name.
+    let one_word = |s: &&str| {
+        crate::types::is_type_identifier(s) && !s.contains('.') && !s.starts_with("enum")
+    };
+    if let Some(stem) = stem.filter(one_word) {
+        return format!("{stem} values");
+    }
+    if let Some(subject) = locale.values_heading(visible) {
         return format!("{subject} values");
     }
     visible.to_string()
@@ -377,17 +465,26 @@ struct TableShape {
     names_members: bool,
 }
 
-/// The keys of a JSON block's top-level object, in order.
-fn top_level_keys(lines: &[&str]) -> Vec<String> {
-    let mut keys = Vec::new();
+/// The keys of a JSON block's top-level object, in order, each with the
+/// value it shows (the rest of its line, and the next line when the value
+/// opens there: `"x": [` then `{"@odata.type": …}`).
+fn top_level_entries(lines: &[&str]) -> Vec<(String, String)> {
+    let mut entries = Vec::new();
     let mut depth = 0i32;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
         if depth == 1 {
             if let Some(rest) = trimmed.strip_prefix('"') {
                 if let Some((key, after)) = rest.split_once('"') {
-                    if after.trim_start().starts_with(':') {
-                        keys.push(key.to_string());
+                    if let Some(value) = after.trim_start().strip_prefix(':') {
+                        let value = value.trim();
+                        let value = match lines.get(i + 1) {
+                            Some(next) if matches!(value, "{" | "[" | "[{" | "[ {") => {
+                                format!("{value} {}", next.trim())
+                            }
+                            _ => value.to_string(),
+                        };
+                        entries.push((key.to_string(), value));
                     }
                 }
             }
@@ -405,7 +502,7 @@ fn top_level_keys(lines: &[&str]) -> Vec<String> {
             }
         }
     }
-    keys
+    entries
 }
 
 /// Which rows are renamed from what, for the message.
@@ -415,31 +512,10 @@ struct Found {
     source: &'static str,
 }
 
-/// Property rows whose name the page's JSON representation does not have
-/// take the key at their place in the order (rows and keys aligned on the
-/// names they share; a gap of rows facing a gap of keys of the same length
-/// pairs up), or the key that differs only in case.
-fn names_from_representation(
-    out: &mut [String],
-    rows: &[(usize, String)],
-    keys: &[String],
-    file: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let keys: Vec<String> = keys
-        .iter()
-        .filter(|k| !k.starts_with('@'))
-        .cloned()
-        .collect();
-    let found = Found {
-        code: codes::TRANSLATED_PROPERTY_NAME,
-        what: "property row",
-        source: "the JSON representation",
-    };
-    rename_rows(out, rows, &keys, &found, file, diagnostics);
-}
-
-/// Rows whose first cell `names` lacks take the name at their place.
+/// Rows whose first cell `names` lacks take the name at their place (rows
+/// and names aligned on the names they share; a gap of rows facing a gap
+/// of names of the same length pairs up), or the name that differs only in
+/// case. The rows renamed (positions in `rows`) and their new names.
 fn rename_rows(
     out: &mut [String],
     rows: &[(usize, String)],
@@ -447,9 +523,10 @@ fn rename_rows(
     found: &Found,
     file: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Vec<(usize, String)> {
+    let mut renamed = Vec::new();
     if names.is_empty() || rows.is_empty() {
-        return;
+        return renamed;
     }
     let written: Vec<&str> = rows.iter().map(|(_, n)| n.as_str()).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -486,15 +563,10 @@ fn rename_rows(
                 found.what, found.source
             ),
         ));
-        let mut cells: Vec<String> = split_cells(&out[*index])
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        if let Some(cell) = cells.get_mut(1) {
-            *cell = key.to_string();
-        }
-        out[*index] = cells.join("|");
+        set_first_cell(&mut out[*index], key);
+        renamed.push((row, key.to_string()));
     }
+    renamed
 }
 
 /// The enum a heading starts: a title `x enum type`, a `### x values`
@@ -721,6 +793,87 @@ mod tests {
     fn english_pages_are_left_alone() {
         let page = "# x resource type\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|a|String|b|\n";
         assert!(to_english("x.md", page).is_none());
+    }
+
+    fn pt() -> &'static Locale {
+        locale::for_tag("pt-BR").unwrap()
+    }
+
+    #[test]
+    fn an_enum_heading_whose_name_was_translated_is_read_by_its_anchor() {
+        let page = "### <a name=\"tone-values\"></a>valores de tom\n\n### <a name=\"callstate-values\"></a>Valores de callState\n";
+        let l = with_locale("x.md", page, pt());
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert_eq!(lines[0], "### tone values");
+        assert_eq!(lines[2], "### callState values");
+    }
+
+    #[test]
+    fn escaped_quotes_in_code_are_read_as_quotes_and_reported() {
+        let page = "Texto &quot;citado&quot;.\n<!--{\n  \"@odata.type&quot;: &quot;microsoft.graph.list\"\n}-->\n";
+        let l = with_locale("x.md", page, pt());
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert_eq!(lines[0], "Texto &quot;citado&quot;.");
+        assert_eq!(lines[2], "  \"@odata.type\": \"microsoft.graph.list\"");
+        let found: Vec<String> = l.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert!(
+            found
+                .iter()
+                .any(|d| d.starts_with("x.md:3:") && d.contains("GD0053")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn request_body_rows_take_the_keys_of_an_example_request_that_shows_them_all() {
+        let page = "## <a name=\"request-body\"></a>Corpo da solicitação\n\n|Propriedade|Tipo|Descrição|\n|:--|:--|:--|\n|displayName|String|Nome.|\n|versão|Int32|Versão.|\n\n### <a name=\"request\"></a>Solicitação\n\n```http\nPOST https://graph.microsoft.com/v1.0/x\n\n{\n  \"@odata.type\": \"#microsoft.graph.x\",\n  \"displayName\": \"a\",\n  \"version\": 7\n}\n```\n";
+        let l = with_locale("x.md", page, pt());
+        assert_eq!(l.text.lines().nth(5), Some("|version|Int32|Versão.|"));
+        // An example that shows fewer keys than the table has rows names none.
+        let partial = page.replace("  \"version\": 7\n", "");
+        let l = with_locale("x.md", &partial, pt());
+        assert!(l.text.lines().nth(5).unwrap().starts_with("|versão|"));
+    }
+
+    #[test]
+    fn a_row_takes_the_one_unclaimed_key_of_its_type() {
+        // Rows and keys in other orders: no gap pairs them up, types do.
+        let page = "## <a name=\"properties\"></a>Propriedades\n\n|Propriedade|Tipo|Descrição|\n|:--|:--|:--|\n|pacote|[Agrupar][]|Pacote.|\n|nome|String|Nome.|\n|size|Int64|Tamanho.|\n\n## <a name=\"json-representation\"></a>Representação JSON\n\n```json\n{\n  \"size\": 1024,\n  \"name\": \"string\",\n  \"bundle\": { \"@odata.type\": \"microsoft.graph.bundle\" },\n  \"other\": true\n}\n```\n\n[Agrupar]: bundle.md\n";
+        let l = with_locale("x.md", page, pt());
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert!(lines[4].starts_with("|bundle|"), "{}", lines[4]);
+        assert!(lines[5].starts_with("|name|"), "{}", lines[5]);
+    }
+
+    #[test]
+    fn a_relationship_takes_the_name_the_linked_api_page_path_ends_in() {
+        let page = "## <a name=\"methods\"></a>Métodos\n\n|Método|Tipo de retorno|Descrição|\n|:--|:--|:--|\n|[Listar tarefas](../api/plannerplan-list-tasks.md)|Coleção [plannerTask](plannertask.md)|Tarefas.|\n|[Obter](../api/plannerplan-get.md)|[plannerPlan](plannerplan.md)|Obter.|\n\n## <a name=\"relationships\"></a>Relações\n\n|Relação|Tipo|Descrição|\n|:--|:--|:--|\n|tarefas|Coleção [plannerTask](plannertask.md)|Tarefas.|\n|detalhes|[plannerPlanDetails](plannerplandetails.md)|Detalhes.|\n";
+        let first = with_locale("x.md", page, pt());
+        assert!(!first.open_rows.is_empty());
+        let mut evidence = Evidence::default();
+        evidence.add_method_returns(&first.method_returns);
+        assert!(!evidence.may_name(&first.open_rows));
+        evidence.add_api_paths(
+            "api/plannerplan-list-tasks.md",
+            &["/planner/plans/{id}/tasks".into()],
+            None,
+        );
+        evidence.add_api_paths(
+            "api/plannerplan-get.md",
+            &["/planner/plans/{id}".into()],
+            None,
+        );
+        assert!(evidence.may_name(&first.open_rows));
+        let l = with_evidence("x.md", page, pt(), &evidence);
+        assert!(l.used_evidence);
+        let lines: Vec<&str> = l.text.lines().collect();
+        assert!(lines[11].starts_with("|tasks|"), "{}", lines[11]);
+        // No page names the details: the row is left as written.
+        assert!(lines[12].starts_with("|detalhes|"), "{}", lines[12]);
+        assert!(l
+            .diagnostics
+            .iter()
+            .any(|d| d.to_string().contains("`tarefas`")));
     }
 
     #[test]

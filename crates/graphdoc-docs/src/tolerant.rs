@@ -62,6 +62,22 @@ pub enum Forgiven {
 }
 
 impl Forgiven {
+    /// Whether this is one of the docs' conventions for eliding or
+    /// annotating an example (`...`, comments, `{id}` placeholders,
+    /// `a | b`), which readers recognise, rather than broken JSON (a
+    /// missing or extra comma, quotes, keys, numbers or text JSON does not
+    /// allow), which a reader who copies the example gets as a parse error.
+    pub fn is_doc_convention(self) -> bool {
+        matches!(
+            self,
+            Forgiven::LineComment
+                | Forgiven::BlockComment
+                | Forgiven::Truncation
+                | Forgiven::Placeholder
+                | Forgiven::Alternatives
+        )
+    }
+
     /// A few words for messages.
     pub fn describe(self) -> &'static str {
         match self {

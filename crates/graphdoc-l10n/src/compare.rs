@@ -85,7 +85,14 @@ fn link_names(p: &Pages, out: &mut Vec<Finding>) {
     // first that names the type is.
     let mut texts: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     let mut naming: BTreeMap<&str, (&str, u32)> = BTreeMap::new();
+    // The lines of the English links to each page, in order: the k-th link
+    // of the translation to a page stands where the English has its k-th.
+    let mut english_lines: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for link in &p.english.links {
+        english_lines
+            .entry(link.target.as_str())
+            .or_default()
+            .push(link.line);
         texts
             .entry(link.target.as_str())
             .or_default()
@@ -98,10 +105,19 @@ fn link_names(p: &Pages, out: &mut Vec<Finding>) {
         }
     }
     let mut seen = std::collections::BTreeSet::new();
+    let mut ordinal: BTreeMap<&str, usize> = BTreeMap::new();
     for link in &p.localised.links {
-        let Some(&(name, line)) = naming.get(link.target.as_str()) else {
+        let k = ordinal.entry(link.target.as_str()).or_default();
+        let at = *k;
+        *k += 1;
+        let Some(&(name, first)) = naming.get(link.target.as_str()) else {
             continue;
         };
+        let line = english_lines
+            .get(link.target.as_str())
+            .and_then(|lines| lines.get(at))
+            .copied()
+            .unwrap_or(first);
         let known = texts
             .get(link.target.as_str())
             .is_some_and(|t| t.contains(link.text.as_str()));

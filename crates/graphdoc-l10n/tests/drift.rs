@@ -69,3 +69,17 @@ fn bad_input_never_panics() {
         let _ = compare_texts("en/x.md", text, "de/x.md", GERMAN, None);
     }
 }
+
+#[test]
+fn a_link_is_compared_with_the_english_link_at_its_place() {
+    let english = "---\ntitle: x\n---\n# x resource type\n\nA user's [calendarGroup](calendargroup.md).\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|group|String|Inherited from [calendarGroup](calendargroup.md).|\n";
+    let german = "---\ntitle: x\nms.contentlocale: de-DE\n---\n# <a name=\"x-resource-type\"></a>x-Ressourcentyp\n\nDie [calendarGroup](calendargroup.md) eines Benutzers.\n\n## <a name=\"properties\"></a>Eigenschaften\n|Eigenschaft|Typ|Beschreibung|\n|:--|:--|:--|\n|group|String|Geerbt von [CalendarGroup](calendargroup.md).|\n";
+    let found = compare_texts("en/x.md", english, "de/x.md", german, None);
+    let link = found
+        .iter()
+        .find(|f| f.message.contains("is written `CalendarGroup`"))
+        .expect("the row's link is reported");
+    assert_eq!(link.line, 12);
+    // The note is the English row, not the first English link to the page.
+    assert_eq!(link.note.as_ref().unwrap().line, 11);
+}

@@ -151,6 +151,12 @@ pub struct DriftFinding {
     pub message: String,
     /// From the kind ([`DriftKind::severity`]).
     pub severity: Severity,
+    /// What the docs say about the item where the finding is a
+    /// disagreement (a type, a base, a value, a spelling): part of the
+    /// finding's identity in pull-request mode, so that the docs changing
+    /// from one wrong answer to another is a new finding.
+    #[serde(skip)]
+    pub docs_say: String,
 }
 
 impl DriftFinding {
@@ -162,7 +168,25 @@ impl DriftFinding {
             item,
             message,
             severity: kind.severity(),
+            docs_say: String::new(),
         }
+    }
+
+    /// The key of the finding's identity in pull-request mode: its kind,
+    /// with what the docs say when they disagree (so a type cell changed
+    /// from one wrong type to another is a new finding).
+    pub fn key(&self) -> String {
+        if self.docs_say.is_empty() {
+            self.kind.as_str().to_string()
+        } else {
+            format!("{}: {}", self.kind, self.docs_say)
+        }
+    }
+
+    /// The finding with what the docs say (see [`DriftFinding::docs_say`]).
+    fn saying(mut self, docs_say: impl std::fmt::Display) -> Self {
+        self.docs_say = docs_say.to_string();
+        self
     }
 }
 
@@ -624,24 +648,30 @@ fn compare_type_pair(
     findings: &mut Vec<DriftFinding>,
 ) {
     if docs_key != meta_key {
-        findings.push(DriftFinding::new(
-            &d.source,
-            DriftKind::CaseDiffers,
-            meta_key.to_string(),
-            format!("type `{docs_key}` is spelled `{meta_key}` in the metadata"),
-        ));
+        findings.push(
+            DriftFinding::new(
+                &d.source,
+                DriftKind::CaseDiffers,
+                meta_key.to_string(),
+                format!("type `{docs_key}` is spelled `{meta_key}` in the metadata"),
+            )
+            .saying(docs_key),
+        );
     }
     if d.kind != m.kind {
-        findings.push(DriftFinding::new(
-            &d.source,
-            DriftKind::TypeKindDiffers,
-            meta_key.to_string(),
-            format!(
-                "`{meta_key}` is {} in the docs but {} in the metadata",
-                with_article(d.kind),
-                with_article(m.kind)
-            ),
-        ));
+        findings.push(
+            DriftFinding::new(
+                &d.source,
+                DriftKind::TypeKindDiffers,
+                meta_key.to_string(),
+                format!(
+                    "`{meta_key}` is {} in the docs but {} in the metadata",
+                    with_article(d.kind),
+                    with_article(m.kind)
+                ),
+            )
+            .saying(with_article(d.kind)),
+        );
     }
     let bases_agree = match (&d.base_type, &m.base_type) {
         (None, None) => true,
@@ -672,15 +702,18 @@ fn compare_type_pair(
             (Some(b), Some(from)) => format!("docs say `{b}` ({})", from.describe()),
             (Some(b), None) => format!("docs say `{b}`"),
         };
-        findings.push(DriftFinding::new(
-            &d.source,
-            DriftKind::BaseTypeDiffers,
-            meta_key.to_string(),
-            format!(
-                "base type of `{meta_key}`: {docs_side}, metadata says {}",
-                show(&m.base_type)
-            ),
-        ));
+        findings.push(
+            DriftFinding::new(
+                &d.source,
+                DriftKind::BaseTypeDiffers,
+                meta_key.to_string(),
+                format!(
+                    "base type of `{meta_key}`: {docs_side}, metadata says {}",
+                    show(&m.base_type)
+                ),
+            )
+            .saying(docs_side),
+        );
     }
 }
 
@@ -773,7 +806,8 @@ fn compare_properties(pair: &TypePair<'_>, tally: &mut Tally, deduplicated: &mut
                         "property `{}` is spelled `{}` in the metadata",
                         dprop.name, mprop.name
                     ),
-                ),
+                )
+                .saying(&dprop.name),
             );
         }
         if same_name(&dprop.ty.name, &mprop.ty.name) && dprop.ty.collection == mprop.ty.collection {
@@ -794,7 +828,8 @@ fn compare_properties(pair: &TypePair<'_>, tally: &mut Tally, deduplicated: &mut
                         "type of `{item}`: docs say `{}`, metadata says `{}`",
                         dprop.ty, mprop.ty
                     ),
-                ),
+                )
+                .saying(&dprop.ty),
             );
         }
         if dprop.kind == mprop.kind {
@@ -812,7 +847,8 @@ fn compare_properties(pair: &TypePair<'_>, tally: &mut Tally, deduplicated: &mut
                         property_kind_word(dprop.kind),
                         property_kind_word(mprop.kind)
                     ),
-                ),
+                )
+                .saying(property_kind_word(dprop.kind)),
             );
         }
     }
@@ -908,24 +944,30 @@ fn compare_enums(
             let (dm, mm) = (&d.members[mi], &m.members[mj]);
             let item = format!("{meta_key}/{}", mm.name);
             if dm.name != mm.name {
-                findings.push(DriftFinding::new(
-                    &dm.source,
-                    DriftKind::CaseDiffers,
-                    item.clone(),
-                    format!(
-                        "enum member `{}` is spelled `{}` in the metadata",
-                        dm.name, mm.name
-                    ),
-                ));
+                findings.push(
+                    DriftFinding::new(
+                        &dm.source,
+                        DriftKind::CaseDiffers,
+                        item.clone(),
+                        format!(
+                            "enum member `{}` is spelled `{}` in the metadata",
+                            dm.name, mm.name
+                        ),
+                    )
+                    .saying(&dm.name),
+                );
             }
             if let (Some(dv), Some(mv)) = (dm.value, mm.value) {
                 if dv != mv {
-                    findings.push(DriftFinding::new(
-                        &dm.source,
-                        DriftKind::EnumValueDiffers,
-                        item.clone(),
-                        format!("value of `{item}`: docs say {dv}, metadata says {mv}"),
-                    ));
+                    findings.push(
+                        DriftFinding::new(
+                            &dm.source,
+                            DriftKind::EnumValueDiffers,
+                            item.clone(),
+                            format!("value of `{item}`: docs say {dv}, metadata says {mv}"),
+                        )
+                        .saying(dv),
+                    );
                 }
             }
         }

@@ -107,7 +107,7 @@ fn drift_of(
 
 /// A drift finding as graphdoc's finding: GL0013 (as `lint --metadata`
 /// reports it), the file relative to the docs root, the item as subject and
-/// the drift kind as key.
+/// [`DriftFinding::key`] as key.
 pub fn to_finding(docs: &Path, f: &DriftFinding) -> Finding {
     Finding::at_line(
         crate::rules::METADATA_DRIFT,
@@ -117,5 +117,5 @@ pub fn to_finding(docs: &Path, f: &DriftFinding) -> Finding {
         f.message.as_str(),
     )
     .about(f.item.as_str())
-    .keyed(f.kind.as_str())
+    .keyed(f.key())
 }

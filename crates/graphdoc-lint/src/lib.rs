@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod drift;
 pub mod drift_command;
 mod json;
+mod outline;
 pub mod pages;
 pub mod pr;
 pub mod registry;
@@ -26,6 +27,7 @@ pub mod render;
 mod representation;
 pub mod rules;
 mod samples;
+pub mod samples_command;
 pub mod suppress;
 mod versions;
 
@@ -180,6 +182,10 @@ fn version_findings(v: &Version) -> Vec<Finding> {
     out.extend(rules::repeated_sentence::check(schema, &v.pages));
     out.extend(rules::placeholder_text::check(&v.pages));
     out.extend(rules::enum_sample_value::check(&samples, &v.pages));
+    let outlines = outline::outlines(&v.pages);
+    out.extend(rules::not_alphabetical::check(schema, &v.pages, &outlines));
+    out.extend(rules::split_table::check(schema, &outlines));
+    out.extend(rules::missing_section::check(schema, &v.pages, &outlines));
     out
 }
 
@@ -228,10 +234,22 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     match &opts.metadata {
         Some(path) => {
             let docs = v1.unwrap_or(&versions[0]);
-            findings.extend(metadata_findings(path, &docs.loaded.schema)?);
+            let meta = read_metadata(path)?;
+            let drift = drift::compare(&docs.loaded.schema, &meta);
+            findings.extend(rules::metadata_drift::check(&drift));
+            match (v1, beta) {
+                (Some(a), Some(b)) => {
+                    let (v1, beta) = (&a.loaded.schema, &b.loaded.schema);
+                    findings.extend(rules::beta_only_in_v1::check(v1, &meta, beta));
+                }
+                _ => {
+                    ran.remove(rules::BETA_ONLY_IN_V1);
+                }
+            }
         }
         None => {
             ran.remove(rules::METADATA_DRIFT);
+            ran.remove(rules::BETA_ONLY_IN_V1);
         }
     }
     findings.retain(|f| ran.contains(rules::rule_of(&f.code)));
@@ -263,15 +281,12 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     })
 }
 
-fn metadata_findings(
-    path: &Path,
-    docs: &graphdoc_schema::Schema,
-) -> Result<Vec<Finding>, LintError> {
+/// The metadata at `path` (for GL0013 and GL0018).
+fn read_metadata(path: &Path) -> Result<graphdoc_schema::Schema, LintError> {
     let xml = std::fs::read_to_string(path)
         .map_err(|e| LintError::Io(format!("cannot read {}: {e}", path.display())))?;
-    let meta = csdl::read(&xml, &display_path(path))
-        .map_err(|e| LintError::Io(format!("cannot read metadata: {e:?}")))?;
-    Ok(rules::metadata_drift::check(&drift::compare(docs, &meta)))
+    csdl::read(&xml, &display_path(path))
+        .map_err(|e| LintError::Io(format!("cannot read metadata: {e:?}")))
 }
 
 /// Drops the findings a suppression covers, adds GL0014 for suppressions

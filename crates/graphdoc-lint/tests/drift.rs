@@ -740,3 +740,42 @@ fn a_base_the_docs_do_not_state_is_reported_as_unstated() {
         "base type of `t.x`: docs say `t.root`, metadata says `t.base`"
     );
 }
+
+#[test]
+fn a_type_changed_from_one_wrong_type_to_another_is_a_new_finding() {
+    let mut meta = Schema::default();
+    add_type(
+        &mut meta,
+        "t.a",
+        TypeKind::Complex,
+        None,
+        vec![structural("size", "Edm.Int64", META, 2)],
+        META,
+        1,
+    );
+    let docs_saying = |ty: &str, line: u32| {
+        let mut docs = Schema::default();
+        add_type(
+            &mut docs,
+            "t.a",
+            TypeKind::Complex,
+            None,
+            vec![structural("size", ty, "a.md", line)],
+            "a.md",
+            1,
+        );
+        compare(&docs, &meta).findings
+    };
+    let identity = |f: &graphdoc_lint::drift::DriftFinding| {
+        graphdoc_lint::drift_command::to_finding(std::path::Path::new(""), f).identity()
+    };
+    let before = docs_saying("Edm.Int32", 7);
+    let moved = docs_saying("Edm.Int32", 12);
+    let changed = docs_saying("Edm.String", 7);
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].kind, DriftKind::PropertyTypeDiffers);
+    // Lines moving keep the identity; another wrong type does not.
+    assert_eq!(identity(&before[0]), identity(&moved[0]));
+    assert_ne!(identity(&before[0]), identity(&changed[0]));
+    assert_eq!(changed[0].key(), "property-type-differs: Edm.String");
+}

@@ -127,7 +127,7 @@ pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) 
         };
         out.samples.push(RoundTripSample {
             version: report.summary.version.clone(),
-            type_name: format!("{}::operations::{}", op.module, op.rust_name),
+            type_name: op.path.clone(),
             collection: false,
             file: s.file.clone(),
             line: s.line,
@@ -139,6 +139,8 @@ pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) 
                 .collect(),
             payload: value.clone(),
             items: vec![String::new()],
+            operation: Some(op.path.clone()),
+            shape_disputed: false,
         });
         out.calls.push(call);
     }
@@ -481,6 +483,8 @@ mod tests {
             method: "Get",
             paths: paths.iter().map(|p| p.to_string()).collect(),
             source: "api/thing-get.md:3".into(),
+            title: "Get thing".into(),
+            path: "v1_0::operations::GetThing".into(),
         }
     }
 

@@ -36,6 +36,7 @@ pub mod compare;
 pub mod consumer;
 pub mod roundtrip;
 pub mod serde_bench;
+pub mod through;
 
 use graphdoc_codegen::{GeneratedCrate, GeneratedFile, GENERATED_MARKER};
 use graphdoc_schema::Schema;
@@ -131,12 +132,16 @@ pub fn versions_in(docs: &Path) -> Vec<&'static str> {
 
 /// Loads every version of the docs tree.
 pub fn load_schemas(docs: &Path) -> Result<Vec<Schema>, Error> {
+    Ok(load(docs)?.into_iter().map(|l| l.schema).collect())
+}
+
+/// Loads every version of the docs tree, with the front-end's diagnostics.
+fn load(docs: &Path) -> Result<Vec<graphdoc_docs::Loaded>, Error> {
     let versions = versions_in(docs);
     if versions.is_empty() {
         return Err(Error::NoDocs(docs.to_path_buf()));
     }
-    let loaded = graphdoc_docs::load_versions(docs, &versions).map_err(Error::Load)?;
-    Ok(loaded.into_iter().map(|l| l.schema).collect())
+    graphdoc_docs::load_versions(docs, &versions).map_err(Error::Load)
 }
 
 /// Codegen options for a model that builds on its own, wherever it is, as
@@ -170,26 +175,15 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     // The harness runs in `out` and gets file arguments: absolute ones.
     let out = &std::path::absolute(&options.out).map_err(|e| Error::Io(options.out.clone(), e))?;
     let start = Instant::now();
-    let schemas = load_schemas(&options.docs)?;
+    let loaded = load(&options.docs)?;
+    let schemas: Vec<Schema> = loaded.iter().map(|l| l.schema.clone()).collect();
     progress("docs loaded", start);
 
     let start = Instant::now();
     let mut generated =
         graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[HARNESS_DIR]));
-    let mut samples = Vec::new();
-    let mut client_calls = client_check::ClientCalls::default();
-    for schema in &schemas {
-        // The schema the model was generated from: loading the docs again
-        // would cost seconds and could only disagree with the model.
-        let pages =
-            graphdoc_samples::read_pages(&options.docs, &schema.version).map_err(Error::Samples)?;
-        let report = graphdoc_samples::check_pages(schema, &schema.version, &pages);
-        samples.extend(roundtrip::collect_samples(&report, schema));
-        if schema.version == client_check::VERSION {
-            client_calls = client_check::collect_calls(&report, &generated.operations);
-        }
-    }
-    add_harness(&mut generated, &client_calls.calls);
+    let (samples, client_calls) = collect(options, &loaded, &generated)?;
+    add_harness(&mut generated, &samples, &client_calls.calls);
     let report =
         graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
     progress(
@@ -217,12 +211,10 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         eprintln!("model-check: {step} ({:.1} s)", took.as_secs_f64());
     }
 
-    let start = Instant::now();
     let samples_path = out.join(HARNESS_DIR).join("samples.json");
     let text = serde_json::to_string(&serde_json::json!({ "samples": samples }))
         .map_err(|e| Error::Harness(e.to_string()))?;
     write_if_changed(&samples_path, text.as_bytes())?;
-    progress(&format!("{} samples collected", samples.len()), start);
 
     let start = Instant::now();
     let results_path = out.join("target").join("roundtrip-results.json");
@@ -306,6 +298,36 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     })
 }
 
+/// The samples to round-trip, each API page's responses through their
+/// operation ([`through`]), and the client calls of the documented v1.0
+/// GET operations ([`client_check`]).
+fn collect(
+    options: &Options,
+    loaded: &[graphdoc_docs::Loaded],
+    generated: &GeneratedCrate,
+) -> Result<(Vec<roundtrip::RoundTripSample>, client_check::ClientCalls), Error> {
+    let start = Instant::now();
+    let mut samples = Vec::new();
+    let mut client_calls = client_check::ClientCalls::default();
+    for l in loaded {
+        // The schema the model was generated from: loading the docs again
+        // would cost seconds and could only disagree with the model.
+        let schema = &l.schema;
+        let pages =
+            graphdoc_samples::read_pages(&options.docs, &schema.version).map_err(Error::Samples)?;
+        let report = graphdoc_samples::check_pages(schema, &schema.version, &pages);
+        let mut found = roundtrip::collect_samples(&report, schema);
+        let ops = through::Operations::new(schema, &l.diagnostics, &generated.operations);
+        through::through_operations(&report, &ops, &mut found);
+        samples.extend(found);
+        if schema.version == client_check::VERSION {
+            client_calls = client_check::collect_calls(&report, &generated.operations);
+        }
+    }
+    progress(&format!("{} samples collected", samples.len()), start);
+    Ok((samples, client_calls))
+}
+
 /// Every failure, the summaries, and the fixed review sample.
 pub fn full_report(judgement: &roundtrip::Judgement) -> String {
     let mut out = String::new();
@@ -332,7 +354,11 @@ pub const REVIEW_SAMPLE: usize = 40;
 
 /// Adds the harness crate to the generated workspace: the round trip, and
 /// the client calls (`src/bin/client_calls.rs`) of `calls`.
-fn add_harness(generated: &mut GeneratedCrate, calls: &[client_check::ClientCall]) {
+fn add_harness(
+    generated: &mut GeneratedCrate,
+    samples: &[roundtrip::RoundTripSample],
+    calls: &[client_check::ClientCall],
+) {
     let header = format!(
         "// {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n"
     );
@@ -348,7 +374,8 @@ fn add_harness(generated: &mut GeneratedCrate, calls: &[client_check::ClientCall
         "{header}//! The generated versions by API version name.\n\n\
          /// Finds a generated type by API version and qualified wire name.\n\
          pub fn lookup_type(version: &str, name: &str) -> Option<&'static ::{lib}::runtime::TypeDesc> {{\n    \
-         match version {{\n{arms}        _ => None,\n    }}\n}}\n"
+         match version {{\n{arms}        _ => None,\n    }}\n}}\n\n{}",
+        through::dispatch(&lib, samples)
     );
     // Every version, not only the default feature.
     let features = generated

@@ -32,6 +32,7 @@
 //! | `not_a_flags_member` | docs | a name that is not a member of a flags enum |
 //! | `unknown_type` | graphdoc | the docs define the type but the model has no struct for it |
 //! | `wrong_shape` | graphdoc | the model's shape does not fit: a page read as one object, an object without `value` as a page, a body where it expects none |
+//! | `disputed_shape` | docs | the same, on a page whose Response sentence and example disagree or whose example wraps one object in `value` (GD0026 at the page) |
 //! | `read_error` | graphdoc | the runtime refused the value for another reason |
 //! | `panic` | graphdoc | the model panicked |
 //! | `dropped`, `added`, `type_changed`, `value_changed` | graphdoc | the JSON written back differs from the original (see [`crate::compare`]) |
@@ -72,6 +73,13 @@ pub struct RoundTripSample {
     pub payload: Value,
     /// JSON pointers of the objects to read, in `payload`.
     pub items: Vec<String>,
+    /// The generated operation an API page's response is read through as
+    /// a whole (`v1_0::operations::ListUsers`), see [`crate::through`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    /// The page disputes its response shape (GD0026).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shape_disputed: bool,
 }
 
 /// The samples of one version fit for a round trip (see the module docs).
@@ -112,6 +120,8 @@ pub fn collect_samples(report: &VersionReport, schema: &Schema) -> Vec<RoundTrip
                 .map(|f| (f.pointer.clone(), f.kind.code().to_string()))
                 .collect(),
             payload: value.clone(),
+            operation: None,
+            shape_disputed: false,
         });
     }
     out
@@ -268,6 +278,9 @@ pub enum Reason {
     UnknownType,
     /// The model's response shape does not fit the payload.
     WrongShape,
+    /// The payload's shape disagrees with the model's, on a page whose own
+    /// Response sentence and examples disagree (GD0026): blamed on the docs.
+    DisputedShape,
     /// The runtime refused the value for another reason.
     ReadError,
     /// The model panicked.
@@ -303,6 +316,7 @@ impl Reason {
             Reason::NotAFlagsMember => "not_a_flags_member",
             Reason::UnknownType => "unknown_type",
             Reason::WrongShape => "wrong_shape",
+            Reason::DisputedShape => "disputed_shape",
             Reason::ReadError => "read_error",
             Reason::Panic => "panic",
             Reason::Dropped => "dropped",
@@ -319,7 +333,8 @@ impl Reason {
             | Reason::WrongJsonType
             | Reason::InvalidValue
             | Reason::OutOfRange
-            | Reason::NotAFlagsMember => Blame::Docs,
+            | Reason::NotAFlagsMember
+            | Reason::DisputedShape => Blame::Docs,
             Reason::UnknownType
             | Reason::WrongShape
             | Reason::ReadError
@@ -453,7 +468,7 @@ fn reason_of(code: &str) -> Option<Reason> {
     ALL_REASONS.iter().copied().find(|r| r.code() == code)
 }
 
-const ALL_REASONS: [Reason; 13] = [
+const ALL_REASONS: [Reason; 14] = [
     Reason::NotAnObject,
     Reason::WrongJsonType,
     Reason::InvalidValue,
@@ -461,6 +476,7 @@ const ALL_REASONS: [Reason; 13] = [
     Reason::NotAFlagsMember,
     Reason::UnknownType,
     Reason::WrongShape,
+    Reason::DisputedShape,
     Reason::ReadError,
     Reason::Panic,
     Reason::Dropped,
@@ -546,7 +562,10 @@ pub fn judge(samples: &[RoundTripSample], results: &[HarnessResult]) -> Result<J
             summary.payloads_with_unknown += 1;
         }
         let failure = match (&r.error, &r.written) {
-            (Some(e), _) => Some(read_failure(&r.pointer, e)),
+            (Some(e), _) => Some(read_failure(&r.pointer, e)).map(|(reason, p, m)| match reason {
+                Reason::WrongShape if sample.shape_disputed => (Reason::DisputedShape, p, m),
+                _ => (reason, p, m),
+            }),
             (None, Some(written)) => first_difference(original, written).map(|d| {
                 let reason = match d.kind {
                     DifferenceKind::Dropped => Reason::Dropped,
@@ -688,6 +707,8 @@ mod tests {
                 &payload,
             ),
             payload,
+            operation: None,
+            shape_disputed: false,
         }
     }
 

@@ -34,6 +34,7 @@ pub const ROOT_TYPE: &str = "microsoft.graph.user";
 const BENCH_DIR: &str = "bench";
 const BENCH_MAIN: &str = include_str!("../bench/serde.rs");
 const READ_USER: &str = include_str!("../bench/read_user.rs");
+const SERDE_OPS: &str = include_str!("../bench/serde_ops.rs");
 /// Complex values nest at most this deep (the types refer to each other).
 const MAX_DEPTH: usize = 4;
 
@@ -44,6 +45,9 @@ pub struct SerdeBenchOptions {
     pub docs: PathBuf,
     /// The standalone workspace of the model and the bench crate.
     pub out: PathBuf,
+    /// Run the criterion benchmark (wall-clock times); without it, only the
+    /// instruction counts and the sizes.
+    pub criterion: bool,
 }
 
 /// Runs the benchmark; returns what it printed and the binary sizes.
@@ -69,19 +73,21 @@ pub fn run(options: &SerdeBenchOptions) -> Result<String, Error> {
     // benchmark and the programs.
     let cargo = Cargo::new(&out, &out.join("target")).with_clippy();
     let mut rendered = String::new();
-    let output = cargo
-        .command(&[
-            "bench",
-            "-p",
-            "graph-model-bench",
-            "--offline",
-            "--bench",
-            "serde",
-        ])
-        .output()
-        .map_err(|e| Error::Step(format!("cannot run cargo bench: {e}")))?;
-    crate::cargo::check_output("cargo bench", &output)?;
-    rendered.push_str(&String::from_utf8_lossy(&output.stdout));
+    if options.criterion {
+        let output = cargo
+            .command(&[
+                "bench",
+                "-p",
+                "graph-model-bench",
+                "--offline",
+                "--bench",
+                "serde",
+            ])
+            .output()
+            .map_err(|e| Error::Step(format!("cannot run cargo bench: {e}")))?;
+        crate::cargo::check_output("cargo bench", &output)?;
+        rendered.push_str(&String::from_utf8_lossy(&output.stdout));
+    }
     cargo.step(
         "release build of the read-one-user programs",
         &[
@@ -114,7 +120,66 @@ pub fn run(options: &SerdeBenchOptions) -> Result<String, Error> {
             size as f64 / 1e6
         );
     }
+    rendered.push_str(&instruction_table(&out.join("target/release/serde-ops"))?);
     Ok(rendered)
+}
+
+/// Instructions one read or write of the page takes through each model,
+/// counted by callgrind (repeatable on a loaded machine): the difference
+/// between runs of 3 and 1 operations, halved, so that start-up and set-up
+/// cancel out. Empty when valgrind is not installed.
+fn instruction_table(serde_ops: &std::path::Path) -> Result<String, Error> {
+    if std::process::Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return Ok("valgrind not found: no instruction counts\n".into());
+    }
+    let mut table = format!(
+        "\ninstructions per operation (callgrind), page of {PAGE_USERS} users\n{:<12} {:<10} {:>15} {:>16}\n",
+        "direction", "model", "instructions", "vs serde derive"
+    );
+    for direction in ["read", "write"] {
+        let mut counts = Vec::new();
+        for model in ["generated", "derive", "value"] {
+            let one = callgrind_instructions(serde_ops, &[model, direction, "1"])?;
+            let three = callgrind_instructions(serde_ops, &[model, direction, "3"])?;
+            counts.push((model, three.saturating_sub(one) / 2));
+        }
+        let derive = counts[1].1.max(1);
+        for (model, n) in counts {
+            let _ = writeln!(
+                table,
+                "{direction:<12} {model:<10} {n:>15} {:>15.2}x",
+                n as f64 / derive as f64
+            );
+        }
+    }
+    Ok(table)
+}
+
+/// The instructions a run of `program` with `args` executes.
+fn callgrind_instructions(program: &std::path::Path, args: &[&str]) -> Result<u64, Error> {
+    let out_file = std::env::temp_dir().join(format!("graphdoc-callgrind-{}", std::process::id()));
+    let output = std::process::Command::new("valgrind")
+        .arg("--tool=callgrind")
+        .arg(format!("--callgrind-out-file={}", out_file.display()))
+        .arg(program)
+        .args(args)
+        .output()
+        .map_err(|e| Error::Step(format!("cannot run valgrind: {e}")))?;
+    let _ = std::fs::remove_file(&out_file);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // "==123== Collected : 123456789"
+    stderr
+        .lines()
+        .find_map(|l| {
+            l.split_once("Collected :")
+                .map(|(_, n)| n.trim().to_owned())
+        })
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| Error::Step(format!("callgrind gave no count: {stderr}")))
 }
 
 /// The bench crate's files, relative to its directory.
@@ -132,7 +197,8 @@ pub fn bench_files(schema: &Schema) -> Vec<(String, String)> {
          [dev-dependencies]\ncriterion = {{ version = \"0.5\", default-features = false }}\n\n\
          [[bench]]\nname = \"serde\"\nharness = false\n\n\
          [[bin]]\nname = \"read-user-generated\"\npath = \"src/read_user.rs\"\n\n\
-         [[bin]]\nname = \"read-user-derive\"\npath = \"src/read_user_derive.rs\"\n",
+         [[bin]]\nname = \"read-user-derive\"\npath = \"src/read_user_derive.rs\"\n\n\
+         [[bin]]\nname = \"serde-ops\"\npath = \"src/serde_ops.rs\"\n",
         graphdoc_codegen::GENERATED_MARKER
     );
     let page = sample_page(schema, PAGE_USERS);
@@ -163,6 +229,7 @@ pub fn bench_files(schema: &Schema) -> Vec<(String, String)> {
             "src/read_user_derive.rs".into(),
             format!("{header}{read_derive}"),
         ),
+        ("src/serde_ops.rs".into(), format!("{header}{SERDE_OPS}")),
         ("benches/serde.rs".into(), format!("{header}{BENCH_MAIN}")),
     ]
 }

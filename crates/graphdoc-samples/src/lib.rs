@@ -33,8 +33,10 @@ pub mod codes {
 
     /// A JSON block the tolerant reader could not read.
     pub const UNREADABLE: &str = "GS0001";
-    /// Something the tolerant reader forgave.
+    /// One of the docs' elision conventions the tolerant reader forgave.
     pub const FORGIVEN: &str = "GS0002";
+    /// Broken JSON the tolerant reader read anyway.
+    pub const INVALID_JSON: &str = "GS0018";
 
     /// The code of a finding about a sample value.
     pub fn of_kind(kind: FindingKind) -> &'static str {
@@ -79,8 +81,8 @@ pub mod codes {
     pub static CODES: &[Code] = &[
         code(UNREADABLE, "sample-unreadable", Severity::Error, "a JSON block cannot be read, even forgiving what doc JSON usually gets wrong",
             "A ```json block (resource representation, request or response body, other example) is not JSON, and the tolerant reader cannot read it either: an unclosed brace, text in place of a value… The sample is not checked. Fix: make the block valid JSON; elide with a comment-free `...` only where the docs' convention allows it."),
-        code(FORGIVEN, "sample-forgiven", Severity::Note, "a JSON block is read only after forgiving something (a comment, a trailing comma, `...`)",
-            "The block is not strict JSON, but the tolerant reader forgave what the docs commonly write: `// comments`, trailing commas, `...` for elided members, unquoted placeholders, single quotes. The value read is checked as usual. Readers who copy the sample get invalid JSON. Fix: write strict JSON."),
+        code(FORGIVEN, "sample-forgiven", Severity::Note, "a JSON block uses the docs' elision conventions (a comment, `...`, a `{id}` placeholder)",
+            "The block is not strict JSON, but what it adds is one of the docs' conventions for eliding or annotating an example, which readers recognise: `// comments`, `...` for elided members, unquoted `{id}` placeholders, `a | b` alternatives. The value read is checked as usual. Broken JSON (a missing or extra comma, single quotes, an unquoted key…) is GS0018, an error. Fix, if the example should be copyable: write strict JSON."),
         code("GS0003", "unknown-property", Severity::Warning, "a sample sets a property its type (with its base types) does not have",
             "An object of a sample has a member that is not a property of the object's type, own or inherited, as the docs define it (open types excepted). Either the sample uses a property of another type or version, or the type's table misses the property. Fix: correct the sample or add the property to the table."),
         code("GS0004", "wrong-json-type", Severity::Warning, "a sample value has the wrong JSON type (string, number, boolean, object, array) for its property",
@@ -111,6 +113,8 @@ pub mod codes {
             "The sample's annotation or an `@odata.type` member names a type that no page of this version defines, so the value cannot be checked. Fix: correct the name, or add the type's page."),
         code("GS0017", "malformed-binary", Severity::Warning, "a Binary value is not base64",
             "The property is an Edm.Binary and the sample's string is not base64 (the URL-safe alphabet OData prescribes, or the standard one), padded or not: `MIIDYDCCAki...` with an ellipsis, or a length no decoder accepts. The generated model refuses the same values. Fix: write valid base64, or elide the value some other way."),
+        code(INVALID_JSON, "sample-not-json", Severity::Error, "a JSON example is broken JSON (a missing or extra comma, single quotes, an unquoted key…)",
+            "The block is not valid JSON, and not because of the docs' elision conventions (those are GS0002 notes): a missing comma between members, a comma before `}` or `]`, single-quoted strings, unquoted keys, bare words, numbers or whitespace JSON does not allow, a duplicate key, text after the value. A reader who copies the example gets a parse error. graphdoc still reads the block tolerantly (as if the comma were there…), so the other checks of the sample run as usual. Fix: make the block valid JSON."),
     ];
 }
 
@@ -426,10 +430,17 @@ pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutc
     Ok(render(reports, format, exit_code))
 }
 
-/// 1 when a block is unreadable, a sample has findings or a page was not read.
+/// 1 when a block is unreadable or not valid JSON, a sample has findings
+/// or a page was not read.
 fn exit_code(reports: &[VersionReport]) -> i32 {
     i32::from(reports.iter().any(|r| {
-        r.summary.unreadable > 0 || !r.summary.findings.is_empty() || !r.pages_not_read.is_empty()
+        r.summary.unreadable > 0
+            || !r.summary.findings.is_empty()
+            || !r.pages_not_read.is_empty()
+            || r.samples
+                .iter()
+                .flat_map(|s| &s.forgiven)
+                .any(|d| d.severity == Severity::Error)
     }))
 }
 
@@ -628,13 +639,17 @@ fn check_sample(
         .forgiven
         .iter()
         .map(|n| {
-            Diagnostic::new(
-                &at(n.pos.line),
-                Severity::Note,
-                codes::FORGIVEN,
-                n.kind.describe(),
-            )
-            .with_column(n.pos.column)
+            let (severity, code, message) = if n.kind.is_doc_convention() {
+                (
+                    Severity::Note,
+                    codes::FORGIVEN,
+                    n.kind.describe().to_string(),
+                )
+            } else {
+                let message = format!("not valid JSON: {}", n.kind.describe());
+                (Severity::Error, codes::INVALID_JSON, message)
+            };
+            Diagnostic::new(&at(n.pos.line), severity, code, message).with_column(n.pos.column)
         })
         .collect();
     let position = |pointer: &str| -> (u32, u32) {

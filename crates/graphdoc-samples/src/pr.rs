@@ -17,6 +17,19 @@ pub fn run(
     format: Format,
     pr: &PrMode,
 ) -> Result<SamplesOutcome, Error> {
+    let (reports, exit_code) = gated(docs, versions, limits, pr)?;
+    Ok(render(reports, format, exit_code))
+}
+
+/// The reports of `versions` with only what `pr` does not accept (all of
+/// it outside pull-request mode), and the exit status: what [`run`]
+/// renders, for renderers of other formats.
+pub fn gated(
+    docs: &Path,
+    versions: &[&str],
+    limits: &graphdoc_docs::Limits,
+    pr: &PrMode,
+) -> Result<(Vec<VersionReport>, i32), Error> {
     let mut reports = check_versions(limits, docs, versions)?;
     pr.write(&findings(docs, &reports)).map_err(Error::Gate)?;
     let base = |since: &Path| -> Result<Vec<Diagnostic>, String> {
@@ -25,7 +38,7 @@ pub fn run(
     };
     let Some(accepted) = pr.accepted(base).map_err(Error::Gate)? else {
         let exit_code = crate::exit_code(&reports);
-        return Ok(render(reports, format, exit_code));
+        return Ok((reports, exit_code));
     };
     let all = findings(docs, &reports);
     let new: Vec<bool> = {
@@ -60,12 +73,12 @@ pub fn run(
         }
     }
     let exit_code = i32::from(pr.fails(severities));
-    Ok(render(reports, format, exit_code))
+    Ok((reports, exit_code))
 }
 
 /// Every finding of the reports, in report order, then the pages not read,
 /// files relative to `docs`.
-fn findings(docs: &Path, reports: &[VersionReport]) -> Vec<Diagnostic> {
+pub fn findings(docs: &Path, reports: &[VersionReport]) -> Vec<Diagnostic> {
     let samples = reports
         .iter()
         .flat_map(|r| &r.samples)

@@ -697,10 +697,12 @@ fn a_wrapped_single_object_is_told_from_a_value_property() {
     );
 }
 
-/// What the tolerant reader forgave is a note with its position, in the
-/// report and in the human output; strict JSON has none.
+/// What the tolerant reader forgave is reported at its position, in the
+/// report and in the human output: the docs' conventions (a comment) as a
+/// GS0002 note, broken JSON (an extra or missing comma) as a GS0018 error;
+/// strict JSON has none.
 #[test]
-fn forgiven_constructs_are_notes_at_their_positions() {
+fn forgiven_constructs_are_reported_at_their_positions() {
     let page = "# x\n\n```json\n{\n  \"a\": 1, // why\n  \"b\": [1, 2,],\n}\n```\n\n```json\n{\"c\": 3}\n```\n";
     let r = check_pages(
         &graphdoc_schema::Schema::default(),
@@ -718,8 +720,8 @@ fn forgiven_constructs_are_notes_at_their_positions() {
         notes,
         [
             "p.md:5:11: note[GS0002]: line comment",
-            "p.md:6:13: note[GS0002]: extra comma",
-            "p.md:6:15: note[GS0002]: extra comma",
+            "p.md:6:13: error[GS0018]: not valid JSON: extra comma",
+            "p.md:6:15: error[GS0018]: not valid JSON: extra comma",
         ]
     );
     let human = graphdoc_samples::render_human(std::slice::from_ref(&r));
@@ -810,4 +812,32 @@ fn placeholder_spellings_and_types_documented_on_several_pages() {
         assert_eq!(s.checked_as.as_deref(), Some("microsoft.graph.gizmo"));
         assert!(s.findings.is_empty(), "{}", s.render());
     }
+}
+
+/// A missing comma is an error (GS0018) at the place of the comma, and the
+/// block is still read as if it were there, so the value is checked.
+#[test]
+fn a_missing_comma_is_an_error_and_the_block_is_still_read() {
+    let page = "# x\n\n```json\n{\n  \"a\": 1\n  \"b\": 2\n}\n```\n";
+    let r = check_pages(
+        &graphdoc_schema::Schema::default(),
+        "v1.0",
+        &[("p.md".into(), page.into())],
+    );
+    let sample = &r.samples[0];
+    assert_eq!(sample.read, ReadStatus::Tolerant);
+    assert_eq!(
+        sample.value,
+        Some(serde_json::json!({"a": 1, "b": 2})),
+        "read as if the comma were there"
+    );
+    let found: Vec<String> = sample
+        .all_findings()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        found,
+        ["p.md:6:3: error[GS0018]: not valid JSON: missing comma"]
+    );
 }

@@ -12,6 +12,7 @@ mod diagnostic;
 pub mod edm;
 pub mod finding;
 pub mod names;
+pub mod request_path;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use finding::{Code, Finding};

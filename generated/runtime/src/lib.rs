@@ -7,6 +7,8 @@
 //!
 //! * [`Field`] is the tri-state every property uses: `Absent` (not sent),
 //!   `Null` (sent as `null`, clears the value on PATCH) or `Value(v)`.
+//! * A navigation property is a [`Nav`]: the JSON received (with
+//!   `$expand`), read as its type on demand.
 //! * [`Object`] is implemented by every generated struct; [`Poly`] holds a
 //!   value of a type or of any type derived from it, chosen by `@odata.type`.
 //! * [`Wire`] is how every model type reads and writes itself, through the
@@ -37,6 +39,7 @@ mod field;
 // what it does; codegen copies the file in beside this one.
 #[allow(dead_code)]
 mod formats;
+mod nav;
 mod object;
 mod odata_error;
 mod operation;
@@ -49,6 +52,7 @@ mod wire;
 pub use edm::{Base64, Date, DateTimeOffset, Duration, Guid, TimeOfDay};
 pub use error::{Error, ErrorKind};
 pub use field::Field;
+pub use nav::Nav;
 pub use object::*;
 pub use odata_error::{InnerError, ODataError, ODataErrorDetail};
 pub use operation::{

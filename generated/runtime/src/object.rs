@@ -23,8 +23,9 @@ pub struct TypeDesc {
     pub ancestors: &'static [&'static str],
     /// Wire names of the fields, own and inherited, in field index order.
     pub fields: &'static [&'static str],
-    /// Field indices in the byte order of their wire names, for a binary
-    /// search.
+    /// Field indices in the order of their wire names by length, then
+    /// bytes, for a binary search that compares the text of names of the
+    /// key's length only.
     pub by_name: &'static [u16],
     pub is_abstract: bool,
     /// The types derived from this one (directly or not), in the byte
@@ -48,10 +49,14 @@ impl TypeDesc {
 
     pub fn field_index(&self, wire_name: &str) -> Option<usize> {
         let fields = self.fields;
-        match self
-            .by_name
-            .binary_search_by(|&i| fields[usize::from(i)].cmp(wire_name))
-        {
+        let key = wire_name.as_bytes();
+        match self.by_name.binary_search_by(|&i| {
+            let name = fields[usize::from(i)].as_bytes();
+            match name.len().cmp(&key.len()) {
+                std::cmp::Ordering::Equal => name.cmp(key),
+                unequal => unequal,
+            }
+        }) {
             Ok(at) => Some(usize::from(self.by_name[at])),
             Err(_) => None,
         }
@@ -167,26 +172,29 @@ pub fn read_object<T: Object + Default>(src: &mut dyn Source) -> Result<T, Error
 }
 
 /// Refuses a collection response (`{"value": [ … ]}` and annotations only)
-/// read where one object of a type without a `value` property is expected:
-/// its items would end up as one unknown property.
+/// read where one object of a type without a `value` property is expected,
+/// and one object wrapped as `{"value": { … }}` (OData wraps only a
+/// primitive, an enum or a collection): its contents would end up as one
+/// unknown property.
 fn refuse_collection(object: &dyn Object) -> Result<(), Error> {
     let desc = object.type_desc();
     let extra = object.additional_properties();
-    let is_a_page = matches!(extra.get("value"), Some(Value::Array(_)))
-        && desc.field_index("value").is_none()
+    let found = match extra.get("value") {
+        Some(Value::Array(_)) => "a collection response (`value` array)",
+        Some(Value::Object(_)) => "it wrapped in `value`",
+        _ => return Ok(()),
+    };
+    let wrapper_only = desc.field_index("value").is_none()
         && extra
             .keys()
             .all(|k| k == "value" || k.starts_with("@odata."))
         && !(0..desc.fields.len()).any(|i| object.field(i).is_some_and(|f| !f.is_absent()));
-    if !is_a_page {
+    if !wrapper_only {
         return Ok(());
     }
     Err(Error::with_kind(
         ErrorKind::WrongShape,
-        format!(
-            "expected one `{}`, found a collection response (`value` array)",
-            desc.name
-        ),
+        format!("expected one `{}`, found {found}", desc.name),
     ))
 }
 

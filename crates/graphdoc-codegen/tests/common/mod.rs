@@ -26,6 +26,14 @@ pub fn prop(name: &str, ty: &str, collection: bool) -> Property {
     }
 }
 
+/// A row of a Relationships table.
+pub fn navigation(name: &str, ty: &str, collection: bool) -> Property {
+    Property {
+        kind: PropertyKind::Navigation,
+        ..prop(name, ty, collection)
+    }
+}
+
 pub fn typedef(name: &str, base: Option<&str>, properties: Vec<Property>) -> TypeDef {
     TypeDef {
         name: name.into(),
@@ -121,7 +129,15 @@ fn add_small_types(s: &mut Schema) {
     add(typedef(
         "group",
         Some("directoryObject"),
-        vec![prop("mailEnabled", "Edm.Boolean", false)],
+        vec![
+            prop("mailEnabled", "Edm.Boolean", false),
+            navigation("members", "microsoft.graph.directoryObject", true),
+            navigation(
+                "createdOnBehalfOf",
+                "microsoft.graph.directoryObject",
+                false,
+            ),
+        ],
     ));
     add(typedef(
         "directoryQuery",

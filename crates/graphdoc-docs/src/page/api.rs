@@ -246,6 +246,8 @@ fn linked_resource(paragraph: &str) -> Option<CellType> {
     let lower = paragraph.to_ascii_lowercase();
     let collection = lower.contains("collection of")
         || lower.contains(&format!("{} collection", name.to_ascii_lowercase()))
+        // `[reminder](../resources/reminder.md) collection`
+        || lower.contains(&format!("{}) collection", link.target.to_ascii_lowercase()))
         || lower.contains("array of");
     Some(CellType {
         name: TypeName::Named(if crate::types::is_type_identifier(&name) {

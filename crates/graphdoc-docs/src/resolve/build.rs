@@ -260,7 +260,12 @@ fn build_operation(
         .or_else(|| {
             // Where the Response section names no type, the response
             // example's annotation does (the type the docs' validator checks
-            // the example against), if this version defines it.
+            // the example against), if this version defines it; not for a
+            // download, whose annotation names what the validator would check
+            // a body against, not what the service sends.
+            if super::shape::downloads(&op) {
+                return None;
+            }
             let cell = raw.annotated_response_type.as_ref()?;
             index.known_type_ref(cell, ns).ok().map(|(t, _)| t)
         });

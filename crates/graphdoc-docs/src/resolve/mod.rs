@@ -14,6 +14,7 @@ mod index;
 mod kinds;
 mod merge;
 mod paths;
+mod per_path;
 mod shape;
 
 #[cfg(test)]
@@ -88,13 +89,26 @@ pub fn resolve(
     };
     let types = build::types(types_by_name, &decided, &mut diagnostics);
     let operations = build::operations(raw_ops, &index, &kinds, &mut diagnostics);
+    let mut schema = Schema {
+        version: version.to_string(),
+        types,
+        enums,
+        operations: Vec::new(),
+    };
+    schema.operations = per_path::split(operations, &schema);
+    let widened: Vec<_> = schema
+        .operations
+        .iter()
+        .map(|op| shape::items_base(op, &schema))
+        .collect();
+    for (op, widened) in schema.operations.iter_mut().zip(widened) {
+        if let Some((base, note)) = widened {
+            op.response_type = Some(base);
+            diagnostics.push(note);
+        }
+    }
     Loaded {
-        schema: Schema {
-            version: version.to_string(),
-            types,
-            enums,
-            operations,
-        },
+        schema,
         diagnostics,
     }
 }

@@ -7,7 +7,7 @@
 //! gets a `RESPONSE_SHAPE` note naming the choice.
 
 use crate::page::codes;
-use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Severity, TypeRef};
+use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Schema, Severity, TypeRef};
 use serde_json::Value;
 
 /// What a response example's body shows at its top level.
@@ -17,6 +17,11 @@ enum Shown {
     Collection,
     /// An object with properties and no `value` array.
     Object,
+    /// `{"value": { … }}`: one object wrapped as OData wraps only a
+    /// primitive or a collection.
+    Wrapped,
+    /// Examples that show different shapes.
+    Mixed,
 }
 
 /// Settles `op.response_type.collection`; a primitive response is left as
@@ -29,6 +34,9 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     let shown = shown(op);
+    let wrapped = shown == Some(Shown::Wrapped);
+    let mixed = shown == Some(Shown::Mixed);
+    let shown = shown.filter(|s| *s == Shown::Collection || *s == Shown::Object);
     let listed = lists(op);
     let keyed = keyed_get(op);
     let (collection, why) = match shown {
@@ -75,12 +83,105 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
             shape(true)
         ));
     }
+    if mixed {
+        note(format!(
+            "the response examples show different shapes (a collection, one object, one wrapped in `value`); read as {}",
+            shape(collection)
+        ));
+    }
+    if downloads(op) {
+        note(format!(
+            "the response examples show a download (a `302` or a body that is not JSON) beside {}; read as {}, which a download does not fit",
+            shape(collection),
+            shape(collection)
+        ));
+    }
+    if wrapped && !collection {
+        note(format!(
+            "the response example wraps {} in `{{\"value\": …}}`, which OData does only for a primitive, an enum or a collection; read as {}",
+            shape(false),
+            shape(false)
+        ));
+    }
     if let Some(t) = op.response_type.as_mut() {
         t.collection = collection;
     }
 }
 
-/// The response type of a GET whose page names none but shows a body: a
+/// The nearest base of a collection response's item type that every item
+/// of its examples derives from, when some item does not derive from the
+/// type the page states (a list of several derived types, documented as
+/// one of them): the page is read as a page of that base, polymorphic, so
+/// that each item keeps its own type. With the note saying so.
+pub(super) fn items_base(op: &Operation, schema: &Schema) -> Option<(TypeRef, Diagnostic)> {
+    let stated = op.response_type.as_ref().filter(|t| t.collection)?;
+    schema.types.get(&stated.name)?;
+    let mut base = stated.name.clone();
+    let mut outside = None;
+    for named in item_types(op) {
+        let Some(item) = schema.types.keys().find(|k| k.eq_ignore_ascii_case(&named)) else {
+            continue;
+        };
+        let ancestry: Vec<String> = schema
+            .ancestry(item)
+            .iter()
+            .map(|t| t.qualified_name())
+            .collect();
+        if ancestry.contains(&base) {
+            continue;
+        }
+        let shared = schema
+            .ancestry(&base)
+            .iter()
+            .map(|t| t.qualified_name())
+            .find(|q| ancestry.contains(q))?;
+        outside.get_or_insert_with(|| item.clone());
+        base = shared;
+    }
+    let outside = outside?;
+    let note = Diagnostic::new(
+        &op.source,
+        Severity::Note,
+        codes::RESPONSE_SHAPE,
+        format!(
+            "the response example lists `{outside}`, which does not derive from `{}`; read as a page of their base `{base}`",
+            stated.name
+        ),
+    );
+    Some((TypeRef::new(base, true), note))
+}
+
+/// The `@odata.type`s of the items of the response examples' `value`
+/// arrays, qualified, in order.
+fn item_types(op: &Operation) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in op
+        .examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
+    {
+        let Ok(read) = crate::tolerant::read(&e.body) else {
+            continue;
+        };
+        let Some(Value::Array(items)) = read.value.get("value") else {
+            continue;
+        };
+        for item in items {
+            if let Some(t) = item.get("@odata.type").and_then(Value::as_str) {
+                let t = t.trim_start_matches('#');
+                out.push(if t.contains('.') {
+                    t.to_string()
+                } else {
+                    format!("{}.{t}", graphdoc_schema::DEFAULT_NAMESPACE)
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The response type of an operation whose page names none but shows a
+/// body (a GET, or an action returning a value): a GET's
 /// download (a `302` to the content, or a body that is not JSON) is an
 /// `Edm.Stream`; a function's `{"value": …}` is the primitive (or the
 /// collection of the `@odata.type` its items name, through `named`) it
@@ -91,8 +192,33 @@ pub(super) fn unnamed_response(
     named: impl Fn(&str) -> Option<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TypeRef> {
+    if downloads(op) {
+        return Some(TypeRef::new("Edm.Stream", false));
+    }
+    let body = op
+        .examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
+        .map(|e| e.body.trim())
+        .find(|b| !b.is_empty());
+    let body = body?;
+    if let Some(t) = wrapped(body, &named) {
+        return Some(t);
+    }
+    diagnostics.push(Diagnostic::new(
+        &op.source,
+        Severity::Note,
+        codes::RESPONSE_SHAPE,
+        "the response example shows a body, but the Response section names no type; read as untyped JSON",
+    ));
+    Some(TypeRef::new("Edm.Untyped", false))
+}
+
+/// Whether a GET's response examples show a download: a `302` to the
+/// content, or a first body that is not JSON.
+pub(super) fn downloads(op: &Operation) -> bool {
     if op.method != "GET" {
-        return None;
+        return false;
     }
     let responses: Vec<_> = op
         .examples
@@ -107,20 +233,7 @@ pub(super) fn unnamed_response(
         .iter()
         .map(|e| e.body.trim())
         .find(|b| !b.is_empty());
-    if redirect || body.is_some_and(|b| !b.starts_with('{')) {
-        return Some(TypeRef::new("Edm.Stream", false));
-    }
-    let body = body?;
-    if let Some(t) = wrapped(body, &named) {
-        return Some(t);
-    }
-    diagnostics.push(Diagnostic::new(
-        &op.source,
-        Severity::Note,
-        codes::RESPONSE_SHAPE,
-        "the response example shows a body, but the Response section names no type; read as untyped JSON",
-    ));
-    Some(TypeRef::new("Edm.Untyped", false))
+    redirect || body.is_some_and(|b| !b.starts_with('{'))
 }
 
 /// The type a `{"value": …}` body wraps, when its JSON reads.
@@ -154,20 +267,17 @@ fn wrapped(body: &str, named: &impl Fn(&str) -> Option<String>) -> Option<TypeRe
     }
 }
 
-/// The shape every response example with a readable body shows, when they
-/// agree.
+/// The shape every response example with a readable body shows, or
+/// `Mixed`; the examples of property paths, which `per_path` may split
+/// off, left out.
 fn shown(op: &Operation) -> Option<Shown> {
     let mut seen = None;
-    for e in op
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-    {
+    for e in super::per_path::own_responses(op) {
         match (top_level_shape(&e.body), seen) {
             (None, _) => {}
             (Some(s), None) => seen = Some(s),
             (Some(s), Some(prev)) if s == prev => {}
-            (Some(_), Some(_)) => return None,
+            (Some(_), Some(_)) => return Some(Shown::Mixed),
         }
     }
     seen
@@ -233,7 +343,11 @@ fn top_level_shape(body: &str) -> Option<Shown> {
                         v += 1;
                     }
                     if text == b"value" {
-                        return (bytes.get(v) == Some(&b'[')).then_some(Shown::Collection);
+                        return match bytes.get(v) {
+                            Some(b'[') => Some(Shown::Collection),
+                            Some(b'{') => Some(Shown::Wrapped),
+                            _ => None,
+                        };
                     }
                 }
                 i = j + 1;
@@ -288,6 +402,10 @@ mod tests {
         let one = r#"{"@odata.context": "x", "id": "1", "members": [{"value": [1]}]}"#;
         assert_eq!(top_level_shape(one), Some(Shown::Object));
         assert_eq!(top_level_shape(r#"{"value": "text"}"#), None);
+        assert_eq!(
+            top_level_shape(r#"{"value": {"id": "1"}}"#),
+            Some(Shown::Wrapped)
+        );
         assert_eq!(top_level_shape(r#"{"@odata.context": "x"}"#), None);
         assert_eq!(top_level_shape(""), None);
         assert_eq!(top_level_shape("[1, 2]"), None);

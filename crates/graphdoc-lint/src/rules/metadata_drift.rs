@@ -20,7 +20,8 @@ property-type-differs, …) and its own severity (case-differs is a note).\n",
 };
 
 /// The drift report's findings, each with its own severity, its item
-/// (`type/property`) as the subject and its kind as the key.
+/// (`type/property`) as the subject and its kind (with what the docs
+/// say, [`crate::drift::DriftFinding::key`]) as the key.
 pub fn check(report: &DriftReport) -> Vec<Finding> {
     report
         .findings
@@ -28,7 +29,7 @@ pub fn check(report: &DriftReport) -> Vec<Finding> {
         .map(|d| {
             let mut f = RULE.finding(&d.file, d.line, format!("{}: {}", d.kind, d.message));
             f.severity = d.severity;
-            f.key = d.kind.as_str().to_string();
+            f.key = d.key();
             f.subject = d.item.clone();
             f
         })

@@ -11,6 +11,7 @@ pub use graphdoc_schema::{Code, Finding};
 pub type Rule = Code;
 
 pub mod bad_suppression;
+pub mod beta_only_in_v1;
 pub mod broken_link;
 pub mod duplicate_description;
 pub mod enum_sample_value;
@@ -20,9 +21,12 @@ pub mod link_leaves_tree;
 pub mod metadata_drift;
 pub mod missing_in_beta;
 pub mod missing_in_json;
+pub mod missing_section;
+pub mod not_alphabetical;
 pub mod placeholder_text;
 pub mod possible_values_mismatch;
 pub mod repeated_sentence;
+pub mod split_table;
 pub mod undefined_type;
 pub mod unused_suppression;
 pub mod version_type_differs;
@@ -59,6 +63,14 @@ pub const UNUSED_SUPPRESSION: &str = unused_suppression::RULE.code;
 pub const BAD_SUPPRESSION: &str = bad_suppression::RULE.code;
 /// GL0016, the code of link-leaves-tree findings.
 pub const LINK_LEAVES_TREE: &str = link_leaves_tree::RULE.code;
+/// GL0017, the code of properties-not-alphabetical findings.
+pub const NOT_ALPHABETICAL: &str = not_alphabetical::RULE.code;
+/// GL0018, the code of beta-only-in-v1.0 findings (the GA safety net).
+pub const BETA_ONLY_IN_V1: &str = beta_only_in_v1::RULE.code;
+/// GL0019, the code of properties-split-across-tables findings.
+pub const SPLIT_TABLE: &str = split_table::RULE.code;
+/// GL0020, the code of missing-required-section findings.
+pub const MISSING_SECTION: &str = missing_section::RULE.code;
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
@@ -78,6 +90,10 @@ pub static RULES: &[Rule] = &[
     unused_suppression::RULE,
     bad_suppression::RULE,
     link_leaves_tree::RULE,
+    not_alphabetical::RULE,
+    beta_only_in_v1::RULE,
+    split_table::RULE,
+    missing_section::RULE,
 ];
 
 /// The lint rule `code` names (its code or a former spelling such as
