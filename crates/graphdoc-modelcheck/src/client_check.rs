@@ -75,28 +75,39 @@ pub struct ClientCalls {
 }
 
 /// The calls for `report`'s response examples of `operations` (any
-/// version; only [`VERSION`]'s GETs are taken).
-pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) -> ClientCalls {
+/// version; only [`VERSION`]'s GETs are taken). Each example is called
+/// through the operation the round trip reads it through (`ops`: the
+/// page's operation whose path its request calls), and a wrong shape on a
+/// page that disputes its shape is the docs' there as here.
+pub fn collect_calls(
+    report: &VersionReport,
+    ops: &crate::through::Operations,
+    operations: &[GeneratedOperation],
+) -> ClientCalls {
     let mut out = ClientCalls::default();
-    let mut by_file: BTreeMap<&str, &GeneratedOperation> = BTreeMap::new();
+    let mut by_path: BTreeMap<&str, &GeneratedOperation> = BTreeMap::new();
     for op in operations {
         if op.version == report.summary.version && op.method.eq_ignore_ascii_case("get") {
             out.get_operations += 1;
-            let file = op
-                .source
-                .rsplit_once(':')
-                .map_or(op.source.as_str(), |(f, _)| f);
-            by_file.insert(file, op);
+            by_path.insert(&op.path, op);
         }
     }
     let mut called: BTreeMap<&str, ()> = BTreeMap::new();
     for s in &report.samples {
-        let Some(op) = by_file.get(s.file.as_str()) else {
-            continue;
-        };
         if s.kind != SampleKind::Response {
             continue;
         }
+        let request = if s.request_line.trim().is_empty() {
+            "GET"
+        } else {
+            s.request_line.as_str()
+        };
+        let Some((op, disputed)) = ops
+            .operation_for(&s.file, request)
+            .and_then(|(path, disputed)| Some((*by_path.get(path)?, disputed)))
+        else {
+            continue;
+        };
         let Some(value) = s
             .value
             .as_ref()
@@ -105,7 +116,7 @@ pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) 
             out.unreadable_examples.push((s.file.clone(), s.line));
             continue;
         };
-        called.insert(&op.rust_name, ());
+        called.insert(&op.path, ());
         let documented = documented_request(&s.request_line, &report.summary.version);
         let (params, query, synthetic) = match documented
             .as_ref()
@@ -140,7 +151,7 @@ pub fn collect_calls(report: &VersionReport, operations: &[GeneratedOperation]) 
             payload: value.clone(),
             items: vec![String::new()],
             operation: Some(op.path.clone()),
-            shape_disputed: false,
+            shape_disputed: disputed,
         });
         out.calls.push(call);
     }
@@ -567,12 +578,15 @@ mod tests {
     #[test]
     fn the_calls_of_the_repository_docs_are_their_get_examples_at_their_requests() {
         let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs-src");
-        let schemas = crate::load_schemas(&docs).unwrap();
-        let v1 = schemas.iter().find(|s| s.version == VERSION).unwrap();
+        let loaded = crate::load(&docs).unwrap();
+        let schemas: Vec<_> = loaded.iter().map(|l| l.schema.clone()).collect();
+        let v1 = loaded.iter().find(|l| l.schema.version == VERSION).unwrap();
         let generated = graphdoc_codegen::generate(&schemas, &Default::default());
         let pages = graphdoc_samples::read_pages(&docs, VERSION).unwrap();
-        let report = graphdoc_samples::check_pages(v1, VERSION, &pages);
-        let calls = collect_calls(&report, &generated.operations);
+        let report = graphdoc_samples::check_pages(&v1.schema, VERSION, &pages);
+        let ops =
+            crate::through::Operations::new(&v1.schema, &v1.diagnostics, &generated.operations);
+        let calls = collect_calls(&report, &ops, &generated.operations);
         let seen: Vec<(&str, &str)> = calls
             .calls
             .iter()

@@ -18,10 +18,14 @@
 //! 3. writes the docs' samples to `<out>/roundtrip/samples.json`
 //!    ([`roundtrip::collect_samples`]), runs the harness on them, compares
 //!    what it wrote back with the originals ([`compare`]) and judges every
-//!    difference ([`roundtrip`]: the table of reasons and who is at fault).
+//!    difference ([`roundtrip`]: the table of reasons and who is at fault);
+//! 4. calls every documented v1.0 GET operation that has a response
+//!    example through the model's client against a local server that
+//!    answers the example ([`client_check`]), and judges what came back
+//!    the same way.
 //!
-//! Round-trip failures blamed on the docs are findings, not errors: the
-//! exit code is 1 only when a failure is blamed on graphdoc. A build,
+//! Failures blamed on the docs are findings, not errors: the exit code is
+//! 1 only when a round-trip or client failure is blamed on graphdoc. A build,
 //! lint or doc warning, or a harness that breaks, is an [`Error`].
 //!
 //! [`bench::run`] (`cargo xtask bench-model`) measures cold builds of the
@@ -117,8 +121,7 @@ pub struct Outcome {
     pub judgement: roundtrip::Judgement,
     /// The documented GET operations called through the client.
     pub client: client_check::ClientReport,
-    /// 0, or 1 when a round-trip failure is blamed on graphdoc (client
-    /// failures are reported, not yet gating).
+    /// 0, or 1 when a round-trip or client failure is blamed on graphdoc.
     pub exit_code: u8,
 }
 
@@ -285,11 +288,10 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         client_report_path.display()
     );
 
-    // Client failures blamed on graphdoc are printed but do not fail the run
-    // yet: the full corpus has a few Get pages whose second request form
-    // (`GET …?$filter=…`) answers a collection where the operation's one
-    // response type is a single object (wrong_shape); see client-report.txt.
-    let exit_code = u8::from(judgement.graphdoc_failures().next().is_some());
+    let exit_code = u8::from(
+        judgement.graphdoc_failures().next().is_some()
+            || client_judgement.graphdoc_failures().next().is_some(),
+    );
     Ok(Outcome {
         rendered,
         judgement,
@@ -321,7 +323,7 @@ fn collect(
         through::through_operations(&report, &ops, &mut found);
         samples.extend(found);
         if schema.version == client_check::VERSION {
-            client_calls = client_check::collect_calls(&report, &generated.operations);
+            client_calls = client_check::collect_calls(&report, &ops, &generated.operations);
         }
     }
     progress(&format!("{} samples collected", samples.len()), start);
