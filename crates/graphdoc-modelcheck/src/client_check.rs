@@ -117,7 +117,7 @@ pub fn collect_calls(
             continue;
         };
         called.insert(&op.path, ());
-        let documented = documented_request(&s.request_line, &report.summary.version);
+        let documented = documented_request(&s.request_line);
         let (params, query, synthetic) = match documented
             .as_ref()
             .and_then(|(path, query)| fit(op, path, query))
@@ -162,7 +162,7 @@ pub fn collect_calls(
 /// The path (decoded) and query options of a request line
 /// (`GET https://graph.microsoft.com/v1.0/me?$select=id`), relative to the
 /// version root.
-fn documented_request(line: &str, version: &str) -> Option<(String, Vec<(String, String)>)> {
+fn documented_request(line: &str) -> Option<(String, Vec<(String, String)>)> {
     let (method, url) = line.trim().split_once(' ')?;
     if !method.eq_ignore_ascii_case("get") {
         return None;
@@ -172,7 +172,17 @@ fn documented_request(line: &str, version: &str) -> Option<(String, Vec<(String,
         Some(i) => &url[i + 3..][url[i + 3..].find('/')?..],
         None => url,
     };
-    rest = rest.strip_prefix(&format!("/{version}")).unwrap_or(rest);
+    // The docs also call a page's paths under another version's root
+    // (`/beta/…` on a v1.0 page) or write v1.0 as `v1`.
+    for root in ["/v1.0", "/v1", "/beta"] {
+        if let Some(r) = rest
+            .strip_prefix(root)
+            .filter(|r| r.is_empty() || r.starts_with(['/', '?']))
+        {
+            rest = r;
+            break;
+        }
+    }
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let query = query
         .split('&')
@@ -210,7 +220,9 @@ fn fit(
                 .iter()
                 .position(|(n, _)| n.eq_ignore_ascii_case(name))?;
             let (_, given) = rest.remove(i);
-            if !match_pieces(&pieces(value), &given, &mut params) {
+            // The template's query is written encoded (`%20`), the given one decoded.
+            let value = percent_decode(value);
+            if !match_pieces(&pieces(&value), &given, &mut params) {
                 return None;
             }
         }
@@ -315,7 +327,8 @@ fn expected_request(
     let mut out = String::new();
     for piece in pieces(template) {
         match piece {
-            Piece::Literal(l) => out.push_str(l),
+            // The server compares decoded text; templates are written encoded.
+            Piece::Literal(l) => out.push_str(&percent_decode(l)),
             Piece::Hole(name) => out.push_str(params.get(name).map_or("", String::as_str)),
         }
     }
@@ -503,7 +516,6 @@ mod tests {
     fn a_documented_request_gives_path_parameters_and_query_options() {
         let (path, query) = documented_request(
             "GET https://graph.microsoft.com/v1.0/groups/02bd9fd6/threads/AAQk%3D?$select=topic,id&$top=2",
-            "v1.0",
         )
         .unwrap();
         assert_eq!(path, "/groups/02bd9fd6/threads/AAQk=");
@@ -526,7 +538,11 @@ mod tests {
             expected_request(template_for(&op, &params), &params, &query),
             "/groups/02bd9fd6/threads/AAQk=?$select=topic,id&$top=2"
         );
-        assert_eq!(documented_request("POST https://x/v1.0/me", "v1.0"), None);
+        assert_eq!(documented_request("POST https://x/v1.0/me"), None);
+        assert_eq!(
+            documented_request("GET https://graph.microsoft.com/v1/me?$filter=a%20eq%20'b'"),
+            Some(("/me".into(), vec![("$filter".into(), "a eq 'b'".into())]))
+        );
     }
 
     #[test]
@@ -570,6 +586,15 @@ mod tests {
                 ("x".to_string(), "1".to_string()),
                 ("y".to_string(), "2".to_string())
             ])
+        );
+        // A template's query is written encoded, the documented one read decoded.
+        let filtered = op(&["/me/meetings?$filter=joinUrl%20eq%20'{joinUrl}'"]);
+        let query = [("$filter".to_string(), "joinUrl eq 'x'".to_string())];
+        let (params, rest) = fit(&filtered, "/me/meetings", &query).unwrap();
+        assert_eq!((params["joinUrl"].as_str(), rest.len()), ("x", 0));
+        assert_eq!(
+            expected_request(&filtered.paths[0], &params, &rest),
+            "/me/meetings?$filter=joinUrl eq 'x'"
         );
         assert_eq!(status_of("HTTP/1.1 201 Created"), 201);
         assert_eq!(status_of(""), 200);
