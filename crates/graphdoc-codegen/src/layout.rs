@@ -330,7 +330,12 @@ pub(super) fn facade_files(names: &Names, versions: &[VersionPlan], out: &mut Ge
         "edition = \"2021\"\n",
         "edition = \"2021\"\nreadme = \"README.md\"\n",
     );
-    let mut features = format!("default = [\"{}\"]\n", out.default_module);
+    let runtime = &names.runtime_package;
+    let mut features = format!(
+        "default = [\"{}\"]\n# The HTTP client, `runtime::client` (TLS: the consumer's own reqwest).\n\
+         client = [\"{runtime}/client\"]\n",
+        out.default_module
+    );
     let mut deps = m.sibling(&names.runtime_package, "runtime");
     deps.push('\n');
     for v in versions {

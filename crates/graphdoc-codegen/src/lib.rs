@@ -222,6 +222,19 @@ use std::path::Path;
 /// `src/` and their text.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("lib.rs", include_str!("../runtime/lib.rs")),
+    ("client.rs", include_str!("../runtime/client.rs")),
+    (
+        "client/batch.rs",
+        include_str!("../runtime/client/batch.rs"),
+    ),
+    (
+        "client/pages.rs",
+        include_str!("../runtime/client/pages.rs"),
+    ),
+    (
+        "client/retry.rs",
+        include_str!("../runtime/client/retry.rs"),
+    ),
     ("edm.rs", include_str!("../runtime/edm.rs")),
     ("error.rs", include_str!("../runtime/error.rs")),
     ("field.rs", include_str!("../runtime/field.rs")),
@@ -341,6 +354,14 @@ pub struct GeneratedOperation {
     pub source: String,
     /// Its path in the facade crate: `v1_0::operations::ListUsers`.
     pub path: String,
+    /// The version's module (`v1_0`).
+    pub module: String,
+    /// The descriptor's name (`ListUsers`).
+    pub rust_name: String,
+    /// The HTTP method as the plan spells it (`Get`).
+    pub method: &'static str,
+    /// Its path templates, as `PATHS` has them (placeholders named).
+    pub paths: Vec<String>,
 }
 
 impl GeneratedCrate {
@@ -423,14 +444,24 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
 
     let mut pending: Vec<(String, Pending)> = Vec::new();
     let m = &names.manifests;
+    let client_deps: Vec<String> = package::CLIENT_DEPENDENCIES
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let runtime_manifest = m
+        .cargo_toml(
+            &names.runtime_package,
+            "Runtime of the generated Microsoft Graph model: fields, polymorphic values, pages, Edm types, operations, an optional client.",
+            CODE_LICENSE,
+            &client_deps,
+        )
+        .replace(
+            "\n[dependencies]\n",
+            &format!("\n[features]\n{}\n[dependencies]\n", package::CLIENT_FEATURES),
+        );
     pending.push((
         "runtime/Cargo.toml".into(),
-        Pending::Ready(m.cargo_toml(
-            &names.runtime_package,
-            "Runtime of the generated Microsoft Graph model: fields, polymorphic values, pages, Edm types, operations.",
-            CODE_LICENSE,
-            &[],
-        )),
+        Pending::Ready(runtime_manifest),
     ));
     for (file, text) in RUNTIME_FILES {
         // In the output `formats.rs` sits beside `lib.rs`.
@@ -461,6 +492,10 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
                 title: o.title.clone(),
                 source: o.schema_source.clone(),
                 path: format!("{}::operations::{}", v.module, o.rust_name),
+                module: v.module.clone(),
+                rust_name: o.rust_name.clone(),
+                method: o.method,
+                paths: o.paths.clone(),
             })
         })
         .collect();

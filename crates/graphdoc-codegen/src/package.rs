@@ -245,6 +245,22 @@ impl Manifests<'_> {
     }
 }
 
+/// The runtime's optional HTTP client (module `client`): its cargo
+/// feature and dependencies. Off by default: the model's build does not pay
+/// for them. `reqwest` comes without TLS: the consumer picks it in its own
+/// `reqwest` dependency (`features = ["rustls"]` or `["native-tls"]`),
+/// which cargo unifies with this one; a TLS stack is the heaviest part of
+/// a client's build, and would be built twice if the two choices differed.
+pub const CLIENT_FEATURES: &str =
+    "client = [\"dep:reqwest\", \"dep:tokio\", \"dep:futures-util\"]\n";
+
+/// The dependency lines of [`CLIENT_FEATURES`].
+pub const CLIENT_DEPENDENCIES: &[&str] = &[
+    "reqwest = { version = \"0.13\", optional = true, default-features = false }",
+    "tokio = { version = \"1\", optional = true, default-features = false, features = [\"time\"] }",
+    "futures-util = { version = \"0.3\", optional = true, default-features = false }",
+];
+
 /// A TOML basic string (JSON's escapes are TOML's).
 pub fn toml_str(s: &str) -> String {
     serde_json::Value::String(s.to_owned()).to_string()
@@ -299,7 +315,9 @@ pub fn readme(options: &Options, facts: &ReadmeFacts<'_>) -> String {
          clears the value in a PATCH) or `Value(T)`. Unknown properties and unknown `@odata.type`s \
          are kept and written back. Enums keep values from a newer service in `Other(String)`. \
          Each API page is an operation descriptor (method, path templates, request and response \
-         types) for any HTTP client. Every type's docs link its page of the public reference.\n",
+         types) for any HTTP client; with the cargo feature `client` (off by default), \
+         `runtime::client::Client` executes them (async, on `reqwest`: token provider, paging, \
+         `Retry-After`, `$batch`). Every type's docs link its page of the public reference.\n",
     );
     s.push_str(&format!(
         "\n## Quick start\n\n```toml\n[dependencies]\n{package} = {{ path = \"../{package}\" }}  # or, once published: \"{version}\"\nserde_json = \"1\"\n```\n\n"

@@ -6,7 +6,7 @@
 //! consumer crate beside it the way the generated README says: a path
 //! dependency with the default features (v1.0), or with `beta` as well;
 //! each with the README's `[profile]` snippet in the consumer's manifest and
-//! without it. Every build is cold (an empty target directory), in the dev
+//! without it; and v1.0 with the `client` feature (with the snippet). Every build is cold (an empty target directory), in the dev
 //! profile, under `/usr/bin/time -v`: wall time, CPU time, peak memory (the
 //! largest single process, as `time` reports it) and target size. Last, the
 //! release build of a program that reads one `User`, and the size of its
@@ -80,6 +80,9 @@ pub fn run(options: &BenchOptions) -> Result<BenchOutcome, Error> {
     let mut builds: Vec<(&str, Vec<&str>, bool, String)> = vec![
         ("v1.0", vec![], true, default_snippet.clone()),
         ("v1.0", vec![], false, String::new()),
+        // The HTTP client's cost: reqwest, tokio, hyper and the runtime's
+        // client module, on top of the first build.
+        ("v1.0+client", vec!["client"], true, default_snippet.clone()),
     ];
     if beta {
         builds.push(("v1.0+beta", vec!["beta"], true, all_snippets));

@@ -18,10 +18,14 @@
 //! 3. writes the docs' samples to `<out>/roundtrip/samples.json`
 //!    ([`roundtrip::collect_samples`]), runs the harness on them, compares
 //!    what it wrote back with the originals ([`compare`]) and judges every
-//!    difference ([`roundtrip`]: the table of reasons and who is at fault).
+//!    difference ([`roundtrip`]: the table of reasons and who is at fault);
+//! 4. calls every documented v1.0 GET operation that has a response
+//!    example through the model's client against a local server that
+//!    answers the example ([`client_check`]), and judges what came back
+//!    the same way.
 //!
-//! Round-trip failures blamed on the docs are findings, not errors: the
-//! exit code is 1 only when a failure is blamed on graphdoc. A build,
+//! Failures blamed on the docs are findings, not errors: the exit code is
+//! 1 only when a round-trip or client failure is blamed on graphdoc. A build,
 //! lint or doc warning, or a harness that breaks, is an [`Error`].
 //!
 //! [`bench::run`] (`cargo xtask bench-model`) measures cold builds of the
@@ -31,6 +35,7 @@
 
 pub mod bench;
 mod cargo;
+pub mod client_check;
 pub mod compare;
 pub mod consumer;
 pub mod roundtrip;
@@ -50,6 +55,10 @@ pub const CRATE_NAME: &str = "graph-model";
 const HARNESS_PACKAGE: &str = "graph-model-roundtrip";
 const HARNESS_DIR: &str = "roundtrip";
 const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
+/// The client harness (a second binary of the harness package) and the
+/// local server it answers from.
+const HARNESS_CLIENT_CALLS: &str = include_str!("../harness/client_calls.rs");
+const HARNESS_SERVER: &str = include_str!("../harness/server.rs");
 
 /// Where `cargo xtask model-check` reads the docs and builds the model.
 #[derive(Clone, Debug)]
@@ -110,7 +119,9 @@ pub struct Outcome {
     pub rendered: String,
     /// The round trip's summaries and failures, each blamed on the docs or graphdoc.
     pub judgement: roundtrip::Judgement,
-    /// 0, or 1 when a round-trip failure is blamed on graphdoc.
+    /// The documented GET operations called through the client.
+    pub client: client_check::ClientReport,
+    /// 0, or 1 when a round-trip or client failure is blamed on graphdoc.
     pub exit_code: u8,
 }
 
@@ -174,8 +185,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     let start = Instant::now();
     let mut generated =
         graphdoc_codegen::generate(&schemas, &standalone_options(&options.docs, &[HARNESS_DIR]));
-    let samples = collect(options, &loaded, &generated)?;
-    add_harness(&mut generated, &samples);
+    let (samples, client_calls) = collect(options, &loaded, &generated)?;
+    add_harness(&mut generated, &samples, &client_calls.calls);
     let report =
         graphdoc_codegen::write(out, &generated).map_err(|e| Error::Io(out.to_path_buf(), e))?;
     progress(
@@ -221,6 +232,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
             "--offline",
             "--package",
             HARNESS_PACKAGE,
+            "--bin",
+            HARNESS_PACKAGE,
             "--",
             &samples_arg,
             &results_arg,
@@ -252,23 +265,52 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
         report_path.display(),
         json_path.display()
     );
-    let exit_code = u8::from(judgement.graphdoc_failures().next().is_some());
+
+    let start = Instant::now();
+    let (client, client_judgement) = client_check::run_harness(&cargo, out, &client_calls)?;
+    progress("client calls", start);
+    let client_report_path = out.join("client-report.txt");
+    write_if_changed(
+        &client_report_path,
+        full_report(&client_judgement).as_bytes(),
+    )?;
+    for f in client_judgement.graphdoc_failures() {
+        let _ = writeln!(
+            rendered,
+            "{}",
+            f.render().replacen("roundtrip[", "client[", 1)
+        );
+    }
+    rendered.push_str(&client.render());
+    let _ = writeln!(
+        rendered,
+        "every client failure: {}",
+        client_report_path.display()
+    );
+
+    let exit_code = u8::from(
+        judgement.graphdoc_failures().next().is_some()
+            || client_judgement.graphdoc_failures().next().is_some(),
+    );
     Ok(Outcome {
         rendered,
         judgement,
+        client,
         exit_code,
     })
 }
 
 /// The samples to round-trip, each API page's responses through their
-/// operation ([`through`]).
+/// operation ([`through`]), and the client calls of the documented v1.0
+/// GET operations ([`client_check`]).
 fn collect(
     options: &Options,
     loaded: &[graphdoc_docs::Loaded],
     generated: &GeneratedCrate,
-) -> Result<Vec<roundtrip::RoundTripSample>, Error> {
+) -> Result<(Vec<roundtrip::RoundTripSample>, client_check::ClientCalls), Error> {
     let start = Instant::now();
     let mut samples = Vec::new();
+    let mut client_calls = client_check::ClientCalls::default();
     for l in loaded {
         // The schema the model was generated from: loading the docs again
         // would cost seconds and could only disagree with the model.
@@ -280,9 +322,12 @@ fn collect(
         let ops = through::Operations::new(schema, &l.diagnostics, &generated.operations);
         through::through_operations(&report, &ops, &mut found);
         samples.extend(found);
+        if schema.version == client_check::VERSION {
+            client_calls = client_check::collect_calls(&report, &ops, &generated.operations);
+        }
     }
     progress(&format!("{} samples collected", samples.len()), start);
-    Ok(samples)
+    Ok((samples, client_calls))
 }
 
 /// Every failure, the summaries, and the fixed review sample.
@@ -309,8 +354,13 @@ pub fn full_report(judgement: &roundtrip::Judgement) -> String {
 /// How many failures the round-trip note reviews by hand.
 pub const REVIEW_SAMPLE: usize = 40;
 
-/// Adds the harness crate to the generated workspace.
-fn add_harness(generated: &mut GeneratedCrate, samples: &[roundtrip::RoundTripSample]) {
+/// Adds the harness crate to the generated workspace: the round trip, and
+/// the client calls (`src/bin/client_calls.rs`) of `calls`.
+fn add_harness(
+    generated: &mut GeneratedCrate,
+    samples: &[roundtrip::RoundTripSample],
+    calls: &[client_check::ClientCall],
+) {
     let header = format!(
         "// {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n"
     );
@@ -339,13 +389,26 @@ fn add_harness(generated: &mut GeneratedCrate, samples: &[roundtrip::RoundTripSa
     let cargo_toml = format!(
         "# {GENERATED_MARKER} (round-trip harness of graphdoc-modelcheck). Do not edit.\n\
          [package]\nname = \"{HARNESS_PACKAGE}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [dependencies]\n{CRATE_NAME} = {{ path = \"..\", features = [{features}] }}\n\
-         serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n"
+         [dependencies]\n{CRATE_NAME} = {{ path = \"..\", features = [{features}, \"client\"] }}\n\
+         serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\
+         tokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"net\", \"time\"] }}\n\
+         hyper = {{ version = \"1\", features = [\"server\", \"http1\"] }}\n\
+         hyper-util = {{ version = \"0.1\", features = [\"tokio\"] }}\n\
+         http-body-util = \"0.1\"\n"
     );
     for (path, contents) in [
         ("Cargo.toml", cargo_toml),
         ("src/main.rs", format!("{header}{HARNESS_MAIN}")),
         ("src/versions.rs", versions_rs),
+        (
+            "src/bin/client_calls.rs",
+            format!("{header}{HARNESS_CLIENT_CALLS}"),
+        ),
+        ("src/server.rs", format!("{header}{HARNESS_SERVER}")),
+        (
+            "src/client_dispatch.rs",
+            client_check::dispatch_source(&header, &lib, calls),
+        ),
     ] {
         generated.files.push(GeneratedFile {
             path: format!("{HARNESS_DIR}/{path}"),

@@ -17,7 +17,7 @@ use crate::roundtrip::RoundTripSample;
 use graphdoc_codegen::GeneratedOperation;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::{ReadStatus, VersionReport};
-use graphdoc_schema::request_path::{matches, template_segments, url_segments};
+use graphdoc_schema::request_path::{calls, template_segments, url_segments};
 use graphdoc_schema::{Diagnostic, Schema};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -89,18 +89,42 @@ impl<'a> Operations<'a> {
     }
 
     /// The generated operation and response type a response sample of
-    /// `file` answering `request_line` is read through.
+    /// `file` answering `request_line` is read through: the page's
+    /// operation with that method whose path the request calls, else the
+    /// one whose path it extends the furthest (an example adding a key to
+    /// a documented collection), else the first.
     fn for_response(&self, file: &str, request_line: &str) -> Option<(&'a str, &str)> {
         let ops = self.by_page.get(&page_key(file))?;
         let mut words = request_line.split_whitespace();
         let method = words.next().unwrap_or("");
         let url = url_segments(words.next().unwrap_or(""));
-        let calls = |templates: &Vec<Vec<&str>>| templates.iter().any(|t| matches(t, &url));
-        let op = ops
-            .iter()
-            .find(|o| o.method.eq_ignore_ascii_case(method) && calls(&o.templates))
-            .or_else(|| ops.iter().find(|o| o.method.eq_ignore_ascii_case(method)))?;
+        let with_method = || ops.iter().filter(|o| o.method.eq_ignore_ascii_case(method));
+        let called = |templates: &Vec<Vec<&str>>| templates.iter().any(|t| calls(t, &url));
+        let extends = |o: &&PageOperation| {
+            o.templates
+                .iter()
+                .filter(|t| t.len() < url.len() && calls(t, &url[..t.len()]))
+                .map(Vec::len)
+                .max()
+        };
+        let op = with_method()
+            .find(|o| called(&o.templates))
+            .or_else(|| {
+                with_method()
+                    .filter_map(|o| Some((extends(&o)?, o)))
+                    .max_by_key(|(n, _)| *n)
+                    .map(|(_, o)| o)
+            })
+            .or_else(|| with_method().next())?;
         Some((op.generated, op.response.as_str()))
+    }
+
+    /// The generated operation (its path in the facade) a response example
+    /// of `file` answering `request_line` is read through, and whether the
+    /// page disputes its shape: as the round trip reads it.
+    pub fn operation_for(&self, file: &str, request_line: &str) -> Option<(&'a str, bool)> {
+        let (generated, _) = self.for_response(file, request_line)?;
+        Some((generated, self.disputed.contains(&page_key(file))))
     }
 }
 
@@ -191,6 +215,7 @@ pub fn dispatch(lib: &str, samples: &[RoundTripSample]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use graphdoc_schema::request_path::matches;
 
     #[test]
     fn a_refused_shape_is_the_docs_fault_only_where_the_page_disputes_it() {

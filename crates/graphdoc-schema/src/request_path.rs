@@ -14,7 +14,8 @@ pub fn template_segments(path: &str) -> Vec<&str> {
 }
 
 /// A request URL's segments after the service root and version
-/// (`https://graph.microsoft.com/v1.0/me/events?$top=1` → `me`, `events`).
+/// (`https://graph.microsoft.com/v1.0/me/events?$top=1` → `me`, `events`;
+/// the docs also write the version `v1`).
 pub fn url_segments(url: &str) -> Vec<String> {
     let url = url.split('?').next().unwrap_or(url);
     let path = url
@@ -25,7 +26,10 @@ pub fn url_segments(url: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    if segments.first().is_some_and(|s| s == "v1.0" || s == "beta") {
+    if segments
+        .first()
+        .is_some_and(|s| s == "v1.0" || s == "v1" || s == "beta")
+    {
         segments.remove(0);
     }
     segments
@@ -39,6 +43,18 @@ pub fn matches(template: &[&str], url: &[String]) -> bool {
             .iter()
             .zip(url)
             .all(|(t, u)| is_key(t) || t.eq_ignore_ascii_case(u))
+}
+
+/// Whether a request to `url` calls the template: [`matches`], or `/me`
+/// (the signed-in user) where the template says `/users/{id}`, as a page
+/// documents one and its example calls the other.
+pub fn calls(template: &[&str], url: &[String]) -> bool {
+    let me_as_user = template.len() >= 2
+        && template[0].eq_ignore_ascii_case("users")
+        && is_key(template[1])
+        && url.first().is_some_and(|s| s.eq_ignore_ascii_case("me"))
+        && matches(&template[2..], &url[1..]);
+    me_as_user || matches(template, url)
 }
 
 #[cfg(test)]
@@ -62,5 +78,9 @@ mod tests {
         assert!(matches(&template, &url_segments("/users/u1/events")));
         assert!(!matches(&template, &url_segments("/users/u1")));
         assert!(!matches(&template, &url_segments("/groups/g1/events")));
+        assert!(!matches(&template, &url_segments("/me/events")));
+        assert!(calls(&template, &url_segments("/me/events")));
+        assert!(!calls(&template, &url_segments("/me/u1/events")));
+        assert_eq!(url_segments("https://graph.microsoft.com/v1/me"), ["me"]);
     }
 }

@@ -27,7 +27,11 @@
 //!   all without I/O.
 //! * [`ODataError`] is the error body the service sends with a failure
 //!   status.
+//! * `client` (cargo feature `client`, off by default): an async HTTP
+//!   client on `reqwest` that executes any operation.
 
+#[cfg(feature = "client")]
+pub mod client;
 mod edm;
 mod error;
 mod field;

@@ -2,7 +2,9 @@
 //!
 //! `merge` gathers all pages' items (one type from several pages), `index`
 //! resolves names, `bases` decides base types, `kinds` entity vs complex,
-//! `paths` follows API paths, and `build` makes the schema's items.
+//! `paths` follows API paths, `build` makes the schema's items, and
+//! `per_path` / `per_form` split operations whose paths or request forms
+//! answer different types or shapes.
 
 use crate::page::PageItems;
 use crate::{Loaded, PageInput};
@@ -14,6 +16,7 @@ mod index;
 mod kinds;
 mod merge;
 mod paths;
+mod per_form;
 mod per_path;
 mod shape;
 
@@ -96,6 +99,7 @@ pub fn resolve(
         operations: Vec::new(),
     };
     schema.operations = per_path::split(operations, &schema);
+    schema.operations = per_form::split(std::mem::take(&mut schema.operations), &schema);
     let names = graphdoc_schema::names::Names::of(&schema);
     let widened: Vec<_> = schema
         .operations

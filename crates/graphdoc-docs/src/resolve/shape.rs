@@ -13,7 +13,7 @@ use serde_json::Value;
 
 /// What a response example's body shows at its top level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Shown {
+pub(super) enum Shown {
     /// `{"value": [ … ]}`.
     Collection,
     /// An object with properties and no `value` array.
@@ -318,7 +318,7 @@ fn keyed_get(op: &Operation) -> bool {
 /// The shape of a JSON body's top-level object. A scan rather than a
 /// parse: example bodies are often cut short with `...`. A `value` that is
 /// not an array (a function's wrapped result) shows neither shape.
-fn top_level_shape(body: &str) -> Option<Shown> {
+pub(super) fn top_level_shape(body: &str) -> Option<Shown> {
     let bytes = body.trim_start().as_bytes();
     if bytes.first() != Some(&b'{') {
         return None;
