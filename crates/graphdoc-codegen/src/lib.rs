@@ -368,9 +368,9 @@ enum Pending<'a> {
     Ready(String),
     Enums(&'a [&'a EnumPlan]),
     Structs(&'a [&'a StructPlan]),
-    /// The `properties` and `derived` enums of these structs.
-    Properties(&'a [&'a StructPlan]),
-    Derived(&'a [&'a StructPlan]),
+    /// The `properties` or `derived` enums of these structs, which refer
+    /// to them in the types crate of this library name.
+    PerType(PerType, String, &'a [&'a StructPlan]),
     Operations(&'a [&'a OperationPlan]),
 }
 
@@ -496,12 +496,14 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
                             quote!(#(#items)*)
                         })
                     }
-                    Pending::Properties(items) => {
-                        let items = items.iter().map(|s| properties::properties_item(ctx, s));
-                        rust_file(&names, quote!(#(#items)*))
-                    }
-                    Pending::Derived(items) => {
-                        let items = items.iter().map(|s| properties::derived_item(ctx, s));
+                    Pending::PerType(kind, types, items) => {
+                        let make = match kind {
+                            PerType::Properties => properties::properties_item,
+                            PerType::Derived => properties::derived_item,
+                        };
+                        let types = emit::ident(&types);
+                        let types = quote!(::#types);
+                        let items = items.iter().map(|s| make(ctx, &types, s));
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Operations(items) => {
