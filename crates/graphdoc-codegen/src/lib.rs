@@ -157,13 +157,13 @@
 //!   `cargo clippy --all-targets` checks each of them once, not twice.
 //!
 //! Measured on the 2-core machine for the model generated from the real
-//! docs (v1.0 and beta: 3,356 structs, 1,120 enums, 7,116 operations, 34 MB
-//! of source), cold `cargo build` in the dev profile, standalone
-//! (`cargo xtask bench-model`, load average about 2): 47 s wall, 81 s CPU,
-//! 1.9 GB peak memory; v1.0 alone 22 s and 0.9 GB. Without the profile
-//! overrides (debug info, incremental) an earlier measurement gave 67 s
-//! wall, 113 s CPU, 2.4 GB. The largest crate, beta's structs, is the
-//! critical path. `cargo xtask model-check` (CI) builds that output with
+//! docs (v1.0 and beta: 3,358 structs, 1,111 enums, 7,114 operations), a
+//! consumer built cold in the dev profile with the README's snippet
+//! (`cargo xtask bench-model`): v1.0 0.80 GB peak memory, 41 s CPU (load
+//! average 11; 33.7 s CPU and 22.4 s wall on an idle machine before the
+//! split above); v1.0 and beta 1.65 GB, 116 s CPU under the same load.
+//! The largest crate, beta's structs, is the critical path and the largest
+//! process. `cargo xtask model-check` (CI) builds that output with
 //! clippy and documents it with rustdoc, warnings denied.
 //!
 //! The simplest setup is the output in its own standalone workspace

@@ -170,7 +170,9 @@ fn enums_are_split_into_crates_that_the_types_crate_re_exports() {
     let version_lib = out.file("beta/src/lib.rs").unwrap();
     for (module, package) in [("properties", "properties"), ("derived", "derived")] {
         assert!(
-            version_lib.contains(&format!("pub use ::graph_model_beta_{package} as {module};")),
+            version_lib.contains(&format!(
+                "pub use ::graph_model_beta_{package} as {module};"
+            )),
             "{version_lib}"
         );
     }
