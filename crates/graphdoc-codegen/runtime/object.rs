@@ -414,12 +414,13 @@ impl<T: Object> Poly<T> {
     }
 
     /// The generated enum of `T`'s derived types
-    /// (`graph_model::v1_0::derived::DirectoryObject`), to `match` on.
-    pub fn into_derived(self) -> T::Derived
+    /// (`graph_model::v1_0::derived::DirectoryObject`), to `match` on: the
+    /// `match`'s patterns (or a type annotation) name it.
+    pub fn into_derived<D>(self) -> D
     where
-        T: HasDerived,
+        D: DerivedTypes<Base = T>,
     {
-        T::Derived::from(self)
+        D::from(self)
     }
 }
 
@@ -447,11 +448,12 @@ impl<T: Object + Default> Poly<T> {
     }
 }
 
-/// A type with documented derived types: `Derived` is its generated enum of
-/// them (`derived::DirectoryObject`: `User(…)`, `Group(…)`, …, and `Other`
-/// for the type itself or a type the model does not know).
-pub trait HasDerived: Object + Sized {
-    type Derived: From<Poly<Self>>;
+/// The generated enum of the derived types of `Base`
+/// (`derived::DirectoryObject`: `User(…)`, `Group(…)`, …, and `Other` for
+/// the type itself or a type the model does not know). It lives in a crate
+/// of its own beside the types, hence no link from `Base` to it.
+pub trait DerivedTypes: From<Poly<Self::Base>> {
+    type Base: Object;
 }
 
 impl<T: Object> From<T> for Poly<T> {

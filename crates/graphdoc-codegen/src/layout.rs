@@ -1,5 +1,6 @@
 //! The crate family's layout: which crates a version becomes (enums split into
-//! crates, types, operations), their manifests and docs, the facade and the README.
+//! crates, types, property names, derived types, operations), their
+//! manifests and docs, the facade and the README.
 
 use super::*;
 
@@ -41,11 +42,12 @@ impl<'a> Groups<'a> {
     }
 }
 
-/// The three kinds of crates of one version, so that they compile in
-/// parallel and no single rustc holds a whole version: enums (no
-/// dependencies on the rest), types (structs; re-exports the enums) and the
-/// version crate (operations; re-exports the types). Returns the model
-/// packages.
+/// The kinds of crates of one version, so that they compile in parallel
+/// and no single rustc holds a whole version: enums (no dependencies on the
+/// rest), types (structs; re-exports the enums), the `properties` and
+/// `derived` enums of the types (each a crate on the types), operations
+/// (split into crates on the types and properties) and the version crate,
+/// which re-exports them all. Returns the model packages.
 pub(super) fn version_files<'a>(
     names: &Names,
     plan: &'a VersionPlan,
@@ -57,6 +59,13 @@ pub(super) fn version_files<'a>(
     let enums = enums_crates(names, plan, groups, pending, &version_package);
     let mut model_packages = enums.packages;
     model_packages.push(types_package.clone());
+    let per_type: Vec<String> = [PerType::Properties, PerType::Derived]
+        .into_iter()
+        .map(|kind| per_type_crate(names, plan, groups, pending, kind, &version_package))
+        .collect();
+    model_packages.extend(per_type.iter().cloned());
+    let operations = operations_crates(names, plan, groups, pending, &version_package);
+    model_packages.extend(operations.iter().cloned());
     model_packages.push(version_package.clone());
     types_crate(
         names,
@@ -70,12 +79,101 @@ pub(super) fn version_files<'a>(
     version_crate(
         names,
         plan,
-        groups,
         pending,
         &version_package,
         &types_package,
+        &per_type,
+        &operations,
     );
     model_packages
+}
+
+/// The enums made per struct, each kind a crate on the types crate.
+#[derive(Clone, Copy)]
+pub(super) enum PerType {
+    /// `properties::<Type>`, for every struct.
+    Properties,
+    /// `derived::<Type>`, for the structs with derived types.
+    Derived,
+}
+
+impl PerType {
+    /// The module of the version crate, and the crate's directory and
+    /// package suffix.
+    pub(super) fn module(self) -> &'static str {
+        match self {
+            PerType::Properties => "properties",
+            PerType::Derived => "derived",
+        }
+    }
+
+    fn doc(self) -> &'static str {
+        match self {
+            PerType::Properties => {
+                "property names of each type, for $select, $expand and $orderby"
+            }
+            PerType::Derived => {
+                "enums of the derived types of each type that has some, to match a polymorphic value on"
+            }
+        }
+    }
+}
+
+/// The crate of one kind of per-struct enums (`<version>/properties`,
+/// `<version>/derived`), on the runtime and the types crate. Returns its
+/// package.
+fn per_type_crate<'a>(
+    names: &Names,
+    plan: &'a VersionPlan,
+    groups: &'a Groups<'a>,
+    pending: &mut Vec<(String, Pending<'a>)>,
+    kind: PerType,
+    version_package: &str,
+) -> String {
+    let m = &names.manifests;
+    let dir = format!("{}/{}", plan.module, kind.module());
+    let package = format!("{version_package}-{}", kind.module());
+    let types_package = format!("{version_package}-types");
+    pending.push((
+        format!("{dir}/Cargo.toml"),
+        Pending::Ready(m.cargo_toml(
+            &package,
+            &format!(
+                "Microsoft Graph {} model, {}, generated.",
+                plan.version,
+                kind.doc()
+            ),
+            DOCS_LICENSE,
+            &[
+                runtime_dep(names, "../../"),
+                m.sibling(&types_package, "../types"),
+            ],
+        )),
+    ));
+    let letters = match kind {
+        PerType::Properties => &groups.structs,
+        PerType::Derived => &groups.derived,
+    };
+    let doc = crate_docs(names, plan, kind.doc());
+    let mods = emit::module_list(&letters.keys().cloned().collect::<Vec<_>>());
+    let lib_rs = quote! {
+        #( #![doc = #doc] )*
+        #![doc(html_no_source)]
+        #![allow(clippy::enum_variant_names)]
+        // `Object` bounds on the types: see the types crate.
+        #![recursion_limit = "1024"]
+        #mods
+    };
+    pending.push((
+        format!("{dir}/src/lib.rs"),
+        Pending::Ready(rust_file(names, lib_rs)),
+    ));
+    let types_lib = types_package.replace('-', "_");
+    for (letter, items) in letters {
+        let file = format!("{dir}/src/{letter}.rs");
+        pending.push((file, Pending::PerType(kind, types_lib.clone(), items)));
+    }
+    package
 }
 
 /// The runtime as a dependency of a crate `up` below the output root.
@@ -210,8 +308,6 @@ pub(super) fn types_crate<'a>(
         #![recursion_limit = "1024"]
         #( #[doc(no_inline)] pub use ::#enums_libs::*; )*
         #mods
-        pub mod properties;
-        pub mod derived;
         #lookup
     };
     pending.push((
@@ -223,58 +319,131 @@ pub(super) fn types_crate<'a>(
             format!("{dir}/types/src/{letter}.rs"),
             Pending::Structs(items),
         ));
-        pending.push((
-            format!("{dir}/types/src/properties/{letter}.rs"),
-            Pending::Properties(items),
-        ));
-    }
-    pending.push((
-        format!("{dir}/types/src/properties/mod.rs"),
-        Pending::Ready(rust_file(
-            names,
-            emit::module_index(
-                &groups.structs.keys().cloned().collect::<Vec<_>>(),
-                "The property names of each type, for $select, $expand and $orderby.",
-            ),
-        )),
-    ));
-    pending.push((
-        format!("{dir}/types/src/derived/mod.rs"),
-        Pending::Ready(rust_file(
-            names,
-            emit::module_index(
-                &groups.derived.keys().cloned().collect::<Vec<_>>(),
-                "For each type with derived types, an enum of them to match a polymorphic value on.",
-            ),
-        )),
-    ));
-    for (letter, items) in &groups.derived {
-        pending.push((
-            format!("{dir}/types/src/derived/{letter}.rs"),
-            Pending::Derived(items),
-        ));
     }
 }
 
-/// The version crate: operations, and everything else re-exported.
-pub(super) fn version_crate<'a>(
+/// The operations, split into crates of about OPERATIONS_PER_CRATE on the
+/// types and property names (`<version>/operations-N`), each laid out as
+/// the version crate re-exports it: the types and `properties` in scope at
+/// its root (so an operation names `crate::User`), the descriptors in
+/// `operations`. Returns their packages.
+fn operations_crates<'a>(
     names: &Names,
     plan: &'a VersionPlan,
     groups: &'a Groups<'a>,
     pending: &mut Vec<(String, Pending<'a>)>,
     version_package: &str,
+) -> Vec<String> {
+    if groups.operations.is_empty() {
+        return Vec::new();
+    }
+    let m = &names.manifests;
+    let lib = |package: &str| emit::ident(&package.replace('-', "_"));
+    let types_package = format!("{version_package}-types");
+    let properties_package = format!("{version_package}-{}", PerType::Properties.module());
+    let (types_lib, properties_lib) = (lib(&types_package), lib(&properties_package));
+    let parts = split_groups(&groups.operations, OPERATIONS_PER_CRATE);
+    let mut packages = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let n = i + 1;
+        let package = format!("{version_package}-operations-{n}");
+        let dir = format!("{}/operations-{n}", plan.module);
+        pending.push((
+            format!("{dir}/Cargo.toml"),
+            Pending::Ready(m.cargo_toml(
+                &package,
+                &format!(
+                    "Microsoft Graph {} operations (part {n}), generated.",
+                    plan.version
+                ),
+                DOCS_LICENSE,
+                &[
+                    runtime_dep(names, "../../"),
+                    m.sibling(&types_package, "../types"),
+                    m.sibling(&properties_package, "../properties"),
+                ],
+            )),
+        ));
+        let count: usize = part.iter().map(|(_, items)| items.len()).sum();
+        let doc = crate_docs(
+            names,
+            plan,
+            &format!("{count} operations (part {n} of {})", parts.len()),
+        );
+        let lib_rs = quote! {
+            #( #![doc = #doc] )*
+            #![doc(html_no_source)]
+            // `Object` bounds on the types: see the types crate.
+            #![recursion_limit = "1024"]
+            #[allow(unused_imports)]
+            use ::#types_lib::*;
+            #[allow(unused_imports)]
+            use ::#properties_lib as properties;
+            pub mod operations;
+        };
+        pending.push((
+            format!("{dir}/src/lib.rs"),
+            Pending::Ready(rust_file(names, lib_rs)),
+        ));
+        let letters: Vec<String> = part.iter().map(|(l, _)| l.to_string()).collect();
+        pending.push((
+            format!("{dir}/src/operations/mod.rs"),
+            Pending::Ready(rust_file(
+                names,
+                emit::module_index(&letters, OPERATIONS_DOC),
+            )),
+        ));
+        for &(letter, items) in part {
+            pending.push((
+                format!("{dir}/src/operations/{letter}.rs"),
+                Pending::Operations(items),
+            ));
+        }
+        packages.push(package);
+    }
+    packages
+}
+
+const OPERATIONS_DOC: &str =
+    "Operation descriptors, one per API page: see `Operation` in the runtime.";
+
+/// The version crate: everything re-exported (the types, `properties`,
+/// `derived` and `operations`).
+pub(super) fn version_crate<'a>(
+    names: &Names,
+    plan: &'a VersionPlan,
+    pending: &mut Vec<(String, Pending<'a>)>,
+    version_package: &str,
     types_package: &str,
+    per_type: &[String],
+    operations: &[String],
 ) {
     let m = &names.manifests;
     let dir = &plan.module;
-    let types_lib = emit::ident(&types_package.replace('-', "_"));
+    let lib = |package: &str| emit::ident(&package.replace('-', "_"));
+    let types_lib = lib(types_package);
+    let mut deps = vec![runtime_dep(names, "../"), m.sibling(types_package, "types")];
+    let mut modules = Vec::new();
+    for (package, kind) in per_type.iter().zip([PerType::Properties, PerType::Derived]) {
+        deps.push(m.sibling(package, kind.module()));
+        let lib = lib(package);
+        let module = emit::ident(kind.module());
+        let doc = format!(" The {} (crate `{package}`).", kind.doc());
+        modules.push(quote! {
+            #[doc = #doc]
+            pub use ::#lib as #module;
+        });
+    }
+    for (i, package) in operations.iter().enumerate() {
+        deps.push(m.sibling(package, &format!("operations-{}", i + 1)));
+    }
     pending.push((
         format!("{dir}/Cargo.toml"),
         Pending::Ready(m.cargo_toml(
             version_package,
             &format!("Microsoft Graph {} model, generated.", plan.version),
             DOCS_LICENSE,
-            &[runtime_dep(names, "../"), m.sibling(types_package, "types")],
+            &deps,
         )),
     ));
     let doc = crate_docs(
@@ -292,26 +461,23 @@ pub(super) fn version_crate<'a>(
         #![doc(html_no_source)]
         #[doc(no_inline)]
         pub use ::#types_lib::*;
+        #(#modules)*
         pub mod operations;
     };
     pending.push((
         format!("{dir}/src/lib.rs"),
         Pending::Ready(rust_file(names, lib_rs)),
     ));
-    let index = emit::module_index(
-        &groups.operations.keys().cloned().collect::<Vec<_>>(),
-        "Operation descriptors, one per API page: see `Operation` in the runtime.",
-    );
+    let doc = emit::module_index(&[], OPERATIONS_DOC);
+    let libs = operations.iter().map(|p| lib(p));
+    let index = quote! {
+        #doc
+        #( #[doc(no_inline)] pub use ::#libs::operations::*; )*
+    };
     pending.push((
         format!("{dir}/src/operations/mod.rs"),
         Pending::Ready(rust_file(names, index)),
     ));
-    for (letter, items) in &groups.operations {
-        pending.push((
-            format!("{dir}/src/operations/{letter}.rs"),
-            Pending::Operations(items),
-        ));
-    }
 }
 
 /// The facade: manifest (features, the standalone workspace), README and
@@ -427,6 +593,10 @@ pub(super) fn readme(names: &Names, versions: &[VersionPlan], out: &GeneratedCra
 
 /// About this many enums go into one crate (see "Why it compiles fast").
 const ENUMS_PER_CRATE: usize = 300;
+
+/// About this many operations go into one crate (see "Why it compiles
+/// fast"): v1.0 has two such crates, beta five.
+const OPERATIONS_PER_CRATE: usize = 1_200;
 
 /// Splits letter groups into contiguous parts of about `per_part` items.
 pub(super) fn split_groups<'a, T>(

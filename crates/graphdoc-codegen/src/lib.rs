@@ -18,8 +18,16 @@
 //!                                         (about 300 enums each)
 //! <out>/<version>/types/src/{a..z}.rs    crate <name>-<version>-types (structs;
 //!                                         re-exports the enums)
-//! <out>/<version>/src/operations/        crate <name>-<version> (operations;
-//!                                         re-exports the types)
+//! <out>/<version>/properties/src/        crate <name>-<version>-properties
+//!                                         (`properties::<Type>` enums)
+//! <out>/<version>/derived/src/           crate <name>-<version>-derived
+//!                                         (`derived::<Type>` enums)
+//! <out>/<version>/operations-N/src/operations/  crates
+//!                                         <name>-<version>-operations-N
+//!                                         (about 1,200 operations each)
+//! <out>/<version>/src/                   crate <name>-<version> (re-exports
+//!                                         the types, `properties`, `derived`
+//!                                         and `operations`)
 //! ```
 //!
 //! # A crate family anyone can build and publish
@@ -115,12 +123,20 @@
 //! * Operation descriptors are unit structs with associated consts and
 //!   types only: no derives, no code.
 //! * Each version is several crates: enums (which never refer to each
-//!   other, split into crates of about 300), types, and operations. Cargo
-//!   builds them in parallel and pipelined (the types start once the enums'
-//!   metadata is ready), no single rustc holds a whole version (peak
+//!   other, split into crates of about 300), types, the `properties` and
+//!   `derived` enums of the types (a crate each), and operations (split
+//!   into crates of about 1,200). Cargo builds them in parallel and
+//!   pipelined (the types start once the enums' metadata is ready, the
+//!   rest once the types' is), no single rustc holds a whole version (peak
 //!   memory), and a user who needs one version builds only that one. The
 //!   structs of a version refer to each other in cycles, so they stay one
-//!   crate; it is the critical path of the build.
+//!   crate; it is the critical path of the build and the largest process.
+//!   The per-type enums were in it at first: moved out, its rustc went from
+//!   12.5 to 10.0 s CPU and 1.00 to 0.78 GB peak for v1.0 (beta: 36.4 to
+//!   22.5 s, 2.16 to 1.63 GB), and one operations crate of beta (2.08 GB)
+//!   became five of at most 1.06 GB (per-rustc figures, `cargo build -j1`).
+//!   A derived-types enum's crate cannot implement a trait for the base
+//!   type, so `Poly::into_derived` takes the enum the `match` names.
 //! * Debug info is of little use for generated data types and costs about a
 //!   third of their build, and incremental compilation only adds overhead to
 //!   code that is regenerated, not edited: with
@@ -141,13 +157,13 @@
 //!   `cargo clippy --all-targets` checks each of them once, not twice.
 //!
 //! Measured on the 2-core machine for the model generated from the real
-//! docs (v1.0 and beta: 3,356 structs, 1,120 enums, 7,116 operations, 34 MB
-//! of source), cold `cargo build` in the dev profile, standalone
-//! (`cargo xtask bench-model`, load average about 2): 47 s wall, 81 s CPU,
-//! 1.9 GB peak memory; v1.0 alone 22 s and 0.9 GB. Without the profile
-//! overrides (debug info, incremental) an earlier measurement gave 67 s
-//! wall, 113 s CPU, 2.4 GB. The largest crate, beta's structs, is the
-//! critical path. `cargo xtask model-check` (CI) builds that output with
+//! docs (v1.0 and beta: 3,358 structs, 1,111 enums, 7,114 operations), a
+//! consumer built cold in the dev profile with the README's snippet
+//! (`cargo xtask bench-model`): v1.0 0.80 GB peak memory, 41 s CPU (load
+//! average 11; 33.7 s CPU and 22.4 s wall on an idle machine before the
+//! split above); v1.0 and beta 1.65 GB, 116 s CPU under the same load.
+//! The largest crate, beta's structs, is the critical path and the largest
+//! process. `cargo xtask model-check` (CI) builds that output with
 //! clippy and documents it with rustdoc, warnings denied.
 //!
 //! The simplest setup is the output in its own standalone workspace
@@ -389,9 +405,9 @@ enum Pending<'a> {
     Ready(String),
     Enums(&'a [&'a EnumPlan]),
     Structs(&'a [&'a StructPlan]),
-    /// The `properties` and `derived` enums of these structs.
-    Properties(&'a [&'a StructPlan]),
-    Derived(&'a [&'a StructPlan]),
+    /// The `properties` or `derived` enums of these structs, which refer
+    /// to them in the types crate of this library name.
+    PerType(PerType, String, &'a [&'a StructPlan]),
     Operations(&'a [&'a OperationPlan]),
 }
 
@@ -531,12 +547,14 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
                             quote!(#(#items)*)
                         })
                     }
-                    Pending::Properties(items) => {
-                        let items = items.iter().map(|s| properties::properties_item(ctx, s));
-                        rust_file(&names, quote!(#(#items)*))
-                    }
-                    Pending::Derived(items) => {
-                        let items = items.iter().map(|s| properties::derived_item(ctx, s));
+                    Pending::PerType(kind, types, items) => {
+                        let make = match kind {
+                            PerType::Properties => properties::properties_item,
+                            PerType::Derived => properties::derived_item,
+                        };
+                        let types = emit::ident(&types);
+                        let types = quote!(::#types);
+                        let items = items.iter().map(|s| make(ctx, &types, s));
                         rust_file(&names, quote!(#(#items)*))
                     }
                     Pending::Operations(items) => {

@@ -478,10 +478,11 @@ fn main() -> Result<(), serde_json::Error> {{
 }
 
 /// The compile-budget figures of `cargo xtask bench-model`, for the README.
-const COMPILE_FIGURES: &str = "with the snippet, v1.0 takes 29 s of CPU and 0.81 GB of \
-    memory at most (v1.0 and beta: 82 s, 1.72 GB); without it, 45 s and 1.04 GB (118 s, 2.27 GB), \
-    and three to four times the disk. On 2 idle cores the wall time is about the CPU time / 1.5. A \
-    release program that reads one `User` is 1.2 MB stripped.";
+const COMPILE_FIGURES: &str = "with the snippet, v1.0 takes 0.80 GB of memory at most (v1.0 and \
+    beta: 1.65 GB) and 34 to 41 s of CPU (v1.0 and beta: 83 to 116 s), the more the busier the \
+    machine; without it, 0.91 GB and 45 to 60 s of CPU, and three to four times the disk. On 2 idle \
+    cores the wall time is about the CPU time / 1.5. A release program that reads one `User` is \
+    1.3 MB stripped.";
 
 #[cfg(test)]
 mod tests {

@@ -163,7 +163,23 @@ fn enums_are_split_into_crates_that_the_types_crate_re_exports() {
             "{p}"
         );
     }
-    assert_eq!(out.model_packages.len(), enum_crates.len() + 2);
+    // The enums, types, properties, derived, one operations crate (the
+    // small schema's few operations) and the version crate.
+    assert_eq!(out.model_packages.len(), enum_crates.len() + 5);
+    let version_lib = out.file("beta/src/lib.rs").unwrap();
+    for (module, package) in [("properties", "properties"), ("derived", "derived")] {
+        assert!(
+            version_lib.contains(&format!(
+                "pub use ::graph_model_beta_{package} as {module};"
+            )),
+            "{version_lib}"
+        );
+    }
+    let operations = out.file("beta/src/operations/mod.rs").unwrap();
+    assert!(
+        operations.contains("pub use ::graph_model_beta_operations_1::operations::*;"),
+        "{operations}"
+    );
 }
 
 /// What `cargo package` and a user outside this repository need: every
