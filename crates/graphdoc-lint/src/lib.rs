@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod drift;
 pub mod drift_command;
 mod json;
+pub mod l10n_command;
 mod outline;
 pub mod pages;
 pub mod pr;
