@@ -342,7 +342,11 @@ impl DriftReport {
         for f in &self.findings {
             *per_kind.entry(f.kind).or_default() += 1;
         }
-        let _ = write!(out, "{} findings", self.findings.len());
+        let _ = write!(
+            out,
+            "{}",
+            crate::render::plural(self.findings.len(), "finding")
+        );
         if !per_kind.is_empty() {
             let parts: Vec<String> = per_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
             let _ = write!(out, " ({})", parts.join(", "));
