@@ -103,9 +103,18 @@ pub struct DriftArgs {
     /// The API version the metadata describes (a folder under api-reference/).
     #[arg(long, value_name = "VERSION", default_value = "v1.0")]
     pub version: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
+    /// Output format (human: the findings, then the counts and scores; json:
+    /// the findings and the scores; github: workflow annotations; sarif: for
+    /// code scanning; markdown: for a pull-request comment).
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
+    pub format: FindingsFormat,
+    /// The docs folder's path inside its repository, for the links of the
+    /// markdown, SARIF and GitHub outputs [default: the repository root].
+    #[arg(long, value_name = "PATH")]
+    pub link_base: Option<String>,
+    /// With --format markdown: stay within NUM characters.
+    #[arg(long, value_name = "NUM")]
+    pub max_chars: Option<usize>,
     #[command(flatten)]
     pub pr: PrArgs,
     /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
@@ -178,8 +187,8 @@ pub struct LintArgs {
     pub metadata: Option<PathBuf>,
     /// Output format (github: workflow annotations; sarif: for code scanning;
     /// markdown: for a pull-request comment).
-    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
-    pub format: LintFormat,
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
+    pub format: FindingsFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
     #[arg(long, value_name = "PATH")]
@@ -266,31 +275,26 @@ pub struct L10nArgs {
     /// The localised tree, laid out like the English one.
     #[arg(long, value_name = "DIR")]
     pub localized: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = L10nFormat::Human)]
-    pub format: L10nFormat,
+    /// Output format (json: JSON lines; github: workflow annotations; sarif:
+    /// for code scanning; markdown: for a pull-request comment).
+    #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
+    pub format: FindingsFormat,
+    /// The docs folder's path inside its repository, for the links of the
+    /// markdown, SARIF and GitHub outputs [default: the repository root].
+    #[arg(long, value_name = "PATH")]
+    pub link_base: Option<String>,
+    /// With --format markdown: stay within NUM characters.
+    #[arg(long, value_name = "NUM")]
+    pub max_chars: Option<usize>,
     /// Judge staleness by content only, even when the English tree has a git history.
     #[arg(long)]
     pub no_history: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-pub enum L10nFormat {
-    Human,
-    Json,
-    Github,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 pub enum SchemaFormat {
     Json,
     Csdl,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ReportFormat {
-    Human,
-    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -303,13 +307,27 @@ pub enum SamplesFormat {
     Report,
 }
 
+/// The formats every command renders its findings in.
 #[derive(Clone, Copy, ValueEnum)]
-pub enum LintFormat {
+pub enum FindingsFormat {
     Human,
     Json,
     Sarif,
     Github,
     Markdown,
+}
+
+impl FindingsFormat {
+    /// The renderer's format.
+    pub fn format(self) -> graphdoc_lint::Format {
+        match self {
+            FindingsFormat::Human => graphdoc_lint::Format::Human,
+            FindingsFormat::Json => graphdoc_lint::Format::Json,
+            FindingsFormat::Sarif => graphdoc_lint::Format::Sarif,
+            FindingsFormat::Github => graphdoc_lint::Format::Github,
+            FindingsFormat::Markdown => graphdoc_lint::Format::Markdown,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -47,10 +47,9 @@ fn run(command: Command) -> Result<u8, String> {
                 docs: docs(&a.docs)?,
                 version: a.version,
                 metadata: a.metadata,
-                format: match a.format {
-                    args::ReportFormat::Human => graphdoc_lint::drift_command::DriftFormat::Human,
-                    args::ReportFormat::Json => graphdoc_lint::drift_command::DriftFormat::Json,
-                },
+                format: a.format.format(),
+                link_base: a.link_base.unwrap_or_default(),
+                max_chars: a.max_chars,
                 pr: a.pr.mode(a.deny),
                 limits: a.docs.limits.limits(),
             };
@@ -109,13 +108,14 @@ fn run(command: Command) -> Result<u8, String> {
             let english = graphdoc_l10n::english_tree(a.docs.docs.as_deref(), &here, &a.localized)?;
             let report = graphdoc_l10n::run_within(&limits, &english, &a.localized, history)
                 .map_err(|e| e.to_string())?;
+            let render_opts = graphdoc_lint::RenderOptions {
+                link_base: a.link_base.unwrap_or_default(),
+                max_chars: a.max_chars,
+                ..graphdoc_lint::RenderOptions::new("graphdoc-l10n")
+            };
             emit(
                 None,
-                &match a.format {
-                    args::L10nFormat::Human => report.render_human(),
-                    args::L10nFormat::Json => report.render_json(),
-                    args::L10nFormat::Github => report.render_github(),
-                },
+                &graphdoc_lint::l10n_command::render(&report, a.format.format(), &render_opts),
             )?;
             Ok(u8::from(
                 !report.findings.is_empty() || !report.not_read.is_empty(),
@@ -186,13 +186,7 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
     }
     let options = graphdoc_lint::LintOptions {
         metadata: a.metadata,
-        format: match a.format {
-            args::LintFormat::Human => graphdoc_lint::Format::Human,
-            args::LintFormat::Json => graphdoc_lint::Format::Json,
-            args::LintFormat::Sarif => graphdoc_lint::Format::Sarif,
-            args::LintFormat::Github => graphdoc_lint::Format::Github,
-            args::LintFormat::Markdown => graphdoc_lint::Format::Markdown,
-        },
+        format: a.format.format(),
         link_base: a.link_base.unwrap_or_default(),
         max_chars: a.max_chars,
         deny_warnings: a.deny.is_some(),

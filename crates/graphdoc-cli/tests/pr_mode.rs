@@ -207,7 +207,7 @@ fn samples_since_and_baseline_report_exactly_the_new_findings() {
     // The summary says what was shown before the whole tree's counts.
     assert!(
         since.stdout.contains(
-            "\ngraphdoc-samples: 6 new findings (1 errors, 5 warnings, 0 notes); the whole tree's counts:\nv1.0: "
+            "\ngraphdoc-samples: 6 new findings (1 error, 5 warnings, 0 notes); the whole tree's counts:\nv1.0: "
         ),
         "{}",
         since.stdout

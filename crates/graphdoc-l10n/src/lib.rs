@@ -131,22 +131,42 @@ impl Report {
             out.push_str(&f.to_string());
             out.push('\n');
         }
-        out.push_str(&format!(
-            "l10n: {} pages aligned, {} findings",
-            self.aligned,
-            self.findings.len()
-        ));
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by kind.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
+        let mut out = format!(
+            "l10n: {} aligned, {}",
+            plural(self.aligned, "page"),
+            plural(self.findings.len(), "finding")
+        );
         if !self.not_read.is_empty() {
             out.push_str(&format!(
-                "; {} pages not read or not in UTF-8",
-                self.not_read.len()
+                "; {} not read or not in UTF-8",
+                plural(self.not_read.len(), "page")
             ));
         }
         for (kind, n) in self.counts() {
             out.push_str(&format!("; {} {n}", kind.name()));
         }
-        out.push('\n');
         out
+    }
+
+    /// Every finding in the common format: the pages not read first, then
+    /// the translation drift by file and line.
+    pub fn to_findings(&self) -> Vec<graphdoc_schema::Finding> {
+        let drift = self.findings.iter().map(Finding::to_common);
+        self.not_read.iter().cloned().chain(drift).collect()
     }
 
     /// One JSON object per line, in the common finding format (the kind
@@ -160,44 +180,6 @@ impl Report {
         for f in &self.findings {
             out.push_str(&serde_json::to_string(&f.to_common()).unwrap_or_default());
             out.push('\n');
-        }
-        out
-    }
-
-    /// GitHub Actions workflow commands, one per finding.
-    pub fn render_github(&self) -> String {
-        let escape = |s: &str| {
-            s.replace('%', "%25")
-                .replace('\r', "%0D")
-                .replace('\n', "%0A")
-        };
-        let file = |f: &str| escape(f).replace(',', "%2C").replace(':', "%3A");
-        let mut out = String::new();
-        for d in &self.not_read {
-            let mut message = format!("{} [{}]", d.message, d.code);
-            for note in &d.notes {
-                message.push_str(&format!("\n{note}"));
-            }
-            out.push_str(&format!(
-                "::error file={},line={},title={}::{}\n",
-                file(&d.file),
-                d.line,
-                d.code,
-                escape(&message)
-            ));
-        }
-        for f in &self.findings {
-            let mut message = format!("{} [{}]", f.message, f.code);
-            if let Some(note) = &f.note {
-                message.push_str(&format!("\n{note}"));
-            }
-            out.push_str(&format!(
-                "::warning file={},line={},title={}::{}\n",
-                file(&f.file),
-                f.line,
-                f.kind.name(),
-                escape(&message)
-            ));
         }
         out
     }

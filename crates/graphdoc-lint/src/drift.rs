@@ -329,11 +329,24 @@ impl DriftReport {
         for f in &self.findings {
             let _ = writeln!(out, "{f}");
         }
+        out.push('\n');
+        out.push_str(&self.summary());
+        out
+    }
+
+    /// The number of findings of each kind and the scores, one a line: what
+    /// `drift` prints after its findings in every human rendering.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
         let mut per_kind: BTreeMap<DriftKind, usize> = BTreeMap::new();
         for f in &self.findings {
             *per_kind.entry(f.kind).or_default() += 1;
         }
-        let _ = write!(out, "\n{} findings", self.findings.len());
+        let _ = write!(
+            out,
+            "{}",
+            crate::render::plural(self.findings.len(), "finding")
+        );
         if !per_kind.is_empty() {
             let parts: Vec<String> = per_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
             let _ = write!(out, " ({})", parts.join(", "));

@@ -2,19 +2,11 @@
 //! metadata, as findings and scores.
 
 use crate::drift::{compare, DriftFinding, DriftReport};
+use crate::render::{self, Format, RenderOptions};
 use graphdoc_docs::gate::{self, PrMode};
 use graphdoc_docs::{display_path, locate};
 use graphdoc_schema::{baseline, Finding, Schema, Severity};
 use std::path::{Path, PathBuf};
-
-/// How to render a drift report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DriftFormat {
-    /// `file:line: kind: message` lines, then counts and scores.
-    Human,
-    /// The [`DriftReport`] as JSON.
-    Json,
-}
 
 /// The `drift` command's arguments.
 #[derive(Clone, Debug)]
@@ -25,8 +17,14 @@ pub struct DriftOptions {
     pub version: String,
     /// The service's CSDL (`$metadata`) for that version.
     pub metadata: PathBuf,
-    /// How to print the report.
-    pub format: DriftFormat,
+    /// How to print the findings: as every command renders them, the JSON
+    /// being the whole report (findings and scores, each finding in the
+    /// common format plus its drift `kind` and `item`).
+    pub format: Format,
+    /// See [`crate::LintOptions::link_base`].
+    pub link_base: String,
+    /// Markdown output: at most this many characters.
+    pub max_chars: Option<usize>,
     /// Pull-request mode: list only findings not accepted (the scores stay
     /// those of the whole tree).
     pub pr: PrMode,
@@ -91,15 +89,56 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
         });
         exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
     }
-    let rendered = match opts.format {
-        DriftFormat::Human => drift.to_human(),
-        DriftFormat::Json => drift.to_json(),
-    };
+    let rendered = render_report(opts, &drift);
     Ok(DriftOutcome {
         rendered,
         report: drift,
         exit_code,
     })
+}
+
+/// `report` in `opts.format`: the findings through the common renderer,
+/// the human output ending with the counts by kind and the scores.
+fn render_report(opts: &DriftOptions, report: &DriftReport) -> String {
+    let findings: Vec<Finding> = report
+        .findings
+        .iter()
+        .map(|f| to_finding(&opts.docs, f))
+        .collect();
+    if opts.format == Format::Json {
+        return report_json(report, &findings);
+    }
+    let render_opts = RenderOptions {
+        tool: "graphdoc-drift".into(),
+        link_base: opts.link_base.clone(),
+        max_chars: opts.max_chars,
+        summary: Some(format!("\n{}", report.summary().trim_end())),
+    };
+    render::render(&findings, opts.format, &render_opts, &|_| None)
+}
+
+/// The report as pretty JSON: `findings` (each in the common format, as
+/// `--format json` of every command prints it, with the drift `kind` and
+/// `item` it always had) and `scores`.
+fn report_json(report: &DriftReport, findings: &[Finding]) -> String {
+    let common = render::json::render(findings);
+    let findings: Vec<serde_json::Value> = common
+        .lines()
+        .zip(&report.findings)
+        .map(|(line, drift)| {
+            let mut v: serde_json::Value =
+                serde_json::from_str(line).expect("the renderer writes JSON");
+            if let Some(o) = v.as_object_mut() {
+                o.insert("kind".into(), drift.kind.as_str().into());
+                o.insert("item".into(), drift.item.as_str().into());
+            }
+            v
+        })
+        .collect();
+    let value = serde_json::json!({ "findings": findings, "scores": report.scores });
+    let mut s = serde_json::to_string_pretty(&value).expect("a drift report serializes");
+    s.push('\n');
+    s
 }
 
 /// The drift of the tree at `docs` (the checked one or the base), and the

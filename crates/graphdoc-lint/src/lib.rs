@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod drift;
 pub mod drift_command;
 mod json;
+pub mod l10n_command;
 mod outline;
 pub mod pages;
 pub mod pr;
@@ -403,10 +404,7 @@ fn render_lint(
         *per_rule.entry(rules::rule_of(&f.code)).or_default() += 1;
     }
     let parts: Vec<String> = per_rule.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-    let mut summary = format!(
-        "graphdoc-lint: {} errors, {} warnings, {} notes, {} suppressed",
-        counts.errors, counts.warnings, counts.notes, suppressed
-    );
+    let mut summary = format!("graphdoc-lint: {counts}, {} suppressed", suppressed);
     if !parts.is_empty() {
         summary.push_str(&format!(" ({})", parts.join(", ")));
     }

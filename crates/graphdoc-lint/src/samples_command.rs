@@ -5,7 +5,6 @@
 
 use crate::render::{self, Format, RenderOptions};
 use graphdoc_docs::gate::PrMode;
-use graphdoc_schema::Severity;
 use std::path::PathBuf;
 
 /// What `samples` prints.
@@ -62,13 +61,10 @@ pub fn run(opts: &SamplesOptions) -> Result<(String, u8), String> {
     let mut summary: Vec<String> = Vec::new();
     if opts.pr.filters() {
         // The version lines below count the whole tree; say what was shown.
-        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         summary.push(format!(
-            "graphdoc-samples: {} new findings ({} errors, {} warnings, {} notes); the whole tree's counts:",
-            findings.len(),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Note)
+            "graphdoc-samples: {} ({}); the whole tree's counts:",
+            render::plural(findings.len(), "new finding"),
+            render::Counts::of(&findings)
         ));
     }
     summary.extend(

@@ -779,3 +779,22 @@ fn a_type_changed_from_one_wrong_type_to_another_is_a_new_finding() {
     assert_ne!(identity(&before[0]), identity(&changed[0]));
     assert_eq!(changed[0].key(), "property-type-differs: Edm.String");
 }
+
+#[test]
+fn one_drift_finding_is_counted_in_the_singular() {
+    let mut report = compare(&Schema::default(), &Schema::default());
+    report.findings.push(graphdoc_lint::drift::DriftFinding {
+        file: "a.md".into(),
+        line: 1,
+        kind: DriftKind::ExtraProperty,
+        item: "t/p".into(),
+        message: "m".into(),
+        severity: DriftKind::ExtraProperty.severity(),
+        docs_say: String::new(),
+    });
+    let summary = report.summary();
+    assert!(
+        summary.starts_with("1 finding (extra-property: 1)\n"),
+        "{summary}"
+    );
+}

@@ -148,3 +148,65 @@ fn sample_findings_render_in_every_format_without_machine_paths() {
         );
     }
 }
+
+/// `log` has no schema error and every result names a rule of the run.
+fn assert_valid_with_rules(log: &Value, what: &str) {
+    let errors: Vec<String> = validator()
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty(), "{what}: no results");
+    for r in results {
+        assert!(r["ruleIndex"].is_u64(), "{what}: {} is a rule", r["ruleId"]);
+    }
+}
+
+#[test]
+fn drift_sarif_is_valid_sarif_with_its_code_as_rule() {
+    use graphdoc_lint::drift_command::{run, DriftOptions};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let opts = DriftOptions {
+        docs: root.clone(),
+        version: "v1.0".into(),
+        metadata: root.join("metadata.csdl"),
+        format: Format::Sarif,
+        link_base: "docs".into(),
+        max_chars: None,
+        pr: graphdoc_docs::gate::PrMode::default(),
+        limits: graphdoc_docs::Limits::default(),
+    };
+    let out = run(&opts, &mut |_| {}).expect("drift runs");
+    let log: Value = serde_json::from_str(&out.rendered).expect("SARIF is JSON");
+    assert_valid_with_rules(&log, "drift");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "GL0013");
+    let uri = &result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert!(uri.as_str().unwrap().starts_with("docs/"), "{uri}");
+    assert!(!out.rendered.contains(env!("CARGO_MANIFEST_DIR")));
+}
+
+#[test]
+fn l10n_sarif_is_valid_sarif_with_gt_codes_as_rules() {
+    let english = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs-src");
+    let report = graphdoc_l10n::run(
+        &english,
+        &english.join("fr-FR"),
+        graphdoc_l10n::History::Off,
+    )
+    .expect("both trees load");
+    let opts = graphdoc_lint::RenderOptions::new("graphdoc-l10n");
+    let rendered = graphdoc_lint::l10n_command::render(&report, Format::Sarif, &opts);
+    let log: Value = serde_json::from_str(&rendered).expect("SARIF is JSON");
+    assert_valid_with_rules(&log, "l10n");
+    let ids: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert!(ids.iter().all(|id| id.starts_with("GT")), "{ids:?}");
+    assert!(ids.contains(&"GT0008"), "{ids:?}");
+    assert!(!rendered.contains(env!("CARGO_MANIFEST_DIR")));
+}

@@ -328,10 +328,17 @@ impl Summary {
 
     /// The summary line `graphdoc samples` prints for the version.
     pub fn render(&self) -> String {
+        let plural = |n: usize, word: &str| {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        };
         let mut out = format!(
-            "{}: {} blocks: {} strict, {} tolerant, {} unreadable; {} validated, {} clean",
+            "{}: {}: {} strict, {} tolerant, {} unreadable; {} validated, {} clean",
             self.version,
-            self.blocks,
+            plural(self.blocks, "block"),
             self.strict,
             self.tolerant,
             self.unreadable,
@@ -339,7 +346,7 @@ impl Summary {
             self.clean
         );
         let total: usize = self.findings.values().sum();
-        out.push_str(&format!("; {total} findings"));
+        out.push_str(&format!("; {}", plural(total, "finding")));
         if !self.findings.is_empty() {
             let parts: Vec<String> = self
                 .findings

@@ -10,10 +10,7 @@ use graphdoc_schema::Finding;
 /// A pull-request comment: a heading with the counts, then one item a finding linked to its line, cut to `opts.max_chars` with a line saying how many did not fit.
 pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
     let counts = Counts::of(findings);
-    let header = format!(
-        "### {}: {} errors, {} warnings, {} notes\n\n",
-        opts.tool, counts.errors, counts.warnings, counts.notes
-    );
+    let header = format!("### {}: {counts}\n\n", opts.tool);
     let limit = opts.max_chars.unwrap_or(usize::MAX);
     let mut out = String::new();
     let mut used = 0;
@@ -119,7 +116,7 @@ mod tests {
         let out = render(&[finding()], &opts);
         assert_eq!(
             out,
-            "### graphdoc-lint: 0 errors, 1 warnings, 0 notes\n\n\
+            "### graphdoc-lint: 0 errors, 1 warning, 0 notes\n\n\
 - **warning** `GL0007` [api-reference/x.md:3](docs/api-reference/x.md#L3): same, 100% text\n  - earlier: a\n"
         );
     }

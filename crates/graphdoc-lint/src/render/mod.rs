@@ -129,6 +129,28 @@ impl Counts {
     }
 }
 
+impl std::fmt::Display for Counts {
+    /// `1 error, 2 warnings, 0 notes`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note")
+        )
+    }
+}
+
+/// `1 finding`, `2 findings`: `n` and `word`, with an `s` unless `n` is 1.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// A finding's message with its notes, one per line (`note: …`).
 pub(crate) fn message_with_notes(f: &Finding) -> String {
     let mut text = f.message.clone();
@@ -163,6 +185,17 @@ pub(crate) mod tests {
             opts.link_base = base.into();
             assert_eq!(opts.repository_path("a/b.md"), path, "{base}");
         }
+    }
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        let counts = Counts {
+            errors: 1,
+            warnings: 2,
+            notes: 0,
+        };
+        assert_eq!(counts.to_string(), "1 error, 2 warnings, 0 notes");
+        assert_eq!(plural(1, "finding"), "1 finding");
     }
 
     #[test]

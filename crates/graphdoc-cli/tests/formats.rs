@@ -1,0 +1,194 @@
+//! `drift` and `l10n` print their findings in the one finding format, in
+//! every output `lint` and `samples` have: `severity[code]` lines, JSON,
+//! SARIF, GitHub annotations titled by code, markdown within `--max-chars`.
+
+mod common;
+
+use common::{docs_src, graphdoc, run_in, Run};
+use std::path::Path;
+
+const FORMATS: [&str; 5] = ["human", "json", "sarif", "github", "markdown"];
+
+fn workspace() -> std::path::PathBuf {
+    docs_src().join("..")
+}
+
+/// `drift` of docs-src against the tiny metadata, with `more` arguments.
+fn drift(more: &[&str]) -> Run {
+    let metadata = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.csdl.xml");
+    let mut args = vec![
+        "drift",
+        "--metadata",
+        metadata.to_str().unwrap(),
+        "--docs",
+        "docs-src",
+    ];
+    args.extend(more);
+    run_in(&graphdoc(), &workspace(), &args)
+}
+
+/// `l10n` of docs-src's French pages, with `more` arguments.
+fn l10n(more: &[&str]) -> Run {
+    let mut args = vec![
+        "l10n",
+        "--docs",
+        "docs-src",
+        "--localized",
+        "docs-src/fr-FR",
+        "--no-history",
+    ];
+    args.extend(more);
+    run_in(&graphdoc(), &workspace(), &args)
+}
+
+/// Checks what every format of one command's findings must hold; `code`
+/// is a code each output must carry as the finding's code.
+fn check_every_format(command: &dyn Fn(&[&str]) -> Run, code: &str) {
+    let machine = workspace().canonicalize().unwrap().display().to_string();
+    for format in FORMATS {
+        let out = command(&["--format", format, "--link-base", "docs"]);
+        assert!(out.code <= 1, "{format}: {}", out.stderr);
+        assert!(!out.stdout.contains(&machine), "{format} names {machine}");
+        match format {
+            "human" => {
+                let line = out
+                    .stdout
+                    .lines()
+                    .find(|l| l.contains(&format!("[{code}]")))
+                    .expect("a finding");
+                let (place, rest) = line.split_once(": ").unwrap();
+                let (file, line_number) = place.rsplit_once(':').unwrap();
+                assert!(file.starts_with("api-reference/v1.0/"), "{line}");
+                assert!(line_number.parse::<u32>().is_ok(), "{line}");
+                assert!(rest.starts_with(&format!("warning[{code}]: ")), "{line}");
+            }
+            "json" => {
+                let text = &out.stdout;
+                let first = text.lines().next().unwrap();
+                // drift's JSON is one document with the scores; l10n's one
+                // finding a line.
+                let finding: serde_json::Value = if first == "{" {
+                    serde_json::from_str::<serde_json::Value>(text).unwrap()["findings"][0].clone()
+                } else {
+                    serde_json::from_str(first).unwrap()
+                };
+                assert_eq!(finding["code"].as_str().unwrap().get(..2), code.get(..2));
+                for field in ["file", "line", "severity", "message", "name", "identity"] {
+                    assert!(!finding[field].is_null(), "{field} in {finding}");
+                }
+            }
+            "sarif" => {
+                let log: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+                let results = log["runs"][0]["results"].as_array().unwrap();
+                assert!(results.iter().any(|r| r["ruleId"] == code), "{code}");
+                let uri =
+                    &results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+                assert!(
+                    uri.as_str().unwrap().starts_with("docs/api-reference/"),
+                    "{uri}"
+                );
+            }
+            "github" => {
+                assert!(
+                    out.stdout.lines().all(|l| l.starts_with("::")),
+                    "{}",
+                    out.stdout
+                );
+                assert!(
+                    out.stdout.contains(&format!(",title={code}::")),
+                    "{}",
+                    out.stdout
+                );
+                assert!(out.stdout.contains("file=docs/api-reference/"));
+            }
+            _ => {
+                assert!(out.stdout.contains(&format!("`{code}`")), "{}", out.stdout);
+                let within = command(&["--format", format, "--max-chars", "600"]);
+                assert!(within.stdout.chars().count() <= 600, "{}", within.stdout);
+                assert!(
+                    within.stdout.contains(" more not shown"),
+                    "{}",
+                    within.stdout
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn drift_renders_its_findings_in_every_format() {
+    check_every_format(&drift, "GL0013");
+}
+
+#[test]
+fn l10n_renders_its_findings_in_every_format() {
+    check_every_format(&l10n, "GT0008");
+}
+
+#[test]
+fn drift_human_ends_with_counts_by_kind_and_the_scores() {
+    let out = drift(&[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let summary = out.stdout.split("\n\n").last().unwrap();
+    assert!(
+        summary.starts_with("7 findings (type-only-in-docs: 4, enum-only-in-docs: 3)\n"),
+        "{summary}"
+    );
+    assert!(summary.contains("\nproperty F1: "), "{summary}");
+}
+
+#[test]
+fn drift_json_keeps_the_report_fields_and_adds_the_common_ones() {
+    let out = drift(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let first = &report["findings"][0];
+    assert_eq!(first["kind"], "type-only-in-docs");
+    assert_eq!(first["item"], "microsoft.graph.directoryObject");
+    assert_eq!(first["code"], "GL0013");
+    assert_eq!(first["key"], "type-only-in-docs");
+    assert_eq!(
+        first["identity"],
+        "GL0013|api-reference/v1.0/resources/directoryobject.md|microsoft.graph.directoryObject|type-only-in-docs"
+    );
+    assert!(
+        report["scores"]["property_f1"].is_object(),
+        "{}",
+        report["scores"]
+    );
+}
+
+#[test]
+fn l10n_annotations_are_titled_by_code_with_the_english_line_as_note() {
+    let out = l10n(&["--format", "github"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("title=GT0008::"))
+        .expect("a name-and-type-lost annotation");
+    assert!(
+        line.starts_with("::warning file=api-reference/v1.0/"),
+        "{line}"
+    );
+    assert!(
+        line.contains("%0Anote: English api-reference/v1.0/"),
+        "{line}"
+    );
+    assert!(!out.stdout.contains("title=name-and-type-lost"));
+}
+
+#[test]
+fn summaries_say_one_finding_not_one_findings() {
+    let out = l10n(&[]);
+    let summary = out.stdout.lines().last().unwrap();
+    assert!(summary.starts_with("l10n: 6 pages aligned, "), "{summary}");
+    assert!(!summary.contains(" 1 findings") && !summary.contains(" 1 pages"));
+    let markdown = l10n(&["--format", "markdown"]);
+    assert!(
+        markdown
+            .stdout
+            .starts_with("### graphdoc-l10n: 0 errors, 22 warnings, 0 notes\n"),
+        "{}",
+        markdown.stdout
+    );
+}
