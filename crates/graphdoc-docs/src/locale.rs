@@ -8,6 +8,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 /// The vocabulary files, by file stem.
 const SOURCES: [(&str, &str); 10] = [
     ("de", include_str!("../locales/de.toml")),
@@ -114,6 +116,9 @@ pub struct Locale {
     phrases: Vec<(String, String)>,
     /// The localised phrases in lower case, in the same order.
     phrases_lower: Vec<String>,
+    /// One automaton over `phrases_lower`, built on first use: a line is
+    /// searched once for every phrase instead of once per phrase.
+    phrase_matcher: OnceLock<AhoCorasick>,
     /// (localised, English) words between list values: `und` → `and`.
     list_words: Vec<(String, String)>,
     member_words: Vec<(String, String)>,
@@ -309,6 +314,7 @@ impl Locale {
             table_headers: pairs(file.table_headers),
             types: pairs(file.types),
             phrases_lower: phrases.iter().map(|(l, _)| l.to_lowercase()).collect(),
+            phrase_matcher: OnceLock::new(),
             phrases,
             list_words: pairs(file.list_words),
             member_words: pairs(file.member_words),
@@ -417,14 +423,19 @@ impl Locale {
     /// facts reader knows (`Mögliche Werte sind:` → `Possible values are:`);
     /// `None` when it holds none.
     pub fn phrases(&self, text: &str) -> Option<String> {
-        // Most lines hold none: one lower-case copy of the line, then a
-        // search per phrase, before comparing in earnest.
+        // Most lines hold none: one lower-case copy of the line, one pass of
+        // the automaton over it, before comparing in earnest.
         let lower = text.to_lowercase();
+        let matcher = self.phrase_matcher();
+        let mut present = vec![false; self.phrases.len()];
+        for found in matcher.find_overlapping_iter(&lower) {
+            present[found.pattern().as_usize()] = true;
+        }
         let found: Vec<&(String, String)> = self
             .phrases
             .iter()
-            .zip(&self.phrases_lower)
-            .filter(|(_, local)| lower.contains(local.as_str()))
+            .zip(present)
+            .filter(|(_, present)| *present)
             .map(|(pair, _)| pair)
             .collect();
         if found.is_empty() {
@@ -446,6 +457,13 @@ impl Locale {
         }
         let out = self.list_words_in_values(&out);
         (out != text).then_some(out)
+    }
+
+    fn phrase_matcher(&self) -> &AhoCorasick {
+        self.phrase_matcher.get_or_init(|| {
+            AhoCorasick::new(&self.phrases_lower)
+                .expect("the vocabulary's phrases are far below the automaton's limits")
+        })
     }
 
     /// The words between the values of each "Possible values are: …"
