@@ -423,35 +423,52 @@ impl Locale {
     /// facts reader knows (`Mögliche Werte sind:` → `Possible values are:`);
     /// `None` when it holds none.
     pub fn phrases(&self, text: &str) -> Option<String> {
-        // Most lines hold none: one lower-case copy of the line, one pass of
-        // the automaton over it, before comparing in earnest.
-        let lower = text.to_lowercase();
-        let matcher = self.phrase_matcher();
-        let mut present = vec![false; self.phrases.len()];
-        for found in matcher.find_overlapping_iter(&lower) {
+        // Most lines hold none: one pass of the automaton over the line in
+        // lower case (an ASCII line is, to an automaton that ignores ASCII
+        // case), before comparing in earnest.
+        let lower;
+        let haystack = if text.is_ascii() {
+            text
+        } else {
+            lower = text.to_lowercase();
+            lower.as_str()
+        };
+        let mut present: Vec<bool> = Vec::new();
+        for found in self.phrase_matcher().find_overlapping_iter(haystack) {
+            if present.is_empty() {
+                present = vec![false; self.phrases.len()];
+            }
             present[found.pattern().as_usize()] = true;
         }
-        let found: Vec<&(String, String)> = self
+        if present.is_empty() {
+            return None;
+        }
+        // With the lower case of its first character: a phrase is tried only
+        // where the text's character lowers to the same.
+        let found: Vec<(&(String, String), String)> = self
             .phrases
             .iter()
             .zip(present)
             .filter(|(_, present)| *present)
-            .map(|(pair, _)| pair)
+            .map(|(pair, _)| {
+                let first = pair.0.chars().next().map(char::to_lowercase);
+                (pair, first.map(String::from_iter).unwrap_or_default())
+            })
             .collect();
-        if found.is_empty() {
-            return None;
-        }
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
-        'outer: while !rest.is_empty() {
-            for (local, english) in &found {
+        'outer: while let Some(c) = rest.chars().next() {
+            let c_lower = c.to_lowercase();
+            for ((local, english), first_lower) in &found {
+                if !c_lower.clone().eq(first_lower.chars()) {
+                    continue;
+                }
                 if let Some(after) = strip_prefix_ci(rest, local) {
                     out.push_str(english);
                     rest = after;
                     continue 'outer;
                 }
             }
-            let c = rest.chars().next().unwrap_or(' ');
             out.push(c);
             rest = &rest[c.len_utf8()..];
         }
@@ -461,7 +478,9 @@ impl Locale {
 
     fn phrase_matcher(&self) -> &AhoCorasick {
         self.phrase_matcher.get_or_init(|| {
-            AhoCorasick::new(&self.phrases_lower)
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&self.phrases_lower)
                 .expect("the vocabulary's phrases are far below the automaton's limits")
         })
     }
