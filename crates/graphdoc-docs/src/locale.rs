@@ -8,6 +8,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 /// The vocabulary files, by file stem.
 const SOURCES: [(&str, &str); 10] = [
     ("de", include_str!("../locales/de.toml")),
@@ -114,6 +116,9 @@ pub struct Locale {
     phrases: Vec<(String, String)>,
     /// The localised phrases in lower case, in the same order.
     phrases_lower: Vec<String>,
+    /// One automaton over `phrases_lower`, built on first use: a line is
+    /// searched once for every phrase instead of once per phrase.
+    phrase_matcher: OnceLock<AhoCorasick>,
     /// (localised, English) words between list values: `und` → `and`.
     list_words: Vec<(String, String)>,
     member_words: Vec<(String, String)>,
@@ -309,6 +314,7 @@ impl Locale {
             table_headers: pairs(file.table_headers),
             types: pairs(file.types),
             phrases_lower: phrases.iter().map(|(l, _)| l.to_lowercase()).collect(),
+            phrase_matcher: OnceLock::new(),
             phrases,
             list_words: pairs(file.list_words),
             member_words: pairs(file.member_words),
@@ -417,35 +423,66 @@ impl Locale {
     /// facts reader knows (`Mögliche Werte sind:` → `Possible values are:`);
     /// `None` when it holds none.
     pub fn phrases(&self, text: &str) -> Option<String> {
-        // Most lines hold none: one lower-case copy of the line, then a
-        // search per phrase, before comparing in earnest.
-        let lower = text.to_lowercase();
-        let found: Vec<&(String, String)> = self
-            .phrases
-            .iter()
-            .zip(&self.phrases_lower)
-            .filter(|(_, local)| lower.contains(local.as_str()))
-            .map(|(pair, _)| pair)
-            .collect();
-        if found.is_empty() {
+        // Most lines hold none: one pass of the automaton over the line in
+        // lower case (an ASCII line is, to an automaton that ignores ASCII
+        // case), before comparing in earnest.
+        let lower;
+        let haystack = if text.is_ascii() {
+            text
+        } else {
+            lower = text.to_lowercase();
+            lower.as_str()
+        };
+        let mut present: Vec<bool> = Vec::new();
+        for found in self.phrase_matcher().find_overlapping_iter(haystack) {
+            if present.is_empty() {
+                present = vec![false; self.phrases.len()];
+            }
+            present[found.pattern().as_usize()] = true;
+        }
+        if present.is_empty() {
             return None;
         }
+        // With the lower case of its first character: a phrase is tried only
+        // where the text's character lowers to the same.
+        let found: Vec<(&(String, String), String)> = self
+            .phrases
+            .iter()
+            .zip(present)
+            .filter(|(_, present)| *present)
+            .map(|(pair, _)| {
+                let first = pair.0.chars().next().map(char::to_lowercase);
+                (pair, first.map(String::from_iter).unwrap_or_default())
+            })
+            .collect();
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
-        'outer: while !rest.is_empty() {
-            for (local, english) in &found {
+        'outer: while let Some(c) = rest.chars().next() {
+            let c_lower = c.to_lowercase();
+            for ((local, english), first_lower) in &found {
+                if !c_lower.clone().eq(first_lower.chars()) {
+                    continue;
+                }
                 if let Some(after) = strip_prefix_ci(rest, local) {
                     out.push_str(english);
                     rest = after;
                     continue 'outer;
                 }
             }
-            let c = rest.chars().next().unwrap_or(' ');
             out.push(c);
             rest = &rest[c.len_utf8()..];
         }
         let out = self.list_words_in_values(&out);
         (out != text).then_some(out)
+    }
+
+    fn phrase_matcher(&self) -> &AhoCorasick {
+        self.phrase_matcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&self.phrases_lower)
+                .expect("the vocabulary's phrases are far below the automaton's limits")
+        })
     }
 
     /// The words between the values of each "Possible values are: …"
