@@ -45,7 +45,7 @@ pub fn matches(template: &[&str], url: &[String]) -> bool {
             .all(|(t, u)| is_key(t) || t.eq_ignore_ascii_case(u))
 }
 
-/// Whether a request to `url` calls the template: [`matches`], or `/me`
+/// Whether a request to `url` calls the template: [`matches()`], or `/me`
 /// (the signed-in user) where the template says `/users/{id}`, as a page
 /// documents one and its example calls the other.
 pub fn calls(template: &[&str], url: &[String]) -> bool {
