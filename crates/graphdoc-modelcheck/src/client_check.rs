@@ -136,23 +136,14 @@ pub fn collect_calls(
             status: status_of(&s.http_line),
             payload: value.clone(),
         };
-        out.samples.push(RoundTripSample {
-            version: report.summary.version.clone(),
-            type_name: op.path.clone(),
-            collection: false,
-            file: s.file.clone(),
-            line: s.line,
-            kind: "response".into(),
-            findings: s
-                .findings
-                .iter()
-                .map(|f| (f.pointer.clone(), f.kind.code().to_string()))
-                .collect(),
-            payload: value.clone(),
-            items: vec![String::new()],
-            operation: Some(op.path.clone()),
-            shape_disputed: disputed,
-        });
+        out.samples.push(RoundTripSample::response_through(
+            &report.summary.version,
+            &op.path,
+            &op.path,
+            s,
+            value,
+            disputed,
+        ));
         out.calls.push(call);
     }
     out.with_examples = called.len();

@@ -82,6 +82,43 @@ pub struct RoundTripSample {
     pub shape_disputed: bool,
 }
 
+impl RoundTripSample {
+    /// An API page's response sample read as a whole through `operation`,
+    /// as `type_name` (the operation's response, or the operation itself
+    /// where the harness dispatches on it).
+    pub fn response_through(
+        version: &str,
+        type_name: &str,
+        operation: &str,
+        sample: &graphdoc_samples::SampleReport,
+        payload: &Value,
+        shape_disputed: bool,
+    ) -> RoundTripSample {
+        RoundTripSample {
+            version: version.to_string(),
+            type_name: type_name.to_string(),
+            collection: false,
+            file: sample.file.clone(),
+            line: sample.line,
+            kind: "response".into(),
+            findings: findings_of(sample),
+            payload: payload.clone(),
+            items: vec![String::new()],
+            operation: Some(operation.to_string()),
+            shape_disputed,
+        }
+    }
+}
+
+/// The validator's findings of a sample as (JSON pointer, code).
+fn findings_of(sample: &graphdoc_samples::SampleReport) -> Vec<(String, String)> {
+    sample
+        .findings
+        .iter()
+        .map(|f| (f.pointer.clone(), f.kind.code().to_string()))
+        .collect()
+}
+
 /// The samples of one version fit for a round trip (see the module docs).
 pub fn collect_samples(report: &VersionReport, schema: &Schema) -> Vec<RoundTripSample> {
     let mut out = Vec::new();
@@ -114,11 +151,7 @@ pub fn collect_samples(report: &VersionReport, schema: &Schema) -> Vec<RoundTrip
                 _ => "other",
             }
             .to_string(),
-            findings: s
-                .findings
-                .iter()
-                .map(|f| (f.pointer.clone(), f.kind.code().to_string()))
-                .collect(),
+            findings: findings_of(s),
             payload: value.clone(),
             operation: None,
             shape_disputed: false,

@@ -161,23 +161,9 @@ pub fn through_operations(
                 samples[i].operation = Some(operation.to_string());
                 samples[i].shape_disputed = disputed;
             }
-            None => added.push(RoundTripSample {
-                version: s.version.clone(),
-                type_name: response.to_string(),
-                collection: false,
-                file: s.file.clone(),
-                line: s.line,
-                kind: "response".into(),
-                findings: s
-                    .findings
-                    .iter()
-                    .map(|f| (f.pointer.clone(), f.kind.code().to_string()))
-                    .collect(),
-                payload: value.clone(),
-                items: vec![String::new()],
-                operation: Some(operation.to_string()),
-                shape_disputed: disputed,
-            }),
+            None => added.push(RoundTripSample::response_through(
+                &s.version, response, operation, s, value, disputed,
+            )),
         }
     }
     samples.extend(added);
