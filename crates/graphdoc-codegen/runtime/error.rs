@@ -29,6 +29,11 @@ pub enum ErrorKind {
     /// (`value` array) for one object, an object without `value` for a
     /// page or a wrapped value, a body where none was expected.
     WrongShape,
+    /// A link the service gave (`@odata.nextLink`, `@odata.deltaLink`)
+    /// that is not followed: it names another origin than the service
+    /// root's (the request's credentials would go there), or is not an
+    /// absolute URL.
+    ForeignLink,
     /// Anything else (path templates, decoding).
     Other,
 }

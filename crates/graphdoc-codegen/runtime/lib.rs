@@ -23,7 +23,8 @@
 //!   request and response types) for use with any HTTP client; a
 //!   [`Request`] is one call of it (path, query options, headers, body),
 //!   and a [`Pager`] follows `@odata.nextLink` and keeps `@odata.deltaLink`,
-//!   all without I/O.
+//!   all without I/O. A link is followed only to the service root's origin
+//!   unless the caller opts in ([`same_origin`], the one check).
 //! * [`ODataError`] is the error body the service sends with a failure
 //!   status.
 //! * `client` (cargo feature `client`, off by default): an async HTTP
@@ -34,6 +35,7 @@ pub mod client;
 mod edm;
 mod error;
 mod field;
+mod link;
 // The samples checker's own validators, so that the model accepts exactly
 // what it does; codegen copies the file in beside this one.
 #[allow(dead_code)]
@@ -52,6 +54,7 @@ mod wire;
 pub use edm::{Base64, Date, DateTimeOffset, Duration, Guid, TimeOfDay};
 pub use error::{Error, ErrorKind};
 pub use field::Field;
+pub use link::same_origin;
 pub use nav::Nav;
 pub use object::*;
 pub use odata_error::{InnerError, ODataError, ODataErrorDetail};

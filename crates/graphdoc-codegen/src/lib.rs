@@ -254,6 +254,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("edm.rs", include_str!("../runtime/edm.rs")),
     ("error.rs", include_str!("../runtime/error.rs")),
     ("field.rs", include_str!("../runtime/field.rs")),
+    ("link.rs", include_str!("../runtime/link.rs")),
     (
         "formats.rs",
         include_str!("../../graphdoc-schema/src/edm/formats.rs"),

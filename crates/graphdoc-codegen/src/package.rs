@@ -449,7 +449,8 @@ fn main() -> Result<(), serde_json::Error> {{
     }}"#;
     let page: Page<{ty}> = serde_json::from_str(body)?;
     assert_eq!(page.value[0].{set_rust}, Field::Value("Adele Vance".to_owned()));
-    // GET the next link in turn, until a page has none.
+    // GET the next link in turn, until a page has none; `runtime::Pager` does, and
+    // follows a link only to the service's origin (your token goes with it).
     assert_eq!(page.next_link(), Some("{url}?$skiptoken=X"));
 
     // A PATCH body sends only what is set: a value, or null to clear one.

@@ -298,6 +298,34 @@ async fn a_next_link_to_another_host_is_not_followed_with_the_token() {
     assert_eq!(server.requests().len(), 1);
 }
 
+#[tokio::test]
+async fn a_link_followed_at_any_origin_is_still_not_sent_the_clients_token() {
+    let server = TestServer::start(|_: &Recorded| Reply::json(200, &json!({"value": []})))
+        .await
+        .unwrap();
+    // The caller's pager follows any origin; the client, which adds the
+    // token, does not.
+    let link = "https://elsewhere.invalid/v1.0/deviceAppManagement/vppTokens?$skiptoken=2";
+    let pager = Pager::new(
+        "https://elsewhere.invalid/v1.0",
+        Request::<ListVppTokens>::follow_any_origin(link).unwrap(),
+    )
+    .follow_any_origin();
+    let mut pages = client(&server).resume(pager);
+    let error = pages.next().await.unwrap().unwrap_err();
+    assert!(matches!(error, ClientError::Request(_)), "{error}");
+    assert!(error.to_string().contains("elsewhere.invalid"), "{error}");
+    let error = client(&server)
+        .send(Request::<GetVppToken>::follow_any_origin(link).unwrap())
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("leaves http://127.0.0.1"),
+        "{error}"
+    );
+    assert!(server.requests().is_empty());
+}
+
 struct VppTokensDelta;
 impl Operation for VppTokensDelta {
     const TITLE: &'static str = "vppToken: delta";
@@ -343,7 +371,8 @@ async fn a_delta_round_keeps_the_delta_link_and_the_next_round_starts_from_it() 
         .to_owned();
     assert!(delta.ends_with("/v1.0/deviceAppManagement/vppTokens/delta()?$deltatoken=d1"));
 
-    let mut second = client.resume(Pager::<VppTokensDelta>::resume(&delta, &[]));
+    let mut second =
+        client.resume(Pager::<VppTokensDelta>::resume(client.base_url(), &delta, &[]).unwrap());
     let page = second.next().await.unwrap().unwrap();
     assert!(second.next().await.is_none());
     assert_eq!(page.value[0].state, Field::Value(VppTokenState::Expired));
@@ -549,7 +578,11 @@ fn a_batch_takes_at_most_twenty_requests() {
     assert_eq!(error.to_string(), "a batch takes at most 20 requests");
     assert_eq!(batch.len(), 20);
     // A link the service gave is absolute: sent on its own, never batched.
-    let link = Request::<ListVppTokens>::follow("https://graph.microsoft.com/v1.0/x?$skiptoken=2");
+    let link = Request::<ListVppTokens>::follow(
+        "https://graph.microsoft.com/v1.0",
+        "https://graph.microsoft.com/v1.0/x?$skiptoken=2",
+    )
+    .unwrap();
     let error = Batch::new().add(link).unwrap_err();
     assert!(error.to_string().contains("cannot be batched"), "{error}");
 }

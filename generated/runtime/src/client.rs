@@ -12,7 +12,8 @@
 //! the `Retry-After` the service sends, within a bounded budget
 //! ([`RetryPolicy`]). [`Client::pages`] drives the runtime's
 //! [`Pager`](super::Pager): it follows `@odata.nextLink` and keeps the
-//! `@odata.deltaLink` of a delta query ([`Pages`]); [`Batch`] sends up
+//! `@odata.deltaLink` of a delta query ([`Pages`]), only to the base URL's
+//! origin; [`Batch`] sends up
 //! to 20 requests in one `$batch` and reads each answer as its own
 //! operation's type ([`BatchResponses::get`]).
 //!
@@ -46,6 +47,7 @@ pub use batch::{Batch, BatchItem, BatchResponse, BatchResponses, MAX_BATCH_REQUE
 pub use pages::Pages;
 pub use retry::RetryPolicy;
 
+use super::link::{self, same_origin};
 use super::{read_response, Download, Error, Method, ODataError, Operation, Request};
 use std::any::{Any, TypeId};
 use std::fmt;
@@ -251,7 +253,8 @@ impl Client {
 
     /// The request as sent: refused when its path still has a placeholder,
     /// or when it is a link to another origin than the base URL's (the
-    /// token goes nowhere else).
+    /// token goes nowhere else; a [`Pager`](super::Pager) refuses such a
+    /// link first, this holds for one followed at any origin too).
     pub(crate) fn outgoing<'a, O: Operation>(
         &self,
         request: &'a Request<O>,
@@ -264,26 +267,19 @@ impl Client {
                 O::TITLE
             )));
         }
-        let url = request.url(&self.base);
-        if request.is_absolute() && !self.is_own(&url) {
-            return Err(ClientError::Request(format!(
-                "the link `{url}` leaves {}; it is not followed with the token",
-                origin(&self.base)
-            )));
+        if let Some(link) = request.any_origin_link() {
+            if !same_origin(&self.base, link) {
+                return Err(ClientError::Request(
+                    link::refused(&self.base, link).to_string(),
+                ));
+            }
         }
         Ok(Outgoing {
             method: request.method(),
-            url,
+            url: request.url(&self.base),
             headers: request.headers(),
             body: request.body(),
         })
-    }
-
-    /// Whether `url` is below the base URL's origin.
-    fn is_own(&self, url: &str) -> bool {
-        let origin = origin(&self.base);
-        url.strip_prefix(origin)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']))
     }
 
     /// Sends the request, retrying `429` and `503` as the policy allows; a
@@ -322,15 +318,6 @@ impl Client {
             }
             return Err(failure(status, &bytes));
         }
-    }
-}
-
-/// The origin (`scheme://host[:port]`) of a URL.
-fn origin(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    match url[after_scheme..].find('/') {
-        Some(i) => &url[..after_scheme + i],
-        None => url,
     }
 }
 

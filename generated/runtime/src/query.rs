@@ -9,7 +9,8 @@
 //! names as values of its generated `properties` enum
 //! (`properties::User::DisplayName`): a misspelt name does not compile.
 //! Their `_raw` forms take the text as written (`microsoft.graph.user/mail`,
-//! nested options).
+//! nested options). An option given nothing (`select(&[])`, `filter("")`)
+//! is not sent, and takes off an earlier value.
 
 use super::operation::Operation;
 use super::request::Request;
@@ -85,29 +86,29 @@ fn names<P: PropertyName>(properties: &[P]) -> String {
 impl<O: Select> Request<O> {
     /// `$select=a,b`: only these properties are returned.
     pub fn select(self, properties: &[O::Property]) -> Self {
-        self.query("$select", names(properties))
+        self.option("$select", names(properties))
     }
     /// `$select` as written (`id,microsoft.graph.user/mail`).
     pub fn select_raw(self, select: &str) -> Self {
-        self.query("$select", select)
+        self.option("$select", select.to_owned())
     }
 }
 
 impl<O: Expand> Request<O> {
     /// `$expand=a,b`: these navigation properties come inline.
     pub fn expand(self, properties: &[O::Property]) -> Self {
-        self.query("$expand", names(properties))
+        self.option("$expand", names(properties))
     }
     /// `$expand` as written (`members($select=id,displayName)`).
     pub fn expand_raw(self, expand: &str) -> Self {
-        self.query("$expand", expand)
+        self.option("$expand", expand.to_owned())
     }
 }
 
 impl<O: OrderBy> Request<O> {
     /// `$orderby=a,b`, ascending.
     pub fn order_by(self, properties: &[O::Property]) -> Self {
-        self.query("$orderby", names(properties))
+        self.option("$orderby", names(properties))
     }
     /// `$orderby=a desc,b desc`.
     pub fn order_by_desc(self, properties: &[O::Property]) -> Self {
@@ -116,60 +117,60 @@ impl<O: OrderBy> Request<O> {
             .map(|p| format!("{} desc", p.wire_name()))
             .collect::<Vec<_>>()
             .join(",");
-        self.query("$orderby", text)
+        self.option("$orderby", text)
     }
     /// `$orderby` as written (`displayName asc,createdDateTime desc`).
     pub fn order_by_raw(self, order_by: &str) -> Self {
-        self.query("$orderby", order_by)
+        self.option("$orderby", order_by.to_owned())
     }
 }
 
 impl<O: Filter> Request<O> {
     /// `$filter=…` (`startswith(displayName,'a')`), encoded on output.
     pub fn filter(self, expression: &str) -> Self {
-        self.query("$filter", expression)
+        self.option("$filter", expression.to_owned())
     }
 }
 
 impl<O: Top> Request<O> {
     /// `$top=n`: at most `n` items per page.
     pub fn top(self, n: u32) -> Self {
-        self.query("$top", n.to_string())
+        self.option("$top", n.to_string())
     }
 }
 
 impl<O: Skip> Request<O> {
     /// `$skip=n`.
     pub fn skip(self, n: u32) -> Self {
-        self.query("$skip", n.to_string())
+        self.option("$skip", n.to_string())
     }
 }
 
 impl<O: Count> Request<O> {
     /// `$count=true`: the page carries `@odata.count`.
     pub fn count(self, count: bool) -> Self {
-        self.query("$count", count.to_string())
+        self.option("$count", count.to_string())
     }
 }
 
 impl<O: Search> Request<O> {
     /// `$search=…` (`"displayName:room"`, quotes included), encoded on output.
     pub fn search(self, expression: &str) -> Self {
-        self.query("$search", expression)
+        self.option("$search", expression.to_owned())
     }
 }
 
 impl<O: SkipToken> Request<O> {
     /// `$skipToken=…`, as a previous page's link gave it.
     pub fn skip_token(self, token: &str) -> Self {
-        self.query("$skipToken", token)
+        self.option("$skipToken", token.to_owned())
     }
 }
 
 impl<O: Format> Request<O> {
     /// `$format=…` (`json`, or a conversion such as `pdf` for downloads).
     pub fn format(self, format: &str) -> Self {
-        self.query("$format", format)
+        self.option("$format", format.to_owned())
     }
 }
 

@@ -4,6 +4,7 @@
 //! does I/O.
 
 use super::error::Error;
+use super::link;
 use super::operation::{read_response, Method, Operation};
 use super::serde_io::serialize_wire;
 use super::wire::Wire;
@@ -18,9 +19,7 @@ use std::marker::PhantomData;
 /// with [`read_response`](Self::read_response).
 pub struct Request<O> {
     method: Method,
-    /// A path below the service root (`/users`), or an absolute URL the
-    /// service gave (`@odata.nextLink`), used as it is.
-    target: String,
+    target: Target,
     /// Query options by name, in the order first set, not yet encoded.
     query: Vec<(String, String)>,
     headers: Vec<(String, String)>,
@@ -28,14 +27,40 @@ pub struct Request<O> {
     operation: PhantomData<fn() -> O>,
 }
 
+/// Where a request goes.
+#[derive(Clone)]
+enum Target {
+    /// A path below the service root (`/users`).
+    Path(String),
+    /// A link the service gave, checked to be at the service root's origin:
+    /// what follows the origin (`/v1.0/users?$skiptoken=X`). It is sent to
+    /// the origin of the root it is sent with, so it cannot leave it.
+    Link(String),
+    /// A link followed at any origin by the caller's choice
+    /// ([`Request::follow_any_origin`]): the absolute URL, sent as it is.
+    AnyOrigin(String),
+}
+
+impl Target {
+    fn text(&self) -> &str {
+        match self {
+            Target::Path(text) | Target::Link(text) | Target::AnyOrigin(text) => text,
+        }
+    }
+}
+
 impl<O: Operation> Request<O> {
     /// `O::METHOD` to `path`, a path below the service root whose
     /// parameters are already filled in and encoded (what the operation's
     /// `path` function gives).
     pub fn new(path: impl Into<String>) -> Self {
+        Request::to(O::METHOD, Target::Path(path.into()))
+    }
+
+    fn to(method: Method, target: Target) -> Self {
         Request {
-            method: O::METHOD,
-            target: path.into(),
+            method,
+            target,
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
@@ -44,12 +69,27 @@ impl<O: Operation> Request<O> {
     }
 
     /// A `GET` of a link the service gave (`@odata.nextLink`,
-    /// `@odata.deltaLink`): an absolute URL, sent as it is.
-    pub fn follow(link: impl Into<String>) -> Self {
-        Request {
-            method: Method::Get,
-            ..Request::new(link)
+    /// `@odata.deltaLink`), when it is an absolute URL at the origin of
+    /// `service_root` (scheme, host and port); any other link is refused
+    /// (`ErrorKind::ForeignLink`): the credentials sent to the service
+    /// would go with it. [`follow_any_origin`](Self::follow_any_origin)
+    /// follows it anyway.
+    pub fn follow(service_root: &str, link: &str) -> Result<Self, Error> {
+        match link::below_origin(service_root, link) {
+            Some(rest) => Ok(Request::to(Method::Get, Target::Link(rest.to_owned()))),
+            None => Err(link::refused(service_root, link)),
         }
+    }
+
+    /// A `GET` of a link the service gave, at whatever origin it names,
+    /// sent as it is: for callers that trust the service's links, or send
+    /// them without credentials. Only a link that is not an absolute
+    /// `http(s)` URL is refused.
+    pub fn follow_any_origin(link: &str) -> Result<Self, Error> {
+        if link::origin(link).is_none() {
+            return Err(link::not_absolute(link));
+        }
+        Ok(Request::to(Method::Get, Target::AnyOrigin(link.to_owned())))
     }
 
     pub fn method(&self) -> Method {
@@ -57,9 +97,11 @@ impl<O: Operation> Request<O> {
     }
 
     /// The path and the encoded query (`/users?$select=displayName,mail&$top=5`);
-    /// for a followed link, the link (with any query added to it).
+    /// for a followed link, its path and query from the origin on
+    /// (`/v1.0/users?$skiptoken=X`), or the whole link when followed at
+    /// any origin (with any query added to it).
     pub fn path_and_query(&self) -> String {
-        let mut out = self.target.clone();
+        let mut out = self.target.text().to_owned();
         let mut separator = if out.contains('?') { '&' } else { '?' };
         for (name, value) in &self.query {
             out.push(separator);
@@ -72,20 +114,35 @@ impl<O: Operation> Request<O> {
     }
 
     /// The absolute URL: `service_root` (`https://graph.microsoft.com/v1.0`)
-    /// followed by [`path_and_query`](Self::path_and_query), or the link as
-    /// it is for a followed link.
+    /// followed by [`path_and_query`](Self::path_and_query). A followed
+    /// link goes to the origin of `service_root` whatever host the service
+    /// named (a link elsewhere was refused when it was followed), except
+    /// one followed at any origin, which is sent as it is.
     pub fn url(&self, service_root: &str) -> String {
         let path_and_query = self.path_and_query();
-        if is_absolute(&self.target) {
-            path_and_query
-        } else {
-            format!("{}{path_and_query}", service_root.trim_end_matches('/'))
-        }
+        let base = match &self.target {
+            Target::Path(_) => service_root.trim_end_matches('/'),
+            // A root that is not an absolute URL has no origin: the link's
+            // path from the origin on is all there is to send.
+            Target::Link(_) => link::origin(service_root).unwrap_or(""),
+            Target::AnyOrigin(_) => "",
+        };
+        format!("{base}{path_and_query}")
     }
 
-    /// Whether the target is an absolute URL (a followed link).
-    pub fn is_absolute(&self) -> bool {
-        is_absolute(&self.target)
+    /// Whether this request follows a link the service gave (which is not
+    /// below the service root, so it cannot go into a `$batch`).
+    pub fn is_link(&self) -> bool {
+        !matches!(self.target, Target::Path(_))
+    }
+
+    /// The link of a request followed at any origin: the one target that
+    /// may name another origin than the service root's.
+    pub(crate) fn any_origin_link(&self) -> Option<&str> {
+        match &self.target {
+            Target::AnyOrigin(link) => Some(link),
+            _ => None,
+        }
     }
 
     /// The headers to send, by name as the docs spell them
@@ -121,6 +178,20 @@ impl<O: Operation> Request<O> {
         self
     }
 
+    /// Sets a typed query option (`$select`, `$top`…) to `value`, or, when
+    /// `value` is empty (`select(&[])`), takes it off: an option with
+    /// nothing in it would be sent as `$select=`, which asks for something
+    /// else than no option at all. [`query`](Self::query) sends an empty
+    /// value as it is.
+    pub(crate) fn option(mut self, name: &str, value: String) -> Self {
+        if value.is_empty() {
+            self.query.retain(|(n, _)| n != name);
+            self
+        } else {
+            self.query(name, value)
+        }
+    }
+
     /// Sets the header `name` (compared without case) to `value`,
     /// replacing an earlier value.
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
@@ -152,9 +223,9 @@ impl<O: Operation> Request<O> {
         read_response::<O>(body)
     }
 
-    /// The same request for another link: headers kept, no body, no query.
-    pub(crate) fn follow_with_headers(&self, link: &str) -> Self {
-        let mut next = Request::follow(link);
+    /// `next`, a request for another link, with this one's headers: no
+    /// body, no query.
+    pub(crate) fn headers_onto(&self, mut next: Self) -> Self {
         next.headers = self
             .headers
             .iter()
@@ -202,10 +273,6 @@ fn set(list: &mut Vec<(String, String)>, name: &str, value: String, ignore_case:
         Some(entry) => entry.1 = value,
         None => list.push((name.to_owned(), value)),
     }
-}
-
-fn is_absolute(target: &str) -> bool {
-    target.starts_with("https://") || target.starts_with("http://")
 }
 
 /// Percent-encodes one name or value of a query string: everything but

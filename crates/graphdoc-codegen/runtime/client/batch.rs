@@ -57,15 +57,15 @@ impl Batch {
         Batch::default()
     }
 
-    /// Adds a request; fails on the 21st, and on a followed link (an
-    /// absolute URL: send it with [`Client::send`]).
+    /// Adds a request; fails on the 21st, and on a followed link (not
+    /// below the service root: send it with [`Client::send`]).
     pub fn add<O: Operation>(&mut self, request: Request<O>) -> Result<BatchItem<O>, ClientError> {
         if self.requests.len() >= MAX_BATCH_REQUESTS {
             return Err(ClientError::Request(format!(
                 "a batch takes at most {MAX_BATCH_REQUESTS} requests"
             )));
         }
-        if request.is_absolute() {
+        if request.is_link() {
             return Err(ClientError::Request(format!(
                 "{}: a followed link cannot be batched",
                 O::TITLE

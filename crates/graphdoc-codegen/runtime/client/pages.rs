@@ -12,7 +12,8 @@ use super::{Client, ClientError};
 /// the client sends it with a fresh token, only to its own origin: a link
 /// to another host is an error, never sent the token. The last page of a
 /// delta query carries an `@odata.deltaLink`: [`Pages::delta_link`] keeps
-/// it, and `client.resume(Pager::resume(link, &[]))` starts the next round.
+/// it, and `client.resume(Pager::resume(client.base_url(), link, &[])?)`
+/// starts the next round.
 pub struct Pages<O: Operation> {
     client: Client,
     pager: Pager<O>,
@@ -26,7 +27,7 @@ impl Client {
         O: Operation,
         O::Response: Paged + 'static,
     {
-        self.resume(Pager::new(request))
+        self.resume(Pager::new(self.base.clone(), request))
     }
 
     /// The pages a [`Pager`] has left: one resumed at a kept
@@ -54,8 +55,11 @@ where
         if self.failed {
             return None;
         }
-        let request = self.pager.next_request()?;
-        let page = self.fetch(&request).await;
+        let page = match self.pager.next_request() {
+            Ok(Some(request)) => self.fetch(&request).await,
+            Ok(None) => return None,
+            Err(refused) => Err(ClientError::Request(refused.to_string())),
+        };
         self.failed = page.is_err();
         Some(page)
     }
