@@ -3,6 +3,7 @@
 //! Each line of `-v` names the operation's page.
 
 use graphdoc_docs::load;
+use graphdoc_docs::page::codes::shape_dispute;
 use graphdoc_schema::{ExampleKind, Operation};
 use std::path::PathBuf;
 
@@ -64,23 +65,23 @@ fn main() {
             split_pages(ops), ops.iter().filter(|o| split_off(ops, o)).map(|o| o.paths.len()).sum::<usize>(),
             counts[4], excepted[4]
         );
-        let notes = |needle: &str| {
+        let notes = |key: &str| {
             loaded
                 .diagnostics
                 .iter()
-                .filter(|d| d.code == "GD0026" && d.message.contains(needle))
+                .filter(|d| d.code == "GD0026" && d.key == key)
                 .count()
         };
         println!(
             "{version}: pages widened to a base of their items {}; single responses wrapped in value {}",
-            notes("does not derive from"),
-            notes("wraps one")
+            notes(shape_dispute::ITEMS_OUTSIDE_TYPE),
+            notes(shape_dispute::WRAPPED_OBJECT)
         );
         if verbose {
             for d in loaded
                 .diagnostics
                 .iter()
-                .filter(|d| d.code == "GD0026" && d.message.contains("does not derive from"))
+                .filter(|d| d.code == "GD0026" && d.key == shape_dispute::ITEMS_OUTSIDE_TYPE)
             {
                 println!("  widened: {d}");
             }

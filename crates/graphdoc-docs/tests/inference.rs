@@ -973,3 +973,62 @@ fn a_response_annotation_types_an_operation_whose_response_section_does_not() {
         Some("microsoft.graph.commsOperation")
     );
 }
+
+#[test]
+fn a_shape_note_names_its_operation_and_kind_and_stands_where_the_dispute_is() {
+    use graphdoc_docs::page::codes::shape_dispute;
+    let json = |body: &str| {
+        format!("```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{body}\n```\n\n")
+    };
+    // Two examples: one object, as the page says, and one wrapped in `value`.
+    let mixed = format!(
+        "If successful, this method returns a `200 OK` response code and a [call](../resources/call.md) object.\n\n## Example\n\n{}{}",
+        json(r#"{ "id": "1" }"#),
+        json(r#"{ "value": { "id": "2" } }"#)
+    );
+    // The sentence says a collection, the example shows one object.
+    let stated = format!(
+        "If successful, this method returns a `200 OK` response code and a collection of [call](../resources/call.md) objects.\n\n## Example\n\n{}",
+        json(r#"{ "id": "3" }"#)
+    );
+    let pages = vec![
+        resource("entity", ENTITY),
+        resource("call", CALL),
+        call_api("fetch", "GET", &mixed),
+        call_api("peek", "GET", &stated),
+    ];
+    let wrapped_line = {
+        let PageInput { bytes, .. } = &pages[2];
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        1 + text
+            .lines()
+            .position(|l| l.contains(r#""value""#))
+            .expect("the wrapped body") as u32
+    };
+    let loaded = load(pages);
+    let notes: Vec<(&str, u32, &str, &str)> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "GD0026")
+        .map(|d| (d.file.as_str(), d.line, d.subject.as_str(), d.key.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "api-reference/v1.0/api/fetch.md",
+                wrapped_line,
+                "fetch",
+                shape_dispute::WRAPPED_OBJECT
+            ),
+            (
+                "api-reference/v1.0/api/peek.md",
+                1,
+                "peek",
+                shape_dispute::STATED_SHAPE
+            ),
+        ],
+        "{:#?}",
+        loaded.diagnostics
+    );
+}

@@ -103,7 +103,7 @@ pub fn collect_calls(
             s.request_line.as_str()
         };
         let Some((op, disputed)) = ops
-            .operation_for(&s.file, request)
+            .operation_for(&s.file, s.line, request)
             .and_then(|(path, disputed)| Some((*by_path.get(path)?, disputed)))
         else {
             continue;

@@ -5,9 +5,12 @@
 //! response type has the shape the model chose (a page, one object, a
 //! `{"value": …}` wrapper, no body). A shape the runtime refuses is then
 //! the model's fault ([`Reason::WrongShape`](crate::roundtrip::Reason)),
-//! unless the page itself disputes its shape: a GD0026 note at the page,
-//! where its Response sentence and example disagree or the example wraps
-//! one object in `value` ([`Reason::DisputedShape`](crate::roundtrip::Reason)).
+//! unless the page disputes the shape of that very example: a GD0026 note
+//! at the example, which wraps one object in `value` or shows another shape
+//! than the page's other examples
+//! ([`Reason::DisputedShape`](crate::roundtrip::Reason)). A GD0026 note about
+//! anything else (the Response sentence, a download beside the body) says
+//! nothing of an example the model refuses: that is still the model's.
 //!
 //! The operation is the one of the sample's page whose path the request
 //! the sample answers calls (a page split by path has several), else the
@@ -15,18 +18,20 @@
 
 use crate::roundtrip::RoundTripSample;
 use graphdoc_codegen::GeneratedOperation;
+use graphdoc_docs::page::codes::{self, shape_dispute};
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::{ReadStatus, VersionReport};
 use graphdoc_schema::request_path::{calls, template_segments, url_segments};
 use graphdoc_schema::{Diagnostic, Schema};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The generated operations of one version and the pages whose response
-/// shape is disputed.
+/// The generated operations of one version and the response examples
+/// whose shape the docs dispute.
 pub struct Operations<'a> {
     /// By page (`api/x.md`), in schema order.
     by_page: BTreeMap<String, Vec<PageOperation<'a>>>,
-    disputed: BTreeSet<String>,
+    /// The examples a GD0026 note is about: page and body line.
+    disputed: BTreeSet<(String, u32)>,
 }
 
 struct PageOperation<'a> {
@@ -46,8 +51,8 @@ fn page_key(file: &str) -> String {
 
 impl<'a> Operations<'a> {
     /// The operations of `schema` with their generated descriptors, and
-    /// which pages the front-end found inconsistent about their shape
-    /// (GD0026 in `diagnostics`).
+    /// which response examples the front-end found of a disputed shape
+    /// (GD0026 in `diagnostics`, about an example).
     pub fn new(
         schema: &'a Schema,
         diagnostics: &[Diagnostic],
@@ -82,8 +87,11 @@ impl<'a> Operations<'a> {
         }
         let disputed = diagnostics
             .iter()
-            .filter(|d| d.code == "GD0026")
-            .map(|d| page_key(&d.file))
+            .filter(|d| {
+                d.code == codes::RESPONSE_SHAPE
+                    && shape_dispute::ABOUT_AN_EXAMPLE.contains(&d.key.as_str())
+            })
+            .map(|d| (page_key(&d.file), d.line))
             .collect();
         Operations { by_page, disputed }
     }
@@ -120,11 +128,23 @@ impl<'a> Operations<'a> {
     }
 
     /// The generated operation (its path in the facade) a response example
-    /// of `file` answering `request_line` is read through, and whether the
-    /// page disputes its shape: as the round trip reads it.
-    pub fn operation_for(&self, file: &str, request_line: &str) -> Option<(&'a str, bool)> {
+    /// of `file` whose body starts on `line`, answering `request_line`, is
+    /// read through, and whether the page disputes that example's shape: as
+    /// the round trip reads it.
+    pub fn operation_for(
+        &self,
+        file: &str,
+        line: u32,
+        request_line: &str,
+    ) -> Option<(&'a str, bool)> {
         let (generated, _) = self.for_response(file, request_line)?;
-        Some((generated, self.disputed.contains(&page_key(file))))
+        Some((generated, self.is_disputed(file, line)))
+    }
+
+    /// Whether a GD0026 note is about the example of `file` whose body
+    /// starts on `line`.
+    fn is_disputed(&self, file: &str, line: u32) -> bool {
+        self.disputed.contains(&(page_key(file), line))
     }
 }
 
@@ -155,7 +175,7 @@ pub fn through_operations(
         let Some((operation, response)) = ops.for_response(&s.file, &s.request_line) else {
             continue;
         };
-        let disputed = ops.disputed.contains(&page_key(&s.file));
+        let disputed = ops.is_disputed(&s.file, s.line);
         match by_place.get(&(s.file.clone(), s.line)) {
             Some(&i) => {
                 samples[i].operation = Some(operation.to_string());
@@ -253,6 +273,39 @@ mod tests {
             ),
             (1, 1)
         );
+    }
+
+    #[test]
+    fn only_a_note_about_the_example_itself_disputes_its_shape() {
+        use graphdoc_schema::{Severity, Source};
+        let note = |file: &str, line: u32, key: &str| {
+            Diagnostic::new(
+                &Source::new(file, line),
+                Severity::Note,
+                codes::RESPONSE_SHAPE,
+                "the shape",
+            )
+            .about("Get x")
+            .keyed(key)
+        };
+        let page = "api-reference/v1.0/api/x-get.md";
+        let diagnostics = [
+            note(page, 1, shape_dispute::STATED_SHAPE),
+            note(page, 30, shape_dispute::WRAPPED_OBJECT),
+            note(page, 50, shape_dispute::DOWNLOAD_BESIDE_JSON),
+            note(page, 70, shape_dispute::EXAMPLE_SHAPE),
+        ];
+        let schema = Schema::default();
+        let ops = Operations::new(&schema, &diagnostics, &[]);
+        let disputed = |file: &str, line: u32| ops.is_disputed(file, line);
+        assert!(disputed("v1.0/api/x-get.md", 30));
+        assert!(disputed("v1.0/api/x-get.md", 70));
+        // Another example of the same page, the page's own line, and the
+        // line of a note about something else are not disputed.
+        assert!(!disputed("v1.0/api/x-get.md", 40));
+        assert!(!disputed("v1.0/api/x-get.md", 1));
+        assert!(!disputed("v1.0/api/x-get.md", 50));
+        assert!(!disputed("v1.0/api/y-get.md", 30));
     }
 
     #[test]

@@ -52,6 +52,33 @@ pub const CELL_LINE_BREAK: &str = "GD0025";
 /// An API page whose response is one object in one place and a collection in another.
 pub const RESPONSE_SHAPE: &str = "GD0026";
 
+/// What a [`RESPONSE_SHAPE`] note is about, as its key: the kind of
+/// disagreement. Its subject is the operation's title; the notes about one
+/// example (`WRAPPED_OBJECT`, `EXAMPLE_SHAPE`) stand at that example's
+/// body, so that a reader of the examples (model-check) blames the docs
+/// for that example only.
+pub mod shape_dispute {
+    /// The Response section states the other shape than the example shows.
+    pub const STATED_SHAPE: &str = "stated-shape";
+    /// A `List …` page or a delta function that says and shows one object.
+    pub const LIST_ANSWERS_ONE: &str = "list-answers-one";
+    /// A GET of one keyed entity that says it answers a collection.
+    pub const KEYED_ANSWERS_COLLECTION: &str = "keyed-answers-collection";
+    /// This example shows another shape than the operation is read as,
+    /// the page's examples disagreeing among themselves.
+    pub const EXAMPLE_SHAPE: &str = "example-shape";
+    /// This example wraps one object in `{"value": …}`.
+    pub const WRAPPED_OBJECT: &str = "wrapped-object";
+    /// A download (a `302`, a body that is not JSON) beside a JSON body.
+    pub const DOWNLOAD_BESIDE_JSON: &str = "download-beside-json";
+    /// A list whose example items do not derive from the stated type.
+    pub const ITEMS_OUTSIDE_TYPE: &str = "items-outside-type";
+    /// A body shown where the page names no type.
+    pub const UNTYPED_BODY: &str = "untyped-body";
+    /// The disputes about one example, at its body's line.
+    pub const ABOUT_AN_EXAMPLE: [&str; 2] = [EXAMPLE_SHAPE, WRAPPED_OBJECT];
+}
+
 /// What each code means and what the page should say instead: the text
 /// of `graphdoc explain GDxxxx`.
 pub static EXPLANATIONS: &[(&str, &str)] = &[

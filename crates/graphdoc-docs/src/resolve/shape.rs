@@ -6,9 +6,9 @@
 //! else the operation does; else the sentence. Where they disagree the page
 //! gets a `RESPONSE_SHAPE` note naming the choice.
 
-use crate::page::codes;
+use crate::page::codes::{self, shape_dispute as dispute};
 use graphdoc_schema::names::{Defined, Names};
-use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Schema, Severity, TypeRef};
+use graphdoc_schema::{Diagnostic, ExampleKind, Operation, Schema, Severity, Source, TypeRef};
 use serde_json::Value;
 
 /// What a response example's body shows at its top level.
@@ -25,6 +25,14 @@ pub(super) enum Shown {
     Mixed,
 }
 
+/// A `RESPONSE_SHAPE` note about `op` at `source` (the page's API line, or
+/// the body of the example it is about).
+fn note(op: &Operation, source: &Source, key: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(source, Severity::Note, codes::RESPONSE_SHAPE, message)
+        .about(op.title.clone())
+        .keyed(key)
+}
+
 /// Settles `op.response_type.collection`; a primitive response is left as
 /// the page states it.
 pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
@@ -35,8 +43,6 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     let shown = shown(op);
-    let wrapped = shown == Some(Shown::Wrapped);
-    let mixed = shown == Some(Shown::Mixed);
     let shown = shown.filter(|s| *s == Shown::Collection || *s == Shown::Object);
     let listed = lists(op);
     let keyed = keyed_get(op);
@@ -54,54 +60,77 @@ pub(super) fn settle(op: &mut Operation, diagnostics: &mut Vec<Diagnostic>) {
             format!("one `{name}`")
         }
     };
-    let mut note = |message: String| {
-        diagnostics.push(Diagnostic::new(
-            &op.source,
-            Severity::Note,
-            codes::RESPONSE_SHAPE,
-            message,
-        ));
-    };
+    let page = |key: &str, message: String| note(op, &op.source, key, message);
     if collection != stated.collection {
         let evidence = match shown {
             Some(_) => format!("the response example returns {}", shape(collection)),
             None => why.to_string(),
         };
-        note(format!(
-            "the Response section says {}, but {evidence}; read as {}",
-            shape(stated.collection),
-            shape(collection),
+        diagnostics.push(page(
+            dispute::STATED_SHAPE,
+            format!(
+                "the Response section says {}, but {evidence}; read as {}",
+                shape(stated.collection),
+                shape(collection),
+            ),
         ));
     } else if listed && !collection {
-        note(format!(
-            "`{}` reads as a list, but the page says and shows {}; read as one",
-            op.title,
-            shape(false)
+        diagnostics.push(page(
+            dispute::LIST_ANSWERS_ONE,
+            format!(
+                "`{}` reads as a list, but the page says and shows {}; read as one",
+                op.title,
+                shape(false)
+            ),
         ));
     } else if keyed && collection {
-        note(format!(
-            "the path addresses one keyed entity, but the page says {}; read as a collection",
-            shape(true)
+        diagnostics.push(page(
+            dispute::KEYED_ANSWERS_COLLECTION,
+            format!(
+                "the path addresses one keyed entity, but the page says {}; read as a collection",
+                shape(true)
+            ),
         ));
     }
-    if mixed {
-        note(format!(
-            "the response examples show different shapes (a collection, one object, one wrapped in `value`); read as {}",
-            shape(collection)
-        ));
+    // Each example that does not show the shape read, at its own line.
+    for e in super::per_path::own_responses(op) {
+        let (key, message) = match top_level_shape(&e.body) {
+            Some(Shown::Wrapped) => (
+                dispute::WRAPPED_OBJECT,
+                format!(
+                    "the response example wraps {} in `{{\"value\": …}}`, which OData does only for a primitive, an enum or a collection; read as {}",
+                    shape(false),
+                    shape(collection)
+                ),
+            ),
+            Some(Shown::Collection) if !collection => (
+                dispute::EXAMPLE_SHAPE,
+                format!(
+                    "the response examples show different shapes; this one {}, read as {}",
+                    shape(true),
+                    shape(false)
+                ),
+            ),
+            Some(Shown::Object) if collection => (
+                dispute::EXAMPLE_SHAPE,
+                format!(
+                    "the response examples show different shapes; this one {}, read as {}",
+                    shape(false),
+                    shape(true)
+                ),
+            ),
+            _ => continue,
+        };
+        diagnostics.push(note(op, &e.source, key, message));
     }
     if downloads(op) {
-        note(format!(
-            "the response examples show a download (a `302` or a body that is not JSON) beside {}; read as {}, which a download does not fit",
-            shape(collection),
-            shape(collection)
-        ));
-    }
-    if wrapped && !collection {
-        note(format!(
-            "the response example wraps {} in `{{\"value\": …}}`, which OData does only for a primitive, an enum or a collection; read as {}",
-            shape(false),
-            shape(false)
+        diagnostics.push(page(
+            dispute::DOWNLOAD_BESIDE_JSON,
+            format!(
+                "the response examples show a download (a `302` or a body that is not JSON) beside {}; read as {}, which a download does not fit",
+                shape(collection),
+                shape(collection)
+            ),
         ));
     }
     if let Some(t) = op.response_type.as_mut() {
@@ -145,10 +174,10 @@ pub(super) fn items_base(
         base = shared;
     }
     let outside = outside?;
-    let note = Diagnostic::new(
+    let note = note(
+        op,
         &op.source,
-        Severity::Note,
-        codes::RESPONSE_SHAPE,
+        dispute::ITEMS_OUTSIDE_TYPE,
         format!(
             "the response example lists `{outside}`, which does not derive from `{}`; read as a page of their base `{base}`",
             stated.name
@@ -205,10 +234,10 @@ pub(super) fn unnamed_response(
     if let Some(t) = wrapped(body, &named) {
         return Some(t);
     }
-    diagnostics.push(Diagnostic::new(
+    diagnostics.push(note(
+        op,
         &op.source,
-        Severity::Note,
-        codes::RESPONSE_SHAPE,
+        dispute::UNTYPED_BODY,
         "the response example shows a body, but the Response section names no type; read as untyped JSON",
     ));
     Some(TypeRef::new("Edm.Untyped", false))
