@@ -27,9 +27,15 @@ use std::fmt::Write as _;
 
 /// Enters every fingerprint: a new formatter (or a change to how its
 /// output is finished, [`crate::emit::format_tokens`]) must change it, so
-/// that files formatted by the old one are not taken as they are. A test
-/// holds it to the prettyplease version in `Cargo.lock`.
-pub const FORMATTER: &str = "prettyplease 0.2.37, rustfmt-skip 1";
+/// that files formatted by the old one are not taken as they are. The
+/// versions of the crates that shape the text (prettyplease, syn, quote,
+/// proc-macro2) come from `Cargo.lock` through the build script, so that
+/// upgrading any of them makes every file anew; `rustfmt-skip 1` is how
+/// this crate finishes prettyplease's output.
+pub const FORMATTER: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/formatting_crates.txt")),
+    ", rustfmt-skip 1"
+);
 
 const PREFIX: &str = "// graphdoc-codegen fingerprint: input ";
 
@@ -297,17 +303,22 @@ mod tests {
     }
 
     #[test]
-    fn the_formatter_named_is_the_one_locked() {
+    fn the_formatter_names_every_locked_version_of_the_crates_that_shape_the_text() {
         let lock = include_str!("../../../Cargo.lock");
-        let version = lock
-            .split("[[package]]")
-            .find(|p| p.contains("name = \"prettyplease\""))
-            .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
-            .map(|v| v.trim_end_matches('"'))
-            .expect("prettyplease in Cargo.lock");
-        assert!(
-            FORMATTER.starts_with(&format!("prettyplease {version},")),
-            "prettyplease is {version}: update FORMATTER ({FORMATTER})"
-        );
+        for name in ["prettyplease", "syn", "quote", "proc-macro2"] {
+            let versions: Vec<&str> = lock
+                .split("[[package]]")
+                .filter(|p| p.lines().any(|l| l == format!("name = \"{name}\"")))
+                .filter_map(|p| p.lines().find_map(|l| l.strip_prefix("version = \"")))
+                .map(|v| v.trim_end_matches('"'))
+                .collect();
+            assert!(!versions.is_empty(), "{name} in Cargo.lock");
+            for version in versions {
+                assert!(
+                    FORMATTER.contains(&format!("{name} {version}")),
+                    "{name} {version} is locked; FORMATTER is `{FORMATTER}`"
+                );
+            }
+        }
     }
 }
