@@ -136,7 +136,9 @@ impl<O: Operation> Request<O> {
     }
 
     /// The link of a request followed at any origin: the one target that
-    /// may name another origin than the service root's.
+    /// may name another origin than the service root's (which the client,
+    /// adding a token, refuses).
+    #[cfg(feature = "client")]
     pub(crate) fn any_origin_link(&self) -> Option<&str> {
         match &self.target {
             Target::AnyOrigin(link) => Some(link),
