@@ -14,6 +14,8 @@
 
 #[path = "../client_dispatch.rs"]
 mod dispatch;
+#[path = "../percent.rs"]
+mod percent;
 // The client tests use all of the server; this harness only part of it.
 #[allow(dead_code)]
 #[path = "../server.rs"]
@@ -22,6 +24,7 @@ mod server;
 use graph_model::runtime::client::{Client, ClientError, RetryPolicy, StaticToken};
 use graph_model::runtime::{expand_paths, Operation, PathParams, Request, Wire};
 use serde_json::{json, Map, Value};
+use percent::percent_decode;
 use server::{Recorded, Reply, TestServer};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -168,23 +171,4 @@ fn answer(expected: &Expected, request: &Recorded) -> Reply {
         404,
         &json!({"error": {"code": "graphdoc_wrong_request", "message": message}}),
     )
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

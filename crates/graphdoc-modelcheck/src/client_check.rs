@@ -25,10 +25,12 @@
 //! body that does not fit, is `read_error`, graphdoc's. Examples that are
 //! not JSON at all are the docs' ([`ClientReport::unreadable_examples`]).
 
+use crate::percent::percent_decode;
 use crate::roundtrip::{Judgement, RoundTripSample};
 use graphdoc_codegen::GeneratedOperation;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::{ReadStatus, VersionReport};
+use graphdoc_schema::request_path::{below_version, request_line};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -154,26 +156,13 @@ pub fn collect_calls(
 /// (`GET https://graph.microsoft.com/v1.0/me?$select=id`), relative to the
 /// version root.
 fn documented_request(line: &str) -> Option<(String, Vec<(String, String)>)> {
-    let (method, url) = line.trim().split_once(' ')?;
-    if !method.eq_ignore_ascii_case("get") {
+    let (method, url) = request_line(line);
+    if !method.eq_ignore_ascii_case("get") || url.is_empty() {
         return None;
     }
-    let url = url.trim().split(' ').next()?;
-    let mut rest = match url.find("://") {
-        Some(i) => &url[i + 3..][url[i + 3..].find('/')?..],
-        None => url,
-    };
     // The docs also call a page's paths under another version's root
     // (`/beta/…` on a v1.0 page) or write v1.0 as `v1`.
-    for root in ["/v1.0", "/v1", "/beta"] {
-        if let Some(r) = rest
-            .strip_prefix(root)
-            .filter(|r| r.is_empty() || r.starts_with(['/', '?']))
-        {
-            rest = r;
-            break;
-        }
-    }
+    let rest = below_version(url);
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let query = query
         .split('&')
@@ -339,25 +328,6 @@ fn status_of(http_line: &str) -> u16 {
         .and_then(|s| s.parse().ok())
         .filter(|s| (100..600).contains(s))
         .unwrap_or(200)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The harness's dispatch: `call(client, module, operation, …)` for every

@@ -38,6 +38,10 @@ mod cargo;
 pub mod client_check;
 pub mod compare;
 pub mod consumer;
+// The harness's own file, so that the docs' requests and what the client
+// sent are decoded alike.
+#[path = "../harness/percent.rs"]
+mod percent;
 pub mod roundtrip;
 pub mod serde_bench;
 pub mod through;
@@ -59,6 +63,8 @@ const HARNESS_MAIN: &str = include_str!("../harness/main.rs");
 /// local server it answers from.
 const HARNESS_CLIENT_CALLS: &str = include_str!("../harness/client_calls.rs");
 const HARNESS_SERVER: &str = include_str!("../harness/server.rs");
+/// The percent-decoder the client harness and [`client_check`] share.
+const HARNESS_PERCENT: &str = include_str!("../harness/percent.rs");
 
 /// Where `cargo xtask model-check` reads the docs and builds the model.
 #[derive(Clone, Debug)]
@@ -405,6 +411,7 @@ fn add_harness(
             format!("{header}{HARNESS_CLIENT_CALLS}"),
         ),
         ("src/server.rs", format!("{header}{HARNESS_SERVER}")),
+        ("src/percent.rs", format!("{header}{HARNESS_PERCENT}")),
         (
             "src/client_dispatch.rs",
             client_check::dispatch_source(&header, &lib, calls),

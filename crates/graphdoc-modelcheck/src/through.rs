@@ -21,7 +21,7 @@ use graphdoc_codegen::GeneratedOperation;
 use graphdoc_docs::page::codes::{self, shape_dispute};
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::{ReadStatus, VersionReport};
-use graphdoc_schema::request_path::{calls, template_segments, url_segments};
+use graphdoc_schema::request_path::{calls, request_line, template_segments, url_segments};
 use graphdoc_schema::{Diagnostic, Schema};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -101,11 +101,10 @@ impl<'a> Operations<'a> {
     /// operation with that method whose path the request calls, else the
     /// one whose path it extends the furthest (an example adding a key to
     /// a documented collection), else the first.
-    fn for_response(&self, file: &str, request_line: &str) -> Option<(&'a str, &str)> {
+    fn for_response(&self, file: &str, line: &str) -> Option<(&'a str, &str)> {
         let ops = self.by_page.get(&page_key(file))?;
-        let mut words = request_line.split_whitespace();
-        let method = words.next().unwrap_or("");
-        let url = url_segments(words.next().unwrap_or(""));
+        let (method, url) = request_line(line);
+        let url = url_segments(url);
         let with_method = || ops.iter().filter(|o| o.method.eq_ignore_ascii_case(method));
         let called = |templates: &Vec<Vec<&str>>| templates.iter().any(|t| calls(t, &url));
         let extends = |o: &&PageOperation| {

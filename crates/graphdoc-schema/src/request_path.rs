@@ -13,26 +13,48 @@ pub fn template_segments(path: &str) -> Vec<&str> {
     path.split('/').filter(|s| !s.is_empty()).collect()
 }
 
+/// The method and URL of an HTTP request line (`GET https://graph.microsoft.com/v1.0/me HTTP/1.1`
+/// → `GET`, `https://graph.microsoft.com/v1.0/me`); empty where the line
+/// has none.
+pub fn request_line(line: &str) -> (&str, &str) {
+    let mut words = line.split_whitespace();
+    let method = words.next().unwrap_or("");
+    (method, words.next().unwrap_or(""))
+}
+
+/// The versions a request URL's path may start with: the docs also write
+/// v1.0 as `v1`, and call a page's paths under the other version's root.
+const VERSION_SEGMENTS: [&str; 3] = ["v1.0", "v1", "beta"];
+
+/// A request URL's path and query below the service root and version
+/// (`https://graph.microsoft.com/v1.0/me/events?$top=1` → `/me/events?$top=1`;
+/// `/beta/users` → `/users`; `/me` as it is).
+pub fn below_version(url: &str) -> &str {
+    let rest = match url.split_once("://") {
+        Some((_, rest)) => rest.find(['/', '?']).map_or("", |i| &rest[i..]),
+        None => url,
+    };
+    let unrooted = rest.strip_prefix('/').unwrap_or(rest);
+    VERSION_SEGMENTS
+        .iter()
+        .find_map(|v| {
+            unrooted
+                .strip_prefix(v)
+                .filter(|r| r.is_empty() || r.starts_with(['/', '?']))
+        })
+        .unwrap_or(rest)
+}
+
 /// A request URL's segments after the service root and version
 /// (`https://graph.microsoft.com/v1.0/me/events?$top=1` → `me`, `events`;
-/// the docs also write the version `v1`).
+/// see [`below_version`]).
 pub fn url_segments(url: &str) -> Vec<String> {
-    let url = url.split('?').next().unwrap_or(url);
-    let path = url
-        .split_once("://")
-        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
-    let mut segments: Vec<String> = path
-        .split('/')
+    let path = below_version(url);
+    let path = path.split('?').next().unwrap_or(path);
+    path.split('/')
         .filter(|s| !s.is_empty())
         .map(str::to_string)
-        .collect();
-    if segments
-        .first()
-        .is_some_and(|s| s == "v1.0" || s == "v1" || s == "beta")
-    {
-        segments.remove(0);
-    }
-    segments
+        .collect()
 }
 
 /// Whether a URL's segments are an instance of a template's: placeholders
@@ -69,6 +91,32 @@ mod tests {
         );
         assert_eq!(url_segments("/beta/users/u1"), ["users", "u1"]);
         assert_eq!(url_segments("/me/events"), ["me", "events"]);
+    }
+
+    #[test]
+    fn a_request_line_gives_its_method_and_url_and_a_url_its_path_below_the_version() {
+        assert_eq!(
+            request_line("GET https://graph.microsoft.com/v1.0/me?$select=id HTTP/1.1"),
+            ("GET", "https://graph.microsoft.com/v1.0/me?$select=id")
+        );
+        assert_eq!(request_line("  POST   /me/events "), ("POST", "/me/events"));
+        assert_eq!(request_line(""), ("", ""));
+        for (url, below) in [
+            (
+                "https://graph.microsoft.com/v1.0/me?$select=id",
+                "/me?$select=id",
+            ),
+            ("https://graph.microsoft.com/v1/me", "/me"),
+            ("https://graph.microsoft.com/beta", ""),
+            ("https://graph.microsoft.com/beta?$top=1", "?$top=1"),
+            ("/beta/users/u1", "/users/u1"),
+            ("v1.0/users", "/users"),
+            ("/betas/x", "/betas/x"),
+            ("/me/events", "/me/events"),
+            ("https://graph.microsoft.com", ""),
+        ] {
+            assert_eq!(below_version(url), below, "{url}");
+        }
     }
 
     #[test]

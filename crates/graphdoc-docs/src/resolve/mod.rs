@@ -8,7 +8,7 @@
 
 use crate::page::PageItems;
 use crate::{Loaded, PageInput};
-use graphdoc_schema::Schema;
+use graphdoc_schema::{Operation, Schema};
 
 mod bases;
 mod build;
@@ -98,8 +98,12 @@ pub fn resolve(
         enums,
         operations: Vec::new(),
     };
-    schema.operations = per_path::split(operations, &schema);
-    schema.operations = per_form::split(std::mem::take(&mut schema.operations), &schema);
+    schema.operations = split_each(operations, &schema, per_path::split);
+    schema.operations = split_each(
+        std::mem::take(&mut schema.operations),
+        &schema,
+        per_form::split,
+    );
     let names = graphdoc_schema::names::Names::of(&schema);
     let widened: Vec<_> = schema
         .operations
@@ -116,4 +120,17 @@ pub fn resolve(
         schema,
         diagnostics,
     }
+}
+
+/// Each operation in order, replaced by what `split` makes of it: itself,
+/// or the operations it splits into (`per_path`, `per_form`).
+fn split_each(
+    operations: Vec<Operation>,
+    schema: &Schema,
+    split: fn(Operation, &Schema) -> Vec<Operation>,
+) -> Vec<Operation> {
+    operations
+        .into_iter()
+        .flat_map(|op| split(op, schema))
+        .collect()
 }

@@ -23,18 +23,9 @@
 //! page's type, in the shape the examples show.
 
 use super::shape::{top_level_shape, Shown};
-use graphdoc_schema::request_path::{calls, is_key, template_segments, url_segments};
+use graphdoc_schema::request_path::{calls, is_key, request_line, template_segments, url_segments};
 use graphdoc_schema::{Example, ExampleKind, Operation, Schema, TypeRef};
 use std::collections::BTreeSet;
-
-/// Splits every GET operation whose request forms answer both shapes.
-pub(super) fn split(operations: Vec<Operation>, schema: &Schema) -> Vec<Operation> {
-    let mut out = Vec::with_capacity(operations.len());
-    for op in operations {
-        out.extend(split_one(op, schema));
-    }
-    out
-}
 
 /// What the examples say of one request form.
 #[derive(Default)]
@@ -48,7 +39,8 @@ struct Form {
     annotated: Vec<String>,
 }
 
-fn split_one(mut op: Operation, schema: &Schema) -> Vec<Operation> {
+/// `op`, or the operations it splits into where it is a GET whose request forms answer both shapes.
+pub(super) fn split(mut op: Operation, schema: &Schema) -> Vec<Operation> {
     let Some(stated) = op.response_type.clone() else {
         return vec![op];
     };
@@ -130,8 +122,7 @@ fn attribute(examples: &[Example], forms: &mut Vec<Form>) -> Vec<Vec<usize>> {
                     calling.clear();
                     answered = false;
                 }
-                let called =
-                    called_forms(e.start_line.split_whitespace().nth(1).unwrap_or(""), forms);
+                let called = called_forms(request_line(&e.start_line).1, forms);
                 calling.extend(&called);
                 out.push(called);
             }
@@ -357,7 +348,7 @@ mod tests {
                 response(PAGE, "microsoft.graph.meeting"),
             ],
         );
-        let ops = split(vec![op], &schema());
+        let ops = split(op, &schema());
         assert_eq!(
             seen(&ops),
             [
@@ -398,7 +389,7 @@ mod tests {
                 response(PAGE, "microsoft.graph.thumbnailSet"),
             ],
         );
-        let ops = split(vec![op], &schema());
+        let ops = split(op, &schema());
         assert_eq!(
             seen(&ops),
             [
@@ -434,7 +425,7 @@ mod tests {
                 response(ONE, ""),
             ],
         );
-        assert_eq!(split(vec![agreeing.clone()], &schema()), vec![agreeing]);
+        assert_eq!(split(agreeing.clone(), &schema()), vec![agreeing]);
         // Every documented form lists: the page's shape is wrong, not a form.
         let all = get(
             "Get meeting",
@@ -445,6 +436,6 @@ mod tests {
                 response(PAGE, ""),
             ],
         );
-        assert_eq!(split(vec![all.clone()], &schema()), vec![all]);
+        assert_eq!(split(all.clone(), &schema()), vec![all]);
     }
 }

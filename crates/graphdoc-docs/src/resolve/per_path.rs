@@ -10,17 +10,10 @@
 //! page's response type through the properties the schema documents; a
 //! step the schema does not know leaves the path where it is.
 
-use graphdoc_schema::request_path::{is_key, matches, template_segments, url_segments};
+use graphdoc_schema::request_path::{
+    is_key, matches, request_line, template_segments, url_segments,
+};
 use graphdoc_schema::{ExampleKind, Operation, Schema, TypeRef};
-
-/// Splits every operation whose paths address different types.
-pub(super) fn split(operations: Vec<Operation>, schema: &Schema) -> Vec<Operation> {
-    let mut out = Vec::with_capacity(operations.len());
-    for op in operations {
-        out.extend(split_one(op, schema));
-    }
-    out
-}
 
 /// The response examples of the page's own paths: those answering a
 /// request to a path that extends another path of the page (a property
@@ -48,11 +41,12 @@ fn calls<'t>(
     request: &graphdoc_schema::Example,
     mut templates: impl Iterator<Item = &'t Vec<&'t str>>,
 ) -> bool {
-    let url = url_segments(request.start_line.split_whitespace().nth(1).unwrap_or(""));
+    let url = url_segments(request_line(&request.start_line).1);
     templates.any(|t| matches(t, &url))
 }
 
-fn split_one(mut op: Operation, schema: &Schema) -> Vec<Operation> {
+/// `op`, or the operations it splits into where its paths address different types.
+pub(super) fn split(mut op: Operation, schema: &Schema) -> Vec<Operation> {
     let Some(stated) = op.response_type.clone() else {
         return vec![op];
     };
@@ -259,7 +253,7 @@ mod tests {
             ],
             source: Source::new("a.md", 1),
         };
-        let ops = split(vec![op], &schema());
+        let ops = split(op, &schema());
         let seen: Vec<(&str, usize, String, usize)> = ops
             .iter()
             .map(|o| {
@@ -312,7 +306,7 @@ mod tests {
             examples: Vec::new(),
             source: Source::new("a.md", 1),
         };
-        let ops = split(vec![op.clone()], &schema());
+        let ops = split(op.clone(), &schema());
         assert_eq!(ops.len(), 2);
         assert_eq!(ops[0].paths, ["/me/photo", "/groups/{id}/photo"]);
         assert_eq!(
@@ -320,7 +314,7 @@ mod tests {
             Some(TypeRef::new("Edm.Stream", false))
         );
         op.paths = vec!["/me/calendar".into(), "/me/calendars/{id}".into()];
-        assert_eq!(split(vec![op.clone()], &schema()), vec![op]);
+        assert_eq!(split(op.clone(), &schema()), vec![op]);
     }
 
     #[test]
@@ -386,9 +380,9 @@ mod tests {
         };
         // The same policy reached through a navigation typed by its base.
         let same = op(&["/policies/{id}", "/policies/{id}/assignments/{aid}/policy"]);
-        assert_eq!(split(vec![same.clone()], &s), vec![same]);
+        assert_eq!(split(same.clone(), &s), vec![same]);
         let other = op(&["/policies/{id}", "/policies/{id}/resource"]);
-        let ops = split(vec![other], &s);
+        let ops = split(other, &s);
         assert_eq!(ops.len(), 2);
         assert_eq!(ops[1].title, "Get iosPolicy (resource)");
     }

@@ -310,9 +310,10 @@ fn fits_operation(sample: &RawSample, op: &Operation) -> bool {
         SampleKind::Response => &sample.request_line,
         _ => return true,
     };
-    let Some(url) = line.split_whitespace().nth(1) else {
+    let url = graphdoc_schema::request_path::request_line(line).1;
+    if url.is_empty() {
         return true;
-    };
+    }
     let path = url.split('?').next().unwrap_or("");
     let path = match path.find("://") {
         Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
