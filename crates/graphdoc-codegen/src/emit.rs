@@ -177,7 +177,8 @@ impl Ctx {
                     f.description.clone(),
                     format!("Wire name: {}; type: {}", f.wire_name, f.schema_type),
                 ];
-                if f.read_only {
+                // Most descriptions say it already; say it once.
+                if f.read_only && !graphdoc_docs::facts::says_read_only(&f.description) {
                     text.push("Read-only.".into());
                 }
                 if f.navigation {

@@ -19,14 +19,20 @@ pub struct Facts {
     pub required_on_create: bool,
 }
 
+/// Whether a description says the property is read-only ("Read-only.",
+/// "read only", "readonly"), in any case: how [`Facts::read_only`] is read,
+/// and how the generated docs know not to say it a second time.
+pub fn says_read_only(description: &str) -> bool {
+    let lower = description.to_ascii_lowercase();
+    lower.contains("read-only") || lower.contains("read only") || lower.contains("readonly")
+}
+
 /// `description` is the plain text of the cell (see `cells::plain`), but
 /// `raw` keeps the code marks that delimit possible values.
 pub fn facts(description: &str) -> Facts {
     let lower = description.to_ascii_lowercase();
     let mut f = Facts {
-        read_only: lower.contains("read-only")
-            || lower.contains("read only")
-            || lower.contains("readonly"),
+        read_only: says_read_only(&lower),
         ..Facts::default()
     };
     // Each phrase search below first checks a word every phrase holds:
