@@ -233,12 +233,19 @@ impl Manifests<'_> {
             "The GraphEnum derive of the generated Microsoft Graph model (a copy of graphdoc-enum-derive).",
             CODE_LICENSE,
         );
+        // `cargo test --doc` runs the crate docs' example even with
+        // `doctest = false`, so the copy's example must compile as the
+        // original's does: with serde and serde_json (what the derive's
+        // impls and the example use) and the crate under its own name.
         manifest.push_str(
             "\n[lib]\nproc-macro = true\ndoctest = false\ntest = false\n\n\
-             [dependencies]\nsyn = { version = \"2\", features = [\"full\"] }\nquote = \"1\"\nproc-macro2 = \"1\"\n",
+             [dependencies]\nsyn = { version = \"2\", features = [\"full\"] }\nquote = \"1\"\nproc-macro2 = \"1\"\n\n\
+             [dev-dependencies]\nserde = \"1\"\nserde_json = \"1\"\n",
         );
+        let lib = derive_package(&self.package).replace('-', "_");
         let mut files = vec![("derive/Cargo.toml".to_owned(), manifest)];
         for (name, text) in DERIVE_SOURCES {
+            let text = text.replace("use graphdoc_enum_derive::", &format!("use {lib}::"));
             files.push((format!("derive/src/{name}"), format!("{rs_header}{text}")));
         }
         files

@@ -267,3 +267,54 @@ fn items_link_their_page_of_the_public_reference() {
     assert!(all.contains("pub struct ReplyToPostBody"), "{all}");
     assert!(!all.contains("/home/someone"), "{all}");
 }
+
+#[test]
+fn a_property_is_said_to_be_read_only_once() {
+    let mut schema = common::small_schema("v1.0");
+    let user = schema
+        .types
+        .values_mut()
+        .find(|t| !t.properties.is_empty())
+        .expect("a type with properties");
+    let mut said = common::prop("createdDateTime", "Edm.DateTimeOffset", false);
+    said.description = "When it was made. Read-only.".into();
+    said.read_only = true;
+    let mut unsaid = common::prop("etag", "Edm.String", false);
+    unsaid.description = "The version tag.".into();
+    unsaid.read_only = true;
+    user.properties.extend([said, unsaid]);
+    let out = generate(&[schema], &Options::default());
+    let all: String = out.files.iter().map(|f| f.contents.as_str()).collect();
+    let docs_of = |field: &str| -> String {
+        let at = all
+            .find(&format!("pub {field}:"))
+            .unwrap_or_else(|| panic!("field {field}"));
+        let start = all[..at].rfind(" pub ").map_or(0, |i| i + 1);
+        all[start..at].to_owned()
+    };
+    let created = docs_of("created_date_time");
+    assert_eq!(created.matches("Read-only").count(), 1, "{created}");
+    let etag = docs_of("etag");
+    assert_eq!(etag.matches("Read-only.").count(), 1, "{etag}");
+}
+
+#[test]
+fn the_vendored_derives_example_names_the_copy_and_has_what_it_uses() {
+    // `cargo test --doc` runs it whatever `doctest = false` says.
+    let out = generate(&[common::small_schema("v1.0")], &Options::default());
+    let file = |path: &str| {
+        out.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.contents.as_str())
+            .unwrap_or_else(|| panic!("{path}"))
+    };
+    let lib = file("derive/src/lib.rs");
+    assert!(lib.contains("//! use graph_model_derive::{"), "{lib}");
+    assert!(!lib.contains("graphdoc_enum_derive"), "{lib}");
+    let manifest = file("derive/Cargo.toml");
+    assert!(
+        manifest.contains("[dev-dependencies]\nserde = \"1\"\nserde_json = \"1\"\n"),
+        "{manifest}"
+    );
+}

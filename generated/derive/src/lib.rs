@@ -134,7 +134,7 @@
 //! # Example
 //!
 //! ```
-//! use graphdoc_enum_derive::{graph_enum_literal, GraphEnum};
+//! use graph_model_derive::{graph_enum_literal, GraphEnum};
 //!
 //! #[derive(Clone, Debug, PartialEq, Eq, Hash, GraphEnum)]
 //! #[graph_enum(name = "vppTokenSyncStatus", rename_all = "camelCase")]
