@@ -468,6 +468,22 @@ impl Schema {
         chain
     }
 
+    /// The nearest type that `a` and `b` both are or derive from: `a` itself
+    /// when `b` is or derives from it, else the nearest of `a`'s ancestors
+    /// that is one of `b`'s; `None` when they share none (or either is
+    /// unknown). A list of users and groups is one of `directoryObject`s.
+    pub fn common_ancestor(&self, a: &str, b: &str) -> Option<String> {
+        let of_b: Vec<String> = self
+            .ancestry(b)
+            .iter()
+            .map(|t| t.qualified_name())
+            .collect();
+        self.ancestry(a)
+            .iter()
+            .map(|t| t.qualified_name())
+            .find(|q| of_b.contains(q))
+    }
+
     /// Own and inherited properties of a type; a property redefined lower in
     /// the hierarchy hides the inherited one.
     pub fn flattened_properties<'a>(&'a self, qualified: &str) -> Vec<&'a Property> {
@@ -498,4 +514,51 @@ impl Schema {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+#[cfg(test)]
+mod ancestry_tests {
+    use super::*;
+
+    fn with_types(types: &[(&str, Option<&str>)]) -> Schema {
+        let mut schema = Schema::default();
+        for (name, base) in types {
+            let mut t = TypeDef::new(
+                *name,
+                DEFAULT_NAMESPACE,
+                TypeKind::Entity,
+                Source::new("t.md", 1),
+            );
+            t.base_type = base.map(|b| qualify(DEFAULT_NAMESPACE, b));
+            schema.types.insert(t.qualified_name(), t);
+        }
+        schema
+    }
+
+    #[test]
+    fn the_common_ancestor_is_the_nearest_type_both_are() {
+        let schema = with_types(&[
+            ("entity", None),
+            ("directoryObject", Some("entity")),
+            ("user", Some("directoryObject")),
+            ("group", Some("directoryObject")),
+            ("device", Some("entity")),
+            ("loner", None),
+        ]);
+        let q = |n: &str| qualify(DEFAULT_NAMESPACE, n);
+        let common = |a: &str, b: &str| schema.common_ancestor(&q(a), &q(b));
+        assert_eq!(common("user", "group"), Some(q("directoryObject")));
+        assert_eq!(
+            common("directoryObject", "user"),
+            Some(q("directoryObject"))
+        );
+        assert_eq!(
+            common("user", "directoryObject"),
+            Some(q("directoryObject"))
+        );
+        assert_eq!(common("user", "device"), Some(q("entity")));
+        assert_eq!(common("user", "user"), Some(q("user")));
+        assert_eq!(common("user", "loner"), None);
+        assert_eq!(common("user", "nowhere"), None);
+    }
 }

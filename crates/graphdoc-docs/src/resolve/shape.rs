@@ -157,21 +157,11 @@ pub(super) fn items_base(
         let Some((item, Defined::Type)) = names.get(&named) else {
             continue;
         };
-        let ancestry: Vec<String> = schema
-            .ancestry(item)
-            .iter()
-            .map(|t| t.qualified_name())
-            .collect();
-        if ancestry.contains(&base) {
-            continue;
+        let shared = schema.common_ancestor(&base, item)?;
+        if shared != base {
+            outside.get_or_insert_with(|| item.clone());
+            base = shared;
         }
-        let shared = schema
-            .ancestry(&base)
-            .iter()
-            .map(|t| t.qualified_name())
-            .find(|q| ancestry.contains(q))?;
-        outside.get_or_insert_with(|| item.clone());
-        base = shared;
     }
     let outside = outside?;
     let note = note(

@@ -184,21 +184,7 @@ fn common_base(schema: &Schema, type_name: String, payload: &Value, items: &[Str
         let Some(named) = payload.pointer(pointer).and_then(|i| named_type(schema, i)) else {
             continue;
         };
-        let ancestry: Vec<String> = schema
-            .ancestry(named)
-            .iter()
-            .map(|t| t.qualified_name())
-            .collect();
-        if ancestry.contains(&base) {
-            continue;
-        }
-        // The nearest ancestor of `base` that is also one of `named`.
-        if let Some(shared) = schema
-            .ancestry(&base)
-            .iter()
-            .map(|t| t.qualified_name())
-            .find(|q| ancestry.contains(q))
-        {
+        if let Some(shared) = schema.common_ancestor(&base, named) {
             base = shared;
         }
     }
