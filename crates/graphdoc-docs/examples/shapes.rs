@@ -4,6 +4,7 @@
 
 use graphdoc_docs::load;
 use graphdoc_docs::page::codes::shape_dispute;
+use graphdoc_docs::response_shape::{keyed_get, lists};
 use graphdoc_schema::{ExampleKind, Operation};
 use std::path::PathBuf;
 
@@ -104,22 +105,6 @@ fn last_segment(path: &str) -> &str {
     path.trim_end_matches('/').rsplit('/').next().unwrap_or("")
 }
 
-fn is_key(segment: &str) -> bool {
-    segment.starts_with('{') && segment.ends_with('}')
-}
-
-fn lists(op: &Operation) -> bool {
-    let title = op.title.to_ascii_lowercase();
-    title.starts_with("list ")
-        || op.paths.iter().any(|p| {
-            let last = last_segment(p);
-            last == "delta"
-                || last.starts_with("delta(")
-                || last.ends_with(".delta")
-                || last.ends_with(".delta()")
-        })
-}
-
 fn answers_single(op: &Operation) -> bool {
     op.response_type.as_ref().is_some_and(|t| !t.collection)
 }
@@ -129,13 +114,6 @@ fn documents_body(op: &Operation) -> bool {
         e.kind == ExampleKind::Response
             && (!e.body.trim().is_empty() || e.start_line.contains(" 302"))
     })
-}
-
-fn keyed_get(op: &Operation) -> bool {
-    op.method == "GET"
-        && !lists(op)
-        && !op.paths.is_empty()
-        && op.paths.iter().all(|p| is_key(last_segment(p)))
 }
 
 /// An operation split off a page's first one (same page, another title).

@@ -30,6 +30,11 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use file::write_file_atomically;
+/// What the front-end reads an operation's response shape from besides its
+/// examples and sentence (for tools that count what it decided).
+pub mod response_shape {
+    pub use crate::resolve::shape::{keyed_get, lists};
+}
 pub use page::{codes, PageKind};
 pub use tree::{has_version, read_version, Limits, Tree};
 

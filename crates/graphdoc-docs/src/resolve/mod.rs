@@ -18,7 +18,7 @@ mod merge;
 mod paths;
 mod per_form;
 mod per_path;
-mod shape;
+pub(crate) mod shape;
 
 #[cfg(test)]
 mod fixtures;

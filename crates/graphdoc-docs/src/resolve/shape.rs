@@ -316,8 +316,9 @@ fn is_key(segment: &str) -> bool {
     segment.starts_with('{') && segment.ends_with('}')
 }
 
-/// A `List …` page or a `delta` function.
-fn lists(op: &Operation) -> bool {
+/// A `List …` page or a `delta` function: an operation that answers a
+/// collection, whatever its page says.
+pub fn lists(op: &Operation) -> bool {
     op.title.to_ascii_lowercase().starts_with("list ")
         || op.paths.iter().any(|p| {
             let last = last_segment(p);
@@ -326,8 +327,9 @@ fn lists(op: &Operation) -> bool {
         })
 }
 
-/// A GET whose every path ends with a key (`/me/chats/{chat-id}`).
-fn keyed_get(op: &Operation) -> bool {
+/// A GET whose every path ends with a key (`/me/chats/{chat-id}`), not a
+/// list: an operation that answers one entity, whatever its page says.
+pub fn keyed_get(op: &Operation) -> bool {
     op.method == "GET"
         && !lists(op)
         && !op.paths.is_empty()
