@@ -103,6 +103,109 @@ impl TitleKind {
     }
 }
 
+/// A phrase found in a text: its bytes, and which of the language's
+/// phrases it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Where it starts in the text (bytes).
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+    phrase: usize,
+}
+
+/// `text` with every letter in lower case where that keeps its length in
+/// bytes (ASCII, Latin, Greek, Cyrillic letters…), so that offsets in the
+/// fold are offsets in `text`. Two texts [`fold`] alike exactly when they
+/// are equal ignoring case (character by character in lower case), but for the few letters whose lower
+/// case is written in another number of bytes (the Kelvin sign, `ẞ`, `İ`),
+/// which are compared as written. Borrowed when nothing changes.
+pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let Some(first) = bytes
+        .iter()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut folded = bytes.to_vec();
+    folded[first..].make_ascii_lowercase();
+    let mut at = first;
+    while at < folded.len() {
+        // Most of a page is ASCII: it is skipped a block at a time.
+        const BLOCK: usize = 32;
+        if folded.len() - at >= BLOCK && folded[at..at + BLOCK].is_ascii() {
+            at += BLOCK;
+            continue;
+        }
+        if folded[at].is_ascii() {
+            at += 1;
+            continue;
+        }
+        // `at` starts a character: text and fold agree on every character
+        // boundary.
+        let c = text[at..].chars().next().unwrap_or_default();
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != c && l.len_utf8() == c.len_utf8() {
+                l.encode_utf8(&mut folded[at..at + c.len_utf8()]);
+            }
+        }
+        at += c.len_utf8();
+    }
+    // Only whole characters were replaced, each by one of its length.
+    String::from_utf8(folded).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+}
+
+/// A list of (localised, English) pairs by its spellings in [`lower`]
+/// case: a whole word is found in one look-up rather than compared with
+/// every spelling ignoring case, the first pair in the list's order winning
+/// as it did.
+#[derive(Debug, Default)]
+struct Lookup {
+    index: std::collections::HashMap<String, usize>,
+    /// The longest spelling in bytes, lower case: a longer ASCII word is
+    /// none of them.
+    longest: usize,
+}
+
+impl Lookup {
+    fn new(pairs: &[(String, String)]) -> Self {
+        let mut lookup = Lookup::default();
+        for (i, (local, _)) in pairs.iter().enumerate() {
+            let key = lower(local);
+            lookup.longest = lookup.longest.max(key.len());
+            lookup.index.entry(key).or_insert(i);
+        }
+        lookup
+    }
+
+    /// The English of `word` in `pairs` (the list this was built from).
+    fn find<'p>(&self, pairs: &'p [(String, String)], word: &str) -> Option<&'p str> {
+        let at = if word.is_ascii() {
+            if word.len() > self.longest {
+                return None;
+            }
+            // Lower case on the stack: no allocation per look-up.
+            const MAX: usize = 64;
+            let mut buffer = [0u8; MAX];
+            match buffer.get_mut(..word.len()) {
+                Some(key) => {
+                    key.copy_from_slice(word.as_bytes());
+                    key.make_ascii_lowercase();
+                    let key = std::str::from_utf8(key).ok()?;
+                    self.index.get(key)
+                }
+                None => self.index.get(&word.to_ascii_lowercase()),
+            }
+        } else {
+            self.index.get(&lower(word))
+        };
+        at.and_then(|&i| pairs.get(i))
+            .map(|(_, english)| english.as_str())
+    }
+}
+
 /// One language's vocabulary.
 #[derive(Debug)]
 pub struct Locale {
@@ -114,14 +217,19 @@ pub struct Locale {
     table_headers: Vec<(String, String)>,
     types: Vec<(String, String)>,
     phrases: Vec<(String, String)>,
-    /// The localised phrases in lower case, in the same order.
-    phrases_lower: Vec<String>,
-    /// One automaton over `phrases_lower`, built on first use: a line is
-    /// searched once for every phrase instead of once per phrase.
+    /// The localised phrases [`fold`]ed, in the same order.
+    phrases_folded: Vec<String>,
+    /// One automaton over `phrases_folded`, built on first use: a page is
+    /// searched once for every phrase instead of once per phrase and line.
     phrase_matcher: OnceLock<AhoCorasick>,
     /// (localised, English) words between list values: `und` → `and`.
     list_words: Vec<(String, String)>,
     member_words: Vec<(String, String)>,
+    /// Each list above by its spellings, for the lookups of a whole word.
+    by_heading: Lookup,
+    by_table_header: Lookup,
+    by_type: Lookup,
+    by_member_word: Lookup,
     collection: Vec<Pattern>,
     titles: Vec<(Pattern, TitleKind)>,
     values_heading: Vec<Pattern>,
@@ -199,7 +307,7 @@ pub fn detect(text: &str) -> Option<&'static Locale> {
 }
 
 /// Text in lower case (any script): two texts are equal ignoring case
-/// ([`eq_ci`]) exactly when their `lower` forms are equal.
+/// (character by character) exactly when their `lower` forms are equal.
 fn lower(text: &str) -> String {
     if text.is_ascii() {
         text.to_ascii_lowercase()
@@ -252,10 +360,9 @@ pub fn front_matter_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
 pub fn visible_heading(text: &str) -> &str {
     let mut t = text.trim();
     while let Some(rest) = t.strip_prefix("<a ") {
-        match rest
-            .find("</a>")
+        match find_short(rest, "</a>")
             .map(|i| i + 4)
-            .or_else(|| rest.find("/>").map(|i| i + 2))
+            .or_else(|| find_short(rest, "/>").map(|i| i + 2))
         {
             Some(end) => t = rest[end..].trim_start(),
             None => break,
@@ -267,13 +374,22 @@ pub fn visible_heading(text: &str) -> &str {
 /// The anchor name a heading carries (`<a name="properties"></a>`): the
 /// English heading's slug in translated pages.
 pub fn heading_anchor(text: &str) -> Option<&str> {
-    let at = text.find("<a ")?;
+    let at = find_short(text, "<a ")?;
     let rest = &text[at..];
-    let value = rest
-        .find("name=\"")
+    let value = find_short(rest, "name=\"")
         .map(|i| &rest[i + 6..])
-        .or_else(|| rest.find("id=\"").map(|i| &rest[i + 4..]))?;
+        .or_else(|| find_short(rest, "id=\"").map(|i| &rest[i + 4..]))?;
     value.split('"').next().filter(|v| !v.is_empty())
+}
+
+/// [`str::find`] for a heading: a byte-by-byte scan, where setting up the
+/// general substring search costs more than a heading's few bytes.
+fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle)
 }
 
 impl Locale {
@@ -307,17 +423,25 @@ impl Locale {
         .flat_map(|(specs, kind)| specs.iter().map(move |s| (Pattern::new(s), kind)))
         .collect();
         titles.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let headings = pairs(file.headings);
+        let table_headers = pairs(file.table_headers);
+        let types = pairs(file.types);
+        let member_words = pairs(file.member_words);
         Locale {
             name,
             tags: file.tags,
-            headings: pairs(file.headings),
-            table_headers: pairs(file.table_headers),
-            types: pairs(file.types),
-            phrases_lower: phrases.iter().map(|(l, _)| l.to_lowercase()).collect(),
+            by_heading: Lookup::new(&headings),
+            by_table_header: Lookup::new(&table_headers),
+            by_type: Lookup::new(&types),
+            by_member_word: Lookup::new(&member_words),
+            headings,
+            table_headers,
+            types,
+            phrases_folded: phrases.iter().map(|(l, _)| fold(l).into_owned()).collect(),
             phrase_matcher: OnceLock::new(),
             phrases,
             list_words: pairs(file.list_words),
-            member_words: pairs(file.member_words),
+            member_words,
             collection: patterns(&p.collection),
             titles,
             values_heading: patterns(&p.values_heading),
@@ -329,8 +453,8 @@ impl Locale {
     /// (`Antwort 2` → `Response 2`).
     pub fn heading(&self, text: &str) -> Option<String> {
         let text = text.trim();
-        if let Some((_, english)) = self.headings.iter().find(|(l, _)| eq_ci(l, text)) {
-            return Some(english.clone());
+        if let Some(english) = self.by_heading.find(&self.headings, text) {
+            return Some(english.to_string());
         }
         self.headings.iter().find_map(|(local, english)| {
             let rest = strip_prefix_ci(text, local)?;
@@ -342,29 +466,20 @@ impl Locale {
     /// The English table header for a localised one (`Eigenschaft` → `Property`).
     pub fn table_header(&self, cell: &str) -> Option<&str> {
         let cell = cell.trim().trim_matches('*').trim();
-        self.table_headers
-            .iter()
-            .find(|(l, _)| eq_ci(l, cell))
-            .map(|(_, english)| english.as_str())
+        self.by_table_header.find(&self.table_headers, cell)
     }
 
     /// The English member a translation's word for a common enum member
     /// stands for (`Keine` → `none`).
     pub fn member_word(&self, word: &str) -> Option<&str> {
         let word = word.trim();
-        self.member_words
-            .iter()
-            .find(|(l, _)| eq_ci(l, word))
-            .map(|(_, english)| english.as_str())
+        self.by_member_word.find(&self.member_words, word)
     }
 
     /// The Edm word for a localised type word (`Zeichenfolge` → `String`).
     pub fn type_word(&self, word: &str) -> Option<&str> {
         let word = word.trim().trim_matches('`').trim();
-        self.types
-            .iter()
-            .find(|(l, _)| eq_ci(l, word))
-            .map(|(_, english)| english.as_str())
+        self.by_type.find(&self.types, word)
     }
 
     /// A type cell in English, when the cell is written in this language:
@@ -423,64 +538,58 @@ impl Locale {
     /// facts reader knows (`Mögliche Werte sind:` → `Possible values are:`);
     /// `None` when it holds none.
     pub fn phrases(&self, text: &str) -> Option<String> {
-        // Most lines hold none: one pass of the automaton over the line in
-        // lower case (an ASCII line is, to an automaton that ignores ASCII
-        // case), before comparing in earnest.
-        let lower;
-        let haystack = if text.is_ascii() {
-            text
-        } else {
-            lower = text.to_lowercase();
-            lower.as_str()
-        };
-        let mut present: Vec<bool> = Vec::new();
-        for found in self.phrase_matcher().find_overlapping_iter(haystack) {
-            if present.is_empty() {
-                present = vec![false; self.phrases.len()];
-            }
-            present[found.pattern().as_usize()] = true;
-        }
-        if present.is_empty() {
+        let found = self.phrase_matches(text);
+        self.replace_phrases(text, 0, &found)
+    }
+
+    /// Where this language's phrases are in `text`, in order: at each place
+    /// the longest phrase that starts there, ignoring case (compared as
+    /// [`fold`]s). One pass over a whole page: [`Locale::replace_phrases`]
+    /// then rewrites any line of it from the matches inside the line.
+    pub fn phrase_matches(&self, text: &str) -> Vec<PhraseMatch> {
+        let folded = fold(text);
+        self.phrase_matcher()
+            .find_iter(folded.as_bytes())
+            .map(|m| PhraseMatch {
+                start: m.start(),
+                end: m.end(),
+                phrase: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// `text` with the phrases `found` in it in English: `text` starts at
+    /// `base` in the text [`Locale::phrase_matches`] found them in, and
+    /// `found` are those inside `text`, in order. `None` when that changes
+    /// nothing.
+    pub fn replace_phrases(
+        &self,
+        text: &str,
+        base: usize,
+        found: &[PhraseMatch],
+    ) -> Option<String> {
+        if found.is_empty() {
             return None;
         }
-        // With the lower case of its first character: a phrase is tried only
-        // where the text's character lowers to the same.
-        let found: Vec<(&(String, String), String)> = self
-            .phrases
-            .iter()
-            .zip(present)
-            .filter(|(_, present)| *present)
-            .map(|(pair, _)| {
-                let first = pair.0.chars().next().map(char::to_lowercase);
-                (pair, first.map(String::from_iter).unwrap_or_default())
-            })
-            .collect();
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        'outer: while let Some(c) = rest.chars().next() {
-            let c_lower = c.to_lowercase();
-            for ((local, english), first_lower) in &found {
-                if !c_lower.clone().eq(first_lower.chars()) {
-                    continue;
-                }
-                if let Some(after) = strip_prefix_ci(rest, local) {
-                    out.push_str(english);
-                    rest = after;
-                    continue 'outer;
-                }
-            }
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut at = 0;
+        for m in found {
+            out.push_str(&text[at..m.start - base]);
+            out.push_str(&self.phrases[m.phrase].1);
+            at = m.end - base;
         }
+        out.push_str(&text[at..]);
         let out = self.list_words_in_values(&out);
         (out != text).then_some(out)
     }
 
     fn phrase_matcher(&self) -> &AhoCorasick {
         self.phrase_matcher.get_or_init(|| {
+            // Leftmost-longest: the phrase the earliest place starts, the
+            // longest there; among phrases that fold alike, the first.
             AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&self.phrases_lower)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&self.phrases_folded)
                 .expect("the vocabulary's phrases are far below the automaton's limits")
         })
     }
@@ -556,16 +665,6 @@ fn is_type_text(s: &str) -> bool {
         || (s.starts_with('[') && crate::types::is_type_identifier(&plain))
 }
 
-/// Equal ignoring case (any script), without allocating.
-fn eq_ci(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
-}
-
 /// `s` without `prefix`, compared ignoring case (any script).
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let mut rest = s;
@@ -595,6 +694,63 @@ pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Equal ignoring case (any script): what every look-up and [`fold`]
+    /// stand for.
+    fn eq_ci(a: &str, b: &str) -> bool {
+        if a.is_ascii() && b.is_ascii() {
+            return a.eq_ignore_ascii_case(b);
+        }
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    }
+
+    #[test]
+    fn a_lookup_finds_what_comparing_with_every_spelling_found() {
+        for locale in all() {
+            for pairs in [&locale.headings, &locale.table_headers, &locale.types] {
+                let lookup = Lookup::new(pairs);
+                let mut words: Vec<String> = pairs.iter().map(|(l, _)| l.clone()).collect();
+                words.extend(pairs.iter().map(|(l, _)| l.to_uppercase()));
+                words.extend(
+                    ["", "x", "Typ ", "ZEICHENFOLGE", "Cadeia de Caracteres"].map(String::from),
+                );
+                words.push("a".repeat(100));
+                for word in &words {
+                    let linear = pairs
+                        .iter()
+                        .find(|(l, _)| eq_ci(l, word))
+                        .map(|(_, e)| e.as_str());
+                    assert_eq!(lookup.find(pairs, word), linear, "{}: {word}", locale.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_fold_keeps_every_offset_and_ignores_case() {
+        for (a, b) in [
+            ("Mögliche Werte sind:", "MÖGLICHE WERTE SIND:"),
+            ("Os valores possíveis são:", "OS VALORES POSSÍVEIS SÃO:"),
+            ("Возможные значения:", "ВОЗМОЖНЫЕ ЗНАЧЕНИЯ:"),
+            ("可能的值为：", "可能的值为："),
+        ] {
+            assert_eq!(fold(a).len(), a.len());
+            assert_eq!(fold(a), fold(b), "{a} / {b}");
+            assert!(eq_ci(a, b));
+        }
+        assert!(matches!(
+            fold("already lower, ünd so"),
+            std::borrow::Cow::Owned(_)
+        ));
+        assert!(matches!(
+            fold("plain lower ascii"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // The Kelvin sign lowers to one byte where it takes three: kept.
+        assert_eq!(fold("\u{212A}x"), "\u{212A}x");
+    }
 
     #[test]
     fn every_vocabulary_parses_and_covers_the_sections() {

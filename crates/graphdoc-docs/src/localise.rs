@@ -313,10 +313,6 @@ fn set_first_cell(row: &mut String, name: &str) {
     *row = cells.join("|");
 }
 
-fn phrases(locale: &Locale, line: &str) -> String {
-    locale.phrases(line).unwrap_or_else(|| line.to_string())
-}
-
 fn fence_marker(trimmed: &str) -> Option<String> {
     for c in ['`', '~'] {
         let n = trimmed.len() - trimmed.trim_start_matches(c).len();
@@ -405,7 +401,7 @@ fn english_heading(locale: &Locale, level: usize, rest: &str) -> String {
             .strip_suffix('-')
             .filter(|_| stem.len() < slug.len())
             .unwrap_or(slug);
-        if let Some(english) = ENGLISH_SECTIONS.iter().find(|e| slug_of(e) == stem) {
+        if let Some(english) = ENGLISH_SECTIONS.iter().find(|e| is_slug_of(e, stem)) {
             return english.to_string();
         }
     }
@@ -440,9 +436,13 @@ fn from_slug(slug: &str, visible: &str) -> String {
         .join(" ")
 }
 
-/// `JSON representation` → `json-representation`.
-fn slug_of(heading: &str) -> String {
-    heading.to_ascii_lowercase().replace(' ', "-")
+/// `slug` is `heading`'s (`json-representation` for `JSON representation`).
+fn is_slug_of(heading: &str, slug: &str) -> bool {
+    let slugged = heading.bytes().map(|b| match b {
+        b' ' => b'-',
+        _ => b.to_ascii_lowercase(),
+    });
+    heading.len() == slug.len() && slugged.eq(slug.bytes())
 }
 
 /// The identifier of `visible` whose slug is `stem` (`vppToken` for
@@ -452,10 +452,18 @@ fn identifier_for_slug<'t>(visible: &'t str, stem: &str) -> Option<&'t str> {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
         .map(|t| t.trim_matches('.'))
         .find(|t| {
+            // Compared without the dots and dashes, ignoring ASCII case.
+            let letters = |s: &'t str, skip: &'static [u8]| {
+                s.bytes()
+                    .filter(move |b| !skip.contains(b))
+                    .map(|b| b.to_ascii_lowercase())
+            };
             !t.is_empty()
                 && crate::types::is_type_identifier(t)
-                && t.replace('.', "")
-                    .eq_ignore_ascii_case(&stem.replace(['-', '.'], ""))
+                && letters(t, b".").eq(stem
+                    .bytes()
+                    .filter(|b| !b"-.".contains(b))
+                    .map(|b| b.to_ascii_lowercase()))
         })
 }
 
@@ -534,7 +542,7 @@ fn too_many_to_align(rows: usize, names: usize) -> bool {
 /// case. The rows renamed (positions in `rows`) and their new names; none
 /// past [`MAX_ALIGNED`].
 fn rename_rows(
-    out: &mut [String],
+    out: &mut [std::borrow::Cow<'_, str>],
     rows: &[(usize, String)],
     names: &[String],
     found: &Found,
@@ -580,7 +588,7 @@ fn rename_rows(
                 found.what, found.source
             ),
         ));
-        set_first_cell(&mut out[*index], key);
+        set_first_cell(out[*index].to_mut(), key);
         renamed.push((row, key.to_string()));
     }
     renamed
@@ -756,18 +764,12 @@ fn table_row(
     file: &str,
     number: u32,
     diagnostics: &mut Vec<Diagnostic>,
-) -> String {
-    let Some(column) = shape.type_column else {
-        return line.to_string();
-    };
+) -> Option<String> {
+    let column = shape.type_column?;
     let mut parts = split_cells(line);
     let index = column + usize::from(shape.leading_pipe);
-    let Some(cell) = parts.get(index) else {
-        return line.to_string();
-    };
-    let Some(english) = locale.type_cell(cell) else {
-        return line.to_string();
-    };
+    let cell = parts.get(index)?;
+    let english = locale.type_cell(cell)?;
     let written = cell.trim().to_string();
     let column_at = parts[..index]
         .iter()
@@ -788,7 +790,7 @@ fn table_row(
     );
     let replaced = format!(" {english} ");
     parts[index] = &replaced;
-    parts.join("|")
+    Some(parts.join("|"))
 }
 
 #[cfg(test)]

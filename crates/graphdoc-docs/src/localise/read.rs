@@ -4,12 +4,13 @@
 
 use super::names;
 use super::{
-    codes, english_heading, enum_of_heading, fence_marker, is_delimiter_row, is_pipe_row, phrases,
+    codes, english_heading, enum_of_heading, fence_marker, is_delimiter_row, is_pipe_row,
     rename_rows, split_cells, table_header, table_row, too_many_to_align, top_level_entries,
     Evidence, Found, Localised, MethodReturns, OpenRows, TableShape,
 };
-use crate::locale::Locale;
+use crate::locale::{Locale, PhraseMatch};
 use graphdoc_schema::{Diagnostic, Severity, Source};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// `teamsApp`, `NotificationEmailAddresses`: an identifier with a capital
@@ -39,10 +40,39 @@ struct Row {
     type_column: Option<usize>,
 }
 
+/// The page's phrases, found in one pass over it
+/// ([`Locale::phrase_matches`]): a line as written is rewritten from the
+/// matches inside it, other text is searched on its own.
 #[derive(Default)]
-struct Reader {
-    out: Vec<String>,
+struct PagePhrases {
+    found: Vec<PhraseMatch>,
+    /// Where each line starts in the page; `None` for a line read other
+    /// than as written (`&quot;` made `"`).
+    starts: Vec<Option<usize>>,
+}
+
+impl PagePhrases {
+    /// Line `i` as written with the language's phrases in English.
+    fn line<'t>(&self, locale: &Locale, i: usize, line: &'t str) -> Cow<'t, str> {
+        let replaced = match self.starts.get(i).copied().flatten() {
+            Some(base) => {
+                // Sorted and apart: starts and ends both ascend.
+                let from = self.found.partition_point(|m| m.start < base);
+                let inside = self.found[from..].partition_point(|m| m.end <= base + line.len());
+                locale.replace_phrases(line, base, &self.found[from..from + inside])
+            }
+            None => locale.phrases(line),
+        };
+        replaced.map_or(Cow::Borrowed(line), Cow::Owned)
+    }
+}
+
+#[derive(Default)]
+struct Reader<'a> {
+    /// The English lines; a line read as it is written borrows it.
+    out: Vec<Cow<'a, str>>,
     diagnostics: Vec<Diagnostic>,
+    phrases: PagePhrases,
     fence: Option<String>,
     fence_start: usize,
     table: Option<TableShape>,
@@ -72,9 +102,22 @@ pub(super) fn read(
     evidence: &Evidence,
 ) -> Localised {
     let (lines, escaped_quotes_at) = unescape_code(text);
+    // A line as written is a slice of the page: its offset is where it
+    // points to.
+    let starts = lines
+        .iter()
+        .map(|l| match l {
+            Cow::Borrowed(l) => Some(l.as_ptr() as usize - text.as_ptr() as usize),
+            Cow::Owned(_) => None,
+        })
+        .collect();
     let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
     let mut r = Reader {
         out: Vec::with_capacity(lines.len()),
+        phrases: PagePhrases {
+            found: locale.phrase_matches(text),
+            starts,
+        },
         escaped_quotes_at,
         ..Reader::default()
     };
@@ -82,7 +125,7 @@ pub(super) fn read(
     for (i, line) in lines.iter().enumerate() {
         if in_front_matter {
             in_front_matter = i == 0 || line.trim_end() != "---";
-            r.out.push(line.to_string());
+            r.out.push(Cow::Borrowed(line));
             continue;
         }
         r.line(locale, &lines, i, file);
@@ -92,18 +135,14 @@ pub(super) fn read(
 
 /// The page's lines, with the `&quot;` a translation tool put for `"` in
 /// code blocks and HTML comments made `"` again; the first such line.
-fn unescape_code(text: &str) -> (Vec<std::borrow::Cow<'_, str>>, Option<u32>) {
-    if !text.contains("&quot;") {
-        return (
-            text.split('\n').map(std::borrow::Cow::Borrowed).collect(),
-            None,
-        );
+fn unescape_code(text: &str) -> (Vec<Cow<'_, str>>, Option<u32>) {
+    if memchr::memmem::find(text.as_bytes(), b"&quot;").is_none() {
+        return (lines_of(text).map(Cow::Borrowed).collect(), None);
     }
     let mut fence: Option<String> = None;
     let mut in_comment = false;
     let mut first = None;
-    let lines = text
-        .split('\n')
+    let lines = lines_of(text)
         .enumerate()
         .map(|(i, line)| {
             let trimmed = line.trim_start();
@@ -130,8 +169,20 @@ fn unescape_code(text: &str) -> (Vec<std::borrow::Cow<'_, str>>, Option<u32>) {
     (lines, first)
 }
 
-impl Reader {
-    fn line(&mut self, locale: &Locale, lines: &[&str], i: usize, file: &str) {
+/// `text.split('\n')`, each line found by a vector search (most lines of a
+/// page are short: the split's own search cost more than reading them).
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
+impl<'a> Reader<'a> {
+    fn line(&mut self, locale: &Locale, lines: &[&'a str], i: usize, file: &str) {
         let line = lines[i];
         let number = i as u32 + 1;
         let trimmed = line.trim_start();
@@ -140,19 +191,19 @@ impl Reader {
                 self.fence = None;
                 self.fence_closed(lines, i);
             }
-            self.out.push(line.to_string());
+            self.out.push(Cow::Borrowed(line));
             return;
         }
         if let Some(marker) = fence_marker(trimmed) {
             self.fence = Some(marker);
             self.fence_start = i + 1;
             self.table = None;
-            self.out.push(line.to_string());
+            self.out.push(Cow::Borrowed(line));
             return;
         }
         if trimmed.is_empty() {
             self.table = None;
-            self.out.push(line.to_string());
+            self.out.push(Cow::Borrowed(line));
             return;
         }
         if let Some(rest) = line.strip_prefix('#') {
@@ -163,7 +214,11 @@ impl Reader {
                 let english = english_heading(locale, hashes, rest);
                 self.section = english.to_lowercase();
                 self.current_enum = enum_of_heading(hashes, &english, self.current_enum.take());
-                self.out.push(format!("{} {english}", "#".repeat(hashes)));
+                let mut heading = String::with_capacity(hashes + 1 + english.len());
+                heading.push_str(&line[..hashes]);
+                heading.push(' ');
+                heading.push_str(&english);
+                self.out.push(Cow::Owned(heading));
                 return;
             }
         }
@@ -172,7 +227,8 @@ impl Reader {
             return;
         }
         self.has_references |= trimmed.starts_with('[') && trimmed.contains("]:");
-        self.out.push(phrases(locale, line));
+        let english = self.phrases.line(locale, i, line);
+        self.out.push(english);
     }
 
     fn fence_closed(&mut self, lines: &[&str], i: usize) {
@@ -187,7 +243,7 @@ impl Reader {
         }
     }
 
-    fn pipe_row(&mut self, locale: &Locale, lines: &[&str], i: usize, file: &str, number: u32) {
+    fn pipe_row(&mut self, locale: &Locale, lines: &[&'a str], i: usize, file: &str, number: u32) {
         let line = lines[i];
         let trimmed = line.trim_start();
         let next = lines.get(i + 1).map(|l| l.trim());
@@ -204,15 +260,15 @@ impl Reader {
                 shape.names_members = false;
             }
             self.table = Some(shape);
-            self.out.push(header);
+            self.out.push(Cow::Owned(header));
             return;
         }
         let Some(shape) = &self.table else {
-            self.out.push(line.to_string());
+            self.out.push(Cow::Borrowed(line));
             return;
         };
         if is_delimiter_row(trimmed) {
-            self.out.push(line.to_string());
+            self.out.push(Cow::Borrowed(line));
             return;
         }
         let named = shape.names_properties || shape.names_members || self.section == "methods";
@@ -246,8 +302,12 @@ impl Reader {
                     .push((first.to_string(), returns.to_string()));
             }
         }
-        let row = table_row(locale, shape, line, file, number, &mut self.diagnostics);
-        self.out.push(phrases(locale, &row));
+        // A row whose type cell was read in English is searched on its own.
+        let english = match table_row(locale, shape, line, file, number, &mut self.diagnostics) {
+            Some(row) => Cow::Owned(locale.phrases(&row).unwrap_or(row)),
+            None => self.phrases.line(locale, i, line),
+        };
+        self.out.push(english);
     }
 
     fn finish(
@@ -370,7 +430,7 @@ impl Reader {
             &mut self.diagnostics,
         ) {
             for &r in repeats[at].iter().chain([&firsts[at]]) {
-                super::set_first_cell(&mut self.out[rows[r].index], &name);
+                super::set_first_cell(self.out[rows[r].index].to_mut(), &name);
                 rows[r].name = name.clone();
             }
         }
@@ -548,7 +608,7 @@ impl Reader {
                 ),
             ));
             let index = row.index;
-            super::set_first_cell(&mut self.out[index], &key);
+            super::set_first_cell(self.out[index].to_mut(), &key);
             self.property_rows[r].name = key;
             left.retain(|&x| x != r);
         }
@@ -626,7 +686,7 @@ impl Reader {
                 codes::TRANSLATED_MEMBER_NAME,
                 format!("enum members row has `{name}`, the {} word for `{english}`; read as `{english}`", locale.name),
             ));
-            super::set_first_cell(&mut self.out[*index], english);
+            super::set_first_cell(self.out[*index].to_mut(), english);
             *name = english.to_string();
         }
     }
