@@ -116,25 +116,17 @@ pub struct PhraseMatch {
 
 /// `text` with every letter in lower case where that keeps its length in
 /// bytes (ASCII, Latin, Greek, Cyrillic letters…), so that offsets in the
-/// fold are offsets in `text`. Two texts [`fold`] alike exactly when they
-/// are equal ignoring case (character by character in lower case), but for the few letters whose lower
-/// case is written in another number of bytes (the Kelvin sign, `ẞ`, `İ`),
-/// which are compared as written. Borrowed when nothing changes.
-pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let Some(first) = bytes
-        .iter()
-        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    else {
-        return std::borrow::Cow::Borrowed(text);
-    };
-    let mut folded = bytes.to_vec();
-    folded[first..].make_ascii_lowercase();
-    let mut at = first;
+/// fold are offsets in `text`. Two texts fold alike exactly when they are
+/// equal ignoring case (character by character in lower case), but for the
+/// few letters whose lower case is written in another number of bytes (the
+/// Kelvin sign, `ẞ`, `İ`), which are compared as written.
+pub fn fold(text: &str) -> Vec<u8> {
+    let mut folded = text.to_ascii_lowercase().into_bytes();
+    let mut at = 0;
     while at < folded.len() {
         // Most of a page is ASCII: it is skipped a block at a time.
         const BLOCK: usize = 32;
-        if folded.len() - at >= BLOCK && folded[at..at + BLOCK].is_ascii() {
+        if folded.get(at..at + BLOCK).is_some_and(<[u8]>::is_ascii) {
             at += BLOCK;
             continue;
         }
@@ -153,8 +145,7 @@ pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
         }
         at += c.len_utf8();
     }
-    // Only whole characters were replaced, each by one of its length.
-    String::from_utf8(folded).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+    folded
 }
 
 /// A list of (localised, English) pairs by its spellings in [`lower`]
@@ -218,7 +209,7 @@ pub struct Locale {
     types: Vec<(String, String)>,
     phrases: Vec<(String, String)>,
     /// The localised phrases [`fold`]ed, in the same order.
-    phrases_folded: Vec<String>,
+    phrases_folded: Vec<Vec<u8>>,
     /// One automaton over `phrases_folded`, built on first use: a page is
     /// searched once for every phrase instead of once per phrase and line.
     phrase_matcher: OnceLock<AhoCorasick>,
@@ -437,7 +428,7 @@ impl Locale {
             headings,
             table_headers,
             types,
-            phrases_folded: phrases.iter().map(|(l, _)| fold(l).into_owned()).collect(),
+            phrases_folded: phrases.iter().map(|(l, _)| fold(l)).collect(),
             phrase_matcher: OnceLock::new(),
             phrases,
             list_words: pairs(file.list_words),
@@ -549,7 +540,7 @@ impl Locale {
     pub fn phrase_matches(&self, text: &str) -> Vec<PhraseMatch> {
         let folded = fold(text);
         self.phrase_matcher()
-            .find_iter(folded.as_bytes())
+            .find_iter(&folded)
             .map(|m| PhraseMatch {
                 start: m.start(),
                 end: m.end(),
@@ -667,6 +658,14 @@ fn is_type_text(s: &str) -> bool {
 
 /// `s` without `prefix`, compared ignoring case (any script).
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    // ASCII facing ASCII: bytes compare as characters do.
+    if let Some(head) = s.as_bytes().get(..prefix.len()) {
+        if prefix.is_ascii() && head.is_ascii() {
+            return head
+                .eq_ignore_ascii_case(prefix.as_bytes())
+                .then(|| &s[prefix.len()..]);
+        }
+    }
     let mut rest = s;
     for p in prefix.chars() {
         let c = rest.chars().next()?;
@@ -680,6 +679,15 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// `s` without `suffix`, compared ignoring case (any script).
 pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    // ASCII facing ASCII: bytes compare as characters do.
+    if let Some(cut) = s.len().checked_sub(suffix.len()) {
+        let tail = &s.as_bytes()[cut..];
+        if suffix.is_ascii() && tail.is_ascii() {
+            return tail
+                .eq_ignore_ascii_case(suffix.as_bytes())
+                .then(|| &s[..cut]);
+        }
+    }
     let mut rest = s;
     for p in suffix.chars().rev() {
         let c = rest.chars().next_back()?;
@@ -740,16 +748,14 @@ mod tests {
             assert_eq!(fold(a), fold(b), "{a} / {b}");
             assert!(eq_ci(a, b));
         }
-        assert!(matches!(
-            fold("already lower, ünd so"),
-            std::borrow::Cow::Owned(_)
-        ));
-        assert!(matches!(
-            fold("plain lower ascii"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        // Every ASCII byte, in a block and one by one.
+        let ascii: String = (0u8..128).map(char::from).collect();
+        let lower = ascii.to_ascii_lowercase().into_bytes();
+        assert_eq!(fold(&ascii), lower);
+        let after = format!("é{ascii}");
+        assert_eq!(fold(&after), ["é".as_bytes(), &lower].concat());
         // The Kelvin sign lowers to one byte where it takes three: kept.
-        assert_eq!(fold("\u{212A}x"), "\u{212A}x");
+        assert_eq!(fold("\u{212A}X"), "\u{212A}x".as_bytes());
     }
 
     #[test]
