@@ -477,46 +477,6 @@ struct TableShape {
     names_members: bool,
 }
 
-/// The keys of a JSON block's top-level object, in order, each with the
-/// value it shows (the rest of its line, and the next line when the value
-/// opens there: `"x": [` then `{"@odata.type": …}`).
-fn top_level_entries(lines: &[&str]) -> Vec<(String, String)> {
-    let mut entries = Vec::new();
-    let mut depth = 0i32;
-    for (i, line) in lines.iter().enumerate() {
-        let trimmed = line.trim_start();
-        if depth == 1 {
-            if let Some(rest) = trimmed.strip_prefix('"') {
-                if let Some((key, after)) = rest.split_once('"') {
-                    if let Some(value) = after.trim_start().strip_prefix(':') {
-                        let value = value.trim();
-                        let value = match lines.get(i + 1) {
-                            Some(next) if matches!(value, "{" | "[" | "[{" | "[ {") => {
-                                format!("{value} {}", next.trim())
-                            }
-                            _ => value.to_string(),
-                        };
-                        entries.push((key.to_string(), value));
-                    }
-                }
-            }
-        }
-        let mut in_string = false;
-        let mut escaped = false;
-        for c in line.chars() {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' if in_string => escaped = true,
-                '"' => in_string = !in_string,
-                '{' | '[' if !in_string => depth += 1,
-                '}' | ']' if !in_string => depth -= 1,
-                _ => {}
-            }
-        }
-    }
-    entries
-}
-
 /// Which rows are renamed from what, for the message.
 struct Found {
     code: &'static str,

@@ -5,8 +5,8 @@
 use super::names;
 use super::{
     codes, english_heading, enum_of_heading, fence_marker, is_delimiter_row, is_pipe_row,
-    rename_rows, split_cells, table_header, table_row, too_many_to_align, top_level_entries,
-    Evidence, Found, Localised, MethodReturns, OpenRows, TableShape,
+    rename_rows, split_cells, table_header, table_row, too_many_to_align, Evidence, Found,
+    Localised, MethodReturns, OpenRows, TableShape,
 };
 use crate::locale::{Locale, PhraseMatch};
 use graphdoc_schema::{Diagnostic, Severity, Source};
@@ -167,6 +167,46 @@ fn unescape_code(text: &str) -> (Vec<Cow<'_, str>>, Option<u32>) {
         })
         .collect();
     (lines, first)
+}
+
+/// The keys of a JSON block's top-level object, in order, each with the
+/// value it shows (the rest of its line, and the next line when the value
+/// opens there: `"x": [` then `{"@odata.type": …}`).
+fn top_level_entries(lines: &[&str]) -> Vec<(String, String)> {
+    let mut entries = Vec::new();
+    let mut depth = 0i32;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if depth == 1 {
+            if let Some(rest) = trimmed.strip_prefix('"') {
+                if let Some((key, after)) = rest.split_once('"') {
+                    if let Some(value) = after.trim_start().strip_prefix(':') {
+                        let value = value.trim();
+                        let value = match lines.get(i + 1) {
+                            Some(next) if matches!(value, "{" | "[" | "[{" | "[ {") => {
+                                format!("{value} {}", next.trim())
+                            }
+                            _ => value.to_string(),
+                        };
+                        entries.push((key.to_string(), value));
+                    }
+                }
+            }
+        }
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in line.chars() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                '{' | '[' if !in_string => depth += 1,
+                '}' | ']' if !in_string => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    entries
 }
 
 /// `text.split('\n')`, each line found by a vector search (most lines of a
