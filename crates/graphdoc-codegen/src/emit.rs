@@ -201,15 +201,8 @@ impl Ctx {
         let wire_name = &s.wire_name;
         let is_abstract = s.is_abstract;
         let ancestors = &s.ancestors;
-        let mut by_name: Vec<(&str, u16)> = s
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.wire_name.as_str(), u16::try_from(i).unwrap_or(u16::MAX)))
-            .collect();
-        // By length, then bytes: `TypeDesc::field_index` searches so.
-        by_name.sort_by_key(|&(name, _)| (name.len(), name));
-        let by_name = by_name.iter().map(|(_, i)| *i);
+        let names: Vec<&str> = s.fields.iter().map(|f| f.wire_name.as_str()).collect();
+        let (seed, slots) = field_slots(&names);
         let derived = s.derived.iter().map(|d| {
             let d = ident(d);
             quote!(<crate::#d as #rt::Object>::static_desc)
@@ -220,7 +213,8 @@ impl Ctx {
                     name: #wire_name,
                     ancestors: &[#(#ancestors),*],
                     fields: &[#(#wire_names),*],
-                    by_name: &[#(#by_name),*],
+                    seed: #seed,
+                    slots: &[#(#slots),*],
                     is_abstract: #is_abstract,
                     derived: &[#(#derived),*],
                     make: #rt::make_default::<#name>,
@@ -399,6 +393,15 @@ impl Ctx {
                     fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
                         sink.str(self.as_str())
                     }
+                    fn write_entry(&self, key: &str, out: &mut dyn #rt::MapWriter) -> ::core::result::Result<(), #rt::Error> {
+                        out.scalar(key, #rt::ScalarRef::Str(self.as_str()))
+                    }
+                    fn read_field(field: &mut #rt::Field<Self>, src: &mut dyn #rt::Source) -> ::core::result::Result<(), #rt::Error> {
+                        #rt::read_scalar_field(field, src, |scalar| match #rt::string_from(scalar) {
+                            ::core::result::Result::Ok(text) => ::core::result::Result::Ok(Self::from_wire(text)),
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                        })
+                    }
                 }
             }
         };
@@ -478,6 +481,43 @@ impl Ctx {
             None => (self.ty(&op.request), quote!()),
         }
     }
+}
+
+/// Seeds tried per type for its field table: enough that nearly every
+/// type gets one under which no name sits past its home slot.
+const SEED_TRIES: u32 = 256;
+
+/// The `seed` and `slots` of a type's `TypeDesc` for its field wire names
+/// (in field order): linear probing in a table at most half full, under the
+/// seed among the first [`SEED_TRIES`] with the fewest names past their home
+/// slot (the runtime's `field_index` compares one name for those at home).
+pub fn field_slots(names: &[&str]) -> (u32, Vec<u16>) {
+    use crate::name_hash::{home_slot, EMPTY_SLOT};
+    if names.is_empty() {
+        return (0, Vec::new());
+    }
+    let len = (names.len() * 2).next_power_of_two().max(4);
+    let mut best: Option<(usize, u32, Vec<u16>)> = None;
+    for seed in 0..SEED_TRIES {
+        let mut slots = vec![EMPTY_SLOT; len];
+        let mut probes = 0;
+        for (index, name) in names.iter().enumerate() {
+            let mut at = home_slot(name.as_bytes(), seed, len);
+            while slots[at] != EMPTY_SLOT {
+                at = (at + 1) & (len - 1);
+                probes += 1;
+            }
+            slots[at] = u16::try_from(index).unwrap_or(EMPTY_SLOT - 1);
+        }
+        if best.as_ref().is_none_or(|b| probes < b.0) {
+            let perfect = probes == 0;
+            best = Some((probes, seed, slots));
+            if perfect {
+                break;
+            }
+        }
+    }
+    best.map_or((0, Vec::new()), |(_, seed, slots)| (seed, slots))
 }
 
 /// The operation's doc, and a line for each path parameter that accepts

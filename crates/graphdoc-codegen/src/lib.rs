@@ -200,6 +200,10 @@ mod emit;
 mod figures;
 mod fingerprint;
 mod layout;
+// The runtime's name hash, so that the tables are laid out where the
+// runtime looks.
+#[path = "../runtime/name_hash.rs"]
+mod name_hash;
 use layout::*;
 mod naming;
 mod operation_names;
@@ -259,6 +263,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
         "formats.rs",
         include_str!("../../graphdoc-schema/src/edm/formats.rs"),
     ),
+    ("name_hash.rs", include_str!("../runtime/name_hash.rs")),
     ("nav.rs", include_str!("../runtime/nav.rs")),
     ("object.rs", include_str!("../runtime/object.rs")),
     ("odata_error.rs", include_str!("../runtime/odata_error.rs")),
