@@ -203,6 +203,8 @@ impl Ctx {
         let ancestors = &s.ancestors;
         let names: Vec<&str> = s.fields.iter().map(|f| f.wire_name.as_str()).collect();
         let (seed, slots) = field_slots(&names);
+        // Unsuffixed: the table is long and its type is known.
+        let slots = slots.into_iter().map(proc_macro2::Literal::u16_unsuffixed);
         let derived = s.derived.iter().map(|d| {
             let d = ident(d);
             quote!(<crate::#d as #rt::Object>::static_desc)

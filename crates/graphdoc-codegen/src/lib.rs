@@ -219,6 +219,8 @@ pub use plan::CODES;
 mod write;
 
 #[doc(hidden)]
+pub use emit::field_slots;
+#[doc(hidden)]
 pub use figures::{operation_figures, OperationFigures};
 /// One file written atomically (graphdoc-docs holds it: every command writes through it).
 pub use graphdoc_docs::write_file_atomically;

@@ -339,3 +339,46 @@ fn a_path_parameter_stays_inside_its_segment_or_string() {
         "/items/it%27s"
     );
 }
+
+/// A type description with `names` as its fields, laid out by the generator.
+fn desc_of(names: &[String]) -> TypeDesc {
+    let fields: Vec<&'static str> = names
+        .iter()
+        .map(|n| &*Box::leak(n.clone().into_boxed_str()))
+        .collect();
+    let (seed, slots) = graphdoc_codegen::field_slots(&fields);
+    let half_full = slots.len() >= 2 * fields.len() && slots.len().is_power_of_two();
+    assert!(fields.is_empty() || half_full, "{} slots", slots.len());
+    TypeDesc {
+        name: "microsoft.graph.test",
+        ancestors: &[],
+        fields: Box::leak(fields.into_boxed_slice()),
+        seed,
+        slots: Box::leak(slots.into_boxed_slice()),
+        is_abstract: false,
+        derived: &[],
+        make: || unreachable!("not made in this test"),
+    }
+}
+
+#[test]
+fn every_property_is_found_by_its_name_and_no_other_name_finds_one() {
+    // Names that share lengths, prefixes and the 8-byte words the hash
+    // takes them by, in tables of every size up to past the u8 range.
+    for count in [0, 1, 2, 3, 7, 8, 9, 31, 72, 114, 300] {
+        let names: Vec<String> = (0..count)
+            .map(|i| match i % 3 {
+                0 => format!("property{i}"),
+                1 => format!("propertyNameLongerThanSixteen{i}"),
+                _ => format!("p{i}"),
+            })
+            .collect();
+        let desc = desc_of(&names);
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(desc.field_index(name), Some(i), "{name} of {count}");
+        }
+        for other in ["", "property", "propertyX", "p", "P0", "property0 ", "id"] {
+            assert_eq!(desc.field_index(other), None, "{other:?} of {count}");
+        }
+    }
+}

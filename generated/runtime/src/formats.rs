@@ -200,11 +200,20 @@ pub fn parse_duration(s: &str) -> Option<DurationParts> {
 
 /// `9ceb2f92-2f92-9ceb-922f-eb9c922feb9c`, hex digits in either case.
 pub fn is_guid(s: &str) -> bool {
-    s.len() == 36
-        && s.bytes().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
+    // Every byte is checked and the answers and-ed, with no branch on the
+    // contents: the model reads GUIDs by the thousand, and a check that
+    // stops at the first bad byte mispredicts on every good one.
+    const DASHES: u64 = (1 << 8) | (1 << 13) | (1 << 18) | (1 << 23);
+    let mut ok = s.len() == 36;
+    for (i, &b) in s.as_bytes().iter().take(36).enumerate() {
+        let dash = (DASHES >> i) & 1 == 1;
+        ok &= if dash {
+            b == b'-'
+        } else {
+            b.is_ascii_hexdigit()
+        };
+    }
+    ok
 }
 
 /// The value of a base64 character, in either alphabet.

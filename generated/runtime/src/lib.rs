@@ -41,6 +41,7 @@ mod link;
 // what it does; codegen copies the file in beside this one.
 #[allow(dead_code)]
 mod formats;
+mod name_hash;
 mod nav;
 mod object;
 mod odata_error;
@@ -67,8 +68,8 @@ pub use query::PropertyName;
 pub use request::{encode_query_component, Request};
 pub use serde_io::{deserialize_wire, serialize_wire};
 pub use wire::{
-    read_string, FieldValue, FieldWrite, MapSource, MapTarget, MapWriter, Scalar, SeqSource,
-    SeqTarget, Sink, Source, Wire, WriteTo,
+    read_scalar_field, read_string, string_from, FieldValue, FieldWrite, MapSource, MapTarget,
+    MapWriter, Scalar, ScalarRef, SeqSource, SeqTarget, Sink, Source, Wire, WriteTo,
 };
 
 /// A JSON object as `serde_json` holds it.

@@ -3,10 +3,9 @@
 //! how they are read and written.
 
 use super::error::{Error, ErrorKind};
+use super::name_hash;
 use super::serde_io::{deserialize_wire, read_value, serialize_wire, write_value};
-use super::wire::{
-    read_string, FieldValue, FieldWrite, MapSource, MapTarget, MapWriter, Sink, Source, Wire,
-};
+use super::wire::{read_string, FieldValue, MapSource, MapTarget, MapWriter, Sink, Source, Wire};
 use super::JsonMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -23,10 +22,12 @@ pub struct TypeDesc {
     pub ancestors: &'static [&'static str],
     /// Wire names of the fields, own and inherited, in field index order.
     pub fields: &'static [&'static str],
-    /// Field indices in the order of their wire names by length, then
-    /// bytes, for a binary search that compares the text of names of the
-    /// key's length only.
-    pub by_name: &'static [u16],
+    /// The seed of the hash of this type's names (`name_hash.rs`).
+    pub seed: u32,
+    /// Field indices by the hash of their wire names (open addressing,
+    /// linear probing, `u16::MAX` for a free slot; a power of two long, at
+    /// most half full): see `name_hash.rs` for why not a search.
+    pub slots: &'static [u16],
     pub is_abstract: bool,
     /// The types derived from this one (directly or not), in the byte
     /// order of their wire names. Only these are linked in with the type:
@@ -47,19 +48,23 @@ impl TypeDesc {
         self.ancestors.first().copied()
     }
 
+    /// The index of the field of this wire name.
     pub fn field_index(&self, wire_name: &str) -> Option<usize> {
-        let fields = self.fields;
+        let slots = self.slots;
         let key = wire_name.as_bytes();
-        match self.by_name.binary_search_by(|&i| {
-            let name = fields[usize::from(i)].as_bytes();
-            match name.len().cmp(&key.len()) {
-                std::cmp::Ordering::Equal => name.cmp(key),
-                unequal => unequal,
+        let home = name_hash::home_slot(key, self.seed, slots.len());
+        // Bounded by the table's length, so that a full table (which the
+        // generator never writes) ends the search too.
+        for probe in 0..slots.len() {
+            let index = usize::from(slots[(home + probe) & (slots.len() - 1)]);
+            if index == usize::from(name_hash::EMPTY_SLOT) {
+                return None;
             }
-        }) {
-            Ok(at) => Some(usize::from(self.by_name[at])),
-            Err(_) => None,
+            if self.fields.get(index).is_some_and(|n| n.as_bytes() == key) {
+                return Some(index);
+            }
         }
+        None
     }
 
     /// A type derived from this one, by qualified wire name (with or
@@ -140,16 +145,30 @@ pub fn make_default<T: Object + Default>() -> Box<dyn Object> {
 
 /// Reads an object's entries: known properties into fields, the rest into
 /// the additional properties.
-struct ObjectTarget<'a>(&'a mut dyn Object);
+struct ObjectTarget<'a> {
+    object: &'a mut dyn Object,
+    /// The object's, asked once rather than per entry.
+    desc: &'static TypeDesc,
+}
+
+impl<'a> ObjectTarget<'a> {
+    fn new(object: &'a mut dyn Object) -> Self {
+        let desc = object.type_desc();
+        ObjectTarget { object, desc }
+    }
+}
 
 impl MapTarget for ObjectTarget<'_> {
     fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
-        let desc = self.0.type_desc();
-        if let Some(field) = desc.field_index(key).and_then(|i| self.0.field_mut(i)) {
-            return src.nullable(field).map_err(|e| e.at(key));
+        if let Some(field) = self
+            .desc
+            .field_index(key)
+            .and_then(|i| self.object.field_mut(i))
+        {
+            return field.read_entry(src).map_err(|e| e.at(key));
         }
         let value = src.value().map_err(|e| e.at(key))?;
-        self.0
+        self.object
             .additional_properties_mut()
             .insert(key.to_owned(), value);
         Ok(())
@@ -158,7 +177,7 @@ impl MapTarget for ObjectTarget<'_> {
 
 /// Reads an object into `object`.
 pub fn fill_object(object: &mut dyn Object, src: &mut dyn Source) -> Result<(), Error> {
-    src.map(&mut ObjectTarget(&mut *object))?;
+    src.map(&mut ObjectTarget::new(&mut *object))?;
     refuse_collection(&*object)
 }
 
@@ -223,9 +242,7 @@ impl MapSource for ObjectEntries<'_> {
         let desc = object.type_desc();
         for (i, name) in desc.fields.iter().enumerate() {
             if let Some(field) = object.field(i) {
-                if !field.is_absent() {
-                    out.entry(name, &FieldWrite(field))?;
-                }
+                field.write_entry(name, out)?;
             }
         }
         for (k, v) in extra {
@@ -294,7 +311,7 @@ struct PolyTarget {
 impl MapTarget for PolyTarget {
     fn entry(&mut self, key: &str, src: &mut dyn Source) -> Result<(), Error> {
         if key != "@odata.type" || self.object.type_desc().name != self.base.name {
-            return ObjectTarget(&mut *self.object).entry(key, src);
+            return ObjectTarget::new(&mut *self.object).entry(key, src);
         }
         let value = src.value().map_err(|e| e.at(key))?;
         let derived = value.as_str().and_then(|n| self.base.find_derived(n));
@@ -302,7 +319,7 @@ impl MapTarget for PolyTarget {
             let mut object = (desc.make)();
             if let Value::Object(so_far) = object_to_json(&*self.object) {
                 for (k, v) in so_far {
-                    read_value(v, |s| ObjectTarget(&mut *object).entry(&k, s))?;
+                    read_value(v, |s| ObjectTarget::new(&mut *object).entry(&k, s))?;
                 }
             }
             self.object = object;
@@ -440,7 +457,7 @@ impl<T: Object + Default> Poly<T> {
         if let Value::Object(entries) = poly_to_json(T::static_desc(), &*inner) {
             for (k, v) in entries {
                 // A value the base's field refuses is kept as it came.
-                if read_value(v.clone(), |s| ObjectTarget(&mut base).entry(&k, s)).is_err() {
+                if read_value(v.clone(), |s| ObjectTarget::new(&mut base).entry(&k, s)).is_err() {
                     base.additional_properties_mut().insert(k, v);
                 }
             }

@@ -9,8 +9,8 @@
 
 use super::error::Error;
 use super::wire::{
-    wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, SeqSource, SeqTarget, Sink,
-    Source, Wire, WriteTo,
+    wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, ScalarRef, SeqSource,
+    SeqTarget, Sink, Source, Wire, WriteTo,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
@@ -413,16 +413,7 @@ impl<S: Serializer> Sink for Ser<S> {
     }
     fn f64(&mut self, v: f64) -> Result<(), Error> {
         let ser = self.take()?;
-        // JSON has no NaN or infinities; OData spells them as strings.
-        let r = if v.is_nan() {
-            ser.serialize_str("NaN")
-        } else if v == f64::INFINITY {
-            ser.serialize_str("INF")
-        } else if v == f64::NEG_INFINITY {
-            ser.serialize_str("-INF")
-        } else {
-            ser.serialize_f64(v)
-        };
+        let r = Double(v).serialize(ser);
         self.record(r)
     }
     fn str(&mut self, v: &str) -> Result<(), Error> {
@@ -473,6 +464,25 @@ impl<S: Serializer> Sink for Ser<S> {
     }
 }
 
+/// A double as OData writes it: JSON has no NaN or infinities, OData
+/// spells them as strings.
+struct Double(f64);
+
+impl Serialize for Double {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.is_nan() {
+            ser.serialize_str("NaN")
+        } else if v == f64::INFINITY {
+            ser.serialize_str("INF")
+        } else if v == f64::NEG_INFINITY {
+            ser.serialize_str("-INF")
+        } else {
+            ser.serialize_f64(v)
+        }
+    }
+}
+
 struct Item<'a> {
     items: &'a dyn SeqSource,
     index: usize,
@@ -493,7 +503,24 @@ struct Entries<M: SerializeMap> {
 
 impl<M: SerializeMap> MapWriter for Entries<M> {
     fn entry(&mut self, key: &str, value: &dyn WriteTo) -> Result<(), Error> {
-        match self.map.serialize_entry(key, &Dyn(value)) {
+        let r = self.map.serialize_entry(key, &Dyn(value));
+        self.record(r)
+    }
+    fn scalar(&mut self, key: &str, value: ScalarRef<'_>) -> Result<(), Error> {
+        let r = match value {
+            ScalarRef::Null => self.map.serialize_entry(key, &()),
+            ScalarRef::Bool(v) => self.map.serialize_entry(key, &v),
+            ScalarRef::I64(v) => self.map.serialize_entry(key, &v),
+            ScalarRef::F64(v) => self.map.serialize_entry(key, &Double(v)),
+            ScalarRef::Str(v) => self.map.serialize_entry(key, v),
+        };
+        self.record(r)
+    }
+}
+
+impl<M: SerializeMap> Entries<M> {
+    fn record(&mut self, result: Result<(), M::Error>) -> Result<(), Error> {
+        match result {
             Ok(()) => Ok(()),
             Err(e) => {
                 self.failed = Some(e);

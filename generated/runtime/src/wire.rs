@@ -118,6 +118,35 @@ pub trait MapSource {
 /// Takes the entries of an object being written.
 pub trait MapWriter {
     fn entry(&mut self, key: &str, value: &dyn WriteTo) -> Result<(), Error>;
+    /// An entry whose value is a string, number, boolean or `null`: written
+    /// straight to the serializer, where [`entry`](MapWriter::entry) goes
+    /// through a [`Sink`] made for the value.
+    fn scalar(&mut self, key: &str, value: ScalarRef<'_>) -> Result<(), Error> {
+        self.entry(key, &value)
+    }
+}
+
+/// A scalar to write (see [`MapWriter::scalar`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ScalarRef<'a> {
+    Null,
+    Bool(bool),
+    I64(i64),
+    /// NaN and the infinities are written as OData's strings.
+    F64(f64),
+    Str(&'a str),
+}
+
+impl WriteTo for ScalarRef<'_> {
+    fn write_to(&self, sink: &mut dyn Sink) -> Result<(), Error> {
+        match *self {
+            ScalarRef::Null => sink.null(),
+            ScalarRef::Bool(v) => sink.bool(v),
+            ScalarRef::I64(v) => sink.i64(v),
+            ScalarRef::F64(v) => sink.f64(v),
+            ScalarRef::Str(v) => sink.str(v),
+        }
+    }
 }
 
 /// A value that writes itself: any [`Wire`] type, or a set [`Field`].
@@ -135,6 +164,23 @@ impl<T: Wire> WriteTo for T {
 pub trait Wire: Sized {
     fn read(src: &mut dyn Source) -> Result<Self, Error>;
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error>;
+
+    /// Writes `key` and the value as an entry of an object. The scalar
+    /// types write themselves with [`MapWriter::scalar`], which skips the
+    /// `Sink` (and the calls through it) that `write` takes.
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.entry(key, self)
+    }
+
+    /// Reads a property's value, `null` included, into its field. The
+    /// scalar types read one [`Scalar`] (whose `Null` is the field's), where
+    /// [`Source::nullable`] asks the deserializer for an option first.
+    fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error>
+    where
+        Field<Self>: FieldValue,
+    {
+        src.nullable(field)
+    }
 
     /// Reads a `serde_json::Value`; errors keep their kind and JSON path.
     fn from_json(value: Value) -> Result<Self, Error> {
@@ -156,6 +202,36 @@ impl Wire for Value {
     }
 }
 
+/// [`Wire::read_field`] of a type read from one [`Scalar`] by `from`.
+pub fn read_scalar_field<T>(
+    field: &mut Field<T>,
+    src: &mut dyn Source,
+    from: fn(Scalar) -> Result<T, Error>,
+) -> Result<(), Error> {
+    match src.scalar() {
+        Ok(Scalar::Null) => {
+            *field = Field::Null;
+            Ok(())
+        }
+        Ok(scalar) => match from(scalar) {
+            Ok(v) => {
+                *field = Field::Value(v);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+/// A JSON string's text.
+pub fn string_from(scalar: Scalar) -> Result<String, Error> {
+    match scalar {
+        Scalar::Str(s) => Ok(s),
+        other => Err(expected("a string", &other)),
+    }
+}
+
 /// Reads a JSON string.
 pub fn read_string(src: &mut dyn Source) -> Result<String, Error> {
     match src.scalar() {
@@ -172,17 +248,33 @@ impl Wire for String {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.str(self)
     }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.scalar(key, ScalarRef::Str(self))
+    }
+    fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
+        read_scalar_field(field, src, string_from)
+    }
+}
+
+fn bool_from(scalar: Scalar) -> Result<bool, Error> {
+    match scalar {
+        Scalar::Bool(b) => Ok(b),
+        other => Err(expected("a boolean", &other)),
+    }
 }
 
 impl Wire for bool {
     fn read(src: &mut dyn Source) -> Result<Self, Error> {
-        match src.scalar()? {
-            Scalar::Bool(b) => Ok(b),
-            other => Err(expected("a boolean", &other)),
-        }
+        bool_from(src.scalar()?)
     }
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.bool(*self)
+    }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.scalar(key, ScalarRef::Bool(*self))
+    }
+    fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
+        read_scalar_field(field, src, bool_from)
     }
 }
 
@@ -210,8 +302,7 @@ impl Wire for Number {
 /// An integer in `min..=max`. OData writes Int64 as a string when
 /// IEEE754Compatible=true, so an Int64 is read from both; the smaller
 /// integers are always numbers.
-fn read_integer(src: &mut dyn Source, min: i64, max: i64) -> Result<i64, Error> {
-    let scalar = src.scalar()?;
+fn integer_from(scalar: Scalar, min: i64, max: i64) -> Result<i64, Error> {
     // A whole number too large for i64 is out of range; `1.5` or `"x"` is
     // not an integer at all.
     let (n, kind) = match &scalar {
@@ -246,23 +337,40 @@ macro_rules! integer_wire {
     ($($t:ty),*) => {$(
         impl Wire for $t {
             fn read(src: &mut dyn Source) -> Result<Self, Error> {
-                let n = read_integer(src, i64::from(<$t>::MIN), i64::from(<$t>::MAX))?;
-                <$t>::try_from(n)
-                    .map_err(|_| Error::with_kind(ErrorKind::OutOfRange, "integer out of range"))
+                Self::from_scalar(src.scalar()?)
             }
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.i64(i64::from(*self))
             }
+            fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+                out.scalar(key, ScalarRef::I64(i64::from(*self)))
+            }
+            fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
+                read_scalar_field(field, src, Self::from_scalar)
+            }
+        }
+
+        impl FromScalar for $t {
+            fn from_scalar(scalar: Scalar) -> Result<Self, Error> {
+                let n = integer_from(scalar, i64::from(<$t>::MIN), i64::from(<$t>::MAX))?;
+                <$t>::try_from(n)
+                    .map_err(|_| Error::with_kind(ErrorKind::OutOfRange, "integer out of range"))
+            }
         }
     )*};
 }
+/// The integers read from a [`Scalar`].
+trait FromScalar: Sized {
+    fn from_scalar(scalar: Scalar) -> Result<Self, Error>;
+}
+
 integer_wire!(i8, i16, i32, i64, u8);
 
 /// OData spells only NaN and the infinities as strings; a number in a
 /// string (`"0.5"`) is not a Double, and reading it would write it back as
 /// a number.
-fn read_float(src: &mut dyn Source) -> Result<f64, Error> {
-    match src.scalar()? {
+fn float_from(scalar: Scalar) -> Result<f64, Error> {
+    match scalar {
         Scalar::F64(f) => Ok(f),
         #[allow(clippy::cast_precision_loss)]
         Scalar::I64(n) => Ok(n as f64),
@@ -280,10 +388,16 @@ fn read_float(src: &mut dyn Source) -> Result<f64, Error> {
 
 impl Wire for f64 {
     fn read(src: &mut dyn Source) -> Result<Self, Error> {
-        read_float(src)
+        float_from(src.scalar()?)
     }
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.f64(*self)
+    }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.scalar(key, ScalarRef::F64(*self))
+    }
+    fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
+        read_scalar_field(field, src, float_from)
     }
 }
 
@@ -292,7 +406,7 @@ impl Wire for f32 {
         // Narrowing is the point of an f32. (The model reads Edm.Single as
         // f64, so that no digit a payload carries is lost.)
         #[allow(clippy::cast_possible_truncation)]
-        read_float(src).map(|f| f as f32)
+        float_from(src.scalar()?).map(|f| f as f32)
     }
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         // Through the shortest text that reads back as this f32: `0.1`, not
@@ -357,6 +471,11 @@ impl<T: Wire> Wire for Box<T> {
 /// The type-erased view of a [`Field`], used by the generic (de)serializer.
 pub trait FieldValue {
     fn is_absent(&self) -> bool;
+    /// Writes `key` and the value (`null` included) as an entry of an
+    /// object; an absent field writes nothing.
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error>;
+    /// Reads the value of the property (`null` included) into the field.
+    fn read_entry(&mut self, src: &mut dyn Source) -> Result<(), Error>;
     fn set_null(&mut self);
     /// Reads a value that is not `null`.
     fn read_value(&mut self, src: &mut dyn Source) -> Result<(), Error>;
@@ -370,6 +489,16 @@ pub trait FieldValue {
 impl<T: Wire + Clone + 'static> FieldValue for Field<T> {
     fn is_absent(&self) -> bool {
         matches!(self, Field::Absent)
+    }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        match self {
+            Field::Absent => Ok(()),
+            Field::Null => out.scalar(key, ScalarRef::Null),
+            Field::Value(v) => v.write_entry(key, out),
+        }
+    }
+    fn read_entry(&mut self, src: &mut dyn Source) -> Result<(), Error> {
+        T::read_field(self, src)
     }
     fn set_null(&mut self) {
         *self = Field::Null;
