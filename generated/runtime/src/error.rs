@@ -4,11 +4,28 @@
 use std::fmt;
 
 /// A value that did not match the model, with the JSON path where it failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+///
+/// Boxed: every read and write returns a `Result` of it, and one pointer
+/// comes back in a register where the parts would be copied through memory
+/// on every return, error or not.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Parts>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Parts {
     path: Vec<String>,
     kind: ErrorKind,
     message: String,
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("path", &self.0.path)
+            .field("kind", &self.0.kind)
+            .field("message", &self.0.message)
+            .finish()
+    }
 }
 
 /// Why a value was refused, for callers that treat the cases differently
@@ -45,44 +62,44 @@ impl Error {
     }
 
     pub fn with_kind(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Parts {
             path: Vec::new(),
             kind,
             message: message.into(),
-        }
+        }))
     }
 
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// Adds an outer path segment (a property name or an index).
     pub fn at(mut self, segment: impl Into<String>) -> Self {
-        self.path.insert(0, segment.into());
+        self.0.path.insert(0, segment.into());
         self
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The JSON path, segments joined with `/`.
     pub fn path(&self) -> String {
-        self.path.join("/")
+        self.0.path.join("/")
     }
 
     /// The JSON path as property names and indices, outermost first.
     pub fn segments(&self) -> &[String] {
-        &self.path
+        &self.0.path
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
+        if self.0.path.is_empty() {
+            f.write_str(&self.0.message)
         } else {
-            write!(f, "{}: {}", self.path(), self.message)
+            write!(f, "{}: {}", self.path(), self.0.message)
         }
     }
 }
