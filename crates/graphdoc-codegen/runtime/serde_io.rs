@@ -9,7 +9,7 @@
 use super::error::Error;
 use super::wire::{
     wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, ScalarRef, SeqSource,
-    SeqTarget, Sink, Source, Wire, WriteTo,
+    SeqTarget, SeqWriter, Sink, Source, Wire, WriteTo,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
@@ -427,19 +427,13 @@ impl<S: Serializer> Sink for Ser<S> {
     }
     fn seq(&mut self, items: &dyn SeqSource) -> Result<(), Error> {
         let ser = self.take()?;
-        let len = items.item_count();
-        let r = match ser.serialize_seq(Some(len)) {
-            Ok(mut seq) => {
-                let mut result = Ok(());
-                for index in 0..len {
-                    if let Err(e) = seq.serialize_element(&Item { items, index }) {
-                        result = Err(e);
-                        break;
-                    }
-                }
-                match result {
-                    Ok(()) => seq.end(),
-                    Err(e) => Err(e),
+        let r = match ser.serialize_seq(Some(items.item_count())) {
+            Ok(seq) => {
+                let mut writer = Elements { seq, failed: None };
+                match (items.write_items(&mut writer), writer.failed) {
+                    (_, Some(e)) => Err(e),
+                    (Err(e), None) => Err(<S::Error as ser::Error>::custom(e)),
+                    (Ok(()), None) => writer.seq.end(),
                 }
             }
             Err(e) => Err(e),
@@ -482,16 +476,37 @@ impl Serialize for Double {
     }
 }
 
-struct Item<'a> {
-    items: &'a dyn SeqSource,
-    index: usize,
+struct Elements<Q: SerializeSeq> {
+    seq: Q,
+    failed: Option<Q::Error>,
 }
 
-impl Serialize for Item<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let mut sink = Ser::new(ser);
-        let result = self.items.write_item(self.index, &mut sink);
-        sink.finish(result)
+impl<Q: SerializeSeq> SeqWriter for Elements<Q> {
+    fn item(&mut self, value: &dyn WriteTo) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&Dyn(value));
+        self.record(r)
+    }
+    fn scalar(&mut self, value: ScalarRef<'_>) -> Result<(), Error> {
+        let r = match value {
+            ScalarRef::Null => self.seq.serialize_element(&()),
+            ScalarRef::Bool(v) => self.seq.serialize_element(&v),
+            ScalarRef::I64(v) => self.seq.serialize_element(&v),
+            ScalarRef::F64(v) => self.seq.serialize_element(&Double(v)),
+            ScalarRef::Str(v) => self.seq.serialize_element(v),
+        };
+        self.record(r)
+    }
+}
+
+impl<Q: SerializeSeq> Elements<Q> {
+    fn record(&mut self, result: Result<(), Q::Error>) -> Result<(), Error> {
+        match result {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.failed = Some(e);
+                Err(Error::new("the serializer failed"))
+            }
+        }
     }
 }
 

@@ -106,7 +106,18 @@ pub trait Sink {
 /// The items of an array to write.
 pub trait SeqSource {
     fn item_count(&self) -> usize;
-    fn write_item(&self, index: usize, sink: &mut dyn Sink) -> Result<(), Error>;
+    /// Writes every item, in order.
+    fn write_items(&self, out: &mut dyn SeqWriter) -> Result<(), Error>;
+}
+
+/// Takes the items of an array being written.
+pub trait SeqWriter {
+    fn item(&mut self, value: &dyn WriteTo) -> Result<(), Error>;
+    /// An item that is a string, number, boolean or `null`, written straight
+    /// to the serializer (see [`MapWriter::scalar`]).
+    fn scalar(&mut self, value: ScalarRef<'_>) -> Result<(), Error> {
+        self.item(&value)
+    }
 }
 
 /// The entries of an object to write.
@@ -164,11 +175,12 @@ pub trait Wire: Sized {
     fn read(src: &mut dyn Source) -> Result<Self, Error>;
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error>;
 
-    /// Writes `key` and the value as an entry of an object. The scalar
-    /// types write themselves with [`MapWriter::scalar`], which skips the
-    /// `Sink` (and the calls through it) that `write` takes.
-    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
-        out.entry(key, self)
+    /// The value as a string, number or boolean, for the types written as
+    /// one: an object's entry or an array's item is then written straight
+    /// to the serializer ([`MapWriter::scalar`], [`SeqWriter::scalar`]),
+    /// skipping the `Sink` (and the calls through it) that `write` takes.
+    fn as_scalar(&self) -> Option<ScalarRef<'_>> {
+        None
     }
 
     /// Reads a property's value, `null` included, into its field. The
@@ -247,8 +259,8 @@ impl Wire for String {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.str(self)
     }
-    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
-        out.scalar(key, ScalarRef::Str(self))
+    fn as_scalar(&self) -> Option<ScalarRef<'_>> {
+        Some(ScalarRef::Str(self))
     }
     fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
         read_scalar_field(field, src, string_from)
@@ -269,8 +281,8 @@ impl Wire for bool {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.bool(*self)
     }
-    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
-        out.scalar(key, ScalarRef::Bool(*self))
+    fn as_scalar(&self) -> Option<ScalarRef<'_>> {
+        Some(ScalarRef::Bool(*self))
     }
     fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
         read_scalar_field(field, src, bool_from)
@@ -341,8 +353,8 @@ macro_rules! integer_wire {
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.i64(i64::from(*self))
             }
-            fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
-                out.scalar(key, ScalarRef::I64(i64::from(*self)))
+            fn as_scalar(&self) -> Option<ScalarRef<'_>> {
+                Some(ScalarRef::I64(i64::from(*self)))
             }
             fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
                 read_scalar_field(field, src, Self::from_scalar)
@@ -392,8 +404,8 @@ impl Wire for f64 {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.f64(*self)
     }
-    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
-        out.scalar(key, ScalarRef::F64(*self))
+    fn as_scalar(&self) -> Option<ScalarRef<'_>> {
+        Some(ScalarRef::F64(*self))
     }
     fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
         read_scalar_field(field, src, float_from)
@@ -434,11 +446,15 @@ impl<T: Wire> SeqSource for Vec<T> {
     fn item_count(&self) -> usize {
         self.as_slice().len()
     }
-    fn write_item(&self, index: usize, sink: &mut dyn Sink) -> Result<(), Error> {
-        match self.get(index) {
-            Some(item) => item.write(sink),
-            None => Ok(()),
+    fn write_items(&self, out: &mut dyn SeqWriter) -> Result<(), Error> {
+        for item in self {
+            let written = match item.as_scalar() {
+                Some(scalar) => out.scalar(scalar),
+                None => out.item(item),
+            };
+            written?;
         }
+        Ok(())
     }
 }
 
@@ -493,7 +509,10 @@ impl<T: Wire + Clone + 'static> FieldValue for Field<T> {
         match self {
             Field::Absent => Ok(()),
             Field::Null => out.scalar(key, ScalarRef::Null),
-            Field::Value(v) => v.write_entry(key, out),
+            Field::Value(v) => match v.as_scalar() {
+                Some(scalar) => out.scalar(key, scalar),
+                None => out.entry(key, v),
+            },
         }
     }
     fn read_entry(&mut self, src: &mut dyn Source) -> Result<(), Error> {

@@ -395,8 +395,8 @@ impl Ctx {
                     fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
                         sink.str(self.as_str())
                     }
-                    fn write_entry(&self, key: &str, out: &mut dyn #rt::MapWriter) -> ::core::result::Result<(), #rt::Error> {
-                        out.scalar(key, #rt::ScalarRef::Str(self.as_str()))
+                    fn as_scalar(&self) -> ::core::option::Option<#rt::ScalarRef<'_>> {
+                        ::core::option::Option::Some(#rt::ScalarRef::Str(self.as_str()))
                     }
                     fn read_field(field: &mut #rt::Field<Self>, src: &mut dyn #rt::Source) -> ::core::result::Result<(), #rt::Error> {
                         #rt::read_scalar_field(field, src, |scalar| match #rt::string_from(scalar) {

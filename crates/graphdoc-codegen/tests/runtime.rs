@@ -382,3 +382,22 @@ fn every_property_is_found_by_its_name_and_no_other_name_finds_one() {
         }
     }
 }
+
+#[test]
+fn scalars_written_straight_to_the_serializer_keep_odata_spellings() {
+    // Array items and object entries of scalars skip the `Sink`: the
+    // infinities and NaN are still OData's strings, an f32 its short text.
+    let doubles = vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1.5];
+    assert_eq!(doubles.to_json(), json!(["NaN", "INF", "-INF", 1.5]));
+    assert_eq!(vec![0.1f32].to_json(), json!([0.1]));
+    assert_eq!(vec![1i32, -7].to_json(), json!([1, -7]));
+    assert_eq!(vec![true, false].to_json(), json!([true, false]));
+    let guid = Guid::new("9ceb2f92-2f92-9ceb-922f-eb9c922feb9c").unwrap();
+    assert_eq!(
+        vec![guid.clone(), guid].to_json(),
+        json!([
+            "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c",
+            "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c"
+        ])
+    );
+}

@@ -4,9 +4,7 @@
 use super::error::{Error, ErrorKind};
 use super::field::Field;
 use super::formats::*;
-use super::wire::{
-    read_scalar_field, read_string, string_from, MapWriter, ScalarRef, Sink, Source, Wire,
-};
+use super::wire::{read_scalar_field, read_string, string_from, ScalarRef, Sink, Source, Wire};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -68,8 +66,8 @@ macro_rules! edm_string {
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.str(&self.0)
             }
-            fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
-                out.scalar(key, ScalarRef::Str(&self.0))
+            fn as_scalar(&self) -> Option<ScalarRef<'_>> {
+                Some(ScalarRef::Str(&self.0))
             }
             fn read_field(field: &mut Field<Self>, src: &mut dyn Source) -> Result<(), Error> {
                 read_scalar_field(field, src, |scalar| $name::new(string_from(scalar)?))

@@ -69,7 +69,7 @@ pub use request::{encode_query_component, Request};
 pub use serde_io::{deserialize_wire, serialize_wire};
 pub use wire::{
     read_scalar_field, read_string, string_from, FieldValue, FieldWrite, MapSource, MapTarget,
-    MapWriter, Scalar, ScalarRef, SeqSource, SeqTarget, Sink, Source, Wire, WriteTo,
+    MapWriter, Scalar, ScalarRef, SeqSource, SeqTarget, SeqWriter, Sink, Source, Wire, WriteTo,
 };
 
 /// A JSON object as `serde_json` holds it.
