@@ -136,7 +136,20 @@ impl Report {
         out
     }
 
-    /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by kind.
+    /// Whether the run fails (exit status 1): a page not read, or a
+    /// finding of translation drift. Notes (defects of the English page
+    /// the translation carried over) do not fail it.
+    pub fn fails(&self) -> bool {
+        !self.not_read.is_empty()
+            || self
+                .findings
+                .iter()
+                .any(|f| f.severity >= graphdoc_schema::Severity::Warning)
+    }
+
+    /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by
+    /// kind; how many of the findings are notes (the English page's own
+    /// defects, carried over), when any are.
     pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| {
             if n == 1 {
@@ -150,6 +163,18 @@ impl Report {
             plural(self.aligned, "page"),
             plural(self.findings.len(), "finding")
         );
+        let notes = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == graphdoc_schema::Severity::Note)
+            .count();
+        if notes > 0 {
+            out.push_str(&if notes == 1 {
+                " (1 of them a note: a defect the English page has too)".to_string()
+            } else {
+                format!(" ({notes} of them notes: defects the English pages have too)")
+            });
+        }
         if !self.not_read.is_empty() {
             out.push_str(&format!(
                 "; {} not read or not in UTF-8",
@@ -196,7 +221,7 @@ pub static CODES: std::sync::LazyLock<Vec<graphdoc_schema::Code>> =
                     code: kind.code(),
                     name: kind.name(),
                     summary: explain.split_once(". ").map_or(explain, |(first, _)| first),
-                    default_severity: graphdoc_schema::Severity::Warning,
+                    default_severity: kind.default_severity(),
                     enabled: true,
                     explain,
                     aliases: &[],
