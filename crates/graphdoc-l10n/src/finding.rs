@@ -167,6 +167,9 @@ impl Kind {
     }
 }
 
+/// The most characters of the English line a note quotes.
+pub const NOTE_CHARS: usize = 400;
+
 /// The English line a finding departs from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Note {
@@ -232,12 +235,20 @@ impl Finding {
         self
     }
 
-    /// Adds the English line the finding departs from (the note under the message).
+    /// Adds the English line the finding departs from (the note under the
+    /// message), trimmed and cut to [`NOTE_CHARS`] characters: many
+    /// findings may cite one line (every link of it), and a page's line may
+    /// be a megabyte long.
     pub fn english(mut self, file: &str, line: u32, text: &str) -> Finding {
+        let text = text.trim();
+        let text = match text.char_indices().nth(NOTE_CHARS) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_string(),
+        };
         self.note = Some(Note {
             file: file.to_string(),
             line,
-            text: text.trim().to_string(),
+            text,
         });
         self
     }
@@ -283,7 +294,21 @@ impl std::fmt::Display for Finding {
 
 #[cfg(test)]
 mod tests {
-    use super::Note;
+    use super::{Finding, Kind, Note, NOTE_CHARS};
+
+    #[test]
+    fn a_long_english_line_is_cut_in_the_note() {
+        let line = format!("  [a](a.md) {}  ", "é".repeat(1 << 20));
+        let f = Finding::new(Kind::IdentifierTranslated, "x.md", 3, "m").english("x.md", 3, &line);
+        let text = f.note.unwrap().text;
+        assert_eq!(text.chars().count(), NOTE_CHARS + 1);
+        assert!(
+            text.starts_with("[a](a.md) éé") && text.ends_with("é…"),
+            "{text}"
+        );
+        let short = Finding::new(Kind::RowExtra, "x.md", 3, "m").english("x.md", 3, " |a| ");
+        assert_eq!(short.note.unwrap().text, "|a|");
+    }
 
     #[test]
     fn a_note_about_a_whole_page_ends_at_its_line_number() {
