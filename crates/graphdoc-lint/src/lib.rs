@@ -346,7 +346,7 @@ impl Root {
             Some(rest) if rest.starts_with('/') || self.shown.is_empty() => {
                 rest.trim_start_matches('/').to_string()
             }
-            _ if file.starts_with('/') || file.starts_with("..") || file.contains(':') => {
+            _ if graphdoc_docs::gate::leaves_root(file) => {
                 file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()
             }
             _ => file.to_string(),
@@ -525,6 +525,11 @@ mod tests {
         );
         assert_eq!(root.relative("../other/c.toml"), "c.toml");
         assert_eq!(root.relative("graphdoc-lint.toml"), "graphdoc-lint.toml");
+        // A page of the tree whose name holds a `:` keeps its folders.
+        assert_eq!(
+            root.relative("api-reference/v1.0/resources/a:b.md"),
+            "api-reference/v1.0/resources/a:b.md"
+        );
         let mut f = rules::broken_link::RULE
             .finding("../shared/docs/a/b.md", 1, "link `../shared/docs/a/c.md`")
             .note("resolved to ../shared/docs/a/c.md (see ../../shared/docs/a/c.md)");
