@@ -223,3 +223,124 @@ fn l10n_english_defects_are_notes_and_do_not_fail() {
         assert_eq!(finding["severity"] == "note", carried, "{line}");
     }
 }
+
+/// The human output's first finding of `code` on a page, and the line
+/// printed under it (`N | text`) as (N, text).
+fn first_snippet(stdout: &str, code: &str) -> (String, u32, String) {
+    let lines: Vec<&str> = stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("api-reference/") && l.contains(&format!("[{code}]")))
+        .unwrap_or_else(|| panic!("a {code} finding on a page in:\n{stdout}"));
+    let (place, _) = lines[at].split_once(": ").unwrap();
+    let mut parts = place.split(':');
+    let file = parts.next().unwrap().to_string();
+    let line: u32 = parts.next().unwrap().parse().unwrap();
+    assert_eq!(lines[at + 1].trim(), "|", "{}", lines[at + 1]);
+    let (number, text) = lines[at + 2].split_once(" | ").expect("a snippet line");
+    assert_eq!(number.trim().parse::<u32>().unwrap(), line);
+    (file, line, text.to_string())
+}
+
+/// As lint does, drift and l10n show the page's line under each finding
+/// on a page.
+#[test]
+fn drift_and_l10n_show_the_line_under_each_finding() {
+    // The line as written, or its start where it is too long to show.
+    let shows = |root: &Path, (file, line, text): (String, u32, String)| {
+        let page = std::fs::read_to_string(root.join(&file)).unwrap();
+        let written = page.lines().nth(line as usize - 1).unwrap();
+        match text.strip_suffix('…') {
+            Some(start) => assert!(written.starts_with(start), "{written}\n{text}"),
+            None => assert_eq!(written, text),
+        }
+    };
+    let out = drift(&[]);
+    shows(&docs_src(), first_snippet(&out.stdout, "GL0013"));
+    let out = l10n(&[]);
+    shows(
+        &docs_src().join("fr-FR"),
+        first_snippet(&out.stdout, "GT0008"),
+    );
+}
+
+/// Findings in the metadata are about a file that is not in the docs
+/// repository: no output joins it to --link-base or links it; the docs
+/// pages' findings still are.
+#[test]
+fn drift_findings_in_the_metadata_are_not_linked_as_docs_pages() {
+    let scratch = common::temp_root("drift-outside");
+    let tiny = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.csdl.xml"),
+    )
+    .unwrap();
+    let metadata = scratch.join("v1.0_metadata.xml");
+    std::fs::write(
+        &metadata,
+        tiny.replace(
+            "    </Schema>",
+            "      <EntityType Name=\"gadget\" BaseType=\"microsoft.graph.entity\"/>\n    </Schema>",
+        ),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        run_in(
+            &graphdoc(),
+            &workspace(),
+            &[
+                "drift",
+                "--metadata",
+                metadata.to_str().unwrap(),
+                "--docs",
+                "docs-src",
+                "--link-base",
+                "docs",
+                "--format",
+                format,
+            ],
+        )
+        .stdout
+    };
+    let markdown = run("markdown");
+    let item = markdown
+        .lines()
+        .find(|l| l.contains("microsoft.graph.gadget"))
+        .expect("the metadata's type");
+    assert!(item.contains(" v1.0\\_metadata.xml:"), "{item}");
+    assert!(!item.contains("]("), "{item}");
+    assert!(
+        markdown.contains("](docs/api-reference/v1.0/"),
+        "{markdown}"
+    );
+
+    let github = run("github");
+    let annotation = github
+        .lines()
+        .find(|l| l.contains("microsoft.graph.gadget"))
+        .expect("the metadata's type");
+    assert!(
+        annotation.starts_with("::warning title=GL0013::v1.0_metadata.xml:"),
+        "{annotation}"
+    );
+    assert!(
+        github.contains("::warning file=docs/api-reference/v1.0/"),
+        "{github}"
+    );
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let location =
+        |r: &serde_json::Value| r["locations"][0]["physicalLocation"]["artifactLocation"].clone();
+    let gadget = results
+        .iter()
+        .find(|r| r["message"]["text"].as_str().unwrap().contains("gadget"))
+        .expect("the metadata's type");
+    assert_eq!(
+        location(gadget),
+        serde_json::json!({ "uri": "v1.0_metadata.xml" })
+    );
+    assert!(results.iter().any(|r| location(r)["uri"]
+        .as_str()
+        .unwrap()
+        .starts_with("docs/api-reference/")));
+}

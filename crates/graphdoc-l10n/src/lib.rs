@@ -105,6 +105,9 @@ pub struct Report {
     pub not_read: Vec<graphdoc_schema::Finding>,
     /// Pages found in both trees.
     pub aligned: usize,
+    /// The localised tree's pages as read (text with `\n` line ends), by
+    /// path relative to its root: the lines shown under its findings.
+    pub localised: BTreeMap<String, String>,
 }
 
 impl Report {
@@ -134,6 +137,16 @@ impl Report {
         out.push_str(&self.summary());
         out.push('\n');
         out
+    }
+
+    /// The text of the localised page `finding` is on, for the line shown
+    /// under it; `None` for a finding about the English tree (a page it
+    /// could not read), whose page of that path is another text.
+    pub fn source(&self, finding: &graphdoc_schema::Finding) -> Option<&str> {
+        if finding.notes.iter().any(|n| n == IN_ENGLISH_TREE) {
+            return None;
+        }
+        self.localised.get(&finding.file).map(String::as_str)
     }
 
     /// Whether the run fails (exit status 1): a page not read, or a
@@ -209,6 +222,10 @@ impl Report {
         out
     }
 }
+
+/// The note on what the English tree could not read (its findings name
+/// pages relative to the English root).
+const IN_ENGLISH_TREE: &str = "in the English tree";
 
 /// The registry entries of the translation-drift codes (GT0001…).
 pub static CODES: std::sync::LazyLock<Vec<graphdoc_schema::Code>> =
@@ -320,7 +337,7 @@ pub fn run_within(
                     .nth(1)
                     .is_some_and(|v| versions.contains(v))
             })
-            .map(|d| d.note("in the English tree")),
+            .map(|d| d.note(IN_ENGLISH_TREE)),
     );
     not_read.sort();
     not_read.dedup();
@@ -367,10 +384,12 @@ pub fn run_within(
     findings.extend(per_page.into_iter().flatten());
     findings.sort();
     findings.dedup();
+    let aligned = both.len();
     Ok(Report {
         findings,
         not_read,
-        aligned: both.len(),
+        aligned,
+        localised: loc.texts,
     })
 }
 

@@ -408,11 +408,28 @@ fn render_lint(
     if !parts.is_empty() {
         summary.push_str(&format!(" ({})", parts.join(", ")));
     }
+    // Files not in the docs tree get no links: the metadata (a docs
+    // repository holds none), and a `--config` outside the docs root.
+    let mut outside_docs: Vec<String> = opts
+        .metadata
+        .iter()
+        .map(|m| root.relative(&display_path(m)))
+        .collect();
+    if let Some(config) = &opts.config {
+        let inside = match (config.canonicalize(), opts.docs.canonicalize()) {
+            (Ok(config), Ok(docs)) => config.starts_with(docs),
+            _ => false,
+        };
+        if !inside {
+            outside_docs.push(root.relative(&display_path(config)));
+        }
+    }
     let render_opts = RenderOptions {
         tool: "graphdoc-lint".into(),
         link_base: opts.link_base.clone(),
         max_chars: opts.max_chars,
         summary: Some(summary),
+        outside_docs,
     };
     let config_text = config_path(opts).ok().flatten().and_then(|p| {
         let text = std::fs::read_to_string(&p).ok()?;
@@ -424,7 +441,7 @@ fn render_lint(
         .map(|(file, text)| (root.relative(file), text.as_str()))
         .chain(config_text.iter().map(|(f, t)| (f.clone(), t.as_str())))
         .collect();
-    let source = |file: &str| texts.get(file).copied();
+    let source = |f: &Finding| texts.get(&f.file).copied();
     render::render(findings, opts.format, &render_opts, &source)
 }
 

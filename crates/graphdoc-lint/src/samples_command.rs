@@ -77,6 +77,7 @@ pub fn run(opts: &SamplesOptions) -> Result<(String, u8), String> {
         link_base: opts.link_base.clone(),
         max_chars: opts.max_chars,
         summary: Some(summary.join("\n")),
+        outside_docs: Vec::new(),
     };
     let rendered = render::render(&findings, format, &render_opts, &|_| None);
     Ok((rendered, exit_code))
