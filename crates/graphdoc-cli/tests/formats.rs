@@ -242,10 +242,10 @@ fn first_snippet(stdout: &str, code: &str) -> (String, u32, String) {
     (file, line, text.to_string())
 }
 
-/// As lint does, drift and l10n show the page's line under each finding
-/// on a page.
+/// As lint does, drift, samples and l10n show the page's line under each
+/// finding on a page.
 #[test]
-fn drift_and_l10n_show_the_line_under_each_finding() {
+fn drift_samples_and_l10n_show_the_line_under_each_finding() {
     // The line as written, or its start where it is too long to show.
     let shows = |root: &Path, (file, line, text): (String, u32, String)| {
         let page = std::fs::read_to_string(root.join(&file)).unwrap();
@@ -257,6 +257,12 @@ fn drift_and_l10n_show_the_line_under_each_finding() {
     };
     let out = drift(&[]);
     shows(&docs_src(), first_snippet(&out.stdout, "GL0013"));
+    let out = run_in(
+        &graphdoc(),
+        &workspace(),
+        &["samples", "--docs", "docs-src"],
+    );
+    shows(&docs_src(), first_snippet(&out.stdout, "GS0005"));
     let out = l10n(&[]);
     shows(
         &docs_src().join("fr-FR"),
@@ -301,6 +307,22 @@ fn drift_findings_in_the_metadata_are_not_linked_as_docs_pages() {
         )
         .stdout
     };
+    // The metadata's line is under its finding, as a page's is under a
+    // page's finding.
+    let human = run("human");
+    let at = human
+        .find("v1.0_metadata.xml:")
+        .expect("a finding in the metadata");
+    let mut block = human[at..].lines();
+    assert!(block.next().unwrap().contains("microsoft.graph.gadget"));
+    assert!(
+        block
+            .nth(1)
+            .unwrap()
+            .ends_with("|       <EntityType Name=\"gadget\" BaseType=\"microsoft.graph.entity\"/>"),
+        "{human}"
+    );
+
     let markdown = run("markdown");
     let item = markdown
         .lines()

@@ -90,7 +90,7 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
         });
         exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
     }
-    let rendered = render_report(opts, &drift, &name, &pages);
+    let rendered = render_report(opts, &drift, (&name, &xml), &pages);
     Ok(DriftOutcome {
         rendered,
         report: drift,
@@ -101,14 +101,15 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
 /// `report` in `opts.format`: the findings through the common renderer,
 /// the human output showing the page's line under each, as lint does, and
 /// ending with the counts by kind and the scores. `metadata` is the name
-/// findings give the metadata file, which is not in the docs tree: no link
-/// leads to it. `pages` are the docs pages as read.
+/// findings give the metadata file, which is not in the docs tree (no link
+/// leads to it), and its text. `pages` are the docs pages as read.
 fn render_report(
     opts: &DriftOptions,
     report: &DriftReport,
-    metadata: &str,
+    (metadata, xml): (&str, &str),
     pages: &[graphdoc_docs::PageInput],
 ) -> String {
+    let metadata = gate::relative_file(&opts.docs, metadata);
     let findings: Vec<Finding> = report
         .findings
         .iter()
@@ -122,7 +123,7 @@ fn render_report(
         link_base: opts.link_base.clone(),
         max_chars: opts.max_chars,
         summary: None,
-        outside_docs: vec![gate::relative_file(&opts.docs, metadata).to_string()],
+        outside_docs: vec![metadata.to_string()],
     };
     // Only the pages findings are on are decoded (the tree has thousands).
     let mut texts: HashMap<&str, String> = HashMap::new();
@@ -135,7 +136,11 @@ fn render_report(
             );
         }
     }
-    let source = |f: &Finding| texts.get(f.file.as_str()).map(String::as_str);
+    // A finding in the metadata shows its line of the metadata.
+    let source = |f: &Finding| match texts.get(f.file.as_str()) {
+        Some(text) => Some(text.as_str()),
+        None => (f.file == metadata).then_some(xml),
+    };
     let mut out = render::render(&findings, opts.format, &render_opts, &source);
     if opts.format == Format::Human {
         // The counts and scores stand apart from the findings, which end
