@@ -696,14 +696,16 @@ impl Descriptions {
             {
                 // Only reported when the English rows share their
                 // description too: a defect carried over, not drift.
+                // A row said twice has its own description twice: not a
+                // description copied to another name.
+                let message = if *first == name {
+                    format!("row `{name}` is there twice, as in the English")
+                } else {
+                    format!("`{name}` has the description of `{first}`, as in the English")
+                };
                 out.push(
-                    p.at(
-                        Kind::CopiedDescription,
-                        loc.line,
-                        format!("`{name}` has the description of `{first}`, as in the English"),
-                        en.line,
-                    )
-                    .carried_over(),
+                    p.at(Kind::CopiedDescription, loc.line, message, en.line)
+                        .carried_over(),
                 )
             }
             Some(_) => {}

@@ -162,3 +162,18 @@ fn json_lines_name_kind_code_and_note() {
         .unwrap()
         .starts_with("English api-reference/v1.0/"));
 }
+
+/// A row the English table repeats, repeated in the translation too: the
+/// note says the row is there twice, not that it has its own description.
+#[test]
+fn a_repeated_row_is_not_called_a_copied_description() {
+    let english = "# x resource type\n\n## Methods\n\n| Method | Return type | Description |\n|:--|:--|:--|\n| [Create setting](../api/a.md) | None | Create a setting object for the group. |\n| [Get setting](../api/b.md) | None | Read a setting object of the group. |\n| [Create setting](../api/a.md) | None | Create a setting object for the group. |\n";
+    let file = "api-reference/v1.0/resources/x.md";
+    let findings = graphdoc_l10n::compare_texts(file, english, file, english, None);
+    let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["row `Create setting` is there twice, as in the English"]
+    );
+    assert_eq!(findings[0].severity, Severity::Note);
+}
