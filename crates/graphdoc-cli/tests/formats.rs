@@ -309,19 +309,33 @@ fn drift_findings_in_the_metadata_are_not_linked_as_docs_pages() {
     };
     // The metadata's line is under its finding, as a page's is under a
     // page's finding.
-    let human = run("human");
-    let at = human
-        .find("v1.0_metadata.xml:")
-        .expect("a finding in the metadata");
-    let mut block = human[at..].lines();
-    assert!(block.next().unwrap().contains("microsoft.graph.gadget"));
-    assert!(
-        block
-            .nth(1)
-            .unwrap()
-            .ends_with("|       <EntityType Name=\"gadget\" BaseType=\"microsoft.graph.entity\"/>"),
-        "{human}"
-    );
+    let lint = run_in(
+        &graphdoc(),
+        &workspace(),
+        &[
+            "lint",
+            "--docs",
+            "docs-src",
+            "--metadata",
+            metadata.to_str().unwrap(),
+            "--version",
+            "v1.0",
+        ],
+    )
+    .stdout;
+    for human in [run("human"), lint] {
+        let at = human
+            .find("v1.0_metadata.xml:")
+            .expect("a finding in the metadata");
+        let mut block = human[at..].lines();
+        assert!(block.next().unwrap().contains("microsoft.graph.gadget"));
+        assert!(
+            block.nth(1).unwrap().ends_with(
+                "|       <EntityType Name=\"gadget\" BaseType=\"microsoft.graph.entity\"/>"
+            ),
+            "{human}"
+        );
+    }
 
     let markdown = run("markdown");
     let item = markdown

@@ -431,15 +431,23 @@ fn render_lint(
         summary: Some(summary),
         outside_docs,
     };
-    let config_text = config_path(opts).ok().flatten().and_then(|p| {
-        let text = std::fs::read_to_string(&p).ok()?;
-        Some((root.relative(&display_path(&p)), text))
-    });
+    // The suppressions file's and the metadata's lines are shown under
+    // their findings too.
+    let other_texts: Vec<(String, String)> = config_path(opts)
+        .ok()
+        .flatten()
+        .into_iter()
+        .chain(opts.metadata.clone())
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((root.relative(&display_path(&p)), text))
+        })
+        .collect();
     let texts: HashMap<String, &str> = versions
         .iter()
         .flat_map(|v| v.pages.iter())
         .map(|(file, text)| (root.relative(file), text.as_str()))
-        .chain(config_text.iter().map(|(f, t)| (f.clone(), t.as_str())))
+        .chain(other_texts.iter().map(|(f, t)| (f.clone(), t.as_str())))
         .collect();
     let source = |f: &Finding| texts.get(&f.file).copied();
     render::render(findings, opts.format, &render_opts, &source)
