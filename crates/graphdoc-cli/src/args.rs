@@ -41,7 +41,13 @@ pub enum Command {
         long_about = "Translation drift of a localised docs tree against its English source.\n\n\
 --docs is the English tree (when not given: the current directory or a parent), --localized \
 the translation, laid out like it. Each finding is at the localised page's file:line, with \
-the English line as a note."
+the English line as a note. A defect the English page has too (a copied description, possible \
+values said twice), which the translation carried over faithfully, is a note: it is not \
+translation drift and does not fail the run.",
+        mut_arg("docs", |a| a.help(
+            "The English tree: the folder that holds api-reference/ [default: the current \
+directory or the nearest parent that holds api-reference/, unless that is --localized]"
+        ))
     )]
     L10n(L10nArgs),
     /// Explain a finding's code (GL…, GD…, GS…, GT…).
@@ -269,7 +275,7 @@ pub struct RegenerateArgs {
 
 #[derive(Args)]
 pub struct L10nArgs {
-    /// The English tree (the folder that holds api-reference/).
+    /// The English tree (its help: the `mut_arg` of `Command::L10n`).
     #[command(flatten)]
     pub docs: DocsArg,
     /// The localised tree, laid out like the English one.
@@ -279,8 +285,9 @@ pub struct L10nArgs {
     /// for code scanning; markdown: for a pull-request comment).
     #[arg(long, value_enum, default_value_t = FindingsFormat::Human)]
     pub format: FindingsFormat,
-    /// The docs folder's path inside its repository, for the links of the
-    /// markdown, SARIF and GitHub outputs [default: the repository root].
+    /// The localised tree's path inside its repository (the findings are on
+    /// its pages), for the links of the markdown, SARIF and GitHub outputs
+    /// [default: the repository root].
     #[arg(long, value_name = "PATH")]
     pub link_base: Option<String>,
     /// With --format markdown: stay within NUM characters.

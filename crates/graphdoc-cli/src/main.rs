@@ -117,9 +117,7 @@ fn run(command: Command) -> Result<u8, String> {
                 None,
                 &graphdoc_lint::l10n_command::render(&report, a.format.format(), &render_opts),
             )?;
-            Ok(u8::from(
-                !report.findings.is_empty() || !report.not_read.is_empty(),
-            ))
+            Ok(u8::from(report.fails()))
         }
         Command::Explain { code } => {
             let text = graphdoc_lint::explain(&code).ok_or_else(|| {

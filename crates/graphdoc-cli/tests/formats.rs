@@ -187,8 +187,196 @@ fn summaries_say_one_finding_not_one_findings() {
     assert!(
         markdown
             .stdout
-            .starts_with("### graphdoc-l10n: 0 errors, 22 warnings, 0 notes\n"),
+            .starts_with("### graphdoc-l10n: 0 errors, 14 warnings, 8 notes\n"),
         "{}",
         markdown.stdout
     );
+}
+
+/// The English tree against itself has no translation drift: the English
+/// pages' own defects (a doubled possible-values sentence, a copied
+/// description) are notes, and the run passes.
+#[test]
+fn l10n_english_defects_are_notes_and_do_not_fail() {
+    let out = run_in(
+        &graphdoc(),
+        &workspace(),
+        &[
+            "l10n",
+            "--docs",
+            "docs-src",
+            "--localized",
+            "docs-src",
+            "--no-history",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(!out.stdout.contains("warning["), "{}", out.stdout);
+    assert!(out.stdout.contains(": note[GT0019]: "), "{}", out.stdout);
+    // In the French tree they are notes too, beside the warnings of the
+    // translation's own drift, which fail the run.
+    let french = l10n(&["--format", "json"]);
+    assert_eq!(french.code, 1);
+    for line in french.stdout.lines() {
+        let finding: serde_json::Value = serde_json::from_str(line).unwrap();
+        let carried = matches!(finding["code"].as_str(), Some("GT0018" | "GT0019"));
+        assert_eq!(finding["severity"] == "note", carried, "{line}");
+    }
+}
+
+/// The human output's first finding of `code` on a page, and the line
+/// printed under it (`N | text`) as (N, text).
+fn first_snippet(stdout: &str, code: &str) -> (String, u32, String) {
+    let lines: Vec<&str> = stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("api-reference/") && l.contains(&format!("[{code}]")))
+        .unwrap_or_else(|| panic!("a {code} finding on a page in:\n{stdout}"));
+    let (place, _) = lines[at].split_once(": ").unwrap();
+    let mut parts = place.split(':');
+    let file = parts.next().unwrap().to_string();
+    let line: u32 = parts.next().unwrap().parse().unwrap();
+    assert_eq!(lines[at + 1].trim(), "|", "{}", lines[at + 1]);
+    let (number, text) = lines[at + 2].split_once(" | ").expect("a snippet line");
+    assert_eq!(number.trim().parse::<u32>().unwrap(), line);
+    (file, line, text.to_string())
+}
+
+/// As lint does, drift, samples and l10n show the page's line under each
+/// finding on a page.
+#[test]
+fn drift_samples_and_l10n_show_the_line_under_each_finding() {
+    // The line as written, or its start where it is too long to show.
+    let shows = |root: &Path, (file, line, text): (String, u32, String)| {
+        let page = std::fs::read_to_string(root.join(&file)).unwrap();
+        let written = page.lines().nth(line as usize - 1).unwrap();
+        match text.strip_suffix('…') {
+            Some(start) => assert!(written.starts_with(start), "{written}\n{text}"),
+            None => assert_eq!(written, text),
+        }
+    };
+    let out = drift(&[]);
+    shows(&docs_src(), first_snippet(&out.stdout, "GL0013"));
+    let out = run_in(
+        &graphdoc(),
+        &workspace(),
+        &["samples", "--docs", "docs-src"],
+    );
+    shows(&docs_src(), first_snippet(&out.stdout, "GS0005"));
+    let out = l10n(&[]);
+    shows(
+        &docs_src().join("fr-FR"),
+        first_snippet(&out.stdout, "GT0008"),
+    );
+}
+
+/// Findings in the metadata are about a file that is not in the docs
+/// repository: no output joins it to --link-base or links it; the docs
+/// pages' findings still are.
+#[test]
+fn drift_findings_in_the_metadata_are_not_linked_as_docs_pages() {
+    let scratch = common::temp_root("drift-outside");
+    let tiny = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.csdl.xml"),
+    )
+    .unwrap();
+    let metadata = scratch.join("v1.0_metadata.xml");
+    std::fs::write(
+        &metadata,
+        tiny.replace(
+            "    </Schema>",
+            "      <EntityType Name=\"gadget\" BaseType=\"microsoft.graph.entity\"/>\n    </Schema>",
+        ),
+    )
+    .unwrap();
+    let run = |format: &str| {
+        run_in(
+            &graphdoc(),
+            &workspace(),
+            &[
+                "drift",
+                "--metadata",
+                metadata.to_str().unwrap(),
+                "--docs",
+                "docs-src",
+                "--link-base",
+                "docs",
+                "--format",
+                format,
+            ],
+        )
+        .stdout
+    };
+    // The metadata's line is under its finding, as a page's is under a
+    // page's finding.
+    let lint = run_in(
+        &graphdoc(),
+        &workspace(),
+        &[
+            "lint",
+            "--docs",
+            "docs-src",
+            "--metadata",
+            metadata.to_str().unwrap(),
+            "--version",
+            "v1.0",
+        ],
+    )
+    .stdout;
+    for human in [run("human"), lint] {
+        let at = human
+            .find("v1.0_metadata.xml:")
+            .expect("a finding in the metadata");
+        let mut block = human[at..].lines();
+        assert!(block.next().unwrap().contains("microsoft.graph.gadget"));
+        assert!(
+            block.nth(1).unwrap().ends_with(
+                "|       <EntityType Name=\"gadget\" BaseType=\"microsoft.graph.entity\"/>"
+            ),
+            "{human}"
+        );
+    }
+
+    let markdown = run("markdown");
+    let item = markdown
+        .lines()
+        .find(|l| l.contains("microsoft.graph.gadget"))
+        .expect("the metadata's type");
+    assert!(item.contains(" v1.0\\_metadata.xml:"), "{item}");
+    assert!(!item.contains("]("), "{item}");
+    assert!(
+        markdown.contains("](docs/api-reference/v1.0/"),
+        "{markdown}"
+    );
+
+    let github = run("github");
+    let annotation = github
+        .lines()
+        .find(|l| l.contains("microsoft.graph.gadget"))
+        .expect("the metadata's type");
+    assert!(
+        annotation.starts_with("::warning title=GL0013::v1.0_metadata.xml:"),
+        "{annotation}"
+    );
+    assert!(
+        github.contains("::warning file=docs/api-reference/v1.0/"),
+        "{github}"
+    );
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let location =
+        |r: &serde_json::Value| r["locations"][0]["physicalLocation"]["artifactLocation"].clone();
+    let gadget = results
+        .iter()
+        .find(|r| r["message"]["text"].as_str().unwrap().contains("gadget"))
+        .expect("the metadata's type");
+    assert_eq!(
+        location(gadget),
+        serde_json::json!({ "uri": "v1.0_metadata.xml" })
+    );
+    assert!(results.iter().any(|r| location(r)["uri"]
+        .as_str()
+        .unwrap()
+        .starts_with("docs/api-reference/")));
 }

@@ -81,12 +81,26 @@ pub fn relative_file<'a>(docs: &Path, file: &'a str) -> &'a str {
         }
         _ => file,
     };
-    let outside = relative.starts_with("..") || relative.starts_with('/') || relative.contains(':');
-    if outside {
+    if leaves_root(relative) {
         relative.rsplit(['/', '\\']).next().unwrap_or(relative)
     } else {
         relative
     }
+}
+
+/// Whether `path`, as a finding names its file, is not relative to the
+/// docs root: it climbs out of it (`../`), or it is absolute (`/…`, `\\…`,
+/// a drive `C:\\…`). A page whose name merely holds a `:` (`a:b.md`) is
+/// inside.
+pub fn leaves_root(path: &str) -> bool {
+    let drive = path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && path.get(1..2) == Some(":")
+        && matches!(path.get(2..3), None | Some("/" | "\\"));
+    path == ".."
+        || path.starts_with("../")
+        || path.starts_with("..\\")
+        || path.starts_with(['/', '\\'])
+        || drive
 }
 
 /// `finding` with its file made relative to `docs`.
@@ -118,6 +132,17 @@ mod tests {
             relative_file(Path::new("."), "api-reference/a.md"),
             "api-reference/a.md"
         );
+        // A page named with a `:` keeps its folders; a drive does not.
+        assert_eq!(
+            relative_file(Path::new("docs"), "api-reference/v1.0/a:b.md"),
+            "api-reference/v1.0/a:b.md"
+        );
+        assert_eq!(
+            relative_file(docs, "C:\\ci\\v1.0.csdl.xml"),
+            "v1.0.csdl.xml"
+        );
+        assert_eq!(relative_file(docs, "C:/ci/v1.0.csdl.xml"), "v1.0.csdl.xml");
+        assert!(!leaves_root("..a.md") && leaves_root(".."));
     }
 
     #[test]

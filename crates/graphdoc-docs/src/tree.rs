@@ -471,6 +471,15 @@ pub fn read_version(root: &Path, version: &str, limits: &Limits) -> Result<Tree,
     Ok(tree)
 }
 
+/// The text of one page by its path relative to the root, read as every
+/// page is (inside the root only, within the limits; invalid UTF-8
+/// replaced), for a tool that shows a page's lines; `None` when the tree
+/// has no such page it may read.
+pub fn page_text(root: &Path, relative: &str, limits: &Limits) -> Option<String> {
+    let page = read_companion(root, Path::new(relative), limits)?;
+    Some(String::from_utf8_lossy(&page.bytes).into_owned())
+}
+
 /// Reads another version's page of the same file name, if the tree has it
 /// inside the root and it is within the limits.
 pub(crate) fn read_companion(root: &Path, relative: &Path, limits: &Limits) -> Option<PageInput> {

@@ -668,24 +668,45 @@ impl Descriptions {
             .locale
             .and_then(|l| l.phrases(&text))
             .unwrap_or_else(|| text.clone());
-        if english.matches("Possible values are").count() > 1 {
-            out.push(p.at(
-                Kind::RepeatedPossibleValues,
-                loc.line,
-                format!("the description of `{name}` states its possible values twice"),
-                en.line,
-            ));
+        let repeats = |text: &str| text.matches("Possible values are").count() > 1;
+        if repeats(&english) {
+            // Said twice in the English too: the translation is faithful,
+            // and the defect is the English page's.
+            let finding = if repeats(&english_text) {
+                p.at(
+                    Kind::RepeatedPossibleValues,
+                    loc.line,
+                    format!("the description of `{name}` states its possible values twice, as the English does"),
+                    en.line,
+                )
+                .carried_over()
+            } else {
+                p.at(
+                    Kind::RepeatedPossibleValues,
+                    loc.line,
+                    format!("the description of `{name}` states its possible values twice; the English states them once"),
+                    en.line,
+                )
+            };
+            out.push(finding);
         }
         match self.seen.get(&text) {
             Some((first, first_english))
                 if self.count.get(&text) == Some(&2) && *first_english == english_text =>
             {
-                out.push(p.at(
-                    Kind::CopiedDescription,
-                    loc.line,
-                    format!("`{name}` has the description of `{first}`, as in the English"),
-                    en.line,
-                ))
+                // Only reported when the English rows share their
+                // description too: a defect carried over, not drift.
+                // A row said twice has its own description twice: not a
+                // description copied to another name.
+                let message = if *first == name {
+                    format!("row `{name}` is there twice, as in the English")
+                } else {
+                    format!("`{name}` has the description of `{first}`, as in the English")
+                };
+                out.push(
+                    p.at(Kind::CopiedDescription, loc.line, message, en.line)
+                        .carried_over(),
+                )
             }
             Some(_) => {}
             None => {

@@ -1,6 +1,7 @@
 //! One translation-drift finding: where in the localised page, what, and
 //! the English line it departs from.
 
+use graphdoc_schema::Severity;
 use serde::Serialize;
 
 /// The kinds of drift, each with a stable code.
@@ -43,7 +44,8 @@ pub enum Kind {
     Stale,
     /// A copied description, carried over from the English page.
     CopiedDescription,
-    /// Possible values stated twice, carried over from the English page.
+    /// Possible values stated twice: carried over from the English page
+    /// (a note), or doubled by the translation.
     RepeatedPossibleValues,
 }
 
@@ -141,8 +143,19 @@ impl Kind {
             Kind::CodeBlockMissing => "A code block of the English page's section has no counterpart in the translation. Fix: translate the section's examples.",
             Kind::CodeBlockExtra => "The translation's section has a code block the English section does not. Fix: follow the English page.",
             Kind::Stale => "The English page changed after the translation was handed off: by the English history (a commit after `ms.lasthandoff`) when the English tree is a git checkout, else by content (the English page has rows, sections or examples the translation lacks). Fix: update the translation.",
-            Kind::CopiedDescription => "Two rows of a translated table have the same description, and so do the English rows: a copy-paste defect of the English page that the translation carried over. Fix it in the English page, then in the translation.",
-            Kind::RepeatedPossibleValues => "A description of the translation states its possible values twice, as the English one does: a defect of the English page carried over. Fix it in the English page, then in the translation.",
+            Kind::CopiedDescription => "Two rows of a translated table have the same description, and so do the English rows: a copy-paste defect of the English page that the translation carried over faithfully. Not translation drift, so a note: fix it in the English page, then in the translation.",
+            Kind::RepeatedPossibleValues => "A description of the translation states its possible values twice. When the English description does too, the translation carried a defect of the English page over faithfully: not translation drift, so a note (fix it in the English page, then in the translation). When the English states them once, the translation doubled them: a warning (fix the translation).",
+        }
+    }
+
+    /// The severity of this kind's findings unless the emitter says
+    /// otherwise: a note for the defects of the English page that a
+    /// translation carries over (they are not translation drift), else a
+    /// warning.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Kind::CopiedDescription | Kind::RepeatedPossibleValues => Severity::Note,
+            _ => Severity::Warning,
         }
     }
 
@@ -153,6 +166,9 @@ impl Kind {
             .find(|k| k.code().eq_ignore_ascii_case(code) || k.name() == code)
     }
 }
+
+/// The most characters of the English line a note quotes.
+pub const NOTE_CHARS: usize = 400;
 
 /// The English line a finding departs from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -193,6 +209,9 @@ pub struct Finding {
     /// The English line it departs from, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+    /// A warning for translation drift; a note for a defect the English
+    /// page has too, which the translation carried over faithfully.
+    pub severity: Severity,
 }
 
 impl Finding {
@@ -205,15 +224,31 @@ impl Finding {
             kind,
             message: message.into(),
             note: None,
+            severity: Severity::Warning,
         }
     }
 
-    /// Adds the English line the finding departs from (the note under the message).
+    /// A defect of the English page the translation carried over: the
+    /// finding is a note, not translation drift.
+    pub fn carried_over(mut self) -> Finding {
+        self.severity = Severity::Note;
+        self
+    }
+
+    /// Adds the English line the finding departs from (the note under the
+    /// message), trimmed and cut to [`NOTE_CHARS`] characters: many
+    /// findings may cite one line (every link of it), and a page's line may
+    /// be a megabyte long.
     pub fn english(mut self, file: &str, line: u32, text: &str) -> Finding {
+        let text = text.trim();
+        let text = match text.char_indices().nth(NOTE_CHARS) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_string(),
+        };
         self.note = Some(Note {
             file: file.to_string(),
             line,
-            text: text.trim().to_string(),
+            text,
         });
         self
     }
@@ -225,7 +260,7 @@ impl Finding {
     pub fn to_common(&self) -> graphdoc_schema::Finding {
         let mut f = graphdoc_schema::Finding::at_line(
             self.code,
-            graphdoc_schema::Severity::Warning,
+            self.severity,
             &self.file,
             self.line,
             self.message.clone(),
@@ -242,9 +277,10 @@ impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}:{}: warning[{}]: {} ({})",
+            "{}:{}: {}[{}]: {} ({})",
             self.file,
             self.line,
+            self.severity,
             self.code,
             self.message,
             self.kind.name()
@@ -258,7 +294,21 @@ impl std::fmt::Display for Finding {
 
 #[cfg(test)]
 mod tests {
-    use super::Note;
+    use super::{Finding, Kind, Note, NOTE_CHARS};
+
+    #[test]
+    fn a_long_english_line_is_cut_in_the_note() {
+        let line = format!("  [a](a.md) {}  ", "é".repeat(1 << 20));
+        let f = Finding::new(Kind::IdentifierTranslated, "x.md", 3, "m").english("x.md", 3, &line);
+        let text = f.note.unwrap().text;
+        assert_eq!(text.chars().count(), NOTE_CHARS + 1);
+        assert!(
+            text.starts_with("[a](a.md) éé") && text.ends_with("é…"),
+            "{text}"
+        );
+        let short = Finding::new(Kind::RowExtra, "x.md", 3, "m").english("x.md", 3, " |a| ");
+        assert_eq!(short.note.unwrap().text, "|a|");
+    }
 
     #[test]
     fn a_note_about_a_whole_page_ends_at_its_line_number() {

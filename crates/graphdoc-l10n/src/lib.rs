@@ -105,6 +105,9 @@ pub struct Report {
     pub not_read: Vec<graphdoc_schema::Finding>,
     /// Pages found in both trees.
     pub aligned: usize,
+    /// The localised tree's pages as read (text with `\n` line ends), by
+    /// path relative to its root: the lines shown under its findings.
+    pub localised: BTreeMap<String, String>,
 }
 
 impl Report {
@@ -136,7 +139,30 @@ impl Report {
         out
     }
 
-    /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by kind.
+    /// The text of the localised page `finding` is on, for the line shown
+    /// under it; `None` for a finding about the English tree (a page it
+    /// could not read), whose page of that path is another text.
+    pub fn source(&self, finding: &graphdoc_schema::Finding) -> Option<&str> {
+        if finding.notes.iter().any(|n| n == IN_ENGLISH_TREE) {
+            return None;
+        }
+        self.localised.get(&finding.file).map(String::as_str)
+    }
+
+    /// Whether the run fails (exit status 1): a page not read, or a
+    /// finding of translation drift. Notes (defects of the English page
+    /// the translation carried over) do not fail it.
+    pub fn fails(&self) -> bool {
+        !self.not_read.is_empty()
+            || self
+                .findings
+                .iter()
+                .any(|f| f.severity >= graphdoc_schema::Severity::Warning)
+    }
+
+    /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by
+    /// kind; how many of the findings are notes (the English page's own
+    /// defects, carried over), when any are.
     pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| {
             if n == 1 {
@@ -150,6 +176,18 @@ impl Report {
             plural(self.aligned, "page"),
             plural(self.findings.len(), "finding")
         );
+        let notes = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == graphdoc_schema::Severity::Note)
+            .count();
+        if notes > 0 {
+            out.push_str(&if notes == 1 {
+                " (1 of them a note: a defect the English page has too)".to_string()
+            } else {
+                format!(" ({notes} of them notes: defects the English pages have too)")
+            });
+        }
         if !self.not_read.is_empty() {
             out.push_str(&format!(
                 "; {} not read or not in UTF-8",
@@ -185,6 +223,10 @@ impl Report {
     }
 }
 
+/// The note on what the English tree could not read (its findings name
+/// pages relative to the English root).
+const IN_ENGLISH_TREE: &str = "in the English tree";
+
 /// The registry entries of the translation-drift codes (GT0001…).
 pub static CODES: std::sync::LazyLock<Vec<graphdoc_schema::Code>> =
     std::sync::LazyLock::new(|| {
@@ -196,7 +238,7 @@ pub static CODES: std::sync::LazyLock<Vec<graphdoc_schema::Code>> =
                     code: kind.code(),
                     name: kind.name(),
                     summary: explain.split_once(". ").map_or(explain, |(first, _)| first),
-                    default_severity: graphdoc_schema::Severity::Warning,
+                    default_severity: kind.default_severity(),
                     enabled: true,
                     explain,
                     aliases: &[],
@@ -295,7 +337,7 @@ pub fn run_within(
                     .nth(1)
                     .is_some_and(|v| versions.contains(v))
             })
-            .map(|d| d.note("in the English tree")),
+            .map(|d| d.note(IN_ENGLISH_TREE)),
     );
     not_read.sort();
     not_read.dedup();
@@ -342,10 +384,12 @@ pub fn run_within(
     findings.extend(per_page.into_iter().flatten());
     findings.sort();
     findings.dedup();
+    let aligned = both.len();
     Ok(Report {
         findings,
         not_read,
-        aligned: both.len(),
+        aligned,
+        localised: loc.texts,
     })
 }
 

@@ -3,6 +3,7 @@
 //! lists) is reported at its French line, with the English line as a note.
 
 use graphdoc_l10n::{run, History, Kind};
+use graphdoc_schema::Severity;
 use std::path::Path;
 
 /// Relative, as tests run in the crate's folder: messages name no path of the machine.
@@ -79,15 +80,69 @@ fn english_against_itself_is_clean() {
     let drift: Vec<String> = report
         .findings
         .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| f.to_string())
+        .collect();
+    assert!(drift.is_empty(), "{drift:#?}");
+    // The English pages' own defects are there, as notes, and fail nothing.
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.kind == Kind::RepeatedPossibleValues));
+    assert!(!report.fails());
+}
+
+#[test]
+fn defects_the_english_page_has_too_are_notes() {
+    let report = report();
+    let carried: Vec<&graphdoc_l10n::Finding> = report
+        .findings
+        .iter()
         .filter(|f| {
-            !matches!(
+            matches!(
                 f.kind,
                 Kind::CopiedDescription | Kind::RepeatedPossibleValues
             )
         })
-        .map(|f| f.to_string())
         .collect();
-    assert!(drift.is_empty(), "{drift:#?}");
+    assert!(!carried.is_empty());
+    for f in carried {
+        assert_eq!(f.severity, Severity::Note, "{f}");
+        assert!(
+            f.message.contains("as in the English") || f.message.contains("as the English does"),
+            "{f}"
+        );
+        assert_eq!(f.to_common().severity, Severity::Note);
+    }
+    // The translation's own drift still fails the run.
+    assert!(report.fails());
+}
+
+/// A translation that says the possible values twice where the English
+/// says them once doubled them itself: that is drift, a warning.
+#[test]
+fn possible_values_doubled_by_the_translation_are_a_warning() {
+    let english = "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| state | String | The state of the token. Possible values are: `valid`, `expired`. |\n";
+    let doubled = english.replace(
+        "Possible values are: `valid`, `expired`. |",
+        "Possible values are: `valid`, `expired`. Possible values are: `valid`, `expired`. |",
+    );
+    let file = "api-reference/v1.0/resources/x.md";
+    let findings = graphdoc_l10n::compare_texts(file, english, file, &doubled, None);
+    let repeated: Vec<_> = findings
+        .iter()
+        .filter(|f| f.kind == Kind::RepeatedPossibleValues)
+        .collect();
+    assert_eq!(repeated.len(), 1, "{findings:#?}");
+    assert_eq!(repeated[0].severity, Severity::Warning);
+    assert!(repeated[0].message.contains("the English states them once"));
+    // The same text on both sides: the English page's defect, a note.
+    let same = graphdoc_l10n::compare_texts(file, &doubled, file, &doubled, None);
+    assert!(
+        same.iter().all(|f| f.severity == Severity::Note),
+        "{same:#?}"
+    );
+    assert_eq!(same.len(), 1, "{same:#?}");
 }
 
 #[test]
@@ -101,9 +156,24 @@ fn json_lines_name_kind_code_and_note() {
     let first: serde_json::Value = serde_json::from_str(defect).unwrap();
     assert_eq!(first["code"], "GT0019");
     assert_eq!(first["key"], "repeated-possible-values");
-    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["severity"], "note");
     assert!(first["notes"][0]
         .as_str()
         .unwrap()
         .starts_with("English api-reference/v1.0/"));
+}
+
+/// A row the English table repeats, repeated in the translation too: the
+/// note says the row is there twice, not that it has its own description.
+#[test]
+fn a_repeated_row_is_not_called_a_copied_description() {
+    let english = "# x resource type\n\n## Methods\n\n| Method | Return type | Description |\n|:--|:--|:--|\n| [Create setting](../api/a.md) | None | Create a setting object for the group. |\n| [Get setting](../api/b.md) | None | Read a setting object of the group. |\n| [Create setting](../api/a.md) | None | Create a setting object for the group. |\n";
+    let file = "api-reference/v1.0/resources/x.md";
+    let findings = graphdoc_l10n::compare_texts(file, english, file, english, None);
+    let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["row `Create setting` is there twice, as in the English"]
+    );
+    assert_eq!(findings[0].severity, Severity::Note);
 }

@@ -6,6 +6,7 @@ use crate::render::{self, Format, RenderOptions};
 use graphdoc_docs::gate::{self, PrMode};
 use graphdoc_docs::{display_path, locate};
 use graphdoc_schema::{baseline, Finding, Schema, Severity};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The `drift` command's arguments.
@@ -58,14 +59,14 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
         |n| n.to_string_lossy().into_owned(),
     );
     let metadata = graphdoc_schema::csdl::read(&xml, &name).map_err(|e| e.to_string())?;
-    let (mut drift, warnings) = drift_of(opts, &opts.docs, &metadata)?;
+    let (mut drift, warnings, pages) = drift_of(opts, &opts.docs, &metadata)?;
     let as_findings = |docs: &Path, findings: &[DriftFinding]| -> Vec<Finding> {
         findings.iter().map(|f| to_finding(docs, f)).collect()
     };
     opts.pr.write(&as_findings(&opts.docs, &drift.findings))?;
     let mut base_warnings = Vec::new();
     let base = |since: &Path| -> Result<Vec<Finding>, String> {
-        let (base, warnings) = drift_of(opts, since, &metadata)?;
+        let (base, warnings, _) = drift_of(opts, since, &metadata)?;
         base_warnings = warnings;
         Ok(as_findings(since, &base.findings))
     };
@@ -89,7 +90,7 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
         });
         exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
     }
-    let rendered = render_report(opts, &drift);
+    let rendered = render_report(opts, &drift, (&name, &xml), &pages);
     Ok(DriftOutcome {
         rendered,
         report: drift,
@@ -98,8 +99,17 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
 }
 
 /// `report` in `opts.format`: the findings through the common renderer,
-/// the human output ending with the counts by kind and the scores.
-fn render_report(opts: &DriftOptions, report: &DriftReport) -> String {
+/// the human output showing the page's line under each, as lint does, and
+/// ending with the counts by kind and the scores. `metadata` is the name
+/// findings give the metadata file, which is not in the docs tree (no link
+/// leads to it), and its text. `pages` are the docs pages as read.
+fn render_report(
+    opts: &DriftOptions,
+    report: &DriftReport,
+    (metadata, xml): (&str, &str),
+    pages: &[graphdoc_docs::PageInput],
+) -> String {
+    let metadata = gate::relative_file(&opts.docs, metadata);
     let findings: Vec<Finding> = report
         .findings
         .iter()
@@ -112,9 +122,36 @@ fn render_report(opts: &DriftOptions, report: &DriftReport) -> String {
         tool: "graphdoc-drift".into(),
         link_base: opts.link_base.clone(),
         max_chars: opts.max_chars,
-        summary: Some(format!("\n{}", report.summary().trim_end())),
+        summary: None,
+        outside_docs: vec![metadata.to_string()],
     };
-    render::render(&findings, opts.format, &render_opts, &|_| None)
+    // Only the pages findings are on are decoded (the tree has thousands).
+    let mut texts: HashMap<&str, String> = HashMap::new();
+    if opts.format == Format::Human {
+        let on: HashSet<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+        for page in pages.iter().filter(|p| on.contains(p.path.as_str())) {
+            texts.insert(
+                page.path.as_str(),
+                String::from_utf8_lossy(&page.bytes).into_owned(),
+            );
+        }
+    }
+    // A finding in the metadata shows its line of the metadata.
+    let source = |f: &Finding| match texts.get(f.file.as_str()) {
+        Some(text) => Some(text.as_str()),
+        None => (f.file == metadata).then_some(xml),
+    };
+    let mut out = render::render(&findings, opts.format, &render_opts, &source);
+    if opts.format == Format::Human {
+        // The counts and scores stand apart from the findings, which end
+        // with a blank line where a snippet or a note is under the last.
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        out.push_str(report.summary().trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// The report as pretty JSON: `findings` (each in the common format, as
@@ -141,24 +178,24 @@ fn report_json(report: &DriftReport, findings: &[Finding]) -> String {
     s
 }
 
-/// The drift of the tree at `docs` (the checked one or the base), and the
-/// warnings of reading it.
+/// The drift of the tree at `docs` (the checked one or the base), the
+/// warnings of reading it, and its pages as read.
 fn drift_of(
     opts: &DriftOptions,
     docs: &Path,
     metadata: &Schema,
-) -> Result<(DriftReport, Vec<Finding>), String> {
+) -> Result<(DriftReport, Vec<Finding>, Vec<graphdoc_docs::PageInput>), String> {
     let version = opts.version.as_str();
     locate::select_versions(docs, version).map_err(|e| e.to_string())?;
-    let loaded =
-        graphdoc_docs::load_within(&opts.limits, docs, version).map_err(|e| e.to_string())?;
+    let (loaded, tree) =
+        graphdoc_docs::load_tree(&opts.limits, docs, version).map_err(|e| e.to_string())?;
     let drift = compare(&loaded.schema, metadata);
     let warnings = loaded
         .diagnostics
         .into_iter()
         .filter(|d| d.severity >= Severity::Warning)
         .collect();
-    Ok((drift, warnings))
+    Ok((drift, warnings, tree.pages))
 }
 
 /// A drift finding as graphdoc's finding: GL0013 (as `lint --metadata`

@@ -346,7 +346,7 @@ impl Root {
             Some(rest) if rest.starts_with('/') || self.shown.is_empty() => {
                 rest.trim_start_matches('/').to_string()
             }
-            _ if file.starts_with('/') || file.starts_with("..") || file.contains(':') => {
+            _ if graphdoc_docs::gate::leaves_root(file) => {
                 file.rsplit(['/', '\\']).next().unwrap_or(file).to_string()
             }
             _ => file.to_string(),
@@ -408,23 +408,48 @@ fn render_lint(
     if !parts.is_empty() {
         summary.push_str(&format!(" ({})", parts.join(", ")));
     }
+    // Files not in the docs tree get no links: the metadata (a docs
+    // repository holds none), and a `--config` outside the docs root.
+    let mut outside_docs: Vec<String> = opts
+        .metadata
+        .iter()
+        .map(|m| root.relative(&display_path(m)))
+        .collect();
+    if let Some(config) = &opts.config {
+        let inside = match (config.canonicalize(), opts.docs.canonicalize()) {
+            (Ok(config), Ok(docs)) => config.starts_with(docs),
+            _ => false,
+        };
+        if !inside {
+            outside_docs.push(root.relative(&display_path(config)));
+        }
+    }
     let render_opts = RenderOptions {
         tool: "graphdoc-lint".into(),
         link_base: opts.link_base.clone(),
         max_chars: opts.max_chars,
         summary: Some(summary),
+        outside_docs,
     };
-    let config_text = config_path(opts).ok().flatten().and_then(|p| {
-        let text = std::fs::read_to_string(&p).ok()?;
-        Some((root.relative(&display_path(&p)), text))
-    });
+    // The suppressions file's and the metadata's lines are shown under
+    // their findings too.
+    let other_texts: Vec<(String, String)> = config_path(opts)
+        .ok()
+        .flatten()
+        .into_iter()
+        .chain(opts.metadata.clone())
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            Some((root.relative(&display_path(&p)), text))
+        })
+        .collect();
     let texts: HashMap<String, &str> = versions
         .iter()
         .flat_map(|v| v.pages.iter())
         .map(|(file, text)| (root.relative(file), text.as_str()))
-        .chain(config_text.iter().map(|(f, t)| (f.clone(), t.as_str())))
+        .chain(other_texts.iter().map(|(f, t)| (f.clone(), t.as_str())))
         .collect();
-    let source = |file: &str| texts.get(file).copied();
+    let source = |f: &Finding| texts.get(&f.file).copied();
     render::render(findings, opts.format, &render_opts, &source)
 }
 
@@ -525,6 +550,11 @@ mod tests {
         );
         assert_eq!(root.relative("../other/c.toml"), "c.toml");
         assert_eq!(root.relative("graphdoc-lint.toml"), "graphdoc-lint.toml");
+        // A page of the tree whose name holds a `:` keeps its folders.
+        assert_eq!(
+            root.relative("api-reference/v1.0/resources/a:b.md"),
+            "api-reference/v1.0/resources/a:b.md"
+        );
         let mut f = rules::broken_link::RULE
             .finding("../shared/docs/a/b.md", 1, "link `../shared/docs/a/c.md`")
             .note("resolved to ../shared/docs/a/c.md (see ../../shared/docs/a/c.md)");

@@ -5,6 +5,7 @@
 
 use crate::render::{self, Format, RenderOptions};
 use graphdoc_docs::gate::PrMode;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// What `samples` prints.
@@ -77,7 +78,23 @@ pub fn run(opts: &SamplesOptions) -> Result<(String, u8), String> {
         link_base: opts.link_base.clone(),
         max_chars: opts.max_chars,
         summary: Some(summary.join("\n")),
+        outside_docs: Vec::new(),
     };
-    let rendered = render::render(&findings, format, &render_opts, &|_| None);
+    // The lines under the human output's findings: the pages they are on,
+    // read again as the walk read them (inside the root, within the limits).
+    let mut texts: HashMap<String, String> = HashMap::new();
+    if format == Format::Human {
+        for f in &findings {
+            if !texts.contains_key(&f.file) {
+                if let Some(text) =
+                    graphdoc_docs::tree::page_text(&opts.docs, &f.file, &opts.limits)
+                {
+                    texts.insert(f.file.clone(), text);
+                }
+            }
+        }
+    }
+    let source = |f: &graphdoc_schema::Finding| texts.get(&f.file).map(String::as_str);
+    let rendered = render::render(&findings, format, &render_opts, &source);
     Ok((rendered, exit_code))
 }

@@ -219,11 +219,17 @@ pub fn read(xml: &str, file: &str) -> Result<Schema, CsdlError> {
     let lines = LineIndex::new(xml);
     let document = roxmltree::Document::parse_with_options(xml, options).map_err(|e| {
         let pos = e.pos();
+        // roxmltree says where too (`unknown token at 1:1`): the position
+        // is the error's `file:line:col` already.
+        let text = e.to_string();
+        let what = text
+            .strip_suffix(&format!(" at {}:{}", pos.row, pos.col))
+            .unwrap_or(&text);
         CsdlError {
             file: file.to_string(),
             line: pos.row,
             column: pos.col,
-            message: e.to_string(),
+            message: format!("not CSDL metadata, not even XML: {what}"),
         }
     })?;
     let mut reader = Reader {

@@ -157,14 +157,53 @@ fn message_key(message: &str) -> String {
 
 impl std::fmt::Display for Finding {
     /// `file:line[:column]: severity[code]: message`, one line (notes are
-    /// the renderers' business).
+    /// the renderers' business), its file and message [`printable`].
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)?;
+        write!(f, "{}:{}", printable(&self.file), self.line)?;
         if let Some(c) = self.column {
             write!(f, ":{c}")?;
         }
-        write!(f, ": {}[{}]: {}", self.severity, self.code, self.message)
+        write!(
+            f,
+            ": {}[{}]: {}",
+            self.severity,
+            self.code,
+            printable(&self.message)
+        )
     }
+}
+
+/// `text` (a file name, a message, a line of a page: what the docs tree
+/// says) safe to print on a terminal or into a CI log. The tree may come
+/// from a pull request: a file name with a line break would start a line
+/// of its own (`::error …`, which GitHub Actions runs as a workflow
+/// command), an escape sequence would restyle or rewrite the terminal, and
+/// a bidirectional override would show other text than is there. Control
+/// characters become their Unicode control pictures (`␊`, `␛`), other
+/// invisible format characters `<U+202E>`; a tab stays a tab.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c != '\t' && (c.is_control() || is_invisible_format(c));
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push(c),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if unsafe_char(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters that change how the text around them is shown without
+/// showing themselves: bidirectional embeddings, overrides and isolates,
+/// and the line and paragraph separators.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// A code's entry in the registry: what `explain CODE` prints and what the
@@ -208,6 +247,34 @@ pub fn is_well_formed_code(code: &str) -> bool {
     code.len() == 6
         && code[..2].bytes().all(|b| b.is_ascii_uppercase())
         && code[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::*;
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_not_obeyed() {
+        assert_eq!(
+            printable("api-reference/a b.md\tx"),
+            "api-reference/a b.md\tx"
+        );
+        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            printable("x\n::error file=a::b.md"),
+            "x␊::error file=a::b.md"
+        );
+        assert_eq!(printable("\u{1b}[31mred\r"), "␛[31mred␍");
+        assert_eq!(printable("a\u{202e}b\u{7f}\u{85}"), "a<U+202E>b␡<U+0085>");
+        let f = Finding::at_line(
+            "GD0001",
+            Severity::Warning,
+            "x\n::error::y.md",
+            1,
+            "m\u{1b}",
+        );
+        assert_eq!(f.to_string(), "x␊::error::y.md:1: warning[GD0001]: m␛");
+    }
 }
 
 #[cfg(test)]

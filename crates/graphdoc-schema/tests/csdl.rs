@@ -301,6 +301,16 @@ fn malformed_xml_gives_an_error_with_its_line() {
     assert!(err.to_string().starts_with("broken.xml:"), "{err}");
 }
 
+/// A markdown page given as the metadata: said once where, and what it is not.
+#[test]
+fn text_that_is_not_xml_says_so_and_where_once() {
+    let err = csdl::read("secret: hunter2\n", "secret.md").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "secret.md:1:1: not CSDL metadata, not even XML: unknown token"
+    );
+}
+
 #[test]
 fn structural_errors_point_at_the_element() {
     let missing_type = SMALL.replace(

@@ -15,16 +15,23 @@ pub fn render(findings: &[Finding], opts: &RenderOptions) -> String {
             Severity::Warning => "warning",
             Severity::Note => "notice",
         };
-        let file = opts.repository_path(&f.file);
-        let mut props = format!("file={},line={}", escape_property(&file), f.line);
-        if let Some(column) = f.column {
-            let _ = write!(props, ",col={column}");
-            if f.width > 0 {
-                let _ = write!(props, ",endColumn={}", column + f.width - 1);
+        let mut props = String::new();
+        let mut message = message_with_notes(f);
+        match opts.repository_path(&f.file) {
+            Some(file) => {
+                let _ = write!(props, "file={},line={},", escape_property(&file), f.line);
+                if let Some(column) = f.column {
+                    let _ = write!(props, "col={column},");
+                    if f.width > 0 {
+                        let _ = write!(props, "endColumn={},", column + f.width - 1);
+                    }
+                }
             }
+            // Not a file of the repository's docs: an annotation of the
+            // run, its place in the message.
+            None => message = format!("{}:{}: {message}", f.file, f.line),
         }
-        let _ = write!(props, ",title={}", escape_property(&f.code));
-        let message = message_with_notes(f);
+        let _ = write!(props, "title={}", escape_property(&f.code));
         let _ = writeln!(out, "::{command} {props}::{}", escape_data(&message));
     }
     out
@@ -53,5 +60,14 @@ mod tests {
         opts.link_base = "docs".into();
         let out = render(&[finding()], &opts);
         assert_eq!(out, "::warning file=docs/api-reference/x.md,line=3,col=2,endColumn=4,title=GL0007::same, 100%25 text%0Anote: earlier: a\n");
+    }
+
+    #[test]
+    fn a_file_outside_the_docs_is_no_annotation_file() {
+        let (f, opts) = crate::render::tests::outside();
+        assert_eq!(
+            render(&[f], &opts),
+            "::warning title=GL0013::v1.0_metadata.xml:213: enum `x` is in the metadata but not in the docs\n"
+        );
     }
 }

@@ -57,15 +57,17 @@ fn omitted(n: usize) -> String {
 }
 
 fn item(f: &Finding, opts: &RenderOptions) -> String {
-    let path = opts.repository_path(&f.file);
+    let place = format!("{}:{}", escape(&f.file), f.line);
+    // A file outside the docs tree (the metadata) gets no link: it is not
+    // where the link base says the docs are.
+    let place = match opts.repository_path(&f.file) {
+        Some(path) => format!("[{place}]({}#L{})", link_target(&path), f.line),
+        None => place,
+    };
     let mut s = format!(
-        "- **{}** `{}` [{}:{}]({}#L{}): {}\n",
+        "- **{}** `{}` {place}: {}\n",
         f.severity,
         f.code,
-        escape(&f.file),
-        f.line,
-        link_target(&path),
-        f.line,
         escape(&f.message)
     );
     for n in &f.notes {
@@ -74,14 +76,23 @@ fn item(f: &Finding, opts: &RenderOptions) -> String {
     s
 }
 
-/// A link target: spaces and parentheses would end it.
+/// A link target: spaces and parentheses would end it, a line break or
+/// other control character (in a file's name) would break the list.
 fn link_target(path: &str) -> String {
-    path.replace('%', "%25")
-        .replace(' ', "%20")
-        .replace('(', "%28")
-        .replace(')', "%29")
-        .replace('<', "%3C")
-        .replace('>', "%3E")
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' | ' ' | '(' | ')' | '<' | '>' => out.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Text that markdown would otherwise read as markup: HTML tags and
@@ -98,6 +109,9 @@ fn escape(s: &str) -> String {
                 out.push(c);
             }
             '\n' => out.push(' '),
+            c if c.is_control() => out.push_str(&graphdoc_schema::finding::printable(
+                c.encode_utf8(&mut [0; 4]),
+            )),
             _ => out.push(c),
         }
     }
@@ -150,5 +164,23 @@ mod tests {
         assert!(!all.contains("more not shown"));
         assert_eq!(all.matches("\n- ").count(), 40);
         assert!(all.contains("[api-reference/v1.0/api/a &lt;b&gt;.md:1](api-reference/v1.0/api/a%20%3Cb%3E.md#L1)"), "{all}");
+    }
+
+    #[test]
+    fn a_file_outside_the_docs_is_not_linked() {
+        let (f, opts) = crate::render::tests::outside();
+        let out = render(&[f], &opts);
+        assert!(
+            out.ends_with("- **warning** `GL0013` v1.0\\_metadata.xml:213: enum `x` is in the metadata but not in the docs\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_line_break_in_a_file_name_stays_in_its_item() {
+        let f = crate::rules::broken_link::RULE.finding("a\n- b\r.md", 1, "m");
+        let out = render(&[f], &RenderOptions::new("t"));
+        assert_eq!(out.lines().count(), 3, "{out}");
+        assert!(out.contains("(a%0A-%20b%0D.md#L1)"), "{out}");
     }
 }

@@ -58,6 +58,11 @@ pub struct RenderOptions {
     pub max_chars: Option<usize>,
     /// Human only: the last line (counts), without its newline.
     pub summary: Option<String>,
+    /// Files findings name that are not in the docs tree (the service
+    /// metadata, a `--config` elsewhere), as findings name them: shown as
+    /// they are, never joined to `link_base` nor linked, since where they
+    /// are in the repository (if at all) is not known.
+    pub outside_docs: Vec<String>,
 }
 
 impl RenderOptions {
@@ -68,26 +73,32 @@ impl RenderOptions {
             link_base: String::new(),
             max_chars: None,
             summary: None,
+            outside_docs: Vec::new(),
         }
     }
 
-    /// `file` (relative to the docs root) as a path inside the repository.
-    pub fn repository_path(&self, file: &str) -> String {
+    /// `file` (relative to the docs root) as a path inside the repository;
+    /// `None` for a file [`RenderOptions::outside_docs`] names.
+    pub fn repository_path(&self, file: &str) -> Option<String> {
+        if self.outside_docs.iter().any(|o| o == file) {
+            return None;
+        }
         let mut base = self.link_base.trim_end_matches('/');
         while let Some(rest) = base.strip_prefix("./") {
             base = rest.trim_start_matches('/');
         }
-        if base.is_empty() || base == "." {
+        Some(if base.is_empty() || base == "." {
             file.to_string()
         } else {
             format!("{base}/{file}")
-        }
+        })
     }
 }
 
-/// The text of a file by its path relative to the docs root, for the
-/// snippet under each finding; `None` when the renderer should show none.
-pub type Sources<'a> = dyn Fn(&str) -> Option<&'a str> + 'a;
+/// The text of the file a finding is in, for the snippet under it; `None`
+/// when the renderer should show none (a file not read, or a finding about
+/// another tree than the one whose texts are at hand).
+pub type Sources<'a> = dyn Fn(&Finding) -> Option<&'a str> + 'a;
 
 /// `findings` in `format`. `sources` gives page texts for the human
 /// format's snippets.
@@ -176,15 +187,33 @@ pub(crate) mod tests {
     #[test]
     fn repository_paths_join_the_link_base() {
         let mut opts = RenderOptions::new("t");
-        assert_eq!(opts.repository_path("a/b.md"), "a/b.md");
+        assert_eq!(opts.repository_path("a/b.md").unwrap(), "a/b.md");
         opts.link_base = "docs/".into();
-        assert_eq!(opts.repository_path("a/b.md"), "docs/a/b.md");
+        assert_eq!(opts.repository_path("a/b.md").unwrap(), "docs/a/b.md");
         // As a workflow may spell the docs folder: the repository's own
         // paths have no `./` (annotations would not land on the diff).
         for (base, path) in [("./docs", "docs/a/b.md"), ("./", "a/b.md"), (".", "a/b.md")] {
             opts.link_base = base.into();
-            assert_eq!(opts.repository_path("a/b.md"), path, "{base}");
+            assert_eq!(opts.repository_path("a/b.md").unwrap(), path, "{base}");
         }
+        // The metadata is no file of the docs tree.
+        opts.outside_docs = vec!["v1.0_metadata.xml".into()];
+        assert_eq!(opts.repository_path("v1.0_metadata.xml"), None);
+        assert!(opts.repository_path("a/b.md").is_some());
+    }
+
+    /// A finding in a file outside the docs tree (the metadata), with the
+    /// docs at `docs/` in the repository.
+    pub(crate) fn outside() -> (Finding, RenderOptions) {
+        let f = crate::rules::metadata_drift::RULE.finding(
+            "v1.0_metadata.xml",
+            213,
+            "enum `x` is in the metadata but not in the docs",
+        );
+        let mut opts = RenderOptions::new("t");
+        opts.link_base = "docs".into();
+        opts.outside_docs = vec!["v1.0_metadata.xml".into()];
+        (f, opts)
     }
 
     #[test]

@@ -88,16 +88,20 @@ fn result(f: &Finding, codes: &[&graphdoc_schema::Code], opts: &RenderOptions) -
             region["endColumn"] = json!(column.max(1) + f.width);
         }
     }
+    // A file outside the docs tree (the metadata) is named as the finding
+    // names it, not placed in the repository: code scanning wants a
+    // location, but where that file is, if anywhere, is not known.
+    let artifact = match opts.repository_path(&f.file) {
+        Some(path) => json!({ "uri": uri(&path), "uriBaseId": URI_BASE_ID }),
+        None => json!({ "uri": uri(&f.file) }),
+    };
     let mut result = json!({
         "ruleId": f.code,
         "level": level(f.severity),
         "message": { "text": message_with_notes(f) },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {
-                    "uri": uri(&opts.repository_path(&f.file)),
-                    "uriBaseId": URI_BASE_ID,
-                },
+                "artifactLocation": artifact,
                 "region": region,
             }
         }],
@@ -120,5 +124,14 @@ mod tests {
             "docs/api-reference/v1.0/a%20b.md"
         );
         assert_eq!(uri("/abs/x:y.md"), "abs/x%3Ay.md");
+    }
+
+    #[test]
+    fn a_file_outside_the_docs_is_not_under_the_link_base() {
+        let (f, opts) = crate::render::tests::outside();
+        let log: Value = serde_json::from_str(&render(&[f], &opts)).unwrap();
+        let artifact =
+            &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(artifact, &json!({ "uri": "v1.0_metadata.xml" }));
     }
 }
