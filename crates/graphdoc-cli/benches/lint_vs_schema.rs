@@ -1,0 +1,90 @@
+//! Issue 17's benchmark, as its acceptance states it: the release `graphdoc`
+//! lints both versions of the full corpus (`graphdoc lint --version all`,
+//! one run) in at most 1.5× the time `graphdoc schema` takes for both
+//! (`schema --version v1.0` and `schema --version beta`, two runs).
+//!
+//! `cargo bench -p graphdoc-cli --bench lint_vs_schema [-- ROUNDS]` builds
+//! the binary with the bench profile (release), then runs the three
+//! commands in alternated rounds (default 5) as child processes, output
+//! discarded, and prints from the best round of each their wall time (what
+//! the issue measures; a loaded machine disturbs it) and CPU time (user +
+//! system of the child, every thread: steadier when other programs share
+//! the machine) and the ratios. Wall time is what a user waits for, so
+//! lint's use of both cores counts for it; on a busy machine compare the
+//! CPU ratio too, or the instruction counts of `valgrind --tool=callgrind`
+//! over the same commands. Needs ../shared/graph-docs; skips without.
+//!
+//! `cargo bench -p graphdoc-lint --bench lint` times the libraries in one
+//! process instead (no process start, no output), with criterion.
+
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// The CPU seconds (user + system) of this process's children that have
+/// been waited for (Linux: /proc/self/stat, in clock ticks of 1/100 s);
+/// `None` elsewhere.
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
+    // cutime and cstime are fields 16 and 17 of the line, 13 and 14 here.
+    Some((ticks(13)? + ticks(14)?) / 100.0)
+}
+
+/// (wall seconds, CPU seconds) of one run of `graphdoc ARGS`.
+fn run(binary: &str, args: &[&str]) -> (f64, f64) {
+    let cpu = children_cpu_seconds().unwrap_or(0.0);
+    let wall = Instant::now();
+    let status = Command::new(binary)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("graphdoc runs");
+    let wall = wall.elapsed().as_secs_f64();
+    // lint exits 1 when it has findings; 2 is a usage or I/O error.
+    assert!(
+        status.code().is_some_and(|c| c < 2),
+        "graphdoc {args:?}: {status}"
+    );
+    (wall, children_cpu_seconds().unwrap_or(0.0) - cpu)
+}
+
+fn main() {
+    let Some(root) = graphdoc_testdata::graph_docs() else {
+        return;
+    };
+    let rounds: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5);
+    let binary = env!("CARGO_BIN_EXE_graphdoc");
+    let docs = root.to_str().expect("a UTF-8 path");
+    let schema = |version| run(binary, &["schema", "--docs", docs, "--version", version]);
+    let lint = || run(binary, &["lint", "--docs", docs, "--version", "all"]);
+    let best = |a: (f64, f64), b: (f64, f64)| (a.0.min(b.0), a.1.min(b.1));
+    let (mut schemas, mut linting) = ((f64::MAX, f64::MAX), (f64::MAX, f64::MAX));
+    // Alternated, so that a change in what else the machine runs weighs on
+    // both alike; the best of each.
+    for round in 1..=rounds {
+        let (v1, beta) = (schema("v1.0"), schema("beta"));
+        let both = (v1.0 + beta.0, v1.1 + beta.1);
+        let l = lint();
+        println!(
+            "round {round}: schema v1.0 + beta {:.2}s wall, {:.2}s CPU; lint --version all {:.2}s wall, {:.2}s CPU",
+            both.0, both.1, l.0, l.1
+        );
+        schemas = best(schemas, both);
+        linting = best(linting, l);
+    }
+    println!(
+        "best: schema v1.0 + beta {:.2}s wall, {:.2}s CPU; lint --version all {:.2}s wall, {:.2}s CPU",
+        schemas.0, schemas.1, linting.0, linting.1
+    );
+    println!(
+        "lint/schema: {:.2}× wall, {:.2}× CPU (goal: at most 1.50×)",
+        linting.0 / schemas.0,
+        linting.1 / schemas.1
+    );
+}
