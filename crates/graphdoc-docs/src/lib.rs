@@ -26,6 +26,7 @@ pub mod tree;
 pub mod types;
 
 use graphdoc_schema::{Diagnostic, Schema, Severity, Source};
+use markdown::Block;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -137,7 +138,84 @@ pub fn load_within(limits: &Limits, root: &Path, version: &str) -> Result<Loaded
 /// so that a tool that reads them too does not walk the tree again, and
 /// what walking and reading it reported (also in the schema's diagnostics).
 pub fn load_tree(limits: &Limits, root: &Path, version: &str) -> Result<(Loaded, Tree), LoadError> {
-    let tree = read_version(root, version, limits)?;
+    let tree = read_sorted(root, version, limits)?;
+    // Each page is decoded and split when it is parsed, and dropped after.
+    let loaded = load_read(limits, root, version, &tree, None);
+    Ok((loaded, tree))
+}
+
+/// [`read_version`], its pages sorted by path and its diagnostics sorted:
+/// the tree as [`load_split`] takes it.
+pub fn read_sorted(root: &Path, version: &str, limits: &Limits) -> Result<Tree, LoadError> {
+    let mut tree = read_version(root, version, limits)?;
+    tree.pages.sort_by(|a, b| a.path.cmp(&b.path));
+    tree.diagnostics.sort();
+    Ok(tree)
+}
+
+/// A page's text as every reader of a tree takes it, and its [`page::Body`]
+/// (the text its blocks are read from), so that a tool that reads the
+/// pages' blocks too (the linter) splits each page once, for itself and
+/// the front-end.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    /// UTF-8 (an invalid byte read as U+FFFD), lines ending in `\n` (a CRLF
+    /// or CR page reads as its LF copy, line for line).
+    pub text: String,
+    /// The text without its front matter.
+    pub body: page::Body,
+    /// The line of the first byte that is not UTF-8.
+    invalid_at: Option<u32>,
+    /// A translation: the front-end reads its English reading instead.
+    translated: bool,
+}
+
+impl PageText {
+    /// The text of a page as read from the tree.
+    pub fn of(page: &PageInput) -> PageText {
+        let (text, invalid_at) = page_text(&page.bytes);
+        let translated = locale::detect(&text).is_some();
+        let body = page::Body::of(&text);
+        PageText {
+            text: text.into_owned(),
+            body,
+            invalid_at,
+            translated,
+        }
+    }
+
+    /// The body's blocks.
+    pub fn blocks(&self) -> Vec<Block<'_>> {
+        self.body.blocks()
+    }
+}
+
+/// [`load_tree`] of a tree already read ([`read_sorted`]) and split:
+/// `texts[i]` is the text of `tree.pages[i]` and `blocks[i]` its blocks
+/// ([`PageText::blocks`]; a translated page's are not read).
+pub fn load_split(
+    limits: &Limits,
+    root: &Path,
+    version: &str,
+    tree: &Tree,
+    texts: &[PageText],
+    blocks: &[Vec<Block<'_>>],
+) -> Loaded {
+    assert!(
+        texts.len() == tree.pages.len() && blocks.len() == tree.pages.len(),
+        "one text and one list of blocks per page"
+    );
+    load_read(limits, root, version, tree, Some(Split { texts, blocks }))
+}
+
+/// [`load_tree`] of a tree already read, from the caller's blocks if `split`.
+fn load_read(
+    limits: &Limits,
+    root: &Path,
+    version: &str,
+    tree: &Tree,
+    split: Option<Split>,
+) -> Loaded {
     // A type's page in another version of the tree may state what this
     // version's page leaves unstated (a base type); `resolve` asks for it
     // only for such types.
@@ -165,14 +243,18 @@ pub fn load_tree(limits: &Limits, root: &Path, version: &str) -> Result<(Loaded,
             })
             .collect()
     };
-    let mut tree = tree;
-    tree.pages.sort_by(|a, b| a.path.cmp(&b.path));
-    tree.diagnostics.sort();
-    let mut loaded = load_sorted(version, &tree.pages, Some(&companion));
+    let mut loaded = load_sorted(version, &tree.pages, Some(&companion), split);
     loaded.diagnostics.extend(tree.diagnostics.iter().cloned());
     loaded.diagnostics.sort();
     loaded.diagnostics.dedup();
-    Ok((loaded, tree))
+    loaded
+}
+
+/// Pages split by the caller: `texts[i]` and `blocks[i]` are page `i`'s.
+#[derive(Clone, Copy)]
+struct Split<'t, 'b> {
+    texts: &'t [PageText],
+    blocks: &'t [Vec<Block<'b>>],
 }
 
 /// `load` for several versions at once, in the order given: one version's
@@ -230,11 +312,16 @@ fn load_pages_with(
     companion: Option<Companion>,
 ) -> Loaded {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    load_sorted(version, &pages, companion)
+    load_sorted(version, &pages, companion, None)
 }
 
-fn load_sorted(version: &str, pages: &[PageInput], companion: Option<Companion>) -> Loaded {
-    let parsed = parse_all(pages);
+fn load_sorted(
+    version: &str,
+    pages: &[PageInput],
+    companion: Option<Companion>,
+    split: Option<Split>,
+) -> Loaded {
+    let parsed = parse_all(pages, split);
     let mut loaded = resolve::resolve(version, pages, parsed, companion);
     loaded.diagnostics.sort();
     loaded.diagnostics.dedup();
@@ -280,13 +367,7 @@ fn read_input(
     evidence: Option<&localise::Evidence>,
     only_if_named: bool,
 ) -> Option<Parsed> {
-    let (text, invalid_at) = decode(&input.bytes);
-    // Lines end in \n for the parser; a CRLF page gives the same schema.
-    let text = if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        text
-    };
+    let (text, invalid_at) = page_text(&input.bytes);
     // A localised page is read as the English one it translates, line for
     // line; an English page is read as it is.
     let localised = locale::detect(&text).map(|language| match evidence {
@@ -323,13 +404,40 @@ fn read_input(
     })
 }
 
-/// Parses every page; translated pages that define enums, or whose rows
-/// the paths of linked API pages may name, are read again with what the
-/// whole version says ([`localise::Evidence`]).
-fn parse_all(pages: &[PageInput]) -> Vec<page::PageItems> {
+/// The text of a page's bytes ([`PageText::text`]) and the line of the
+/// first byte that is not UTF-8.
+fn page_text(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<u32>) {
+    let (text, invalid_at) = decode(bytes);
+    // Lines end in \n for the parser; a CRLF page gives the same schema.
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        text
+    };
+    (text, invalid_at)
+}
+
+/// Parses every page (an English page of `split` from its blocks there);
+/// translated pages that define enums, or whose rows the paths of linked
+/// API pages may name, are read again with what the whole version says
+/// ([`localise::Evidence`]).
+fn parse_all(pages: &[PageInput], split: Option<Split>) -> Vec<page::PageItems> {
     let parsed: Vec<Parsed> = pages
         .par_iter()
-        .map(|p| parse_input_with(p, None))
+        .enumerate()
+        .map(|(i, p)| match split {
+            Some(Split { texts, blocks }) if !texts[i].translated => {
+                let mut items = page::parse_blocks(&p.path, &texts[i].body, &blocks[i], p.kind);
+                if let Some(line) = texts[i].invalid_at {
+                    items.diagnostics.push(invalid_utf8_at(&p.path, line));
+                }
+                Parsed {
+                    items,
+                    ..Parsed::default()
+                }
+            }
+            _ => parse_input_with(p, None),
+        })
         .collect();
     if parsed.iter().all(|p| p.reading == Reading::English) {
         return parsed.into_iter().map(|p| p.items).collect();

@@ -125,6 +125,10 @@ pub struct Tree {
     pub pages: Vec<PageInput>,
     /// What walking and reading found: links out, loops, unreadable pages, limits exceeded.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every page the walk found, read or not (over a limit, a link that
+    /// leads nowhere), by the path messages show, sorted: what
+    /// [`crate::list_pages`] lists, without walking the tree again.
+    pub listed: Vec<String>,
 }
 
 /// Where a path relative to the root leads, decided inside the root.
@@ -435,6 +439,7 @@ pub fn file_in_tree(root: &Path, relative: &Path) -> Result<Option<PathBuf>, Box
 pub fn read_version(root: &Path, version: &str, limits: &Limits) -> Result<Tree, LoadError> {
     use rayon::prelude::*;
     let walk = walk(root, version)?;
+    let listed = walk.pages.iter().map(|p| display_path(&p.path)).collect();
     let confined = Confined::new(root);
     type Read = Result<(PageInput, Option<Diagnostic>), Box<Diagnostic>>;
     let read: Vec<Read> = walk
@@ -458,6 +463,7 @@ pub fn read_version(root: &Path, version: &str, limits: &Limits) -> Result<Tree,
     let mut tree = Tree {
         pages: Vec::with_capacity(read.len()),
         diagnostics: walk.diagnostics,
+        listed,
     };
     for r in read {
         match r {

@@ -89,3 +89,43 @@ fn relative(json: String) -> String {
     let root = graphdoc_docs::display_path(&common::workspace_root());
     json.replace(&format!("{root}/"), "")
 }
+
+/// `load_split` (the linter's way in: the caller decodes and splits the
+/// pages, and reads the same blocks) reads every tree exactly as
+/// `load_tree` does: English and translated pages, front matter with a
+/// byte-order mark, CRLF and CR line ends, bytes that are not UTF-8.
+#[test]
+fn a_tree_split_by_the_caller_reads_as_the_front_end_reads_it() {
+    let scratch = graphdoc_testdata::Scratch::new("split");
+    let resources = scratch.path().join("api-reference/v1.0/resources");
+    std::fs::create_dir_all(&resources).unwrap();
+    let page = |name: &str, bytes: &[u8]| std::fs::write(resources.join(name), bytes).unwrap();
+    page(
+        "a.md",
+        b"\xEF\xBB\xBF---\r\ntitle: \"a resource type\"\r\ndoc_type: resourcePageType\r\n---\r\n\r\n# a resource type\r\n\r\n## Properties\r\n| Property | Type | Description |\r\n|:--|:--|:--|\r\n|id|String|The id.|\r\n|b|[b](b.md)|A \xFF b.|\r\n",
+    );
+    page(
+        "b.md",
+        b"# b resource type\r## Properties\r\r| Property | Type | Description |\r|:--|:--|:--|\r|name|String|Its name.|\r",
+    );
+    let trees = [
+        (docs_src(), "v1.0"),
+        (docs_src(), "beta"),
+        (docs_src().join("fr-FR"), "v1.0"),
+        (scratch.path().to_path_buf(), "v1.0"),
+    ];
+    let limits = graphdoc_docs::Limits::default();
+    for (root, version) in trees {
+        let (whole, _) = graphdoc_docs::load_tree(&limits, &root, version).unwrap();
+        let tree = graphdoc_docs::read_sorted(&root, version, &limits).unwrap();
+        let texts: Vec<_> = tree.pages.iter().map(graphdoc_docs::PageText::of).collect();
+        let blocks: Vec<_> = texts.iter().map(|t| t.blocks()).collect();
+        let split = graphdoc_docs::load_split(&limits, &root, version, &tree, &texts, &blocks);
+        assert_eq!(split, whole, "{} {version}", root.display());
+        assert!(
+            !whole.schema.types.is_empty(),
+            "{} {version}",
+            root.display()
+        );
+    }
+}

@@ -128,70 +128,99 @@ impl std::fmt::Display for LintError {
 
 impl std::error::Error for LintError {}
 
-/// One linted version: its schema, diagnostics and page texts.
-struct Version {
+/// One version's pages as read and decoded, before anything parses them.
+struct Read {
+    name: String,
+    tree: graphdoc_docs::Tree,
+    texts: Vec<graphdoc_docs::PageText>,
+}
+
+fn read_version(
+    root: &Path,
+    version: &str,
+    limits: &graphdoc_docs::Limits,
+) -> Result<Read, LintError> {
+    let tree = graphdoc_docs::read_sorted(root, version, limits)
+        .map_err(|e| LintError::Io(e.to_string()))?;
+    let texts = tree
+        .pages
+        .par_iter()
+        .map(graphdoc_docs::PageText::of)
+        .collect();
+    Ok(Read {
+        name: version.to_string(),
+        tree,
+        texts,
+    })
+}
+
+/// One linted version: its schema, diagnostics, page texts and blocks.
+struct Version<'a> {
     name: String,
     loaded: Loaded,
     pages: pages::Pages,
+    parsed: pages::Parsed<'a>,
     dir: String,
     existing: HashSet<String>,
 }
 
-fn load_version(
-    root: &Path,
-    version: &str,
-    limits: &graphdoc_docs::Limits,
-) -> Result<Version, LintError> {
-    let (loaded, tree) = graphdoc_docs::load_tree(limits, root, version)
-        .map_err(|e| LintError::Io(e.to_string()))?;
+/// The front-end's reading of a version, from the blocks the rules read
+/// too: each page is split into blocks once.
+fn load_version<'a>(root: &Path, read: &'a Read, limits: &graphdoc_docs::Limits) -> Version<'a> {
+    let version = read.name.as_str();
+    let blocks: Vec<_> = read.texts.par_iter().map(|t| t.blocks()).collect();
+    let loaded = graphdoc_docs::load_split(limits, root, version, &read.tree, &read.texts, &blocks);
     // Pages that could not be read are already front-end diagnostics.
-    let pages: pages::Pages = tree
+    let pages: pages::Pages = read
+        .tree
         .pages
-        .into_par_iter()
-        .map(|p| {
-            let text = String::from_utf8_lossy(&p.bytes);
-            let text = if text.contains('\r') {
-                text.replace("\r\n", "\n")
-            } else {
-                text.into_owned()
-            };
-            (p.path, text)
-        })
+        .iter()
+        .zip(&read.texts)
+        .map(|(p, t)| (p.path.clone(), t.text.clone()))
+        .collect();
+    let parsed: pages::Parsed<'a> = read
+        .tree
+        .pages
+        .iter()
+        .map(|p| p.path.as_str())
+        .zip(blocks)
         .collect();
     // Every page the tree has, read or not: a link to one is not broken.
-    let existing = graphdoc_docs::list_pages(root, version)
-        .map_err(|e| LintError::Io(e.to_string()))?
-        .into_iter()
-        .map(|(p, _)| display_path(&p).to_ascii_lowercase())
+    let existing = read
+        .tree
+        .listed
+        .iter()
+        .map(|p| p.to_ascii_lowercase())
         .collect();
     // Pages are shown relative to the root, and so is their folder.
     let base = Path::new("api-reference").join(version);
-    Ok(Version {
+    Version {
         name: version.to_string(),
         loaded,
         pages,
+        parsed,
         dir: display_path(&base),
         existing,
-    })
+    }
 }
 
 fn version_findings(v: &Version) -> Vec<Finding> {
     let schema = &v.loaded.schema;
-    let parsed = pages::parse(&v.pages);
-    let samples = samples::check(schema, &v.name, &parsed);
+    let parsed = &v.parsed;
+    let samples = samples::check(schema, &v.name, parsed);
     let mut out = rules::frontend_diagnostic::check(&v.loaded.diagnostics);
-    out.extend(rules::missing_in_json::check(schema, &v.pages, &parsed));
+    out.extend(rules::missing_in_json::check(schema, &v.pages, parsed));
     out.extend(rules::json_type_mismatch::check(&samples, &v.pages));
     out.extend(rules::possible_values_mismatch::check(schema, &v.pages));
     out.extend(rules::broken_link::check(&v.pages, &v.dir, &v.existing));
     out.extend(rules::undefined_type::check(
-        schema, &v.pages, &parsed, &v.dir,
+        schema, &v.pages, parsed, &v.dir,
     ));
     out.extend(rules::duplicate_description::check(schema, &v.pages));
     out.extend(rules::repeated_sentence::check(schema, &v.pages));
-    out.extend(rules::placeholder_text::check(&v.pages, &parsed));
+    out.extend(rules::placeholder_text::check(&v.pages, parsed));
     out.extend(rules::enum_sample_value::check(&samples, &v.pages));
-    let outlines = outline::outlines(&parsed);
+    let outlines = outline::outlines(parsed);
     out.extend(rules::not_alphabetical::check(schema, &v.pages, &outlines));
     out.extend(rules::split_table::check(schema, &outlines));
     out.extend(rules::missing_section::check(schema, &v.pages, &outlines));
@@ -204,12 +233,24 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let names = graphdoc_docs::locate::select_versions(&opts.docs, &opts.version)
         .map_err(|e| LintError::Usage(e.to_string()))?;
     let config = read_config(opts)?;
-    let versions: Vec<Version> = names
-        .iter()
-        .map(|v| load_version(&opts.docs, v, &opts.limits))
-        .collect::<Result<_, _>>()?;
+    // The versions are read, loaded and checked side by side: one
+    // version's serial steps (resolving names) overlap with the other's
+    // parallel ones. Results keep the order of `names`, and so does the
+    // first error.
+    let read: Vec<Result<Read, LintError>> = names
+        .par_iter()
+        .map(|v| read_version(&opts.docs, v, &opts.limits))
+        .collect();
+    let read: Vec<Read> = read.into_iter().collect::<Result<_, _>>()?;
+    let versions: Vec<Version> = read
+        .par_iter()
+        .map(|r| load_version(&opts.docs, r, &opts.limits))
+        .collect();
 
-    let mut findings: Vec<Finding> = versions.iter().flat_map(version_findings).collect();
+    let mut findings: Vec<Finding> = versions
+        .par_iter()
+        .flat_map_iter(version_findings)
+        .collect();
     if let Err(config_outside) = config_path(opts) {
         findings.extend(rules::frontend_diagnostic::check(&[*config_outside]));
     }

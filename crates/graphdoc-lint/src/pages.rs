@@ -2,24 +2,26 @@
 //! them, and the property tables of a schema.
 
 use crate::rules::Finding;
-use graphdoc_docs::markdown::{self, Block};
+use graphdoc_docs::markdown::Block;
 use graphdoc_schema::{Property, Schema};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The text of every page, by the path the front-end shows for it.
 pub type Pages = BTreeMap<String, String>;
 
-/// Every page split into blocks ([`markdown::blocks`]), by its path: each
-/// page is parsed once, and every check that reads a page's structure
-/// (samples, outline, JSON representation, code blocks) reads these.
+/// Every page split into blocks, by its path: the blocks the front-end
+/// read the page from ([`graphdoc_docs::PageText::blocks`], the front
+/// matter left out), so that each page is parsed once, and every check that
+/// reads a page's structure (samples, outline, JSON representation, code
+/// blocks) reads these.
 pub type Parsed<'a> = BTreeMap<&'a str, Vec<Block<'a>>>;
 
-/// The blocks of every page of `pages`, parsed in parallel.
-pub fn parse(pages: &Pages) -> Parsed<'_> {
+/// The blocks of every page of `pages` (pages without front matter).
+#[cfg(test)]
+pub(crate) fn parse(pages: &Pages) -> Parsed<'_> {
     pages
-        .par_iter()
-        .map(|(file, text)| (file.as_str(), markdown::blocks(text)))
+        .iter()
+        .map(|(file, text)| (file.as_str(), graphdoc_docs::markdown::blocks(text)))
         .collect()
 }
 

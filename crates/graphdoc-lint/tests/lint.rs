@@ -444,3 +444,38 @@ fn github_format_lines() {
         "{line}"
     );
 }
+
+/// The versions are loaded and checked side by side and the pages in
+/// parallel: every output is the same whatever the number of threads.
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let trees = [docs_src(), docs_src().join("fr-FR"), fixture("broken")];
+    let formats = [
+        Format::Human,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Markdown,
+    ];
+    let in_pool = |threads: usize, opts: &LintOptions| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        pool.install(|| run(opts).expect("lint runs"))
+    };
+    for root in &trees {
+        for format in formats {
+            let mut opts = LintOptions::new(root);
+            opts.format = format;
+            opts.no_suppressions = true;
+            let one = in_pool(1, &opts);
+            assert!(!one.findings.is_empty(), "{}", root.display());
+            for threads in [2, 5] {
+                let many = in_pool(threads, &opts);
+                assert_eq!(many.rendered, one.rendered, "{} {format:?}", root.display());
+                assert_eq!(many.findings, one.findings);
+            }
+        }
+    }
+}

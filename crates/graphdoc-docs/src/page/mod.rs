@@ -186,21 +186,50 @@ fn split_front_matter(text: &str) -> (String, Vec<(String, String)>) {
     (blanked + &trimmed[end..], pairs)
 }
 
+/// A page's text as its blocks are read: the front matter blanked (its
+/// lines kept, so every block has its true line) and its `key: value`
+/// pairs apart. What the front-end reads, and any tool that reads the same
+/// pages' blocks (the linter), so that a page is split into blocks once.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The text without its front matter.
+    pub text: String,
+    front: Vec<(String, String)>,
+}
+
+impl Body {
+    /// The body of a page's text.
+    pub fn of(text: &str) -> Body {
+        let (text, front) = split_front_matter(text);
+        Body { text, front }
+    }
+
+    /// Its blocks ([`markdown::blocks`]).
+    pub fn blocks(&self) -> Vec<Block<'_>> {
+        markdown::blocks(&self.text)
+    }
+}
+
 /// Reads one page on its own (`file` is the path messages show): the first pass of the front-end.
 pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
-    let (body, front) = split_front_matter(text);
-    let blocks = markdown::blocks(&body);
+    let body = Body::of(text);
+    parse_blocks(file, &body, &body.blocks(), kind)
+}
+
+/// [`parse_page`] of a page already split: `blocks` are `body`'s.
+pub fn parse_blocks(file: &str, body: &Body, blocks: &[Block<'_>], kind: PageKind) -> PageItems {
     let mut ctx = Ctx {
         file,
         out: PageItems::default(),
         unread_rows: Vec::new(),
     };
-    let doc_type = front
+    let doc_type = body
+        .front
         .iter()
         .find(|(k, _)| k == "doc_type")
         .map(|(_, v)| v.as_str())
         .unwrap_or("");
-    for block in &blocks {
+    for block in blocks {
         if let Block::Table(table) = block {
             for row in &table.rows {
                 for &line in &row.continued_on {
@@ -215,8 +244,8 @@ pub fn parse_page(file: &str, text: &str, kind: PageKind) -> PageItems {
         }
     }
     match kind {
-        PageKind::Resource => parse_resource_page(&mut ctx, &blocks, doc_type),
-        PageKind::Api => parse_api_page(&mut ctx, &blocks),
+        PageKind::Resource => parse_resource_page(&mut ctx, blocks, doc_type),
+        PageKind::Api => parse_api_page(&mut ctx, blocks),
     }
     ctx.out
 }
