@@ -491,7 +491,7 @@ const SEED_TRIES: u32 = 256;
 
 /// The `seed` and `slots` of a type's `TypeDesc` for its field wire names
 /// (in field order): linear probing in a table at most half full, under the
-/// seed among the first [`SEED_TRIES`] with the fewest names past their home
+/// seed among the first 256 (`SEED_TRIES`) with the fewest names past their home
 /// slot (the runtime's `field_index` compares one name for those at home).
 pub fn field_slots(names: &[&str]) -> (u32, Vec<u16>) {
     use crate::name_hash::{home_slot, EMPTY_SLOT};
