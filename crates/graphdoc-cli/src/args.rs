@@ -13,8 +13,9 @@ use std::path::PathBuf;
     long_about = "Microsoft Graph reference docs → schema, drift, diff, lint, sample checks, Rust model.\n\n\
 Run inside a docs checkout and graphdoc finds the folder that holds api-reference/ (the \
 current directory or a parent); elsewhere, pass --docs DIR.\n\n\
-Exit status: 0 clean, 1 findings (lint, samples, l10n, diff --fail-on, regenerate --check; \
-drift in pull-request mode), 2 usage or I/O errors.",
+Exit status, the same for every command: 0 clean, 1 findings at or above --deny (errors \
+unless --deny warnings; in pull-request mode, new ones), diff --fail-on or regenerate --check, \
+2 usage or I/O errors.",
     max_term_width = 100
 )]
 pub struct Cli {
@@ -97,6 +98,8 @@ pub struct SchemaArgs {
     /// Write to FILE (atomically) instead of standard output; its directory must exist.
     #[arg(short, long, value_name = "FILE", value_parser = output_file)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -123,9 +126,8 @@ pub struct DriftArgs {
     pub max_chars: Option<usize>,
     #[command(flatten)]
     pub pr: PrArgs,
-    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -175,9 +177,8 @@ pub struct DiffArgs {
     /// Write the `to` side's warnings to FILE as a baseline.
     #[arg(long, value_name = "FILE", value_parser = output_file)]
     pub write_baseline: Option<PathBuf>,
-    /// Exit 1 when a new warning (not only a new error) is found.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -202,10 +203,8 @@ pub struct LintArgs {
     /// With --format markdown: stay within NUM characters.
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
-    /// Exit 1 on warnings too, not only on errors (with --since or
-    /// --baseline: on new ones).
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
     /// Suppressions file [default: graphdoc-lint.toml in the docs tree, when present].
     #[arg(long, value_name = "FILE", value_parser = input_file)]
     pub config: Option<PathBuf>,
@@ -245,9 +244,8 @@ pub struct SamplesArgs {
     pub max_chars: Option<usize>,
     #[command(flatten)]
     pub pr: PrArgs,
-    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -271,6 +269,8 @@ pub struct RegenerateArgs {
     /// The `repository` field of the generated manifests.
     #[arg(long, value_name = "URL")]
     pub repository: Option<String>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -296,6 +296,8 @@ pub struct L10nArgs {
     /// Judge staleness by content only, even when the English tree has a git history.
     #[arg(long)]
     pub no_history: bool,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -350,19 +352,39 @@ pub enum FailOn {
     Any,
 }
 
+/// The exit status, by one policy for every command.
+#[derive(Args, Clone, Copy)]
+pub struct DenyArg {
+    /// Exit 1 for findings at or above LEVEL (in pull-request mode: new
+    /// ones). schema and regenerate write nothing when they exit 1.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = DenyLevel::Errors)]
+    pub deny: DenyLevel,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DenyLevel {
+    Errors,
     Warnings,
 }
 
+impl DenyArg {
+    /// The lowest severity that fails the run.
+    pub fn severity(self) -> Option<graphdoc_schema::Severity> {
+        Some(match self.deny {
+            DenyLevel::Errors => graphdoc_schema::Severity::Error,
+            DenyLevel::Warnings => graphdoc_schema::Severity::Warning,
+        })
+    }
+}
+
 impl PrArgs {
-    /// The libraries' pull-request mode, failing at `deny` or on errors.
-    pub fn mode(&self, deny: Option<DenyLevel>) -> graphdoc_docs::gate::PrMode {
+    /// The libraries' pull-request mode, failing at `deny`.
+    pub fn mode(&self, deny: DenyArg) -> graphdoc_docs::gate::PrMode {
         graphdoc_docs::gate::PrMode {
             since: self.since.clone(),
             baseline: self.baseline.clone(),
             write_baseline: self.write_baseline.clone(),
-            deny: deny.map(|DenyLevel::Warnings| graphdoc_schema::Severity::Warning),
+            deny: deny.severity(),
         }
     }
 }

@@ -36,11 +36,23 @@ fn run(command: Command) -> Result<u8, String> {
             };
             let limits = a.docs.limits.limits();
             let docs = docs(&a.docs)?;
-            let text =
-                graphdoc_docs::export::export(&docs, &a.version, &limits, format, &mut report)
-                    .map_err(|e| e.to_string())?;
-            emit(a.out.as_deref(), &text)?;
-            Ok(0)
+            let deny = a.deny.severity();
+            let exported = graphdoc_docs::export::export(
+                &docs,
+                &a.version,
+                &limits,
+                format,
+                deny,
+                &mut report,
+            )
+            .map_err(|e| e.to_string())?;
+            match exported {
+                Some(text) => {
+                    emit(a.out.as_deref(), &text)?;
+                    Ok(0)
+                }
+                None => Ok(1),
+            }
         }
         Command::Drift(a) => {
             let options = graphdoc_lint::drift_command::DriftOptions {
@@ -92,6 +104,7 @@ fn run(command: Command) -> Result<u8, String> {
                 repository: a.repository,
                 fix_command: "graphdoc regenerate".into(),
                 limits: a.docs.limits.limits(),
+                deny: a.deny.severity(),
             };
             graphdoc_codegen::regenerate::regenerate(&options, &mut report)
                 .map_err(|e| e.to_string())
@@ -117,7 +130,7 @@ fn run(command: Command) -> Result<u8, String> {
                 None,
                 &graphdoc_lint::l10n_command::render(&report, a.format.format(), &render_opts),
             )?;
-            Ok(u8::from(report.fails()))
+            Ok(u8::from(report.fails(a.deny.severity())))
         }
         Command::Explain { code } => {
             let text = graphdoc_lint::explain(&code).ok_or_else(|| {
@@ -187,7 +200,6 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
         format: a.format.format(),
         link_base: a.link_base.unwrap_or_default(),
         max_chars: a.max_chars,
-        deny_warnings: a.deny.is_some(),
         version: a.version,
         config: a.config,
         no_suppressions: a.no_suppress,

@@ -248,7 +248,7 @@ fn l10n_names_the_tree_it_cannot_use() {
             "--no-history",
         ],
     );
-    assert_eq!(fr.code, 1, "{}", fr.stderr);
+    assert_eq!(fr.code, 0, "translation drift is warnings: {}", fr.stderr);
     assert!(
         fr.stdout
             .contains("identifier `token` is translated as `jeton`"),

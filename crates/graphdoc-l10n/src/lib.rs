@@ -149,15 +149,14 @@ impl Report {
         self.localised.get(&finding.file).map(String::as_str)
     }
 
-    /// Whether the run fails (exit status 1): a page not read, or a
-    /// finding of translation drift. Notes (defects of the English page
-    /// the translation carried over) do not fail it.
-    pub fn fails(&self) -> bool {
-        !self.not_read.is_empty()
-            || self
-                .findings
-                .iter()
-                .any(|f| f.severity >= graphdoc_schema::Severity::Warning)
+    /// Whether the run fails (exit status 1): a finding (a page not read,
+    /// translation drift) at or above `deny` (errors when `None`), as for
+    /// every command. Notes (defects of the English page the translation
+    /// carried over) never fail it.
+    pub fn fails(&self, deny: Option<graphdoc_schema::Severity>) -> bool {
+        let not_read = self.not_read.iter().map(|f| f.severity);
+        let drift = self.findings.iter().map(|f| f.severity);
+        graphdoc_schema::Severity::fails(deny, not_read.chain(drift))
     }
 
     /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by
