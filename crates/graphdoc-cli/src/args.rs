@@ -121,7 +121,8 @@ pub struct DriftArgs {
     /// markdown, SARIF and GitHub outputs [default: the repository root].
     #[arg(long, value_name = "PATH")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     #[command(flatten)]
@@ -163,7 +164,8 @@ pub struct DiffArgs {
     #[arg(long, value_enum, value_name = "CLASS")]
     pub fail_on: Option<FailOn>,
     /// With --format markdown: stay within NUM characters (GitHub refuses
-    /// comments over 65,536), saying how many changes were left out.
+    /// comments over 65,536), saying how many changes were left out
+    /// (refused with the other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     /// When to color the human output.
@@ -200,7 +202,8 @@ pub struct LintArgs {
     /// markdown, SARIF and GitHub outputs [default: the repository root].
     #[arg(long, value_name = "PATH")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     #[command(flatten)]
@@ -239,7 +242,8 @@ pub struct SamplesArgs {
     /// markdown, SARIF and GitHub outputs [default: the repository root].
     #[arg(long, value_name = "PATH")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     #[command(flatten)]
@@ -290,7 +294,8 @@ pub struct L10nArgs {
     /// [default: the repository root].
     #[arg(long, value_name = "PATH")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     /// Judge staleness by content only, even when the English tree has a git history.
@@ -327,6 +332,11 @@ pub enum FindingsFormat {
 }
 
 impl FindingsFormat {
+    /// `--max-chars` for this format (see [`max_chars`]).
+    pub fn max_chars(self, max_chars: Option<usize>) -> Result<Option<usize>, String> {
+        self::max_chars(max_chars, matches!(self, FindingsFormat::Markdown))
+    }
+
     /// The renderer's format.
     pub fn format(self) -> graphdoc_lint::Format {
         match self {
@@ -394,6 +404,21 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--max-chars` of a command whose output is `format`: it holds for the
+/// markdown output (a pull-request comment, cut at whole findings) and is
+/// refused for the others, where no cut could hold it: JSON and SARIF must
+/// stay whole documents, and the human and GitHub outputs are for logs.
+pub fn max_chars(max_chars: Option<usize>, markdown: bool) -> Result<Option<usize>, String> {
+    match max_chars {
+        Some(_) if !markdown => Err(
+            "--max-chars holds for --format markdown only (a pull-request comment); \
+             the other formats are not cut (JSON and SARIF must stay whole documents)"
+                .into(),
+        ),
+        max_chars => Ok(max_chars),
+    }
 }
 
 /// An input file: it must exist and be a file.

@@ -61,7 +61,7 @@ fn run(command: Command) -> Result<u8, String> {
                 metadata: a.metadata,
                 format: a.format.format(),
                 link_base: a.link_base.unwrap_or_default(),
-                max_chars: a.max_chars,
+                max_chars: a.format.max_chars(a.max_chars)?,
                 pr: a.pr.mode(a.deny),
                 limits: a.docs.limits.limits(),
             };
@@ -86,7 +86,10 @@ fn run(command: Command) -> Result<u8, String> {
                     args::SamplesFormat::Report => SamplesFormat::Report,
                 },
                 link_base: a.link_base.unwrap_or_default(),
-                max_chars: a.max_chars,
+                max_chars: args::max_chars(
+                    a.max_chars,
+                    matches!(a.format, args::SamplesFormat::Markdown),
+                )?,
                 pr: a.pr.mode(a.deny),
                 limits: a.docs.limits.limits(),
             };
@@ -123,7 +126,7 @@ fn run(command: Command) -> Result<u8, String> {
                 .map_err(|e| e.to_string())?;
             let render_opts = graphdoc_lint::RenderOptions {
                 link_base: a.link_base.unwrap_or_default(),
-                max_chars: a.max_chars,
+                max_chars: a.format.max_chars(a.max_chars)?,
                 ..graphdoc_lint::RenderOptions::new("graphdoc-l10n")
             };
             emit(
@@ -157,6 +160,7 @@ fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
         _ if a.from_schema.is_some() && a.to_schema.is_some() => PathBuf::from("."),
         _ => docs(&a.docs)?,
     };
+    let max_chars = args::max_chars(a.max_chars, matches!(a.format, args::DiffFormat::Markdown))?;
     let command = DiffCommand {
         docs,
         from: a.from,
@@ -168,9 +172,7 @@ fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
         include_descriptions: a.descriptions,
         format: match a.format {
             args::DiffFormat::Human => DiffFormat::Human { color },
-            args::DiffFormat::Markdown => DiffFormat::Markdown {
-                max_chars: a.max_chars,
-            },
+            args::DiffFormat::Markdown => DiffFormat::Markdown { max_chars },
             args::DiffFormat::Json => DiffFormat::Json,
         },
         fail_on: a.fail_on.map(|f| match f {
@@ -199,7 +201,7 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
         metadata: a.metadata,
         format: a.format.format(),
         link_base: a.link_base.unwrap_or_default(),
-        max_chars: a.max_chars,
+        max_chars: a.format.max_chars(a.max_chars)?,
         version: a.version,
         config: a.config,
         no_suppressions: a.no_suppress,

@@ -320,3 +320,47 @@ fn all_is_refused_by_the_commands_that_read_one_version() {
     );
     assert_ne!(lint.code, 2, "lint reads every version: {}", lint.stderr);
 }
+
+/// `--max-chars` holds for the markdown output; with a format it cannot
+/// hold for (SARIF and JSON must stay whole documents) it is a usage error,
+/// not silently ignored.
+#[test]
+fn max_chars_is_refused_where_it_cannot_hold() {
+    let (root, _docs) = docs_copy("max-chars");
+    let metadata = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny.csdl.xml");
+    let commands: [(&[&str], &[&str]); 5] = [
+        (
+            &["lint", "--docs", "docs"],
+            &["human", "json", "sarif", "github"],
+        ),
+        (
+            &["samples", "--docs", "docs"],
+            &["human", "json", "sarif", "github", "report"],
+        ),
+        (
+            &["drift", "--docs", "docs", "--metadata", metadata],
+            &["human", "json", "sarif", "github"],
+        ),
+        (
+            &["l10n", "--docs", "docs", "--localized", "docs/fr-FR"],
+            &["human", "json", "sarif", "github"],
+        ),
+        (&["diff", "--docs", "docs"], &["human", "json"]),
+    ];
+    for (args, formats) in commands {
+        for format in formats {
+            let refused = [args, &["--format", format, "--max-chars", "600"]].concat();
+            let result = run_in(&graphdoc(), &root, &refused);
+            assert_eq!(result.code, 2, "{refused:?}: {}", result.stdout);
+            assert_eq!(
+                result.stderr,
+                "error: --max-chars holds for --format markdown only (a pull-request comment); the other formats are not cut (JSON and SARIF must stay whole documents)\n",
+                "{refused:?}"
+            );
+        }
+        let markdown = [args, &["--format", "markdown", "--max-chars", "600"]].concat();
+        let result = run_in(&graphdoc(), &root, &markdown);
+        assert_ne!(result.code, 2, "{markdown:?}: {}", result.stderr);
+        assert!(result.stdout.chars().count() <= 600, "{markdown:?}");
+    }
+}
