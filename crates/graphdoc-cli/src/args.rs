@@ -51,10 +51,15 @@ directory or the nearest parent that holds api-reference/, unless that is --loca
         ))
     )]
     L10n(L10nArgs),
-    /// Explain a finding's code (GL…, GD…, GS…, GT…).
+    /// Explain a finding's code (GL…, GD…, GS…, GT…), or list them all.
     Explain {
         /// The code, e.g. GL0011, GD0023, GS0018 or GT0007.
-        code: String,
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code (front-end GD, code generation GD08, samples GS,
+        /// l10n GT, lint rules GL) with its one-line summary.
+        #[arg(long, conflicts_with = "code")]
+        list: bool,
     },
 }
 

@@ -135,9 +135,15 @@ fn run(command: Command) -> Result<u8, String> {
             )?;
             Ok(u8::from(report.fails(a.deny.severity())))
         }
-        Command::Explain { code } => {
+        Command::Explain { code: None, .. } => {
+            emit(None, &graphdoc_lint::list_codes())?;
+            Ok(0)
+        }
+        Command::Explain {
+            code: Some(code), ..
+        } => {
             let text = graphdoc_lint::explain(&code).ok_or_else(|| {
-                format!("no code `{code}` (graphdoc lint --list-rules lists the lint rules)")
+                format!("no code `{code}` (graphdoc explain --list lists every code)")
             })?;
             emit(None, &text)?;
             Ok(0)

@@ -178,8 +178,21 @@ fn explain_knows_lint_and_front_end_codes() {
     assert_eq!(unknown.code, 2);
     assert_eq!(
         unknown.stderr,
-        "error: no code `GL999` (graphdoc lint --list-rules lists the lint rules)\n"
+        "error: no code `GL999` (graphdoc explain --list lists every code)\n"
     );
+    // The list the error points at: every family, each code explained.
+    let list = run_in(&graphdoc(), &root, &["explain", "--list"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    for family in [
+        "GD0001  ", "GD0801  ", "GD0901  ", "GS0001  ", "GT0001  ", "GL0001  ",
+    ] {
+        assert!(list.stdout.contains(family), "{family}: {}", list.stdout);
+    }
+    for line in list.stdout.lines() {
+        let code = line.split_whitespace().next().unwrap();
+        let explained = run_in(&graphdoc(), &root, &["explain", code]);
+        assert_eq!(explained.code, 0, "{code} is listed but not explained");
+    }
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub mod samples_command;
 pub mod suppress;
 mod versions;
 
-pub use registry::explain;
+pub use registry::{explain, list as list_codes};
 pub use render::{Format, RenderOptions};
 pub use rules::{Finding, Rule, RULES};
 
