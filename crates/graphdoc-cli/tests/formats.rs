@@ -380,3 +380,45 @@ fn drift_findings_in_the_metadata_are_not_linked_as_docs_pages() {
         .unwrap()
         .starts_with("docs/api-reference/")));
 }
+
+/// `lint --metadata` reports drift as GL0013 findings: the same findings as
+/// `drift`, worded the same (one message from one home).
+#[test]
+fn lint_and_drift_word_a_drift_finding_the_same() {
+    let metadata = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.csdl.xml");
+    let lint = run_in(
+        &graphdoc(),
+        &workspace(),
+        &[
+            "lint",
+            "--docs",
+            "docs-src",
+            "--version",
+            "v1.0",
+            "--metadata",
+            metadata.to_str().unwrap(),
+            "--no-suppress",
+            "--format",
+            "json",
+        ],
+    );
+    let mut from_lint: Vec<String> = lint
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|f| f["code"] == "GL0013")
+        .map(|f| format!("{}:{} {}", f["file"], f["line"], f["message"]))
+        .collect();
+    let drift = drift(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&drift.stdout).unwrap();
+    let mut from_drift: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{}:{} {}", f["file"], f["line"], f["message"]))
+        .collect();
+    from_lint.sort();
+    from_drift.sort();
+    assert!(!from_drift.is_empty());
+    assert_eq!(from_lint, from_drift);
+}

@@ -206,13 +206,5 @@ fn drift_of(
 /// reports it), the file relative to the docs root, the item as subject and
 /// [`DriftFinding::key`] as key.
 pub fn to_finding(docs: &Path, f: &DriftFinding) -> Finding {
-    Finding::at_line(
-        crate::rules::METADATA_DRIFT,
-        f.severity,
-        gate::relative_file(docs, &f.file),
-        f.line,
-        f.message.as_str(),
-    )
-    .about(f.item.as_str())
-    .keyed(f.key())
+    f.finding(gate::relative_file(docs, &f.file))
 }
