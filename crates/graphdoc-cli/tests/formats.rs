@@ -175,6 +175,14 @@ fn l10n_annotations_are_titled_by_code_with_the_english_line_as_note() {
         "{line}"
     );
     assert!(!out.stdout.contains("title=name-and-type-lost"));
+    // A translated type cell is pointed at where the line shows it
+    // (`|automaticallyUpdateApps|Booléen|…`).
+    let type_cell = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("title=GT0009::"))
+        .expect("a type-translated annotation");
+    assert!(type_cell.contains(",col=26,endColumn=32,"), "{type_cell}");
 }
 
 #[test]
