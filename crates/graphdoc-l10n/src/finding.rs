@@ -299,23 +299,12 @@ impl Finding {
     }
 }
 
+/// The finding as every finding prints on one line (its common format's
+/// `file:line[:column]: severity[code]: message`); the renderers of
+/// `graphdoc-lint` print it with its English line.
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}{}: {}[{}]: {} ({})",
-            self.file,
-            self.line,
-            self.column.map(|c| format!(":{c}")).unwrap_or_default(),
-            self.severity,
-            self.code,
-            self.message,
-            self.kind.name()
-        )?;
-        if let Some(note) = &self.note {
-            write!(f, "\n  note: {note}")?;
-        }
-        Ok(())
+        self.to_common().fmt(f)
     }
 }
 

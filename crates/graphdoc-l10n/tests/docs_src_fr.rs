@@ -15,11 +15,15 @@ fn report() -> graphdoc_l10n::Report {
     run(docs_src(), &docs_src().join("fr-FR"), History::Off).expect("both trees load")
 }
 
+/// `report` in `format`, as the `l10n` command renders it.
+fn rendered(report: &graphdoc_l10n::Report, format: graphdoc_lint::Format) -> String {
+    let opts = graphdoc_lint::RenderOptions::new("graphdoc-l10n");
+    graphdoc_lint::l10n_command::render(report, format, &opts)
+}
+
 /// Paths from the repository root.
 fn shown(report: &graphdoc_l10n::Report) -> String {
-    report
-        .render_human()
-        .replace("../../docs-src/", "docs-src/")
+    rendered(report, graphdoc_lint::Format::Human).replace("../../docs-src/", "docs-src/")
 }
 
 #[test]
@@ -149,7 +153,7 @@ fn possible_values_doubled_by_the_translation_are_a_warning() {
 
 #[test]
 fn json_lines_name_kind_code_and_note() {
-    let json = report().render_json();
+    let json = rendered(&report(), graphdoc_lint::Format::Json);
     // The pages docs-src has in English only come first (page-missing).
     let defect = json
         .lines()
