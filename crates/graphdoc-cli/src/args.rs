@@ -124,7 +124,10 @@ pub struct DriftArgs {
     pub format: FindingsFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// For a markdown pull-request comment, whose relative links GitHub
+    /// resolves against the pull request's page, a URL: the docs folder at
+    /// the pull request's head (https://github.com/o/r/blob/<sha>/docs).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
     /// With --format markdown: stay within NUM characters (refused with the
     /// other formats).
@@ -205,7 +208,10 @@ pub struct LintArgs {
     pub format: FindingsFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// For a markdown pull-request comment, whose relative links GitHub
+    /// resolves against the pull request's page, a URL: the docs folder at
+    /// the pull request's head (https://github.com/o/r/blob/<sha>/docs).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
     /// With --format markdown: stay within NUM characters (refused with the
     /// other formats).
@@ -245,7 +251,10 @@ pub struct SamplesArgs {
     pub format: SamplesFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// For a markdown pull-request comment, whose relative links GitHub
+    /// resolves against the pull request's page, a URL: the docs folder at
+    /// the pull request's head (https://github.com/o/r/blob/<sha>/docs).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
     /// With --format markdown: stay within NUM characters (refused with the
     /// other formats).
@@ -296,8 +305,10 @@ pub struct L10nArgs {
     pub format: FindingsFormat,
     /// The localised tree's path inside its repository (the findings are on
     /// its pages), for the links of the markdown, SARIF and GitHub outputs
-    /// [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// [default: the repository root]. For a markdown pull-request comment,
+    /// a URL: the localised tree at the pull request's head
+    /// (https://github.com/o/r/blob/<sha>/docs-fr).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
     /// With --format markdown: stay within NUM characters (refused with the
     /// other formats).
@@ -337,6 +348,11 @@ pub enum FindingsFormat {
 }
 
 impl FindingsFormat {
+    /// `--link-base` for this format (see [`link_base`]).
+    pub fn link_base(self, link_base: Option<String>) -> Result<String, String> {
+        self::link_base(link_base, matches!(self, FindingsFormat::Markdown))
+    }
+
     /// `--max-chars` for this format (see [`max_chars`]).
     pub fn max_chars(self, max_chars: Option<usize>) -> Result<Option<usize>, String> {
         self::max_chars(max_chars, matches!(self, FindingsFormat::Markdown))
@@ -423,6 +439,20 @@ pub fn max_chars(max_chars: Option<usize>, markdown: bool) -> Result<Option<usiz
                 .into(),
         ),
         max_chars => Ok(max_chars),
+    }
+}
+
+/// `--link-base` of a command whose output is `format`: a path inside the
+/// repository for every format, or a URL base for the markdown output only
+/// (SARIF and GitHub annotations must name files inside the repository).
+pub fn link_base(link_base: Option<String>, markdown: bool) -> Result<String, String> {
+    match link_base {
+        Some(url) if !markdown && graphdoc_lint::render::is_url(&url) => Err(
+            "--link-base takes a URL with --format markdown only; SARIF and GitHub \
+             annotations name files by their path inside the repository (--link-base docs)"
+                .into(),
+        ),
+        link_base => Ok(link_base.unwrap_or_default()),
     }
 }
 

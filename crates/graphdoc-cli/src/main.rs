@@ -60,7 +60,7 @@ fn run(command: Command) -> Result<u8, String> {
                 version: a.version,
                 metadata: a.metadata,
                 format: a.format.format(),
-                link_base: a.link_base.unwrap_or_default(),
+                link_base: a.format.link_base(a.link_base)?,
                 max_chars: a.format.max_chars(a.max_chars)?,
                 pr: a.pr.mode(a.deny),
                 limits: a.docs.limits.limits(),
@@ -85,7 +85,10 @@ fn run(command: Command) -> Result<u8, String> {
                     args::SamplesFormat::Markdown => findings(graphdoc_lint::Format::Markdown),
                     args::SamplesFormat::Report => SamplesFormat::Report,
                 },
-                link_base: a.link_base.unwrap_or_default(),
+                link_base: args::link_base(
+                    a.link_base,
+                    matches!(a.format, args::SamplesFormat::Markdown),
+                )?,
                 max_chars: args::max_chars(
                     a.max_chars,
                     matches!(a.format, args::SamplesFormat::Markdown),
@@ -125,7 +128,7 @@ fn run(command: Command) -> Result<u8, String> {
             let report = graphdoc_l10n::run_within(&limits, &english, &a.localized, history)
                 .map_err(|e| e.to_string())?;
             let render_opts = graphdoc_lint::RenderOptions {
-                link_base: a.link_base.unwrap_or_default(),
+                link_base: a.format.link_base(a.link_base)?,
                 max_chars: a.format.max_chars(a.max_chars)?,
                 ..graphdoc_lint::RenderOptions::new("graphdoc-l10n")
             };
@@ -206,7 +209,7 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
     let options = graphdoc_lint::LintOptions {
         metadata: a.metadata,
         format: a.format.format(),
-        link_base: a.link_base.unwrap_or_default(),
+        link_base: a.format.link_base(a.link_base)?,
         max_chars: a.format.max_chars(a.max_chars)?,
         version: a.version,
         config: a.config,

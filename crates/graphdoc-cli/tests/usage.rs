@@ -377,3 +377,61 @@ fn max_chars_is_refused_where_it_cannot_hold() {
         assert!(result.stdout.chars().count() <= 600, "{markdown:?}");
     }
 }
+
+/// `--link-base` takes a URL for the markdown output (a pull-request
+/// comment, whose relative links GitHub resolves against the pull
+/// request's page) and refuses one where files must be named by their path
+/// inside the repository (SARIF, GitHub annotations).
+#[test]
+fn link_base_takes_a_url_for_markdown_only() {
+    let (root, docs) = docs_copy("link-base");
+    // A finding to link: a property row the JSON representation lacks.
+    let page = docs.join("api-reference/v1.0/resources/intune-onboarding-vpptoken.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text.replacen("|token|", "|tokenAlias|String|An alias.|\n|token|", 1);
+    std::fs::write(&page, text).unwrap();
+    let url = "https://github.com/o/r/blob/0123abc/docs";
+    let markdown = run_in(
+        &graphdoc(),
+        &root,
+        &[
+            "lint",
+            "--docs",
+            "docs",
+            "--format",
+            "markdown",
+            "--link-base",
+            url,
+        ],
+    );
+    assert_ne!(markdown.code, 2, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stdout
+            .contains("](https://github.com/o/r/blob/0123abc/docs/api-reference/v1.0/resources/intune-onboarding-vpptoken.md#L"),
+        "{}",
+        markdown.stdout
+    );
+    for format in ["sarif", "github"] {
+        for command in ["lint", "samples"] {
+            let args = [
+                command,
+                "--docs",
+                "docs",
+                "--format",
+                format,
+                "--link-base",
+                url,
+            ];
+            let refused = run_in(&graphdoc(), &root, &args);
+            assert_eq!(refused.code, 2, "{args:?}");
+            assert!(
+                refused
+                    .stderr
+                    .starts_with("error: --link-base takes a URL with --format markdown only"),
+                "{args:?}: {}",
+                refused.stderr
+            );
+        }
+    }
+}
