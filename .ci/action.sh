@@ -49,6 +49,8 @@ step() {
     env PATH="$work/bin:$PATH" GITHUB_ACTION_PATH="$repo" GITHUB_OUTPUT="$work/$name.output" RUNNER_TEMP="$work/tmp" \
       GITHUB_WORKSPACE="$work/ws" GITHUB_EVENT_NAME=pull_request RUNNER_OS=Linux RUNNER_ARCH=X64 \
       DOCS=docs VERSION=all DENY= BASELINE= METADATA= BASE_SHA=0000000000000000000000000000000000000001 \
+      HEAD_SHA=0000000000000000000000000000000000000002 GITHUB_STEP_SUMMARY="$work/$name.summary" \
+      GITHUB_SERVER_URL=https://github.com GITHUB_REPOSITORY=o/r \
       "$@" bash "$repo/action/run.sh" > "$work/$name.stdout"
     cp -R "$work/tmp/graphdoc-sarif" "$work/$name.sarif"
   )
@@ -59,6 +61,10 @@ fail() { echo "action check failed: $*" >&2; exit 1; }
 step since
 grep -qx 'lint=0' "$work/since.output" || fail "lint: new warnings only, so exit 0: $(cat "$work/since.output")"
 grep -qx 'samples=1' "$work/since.output" || fail "samples: the broken JSON is a new error, so exit 1"
+# The job summary's links go to the checked commit's pages, not relative ones.
+grep -q '](https://github.com/o/r/blob/0000000000000000000000000000000000000002/docs/api-reference/v1.0/' "$work/since.summary" \
+  || fail "summary: links not absolute: $(head -5 "$work/since.summary")"
+grep -q '](docs/' "$work/since.summary" && fail "summary: a repository-relative link"
 
 python3 - "$work/since.stdout" "$work/since.sarif" <<'PY'
 import json, pathlib, re, sys

@@ -8,7 +8,8 @@
 # holds api-reference/), VERSION, DENY ("" or "warnings"), BASELINE (a
 # baseline file, or ""), BASE_SHA (the pull request's base commit, checked
 # out at .graphdoc-base/, or "" outside a pull request), METADATA (the
-# service's v1.0 CSDL, or ""), GITHUB_OUTPUT and RUNNER_TEMP.
+# service's v1.0 CSDL, or ""), HEAD_SHA (the commit checked), GITHUB_OUTPUT,
+# GITHUB_STEP_SUMMARY, GITHUB_SERVER_URL, GITHUB_REPOSITORY and RUNNER_TEMP.
 set -u
 
 graphdoc --version
@@ -41,6 +42,17 @@ graphdoc lint "${common[@]}" "${link[@]}" "${metadata[@]}" --format sarif > "$sa
 samples_status=0
 graphdoc samples "${common[@]}" "${link[@]}" --format github || samples_status=$?
 graphdoc samples "${common[@]}" "${link[@]}" --format sarif > "$sarif/samples.sarif" || true
+
+# The same findings as markdown in the job's summary. GitHub resolves a
+# summary's (and a pull-request comment's) relative links against its own
+# page, not the repository: the links go to the checked commit's pages.
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -n "${HEAD_SHA:-}" ]; then
+  url="${GITHUB_SERVER_URL:-https://github.com}/${GITHUB_REPOSITORY:?}/blob/$HEAD_SHA"
+  if [ "$DOCS" != "." ]; then url="$url/$DOCS"; fi
+  summary=(--format markdown --link-base "$url" --max-chars 60000)
+  graphdoc lint "${common[@]}" "${metadata[@]}" "${summary[@]}" >> "$GITHUB_STEP_SUMMARY" || true
+  graphdoc samples "${common[@]}" "${summary[@]}" >> "$GITHUB_STEP_SUMMARY" || true
+fi
 
 echo "lint=$lint_status" >> "$GITHUB_OUTPUT"
 echo "samples=$samples_status" >> "$GITHUB_OUTPUT"

@@ -103,6 +103,7 @@ fn run(cmd: Cmd) -> Result<u8, String> {
                 repository,
                 fix_command: "cargo xtask regenerate".into(),
                 limits: graphdoc_codegen::regenerate::Limits::default(),
+                deny: None,
             };
             graphdoc_codegen::regenerate::regenerate(&options, &mut |line| eprintln!("{line}"))
                 .map_err(|e| e.to_string())

@@ -13,8 +13,9 @@ use std::path::PathBuf;
     long_about = "Microsoft Graph reference docs → schema, drift, diff, lint, sample checks, Rust model.\n\n\
 Run inside a docs checkout and graphdoc finds the folder that holds api-reference/ (the \
 current directory or a parent); elsewhere, pass --docs DIR.\n\n\
-Exit status: 0 clean, 1 findings (lint, samples, l10n, diff --fail-on, regenerate --check; \
-drift in pull-request mode), 2 usage or I/O errors.",
+Exit status, the same for every command: 0 clean, 1 findings at or above --deny (errors \
+unless --deny warnings; in pull-request mode, new ones), diff --fail-on or regenerate --check, \
+2 usage or I/O errors.",
     max_term_width = 100
 )]
 pub struct Cli {
@@ -50,10 +51,15 @@ directory or the nearest parent that holds api-reference/, unless that is --loca
         ))
     )]
     L10n(L10nArgs),
-    /// Explain a finding's code (GL…, GD…, GS…, GT…).
+    /// Explain a finding's code (GL…, GD…, GS…, GT…), or list them all.
     Explain {
         /// The code, e.g. GL0011, GD0023, GS0018 or GT0007.
-        code: String,
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code (front-end GD, code generation GD08, samples GS,
+        /// l10n GT, lint rules GL) with its one-line summary.
+        #[arg(long, conflicts_with = "code")]
+        list: bool,
     },
 }
 
@@ -97,6 +103,8 @@ pub struct SchemaArgs {
     /// Write to FILE (atomically) instead of standard output; its directory must exist.
     #[arg(short, long, value_name = "FILE", value_parser = output_file)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -116,16 +124,19 @@ pub struct DriftArgs {
     pub format: FindingsFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// For a markdown pull-request comment, whose relative links GitHub
+    /// resolves against the pull request's page, a URL: the docs folder at
+    /// the pull request's head (https://github.com/o/r/blob/<sha>/docs).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     #[command(flatten)]
     pub pr: PrArgs,
-    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -161,7 +172,8 @@ pub struct DiffArgs {
     #[arg(long, value_enum, value_name = "CLASS")]
     pub fail_on: Option<FailOn>,
     /// With --format markdown: stay within NUM characters (GitHub refuses
-    /// comments over 65,536), saying how many changes were left out.
+    /// comments over 65,536), saying how many changes were left out
+    /// (refused with the other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     /// When to color the human output.
@@ -175,9 +187,8 @@ pub struct DiffArgs {
     /// Write the `to` side's warnings to FILE as a baseline.
     #[arg(long, value_name = "FILE", value_parser = output_file)]
     pub write_baseline: Option<PathBuf>,
-    /// Exit 1 when a new warning (not only a new error) is found.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -197,15 +208,17 @@ pub struct LintArgs {
     pub format: FindingsFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// For a markdown pull-request comment, whose relative links GitHub
+    /// resolves against the pull request's page, a URL: the docs folder at
+    /// the pull request's head (https://github.com/o/r/blob/<sha>/docs).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
-    /// Exit 1 on warnings too, not only on errors (with --since or
-    /// --baseline: on new ones).
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
     /// Suppressions file [default: graphdoc-lint.toml in the docs tree, when present].
     #[arg(long, value_name = "FILE", value_parser = input_file)]
     pub config: Option<PathBuf>,
@@ -238,16 +251,19 @@ pub struct SamplesArgs {
     pub format: SamplesFormat,
     /// The docs folder's path inside its repository, for the links of the
     /// markdown, SARIF and GitHub outputs [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// For a markdown pull-request comment, whose relative links GitHub
+    /// resolves against the pull request's page, a URL: the docs folder at
+    /// the pull request's head (https://github.com/o/r/blob/<sha>/docs).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     #[command(flatten)]
     pub pr: PrArgs,
-    /// With --since or --baseline: exit 1 on new warnings too, not only on new errors.
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<DenyLevel>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -271,6 +287,8 @@ pub struct RegenerateArgs {
     /// The `repository` field of the generated manifests.
     #[arg(long, value_name = "URL")]
     pub repository: Option<String>,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Args)]
@@ -287,15 +305,20 @@ pub struct L10nArgs {
     pub format: FindingsFormat,
     /// The localised tree's path inside its repository (the findings are on
     /// its pages), for the links of the markdown, SARIF and GitHub outputs
-    /// [default: the repository root].
-    #[arg(long, value_name = "PATH")]
+    /// [default: the repository root]. For a markdown pull-request comment,
+    /// a URL: the localised tree at the pull request's head
+    /// (https://github.com/o/r/blob/<sha>/docs-fr).
+    #[arg(long, value_name = "PATH|URL")]
     pub link_base: Option<String>,
-    /// With --format markdown: stay within NUM characters.
+    /// With --format markdown: stay within NUM characters (refused with the
+    /// other formats).
     #[arg(long, value_name = "NUM")]
     pub max_chars: Option<usize>,
     /// Judge staleness by content only, even when the English tree has a git history.
     #[arg(long)]
     pub no_history: bool,
+    #[command(flatten)]
+    pub deny: DenyArg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -325,6 +348,16 @@ pub enum FindingsFormat {
 }
 
 impl FindingsFormat {
+    /// `--link-base` for this format (see [`link_base`]).
+    pub fn link_base(self, link_base: Option<String>) -> Result<String, String> {
+        self::link_base(link_base, matches!(self, FindingsFormat::Markdown))
+    }
+
+    /// `--max-chars` for this format (see [`max_chars`]).
+    pub fn max_chars(self, max_chars: Option<usize>) -> Result<Option<usize>, String> {
+        self::max_chars(max_chars, matches!(self, FindingsFormat::Markdown))
+    }
+
     /// The renderer's format.
     pub fn format(self) -> graphdoc_lint::Format {
         match self {
@@ -350,19 +383,39 @@ pub enum FailOn {
     Any,
 }
 
+/// The exit status, by one policy for every command.
+#[derive(Args, Clone, Copy)]
+pub struct DenyArg {
+    /// Exit 1 for findings at or above LEVEL (in pull-request mode: new
+    /// ones). schema and regenerate write nothing when they exit 1.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = DenyLevel::Errors)]
+    pub deny: DenyLevel,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DenyLevel {
+    Errors,
     Warnings,
 }
 
+impl DenyArg {
+    /// The lowest severity that fails the run.
+    pub fn severity(self) -> Option<graphdoc_schema::Severity> {
+        Some(match self.deny {
+            DenyLevel::Errors => graphdoc_schema::Severity::Error,
+            DenyLevel::Warnings => graphdoc_schema::Severity::Warning,
+        })
+    }
+}
+
 impl PrArgs {
-    /// The libraries' pull-request mode, failing at `deny` or on errors.
-    pub fn mode(&self, deny: Option<DenyLevel>) -> graphdoc_docs::gate::PrMode {
+    /// The libraries' pull-request mode, failing at `deny`.
+    pub fn mode(&self, deny: DenyArg) -> graphdoc_docs::gate::PrMode {
         graphdoc_docs::gate::PrMode {
             since: self.since.clone(),
             baseline: self.baseline.clone(),
             write_baseline: self.write_baseline.clone(),
-            deny: deny.map(|DenyLevel::Warnings| graphdoc_schema::Severity::Warning),
+            deny: deny.severity(),
         }
     }
 }
@@ -372,6 +425,35 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--max-chars` of a command whose output is `format`: it holds for the
+/// markdown output (a pull-request comment, cut at whole findings) and is
+/// refused for the others, where no cut could hold it: JSON and SARIF must
+/// stay whole documents, and the human and GitHub outputs are for logs.
+pub fn max_chars(max_chars: Option<usize>, markdown: bool) -> Result<Option<usize>, String> {
+    match max_chars {
+        Some(_) if !markdown => Err(
+            "--max-chars holds for --format markdown only (a pull-request comment); \
+             the other formats are not cut (JSON and SARIF must stay whole documents)"
+                .into(),
+        ),
+        max_chars => Ok(max_chars),
+    }
+}
+
+/// `--link-base` of a command whose output is `format`: a path inside the
+/// repository for every format, or a URL base for the markdown output only
+/// (SARIF and GitHub annotations must name files inside the repository).
+pub fn link_base(link_base: Option<String>, markdown: bool) -> Result<String, String> {
+    match link_base {
+        Some(url) if !markdown && graphdoc_lint::render::is_url(&url) => Err(
+            "--link-base takes a URL with --format markdown only; SARIF and GitHub \
+             annotations name files by their path inside the repository (--link-base docs)"
+                .into(),
+        ),
+        link_base => Ok(link_base.unwrap_or_default()),
+    }
 }
 
 /// An input file: it must exist and be a file.

@@ -36,11 +36,23 @@ fn run(command: Command) -> Result<u8, String> {
             };
             let limits = a.docs.limits.limits();
             let docs = docs(&a.docs)?;
-            let text =
-                graphdoc_docs::export::export(&docs, &a.version, &limits, format, &mut report)
-                    .map_err(|e| e.to_string())?;
-            emit(a.out.as_deref(), &text)?;
-            Ok(0)
+            let deny = a.deny.severity();
+            let exported = graphdoc_docs::export::export(
+                &docs,
+                &a.version,
+                &limits,
+                format,
+                deny,
+                &mut report,
+            )
+            .map_err(|e| e.to_string())?;
+            match exported {
+                Some(text) => {
+                    emit(a.out.as_deref(), &text)?;
+                    Ok(0)
+                }
+                None => Ok(1),
+            }
         }
         Command::Drift(a) => {
             let options = graphdoc_lint::drift_command::DriftOptions {
@@ -48,8 +60,8 @@ fn run(command: Command) -> Result<u8, String> {
                 version: a.version,
                 metadata: a.metadata,
                 format: a.format.format(),
-                link_base: a.link_base.unwrap_or_default(),
-                max_chars: a.max_chars,
+                link_base: a.format.link_base(a.link_base)?,
+                max_chars: a.format.max_chars(a.max_chars)?,
                 pr: a.pr.mode(a.deny),
                 limits: a.docs.limits.limits(),
             };
@@ -73,8 +85,14 @@ fn run(command: Command) -> Result<u8, String> {
                     args::SamplesFormat::Markdown => findings(graphdoc_lint::Format::Markdown),
                     args::SamplesFormat::Report => SamplesFormat::Report,
                 },
-                link_base: a.link_base.unwrap_or_default(),
-                max_chars: a.max_chars,
+                link_base: args::link_base(
+                    a.link_base,
+                    matches!(a.format, args::SamplesFormat::Markdown),
+                )?,
+                max_chars: args::max_chars(
+                    a.max_chars,
+                    matches!(a.format, args::SamplesFormat::Markdown),
+                )?,
                 pr: a.pr.mode(a.deny),
                 limits: a.docs.limits.limits(),
             };
@@ -92,6 +110,7 @@ fn run(command: Command) -> Result<u8, String> {
                 repository: a.repository,
                 fix_command: "graphdoc regenerate".into(),
                 limits: a.docs.limits.limits(),
+                deny: a.deny.severity(),
             };
             graphdoc_codegen::regenerate::regenerate(&options, &mut report)
                 .map_err(|e| e.to_string())
@@ -109,19 +128,25 @@ fn run(command: Command) -> Result<u8, String> {
             let report = graphdoc_l10n::run_within(&limits, &english, &a.localized, history)
                 .map_err(|e| e.to_string())?;
             let render_opts = graphdoc_lint::RenderOptions {
-                link_base: a.link_base.unwrap_or_default(),
-                max_chars: a.max_chars,
+                link_base: a.format.link_base(a.link_base)?,
+                max_chars: a.format.max_chars(a.max_chars)?,
                 ..graphdoc_lint::RenderOptions::new("graphdoc-l10n")
             };
             emit(
                 None,
                 &graphdoc_lint::l10n_command::render(&report, a.format.format(), &render_opts),
             )?;
-            Ok(u8::from(report.fails()))
+            Ok(u8::from(report.fails(a.deny.severity())))
         }
-        Command::Explain { code } => {
+        Command::Explain { code: None, .. } => {
+            emit(None, &graphdoc_lint::list_codes())?;
+            Ok(0)
+        }
+        Command::Explain {
+            code: Some(code), ..
+        } => {
             let text = graphdoc_lint::explain(&code).ok_or_else(|| {
-                format!("no code `{code}` (graphdoc lint --list-rules lists the lint rules)")
+                format!("no code `{code}` (graphdoc explain --list lists every code)")
             })?;
             emit(None, &text)?;
             Ok(0)
@@ -144,6 +169,7 @@ fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
         _ if a.from_schema.is_some() && a.to_schema.is_some() => PathBuf::from("."),
         _ => docs(&a.docs)?,
     };
+    let max_chars = args::max_chars(a.max_chars, matches!(a.format, args::DiffFormat::Markdown))?;
     let command = DiffCommand {
         docs,
         from: a.from,
@@ -155,9 +181,7 @@ fn diff(a: args::DiffArgs, report: &mut dyn FnMut(&str)) -> Result<u8, String> {
         include_descriptions: a.descriptions,
         format: match a.format {
             args::DiffFormat::Human => DiffFormat::Human { color },
-            args::DiffFormat::Markdown => DiffFormat::Markdown {
-                max_chars: a.max_chars,
-            },
+            args::DiffFormat::Markdown => DiffFormat::Markdown { max_chars },
             args::DiffFormat::Json => DiffFormat::Json,
         },
         fail_on: a.fail_on.map(|f| match f {
@@ -185,9 +209,8 @@ fn lint(a: args::LintArgs) -> Result<u8, String> {
     let options = graphdoc_lint::LintOptions {
         metadata: a.metadata,
         format: a.format.format(),
-        link_base: a.link_base.unwrap_or_default(),
-        max_chars: a.max_chars,
-        deny_warnings: a.deny.is_some(),
+        link_base: a.format.link_base(a.link_base)?,
+        max_chars: a.format.max_chars(a.max_chars)?,
         version: a.version,
         config: a.config,
         no_suppressions: a.no_suppress,

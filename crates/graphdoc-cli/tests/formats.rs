@@ -160,7 +160,7 @@ fn drift_json_keeps_the_report_fields_and_adds_the_common_ones() {
 #[test]
 fn l10n_annotations_are_titled_by_code_with_the_english_line_as_note() {
     let out = l10n(&["--format", "github"]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.code, 0, "warnings only: {}", out.stderr);
     let line = out
         .stdout
         .lines()
@@ -175,6 +175,14 @@ fn l10n_annotations_are_titled_by_code_with_the_english_line_as_note() {
         "{line}"
     );
     assert!(!out.stdout.contains("title=name-and-type-lost"));
+    // A translated type cell is pointed at where the line shows it
+    // (`|automaticallyUpdateApps|Booléen|…`).
+    let type_cell = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("title=GT0009::"))
+        .expect("a type-translated annotation");
+    assert!(type_cell.contains(",col=26,endColumn=32,"), "{type_cell}");
 }
 
 #[test]
@@ -214,8 +222,8 @@ fn l10n_english_defects_are_notes_and_do_not_fail() {
     assert!(!out.stdout.contains("warning["), "{}", out.stdout);
     assert!(out.stdout.contains(": note[GT0019]: "), "{}", out.stdout);
     // In the French tree they are notes too, beside the warnings of the
-    // translation's own drift, which fail the run.
-    let french = l10n(&["--format", "json"]);
+    // translation's own drift, which fail the run under --deny warnings.
+    let french = l10n(&["--format", "json", "--deny", "warnings"]);
     assert_eq!(french.code, 1);
     for line in french.stdout.lines() {
         let finding: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -379,4 +387,46 @@ fn drift_findings_in_the_metadata_are_not_linked_as_docs_pages() {
         .as_str()
         .unwrap()
         .starts_with("docs/api-reference/")));
+}
+
+/// `lint --metadata` reports drift as GL0013 findings: the same findings as
+/// `drift`, worded the same (one message from one home).
+#[test]
+fn lint_and_drift_word_a_drift_finding_the_same() {
+    let metadata = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny.csdl.xml");
+    let lint = run_in(
+        &graphdoc(),
+        &workspace(),
+        &[
+            "lint",
+            "--docs",
+            "docs-src",
+            "--version",
+            "v1.0",
+            "--metadata",
+            metadata.to_str().unwrap(),
+            "--no-suppress",
+            "--format",
+            "json",
+        ],
+    );
+    let mut from_lint: Vec<String> = lint
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|f| f["code"] == "GL0013")
+        .map(|f| format!("{}:{} {}", f["file"], f["line"], f["message"]))
+        .collect();
+    let drift = drift(&["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&drift.stdout).unwrap();
+    let mut from_drift: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{}:{} {}", f["file"], f["line"], f["message"]))
+        .collect();
+    from_lint.sort();
+    from_drift.sort();
+    assert!(!from_drift.is_empty());
+    assert_eq!(from_lint, from_drift);
 }

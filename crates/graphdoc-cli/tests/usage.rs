@@ -178,8 +178,21 @@ fn explain_knows_lint_and_front_end_codes() {
     assert_eq!(unknown.code, 2);
     assert_eq!(
         unknown.stderr,
-        "error: no code `GL999` (graphdoc lint --list-rules lists the lint rules)\n"
+        "error: no code `GL999` (graphdoc explain --list lists every code)\n"
     );
+    // The list the error points at: every family, each code explained.
+    let list = run_in(&graphdoc(), &root, &["explain", "--list"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    for family in [
+        "GD0001  ", "GD0801  ", "GD0901  ", "GS0001  ", "GT0001  ", "GL0001  ",
+    ] {
+        assert!(list.stdout.contains(family), "{family}: {}", list.stdout);
+    }
+    for line in list.stdout.lines() {
+        let code = line.split_whitespace().next().unwrap();
+        let explained = run_in(&graphdoc(), &root, &["explain", code]);
+        assert_eq!(explained.code, 0, "{code} is listed but not explained");
+    }
 }
 
 #[test]
@@ -248,7 +261,7 @@ fn l10n_names_the_tree_it_cannot_use() {
             "--no-history",
         ],
     );
-    assert_eq!(fr.code, 1, "{}", fr.stderr);
+    assert_eq!(fr.code, 0, "translation drift is warnings: {}", fr.stderr);
     assert!(
         fr.stdout
             .contains("identifier `token` is translated as `jeton`"),
@@ -319,4 +332,106 @@ fn all_is_refused_by_the_commands_that_read_one_version() {
         &["lint", "--docs", "docs", "--version", "all"],
     );
     assert_ne!(lint.code, 2, "lint reads every version: {}", lint.stderr);
+}
+
+/// `--max-chars` holds for the markdown output; with a format it cannot
+/// hold for (SARIF and JSON must stay whole documents) it is a usage error,
+/// not silently ignored.
+#[test]
+fn max_chars_is_refused_where_it_cannot_hold() {
+    let (root, _docs) = docs_copy("max-chars");
+    let metadata = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny.csdl.xml");
+    let commands: [(&[&str], &[&str]); 5] = [
+        (
+            &["lint", "--docs", "docs"],
+            &["human", "json", "sarif", "github"],
+        ),
+        (
+            &["samples", "--docs", "docs"],
+            &["human", "json", "sarif", "github", "report"],
+        ),
+        (
+            &["drift", "--docs", "docs", "--metadata", metadata],
+            &["human", "json", "sarif", "github"],
+        ),
+        (
+            &["l10n", "--docs", "docs", "--localized", "docs/fr-FR"],
+            &["human", "json", "sarif", "github"],
+        ),
+        (&["diff", "--docs", "docs"], &["human", "json"]),
+    ];
+    for (args, formats) in commands {
+        for format in formats {
+            let refused = [args, &["--format", format, "--max-chars", "600"]].concat();
+            let result = run_in(&graphdoc(), &root, &refused);
+            assert_eq!(result.code, 2, "{refused:?}: {}", result.stdout);
+            assert_eq!(
+                result.stderr,
+                "error: --max-chars holds for --format markdown only (a pull-request comment); the other formats are not cut (JSON and SARIF must stay whole documents)\n",
+                "{refused:?}"
+            );
+        }
+        let markdown = [args, &["--format", "markdown", "--max-chars", "600"]].concat();
+        let result = run_in(&graphdoc(), &root, &markdown);
+        assert_ne!(result.code, 2, "{markdown:?}: {}", result.stderr);
+        assert!(result.stdout.chars().count() <= 600, "{markdown:?}");
+    }
+}
+
+/// `--link-base` takes a URL for the markdown output (a pull-request
+/// comment, whose relative links GitHub resolves against the pull
+/// request's page) and refuses one where files must be named by their path
+/// inside the repository (SARIF, GitHub annotations).
+#[test]
+fn link_base_takes_a_url_for_markdown_only() {
+    let (root, docs) = docs_copy("link-base");
+    // A finding to link: a property row the JSON representation lacks.
+    let page = docs.join("api-reference/v1.0/resources/intune-onboarding-vpptoken.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text.replacen("|token|", "|tokenAlias|String|An alias.|\n|token|", 1);
+    std::fs::write(&page, text).unwrap();
+    let url = "https://github.com/o/r/blob/0123abc/docs";
+    let markdown = run_in(
+        &graphdoc(),
+        &root,
+        &[
+            "lint",
+            "--docs",
+            "docs",
+            "--format",
+            "markdown",
+            "--link-base",
+            url,
+        ],
+    );
+    assert_ne!(markdown.code, 2, "{}", markdown.stderr);
+    assert!(
+        markdown
+            .stdout
+            .contains("](https://github.com/o/r/blob/0123abc/docs/api-reference/v1.0/resources/intune-onboarding-vpptoken.md#L"),
+        "{}",
+        markdown.stdout
+    );
+    for format in ["sarif", "github"] {
+        for command in ["lint", "samples"] {
+            let args = [
+                command,
+                "--docs",
+                "docs",
+                "--format",
+                format,
+                "--link-base",
+                url,
+            ];
+            let refused = run_in(&graphdoc(), &root, &args);
+            assert_eq!(refused.code, 2, "{args:?}");
+            assert!(
+                refused
+                    .stderr
+                    .starts_with("error: --link-base takes a URL with --format markdown only"),
+                "{args:?}: {}",
+                refused.stderr
+            );
+        }
+    }
 }

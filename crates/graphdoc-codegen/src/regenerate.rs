@@ -6,7 +6,7 @@ use crate::{
     Options, GENERATED_MARKER,
 };
 use graphdoc_docs::locate::{self, TreeError};
-use graphdoc_docs::{codes, display_path, LoadError, Loaded};
+use graphdoc_docs::{codes, display_path, export, LoadError, Loaded};
 use graphdoc_schema::Severity;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +34,9 @@ pub struct RegenerateOptions {
     pub fix_command: String,
     /// The bounds pages are read within.
     pub limits: Limits,
+    /// The lowest severity of the docs' findings that stops the run (exit
+    /// 1, nothing written); errors when `None` (a page not read).
+    pub deny: Option<Severity>,
 }
 
 /// Why nothing was written.
@@ -93,8 +96,9 @@ impl std::error::Error for RegenerateError {}
 /// (or, with `check`, compares it). Diagnostics of warning level and above,
 /// and what was written, go to `report` line by line as they come. Returns
 /// the exit status: 0, or 1 when `check` finds the output stale or when
-/// pages were not read on purpose (outside the tree, over a limit), in which
-/// case nothing is written.
+/// findings of the docs are at or above `deny` (by default errors: pages
+/// not read on purpose, outside the tree or over a limit), in which case
+/// nothing is written.
 pub fn regenerate(
     opts: &RegenerateOptions,
     report: &mut dyn FnMut(&str),
@@ -103,7 +107,7 @@ pub fn regenerate(
     let all = graphdoc_docs::load_versions_within(&opts.limits, &opts.docs, &versions)
         .map_err(RegenerateError::Load)?;
     let mut schemas = Vec::with_capacity(all.len());
-    let mut not_read = 0;
+    let mut failing = 0;
     for (version, loaded) in versions.iter().zip(all) {
         report_warnings(&loaded, report);
         let pages = unreadable_pages(&loaded);
@@ -115,15 +119,15 @@ pub fn regenerate(
             });
         }
         // Pages not read on purpose (out of the tree, over a limit) are
-        // findings, not I/O errors: exit 1, and the same care.
-        not_read += pages_not_read(&loaded);
+        // findings, not I/O errors: as every finding at or above the deny
+        // level, exit 1, and the same care.
+        failing += export::failing(&loaded.diagnostics, opts.deny);
         schemas.push(loaded.schema);
     }
-    if not_read > 0 {
-        report(&format!(
-            "{not_read} page(s) of the docs were not read (see above); {} is left as it was",
-            display_path(&opts.out)
-        ));
+    if failing > 0 {
+        let out = display_path(&opts.out);
+        let why = export::stopped_by(failing, opts.deny);
+        report(&format!("{why}: {out} is left as it was"));
         return Ok(1);
     }
     let generated = generate_reusing(&schemas, &codegen_options(opts), &opts.out);
@@ -217,13 +221,5 @@ fn unreadable_pages(loaded: &Loaded) -> usize {
         .diagnostics
         .iter()
         .filter(|d| d.code == codes::UNREADABLE)
-        .count()
-}
-
-fn pages_not_read(loaded: &Loaded) -> usize {
-    loaded
-        .diagnostics
-        .iter()
-        .filter(|d| graphdoc_docs::tree::codes::NOT_READ.contains(&d.code.as_str()))
         .count()
 }

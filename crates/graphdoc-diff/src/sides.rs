@@ -69,12 +69,13 @@ pub struct DiffCommand {
     pub limits: graphdoc_docs::Limits,
 }
 
-/// The rendered diff and the exit status (1 when `fail_on` matched).
+/// The rendered diff and the exit status.
 #[derive(Clone, Debug)]
 pub struct DiffOutcome {
     /// The diff as `format` prints it.
     pub rendered: String,
-    /// 1 when `fail_on` matched or a new warning is at or above `--deny`, else 0.
+    /// 1 when `fail_on` matched or a finding of the docs read (a new one,
+    /// in pull-request mode) is at or above `--deny`, else 0.
     pub exit_code: u8,
     /// The diff itself.
     pub diff: SchemaDiff,
@@ -165,6 +166,12 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
     let (from_schema, from_warnings) = read_side(&from, "from", &cmd.limits, note)?;
     let (to_schema, to_warnings) = read_side(&to, "to", &cmd.limits, note)?;
     let new_warnings = new_warnings(cmd, (&from, &from_warnings), (&to, &to_warnings), note)?;
+    // What the exit status weighs: in pull-request mode (two trees, a
+    // baseline) the to side's new findings, else both sides' findings.
+    let weighed = match new_warnings {
+        Some(new) => new,
+        None => [from_warnings, to_warnings].concat(),
+    };
     let result = diff(&from_schema, &to_schema, &options);
     let rendered = match cmd.format {
         DiffFormat::Human { color } => result.to_text(color),
@@ -178,7 +185,7 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
         Some(FailOn::Breaking) => result.has_breaking(),
         Some(FailOn::Any) => !result.is_empty(),
         None => false,
-    } || cmd.pr.fails(new_warnings.iter().map(|d| d.severity));
+    } || cmd.pr.fails(weighed.iter().map(|d| d.severity));
     Ok(DiffOutcome {
         rendered,
         exit_code: u8::from(failed),
@@ -187,16 +194,16 @@ pub fn run(cmd: &DiffCommand, note: &mut dyn FnMut(&str)) -> Result<DiffOutcome,
 }
 
 /// With two trees or a baseline, the `to` side's warnings that are not
-/// accepted (by the `from` tree, the baseline file), listed through `note`;
-/// `--write-baseline` writes all of the `to` side's.
+/// accepted (by the `from` tree, the baseline file), listed through `note`
+/// (`None` in neither case); `--write-baseline` writes all of the `to` side's.
 fn new_warnings(
     cmd: &DiffCommand,
     (from, from_warnings): (&Side, &[Diagnostic]),
     (to, to_warnings): (&Side, &[Diagnostic]),
     note: &mut dyn FnMut(&str),
-) -> Result<Vec<Diagnostic>, DiffError> {
+) -> Result<Option<Vec<Diagnostic>>, DiffError> {
     let Side::Docs { docs: to_docs, .. } = to else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
     let relative = |docs: &Path, ds: &[Diagnostic]| -> Vec<Diagnostic> {
         ds.iter().map(|d| gate::relative(docs, d)).collect()
@@ -211,7 +218,7 @@ fn new_warnings(
     {
         Some(accepted) => accepted,
         None if two_trees => Vec::new(),
-        None => return Ok(Vec::new()),
+        None => return Ok(None),
     };
     if let (true, Side::Docs { docs, .. }) = (two_trees, from) {
         accepted.extend(relative(docs, from_warnings));
@@ -226,7 +233,7 @@ fn new_warnings(
             note(&d.to_string());
         }
     }
-    Ok(new)
+    Ok(Some(new))
 }
 
 /// A side's schema and, read from docs, its warnings. `which` is `from`

@@ -17,7 +17,8 @@ pub struct PrMode {
     pub baseline: Option<PathBuf>,
     /// Write the findings of this run, all of them, as a baseline.
     pub write_baseline: Option<PathBuf>,
-    /// The lowest severity of a new finding that fails the run (exit 1).
+    /// The lowest severity of a finding (a new one, in pull-request mode)
+    /// that fails the run (exit 1); errors when `None`.
     pub deny: Option<Severity>,
 }
 
@@ -61,10 +62,10 @@ impl PrMode {
             .map_err(|e| format!("cannot write {}: {e}", crate::display_path(file)))
     }
 
-    /// Whether new findings of these severities fail the run.
-    pub fn fails(&self, new: impl IntoIterator<Item = Severity>) -> bool {
-        let deny = self.deny.unwrap_or(Severity::Error);
-        new.into_iter().any(|s| s >= deny)
+    /// Whether findings of these severities (the new ones, in pull-request
+    /// mode) fail the run: [`Severity::fails`] at this mode's deny level.
+    pub fn fails(&self, found: impl IntoIterator<Item = Severity>) -> bool {
+        Severity::fails(self.deny, found)
     }
 }
 

@@ -32,6 +32,8 @@ pub mod codes {
     pub const JSON_TOO_LARGE: &str = "GD0907";
     /// A JSON example nested deeper than the limit.
     pub const JSON_TOO_DEEP: &str = "GD0908";
+    /// A page file that is binary, not text.
+    pub const BINARY_PAGE: &str = "GD0909";
 
     /// Every code of a page the tree has but that was not read (a link out
     /// of the tree or a loop, a limit exceeded).
@@ -44,6 +46,7 @@ pub mod codes {
         NESTED_TOO_DEEP,
         JSON_TOO_LARGE,
         JSON_TOO_DEEP,
+        BINARY_PAGE,
     ];
 
     /// What each code means: the text of `lint --explain GD09xx`.
@@ -55,6 +58,7 @@ pub mod codes {
         (TABLE_TOO_LONG, "A table has more rows than the table row limit (default 50,000; the longest real table has about 1,700). The page is not read. Fix: split the table; or raise the limit (`--max-table-rows`)."),
         (NESTED_TOO_DEEP, "Block quotes or lists are nested deeper than the nesting limit (default 100). The page is not read. Fix: flatten the nesting; or raise the limit (`--max-nesting`)."),
         (JSON_TOO_LARGE, "A JSON example is larger than the JSON example size limit (default 1 MB). The page is not read. Fix: shorten the example (`...` stands for the rest); or raise the limit (`--max-json-size`)."),
+        (BINARY_PAGE, "A `.md` file of the docs tree is binary, not text: it holds NUL bytes, or most of its start is neither UTF-8 text nor whitespace (an image or an archive saved under a page's name). It is not read as a page, which would only report a missing title and no items. Fix: remove the file, or give it its real extension."),
         (JSON_TOO_DEEP, "A JSON example nests objects and arrays deeper than the JSON depth limit (default 128, which is also where serde_json stops; the deepest real example has 37 levels). The page is not read. Fix: shorten the example; or raise the limit (`--max-json-depth`)."),
     ];
 }
@@ -511,6 +515,27 @@ fn unreadable(shown: &str, why: impl std::fmt::Display) -> Box<Diagnostic> {
     ))
 }
 
+/// Whether a page file is binary: a NUL byte anywhere (no text page has
+/// one), or, in its first 8 KB, more than a third of the bytes are control
+/// characters other than whitespace or not UTF-8. A page with a few invalid
+/// bytes is text (GD0014).
+fn is_binary(bytes: &[u8]) -> bool {
+    if bytes.contains(&0) {
+        return true;
+    }
+    let start = &bytes[..bytes.len().min(8192)];
+    let mut junk = 0;
+    for chunk in start.utf8_chunks() {
+        junk += chunk.invalid().len();
+        junk += chunk
+            .valid()
+            .bytes()
+            .filter(|b| b.is_ascii_control() && !b"\t\n\r\x0c".contains(b))
+            .count();
+    }
+    junk * 3 > start.len()
+}
+
 /// The bytes of a page, read no further than the size limit, and checked
 /// against the other limits.
 fn read_page(path: &Path, shown: &str, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
@@ -523,12 +548,21 @@ fn read_page(path: &Path, shown: &str, limits: &Limits) -> Result<Vec<u8>, Box<D
     Ok(bytes)
 }
 
-/// A page's bytes against `limits`: the first one exceeded, as a finding.
+/// A page's bytes against `limits`: the first one exceeded, as a finding;
+/// or a binary file, which is no page.
 pub(crate) fn check_page(
     shown: &str,
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<(), Box<Diagnostic>> {
+    if is_binary(bytes) {
+        return Err(Box::new(Diagnostic::new(
+            &Source::new(shown, 1),
+            Severity::Error,
+            codes::BINARY_PAGE,
+            "file is binary, not a page (NUL bytes, or mostly not text); not read",
+        )));
+    }
     if bytes.len() as u64 > limits.page_bytes {
         return Err(Box::new(Diagnostic::new(
             &Source::new(shown, 1),

@@ -28,6 +28,22 @@ impl Pages<'_> {
             .unwrap_or("");
         Finding::new(kind, self.file, line, message).english(self.english_file, english_line, text)
     }
+
+    /// [`Pages::at`], pointing at `written` on the localised line.
+    fn at_written(
+        &self,
+        (kind, line, written): (Kind, u32, &str),
+        message: String,
+        english_line: u32,
+    ) -> Finding {
+        let text = self
+            .localised
+            .lines
+            .get(line.saturating_sub(1) as usize)
+            .map_or("", String::as_str);
+        self.at(kind, line, message, english_line)
+            .pointing_at(text, written)
+    }
 }
 
 pub fn compare(p: &Pages) -> Vec<Finding> {
@@ -67,9 +83,8 @@ fn heading_names(p: &Pages, out: &mut Vec<Finding>) {
                 continue;
             }
             if let Some(other) = written.iter().find(|w| w.eq_ignore_ascii_case(&name)) {
-                out.push(p.at(
-                    Kind::IdentifierTranslated,
-                    loc[j].line,
+                out.push(p.at_written(
+                    (Kind::IdentifierTranslated, loc[j].line, other),
                     format!("name `{name}` in the heading is written `{other}`"),
                     en[i].line,
                 ));
@@ -132,9 +147,8 @@ fn link_names(p: &Pages, out: &mut Vec<Finding>) {
         if !(link.in_table || case_only) {
             continue;
         }
-        out.push(p.at(
-            Kind::IdentifierTranslated,
-            link.line,
+        out.push(p.at_written(
+            (Kind::IdentifierTranslated, link.line, &link.text),
             format!("the link to `{name}` is written `{}`", link.text),
             line,
         ));
@@ -352,9 +366,8 @@ fn row(
         } else {
             "translated"
         };
-        out.push(p.at(
-            Kind::IdentifierTranslated,
-            loc.line,
+        out.push(p.at_written(
+            (Kind::IdentifierTranslated, loc.line, &loc_name),
             format!("identifier `{en_name}` is {how} as `{loc_name}`"),
             en.line,
         ));
@@ -393,7 +406,7 @@ fn row(
             format!("type cell `{loc_type}` differs from the English `{en_type}`"),
         ),
     };
-    out.push(p.at(kind, loc.line, message, en.line));
+    out.push(p.at_written((kind, loc.line, written), message, en.line));
 }
 
 fn code_blocks(p: &Pages, missing_sections: &[String], out: &mut Vec<Finding>) {

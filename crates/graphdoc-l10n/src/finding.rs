@@ -212,6 +212,14 @@ pub struct Finding {
     /// A warning for translation drift; a note for a defect the English
     /// page has too, which the translation carried over faithfully.
     pub severity: Severity,
+    /// 1-based column in characters of what departs (the translated name,
+    /// link text or type cell), where the line shows it. Last, so that
+    /// findings sort as they did without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// Characters of what departs, from `column`.
+    #[serde(skip)]
+    pub width: u32,
 }
 
 impl Finding {
@@ -225,7 +233,22 @@ impl Finding {
             message: message.into(),
             note: None,
             severity: Severity::Warning,
+            column: None,
+            width: 0,
         }
+    }
+
+    /// Points at the first `written` on `line` (the localised line the
+    /// finding is on): what departs, as the page writes it. Left at the
+    /// whole line when the line does not show it as such.
+    pub fn pointing_at(mut self, line: &str, written: &str) -> Finding {
+        let written = written.trim();
+        if let (false, Some(at)) = (written.is_empty(), line.find(written)) {
+            let column = line[..at].chars().count() + 1;
+            self.column = u32::try_from(column).ok();
+            self.width = u32::try_from(written.chars().count()).unwrap_or(0);
+        }
+        self
     }
 
     /// A defect of the English page the translation carried over: the
@@ -266,6 +289,9 @@ impl Finding {
             self.message.clone(),
         )
         .keyed(self.kind.name());
+        if let Some(column) = self.column {
+            f = f.span(column, self.width);
+        }
         if let Some(note) = &self.note {
             f = f.note(note.to_string());
         }
@@ -273,22 +299,12 @@ impl Finding {
     }
 }
 
+/// The finding as every finding prints on one line (its common format's
+/// `file:line[:column]: severity[code]: message`); the renderers of
+/// `graphdoc-lint` print it with its English line.
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}[{}]: {} ({})",
-            self.file,
-            self.line,
-            self.severity,
-            self.code,
-            self.message,
-            self.kind.name()
-        )?;
-        if let Some(note) = &self.note {
-            write!(f, "\n  note: {note}")?;
-        }
-        Ok(())
+        self.to_common().fmt(f)
     }
 }
 

@@ -120,25 +120,6 @@ impl Report {
         counts
     }
 
-    /// One finding a line (its English line under it), then a line with the counts by kind.
-    pub fn render_human(&self) -> String {
-        let mut out = String::new();
-        for d in &self.not_read {
-            out.push_str(&d.to_string());
-            out.push('\n');
-            for note in &d.notes {
-                out.push_str(&format!("  note: {note}\n"));
-            }
-        }
-        for f in &self.findings {
-            out.push_str(&f.to_string());
-            out.push('\n');
-        }
-        out.push_str(&self.summary());
-        out.push('\n');
-        out
-    }
-
     /// The text of the localised page `finding` is on, for the line shown
     /// under it; `None` for a finding about the English tree (a page it
     /// could not read), whose page of that path is another text.
@@ -149,15 +130,14 @@ impl Report {
         self.localised.get(&finding.file).map(String::as_str)
     }
 
-    /// Whether the run fails (exit status 1): a page not read, or a
-    /// finding of translation drift. Notes (defects of the English page
-    /// the translation carried over) do not fail it.
-    pub fn fails(&self) -> bool {
-        !self.not_read.is_empty()
-            || self
-                .findings
-                .iter()
-                .any(|f| f.severity >= graphdoc_schema::Severity::Warning)
+    /// Whether the run fails (exit status 1): a finding (a page not read,
+    /// translation drift) at or above `deny` (errors when `None`), as for
+    /// every command. Notes (defects of the English page the translation
+    /// carried over) never fail it.
+    pub fn fails(&self, deny: Option<graphdoc_schema::Severity>) -> bool {
+        let not_read = self.not_read.iter().map(|f| f.severity);
+        let drift = self.findings.iter().map(|f| f.severity);
+        graphdoc_schema::Severity::fails(deny, not_read.chain(drift))
     }
 
     /// `l10n: 3 pages aligned, 2 findings; row-missing 2`: the counts, by
@@ -205,21 +185,6 @@ impl Report {
     pub fn to_findings(&self) -> Vec<graphdoc_schema::Finding> {
         let drift = self.findings.iter().map(Finding::to_common);
         self.not_read.iter().cloned().chain(drift).collect()
-    }
-
-    /// One JSON object per line, in the common finding format (the kind
-    /// is the `key`, the English line the note).
-    pub fn render_json(&self) -> String {
-        let mut out = String::new();
-        for d in &self.not_read {
-            out.push_str(&serde_json::to_string(d).unwrap_or_default());
-            out.push('\n');
-        }
-        for f in &self.findings {
-            out.push_str(&serde_json::to_string(&f.to_common()).unwrap_or_default());
-            out.push('\n');
-        }
-        out
     }
 }
 

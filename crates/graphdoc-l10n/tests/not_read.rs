@@ -77,7 +77,13 @@ fn pages_not_read_are_reported_and_not_aligned() {
         report.findings
     );
     assert_eq!(report.aligned, 1);
-    let rendered = [report.render_human(), report.render_json()].concat();
+    let opts = graphdoc_lint::RenderOptions::new("graphdoc-l10n");
+    let render = |format| graphdoc_lint::l10n_command::render(&report, format, &opts);
+    let rendered = [
+        render(graphdoc_lint::Format::Human),
+        render(graphdoc_lint::Format::Json),
+    ]
+    .concat();
     assert!(!rendered.contains("SECRET-l10n"));
     assert!(!rendered.contains(&base.display().to_string()));
     assert!(rendered.contains(

@@ -30,6 +30,7 @@ fn schemas(root: &Path) {
             v,
             &graphdoc_docs::Limits::default(),
             SchemaFormat::Json,
+            None,
             &mut |_| {},
         )
         .expect("corpus loads");

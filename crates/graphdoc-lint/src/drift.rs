@@ -183,6 +183,22 @@ impl DriftFinding {
         }
     }
 
+    /// The finding as every command reports it (`drift`, and `lint
+    /// --metadata` as GL0013): its kind first in the message, its own
+    /// severity, its item as the subject and [`DriftFinding::key`] as the
+    /// key; at `file` (the finding's, made relative by the caller).
+    pub fn finding(&self, file: &str) -> graphdoc_schema::Finding {
+        graphdoc_schema::Finding::at_line(
+            crate::rules::METADATA_DRIFT,
+            self.severity,
+            file,
+            self.line,
+            format!("{}: {}", self.kind, self.message),
+        )
+        .about(self.item.as_str())
+        .keyed(self.key())
+    }
+
     /// The finding with what the docs say (see [`DriftFinding::docs_say`]).
     fn saying(mut self, docs_say: impl std::fmt::Display) -> Self {
         self.docs_say = docs_say.to_string();

@@ -34,15 +34,16 @@ pub struct DriftOptions {
 }
 
 /// What `drift` prints, the report (filtered in pull-request mode) and the
-/// exit status: 0, or 1 in pull-request mode for a new finding at or above
-/// the deny level.
+/// exit status: 0, or 1 for a finding (drift, or the docs' own: a page not
+/// read) at or above the deny level (in pull-request mode: a new one).
 #[derive(Clone, Debug)]
 pub struct DriftOutcome {
     /// The report as `format` prints it.
     pub rendered: String,
     /// The report, findings filtered in pull-request mode.
     pub report: DriftReport,
-    /// 0, or 1 for a new finding at or above the deny level.
+    /// 0, or 1 for a finding (a new one in pull-request mode) at or above
+    /// the deny level.
     pub exit_code: u8,
 }
 
@@ -83,13 +84,16 @@ pub fn run(opts: &DriftOptions, report: &mut dyn FnMut(&str)) -> Result<DriftOut
     for warning in &warnings {
         report(&warning.to_string());
     }
-    let mut exit_code = 0;
     if let Some(accepted) = accepted {
         drift.findings = baseline::retain_new(drift.findings, &accepted, |f| {
             to_finding(&opts.docs, f).identity()
         });
-        exit_code = u8::from(opts.pr.fails(drift.findings.iter().map(|f| f.severity)));
     }
+    let reported = drift.findings.iter().map(|f| f.severity);
+    let exit_code = u8::from(
+        opts.pr
+            .fails(reported.chain(warnings.iter().map(|w| w.severity))),
+    );
     let rendered = render_report(opts, &drift, (&name, &xml), &pages);
     Ok(DriftOutcome {
         rendered,
@@ -202,13 +206,5 @@ fn drift_of(
 /// reports it), the file relative to the docs root, the item as subject and
 /// [`DriftFinding::key`] as key.
 pub fn to_finding(docs: &Path, f: &DriftFinding) -> Finding {
-    Finding::at_line(
-        crate::rules::METADATA_DRIFT,
-        f.severity,
-        gate::relative_file(docs, &f.file),
-        f.line,
-        f.message.as_str(),
-    )
-    .about(f.item.as_str())
-    .keyed(f.key())
+    f.finding(gate::relative_file(docs, &f.file))
 }

@@ -32,12 +32,12 @@ pub mod samples_command;
 pub mod suppress;
 mod versions;
 
-pub use registry::explain;
+pub use registry::{explain, list as list_codes};
 pub use render::{Format, RenderOptions};
 pub use rules::{Finding, Rule, RULES};
 
 use graphdoc_docs::{display_path, Loaded};
-use graphdoc_schema::{csdl, Severity};
+use graphdoc_schema::csdl;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -52,8 +52,6 @@ pub struct LintOptions {
     pub metadata: Option<PathBuf>,
     /// How to print the findings.
     pub format: Format,
-    /// Warnings make the exit code 1, not only errors.
-    pub deny_warnings: bool,
     /// `v1.0`, `beta` or `all` (the versions present).
     pub version: String,
     /// Suppressions file; default `<docs>/graphdoc-lint.toml` when present.
@@ -68,7 +66,8 @@ pub struct LintOptions {
     /// Markdown output: at most this many characters.
     pub max_chars: Option<usize>,
     /// Pull-request mode: report only findings that are not accepted (by
-    /// the `--since` tree or a baseline file); `deny_warnings` is its level.
+    /// the `--since` tree or a baseline file), and the deny level of the
+    /// exit status (in every mode).
     pub pr: graphdoc_docs::gate::PrMode,
     /// The bounds pages are read within (the `--since` tree's too).
     pub limits: graphdoc_docs::Limits,
@@ -81,7 +80,6 @@ impl LintOptions {
             docs: docs.into(),
             metadata: None,
             format: Format::Human,
-            deny_warnings: false,
             version: "all".into(),
             config: None,
             no_suppressions: false,
@@ -99,7 +97,7 @@ impl LintOptions {
 pub struct LintOutcome {
     /// The findings as `format` prints them.
     pub rendered: String,
-    /// 0 clean, 1 findings at or over the threshold.
+    /// 0 clean, 1 findings at or above the deny level.
     pub exit_code: u8,
     /// The findings left after suppression, sorted, their paths relative
     /// to the docs root.
@@ -321,8 +319,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let findings = pr::gate(opts, findings)?;
 
     let rendered = render_lint(opts, &findings, suppressed, &versions, &root);
-    let counts = render::Counts::of(&findings);
-    let failing = counts.errors > 0 || (opts.deny_warnings && counts.warnings > 0);
+    let failing = opts.pr.fails(findings.iter().map(|f| f.severity));
     Ok(LintOutcome {
         rendered,
         exit_code: u8::from(failing),
@@ -539,11 +536,6 @@ pub fn list_rules() -> String {
         ));
     }
     out
-}
-
-/// Severity helper for callers that filter findings.
-pub fn counts_against(f: &Finding, deny_warnings: bool) -> bool {
-    f.severity == Severity::Error || (deny_warnings && f.severity == Severity::Warning)
 }
 
 #[cfg(test)]

@@ -50,6 +50,17 @@ pub fn codes() -> impl Iterator<Item = &'static Code> {
         .chain(crate::rules::RULES)
 }
 
+/// What `explain --list` prints: every code on a line of its own with its
+/// one-line summary, in [`codes`] order.
+pub fn list() -> String {
+    let mut out = String::new();
+    for c in codes() {
+        let summary: Vec<&str> = c.summary.split_whitespace().collect();
+        out.push_str(&format!("{}  {}\n", c.code, summary.join(" ")));
+    }
+    out
+}
+
 /// The entry of `code` or of a former spelling of it (any case).
 pub fn lookup(code: &str) -> Option<&'static Code> {
     codes().find(|c| c.is(code))
@@ -128,6 +139,22 @@ mod tests {
             for a in c.aliases {
                 assert!(seen.insert(a), "alias {a} twice");
             }
+        }
+    }
+
+    #[test]
+    fn the_list_has_every_code_once_each_known_to_explain() {
+        let list = list();
+        let listed: Vec<&str> = list.lines().map(|l| &l[..6]).collect();
+        assert_eq!(listed.len(), codes().count());
+        for family in ["GD", "GS", "GT", "GL"] {
+            assert!(listed.iter().any(|c| c.starts_with(family)), "{family}");
+        }
+        for code in listed {
+            assert!(
+                explain(code).is_some(),
+                "{code} is listed but not explained"
+            );
         }
     }
 

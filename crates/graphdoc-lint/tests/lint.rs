@@ -2,6 +2,7 @@
 //! broken fixture trees under tests/fixtures/.
 
 use graphdoc_lint::{rules, run, Finding, Format, LintOptions};
+use graphdoc_schema::Severity;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -58,7 +59,7 @@ fn of_rule(findings: &[Finding], rule: &str, root: &Path) -> BTreeSet<(String, S
 
 #[test]
 fn docs_src_is_clean_with_its_suppressions() {
-    let out = lint(&docs_src(), |o| o.deny_warnings = true);
+    let out = lint(&docs_src(), |o| o.pr.deny = Some(Severity::Warning));
     assert_eq!(out.findings, Vec::new(), "{}", out.rendered);
     assert_eq!(out.exit_code, 0);
     assert_eq!(out.suppressed, 26);
@@ -72,7 +73,7 @@ fn docs_src_without_suppressions_finds_exactly_the_published_defects() {
     let root = docs_src();
     let out = lint(&root, |o| {
         o.no_suppressions = true;
-        o.deny_warnings = true;
+        o.pr.deny = Some(Severity::Warning);
     });
     let want = expected(&[
         (
@@ -368,9 +369,14 @@ fn exit_codes() {
         edit(&mut o);
         run(&o)
     };
-    assert_eq!(with(&|o| o.deny_warnings = true).unwrap().exit_code, 0);
+    assert_eq!(
+        with(&|o| o.pr.deny = Some(Severity::Warning))
+            .unwrap()
+            .exit_code,
+        0
+    );
     let unsuppressed = with(&|o| {
-        o.deny_warnings = true;
+        o.pr.deny = Some(Severity::Warning);
         o.no_suppressions = true;
     });
     assert_eq!(unsuppressed.unwrap().exit_code, 1);

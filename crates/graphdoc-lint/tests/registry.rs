@@ -11,7 +11,7 @@ fn code_literals(text: &str) -> Vec<String> {
     for piece in code.split('"').skip(1).step_by(2) {
         let b = piece.as_bytes();
         let is_code = b.len() == 6
-            && matches!(&piece[..2], "GD" | "GL" | "GS")
+            && matches!(&piece[..2], "GD" | "GL" | "GS" | "GT")
             && b[2..].iter().all(u8::is_ascii_digit);
         if is_code {
             out.push(piece.to_string());

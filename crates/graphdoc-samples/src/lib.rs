@@ -390,7 +390,8 @@ pub struct SamplesOutcome {
     pub rendered: String,
     /// One per version checked.
     pub summaries: Vec<Summary>,
-    /// 0: every block readable and no findings; 1: findings or unreadable blocks.
+    /// 0, or 1 for a finding (an unreadable block, a page not read…) at or
+    /// above the deny level.
     pub exit_code: i32,
 }
 
@@ -431,24 +432,16 @@ impl From<LoadError> for Error {
 
 /// `graphdoc samples`: checks the samples of `versions` (`v1.0`, `beta`,
 /// or `all`) of the docs tree at `docs` and renders the report.
+/// The exit status is every command's: 1 for a finding that is an error.
 pub fn run(docs: &Path, versions: &[&str], format: Format) -> Result<SamplesOutcome, Error> {
-    let reports = check_versions(&graphdoc_docs::Limits::default(), docs, versions)?;
-    let exit_code = exit_code(&reports);
-    Ok(render(reports, format, exit_code))
-}
-
-/// 1 when a block is unreadable or not valid JSON, a sample has findings
-/// or a page was not read.
-fn exit_code(reports: &[VersionReport]) -> i32 {
-    i32::from(reports.iter().any(|r| {
-        r.summary.unreadable > 0
-            || !r.summary.findings.is_empty()
-            || !r.pages_not_read.is_empty()
-            || r.samples
-                .iter()
-                .flat_map(|s| &s.forgiven)
-                .any(|d| d.severity == Severity::Error)
-    }))
+    let limits = graphdoc_docs::Limits::default();
+    pr::run(
+        docs,
+        versions,
+        &limits,
+        format,
+        &graphdoc_docs::gate::PrMode::default(),
+    )
 }
 
 /// The reports of `versions` (`v1.0`, `beta`, `all`) of the tree at `docs`,

@@ -94,7 +94,15 @@ fn run_renders_and_sets_the_exit_code() {
     assert_eq!(v1.exit_code, 0);
     assert!(v1.rendered.starts_with("v1.0: "), "{}", v1.rendered);
     let all = graphdoc_samples::run(docs_src(), &["all"], graphdoc_samples::Format::Json).unwrap();
-    assert_eq!(all.exit_code, 1, "beta has findings");
+    assert_eq!(all.exit_code, 0, "beta has warnings, no errors");
+    let strict = graphdoc_docs::gate::PrMode {
+        deny: Some(graphdoc_schema::Severity::Warning),
+        ..Default::default()
+    };
+    let limits = graphdoc_docs::Limits::default();
+    let format = graphdoc_samples::Format::Json;
+    let denied = graphdoc_samples::pr::run(docs_src(), &["all"], &limits, format, &strict).unwrap();
+    assert_eq!(denied.exit_code, 1, "under --deny warnings");
     let json: serde_json::Value = serde_json::from_str(&all.rendered).unwrap();
     assert_eq!(json.as_array().map(Vec::len), Some(2));
     assert!(graphdoc_samples::run(docs_src(), &["v2"], graphdoc_samples::Format::Human).is_err());

@@ -26,6 +26,17 @@ impl std::fmt::Display for Severity {
     }
 }
 
+impl Severity {
+    /// Every command's exit policy: whether findings of these severities
+    /// fail the run (exit status 1), that is whether any is at or above
+    /// `deny` (`--deny`; errors when not given). Commands in pull-request
+    /// mode pass only the new findings.
+    pub fn fails(deny: Option<Severity>, found: impl IntoIterator<Item = Severity>) -> bool {
+        let deny = deny.unwrap_or(Severity::Error);
+        found.into_iter().any(|s| s >= deny)
+    }
+}
+
 impl std::str::FromStr for Severity {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {

@@ -61,6 +61,11 @@ fn item(f: &Finding, opts: &RenderOptions) -> String {
     // A file outside the docs tree (the metadata) gets no link: it is not
     // where the link base says the docs are.
     let place = match opts.repository_path(&f.file) {
+        // A URL base is kept as given; only the file's part is escaped.
+        Some(_) if super::is_url(&opts.link_base) => {
+            let base = opts.link_base.trim_end_matches('/');
+            format!("[{place}]({base}/{}#L{})", link_target(&f.file), f.line)
+        }
         Some(path) => format!("[{place}]({}#L{})", link_target(&path), f.line),
         None => place,
     };
@@ -133,6 +138,26 @@ mod tests {
             "### graphdoc-lint: 0 errors, 1 warning, 0 notes\n\n\
 - **warning** `GL0007` [api-reference/x.md:3](docs/api-reference/x.md#L3): same, 100% text\n  - earlier: a\n"
         );
+    }
+
+    #[test]
+    fn a_url_base_makes_links_absolute_for_a_pull_request_comment() {
+        let mut opts = RenderOptions::new("graphdoc-lint");
+        opts.link_base = "https://github.com/o/r/blob/0123abc/docs/".into();
+        let out = render(&[finding()], &opts);
+        assert!(
+            out.contains("[api-reference/x.md:3](https://github.com/o/r/blob/0123abc/docs/api-reference/x.md#L3)"),
+            "{out}"
+        );
+        // The base is taken as given: an escape in it (a branch name's
+        // `%2F`) is not escaped again.
+        opts.link_base = "https://github.com/o/r/blob/feature%2Fx/docs".into();
+        assert!(render(&[finding()], &opts)
+            .contains("](https://github.com/o/r/blob/feature%2Fx/docs/api-reference/x.md#L3)"),);
+        // A file outside the docs (the metadata) is still not linked.
+        opts.outside_docs = vec!["api-reference/x.md".into()];
+        assert!(!render(&[finding()], &opts).contains("https://"));
+        assert!(crate::render::is_url("http://host/x") && !crate::render::is_url("docs/a:b"));
     }
 
     #[test]

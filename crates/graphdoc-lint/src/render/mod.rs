@@ -52,7 +52,8 @@ pub struct RenderOptions {
     /// The program named in SARIF and the summary (`graphdoc-lint`).
     pub tool: String,
     /// The docs root's path inside the repository, `/`-separated, no
-    /// trailing `/` (`""` when the docs root is the repository root).
+    /// trailing `/` (`""` when the docs root is the repository root); for
+    /// the markdown output, also a URL base (see [`is_url`]).
     pub link_base: String,
     /// Markdown only: the most characters the output may have.
     pub max_chars: Option<usize>,
@@ -84,7 +85,7 @@ impl RenderOptions {
             return None;
         }
         let mut base = self.link_base.trim_end_matches('/');
-        while let Some(rest) = base.strip_prefix("./") {
+        while let Some(rest) = base.strip_prefix("./").filter(|_| !is_url(base)) {
             base = rest.trim_start_matches('/');
         }
         Some(if base.is_empty() || base == "." {
@@ -93,6 +94,19 @@ impl RenderOptions {
             format!("{base}/{file}")
         })
     }
+}
+
+/// Whether a link base is a URL (`https://github.com/o/r/blob/<sha>/docs`)
+/// rather than a path inside the repository: markdown links then are
+/// absolute, as a pull-request comment needs (GitHub resolves a comment's
+/// relative links against the pull request's page, not the repository).
+pub fn is_url(link_base: &str) -> bool {
+    link_base.split_once("://").is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
 }
 
 /// The text of the file a finding is in, for the snippet under it; `None`

@@ -19,19 +19,8 @@ property-type-differs, …) and its own severity (case-differs is a note).\n",
     aliases: &["GL013"],
 };
 
-/// The drift report's findings, each with its own severity, its item
-/// (`type/property`) as the subject and its kind (with what the docs
-/// say, [`crate::drift::DriftFinding::key`]) as the key.
+/// The drift report's findings, as `drift` reports them
+/// ([`crate::drift::DriftFinding::finding`]).
 pub fn check(report: &DriftReport) -> Vec<Finding> {
-    report
-        .findings
-        .iter()
-        .map(|d| {
-            let mut f = RULE.finding(&d.file, d.line, format!("{}: {}", d.kind, d.message));
-            f.severity = d.severity;
-            f.key = d.key();
-            f.subject = d.item.clone();
-            f
-        })
-        .collect()
+    report.findings.iter().map(|d| d.finding(&d.file)).collect()
 }
