@@ -180,15 +180,23 @@ pub fn line(input: &str, body: &str) -> String {
     format!("{PREFIX}{input}, text {}\n", hash_text(body))
 }
 
-/// The formatted body of `previous` (a whole file: header, fingerprint
-/// line, body) if it was made from an input of fingerprint `input` and its
-/// body is as it was written.
-pub fn reusable_body(previous: &str, input: &str) -> Option<String> {
+/// `previous` (a whole file: header, fingerprint line, body) under
+/// `header`, if it was made from an input of fingerprint `input` and its
+/// body is as it was written: what making the file afresh gives, byte for
+/// byte. Its fingerprint line is then the one [`line`] would write, so when
+/// the header is the same too the file is taken as it is, without a copy.
+pub fn reuse(previous: String, header: &str, input: &str) -> Option<String> {
     let at = previous.find(PREFIX)?;
     let rest = &previous[at + PREFIX.len()..];
     let (line, body) = rest.split_once('\n')?;
     let (old_input, text) = line.split_once(", text ")?;
-    (old_input == input && text == hash_text(body)).then(|| body.to_owned())
+    if old_input != input || text != hash_text(body) {
+        return None;
+    }
+    if &previous[..at] == header {
+        return Some(previous);
+    }
+    Some(format!("{header}{}", &previous[at..]))
 }
 
 #[cfg(test)]
@@ -217,20 +225,24 @@ mod tests {
     }
 
     #[test]
-    fn a_body_is_reused_only_for_the_same_tokens_and_an_unedited_text() {
+    fn a_file_is_reused_only_for_the_same_tokens_and_an_unedited_text() {
         let tokens = of_tokens(&quote!(
             pub struct A;
         ));
         let body = "pub struct A;\n";
         let file = format!("// header\n{}{body}", line(&tokens, body));
-        assert_eq!(reusable_body(&file, &tokens).as_deref(), Some(body));
+        let reuse = |file: &str, header: &str, input: &str| reuse(file.to_owned(), header, input);
+        assert_eq!(reuse(&file, "// header\n", &tokens), Some(file.clone()));
+        // A new header (another docs revision) keeps the body and its line.
+        let moved = format!("// other\n{}{body}", line(&tokens, body));
+        assert_eq!(reuse(&file, "// other\n", &tokens), Some(moved));
         let other = of_tokens(&quote!(
             pub struct B;
         ));
-        assert_eq!(reusable_body(&file, &other), None);
+        assert_eq!(reuse(&file, "// header\n", &other), None);
         let edited = file.replace("struct A", "struct  A");
-        assert_eq!(reusable_body(&edited, &tokens), None);
-        assert_eq!(reusable_body(body, &tokens), None);
+        assert_eq!(reuse(&edited, "// header\n", &tokens), None);
+        assert_eq!(reuse(body, "// header\n", &tokens), None);
     }
 
     #[test]

@@ -539,7 +539,6 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
             || Ctx::new(&names.runtime_lib),
             |ctx, (path, body)| {
                 let old = if reuse { previous(&path) } else { None };
-                let old = old.as_deref();
                 let rt = &names.runtime_lib;
                 let contents = match body {
                     Pending::Ready(text) => text,
@@ -563,7 +562,7 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
                         let types = emit::ident(&types);
                         let types = quote!(::#types);
                         let items = items.iter().map(|s| make(ctx, &types, s));
-                        rust_file(&names, quote!(#(#items)*))
+                        tokens_file(&names, quote!(#(#items)*), old)
                     }
                     Pending::Operations(items) => {
                         planned_file(&names, &("operations", rt, items), old, || {
@@ -578,28 +577,42 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
         .collect();
     out.files = files;
     facade_files(&names, &versions, &mut out);
+    drop(grouped);
+    regenerate::free_in_background(versions);
     out
 }
 
 fn rust_file(names: &Names, tokens: proc_macro2::TokenStream) -> String {
-    let input = fingerprint::of_tokens(&tokens);
-    with_fingerprint(names, &input, format_tokens(tokens))
+    tokens_file(names, tokens, None)
 }
 
-/// A Rust file made from `plan` by `tokens`: the text of `previous` when it
-/// was made from the same plan by the same generator (see [`fingerprint`]),
-/// else the tokens formatted.
+/// A Rust file formatted from `tokens`: `previous` when it was formatted
+/// from the same tokens by the same generator (see [`fingerprint`]), else
+/// the tokens formatted.
+fn tokens_file(
+    names: &Names,
+    tokens: proc_macro2::TokenStream,
+    previous: Option<String>,
+) -> String {
+    let input = fingerprint::of_tokens(&tokens);
+    previous
+        .and_then(|p| fingerprint::reuse(p, &names.rs_header, &input))
+        .unwrap_or_else(|| with_fingerprint(names, &input, format_tokens(tokens)))
+}
+
+/// A Rust file made from `plan` by `tokens`: `previous` when it was made
+/// from the same plan by the same generator (see [`fingerprint`]), else the
+/// tokens formatted.
 fn planned_file(
     names: &Names,
     plan: &dyn std::fmt::Debug,
-    previous: Option<&str>,
+    previous: Option<String>,
     tokens: impl FnOnce() -> proc_macro2::TokenStream,
 ) -> String {
     let input = fingerprint::of_plan(plan);
-    let body = previous
-        .and_then(|p| fingerprint::reusable_body(p, &input))
-        .unwrap_or_else(|| format_tokens(tokens()));
-    with_fingerprint(names, &input, body)
+    previous
+        .and_then(|p| fingerprint::reuse(p, &names.rs_header, &input))
+        .unwrap_or_else(|| with_fingerprint(names, &input, format_tokens(tokens())))
 }
 
 /// The header, the fingerprint line, then `body`.

@@ -73,39 +73,58 @@ pub fn is_keyword(name: &str) -> bool {
 /// boundaries, digits stay with the word before them, anything that is not
 /// an ASCII letter or digit separates words (and is dropped).
 pub fn words(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
     let mut words = Vec::new();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    for_each_word(name, |w| words.push(w.to_ascii_lowercase()));
+    words
+}
+
+/// Calls `each` with the words of `name` as [`words`] splits it, each a
+/// slice of `name` in its own case: the names of every type and field are
+/// cased once per plan and once per file, so no word is allocated.
+fn for_each_word<'a>(name: &'a str, mut each: impl FnMut(&'a str)) {
+    let bytes = name.as_bytes();
+    // The start of the word being read; every byte from it on is an ASCII
+    // letter or digit (a byte of a multi-byte character is neither).
+    let mut start: Option<usize> = None;
+    for (i, &c) in bytes.iter().enumerate() {
         if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
+            if let Some(s) = start.take() {
+                each(&name[s..i]);
             }
             continue;
         }
-        if c.is_ascii_uppercase() && !current.is_empty() {
-            let prev = chars[i - 1];
-            let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+        let Some(s) = start else {
+            start = Some(i);
+            continue;
+        };
+        if c.is_ascii_uppercase() {
+            let prev = bytes[i - 1];
+            let next_is_lower = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
             // fooBar | HTTPServer -> HTTP Server | ipv4Address
             if prev.is_ascii_lowercase()
                 || prev.is_ascii_digit()
                 || (prev.is_ascii_uppercase() && next_is_lower)
             {
-                words.push(std::mem::take(&mut current));
+                each(&name[s..i]);
+                start = Some(i);
             }
         }
-        current.push(c.to_ascii_lowercase());
     }
-    if !current.is_empty() {
-        words.push(current);
+    if let Some(s) = start {
+        each(&name[s..]);
     }
-    words
 }
 
 /// `organizationName` -> `organization_name`; never a keyword, never empty,
 /// never starting with a digit.
 pub fn snake_case(name: &str) -> String {
-    let mut s = words(name).join("_");
+    let mut s = String::with_capacity(name.len() + 4);
+    for_each_word(name, |w| {
+        if !s.is_empty() {
+            s.push('_');
+        }
+        s.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    });
     if s.is_empty() {
         s = "field".to_owned();
     }
@@ -121,16 +140,12 @@ pub fn snake_case(name: &str) -> String {
 /// `vppToken` -> `VppToken`, `HTTPServer` -> `HttpServer`; never a keyword,
 /// never empty, never starting with a digit.
 pub fn pascal_case(name: &str) -> String {
-    let mut s: String = words(name)
-        .iter()
-        .map(|w| {
-            let mut cs = w.chars();
-            match cs.next() {
-                Some(first) => first.to_ascii_uppercase().to_string() + cs.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect();
+    let mut s = String::with_capacity(name.len() + 1);
+    for_each_word(name, |w| {
+        let mut cs = w.chars();
+        s.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+        s.extend(cs.map(|c| c.to_ascii_lowercase()));
+    });
     if s.is_empty() {
         s = "Unnamed".to_owned();
     }
@@ -446,6 +461,69 @@ pub fn version_module(version: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word split as it was first written (a `Vec<char>`, a `String`
+    /// per word), which `for_each_word` must agree with.
+    fn words_by_chars(name: &str) -> Vec<String> {
+        let chars: Vec<char> = name.chars().collect();
+        let mut words = Vec::new();
+        let mut current = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if !c.is_ascii_alphanumeric() {
+                if !current.is_empty() {
+                    words.push(std::mem::take(&mut current));
+                }
+                continue;
+            }
+            if c.is_ascii_uppercase() && !current.is_empty() {
+                let prev = chars[i - 1];
+                let next_is_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+                if prev.is_ascii_lowercase()
+                    || prev.is_ascii_digit()
+                    || (prev.is_ascii_uppercase() && next_is_lower)
+                {
+                    words.push(std::mem::take(&mut current));
+                }
+            }
+            current.push(c.to_ascii_lowercase());
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+        words
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_are_cased_as_the_char_by_char_split_cases_them(
+            name in "[a-cA-CxX0-9_ .@éÉ-]{0,12}"
+        ) {
+            let by_chars = words_by_chars(&name);
+            proptest::prop_assert_eq!(words(&name), by_chars.clone());
+            let mut snake = by_chars.join("_");
+            if snake.is_empty() {
+                snake = "field".into();
+            }
+            if snake.starts_with(|c: char| c.is_ascii_digit()) {
+                snake.insert(0, 'n');
+            }
+            if is_keyword(&snake) {
+                snake.push('_');
+            }
+            proptest::prop_assert_eq!(snake_case(&name), snake);
+            let pascal: String = by_chars
+                .iter()
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect();
+            let expected = match pascal.as_str() {
+                "" => "Unnamed".to_owned(),
+                p if p.starts_with(|c: char| c.is_ascii_digit()) => format!("T{p}"),
+                p => p.to_owned(),
+            };
+            let expected = if is_keyword(&expected) { expected + "_" } else { expected };
+            proptest::prop_assert_eq!(pascal_case(&name), expected);
+        }
+    }
 
     #[test]
     fn camel_case_to_snake_case() {

@@ -141,15 +141,33 @@ pub fn write_with_faults(
 }
 
 /// The files whose bytes on disk differ from the generated ones (or that are
-/// missing), in `generated`'s order; read and compared in parallel.
+/// missing), in `generated`'s order; compared in parallel.
 fn changed_files<'a>(out_dir: &Path, generated: &'a GeneratedCrate) -> Vec<&'a GeneratedFile> {
     generated
         .files
         .par_iter()
-        .filter(|file| {
-            !fs::read(out_dir.join(&file.path)).is_ok_and(|b| b == file.contents.as_bytes())
-        })
+        .filter(|file| !holds(&out_dir.join(&file.path), file.contents.as_bytes()))
         .collect()
+}
+
+/// Whether the file at `path` holds exactly `bytes`: one of another length
+/// is not read.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    // One byte more than expected tells a file that grew since.
+    let mut on_disk = Vec::with_capacity(bytes.len() + 1);
+    file.take(bytes.len() as u64 + 1)
+        .read_to_end(&mut on_disk)
+        .is_ok_and(|_| on_disk == bytes)
 }
 
 /// Writes and fsyncs `path`: a file is on disk before the rename that

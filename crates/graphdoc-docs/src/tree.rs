@@ -540,7 +540,13 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// against the other limits.
 fn read_page(path: &Path, shown: &str, limits: &Limits) -> Result<Vec<u8>, Box<Diagnostic>> {
     let file = std::fs::File::open(path).map_err(|e| unreadable(shown, e))?;
-    let mut bytes = Vec::new();
+    // Room for the size the file says it has (within the limit) and a byte
+    // more: read in one go, not in reads of growing size, each a copy.
+    let said = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(limits.page_bytes);
+    let mut bytes = Vec::with_capacity(usize::try_from(said).unwrap_or(0).saturating_add(1));
     file.take(limits.page_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(shown, e))?;
