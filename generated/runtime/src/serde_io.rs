@@ -9,8 +9,8 @@
 
 use super::error::Error;
 use super::wire::{
-    wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, SeqSource,
-    SeqTarget, SeqWriter, Sink, Source, Wire, WriteTo,
+    wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, SeqSource, SeqTarget,
+    SeqWriter, Sink, Source, Wire, WriteTo,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
