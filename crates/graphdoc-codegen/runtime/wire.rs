@@ -339,6 +339,7 @@ impl Wire for String {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.str(self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::Str(self))
     }
@@ -361,6 +362,7 @@ impl Wire for bool {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.bool(*self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::Bool(*self))
     }
@@ -433,6 +435,7 @@ macro_rules! integer_wire {
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.i64(i64::from(*self))
             }
+            #[inline]
             fn as_scalar(&self) -> Option<ScalarRef<'_>> {
                 Some(ScalarRef::I64(i64::from(*self)))
             }
@@ -484,6 +487,7 @@ impl Wire for f64 {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.f64(*self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::F64(*self))
     }

@@ -350,6 +350,7 @@ impl Ctx {
                 fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
                     #rt::write_object(self, sink)
                 }
+                #[inline]
                 fn as_object(&self) -> ::core::option::Option<&dyn #rt::Object> {
                     ::core::option::Option::Some(self)
                 }
@@ -418,6 +419,9 @@ impl Ctx {
                     fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
                         sink.str(self.as_str())
                     }
+                    // Inlined into the field code of the types crate, so
+                    // that writing a member is one call to the writer.
+                    #[inline]
                     fn as_scalar(&self) -> ::core::option::Option<#rt::ScalarRef<'_>> {
                         ::core::option::Option::Some(#rt::ScalarRef::Str(self.as_str()))
                     }

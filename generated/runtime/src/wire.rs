@@ -340,6 +340,7 @@ impl Wire for String {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.str(self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::Str(self))
     }
@@ -362,6 +363,7 @@ impl Wire for bool {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.bool(*self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::Bool(*self))
     }
@@ -434,6 +436,7 @@ macro_rules! integer_wire {
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.i64(i64::from(*self))
             }
+            #[inline]
             fn as_scalar(&self) -> Option<ScalarRef<'_>> {
                 Some(ScalarRef::I64(i64::from(*self)))
             }
@@ -485,6 +488,7 @@ impl Wire for f64 {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.f64(*self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::F64(*self))
     }
