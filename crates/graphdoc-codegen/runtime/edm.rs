@@ -65,6 +65,7 @@ macro_rules! edm_string {
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.str(&self.0)
             }
+            #[inline]
             fn as_scalar(&self) -> Option<ScalarRef<'_>> {
                 Some(ScalarRef::Str(&self.0))
             }

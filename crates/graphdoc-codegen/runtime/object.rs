@@ -2,9 +2,12 @@
 //! how they are read and written.
 
 use super::error::{Error, ErrorKind};
+use super::field::Field;
 use super::name_hash;
 use super::serde_io::{deserialize_wire, read_value, serialize_wire, write_value};
-use super::wire::{read_string, FieldValue, MapSource, MapTarget, MapWriter, Sink, Source, Wire};
+use super::wire::{
+    read_string, FieldValue, MapSource, MapTarget, MapWriter, SeqWriter, Sink, Source, Wire,
+};
 use super::JsonMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -91,6 +94,10 @@ pub trait Object: ObjectBase + fmt::Debug + Send + Sync {
         Self: Sized;
     fn field(&self, index: usize) -> Option<&dyn FieldValue>;
     fn field_mut(&mut self, index: usize) -> Option<&mut dyn FieldValue>;
+    /// Writes the fields, in field index order: a straight call per field
+    /// (`out.field("id", &self.id)`), so that writing reads no table and
+    /// makes no indirect call per field.
+    fn write_fields(&self, out: &mut FieldsOut<'_>);
     /// Properties the schema does not know, and annotations (`@odata.type`).
     fn additional_properties(&self) -> &JsonMap;
     fn additional_properties_mut(&mut self) -> &mut JsonMap;
@@ -216,12 +223,46 @@ fn refuse_collection(object: &dyn Object) -> Result<(), Error> {
     ))
 }
 
+/// Where an object's [`Object::write_fields`] writes: each field that is
+/// set, as an entry of the object being written. After an error nothing
+/// more is written, and the error is the object's.
+pub struct FieldsOut<'a> {
+    out: &'a mut dyn MapWriter,
+    result: Result<(), Error>,
+}
+
+impl FieldsOut<'_> {
+    /// Writes `field` as the entry `key` (nothing when it is absent).
+    pub fn field<T: Wire + Clone + 'static>(&mut self, key: &str, field: &Field<T>) {
+        if self.result.is_ok() {
+            self.result = FieldValue::write_entry(field, key, &mut *self.out);
+        }
+    }
+}
+
 /// Writes an object: annotations first (`@odata.type`, as the service
 /// does), then the set fields in schema order, then unknown properties.
 /// `type_annotation` is written first unless the object has one already.
-struct ObjectEntries<'a> {
+pub(super) struct ObjectEntries<'a> {
     object: &'a dyn Object,
     type_annotation: Option<String>,
+}
+
+impl<'a> ObjectEntries<'a> {
+    pub(super) fn new(object: &'a dyn Object, type_annotation: Option<String>) -> Self {
+        ObjectEntries {
+            object,
+            type_annotation,
+        }
+    }
+
+    /// A value of `base` or of a type derived from it, with `@odata.type`
+    /// when it is not `base` itself (the service needs it to pick the type).
+    fn poly(base: &TypeDesc, object: &'a dyn Object) -> Self {
+        let desc = object.type_desc();
+        let name = (desc.name != base.name).then(|| format!("#{}", desc.name));
+        ObjectEntries::new(object, name)
+    }
 }
 
 impl MapSource for ObjectEntries<'_> {
@@ -238,12 +279,12 @@ impl MapSource for ObjectEntries<'_> {
                 out.entry(k, v)?;
             }
         }
-        let desc = object.type_desc();
-        for (i, name) in desc.fields.iter().enumerate() {
-            if let Some(field) = object.field(i) {
-                field.write_entry(name, out)?;
-            }
-        }
+        let mut fields = FieldsOut {
+            out: &mut *out,
+            result: Ok(()),
+        };
+        object.write_fields(&mut fields);
+        fields.result?;
         for (k, v) in extra {
             if !k.starts_with('@') {
                 out.entry(k, v)?;
@@ -255,10 +296,7 @@ impl MapSource for ObjectEntries<'_> {
 
 /// `Wire::write` of the generated structs.
 pub fn write_object(object: &dyn Object, sink: &mut dyn Sink) -> Result<(), Error> {
-    sink.map(&ObjectEntries {
-        object,
-        type_annotation: None,
-    })
+    sink.map(&ObjectEntries::new(object, None))
 }
 
 /// The JSON form of an object.
@@ -344,11 +382,7 @@ pub fn read_poly(base: &'static TypeDesc, src: &mut dyn Source) -> Result<Box<dy
 /// Writes `object`, adding `@odata.type` when it is not `base` itself and
 /// does not say so already (the service needs it to pick the type).
 pub fn write_poly(base: &TypeDesc, object: &dyn Object, sink: &mut dyn Sink) -> Result<(), Error> {
-    let desc = object.type_desc();
-    sink.map(&ObjectEntries {
-        object,
-        type_annotation: (desc.name != base.name).then(|| format!("#{}", desc.name)),
-    })
+    sink.map(&ObjectEntries::poly(base, object))
 }
 
 /// Reads `value` as `base` or the derived type its `@odata.type` names.
@@ -515,6 +549,12 @@ impl<T: Object> Wire for Poly<T> {
     }
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         write_poly(T::static_desc(), &*self.inner, sink)
+    }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.map(key, &ObjectEntries::poly(T::static_desc(), &*self.inner))
+    }
+    fn write_item(&self, out: &mut dyn SeqWriter) -> Result<(), Error> {
+        out.map(&ObjectEntries::poly(T::static_desc(), &*self.inner))
     }
 }
 

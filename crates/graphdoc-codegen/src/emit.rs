@@ -137,6 +137,7 @@ impl Ctx {
         let field_defs = self.field_defs(s);
         let static_desc = self.static_desc(s);
         let (field_fn, field_mut_fn) = self.field_accessors(s);
+        let write_fields_fn = self.write_fields(s);
         let (derives, default_impl) = self.clone_and_default(s);
         let wire_impls = self.wire_impls(&name);
         quote! {
@@ -152,6 +153,7 @@ impl Ctx {
                 #static_desc
                 #field_fn
                 #field_mut_fn
+                #write_fields_fn
                 fn additional_properties(&self) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
                     &self.additional_properties
                 }
@@ -267,6 +269,24 @@ impl Ctx {
         )
     }
 
+    /// `Object::write_fields`: a call per field, each to its field type's
+    /// write code, so that writing does not go through the field table.
+    fn write_fields(&self, s: &StructPlan) -> TokenStream {
+        let rt = &self.rt;
+        if s.fields.is_empty() {
+            return quote! {
+                fn write_fields(&self, _out: &mut #rt::FieldsOut<'_>) {}
+            };
+        }
+        let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
+        let fnames = s.fields.iter().map(|f| ident(&f.rust_name));
+        quote! {
+            fn write_fields(&self, out: &mut #rt::FieldsOut<'_>) {
+                #( out.field(#wire_names, &self.#fnames); )*
+            }
+        }
+    }
+
     /// The derive attribute and the `Clone`/`Default` impls.
     ///
     /// By hand when there are fields: the derives would call
@@ -329,6 +349,10 @@ impl Ctx {
                 }
                 fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
                     #rt::write_object(self, sink)
+                }
+                #[inline]
+                fn as_object(&self) -> ::core::option::Option<&dyn #rt::Object> {
+                    ::core::option::Option::Some(self)
                 }
             }
 
@@ -395,6 +419,9 @@ impl Ctx {
                     fn write(&self, sink: &mut dyn #rt::Sink) -> ::core::result::Result<(), #rt::Error> {
                         sink.str(self.as_str())
                     }
+                    // Inlined into the field code of the types crate, so
+                    // that writing a member is one call to the writer.
+                    #[inline]
                     fn as_scalar(&self) -> ::core::option::Option<#rt::ScalarRef<'_>> {
                         ::core::option::Option::Some(#rt::ScalarRef::Str(self.as_str()))
                     }

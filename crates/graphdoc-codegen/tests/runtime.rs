@@ -401,3 +401,41 @@ fn scalars_written_straight_to_the_serializer_keep_odata_spellings() {
         ])
     );
 }
+
+#[test]
+fn entries_and_items_of_every_kind_go_straight_to_the_serializer() {
+    // Each kind of entry and item takes its own `MapWriter`/`SeqWriter`
+    // method (nested arrays as the serializer's own sequences): the same
+    // JSON through a writer of text and one of `Value`.
+    let check = |text: &str| {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let read = ValueOf::<Vec<Vec<f64>>>::from_json(value.clone()).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), text);
+        assert_eq!(serde_json::to_value(&read).unwrap(), value);
+        assert_eq!(read.to_json(), value);
+    };
+    check(r#"{"value":[[1.5,"NaN"],[],["INF","-INF"]],"@odata.count":3}"#);
+    let nested = ValueOf {
+        value: vec![vec![String::from("a\"b")], Vec::new()],
+        additional_properties: JsonMap::new(),
+    };
+    assert_eq!(
+        serde_json::to_string(&nested).unwrap(),
+        r#"{"value":[["a\"b"],[]]}"#
+    );
+    let flags = ValueOf {
+        value: vec![true, false],
+        additional_properties: JsonMap::new(),
+    };
+    assert_eq!(flags.to_json(), json!({"value": [true, false]}));
+    let count = ValueOf {
+        value: -7i64,
+        additional_properties: JsonMap::new(),
+    };
+    assert_eq!(serde_json::to_string(&count).unwrap(), r#"{"value":-7}"#);
+    let nan = ValueOf {
+        value: f64::NAN,
+        additional_properties: JsonMap::new(),
+    };
+    assert_eq!(serde_json::to_string(&nan).unwrap(), r#"{"value":"NaN"}"#);
+}

@@ -120,7 +120,7 @@ impl<T: Wire> MapTarget for PageTarget<'_, T> {
 
 impl<T: Wire> MapSource for Page<T> {
     fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
-        out.entry("value", &self.value)?;
+        self.value.write_entry("value", out)?;
         for (k, v) in &self.additional_properties {
             out.entry(k, v)?;
         }
@@ -329,7 +329,7 @@ impl<T: Wire> MapTarget for ValueOfTarget<T> {
 
 impl<T: Wire> MapSource for ValueOf<T> {
     fn write_entries(&self, out: &mut dyn MapWriter) -> Result<(), Error> {
-        out.entry("value", &self.value)?;
+        self.value.write_entry("value", out)?;
         for (k, v) in &self.additional_properties {
             out.entry(k, v)?;
         }

@@ -9,8 +9,8 @@
 
 use super::error::Error;
 use super::wire::{
-    wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, ScalarRef, SeqSource,
-    SeqTarget, SeqWriter, Sink, Source, Wire, WriteTo,
+    wrong_type, FieldValue, MapSource, MapTarget, MapWriter, Scalar, SeqSource, SeqTarget,
+    SeqWriter, Sink, Source, Wire, WriteTo,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
@@ -428,7 +428,23 @@ impl<S: Serializer> Sink for Ser<S> {
     }
     fn seq(&mut self, items: &dyn SeqSource) -> Result<(), Error> {
         let ser = self.take()?;
-        let r = match ser.serialize_seq(Some(items.item_count())) {
+        let r = SeqOf(items).serialize(ser);
+        self.record(r)
+    }
+    fn map(&mut self, entries: &dyn MapSource) -> Result<(), Error> {
+        let ser = self.take()?;
+        let r = MapOf(entries).serialize(ser);
+        self.record(r)
+    }
+}
+
+/// An array as the serializer's own sequence, its items written into it.
+struct SeqOf<'a>(&'a dyn SeqSource);
+
+impl Serialize for SeqOf<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let items = self.0;
+        match ser.serialize_seq(Some(items.item_count())) {
             Ok(seq) => {
                 let mut writer = Elements { seq, failed: None };
                 match (items.write_items(&mut writer), writer.failed) {
@@ -438,12 +454,17 @@ impl<S: Serializer> Sink for Ser<S> {
                 }
             }
             Err(e) => Err(e),
-        };
-        self.record(r)
+        }
     }
-    fn map(&mut self, entries: &dyn MapSource) -> Result<(), Error> {
-        let ser = self.take()?;
-        let r = match ser.serialize_map(None) {
+}
+
+/// An object as the serializer's own map, its entries written into it.
+struct MapOf<'a>(&'a dyn MapSource);
+
+impl Serialize for MapOf<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let entries = self.0;
+        match ser.serialize_map(None) {
             Ok(map) => {
                 let mut writer = Entries { map, failed: None };
                 match (entries.write_entries(&mut writer), writer.failed) {
@@ -453,8 +474,7 @@ impl<S: Serializer> Sink for Ser<S> {
                 }
             }
             Err(e) => Err(e),
-        };
-        self.record(r)
+        }
     }
 }
 
@@ -487,14 +507,32 @@ impl<Q: SerializeSeq> SeqWriter for Elements<Q> {
         let r = self.seq.serialize_element(&Dyn(value));
         self.record(r)
     }
-    fn scalar(&mut self, value: ScalarRef<'_>) -> Result<(), Error> {
-        let r = match value {
-            ScalarRef::Null => self.seq.serialize_element(&()),
-            ScalarRef::Bool(v) => self.seq.serialize_element(&v),
-            ScalarRef::I64(v) => self.seq.serialize_element(&v),
-            ScalarRef::F64(v) => self.seq.serialize_element(&Double(v)),
-            ScalarRef::Str(v) => self.seq.serialize_element(v),
-        };
+    fn map(&mut self, entries: &dyn MapSource) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&MapOf(entries));
+        self.record(r)
+    }
+    fn seq(&mut self, items: &dyn SeqSource) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&SeqOf(items));
+        self.record(r)
+    }
+    fn null(&mut self) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&());
+        self.record(r)
+    }
+    fn bool(&mut self, v: bool) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&v);
+        self.record(r)
+    }
+    fn i64(&mut self, v: i64) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&v);
+        self.record(r)
+    }
+    fn f64(&mut self, v: f64) -> Result<(), Error> {
+        let r = self.seq.serialize_element(&Double(v));
+        self.record(r)
+    }
+    fn str(&mut self, v: &str) -> Result<(), Error> {
+        let r = self.seq.serialize_element(v);
         self.record(r)
     }
 }
@@ -521,14 +559,32 @@ impl<M: SerializeMap> MapWriter for Entries<M> {
         let r = self.map.serialize_entry(key, &Dyn(value));
         self.record(r)
     }
-    fn scalar(&mut self, key: &str, value: ScalarRef<'_>) -> Result<(), Error> {
-        let r = match value {
-            ScalarRef::Null => self.map.serialize_entry(key, &()),
-            ScalarRef::Bool(v) => self.map.serialize_entry(key, &v),
-            ScalarRef::I64(v) => self.map.serialize_entry(key, &v),
-            ScalarRef::F64(v) => self.map.serialize_entry(key, &Double(v)),
-            ScalarRef::Str(v) => self.map.serialize_entry(key, v),
-        };
+    fn map(&mut self, key: &str, entries: &dyn MapSource) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, &MapOf(entries));
+        self.record(r)
+    }
+    fn seq(&mut self, key: &str, items: &dyn SeqSource) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, &SeqOf(items));
+        self.record(r)
+    }
+    fn null(&mut self, key: &str) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, &());
+        self.record(r)
+    }
+    fn bool(&mut self, key: &str, v: bool) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, &v);
+        self.record(r)
+    }
+    fn i64(&mut self, key: &str, v: i64) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, &v);
+        self.record(r)
+    }
+    fn f64(&mut self, key: &str, v: f64) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, &Double(v));
+        self.record(r)
+    }
+    fn str(&mut self, key: &str, v: &str) -> Result<(), Error> {
+        let r = self.map.serialize_entry(key, v);
         self.record(r)
     }
 }

@@ -9,6 +9,7 @@
 
 use super::error::{Error, ErrorKind};
 use super::field::Field;
+use super::object::{Object, ObjectEntries};
 use serde_json::{Number, Value};
 use std::any::Any;
 
@@ -111,14 +112,21 @@ pub trait SeqSource {
     fn write_items(&self, out: &mut dyn SeqWriter) -> Result<(), Error>;
 }
 
-/// Takes the items of an array being written.
+/// Takes the items of an array being written. An item that is a string,
+/// number, boolean or `null` goes straight to the serializer by its own
+/// method (see [`MapWriter`]).
 pub trait SeqWriter {
     fn item(&mut self, value: &dyn WriteTo) -> Result<(), Error>;
-    /// An item that is a string, number, boolean or `null`, written straight
-    /// to the serializer (see [`MapWriter::scalar`]).
-    fn scalar(&mut self, value: ScalarRef<'_>) -> Result<(), Error> {
-        self.item(&value)
-    }
+    /// An item that is an object, its entries written by `entries`.
+    fn map(&mut self, entries: &dyn MapSource) -> Result<(), Error>;
+    /// An item that is an array, its items written by `items`.
+    fn seq(&mut self, items: &dyn SeqSource) -> Result<(), Error>;
+    fn null(&mut self) -> Result<(), Error>;
+    fn bool(&mut self, v: bool) -> Result<(), Error>;
+    fn i64(&mut self, v: i64) -> Result<(), Error>;
+    /// NaN and the infinities are written as OData's strings.
+    fn f64(&mut self, v: f64) -> Result<(), Error>;
+    fn str(&mut self, v: &str) -> Result<(), Error>;
 }
 
 /// The entries of an object to write.
@@ -127,17 +135,29 @@ pub trait MapSource {
 }
 
 /// Takes the entries of an object being written.
+///
+/// An entry whose value is a string, number, boolean or `null` is written
+/// straight to the serializer by the method of its kind, where
+/// [`entry`](MapWriter::entry) goes through a [`Sink`] made for the value:
+/// a field's type picks the method at compile time
+/// ([`Wire::write_entry`]), so the writer does not look at the kind again.
+/// So are objects and arrays, by [`map`](MapWriter::map) and
+/// [`seq`](MapWriter::seq).
 pub trait MapWriter {
     fn entry(&mut self, key: &str, value: &dyn WriteTo) -> Result<(), Error>;
-    /// An entry whose value is a string, number, boolean or `null`: written
-    /// straight to the serializer, where [`entry`](MapWriter::entry) goes
-    /// through a [`Sink`] made for the value.
-    fn scalar(&mut self, key: &str, value: ScalarRef<'_>) -> Result<(), Error> {
-        self.entry(key, &value)
-    }
+    /// An entry whose value is an object, its entries written by `entries`.
+    fn map(&mut self, key: &str, entries: &dyn MapSource) -> Result<(), Error>;
+    /// An entry whose value is an array, its items written by `items`.
+    fn seq(&mut self, key: &str, items: &dyn SeqSource) -> Result<(), Error>;
+    fn null(&mut self, key: &str) -> Result<(), Error>;
+    fn bool(&mut self, key: &str, v: bool) -> Result<(), Error>;
+    fn i64(&mut self, key: &str, v: i64) -> Result<(), Error>;
+    /// NaN and the infinities are written as OData's strings.
+    fn f64(&mut self, key: &str, v: f64) -> Result<(), Error>;
+    fn str(&mut self, key: &str, v: &str) -> Result<(), Error>;
 }
 
-/// A scalar to write (see [`MapWriter::scalar`]).
+/// A scalar to write (see [`Wire::as_scalar`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ScalarRef<'a> {
     Null,
@@ -146,6 +166,34 @@ pub enum ScalarRef<'a> {
     /// NaN and the infinities are written as OData's strings.
     F64(f64),
     Str(&'a str),
+}
+
+impl ScalarRef<'_> {
+    /// Writes the scalar as the entry `key` by its kind's method. Inlined
+    /// into a field type's code, where `as_scalar` gives one kind, the
+    /// `match` is gone.
+    #[inline]
+    pub fn write_entry(self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        match self {
+            ScalarRef::Null => out.null(key),
+            ScalarRef::Bool(v) => out.bool(key, v),
+            ScalarRef::I64(v) => out.i64(key, v),
+            ScalarRef::F64(v) => out.f64(key, v),
+            ScalarRef::Str(v) => out.str(key, v),
+        }
+    }
+
+    /// Writes the scalar as an array's item (see [`write_entry`](Self::write_entry)).
+    #[inline]
+    pub fn write_item(self, out: &mut dyn SeqWriter) -> Result<(), Error> {
+        match self {
+            ScalarRef::Null => out.null(),
+            ScalarRef::Bool(v) => out.bool(v),
+            ScalarRef::I64(v) => out.i64(v),
+            ScalarRef::F64(v) => out.f64(v),
+            ScalarRef::Str(v) => out.str(v),
+        }
+    }
 }
 
 impl WriteTo for ScalarRef<'_> {
@@ -178,10 +226,42 @@ pub trait Wire: Sized {
 
     /// The value as a string, number or boolean, for the types written as
     /// one: an object's entry or an array's item is then written straight
-    /// to the serializer ([`MapWriter::scalar`], [`SeqWriter::scalar`]),
-    /// skipping the `Sink` (and the calls through it) that `write` takes.
+    /// to the serializer ([`write_entry`](Wire::write_entry)), skipping the
+    /// `Sink` (and the calls through it) that `write` takes.
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         None
+    }
+
+    /// The value as a generated struct (`Some(self)` in their impls): an
+    /// object's entry or an array's item is then written as a map of the
+    /// serializer's own, its fields straight into it, skipping the `Sink`.
+    fn as_object(&self) -> Option<&dyn Object> {
+        None
+    }
+
+    /// Writes the value as the entry `key` of an object being written:
+    /// a scalar or a struct straight to the serializer, anything else
+    /// through a `Sink`. Inlined into a field type's code, `as_scalar` and
+    /// `as_object` pick the way at compile time.
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        if let Some(scalar) = self.as_scalar() {
+            return scalar.write_entry(key, out);
+        }
+        match self.as_object() {
+            Some(object) => out.map(key, &ObjectEntries::new(object, None)),
+            None => out.entry(key, self),
+        }
+    }
+
+    /// Writes the value as an array's item (see [`write_entry`](Wire::write_entry)).
+    fn write_item(&self, out: &mut dyn SeqWriter) -> Result<(), Error> {
+        if let Some(scalar) = self.as_scalar() {
+            return scalar.write_item(out);
+        }
+        match self.as_object() {
+            Some(object) => out.map(&ObjectEntries::new(object, None)),
+            None => out.item(self),
+        }
     }
 
     /// Reads a property's value, `null` included, into its field. The
@@ -260,6 +340,7 @@ impl Wire for String {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.str(self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::Str(self))
     }
@@ -282,6 +363,7 @@ impl Wire for bool {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.bool(*self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::Bool(*self))
     }
@@ -354,6 +436,7 @@ macro_rules! integer_wire {
             fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
                 sink.i64(i64::from(*self))
             }
+            #[inline]
             fn as_scalar(&self) -> Option<ScalarRef<'_>> {
                 Some(ScalarRef::I64(i64::from(*self)))
             }
@@ -405,6 +488,7 @@ impl Wire for f64 {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.f64(*self)
     }
+    #[inline]
     fn as_scalar(&self) -> Option<ScalarRef<'_>> {
         Some(ScalarRef::F64(*self))
     }
@@ -449,11 +533,7 @@ impl<T: Wire> SeqSource for Vec<T> {
     }
     fn write_items(&self, out: &mut dyn SeqWriter) -> Result<(), Error> {
         for item in self {
-            let written = match item.as_scalar() {
-                Some(scalar) => out.scalar(scalar),
-                None => out.item(item),
-            };
-            written?;
+            item.write_item(out)?;
         }
         Ok(())
     }
@@ -470,6 +550,12 @@ impl<T: Wire> Wire for Vec<T> {
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         sink.seq(self)
     }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        out.seq(key, self)
+    }
+    fn write_item(&self, out: &mut dyn SeqWriter) -> Result<(), Error> {
+        out.seq(self)
+    }
 }
 
 impl<T: Wire> Wire for Box<T> {
@@ -481,6 +567,12 @@ impl<T: Wire> Wire for Box<T> {
     }
     fn write(&self, sink: &mut dyn Sink) -> Result<(), Error> {
         (**self).write(sink)
+    }
+    fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
+        (**self).write_entry(key, out)
+    }
+    fn write_item(&self, out: &mut dyn SeqWriter) -> Result<(), Error> {
+        (**self).write_item(out)
     }
 }
 
@@ -509,11 +601,8 @@ impl<T: Wire + Clone + 'static> FieldValue for Field<T> {
     fn write_entry(&self, key: &str, out: &mut dyn MapWriter) -> Result<(), Error> {
         match self {
             Field::Absent => Ok(()),
-            Field::Null => out.scalar(key, ScalarRef::Null),
-            Field::Value(v) => match v.as_scalar() {
-                Some(scalar) => out.scalar(key, scalar),
-                None => out.entry(key, v),
-            },
+            Field::Null => out.null(key),
+            Field::Value(v) => v.write_entry(key, out),
         }
     }
     fn read_entry(&mut self, src: &mut dyn Source) -> Result<(), Error> {
