@@ -138,6 +138,17 @@ pub struct Read {
 
 /// Reads `text` as forgiving JSON.
 pub fn read(text: &str) -> Result<Read, ReadError> {
+    read_with(text, true)
+}
+
+/// [`read`] without [`Read::positions`] (left empty): the value and what was
+/// forgiven, for a caller that needs a position only now and then (it
+/// reads again with [`read`] when it does; the two read alike).
+pub fn read_unplaced(text: &str) -> Result<Read, ReadError> {
+    read_with(text, false)
+}
+
+fn read_with(text: &str, place: bool) -> Result<Read, ReadError> {
     let mut p = Parser {
         chars: text.chars().collect(),
         i: 0,
@@ -145,6 +156,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         column: 1,
         forgiven: Vec::new(),
         positions: BTreeMap::new(),
+        place,
     };
     p.skip_trivia();
     let start = p.pos();
@@ -158,7 +170,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         Some(v) => v,
         None => {
             // A block that is only `...` reads as null, which needs a position too.
-            p.positions.insert(String::new(), start);
+            p.record_position("", start);
             Value::Null
         }
     };
@@ -220,6 +232,8 @@ struct Parser {
     column: u32,
     forgiven: Vec<Note>,
     positions: BTreeMap<String, Pos>,
+    /// Whether `positions` is kept (and JSON pointers made for it).
+    place: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -256,6 +270,13 @@ impl Parser {
             self.column += 1;
         }
         Some(c)
+    }
+
+    /// Records where the value at `pointer` starts.
+    fn record_position(&mut self, pointer: &str, start: Pos) {
+        if self.place {
+            self.positions.insert(pointer.to_string(), start);
+        }
     }
 
     fn note(&mut self, pos: Pos, kind: Forgiven) {
@@ -380,7 +401,7 @@ impl Parser {
             c if is_word_char(c) => self.word_value(),
             _ => return self.unexpected("a value"),
         };
-        self.positions.insert(pointer.clone(), start);
+        self.record_position(pointer, start);
         Ok(Some(value))
     }
 
@@ -510,8 +531,10 @@ impl Parser {
             self.bump();
             self.skip_trivia();
             let len = pointer.len();
-            pointer.push('/');
-            push_segment(pointer, &key);
+            if self.place {
+                pointer.push('/');
+                push_segment(pointer, &key);
+            }
             let value = self.value(pointer, depth + 1)?;
             self.alternatives(depth + 1)?;
             pointer.truncate(len);
@@ -535,8 +558,10 @@ impl Parser {
                 Step::Element(_) => {}
             }
             let len = pointer.len();
-            pointer.push('/');
-            let _ = write!(pointer, "{}", items.len());
+            if self.place {
+                pointer.push('/');
+                let _ = write!(pointer, "{}", items.len());
+            }
             let value = self.value(pointer, depth + 1)?;
             self.alternatives(depth + 1)?;
             pointer.truncate(len);
