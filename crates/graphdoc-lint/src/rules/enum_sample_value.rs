@@ -3,9 +3,9 @@
 
 use super::{Finding, Rule};
 use crate::pages::Pages;
+use crate::samples::SampleFinding;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
-use crate::samples::SampleFinding;
 use graphdoc_schema::Severity;
 
 /// The GL0010 enum-sample-value rule, reported when a request or response example gives an enum-typed property a value that is not a member.

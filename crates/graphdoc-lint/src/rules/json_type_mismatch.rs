@@ -3,9 +3,9 @@
 
 use super::{Finding, Rule};
 use crate::pages::Pages;
+use crate::samples::SampleFinding;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
-use crate::samples::SampleFinding;
 use graphdoc_schema::Severity;
 
 /// The GL0003 json-type-mismatch rule, reported when the JSON representation's placeholder disagrees with the table's type.
