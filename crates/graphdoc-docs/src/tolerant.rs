@@ -157,6 +157,7 @@ fn read_with(text: &str, place: bool) -> Result<Read, ReadError> {
         forgiven: Vec::new(),
         positions: BTreeMap::new(),
         place,
+        members: Vec::new(),
     };
     p.skip_trivia();
     let start = p.pos();
@@ -236,6 +237,9 @@ struct Parser<'t> {
     positions: BTreeMap<String, Pos>,
     /// Whether `positions` is kept (and JSON pointers made for it).
     place: bool,
+    /// The members of the objects being read, innermost last, with where
+    /// each key starts.
+    members: Vec<(String, Value, Pos)>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -513,11 +517,11 @@ impl<'t> Parser<'t> {
     fn object(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {
         let open = self.pos();
         self.bump();
-        let mut map = Map::new();
+        let first_member = self.members.len();
         let mut after_member = false;
         loop {
             let c = match self.next_in_container(open, '}', "object", &mut after_member)? {
-                Step::Closed => return Ok(Value::Object(map)),
+                Step::Closed => return Ok(Value::Object(self.take_members(first_member))),
                 Step::Comma => continue,
                 Step::Element(c) => c,
             };
@@ -553,11 +557,26 @@ impl<'t> Parser<'t> {
             self.alternatives(depth + 1)?;
             pointer.truncate(len);
             if let Some(value) = value {
-                if map.insert(key, value).is_some() {
-                    self.note(key_pos, Forgiven::DuplicateKey);
-                }
+                self.members.push((key, value, key_pos));
             }
         }
+    }
+
+    /// The members read since `first` (those of the object being closed),
+    /// as its map: made at its size at once. A key that comes again is a
+    /// duplicate (noted at the later key; the notes are sorted by position
+    /// at the end).
+    fn take_members(&mut self, first: usize) -> Map<String, Value> {
+        let mut map = Map::with_capacity(self.members.len() - first);
+        for (key, value, key_pos) in self.members.drain(first..) {
+            if map.insert(key, value).is_some() {
+                self.forgiven.push(Note {
+                    pos: key_pos,
+                    kind: Forgiven::DuplicateKey,
+                });
+            }
+        }
+        map
     }
 
     fn array(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {

@@ -66,7 +66,11 @@ pub fn samples_in(blocks: &[Block<'_>]) -> Vec<RawSample> {
         match block {
             Block::Heading { text, .. } => {
                 pending = None;
-                in_representation = text.to_ascii_lowercase().starts_with("json representation");
+                let wanted = b"json representation";
+                in_representation = text
+                    .as_bytes()
+                    .get(..wanted.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(wanted));
             }
             Block::Table(_) => pending = None,
             Block::Paragraph { .. } => {}

@@ -2,7 +2,7 @@
 //! values" sentences.
 
 use super::{Finding, Rule};
-use crate::pages::{place, property_tables, Pages};
+use crate::pages::{find_pair, place, property_tables, Pages};
 use graphdoc_docs::cells;
 use graphdoc_schema::{Schema, Severity};
 use std::collections::HashSet;
@@ -28,7 +28,7 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     for table in property_tables(schema) {
         for p in table {
             // Both findings need two sentences.
-            if !p.description.contains(". ") {
+            if find_pair(&p.description, *b". ").is_none() {
                 continue;
             }
             let sentences_starting = possible_values_sentence_starts(&p.description);
