@@ -240,11 +240,37 @@ fn is_emphasis_underscore(before: &str, rest: &str) -> bool {
 /// The words of `s` joined by single spaces (line breaks and runs of blanks folded).
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut push_word = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    // What `split_whitespace` splits at, a byte at a time for ASCII (most
+    // of every description passes here).
+    let mut word_start = None;
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                push_word(&s[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        push_word(&s[start..]);
     }
     out
 }
@@ -285,5 +311,13 @@ mod tests {
             }
         );
         assert_eq!(l[1].text, "x");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapse_whitespace_joins_the_words(s in "[ ab\t\n\r\u{b}\u{c}é\u{a0}\u{85}\u{2003}\u{3000}]{0,40}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(collapse_whitespace(&s), words.join(" "));
+        }
     }
 }

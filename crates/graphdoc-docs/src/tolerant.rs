@@ -138,13 +138,26 @@ pub struct Read {
 
 /// Reads `text` as forgiving JSON.
 pub fn read(text: &str) -> Result<Read, ReadError> {
+    read_with(text, true)
+}
+
+/// [`read`] without [`Read::positions`] (left empty): the value and what was
+/// forgiven, for a caller that needs a position only now and then (it
+/// reads again with [`read`] when it does; the two read alike).
+pub fn read_unplaced(text: &str) -> Result<Read, ReadError> {
+    read_with(text, false)
+}
+
+fn read_with(text: &str, place: bool) -> Result<Read, ReadError> {
     let mut p = Parser {
-        chars: text.chars().collect(),
+        text,
         i: 0,
         line: 1,
         column: 1,
         forgiven: Vec::new(),
         positions: BTreeMap::new(),
+        place,
+        members: Vec::new(),
     };
     p.skip_trivia();
     let start = p.pos();
@@ -158,7 +171,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         Some(v) => v,
         None => {
             // A block that is only `...` reads as null, which needs a position too.
-            p.positions.insert(String::new(), start);
+            p.record_position("", start);
             Value::Null
         }
     };
@@ -185,13 +198,13 @@ pub fn parse(text: &str) -> Result<Read, ReadError> {
 /// Escapes one JSON pointer segment (RFC 6901).
 pub fn pointer_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    push_segment(&mut out, s);
+    push_pointer_segment(&mut out, s);
     out
 }
 
 /// Appends `s` escaped as a JSON pointer segment to `pointer` (every key
 /// of every sample passes here: no copy when there is nothing to escape).
-fn push_segment(pointer: &mut String, s: &str) {
+pub fn push_pointer_segment(pointer: &mut String, s: &str) {
     if !s.contains(['~', '/']) {
         pointer.push_str(s);
         return;
@@ -213,30 +226,47 @@ enum Step {
     Element(char),
 }
 
-struct Parser {
-    chars: Vec<char>,
+/// Reads `text` in place: `i` is a byte offset, always at a character
+/// boundary; `line` and `column` count characters.
+struct Parser<'t> {
+    text: &'t str,
     i: usize,
     line: u32,
     column: u32,
     forgiven: Vec<Note>,
     positions: BTreeMap<String, Pos>,
+    /// Whether `positions` is kept (and JSON pointers made for it).
+    place: bool,
+    /// The members of the objects being read, innermost last, with where
+    /// each key starts.
+    members: Vec<(String, Value, Pos)>,
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '$' | '@' | '-' | '.' | '+' | ':' | '/' | '#')
 }
 
-impl Parser {
+impl<'t> Parser<'t> {
     fn at_end(&self) -> bool {
-        self.i >= self.chars.len()
+        self.i >= self.text.len()
+    }
+
+    /// The text from the cursor on.
+    fn rest(&self) -> &str {
+        &self.text[self.i..]
     }
 
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).copied()
+        match self.text.as_bytes().get(self.i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.rest().chars().next(),
+            None => None,
+        }
     }
 
-    fn peek_at(&self, ahead: usize) -> Option<char> {
-        self.chars.get(self.i + ahead).copied()
+    /// The character after the next one.
+    fn peek_second(&self) -> Option<char> {
+        self.rest().chars().nth(1)
     }
 
     fn pos(&self) -> Pos {
@@ -248,7 +278,7 @@ impl Parser {
 
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
-        self.i += 1;
+        self.i += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.column = 1;
@@ -256,6 +286,20 @@ impl Parser {
             self.column += 1;
         }
         Some(c)
+    }
+
+    /// Moves past `n` characters, none of them a line break.
+    fn bump_in_line(&mut self, n: usize) {
+        let skipped: usize = self.rest().chars().take(n).map(char::len_utf8).sum();
+        self.i += skipped;
+        self.column += n as u32;
+    }
+
+    /// Records where the value at `pointer` starts.
+    fn record_position(&mut self, pointer: &str, start: Pos) {
+        if self.place {
+            self.positions.insert(pointer.to_string(), start);
+        }
     }
 
     fn note(&mut self, pos: Pos, kind: Forgiven) {
@@ -284,10 +328,12 @@ impl Parser {
 
     /// Skips whitespace and comments.
     fn skip_trivia(&mut self) {
-        while let Some(c) = self.peek() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r') {
-                self.bump();
-            } else if c.is_whitespace() || c == '\u{feff}' {
+        loop {
+            self.skip_json_whitespace();
+            let Some(c) = self.peek() else {
+                break;
+            };
+            if c.is_whitespace() || c == '\u{feff}' {
                 let line = self.line;
                 let noted = self
                     .forgiven
@@ -297,18 +343,17 @@ impl Parser {
                     self.note(self.pos(), Forgiven::UnusualWhitespace);
                 }
                 self.bump();
-            } else if c == '/' && self.peek_at(1) == Some('/')
-                || c == '#' && self.peek_at(1).is_none_or(|n| n == ' ' || n == '\n')
+            } else if c == '/' && self.peek_second() == Some('/')
+                || c == '#' && self.peek_second().is_none_or(|n| n == ' ' || n == '\n')
             {
                 self.note(self.pos(), Forgiven::LineComment);
-                while self.peek().is_some_and(|c| c != '\n') {
-                    self.bump();
-                }
-            } else if c == '/' && self.peek_at(1) == Some('*') {
+                let line = self.rest().split('\n').next().unwrap_or("");
+                self.bump_in_line(line.chars().count());
+            } else if c == '/' && self.peek_second() == Some('*') {
                 self.note(self.pos(), Forgiven::BlockComment);
                 self.bump();
                 self.bump();
-                while !self.at_end() && (self.peek() != Some('*') || self.peek_at(1) != Some('/')) {
+                while !self.at_end() && !self.rest().starts_with("*/") {
                     self.bump();
                 }
                 self.bump();
@@ -319,30 +364,38 @@ impl Parser {
         }
     }
 
+    /// Skips the whitespace JSON allows, the bulk of a pretty-printed
+    /// sample, a byte at a time.
+    fn skip_json_whitespace(&mut self) {
+        while let Some(&b) = self.text.as_bytes().get(self.i) {
+            match b {
+                b' ' | b'\t' | b'\r' => self.column += 1,
+                b'\n' => {
+                    self.line += 1;
+                    self.column = 1;
+                }
+                _ => return,
+            }
+            self.i += 1;
+        }
+    }
+
     /// Length of a `...`, `..` or `…` run at the cursor, if there is one.
     fn ellipsis_len(&self) -> Option<usize> {
-        if self.peek() == Some('…') {
-            let mut n = 1;
-            while self.peek_at(n) == Some('…') || self.peek_at(n) == Some('.') {
-                n += 1;
-            }
-            return Some(n);
-        }
-        let mut n = 0;
-        while self.peek_at(n) == Some('.') || self.peek_at(n) == Some('…') {
-            n += 1;
-        }
-        // `.5` is a number, not a truncation.
-        (n >= 2).then_some(n)
+        let n = self
+            .rest()
+            .chars()
+            .take_while(|&c| c == '.' || c == '…')
+            .count();
+        // `.5` is a number, not a truncation; `…` alone is one.
+        (n >= 2 || n == 1 && self.peek() == Some('…')).then_some(n)
     }
 
     fn skip_ellipsis(&mut self) -> bool {
         match self.ellipsis_len() {
             Some(n) => {
                 self.note(self.pos(), Forgiven::Truncation);
-                for _ in 0..n {
-                    self.bump();
-                }
+                self.bump_in_line(n);
                 true
             }
             None => false,
@@ -380,55 +433,41 @@ impl Parser {
             c if is_word_char(c) => self.word_value(),
             _ => return self.unexpected("a value"),
         };
-        self.positions.insert(pointer.clone(), start);
+        self.record_position(pointer, start);
         Ok(Some(value))
     }
 
     /// `{id}` where a value belongs (not `{}` and not `{ "a": 1 }`).
     fn brace_placeholder(&mut self) -> Option<Value> {
-        let mut n = 1;
-        let mut inner = String::new();
-        loop {
-            let c = self.peek_at(n)?;
-            if c == '}' {
-                break;
-            }
-            if !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')) || c == '\n' {
-                return None;
-            }
-            inner.push(c);
-            n += 1;
-        }
-        if inner.trim().is_empty() || inner.trim().contains(' ') {
+        let rest = self.rest();
+        let inner_len = rest[1..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' ')))?;
+        let inner = &rest[1..1 + inner_len];
+        if !rest[1 + inner_len..].starts_with('}')
+            || inner.trim().is_empty()
+            || inner.trim().contains(' ')
+        {
             return None;
         }
+        let text = rest[..inner_len + 2].to_string();
         let pos = self.pos();
-        let mut text = String::new();
-        for _ in 0..=n {
-            text.extend(self.bump());
-        }
+        self.bump_in_line(text.chars().count());
         self.note(pos, Forgiven::Placeholder);
         Some(Value::String(text))
     }
 
     fn angle_placeholder(&mut self) -> Result<Value, ReadError> {
         let pos = self.pos();
-        let mut n = 1;
-        while let Some(c) = self.peek_at(n) {
-            if c == '>' {
-                let mut text = String::new();
-                for _ in 0..=n {
-                    text.extend(self.bump());
-                }
+        let line = self.rest().split('\n').next().unwrap_or("");
+        match line.char_indices().skip(1).find(|&(_, c)| c == '>') {
+            Some((close, _)) => {
+                let text = line[..=close].to_string();
+                self.bump_in_line(text.chars().count());
                 self.note(pos, Forgiven::Placeholder);
-                return Ok(Value::String(text));
+                Ok(Value::String(text))
             }
-            if c == '\n' {
-                break;
-            }
-            n += 1;
+            None => self.unexpected("a value"),
         }
-        self.unexpected("a value")
     }
 
     /// Between the elements of an object or array opened at `open`: reads
@@ -478,11 +517,11 @@ impl Parser {
     fn object(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {
         let open = self.pos();
         self.bump();
-        let mut map = Map::new();
+        let first_member = self.members.len();
         let mut after_member = false;
         loop {
             let c = match self.next_in_container(open, '}', "object", &mut after_member)? {
-                Step::Closed => return Ok(Value::Object(map)),
+                Step::Closed => return Ok(Value::Object(self.take_members(first_member))),
                 Step::Comma => continue,
                 Step::Element(c) => c,
             };
@@ -510,17 +549,34 @@ impl Parser {
             self.bump();
             self.skip_trivia();
             let len = pointer.len();
-            pointer.push('/');
-            push_segment(pointer, &key);
+            if self.place {
+                pointer.push('/');
+                push_pointer_segment(pointer, &key);
+            }
             let value = self.value(pointer, depth + 1)?;
             self.alternatives(depth + 1)?;
             pointer.truncate(len);
             if let Some(value) = value {
-                if map.insert(key, value).is_some() {
-                    self.note(key_pos, Forgiven::DuplicateKey);
-                }
+                self.members.push((key, value, key_pos));
             }
         }
+    }
+
+    /// The members read since `first` (those of the object being closed),
+    /// as its map: made at its size at once. A key that comes again is a
+    /// duplicate (noted at the later key; the notes are sorted by position
+    /// at the end).
+    fn take_members(&mut self, first: usize) -> Map<String, Value> {
+        let mut map = Map::with_capacity(self.members.len() - first);
+        for (key, value, key_pos) in self.members.drain(first..) {
+            if map.insert(key, value).is_some() {
+                self.forgiven.push(Note {
+                    pos: key_pos,
+                    kind: Forgiven::DuplicateKey,
+                });
+            }
+        }
+        map
     }
 
     fn array(&mut self, pointer: &mut String, depth: usize) -> Result<Value, ReadError> {
@@ -535,8 +591,10 @@ impl Parser {
                 Step::Element(_) => {}
             }
             let len = pointer.len();
-            pointer.push('/');
-            let _ = write!(pointer, "{}", items.len());
+            if self.place {
+                pointer.push('/');
+                let _ = write!(pointer, "{}", items.len());
+            }
             let value = self.value(pointer, depth + 1)?;
             self.alternatives(depth + 1)?;
             pointer.truncate(len);
@@ -585,6 +643,7 @@ impl Parser {
         };
         let mut out = String::new();
         loop {
+            out.push_str(self.plain_run(close));
             let pos = self.pos();
             let Some(c) = self.bump() else {
                 return self.error(start, "string is not closed before the end of the block");
@@ -628,16 +687,31 @@ impl Parser {
         }
     }
 
+    /// Moves past the characters at the cursor that a string closed by
+    /// `close` holds as they are (no quote, backslash or control
+    /// character), and returns them: most of a string, copied at once.
+    fn plain_run(&mut self, close: char) -> &'t str {
+        let text = self.text;
+        let bytes = &text.as_bytes()[self.i..];
+        // Every byte that ends the run is ASCII, or the run is, so it ends
+        // at a character boundary.
+        let ascii_close = close.is_ascii().then_some(close as u8);
+        let stops = |b: u8| b == b'\\' || b < 0x20 || ascii_close.map_or(!b.is_ascii(), |c| b == c);
+        let len = bytes.iter().position(|&b| stops(b)).unwrap_or(bytes.len());
+        let run = &text[self.i..self.i + len];
+        self.i += len;
+        self.column += run.chars().count() as u32;
+        run
+    }
+
     /// Whether a line break inside a string is followed, within a few
     /// lines, by its closing quote and then JSON punctuation; otherwise the
     /// quote was simply never closed and reporting that here is clearer.
     fn string_ends_later(&self, close: char) -> bool {
-        let rest = &self.chars[self.i..];
-        let line_end = rest.iter().position(|&c| c == '\n').unwrap_or(rest.len());
-        let line = &rest[..line_end];
-        match line.iter().position(|&c| c == close) {
-            Some(q) => line[q + 1..]
-                .iter()
+        let line = self.rest().split('\n').next().unwrap_or("");
+        match line.find(close) {
+            Some(q) => line[q + close.len_utf8()..]
+                .chars()
                 .find(|c| !c.is_whitespace())
                 .is_none_or(|c| matches!(c, ',' | '}' | ']' | ':')),
             None => false,
@@ -660,7 +734,7 @@ impl Parser {
         }
         if (0xD800..0xDC00).contains(&code)
             && self.peek() == Some('\\')
-            && self.peek_at(1) == Some('u')
+            && self.peek_second() == Some('u')
         {
             let save = (self.i, self.line, self.column);
             self.bump();
@@ -688,15 +762,11 @@ impl Parser {
     }
 
     fn word(&mut self, in_word: impl Fn(char) -> bool) -> String {
-        let mut out = String::new();
-        while let Some(c) = self.peek() {
-            if !in_word(c) {
-                break;
-            }
-            out.push(c);
+        let start = self.i;
+        while self.peek().is_some_and(&in_word) {
             self.bump();
         }
-        out
+        self.text[start..self.i].to_string()
     }
 
     fn word_value(&mut self) -> Value {

@@ -10,7 +10,15 @@ use graphdoc_docs::tolerant::{self, Forgiven, Read};
 /// `text` read, when all the reader forgave is an extra comma, a comment
 /// or text after the value.
 pub(crate) fn read(text: &str) -> Option<Read> {
-    let read = tolerant::read(text).ok()?;
+    only_commas_and_comments(tolerant::read(text).ok()?)
+}
+
+/// [`read`] without the positions, for a caller that reads only the value.
+pub(crate) fn read_value(text: &str) -> Option<serde_json::Value> {
+    only_commas_and_comments(tolerant::read_unplaced(text).ok()?).map(|r| r.value)
+}
+
+fn only_commas_and_comments(read: Read) -> Option<Read> {
     read.forgiven
         .iter()
         .all(|n| {
@@ -37,5 +45,10 @@ mod tests {
         assert_eq!(r.positions["/b"].column, 8);
         assert!(read("{ \"a\": 1, ... }").is_none());
         assert!(read("{ a: 1 }").is_none());
+        assert_eq!(
+            read_value("[1, /* one */ 2,]"),
+            Some(serde_json::json!([1, 2]))
+        );
+        assert!(read_value("[1, ...]").is_none());
     }
 }

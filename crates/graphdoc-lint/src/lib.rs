@@ -202,10 +202,12 @@ fn load_version<'a>(root: &Path, read: &'a Read, limits: &graphdoc_docs::Limits)
     }
 }
 
-fn version_findings(v: &Version) -> Vec<Finding> {
+/// The findings of one version's rules; a rule that is off (`ran` does not
+/// hold it) and costs time is not run.
+fn version_findings(v: &Version, ran: &HashSet<&str>) -> Vec<Finding> {
     let schema = &v.loaded.schema;
     let parsed = &v.parsed;
-    let samples = samples::check(schema, &v.name, parsed);
+    let samples = samples::check(schema, parsed);
     let mut out = rules::frontend_diagnostic::check(&v.loaded.diagnostics);
     out.extend(rules::missing_in_json::check(schema, &v.pages, parsed));
     out.extend(rules::json_type_mismatch::check(&samples, &v.pages));
@@ -219,7 +221,9 @@ fn version_findings(v: &Version) -> Vec<Finding> {
     out.extend(rules::placeholder_text::check(&v.pages, parsed));
     out.extend(rules::enum_sample_value::check(&samples, &v.pages));
     let outlines = outline::outlines(parsed);
-    out.extend(rules::not_alphabetical::check(schema, &v.pages, &outlines));
+    if ran.contains(rules::NOT_ALPHABETICAL) {
+        out.extend(rules::not_alphabetical::check(schema, &v.pages, &outlines));
+    }
     out.extend(rules::split_table::check(schema, &outlines));
     out.extend(rules::missing_section::check(schema, &v.pages, &outlines));
     out
@@ -245,13 +249,6 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         .map(|r| load_version(&opts.docs, r, &opts.limits))
         .collect();
 
-    let mut findings: Vec<Finding> = versions
-        .par_iter()
-        .flat_map_iter(version_findings)
-        .collect();
-    if let Err(config_outside) = config_path(opts) {
-        findings.extend(rules::frontend_diagnostic::check(&[*config_outside]));
-    }
     let enabled = |code: &str| {
         rules::rule(code).is_some_and(|r| r.enabled)
             || opts
@@ -264,6 +261,13 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         .map(|r| r.code)
         .filter(|c| enabled(c))
         .collect();
+    let mut findings: Vec<Finding> = versions
+        .par_iter()
+        .flat_map_iter(|v| version_findings(v, &ran))
+        .collect();
+    if let Err(config_outside) = config_path(opts) {
+        findings.extend(rules::frontend_diagnostic::check(&[*config_outside]));
+    }
     let v1 = versions.iter().find(|v| v.name == "v1.0");
     let beta = versions.iter().find(|v| v.name == "beta");
     match (v1, beta) {

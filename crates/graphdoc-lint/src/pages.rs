@@ -47,6 +47,21 @@ pub fn locate(text: &str, line: u32, needle: &str, nth: usize) -> Option<(u32, u
     Some((column, needle.chars().count() as u32))
 }
 
+/// Where the two ASCII bytes `pair` (`](`, `. `) first stand together in
+/// `text`: `text.find(pair)`, found by the first byte (a fast search), as
+/// the rules look in every line or description for one.
+pub(crate) fn find_pair(text: &str, pair: [u8; 2]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(char::from(pair[0])) {
+        let at = from + k;
+        if text.as_bytes().get(at + 1) == Some(&pair[1]) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// `f` with the column and width of the `nth` occurrence of `needle` on its
 /// line, when the line has one.
 pub(crate) fn place(f: Finding, pages: &Pages, needle: &str, nth: usize) -> Finding {
@@ -89,6 +104,20 @@ pub(crate) mod tests {
             query_options: Vec::new(),
             required_on_create: false,
             source: graphdoc_schema::Source::new("p.md", 1),
+        }
+    }
+
+    #[test]
+    fn pairs_are_found_where_find_finds_them() {
+        for text in ["", "]", "a](b", "]]( ](", "é](", "x. y", ".. .", "no pair"] {
+            for pair in ["](", ". "] {
+                let bytes = pair.as_bytes();
+                assert_eq!(
+                    find_pair(text, [bytes[0], bytes[1]]),
+                    text.find(pair),
+                    "{text:?} {pair:?}"
+                );
+            }
         }
     }
 

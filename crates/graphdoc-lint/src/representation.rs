@@ -32,7 +32,7 @@ pub(crate) fn representation(
                 if names_other {
                     continue;
                 }
-                let value = match crate::json::read(code)?.value {
+                let value = match crate::json::read_value(code)? {
                     Value::Array(mut items) if !items.is_empty() => items.swap_remove(0),
                     value => value,
                 };

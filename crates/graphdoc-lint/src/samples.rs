@@ -3,37 +3,41 @@
 //! so that the linter and `samples` never disagree about a value.
 
 use crate::pages::{Pages, Parsed};
-use crate::rules::{Finding, Rule};
+use crate::rules::{enum_sample_value, json_type_mismatch, Finding, Rule};
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
-use graphdoc_samples::VersionReport;
 use graphdoc_schema::Schema;
 
-/// Every JSON block of the version's pages, checked against `schema`.
-pub(crate) fn check(schema: &Schema, version: &str, parsed: &Parsed<'_>) -> VersionReport {
+/// A finding about a sample value, with the kind of its sample.
+pub type SampleFinding = (SampleKind, graphdoc_samples::Finding);
+
+/// The findings of the version's JSON blocks that the rules read (what
+/// `graphdoc samples` finds of them), checked against `schema`.
+pub(crate) fn check(schema: &Schema, parsed: &Parsed<'_>) -> Vec<SampleFinding> {
     let pages: Vec<(&str, &[graphdoc_docs::markdown::Block<'_>])> = parsed
         .iter()
         .map(|(file, blocks)| (*file, blocks.as_slice()))
         .collect();
-    graphdoc_samples::check_parsed(schema, version, &pages)
+    let wanted = [
+        json_type_mismatch::SAMPLE_FINDINGS,
+        enum_sample_value::SAMPLE_FINDINGS,
+    ]
+    .concat();
+    graphdoc_samples::value_findings(schema, &pages, &wanted)
 }
 
-/// The sample findings of `kinds` in samples `sample_filter` accepts, as
-/// lint findings of `rule` at the value's line and column.
+/// The sample findings `wanted` names (by the sample's kind and the
+/// finding's), as lint findings of `rule` at the value's line and column.
 pub(crate) fn findings(
-    report: &VersionReport,
+    samples: &[SampleFinding],
     pages: &Pages,
     rule: &'static Rule,
-    sample_filter: impl Fn(SampleKind) -> bool,
-    kinds: &[FindingKind],
+    wanted: &[(SampleKind, FindingKind)],
 ) -> Vec<Finding> {
-    let mut out: Vec<Finding> = report
-        .samples
+    let mut out: Vec<Finding> = samples
         .iter()
-        .filter(|s| sample_filter(s.kind))
-        .flat_map(|s| &s.findings)
-        .filter(|f| kinds.contains(&f.kind))
-        .map(|f| {
+        .filter(|(kind, f)| wanted.contains(&(*kind, f.kind)))
+        .map(|(_, f)| {
             let width = pages
                 .get(&f.file)
                 .map_or(0, |text| value_width(text, f.line, f.column));

@@ -57,14 +57,20 @@ pub fn samples(text: &str) -> Vec<RawSample> {
 /// reads, for a caller that parses the page once for other checks too.
 pub fn samples_in(blocks: &[Block<'_>]) -> Vec<RawSample> {
     let mut out = Vec::new();
-    let mut pending: Option<Value> = None;
+    // The text of the annotation comment above the next block, read only
+    // if a code block takes it.
+    let mut pending: Option<&str> = None;
     let mut in_representation = false;
     let mut last_request = String::new();
     for block in blocks {
         match block {
             Block::Heading { text, .. } => {
                 pending = None;
-                in_representation = text.to_ascii_lowercase().starts_with("json representation");
+                let wanted = b"json representation";
+                in_representation = text
+                    .as_bytes()
+                    .get(..wanted.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(wanted));
             }
             Block::Table(_) => pending = None,
             Block::Paragraph { .. } => {}
@@ -75,14 +81,16 @@ pub fn samples_in(blocks: &[Block<'_>]) -> Vec<RawSample> {
                     .trim_end_matches("-->")
                     .trim();
                 if inner.starts_with('{') {
-                    pending = tolerant::read(inner)
-                        .ok()
-                        .map(|r| r.value)
-                        .filter(Value::is_object);
+                    pending = Some(inner);
                 }
             }
             Block::Code { info, text, line } => {
-                let annotation = pending.take().unwrap_or(Value::Null);
+                let annotation = pending
+                    .take()
+                    .and_then(|inner| tolerant::read_unplaced(inner).ok())
+                    .map(|r| r.value)
+                    .filter(Value::is_object)
+                    .unwrap_or(Value::Null);
                 let block_type = annotation
                     .get("blockType")
                     .and_then(Value::as_str)

@@ -581,6 +581,58 @@ pub fn check_parsed(
     })
 }
 
+/// The findings about sample values that `wanted` names (pairs of the
+/// sample's kind and the finding's kind), in pages already split into
+/// blocks (`(path, blocks)`): what [`check_parsed`] finds of them, without
+/// the rest of its report (how each block read, what was forgiven), for a
+/// caller that needs only these (the linter). A sample of a kind `wanted`
+/// does not name is not read; a sample's positions are read only when it
+/// has a finding to place. In page order, each with its sample's kind.
+pub fn value_findings(
+    schema: &Schema,
+    pages: &[(&str, &[graphdoc_docs::markdown::Block<'_>])],
+    wanted: &[(SampleKind, FindingKind)],
+) -> Vec<(SampleKind, Finding)> {
+    let lookup = Lookup::new(schema);
+    let ops = operations_by_page(schema);
+    pages
+        .par_iter()
+        .flat_map_iter(|&(file, blocks)| {
+            let op = ops.get(file).copied();
+            let lookup = &lookup;
+            extract::samples_in(blocks)
+                .into_iter()
+                .filter(|raw| wanted.iter().any(|&(kind, _)| kind == raw.kind))
+                .flat_map(move |raw| {
+                    let Ok(read) = tolerant::read_unplaced(&raw.body) else {
+                        return Vec::new();
+                    };
+                    let (_, mut found) = judge(lookup, &raw, file, op, &read.value);
+                    found.retain(|f| wanted.contains(&(raw.kind, f.kind)));
+                    if found.is_empty() {
+                        return Vec::new();
+                    }
+                    // The same text reads the same: now with its positions.
+                    let positions = tolerant::read(&raw.body).map(|r| r.positions);
+                    let positions = positions.unwrap_or_default();
+                    found
+                        .into_iter()
+                        .map(|f| (raw.kind, placed(f, file, raw.line, &positions)))
+                        .collect()
+                })
+        })
+        .collect()
+}
+
+/// The first operation of each page, by the page's path.
+fn operations_by_page(schema: &Schema) -> HashMap<&str, &Operation> {
+    let mut ops: HashMap<&str, &Operation> = HashMap::new();
+    for op in &schema.operations {
+        ops.entry(op.source.file.as_str()).or_insert(op);
+    }
+    ops
+}
+
 /// Checks the samples `samples_of` finds on each page (its path and its
 /// JSON blocks).
 fn check_each<P: Sync>(
@@ -590,10 +642,7 @@ fn check_each<P: Sync>(
     samples_of: fn(&P) -> (&str, Vec<RawSample>),
 ) -> VersionReport {
     let lookup = Lookup::new(schema);
-    let mut ops: HashMap<&str, &Operation> = HashMap::new();
-    for op in &schema.operations {
-        ops.entry(op.source.file.as_str()).or_insert(op);
-    }
+    let ops = operations_by_page(schema);
     let mut samples: Vec<SampleReport> = pages
         .par_iter()
         .flat_map_iter(|page| {
@@ -610,6 +659,71 @@ fn check_each<P: Sync>(
         summary: Summary::of(version, &samples),
         samples,
         pages_not_read: Vec::new(),
+    }
+}
+
+/// What a sample read as `value` is checked against (`None` when its
+/// context names nothing the docs define), and what is wrong with it, its
+/// pointers not yet placed on the page.
+fn judge<'a>(
+    lookup: &Lookup,
+    raw: &RawSample,
+    file: &str,
+    op: Option<&'a Operation>,
+    value: &Value,
+) -> (Option<validate::Target<'a>>, Vec<validate::RawFinding>) {
+    match validate::target(lookup, raw, op, value) {
+        Ok(Some(target)) => {
+            let found = validate::check_target(lookup, raw, file, &target, value)
+                .into_iter()
+                .map(|f| validate::RawFinding {
+                    // A key may hold a raw line break (forgiven); keep reports one line each.
+                    message: f.message.replace('\n', "\\n").replace('\r', "\\r"),
+                    ..f
+                })
+                .collect();
+            (Some(target), found)
+        }
+        Ok(None) => (None, Vec::new()),
+        Err(name) => {
+            let unknown = validate::RawFinding {
+                kind: FindingKind::UnknownType,
+                pointer: String::new(),
+                message: format!(
+                    "the annotation's `@odata.type` names `{name}`, which the docs do not define"
+                ),
+            };
+            (None, vec![unknown])
+        }
+    }
+}
+
+/// `f` at the page line and column where its value starts (its nearest
+/// placed parent's, else the sample's first line), in a sample starting on
+/// page line `first_line`.
+fn placed(
+    f: validate::RawFinding,
+    file: &str,
+    first_line: u32,
+    positions: &BTreeMap<String, tolerant::Pos>,
+) -> Finding {
+    let mut p = f.pointer.as_str();
+    let (line, column) = loop {
+        if let Some(pos) = positions.get(p) {
+            break (first_line + pos.line - 1, pos.column);
+        }
+        match p.rfind('/') {
+            Some(i) => p = &p[..i],
+            None => break (first_line, 1),
+        }
+    };
+    Finding {
+        kind: f.kind,
+        pointer: f.pointer,
+        file: file.to_string(),
+        line,
+        column,
+        message: f.message,
     }
 }
 
@@ -679,53 +793,17 @@ fn check_sample(
             Diagnostic::new(&at(n.pos.line), severity, code, message).with_column(n.pos.column)
         })
         .collect();
-    let position = |pointer: &str| -> (u32, u32) {
-        let mut p = pointer;
-        loop {
-            if let Some(pos) = read.positions.get(p) {
-                return (raw.line + pos.line - 1, pos.column);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return (raw.line, 1),
-            }
-        }
-    };
-    match validate::target(lookup, raw, op, &read.value) {
-        Ok(Some(target)) => {
-            report.checked_as = Some(target.describe());
-            if matches!(&target, validate::Target::Type(t) if lookup.structured(&t.name).is_some())
-            {
-                report.validated_as = report.checked_as.clone();
-            }
-            for f in validate::check_target(lookup, raw, file, &target, &read.value) {
-                let (line, column) = position(&f.pointer);
-                report.findings.push(Finding {
-                    kind: f.kind,
-                    pointer: f.pointer,
-                    file: file.to_string(),
-                    line,
-                    column,
-                    // A key may hold a raw line break (forgiven); keep reports one line each.
-                    message: f.message.replace('\n', "\\n").replace('\r', "\\r"),
-                });
-            }
-        }
-        Ok(None) => {}
-        Err(name) => {
-            let (line, column) = position("");
-            report.findings.push(Finding {
-                kind: FindingKind::UnknownType,
-                pointer: String::new(),
-                file: file.to_string(),
-                line,
-                column,
-                message: format!(
-                    "the annotation's `@odata.type` names `{name}`, which the docs do not define"
-                ),
-            });
+    let (target, found) = judge(lookup, raw, file, op, &read.value);
+    if let Some(target) = target {
+        report.checked_as = Some(target.describe());
+        if matches!(&target, validate::Target::Type(t) if lookup.structured(&t.name).is_some()) {
+            report.validated_as = report.checked_as.clone();
         }
     }
+    report.findings = found
+        .into_iter()
+        .map(|f| placed(f, file, raw.line, &read.positions))
+        .collect();
     report.value = Some(read.value);
     report
 }

@@ -77,12 +77,13 @@ impl Docs<'_> {
     }
 
     fn exists(&self, relative: &str) -> bool {
-        let shown = if self.root.is_empty() {
+        let mut shown = if self.root.is_empty() {
             relative.to_string()
         } else {
             format!("{}/{relative}", self.root)
         };
-        self.existing.contains(&shown.to_ascii_lowercase())
+        shown.make_ascii_lowercase();
+        self.existing.contains(&shown)
     }
 }
 
@@ -105,7 +106,7 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
             continue;
         }
         let mut from = 0;
-        while let Some(k) = line[from..].find("](") {
+        while let Some(k) = link_target_start(&line[from..]) {
             let start = from + k + 2;
             let Some(len) = line[start..].find(')') else {
                 break;
@@ -115,21 +116,22 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
             let target = raw.split_whitespace().next().unwrap_or("");
             let target = target.trim_matches(['<', '>']);
             let path = target.split(['#', '?']).next().unwrap_or("");
-            if !path.to_ascii_lowercase().ends_with(".md")
-                || path.contains("://")
-                || path.starts_with('/')
-            {
+            let is_page =
+                path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md");
+            if !is_page || path.contains("://") || path.starts_with('/') {
                 continue;
             }
-            let column = line[..start].chars().count() as u32 + 1;
-            let width = target.chars().count() as u32;
+            let (column, width) = (
+                || line[..start].chars().count() as u32 + 1,
+                || target.chars().count() as u32,
+            );
             let Some(resolved) = join_path(dir, path) else {
                 let f = super::link_leaves_tree::RULE.finding(
                     file,
                     i as u32 + 1,
                     format!("link target `{path}` leaves the docs tree; not checked"),
                 );
-                out.push(f.span(column, width));
+                out.push(f.span(column(), width()));
                 continue;
             };
             if !docs
@@ -149,10 +151,24 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
                     format!("link target `{path}` does not exist"),
                 )
                 .note(format!("resolved to {resolved}"));
-            out.push(f.span(column, width));
+            out.push(f.span(column(), width()));
         }
     }
     out
+}
+
+/// Where `](` is in `s` (a link's target follows it), found by its `]`,
+/// which most lines do not have.
+fn link_target_start(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(']') {
+        let at = from + k;
+        if s.as_bytes().get(at + 1) == Some(&b'(') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Joins `relative` onto the folder `dir` (both `/`-separated), resolving

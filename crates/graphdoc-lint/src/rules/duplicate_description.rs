@@ -39,7 +39,8 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
             if p.description.split_whitespace().nth(4).is_none() {
                 continue;
             }
-            let normalized = cells::collapse_whitespace(p.description.trim()).to_ascii_lowercase();
+            let mut normalized = cells::collapse_whitespace(p.description.trim());
+            normalized.make_ascii_lowercase();
             // An inherited row repeats the base type's text on every derived
             // page: the base page's own table is where it is reported.
             if normalized.split_whitespace().count() < 5 || normalized.contains("inherited from") {

@@ -3,9 +3,9 @@
 
 use super::{Finding, Rule};
 use crate::pages::Pages;
+use crate::samples::SampleFinding;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
-use graphdoc_samples::VersionReport;
 use graphdoc_schema::Severity;
 
 /// The GL0010 enum-sample-value rule, reported when a request or response example gives an enum-typed property a value that is not a member.
@@ -30,13 +30,13 @@ normal placeholder.\n",
     aliases: &["GL010"],
 };
 
+/// The sample findings this rule reports: of which samples, of which kind.
+pub(crate) const SAMPLE_FINDINGS: &[(SampleKind, FindingKind)] = &[
+    (SampleKind::Request, FindingKind::NotEnumMember),
+    (SampleKind::Response, FindingKind::NotEnumMember),
+];
+
 /// Enum-typed values of request and response examples that are not members.
-pub fn check(samples: &VersionReport, pages: &Pages) -> Vec<Finding> {
-    crate::samples::findings(
-        samples,
-        pages,
-        &RULE,
-        |kind| matches!(kind, SampleKind::Request | SampleKind::Response),
-        &[FindingKind::NotEnumMember],
-    )
+pub fn check(samples: &[SampleFinding], pages: &Pages) -> Vec<Finding> {
+    crate::samples::findings(samples, pages, &RULE, SAMPLE_FINDINGS)
 }

@@ -3,9 +3,9 @@
 
 use super::{Finding, Rule};
 use crate::pages::Pages;
+use crate::samples::SampleFinding;
 use graphdoc_samples::extract::SampleKind;
 use graphdoc_samples::validate::FindingKind;
-use graphdoc_samples::VersionReport;
 use graphdoc_schema::Severity;
 
 /// The GL0003 json-type-mismatch rule, reported when the JSON representation's placeholder disagrees with the table's type.
@@ -29,14 +29,14 @@ representation blocks (`placeholder_drift`, `wrong_json_type`).\n",
     aliases: &["GL003"],
 };
 
+/// The sample findings this rule reports: of which samples, of which kind.
+pub(crate) const SAMPLE_FINDINGS: &[(SampleKind, FindingKind)] = &[
+    (SampleKind::Resource, FindingKind::PlaceholderDrift),
+    (SampleKind::Resource, FindingKind::WrongJsonType),
+];
+
 /// Members of the JSON representations whose placeholder disagrees with
 /// the type of the table row of the same name.
-pub fn check(samples: &VersionReport, pages: &Pages) -> Vec<Finding> {
-    crate::samples::findings(
-        samples,
-        pages,
-        &RULE,
-        |kind| kind == SampleKind::Resource,
-        &[FindingKind::PlaceholderDrift, FindingKind::WrongJsonType],
-    )
+pub fn check(samples: &[SampleFinding], pages: &Pages) -> Vec<Finding> {
+    crate::samples::findings(samples, pages, &RULE, SAMPLE_FINDINGS)
 }

@@ -2,7 +2,7 @@
 //! values" sentences.
 
 use super::{Finding, Rule};
-use crate::pages::{place, property_tables, Pages};
+use crate::pages::{find_pair, place, property_tables, Pages};
 use graphdoc_docs::cells;
 use graphdoc_schema::{Schema, Severity};
 use std::collections::HashSet;
@@ -28,7 +28,7 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
     for table in property_tables(schema) {
         for p in table {
             // Both findings need two sentences.
-            if !p.description.contains(". ") {
+            if find_pair(&p.description, *b". ").is_none() {
                 continue;
             }
             let sentences_starting = possible_values_sentence_starts(&p.description);
@@ -49,8 +49,8 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                 continue;
             }
             let mut seen = HashSet::new();
-            for s in sentences(&p.description) {
-                if s.split_whitespace().count() >= 3 && !seen.insert(s.clone()) {
+            for s in &sentences(&p.description) {
+                if s.split_whitespace().count() >= 3 && !seen.insert(s) {
                     let f = RULE
                         .finding(
                             &p.source.file,
@@ -58,7 +58,7 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
                             format!("description of `{}` repeats a sentence", p.name),
                         )
                         .note(format!("repeated: \"{s}\""));
-                    out.push(place(f, pages, &s, 1));
+                    out.push(place(f, pages, s, 1));
                     break;
                 }
             }
@@ -70,7 +70,11 @@ pub fn check(schema: &Schema, pages: &Pages) -> Vec<Finding> {
 /// Sentences of a description, split at `. ` (plain text).
 fn sentences(text: &str) -> Vec<String> {
     text.split(". ")
-        .map(|s| cells::collapse_whitespace(s.trim().trim_end_matches('.')).to_ascii_lowercase())
+        .map(|s| {
+            let mut sentence = cells::collapse_whitespace(s.trim().trim_end_matches('.'));
+            sentence.make_ascii_lowercase();
+            sentence
+        })
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -83,9 +87,11 @@ fn possible_values_sentence_starts(description: &str) -> usize {
     description
         .split(". ")
         .filter(|s| {
+            let marker = b"possible values";
             s.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("possible values")
+                .as_bytes()
+                .get(..marker.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(marker))
         })
         .count()
 }

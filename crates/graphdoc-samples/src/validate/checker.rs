@@ -4,10 +4,11 @@ use super::placeholders::placeholder_type;
 use super::target::is_single_value_wrapper;
 use super::{FindingKind, Lookup, Named, RawFinding, Target, MAX_CHECK_DEPTH};
 use crate::extract::{RawSample, SampleKind};
-use crate::tolerant::pointer_segment;
+use crate::tolerant::{pointer_segment, push_pointer_segment};
 use graphdoc_schema::edm::{self, Format};
 use graphdoc_schema::{Operation, Property, PropertyKind, TypeRef};
 use serde_json::{Map, Value};
+use std::fmt::Write as _;
 
 /// Whether the absence of a property says something about the sample.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,8 +268,10 @@ fn is_directory_extension(key: &str) -> bool {
         })
 }
 
+/// `@odata.type`, `name@odata.bind`, `@microsoft.graph.conflictBehavior`:
+/// any key with an `@`.
 pub(super) fn is_annotation(key: &str) -> bool {
-    key.starts_with('@') || key.contains("@odata.") || key.contains('@')
+    key.contains('@')
 }
 
 impl Checker<'_, '_> {
@@ -459,11 +462,8 @@ impl Checker<'_, '_> {
         if depth > MAX_CHECK_DEPTH {
             return;
         }
-        if self
-            .lookup
-            .structured(&ty.name)
-            .is_some_and(|t| self.lookup.is_untyped(t))
-        {
+        let named = self.lookup.named(&ty.name);
+        if matches!(named, Some(Named::Structured(t)) if self.lookup.is_untyped(t)) {
             return;
         }
         if v.is_null() {
@@ -530,8 +530,11 @@ impl Checker<'_, '_> {
             match v {
                 Value::Array(items) => {
                     let item_ty = TypeRef::new(ty.name.clone(), false);
+                    let mut here = String::with_capacity(pointer.len() + 4);
                     for (i, item) in items.iter().enumerate() {
-                        self.value(item, &item_ty, None, &format!("{pointer}/{i}"), depth + 1);
+                        here.clear();
+                        let _ = write!(here, "{pointer}/{i}");
+                        self.value(item, &item_ty, None, &here, depth + 1);
                     }
                 }
                 Value::String(s) if self.placeholders => self.placeholder(s, ty, pointer),
@@ -553,7 +556,7 @@ impl Checker<'_, '_> {
             self.primitive(v, &ty.name, pointer);
             return;
         }
-        match self.lookup.named(&ty.name) {
+        match named {
             Some(Named::Enum(e)) => self.enum_value(v, e, ty, prop, pointer),
             Some(Named::Structured(t)) => match v {
                 Value::Object(o) => self.object(o, t, pointer, depth),
@@ -588,11 +591,16 @@ impl Checker<'_, '_> {
         }
         let props = self.lookup.flattened_properties(&qualified);
         let open = self.lookup.is_open(&qualified);
+        // Each member's pointer, made in one buffer.
+        let mut here = String::with_capacity(pointer.len() + 32);
         for (key, v) in o {
             if is_annotation(key) || is_directory_extension(key) {
                 continue;
             }
-            let here = format!("{pointer}/{}", pointer_segment(key));
+            here.clear();
+            here.push_str(pointer);
+            here.push('/');
+            push_pointer_segment(&mut here, key);
             match props.iter().find(|p| &p.name == key) {
                 Some(p) => self.value(v, &p.ty, Some(p), &here, depth + 1),
                 None if open => {}

@@ -163,9 +163,13 @@ impl<'a> Lookup<'a> {
                     .iter()
                     .flat_map(|o| o.request_body.iter().map(|p| p.ty.name.as_str())),
             );
-        let known = spelled
-            .map(|name| (name, lookup.resolve_named(name)))
-            .collect();
+        // Most names are spelled many times (`Edm.String`…): resolved once each.
+        let mut known = HashMap::new();
+        for name in spelled {
+            if !known.contains_key(name) {
+                known.insert(name, lookup.resolve_named(name));
+            }
+        }
         lookup.known = known;
         for name in schema.types.keys() {
             let chain = schema.ancestry(name);
