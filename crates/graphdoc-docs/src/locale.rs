@@ -121,21 +121,35 @@ pub struct PhraseMatch {
 /// few letters whose lower case is written in another number of bytes (the
 /// Kelvin sign, `ẞ`, `İ`), which are compared as written.
 pub fn fold(text: &str) -> Vec<u8> {
-    let mut folded = text.to_ascii_lowercase().into_bytes();
+    let mut folded = Vec::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`] of `text` appended to `out`.
+pub fn fold_into(text: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.extend_from_slice(text.as_bytes());
+    let folded = &mut out[start..];
+    folded.make_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while at < folded.len() {
-        // Most of a page is ASCII: it is skipped a block at a time.
-        const BLOCK: usize = 32;
-        if folded.get(at..at + BLOCK).is_some_and(<[u8]>::is_ascii) {
-            at += BLOCK;
-            continue;
-        }
-        if folded[at].is_ascii() {
-            at += 1;
-            continue;
-        }
+    while let Some(skip) = first_non_ascii(&bytes[at..]) {
         // `at` starts a character: text and fold agree on every character
         // boundary.
+        at += skip;
+        // Latin-1 letters (`Ä`, `Ç`, `Õ`: U+00C0 to U+00DE but `×`) lower
+        // to the letter 0x20 after, in the same two bytes; the rest of that
+        // block is lower case or has none.
+        if bytes[at] == 0xC3 {
+            if let Some(&second) = bytes.get(at + 1) {
+                if (0x80..=0x9E).contains(&second) && second != 0x97 {
+                    folded[at + 1] = second + 0x20;
+                }
+            }
+            at += 2;
+            continue;
+        }
         let c = text[at..].chars().next().unwrap_or_default();
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
@@ -145,7 +159,26 @@ pub fn fold(text: &str) -> Vec<u8> {
         }
         at += c.len_utf8();
     }
-    folded
+}
+
+/// Where the first byte that is not ASCII is, eight bytes at a time: most
+/// of a page is ASCII.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let high = u64::from_le_bytes(word.try_into().unwrap_or_default()) & HIGH;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|i| at + i)
 }
 
 /// A list of (localised, English) pairs by its spellings in [`lower`]
@@ -154,7 +187,7 @@ pub fn fold(text: &str) -> Vec<u8> {
 /// as it did.
 #[derive(Debug, Default)]
 struct Lookup {
-    index: std::collections::HashMap<String, usize>,
+    index: std::collections::HashMap<String, usize, BuildWordHasher>,
     /// The longest spelling in bytes, lower case: a longer ASCII word is
     /// none of them.
     longest: usize,
@@ -196,6 +229,33 @@ impl Lookup {
             .map(|(_, english)| english.as_str())
     }
 }
+
+/// FNV-1a over the bytes of a word: the look-ups hash short words, for which
+/// the standard hasher's setup costs more than the word. The keys are the
+/// vocabulary's own spellings, so a page's words cannot crowd one bucket
+/// (they are looked up, never inserted).
+#[derive(Debug, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
 
 /// One language's vocabulary.
 #[derive(Debug)]
@@ -483,13 +543,10 @@ impl Locale {
             return Some(english.to_string());
         }
         // The collection word inside the link: `[coleção x](x.md)`.
-        if let [link] = crate::cells::links(cell).as_slice() {
-            let whole = format!("[{}]({})", link.text, link.target);
-            if cell == whole {
-                let inner = self.type_cell(&link.text)?;
-                let name = inner.strip_suffix(" collection")?;
-                return Some(format!("[{name}]({}) collection", link.target));
-            }
+        if let Some((text, target)) = crate::cells::whole_link(cell) {
+            let inner = self.type_cell(text)?;
+            let name = inner.strip_suffix(" collection")?;
+            return Some(format!("[{name}]({target}) collection"));
         }
         self.collection.iter().find_map(|pattern| {
             let inner = pattern.capture(cell)?;
@@ -538,9 +595,16 @@ impl Locale {
     /// [`fold`]s). One pass over a whole page: [`Locale::replace_phrases`]
     /// then rewrites any line of it from the matches inside the line.
     pub fn phrase_matches(&self, text: &str) -> Vec<PhraseMatch> {
-        let folded = fold(text);
+        self.phrase_matches_folded(&fold(text))
+    }
+
+    /// [`Locale::phrase_matches`] in a text already [`fold`]ed (offsets
+    /// are the text's). No phrase holds a line break, so lines folded one
+    /// after the other, each ended by one, have the matches each line has
+    /// on its own.
+    pub fn phrase_matches_folded(&self, folded: &[u8]) -> Vec<PhraseMatch> {
         self.phrase_matcher()
-            .find_iter(&folded)
+            .find_iter(folded)
             .map(|m| PhraseMatch {
                 start: m.start(),
                 end: m.end(),
@@ -658,6 +722,13 @@ fn is_type_text(s: &str) -> bool {
 
 /// `s` without `prefix`, compared ignoring case (any script).
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    // Two ASCII first bytes that differ but in case: no match, whatever
+    // follows (only a character outside ASCII may lower to an ASCII one).
+    if let (Some(a), Some(b)) = (s.as_bytes().first(), prefix.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(b) {
+            return None;
+        }
+    }
     // ASCII facing ASCII: bytes compare as characters do.
     if let Some(head) = s.as_bytes().get(..prefix.len()) {
         if prefix.is_ascii() && head.is_ascii() {
@@ -679,6 +750,12 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// `s` without `suffix`, compared ignoring case (any script).
 pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    // The last bytes, as the first ones in [`strip_prefix_ci`].
+    if let (Some(a), Some(b)) = (s.as_bytes().last(), suffix.as_bytes().last()) {
+        if a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(b) {
+            return None;
+        }
+    }
     // ASCII facing ASCII: bytes compare as characters do.
     if let Some(cut) = s.len().checked_sub(suffix.len()) {
         let tail = &s.as_bytes()[cut..];
@@ -756,6 +833,39 @@ mod tests {
         assert_eq!(fold(&after), ["é".as_bytes(), &lower].concat());
         // The Kelvin sign lowers to one byte where it takes three: kept.
         assert_eq!(fold("\u{212A}X"), "\u{212A}x".as_bytes());
+    }
+
+    #[test]
+    fn a_fold_lowers_each_character_as_its_lower_case_of_the_same_length() {
+        // Every character of the first three planes' blocks that have case,
+        // after ASCII (a block at a time) and on its own.
+        let chars: Vec<char> = (0x80u32..0x3000).filter_map(char::from_u32).collect();
+        let text: String = chars.iter().flat_map(|&c| ['a', c, 'B']).collect();
+        let expected: Vec<u8> = text
+            .chars()
+            .flat_map(|c| {
+                let mut lower = c.to_lowercase();
+                let l = match (lower.next(), lower.next()) {
+                    (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                };
+                l.to_string().into_bytes()
+            })
+            .collect();
+        assert_eq!(fold(&text), expected);
+        let mut appended = b"x".to_vec();
+        fold_into("ÄÖÜ ẞ", &mut appended);
+        assert_eq!(appended, "xäöü ẞ".as_bytes());
+    }
+
+    #[test]
+    fn no_phrase_holds_a_line_break() {
+        // Lines are searched folded one after the other (PhraseLines).
+        for locale in all() {
+            for (local, _) in &locale.phrases {
+                assert!(!local.contains('\n'), "{}: {local:?}", locale.name);
+            }
+        }
     }
 
     #[test]
