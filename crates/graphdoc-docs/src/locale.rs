@@ -70,6 +70,14 @@ impl Pattern {
 
     /// What the hole holds in `text`, when `text` fits the pattern.
     pub fn capture<'t>(&self, text: &'t str) -> Option<&'t str> {
+        // ASCII words around the hole take at least their length in any
+        // case (a character that lowers to ASCII is no shorter).
+        if self.prefix.is_ascii()
+            && self.suffix.is_ascii()
+            && text.len() < self.prefix.len() + self.suffix.len()
+        {
+            return None;
+        }
         let rest = strip_prefix_ci(text, &self.prefix)?;
         let hole = strip_suffix_ci(rest, &self.suffix)?;
         let hole = hole.trim();

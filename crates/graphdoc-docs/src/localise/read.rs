@@ -53,7 +53,8 @@ impl PhraseLines {
     /// The language's phrases of each line in English, each line as
     /// [`Locale::phrases`] has it, in one search.
     fn replace(&self, locale: &Locale, out: &mut [Cow<'_, str>]) {
-        let mut folded = Vec::new();
+        let bytes = self.lines.iter().map(|&i| out[i].len() + 1).sum();
+        let mut folded = Vec::with_capacity(bytes);
         let mut starts = Vec::with_capacity(self.lines.len());
         for &i in &self.lines {
             starts.push(folded.len());
@@ -117,6 +118,9 @@ pub(super) fn read(
     let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
     let mut r = Reader {
         out: Vec::with_capacity(lines.len()),
+        phrases: PhraseLines {
+            lines: Vec::with_capacity(lines.len()),
+        },
         escaped_quotes_at,
         ..Reader::default()
     };
@@ -137,7 +141,9 @@ pub(super) fn read(
 /// code blocks and HTML comments made `"` again; the first such line.
 fn unescape_code(text: &str) -> (Vec<Cow<'_, str>>, Option<u32>) {
     if memchr::memmem::find(text.as_bytes(), b"&quot;").is_none() {
-        return (lines_of(text).map(Cow::Borrowed).collect(), None);
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        lines.extend(lines_of(text).map(Cow::Borrowed));
+        return (lines, None);
     }
     let mut fence: Option<String> = None;
     let mut in_comment = false;
@@ -252,7 +258,11 @@ impl<'a> Reader<'a> {
             if rest.is_empty() || rest.starts_with([' ', '\t']) {
                 self.table = None;
                 let english = english_heading(locale, hashes, rest);
-                self.section = english.to_lowercase();
+                self.section = if english.is_ascii() {
+                    english.to_ascii_lowercase()
+                } else {
+                    english.to_lowercase()
+                };
                 self.current_enum = enum_of_heading(hashes, &english, self.current_enum.take());
                 let mut heading = String::with_capacity(hashes + 1 + english.len());
                 heading.push_str(&line[..hashes]);
