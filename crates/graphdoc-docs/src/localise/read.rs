@@ -441,6 +441,11 @@ impl<'a> Reader<'a> {
         if keys.is_empty() || rows.is_empty() {
             return;
         }
+        // Rows that all have a key's name: none is renamed (`rename_rows`
+        // renames only a row whose name no key has).
+        if rows.iter().all(|r| keys.contains(&r.name)) {
+            return;
+        }
         let mut times: BTreeMap<&str, usize> = BTreeMap::new();
         for row in rows.iter().filter(|r| !r.name.is_empty()) {
             *times.entry(row.name.as_str()).or_default() += 1;
