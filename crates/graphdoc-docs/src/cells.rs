@@ -44,6 +44,18 @@ pub fn links(s: &str) -> Vec<Link> {
     out
 }
 
+/// `s` when it is one inline link and nothing else (`[text](target)`, the
+/// target without blanks around it): its text and target. The same as `s`
+/// having exactly one of [`links`], written back as `s` is.
+pub fn whole_link(s: &str) -> Option<(&str, &str)> {
+    let after = s.strip_prefix('[')?;
+    let close = find_matching_bracket(after)?;
+    let target = after[close + 1..].strip_prefix('(')?;
+    let target = target.strip_suffix(')')?;
+    let whole = !target.contains(')') && target.trim().len() == target.len();
+    whole.then(|| (&after[..close], target))
+}
+
 fn find_matching_bracket(s: &str) -> Option<usize> {
     let mut depth = 0usize;
     for (i, c) in s.char_indices() {
@@ -297,6 +309,34 @@ mod tests {
         assert_eq!(plain("_id (deprecated)"), "_id (deprecated)");
         assert_eq!(plain("__bold__ and _it_"), "bold and it");
         assert_eq!(plain("a \\| b"), "a | b");
+    }
+
+    #[test]
+    fn a_whole_link_is_one_link_written_back_as_the_text_is() {
+        let written = [
+            "[x](x.md)",
+            "[x](x.md) collection",
+            "[a [b] c](d.md)",
+            "[x]( x.md)",
+            "[x](x.md))",
+            "[x](a)(b)",
+            "[x][]",
+            "[x]()",
+            "[x](",
+            "[[x](y)",
+            "x",
+            "",
+        ];
+        for s in written {
+            let by_links = match links(s).as_slice() {
+                [link] if format!("[{}]({})", link.text, link.target) == s => {
+                    Some((link.text.clone(), link.target.clone()))
+                }
+                _ => None,
+            };
+            let whole = whole_link(s).map(|(t, u)| (t.to_string(), u.to_string()));
+            assert_eq!(whole, by_links, "{s}");
+        }
     }
 
     #[test]

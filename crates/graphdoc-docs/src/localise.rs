@@ -11,6 +11,7 @@
 
 use crate::locale::{self, heading_anchor, visible_heading, Locale, TitleKind};
 use graphdoc_schema::{Diagnostic, Severity, Source};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 mod names;
@@ -458,12 +459,13 @@ fn identifier_for_slug<'t>(visible: &'t str, stem: &str) -> Option<&'t str> {
                     .filter(move |b| !skip.contains(b))
                     .map(|b| b.to_ascii_lowercase())
             };
+            // The letters first: most words differ from the first one.
             !t.is_empty()
-                && crate::types::is_type_identifier(t)
                 && letters(t, b".").eq(stem
                     .bytes()
                     .filter(|b| !b"-.".contains(b))
                     .map(|b| b.to_ascii_lowercase()))
+                && crate::types::is_type_identifier(t)
         })
 }
 
@@ -645,17 +647,17 @@ fn table_header(
     let parts = split_cells(trimmed);
     // parts[0] is what precedes the leading pipe (nothing).
     let cells = &parts[1..];
-    let mut english: Vec<String> = cells
+    let looked_up: Vec<Option<&str>> = cells.iter().map(|c| locale.table_header(c)).collect();
+    let mut english: Vec<Cow<'_, str>> = cells
         .iter()
-        .map(|c| match locale.table_header(c) {
-            Some(e) => format!(" {e} "),
-            None => c.to_string(),
+        .zip(&looked_up)
+        .map(|(c, e)| match e {
+            Some(e) => Cow::Owned(padded(e)),
+            None => Cow::Borrowed(*c),
         })
         .collect();
     let mut type_column = english.iter().position(|c| c.trim() == "Type");
-    let first_unknown = cells
-        .first()
-        .is_some_and(|c| locale.table_header(c).is_none())
+    let first_unknown = looked_up.first().is_some_and(Option::is_none)
         && !english.first().is_some_and(|c| {
             ENGLISH_HEADERS
                 .iter()
@@ -668,25 +670,24 @@ fn table_header(
         && (by_section || looks_like_property_rows(locale, rows))
     {
         // Structure over vocabulary: names over type cells make a property table.
-        english[0] = " Property ".into();
-        english[1] = " Type ".into();
+        english[0] = Cow::Borrowed(" Property ");
+        english[1] = Cow::Borrowed(" Type ");
         type_column = Some(1);
     }
-    let first = english
-        .first()
-        .map(|c| c.trim().to_ascii_lowercase())
-        .unwrap_or_default();
-    let names_properties = type_column.is_some()
-        && matches!(
-            first.as_str(),
-            "property" | "relationship" | "name" | "property name"
-        );
+    let first = english.first().map_or("", |c| c.trim());
+    let first_is = |words: &[&str]| words.iter().any(|w| first.eq_ignore_ascii_case(w));
+    let names_properties =
+        type_column.is_some() && first_is(&["property", "relationship", "name", "property name"]);
     let names_members = type_column.is_none()
-        && matches!(
-            first.as_str(),
-            "member" | "name" | "value" | "member name" | "enum value"
-        );
-    let header = format!("|{}", english.join("|"));
+        && first_is(&["member", "name", "value", "member name", "enum value"]);
+    let mut header = String::with_capacity(trimmed.len() + 16);
+    for cell in &english {
+        header.push('|');
+        header.push_str(cell);
+    }
+    if english.is_empty() {
+        header.push('|');
+    }
     (
         TableShape {
             leading_pipe: true,
@@ -696,6 +697,15 @@ fn table_header(
         },
         header,
     )
+}
+
+/// ` word `: a header or type cell as the reading writes it.
+fn padded(word: &str) -> String {
+    let mut cell = String::with_capacity(word.len() + 2);
+    cell.push(' ');
+    cell.push_str(word);
+    cell.push(' ');
+    cell
 }
 
 /// A table's first rows hold an identifier and a type cell each.
@@ -749,7 +759,7 @@ fn table_row(
         )
         .with_column(column_at),
     );
-    let replaced = format!(" {english} ");
+    let replaced = padded(&english);
     parts[index] = &replaced;
     Some(parts.join("|"))
 }

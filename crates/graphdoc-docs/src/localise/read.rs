@@ -8,7 +8,7 @@ use super::{
     rename_rows, split_cells, table_header, table_row, too_many_to_align, Evidence, Found,
     Localised, MethodReturns, OpenRows, TableShape,
 };
-use crate::locale::{Locale, PhraseMatch};
+use crate::locale::Locale;
 use graphdoc_schema::{Diagnostic, Severity, Source};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -40,30 +40,43 @@ struct Row {
     type_column: Option<usize>,
 }
 
-/// The page's phrases, found in one pass over it
-/// ([`Locale::phrase_matches`]): a line as written is rewritten from the
-/// matches inside it, other text is searched on its own.
+/// The lines whose phrases are read in English (prose and table rows, not
+/// code, headings or front matter), found in one pass over them all once
+/// every line is read ([`Locale::phrase_matches_folded`]).
 #[derive(Default)]
-struct PagePhrases {
-    found: Vec<PhraseMatch>,
-    /// Where each line starts in the page; `None` for a line read other
-    /// than as written (`&quot;` made `"`).
-    starts: Vec<Option<usize>>,
+struct PhraseLines {
+    /// Indexes into the output, ascending.
+    lines: Vec<usize>,
 }
 
-impl PagePhrases {
-    /// Line `i` as written with the language's phrases in English.
-    fn line<'t>(&self, locale: &Locale, i: usize, line: &'t str) -> Cow<'t, str> {
-        let replaced = match self.starts.get(i).copied().flatten() {
-            Some(base) => {
-                // Sorted and apart: starts and ends both ascend.
-                let from = self.found.partition_point(|m| m.start < base);
-                let inside = self.found[from..].partition_point(|m| m.end <= base + line.len());
-                locale.replace_phrases(line, base, &self.found[from..from + inside])
+impl PhraseLines {
+    /// The language's phrases of each line in English, each line as
+    /// [`Locale::phrases`] has it, in one search.
+    fn replace(&self, locale: &Locale, out: &mut [Cow<'_, str>]) {
+        let bytes = self.lines.iter().map(|&i| out[i].len() + 1).sum();
+        let mut folded = Vec::with_capacity(bytes);
+        let mut starts = Vec::with_capacity(self.lines.len());
+        for &i in &self.lines {
+            starts.push(folded.len());
+            crate::locale::fold_into(&out[i], &mut folded);
+            folded.push(b'\n');
+        }
+        let found = locale.phrase_matches_folded(&folded);
+        let mut from = 0;
+        for (&i, &base) in self.lines.iter().zip(&starts) {
+            // Sorted and apart: starts and ends both ascend.
+            from += found[from..].partition_point(|m| m.start < base);
+            let inside = found[from..].partition_point(|m| m.end <= base + out[i].len());
+            if inside == 0 {
+                continue;
             }
-            None => locale.phrases(line),
-        };
-        replaced.map_or(Cow::Borrowed(line), Cow::Owned)
+            if let Some(english) =
+                locale.replace_phrases(&out[i], base, &found[from..from + inside])
+            {
+                out[i] = Cow::Owned(english);
+            }
+            from += inside;
+        }
     }
 }
 
@@ -72,7 +85,7 @@ struct Reader<'a> {
     /// The English lines; a line read as it is written borrows it.
     out: Vec<Cow<'a, str>>,
     diagnostics: Vec<Diagnostic>,
-    phrases: PagePhrases,
+    phrases: PhraseLines,
     fence: Option<String>,
     fence_start: usize,
     table: Option<TableShape>,
@@ -102,21 +115,11 @@ pub(super) fn read(
     evidence: &Evidence,
 ) -> Localised {
     let (lines, escaped_quotes_at) = unescape_code(text);
-    // A line as written is a slice of the page: its offset is where it
-    // points to.
-    let starts = lines
-        .iter()
-        .map(|l| match l {
-            Cow::Borrowed(l) => Some(l.as_ptr() as usize - text.as_ptr() as usize),
-            Cow::Owned(_) => None,
-        })
-        .collect();
     let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
     let mut r = Reader {
         out: Vec::with_capacity(lines.len()),
-        phrases: PagePhrases {
-            found: locale.phrase_matches(text),
-            starts,
+        phrases: PhraseLines {
+            lines: Vec::with_capacity(lines.len()),
         },
         escaped_quotes_at,
         ..Reader::default()
@@ -130,6 +133,7 @@ pub(super) fn read(
         }
         r.line(locale, &lines, i, file);
     }
+    r.phrases.replace(locale, &mut r.out);
     r.finish(locale, &lines, file, evidence)
 }
 
@@ -137,7 +141,9 @@ pub(super) fn read(
 /// code blocks and HTML comments made `"` again; the first such line.
 fn unescape_code(text: &str) -> (Vec<Cow<'_, str>>, Option<u32>) {
     if memchr::memmem::find(text.as_bytes(), b"&quot;").is_none() {
-        return (lines_of(text).map(Cow::Borrowed).collect(), None);
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        lines.extend(lines_of(text).map(Cow::Borrowed));
+        return (lines, None);
     }
     let mut fence: Option<String> = None;
     let mut in_comment = false;
@@ -252,7 +258,11 @@ impl<'a> Reader<'a> {
             if rest.is_empty() || rest.starts_with([' ', '\t']) {
                 self.table = None;
                 let english = english_heading(locale, hashes, rest);
-                self.section = english.to_lowercase();
+                self.section = if english.is_ascii() {
+                    english.to_ascii_lowercase()
+                } else {
+                    english.to_lowercase()
+                };
                 self.current_enum = enum_of_heading(hashes, &english, self.current_enum.take());
                 let mut heading = String::with_capacity(hashes + 1 + english.len());
                 heading.push_str(&line[..hashes]);
@@ -267,8 +277,8 @@ impl<'a> Reader<'a> {
             return;
         }
         self.has_references |= trimmed.starts_with('[') && trimmed.contains("]:");
-        let english = self.phrases.line(locale, i, line);
-        self.out.push(english);
+        self.phrases.lines.push(self.out.len());
+        self.out.push(Cow::Borrowed(line));
     }
 
     fn fence_closed(&mut self, lines: &[&str], i: usize) {
@@ -342,11 +352,11 @@ impl<'a> Reader<'a> {
                     .push((first.to_string(), returns.to_string()));
             }
         }
-        // A row whose type cell was read in English is searched on its own.
         let english = match table_row(locale, shape, line, file, number, &mut self.diagnostics) {
-            Some(row) => Cow::Owned(locale.phrases(&row).unwrap_or(row)),
-            None => self.phrases.line(locale, i, line),
+            Some(row) => Cow::Owned(row),
+            None => Cow::Borrowed(line),
         };
+        self.phrases.lines.push(self.out.len());
         self.out.push(english);
     }
 
@@ -429,6 +439,11 @@ impl<'a> Reader<'a> {
         // Relationships) is that property again: it is aligned once and
         // takes the name its first row takes.
         if keys.is_empty() || rows.is_empty() {
+            return;
+        }
+        // Rows that all have a key's name: none is renamed (`rename_rows`
+        // renames only a row whose name no key has).
+        if rows.iter().all(|r| keys.contains(&r.name)) {
             return;
         }
         let mut times: BTreeMap<&str, usize> = BTreeMap::new();
