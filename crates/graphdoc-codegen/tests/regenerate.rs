@@ -18,6 +18,7 @@ fn options(out: &Path) -> RegenerateOptions {
         repository: None,
         fix_command: "graphdoc regenerate".into(),
         limits: Limits::default(),
+        deny: None,
     }
 }
 
