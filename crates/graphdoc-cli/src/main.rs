@@ -2,6 +2,10 @@
 //! command does, and every message about the docs it reads, lives in the
 //! libraries (graphdoc-docs, -lint, -samples, -diff, -codegen).
 
+// The arguments' doc comments are clap's --help text, read in a terminal:
+// URLs and `<sha>` placeholders are written as the user types them.
+#![allow(rustdoc::bare_urls, rustdoc::invalid_html_tags)]
+
 mod args;
 mod limits;
 #[cfg(test)]
