@@ -39,6 +39,7 @@ pub use rules::{Finding, Rule, RULES};
 use graphdoc_docs::{display_path, Loaded};
 use graphdoc_schema::csdl;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -159,7 +160,7 @@ struct Version<'a> {
     pages: pages::Pages,
     parsed: pages::Parsed<'a>,
     dir: String,
-    existing: HashSet<String>,
+    existing: FxHashSet<String>,
 }
 
 /// The front-end's reading of a version, from the blocks the rules read

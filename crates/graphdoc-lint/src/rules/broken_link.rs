@@ -5,7 +5,7 @@ use super::{Finding, Rule};
 use crate::pages::Pages;
 use graphdoc_schema::Severity;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The GL0005 broken-link rule, reported when a link to a page of the docs tree points at a file that does not exist.
 pub const RULE: Rule = Rule {
@@ -30,7 +30,7 @@ site is case-insensitive). Links inside code blocks are ignored.\n",
 /// (the shown docs root joined with it); `existing` the lowercased shown
 /// paths of every page under it. Nothing is looked up on disk: a link is
 /// resolved lexically, inside the docs root only.
-pub fn check(pages: &Pages, version_dir: &str, existing: &HashSet<String>) -> Vec<Finding> {
+pub fn check(pages: &Pages, version_dir: &str, existing: &FxHashSet<String>) -> Vec<Finding> {
     let list: Vec<(&String, &String)> = pages
         .iter()
         .filter(|(f, _)| f.starts_with(version_dir))
@@ -62,7 +62,7 @@ struct Docs<'a> {
     root: &'a str,
     /// Folders whose links are checked, relative to the root.
     checked_dirs: &'a [String],
-    existing: &'a HashSet<String>,
+    existing: &'a FxHashSet<String>,
 }
 
 impl Docs<'_> {
@@ -76,14 +76,17 @@ impl Docs<'_> {
             .map_or(shown, |r| r.trim_start_matches('/'))
     }
 
-    fn exists(&self, relative: &str) -> bool {
-        let mut shown = if self.root.is_empty() {
-            relative.to_string()
-        } else {
-            format!("{}/{relative}", self.root)
-        };
-        shown.make_ascii_lowercase();
-        self.existing.contains(&shown)
+    /// Whether the page at `relative` exists, in any letter case; `key` is
+    /// scratch space for the lower-cased shown path, reused across links.
+    fn exists(&self, relative: &str, key: &mut String) -> bool {
+        key.clear();
+        if !self.root.is_empty() {
+            key.push_str(self.root);
+            key.push('/');
+        }
+        key.push_str(relative);
+        key.make_ascii_lowercase();
+        self.existing.contains(key.as_str())
     }
 }
 
@@ -91,6 +94,9 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
     let mut out = Vec::new();
     let dir = docs.relative(file).rsplit_once('/').map_or("", |(d, _)| d);
     let mut fence: Option<&str> = None;
+    // Scratch strings reused for every link of the page: most links are
+    // fine, and checking one allocates nothing.
+    let (mut resolved, mut key) = (String::new(), String::new());
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         for marker in ["```", "~~~"] {
@@ -125,7 +131,7 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
                 || line[..start].chars().count() as u32 + 1,
                 || target.chars().count() as u32,
             );
-            let Some(resolved) = join_path(dir, path) else {
+            if !join_path_into(dir, path, &mut resolved) {
                 let f = super::link_leaves_tree::RULE.finding(
                     file,
                     i as u32 + 1,
@@ -133,7 +139,7 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
                 );
                 out.push(f.span(column(), width()));
                 continue;
-            };
+            }
             if !docs
                 .checked_dirs
                 .iter()
@@ -141,7 +147,7 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
             {
                 continue;
             }
-            if docs.exists(&resolved) {
+            if docs.exists(&resolved, &mut key) {
                 continue;
             }
             let f = RULE
@@ -173,24 +179,47 @@ fn link_target_start(s: &str) -> Option<usize> {
 
 /// Joins `relative` onto the folder `dir` (both `/`-separated), resolving
 /// `.` and `..`; `None` if it climbs above the start.
+#[cfg(test)]
 fn join_path(dir: &str, relative: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let mut joined = String::new();
+    join_path_into(dir, relative, &mut joined).then_some(joined)
+}
+
+/// Joins `relative` onto `dir` like `join_path`, into `out` (cleared first), reusing its buffer; false if
+/// the path climbs above the start (`out` is then unspecified).
+fn join_path_into(dir: &str, relative: &str, out: &mut String) -> bool {
+    out.clear();
     let absolute = dir.starts_with('/');
+    if absolute {
+        out.push('/');
+    }
+    // `out[base..]` holds the non-empty segments, `/`-separated.
+    let base = out.len();
+    for seg in dir.split('/').filter(|s| !s.is_empty()) {
+        if out.len() > base {
+            out.push('/');
+        }
+        out.push_str(seg);
+    }
     for seg in relative.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if out.len() == base {
+                    return false;
+                }
+                let cut = out[base..].rfind('/').map_or(base, |k| base + k);
+                out.truncate(cut);
             }
-            s => parts.push(s),
+            s => {
+                if out.len() > base {
+                    out.push('/');
+                }
+                out.push_str(s);
+            }
         }
     }
-    let joined = parts.join("/");
-    Some(if absolute {
-        format!("/{joined}")
-    } else {
-        joined
-    })
+    true
 }
 
 #[cfg(test)]
@@ -218,7 +247,7 @@ mod tests {
             "[ok](../resources/b.md) [gone](../resources/c.md#x)\n```\n[in code](c.md)\n```\n"
                 .into(),
         );
-        let existing = HashSet::from(["d/v1.0/resources/b.md".to_string()]);
+        let existing = FxHashSet::from_iter(["d/v1.0/resources/b.md".to_string()]);
         let found = check(&pages, "d/v1.0", &existing);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
@@ -240,7 +269,7 @@ mod tests {
         let found = check(
             &pages,
             &format!("{root}/api-reference/v1.0"),
-            &HashSet::new(),
+            &FxHashSet::default(),
         );
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].code, RULE.code);
@@ -259,7 +288,7 @@ mod tests {
             "api-reference/v1.0/api/a.md".into(),
             pages.values().next().unwrap().clone(),
         );
-        let again = check(&relative, "api-reference/v1.0", &HashSet::new());
+        let again = check(&relative, "api-reference/v1.0", &FxHashSet::default());
         assert_eq!(again.len(), 2, "{again:?}");
         assert_eq!(again[0].notes, found[0].notes);
     }
