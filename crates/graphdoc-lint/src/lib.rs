@@ -324,6 +324,14 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let findings = pr::gate(opts, findings)?;
 
     let rendered = render_lint(opts, &findings, suppressed, &versions, &root);
+    // The blocks borrow the texts and are freed here; the schemas, pages
+    // and texts (hundreds of thousands of small allocations) on another
+    // thread, which the caller need not wait for.
+    let owned: Vec<_> = versions
+        .into_iter()
+        .map(|v| (v.loaded, v.pages, v.existing))
+        .collect();
+    rayon::spawn(move || drop((owned, read)));
     let failing = opts.pr.fails(findings.iter().map(|f| f.severity));
     Ok(LintOutcome {
         rendered,
