@@ -119,9 +119,12 @@ fn page_links(file: &str, text: &str, docs: &Docs) -> Vec<Finding> {
             };
             from = start + len;
             let raw = line[start..start + len].trim();
-            let target = raw.split_whitespace().next().unwrap_or("");
-            let target = target.trim_matches(['<', '>']);
-            let path = target.split(['#', '?']).next().unwrap_or("");
+            let target = first_word(raw).trim_matches(['<', '>']);
+            // `#` and `?` are ASCII: no byte of another character equals them.
+            let path = match target.bytes().position(|b| b == b'#' || b == b'?') {
+                Some(k) => &target[..k],
+                None => target,
+            };
             let is_page =
                 path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md");
             if !is_page || path.contains("://") || path.starts_with('/') {
@@ -189,6 +192,20 @@ fn marked_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         };
         Some((index, line))
     })
+}
+
+/// `s.split_whitespace().next()` of an `s` without leading whitespace
+/// (a trimmed text; `""` if empty), found byte by byte while the text is
+/// ASCII, as a link target nearly always is.
+fn first_word(s: &str) -> &str {
+    match s
+        .bytes()
+        .position(|b| matches!(b, b' ' | b'\t'..=b'\r') || !b.is_ascii())
+    {
+        None => s,
+        Some(k) if s.as_bytes()[k].is_ascii() => &s[..k],
+        Some(_) => s.split_whitespace().next().unwrap_or(""),
+    }
 }
 
 /// Where `](` is in `s` (a link's target follows it), found by its `]`,
@@ -282,6 +299,25 @@ mod tests {
                 .filter(|(_, l)| l.contains(['`', '~', ']']))
                 .collect();
             assert_eq!(marked_lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn first_word_is_what_split_whitespace_gives_first() {
+        for s in [
+            "",
+            "a.md",
+            "a.md \"t\"",
+            "a\u{b}b",
+            "é.md x",
+            "a\u{a0}b c",
+            "x\u{2003}y",
+        ] {
+            assert_eq!(
+                first_word(s),
+                s.split_whitespace().next().unwrap_or(""),
+                "{s:?}"
+            );
         }
     }
 
