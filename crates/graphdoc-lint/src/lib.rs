@@ -39,6 +39,7 @@ pub use rules::{Finding, Rule, RULES};
 use graphdoc_docs::{display_path, Loaded};
 use graphdoc_schema::csdl;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -159,7 +160,7 @@ struct Version<'a> {
     pages: pages::Pages,
     parsed: pages::Parsed<'a>,
     dir: String,
-    existing: HashSet<String>,
+    existing: FxHashSet<String>,
 }
 
 /// The front-end's reading of a version, from the blocks the rules read
@@ -323,6 +324,14 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
     let findings = pr::gate(opts, findings)?;
 
     let rendered = render_lint(opts, &findings, suppressed, &versions, &root);
+    // The blocks borrow the texts and are freed here; the schemas, pages
+    // and texts (hundreds of thousands of small allocations) on another
+    // thread, which the caller need not wait for.
+    let owned: Vec<_> = versions
+        .into_iter()
+        .map(|v| (v.loaded, v.pages, v.existing))
+        .collect();
+    rayon::spawn(move || drop((owned, read)));
     let failing = opts.pr.fails(findings.iter().map(|f| f.severity));
     Ok(LintOutcome {
         rendered,

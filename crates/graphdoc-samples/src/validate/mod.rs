@@ -12,8 +12,8 @@ pub use target::{root_type, target, Target};
 
 use graphdoc_schema::names::{Defined, Names};
 use graphdoc_schema::{Property, Schema, DEFAULT_NAMESPACE};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use target::strip_collection;
 
@@ -99,20 +99,20 @@ pub struct Lookup<'a> {
     /// The front-end's resolver, over this schema's types and enums.
     names: Names,
     /// Types some other type derives from.
-    bases: HashSet<&'a str>,
+    bases: FxHashSet<&'a str>,
     /// Base type → the types that name it as their base.
-    derived: HashMap<&'a str, Vec<&'a str>>,
+    derived: FxHashMap<&'a str, Vec<&'a str>>,
     /// What [`Lookup::named`] answers for the names the schema itself
     /// spells (its types, enums and property types), resolved once: every
     /// value of a sample asks for its property's type.
-    known: HashMap<&'a str, Option<Named<'a>>>,
+    known: FxHashMap<&'a str, Option<Named<'a>>>,
     /// Each type's own and inherited properties, made the first time a
     /// sample has an object of the type.
-    flattened: HashMap<&'a str, OnceLock<Vec<&'a Property>>>,
+    flattened: FxHashMap<&'a str, OnceLock<Vec<&'a Property>>>,
     /// The types [`Lookup::is_open`] and [`Lookup::is_untyped`] hold for,
     /// decided once per type.
-    open: HashSet<&'a str>,
-    untyped: HashSet<&'a str>,
+    open: FxHashSet<&'a str>,
+    untyped: FxHashSet<&'a str>,
 }
 
 #[derive(Clone, Copy)]
@@ -136,13 +136,13 @@ impl<'a> Lookup<'a> {
                 .types
                 .iter()
                 .filter_map(|(name, t)| Some((t.base_type.as_deref()?, name.as_str())))
-                .fold(HashMap::new(), |mut m, (base, name)| {
+                .fold(FxHashMap::default(), |mut m, (base, name)| {
                     m.entry(base).or_insert_with(Vec::new).push(name);
                     m
                 }),
-            known: HashMap::new(),
-            open: HashSet::new(),
-            untyped: HashSet::new(),
+            known: FxHashMap::default(),
+            open: FxHashSet::default(),
+            untyped: FxHashSet::default(),
             flattened: schema
                 .types
                 .keys()
@@ -164,7 +164,7 @@ impl<'a> Lookup<'a> {
                     .flat_map(|o| o.request_body.iter().map(|p| p.ty.name.as_str())),
             );
         // Most names are spelled many times (`Edm.String`…): resolved once each.
-        let mut known = HashMap::new();
+        let mut known = FxHashMap::default();
         for name in spelled {
             if !known.contains_key(name) {
                 known.insert(name, lookup.resolve_named(name));
@@ -249,7 +249,7 @@ impl<'a> Lookup<'a> {
     /// a property named `key`.
     pub(crate) fn derived_with(&self, base: &str, key: &str) -> Option<&'a str> {
         let mut queue: Vec<&str> = self.derived.get(base).cloned().unwrap_or_default();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         let mut i = 0;
         while i < queue.len() {
             let t = queue[i];
