@@ -488,11 +488,11 @@ fn main() -> Result<(), serde_json::Error> {{
 /// The compile-budget figures of `cargo xtask bench-model`, for the README:
 /// the repository README's table, measured on 2 cores with every other build
 /// and test process stopped.
-const COMPILE_FIGURES: &str = "with the snippet, v1.0 builds in 19.0 s (31.4 s of CPU) and takes \
-    0.80 GB of memory at most (v1.0 and beta: 47.7 s, 90.8 s of CPU, 1.67 GB); without it, v1.0 \
-    takes 27.4 s (45.9 s of CPU), 0.91 GB and four times the disk (1.49 GB of target directory \
-    against 0.36 GB). A busier machine adds wall time, not memory. A release program that reads \
-    one `User` is 1.2 MB stripped.";
+const COMPILE_FIGURES: &str = "with the snippet, v1.0 builds in 29.8 s (48.8 s of CPU) and takes \
+    0.91 GB of memory at most (v1.0 and beta: 73.2 s, 142.2 s of CPU, 1.96 GB); without it, v1.0 \
+    takes 42.9 s (71.9 s of CPU), 1.04 GB and four times the disk (1.60 GB of target directory \
+    against 0.38 GB). A busier machine adds wall time, not memory. A release program that reads \
+    one `User` is 1.3 MB stripped.";
 
 #[cfg(test)]
 mod tests {
