@@ -578,7 +578,7 @@ fn generate_with(schemas: &[Schema], options: &Options, previous: Previous) -> G
     out.files = files;
     facade_files(&names, &versions, &mut out);
     drop(grouped);
-    regenerate::free_in_background(versions);
+    graphdoc_docs::free_in_background(versions);
     out
 }
 

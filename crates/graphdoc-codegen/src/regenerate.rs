@@ -131,7 +131,7 @@ pub fn regenerate(
         return Ok(1);
     }
     let generated = generate_reusing(&schemas, &codegen_options(opts), &opts.out);
-    free_in_background(schemas);
+    graphdoc_docs::free_in_background(schemas);
     for d in &generated.diagnostics {
         report(&d.to_string());
     }
@@ -158,13 +158,6 @@ pub fn regenerate(
         written.removed.len()
     ));
     Ok(0)
-}
-
-/// Frees `value` on another thread: a schema or a plan of the whole docs is
-/// hundreds of thousands of small allocations, which the output's
-/// comparison need not wait for.
-pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
-    rayon::spawn(move || drop(value));
 }
 
 /// The first file of `out` that the output would replace and that graphdoc

@@ -111,6 +111,13 @@ fn missing_version(base: &Path) -> locate::TreeError {
 /// The versions a docs tree may hold.
 pub const VERSIONS: [&str; 2] = ["v1.0", "beta"];
 
+/// Frees `value` on another thread of rayon's pool: a loaded tree, a schema
+/// or a plan of the whole docs is hundreds of thousands of small
+/// allocations, which the caller need not wait for.
+pub fn free_in_background<T: Send + 'static>(value: T) {
+    rayon::spawn(move || drop(value));
+}
+
 /// Lists the pages of one version, sorted by path (byte order): their
 /// paths relative to the root, links inside the tree included; links that
 /// leave the tree or loop are left out (`read_version` reports them).

@@ -331,7 +331,7 @@ pub fn run(opts: &LintOptions) -> Result<LintOutcome, LintError> {
         .into_iter()
         .map(|v| (v.loaded, v.pages, v.existing))
         .collect();
-    rayon::spawn(move || drop((owned, read)));
+    graphdoc_docs::free_in_background((owned, read));
     let failing = opts.pr.fails(findings.iter().map(|f| f.severity));
     Ok(LintOutcome {
         rendered,
