@@ -22,14 +22,9 @@ mod common;
 use common::run;
 
 fn main() {
-    let Some(root) = graphdoc_testdata::graph_docs() else {
+    let Some((root, rounds, binary)) = common::setup() else {
         return;
     };
-    let rounds: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(5);
-    let binary = env!("CARGO_BIN_EXE_graphdoc");
     let docs = root.to_str().expect("a UTF-8 path");
     let schema = |version| run(binary, &["schema", "--docs", docs, "--version", version]);
     let lint = || run(binary, &["lint", "--docs", docs, "--version", "all"]);

@@ -1,6 +1,7 @@
 //! What the benchmarks of the release CLI share: running it as a child
 //! process and reading the child's wall and CPU time.
 
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -33,4 +34,16 @@ pub fn run(binary: &str, args: &[&str]) -> (f64, f64) {
         "graphdoc {args:?}: {status}"
     );
     (wall, children_cpu_seconds().unwrap_or(0.0) - cpu)
+}
+
+/// What both benches start from: the corpus (`None`, with a message, when
+/// ../shared/graph-docs is missing), the number of rounds (the first
+/// numeric argument, 5 by default) and the release binary.
+pub fn setup() -> Option<(PathBuf, usize, &'static str)> {
+    let root = graphdoc_testdata::graph_docs()?;
+    let rounds: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5);
+    Some((root, rounds, env!("CARGO_BIN_EXE_graphdoc")))
 }
